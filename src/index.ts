@@ -1,0 +1,11 @@
+/** ndtc — the public API. Everything the CLI, figures, sweeps and web explorer use comes through here. */
+export * from './physics/constants.js';
+export * from './physics/device.js';
+export * from './physics/gap.js';
+export * from './physics/dos.js';
+export * from './physics/resistance.js';
+export * from './physics/photonic.js';
+export * from './physics/electron-phonon.js';
+export * from './physics/balance.js';
+export * from './physics/features.js';
+export * from './errors.js';

@@ -1,0 +1,131 @@
+/**
+ * The device: two NIS/NISIN reservoirs joined by lossless superconducting lines, and the
+ * substrate bath (MODEL.md §3–5). Plain data in SI units; validated at the edges.
+ */
+
+/** Superconducting part of a reservoir (aluminium by default). */
+export interface Superconductor {
+  /** Critical temperature, K. */
+  Tc: number;
+  /** Dynes parameter γ = Γ/Δ0 (dimensionless). */
+  gamma: number;
+  /** Electron–phonon coupling Σ_S, W m⁻³ K⁻⁵. */
+  Sigma: number;
+  /** Volume of the superconducting part, m³. */
+  volume: number;
+}
+
+/** Normal-metal (or semiconductor) part of a reservoir: J = Σ V (T_e^n − T_b^n). */
+export interface NormalMetal {
+  /** Electron–phonon coupling Σ_N, W m⁻³ K⁻ⁿ. */
+  Sigma: number;
+  /** Temperature exponent n (5 for metals, 6 for InAsOI). */
+  n: number;
+  /** Volume, m³. */
+  volume: number;
+}
+
+/** The tunnel junctions of a reservoir, as seen by the photonic circuit. */
+export interface Junction {
+  /** Normal-state specific resistance r0 = R0·A, Ω·m². */
+  r0: number;
+  /** Specific capacitance c = C/A, F/m². */
+  c: number;
+  /** Junction area A, m². */
+  area: number;
+}
+
+export interface Reservoir {
+  superconductor: Superconductor;
+  normal: NormalMetal;
+  junction: Junction;
+}
+
+export interface Device {
+  left: Reservoir;
+  right: Reservoir;
+  /** Substrate phonon bath temperature, K. */
+  Tbath: number;
+}
+
+/** The two experimental setups of the paper: 1 = T_R swept at fixed T_bath (Fig. 3); 2 = T_R = T_bath (Fig. 4). */
+export type Setup = 1 | 2;
+
+export type PlatformName = 'ag' | 'inas';
+
+const um = 1e-6;
+const um3 = um * um * um;
+
+const aluminium = (volume: number): Superconductor => ({ Tc: 1.2, gamma: 1e-4, Sigma: 3e8, volume });
+
+/** Paper defaults (MODEL.md §5). c = 50 fF/µm² (the paper's "pF" is a typo, MODEL.md §3). */
+export const PAPER_DEFAULTS = {
+  Tc: 1.2,
+  gamma: 1e-4,
+  r0: 10 * um * um, // 10 Ω·µm²
+  c: 50e-15 / (um * um), // 50 fF/µm²
+  areaLeft: 0.1 * um * um, // 0.1 µm²
+  chi: 2,
+  Tbath: 0.01,
+  SigmaAl: 3e8,
+} as const;
+
+function reservoir(platform: PlatformName, area: number): Reservoir {
+  const junction: Junction = { r0: PAPER_DEFAULTS.r0, c: PAPER_DEFAULTS.c, area };
+  if (platform === 'ag') {
+    return {
+      superconductor: aluminium(2 * 0.2 * 0.01 * um3),
+      normal: { Sigma: 5e8, n: 5, volume: 2 * 1.3 * 0.2 * 0.01 * um3 },
+      junction,
+    };
+  }
+  return {
+    superconductor: aluminium(2 * 0.2 * 0.02 * um3),
+    normal: { Sigma: 3e7, n: 6, volume: 2 * 1.3 * 0.2 * 0.1 * um3 },
+    junction,
+  };
+}
+
+/** The paper's device for a platform: identical reservoirs, A_R = χ·A_L with χ = 2, T_bath = 10 mK. */
+export function platformDevice(platform: PlatformName): Device {
+  return {
+    left: reservoir(platform, PAPER_DEFAULTS.areaLeft),
+    right: reservoir(platform, PAPER_DEFAULTS.chi * PAPER_DEFAULTS.areaLeft),
+    Tbath: PAPER_DEFAULTS.Tbath,
+  };
+}
+
+/** Area ratio χ = A_R / A_L. */
+export function chiOf(device: Device): number {
+  return device.right.junction.area / device.left.junction.area;
+}
+
+/** A copy of the device with A_R = χ·A_L (the left junction is unchanged). */
+export function withChi(device: Device, chi: number): Device {
+  return {
+    ...device,
+    right: { ...device.right, junction: { ...device.right.junction, area: chi * device.left.junction.area } },
+  };
+}
+
+/** A copy of the device with both reservoirs' superconductor, junction r0 and c replaced where given. */
+export function withJunctionParameters(
+  device: Device,
+  p: Partial<{ Tc: number; gamma: number; r0: number; c: number; chi: number }>,
+): Device {
+  const patch = (r: Reservoir): Reservoir => ({
+    ...r,
+    superconductor: {
+      ...r.superconductor,
+      ...(p.Tc !== undefined && { Tc: p.Tc }),
+      ...(p.gamma !== undefined && { gamma: p.gamma }),
+    },
+    junction: {
+      ...r.junction,
+      ...(p.r0 !== undefined && { r0: p.r0 }),
+      ...(p.c !== undefined && { c: p.c }),
+    },
+  });
+  const patched: Device = { ...device, left: patch(device.left), right: patch(device.right) };
+  return p.chi !== undefined ? withChi(patched, p.chi) : patched;
+}
