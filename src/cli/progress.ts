@@ -1,0 +1,64 @@
+/** Progress feedback: a redrawn bar with ETA on a TTY, a few plain lines when piped, nothing with --quiet. */
+
+export interface Progress {
+  /** Advance by `n` units of work. */
+  tick(n?: number): void;
+  /** Finish the bar (leaves the final line on a TTY). */
+  done(): void;
+}
+
+export interface ProgressOptions {
+  label: string;
+  total: number;
+  quiet?: boolean;
+  stream?: NodeJS.WriteStream;
+}
+
+function formatSeconds(s: number): string {
+  if (!Number.isFinite(s)) return '--';
+  if (s < 60) return `${s.toFixed(s < 10 ? 1 : 0)}s`;
+  const m = Math.floor(s / 60);
+  return `${m}m${String(Math.round(s - 60 * m)).padStart(2, '0')}s`;
+}
+
+export function createProgress({ label, total, quiet = false, stream = process.stderr }: ProgressOptions): Progress {
+  if (quiet) return { tick() {}, done() {} };
+  const start = performance.now();
+  const tty = stream.isTTY === true;
+  let count = 0;
+  let lastDraw = 0;
+  let lastPlainDecile = -1;
+  const draw = (final: boolean): void => {
+    const fraction = total > 0 ? Math.min(1, count / total) : 1;
+    const elapsed = (performance.now() - start) / 1000;
+    if (tty) {
+      const width = 28;
+      const filled = Math.round(fraction * width);
+      const eta = fraction > 0 ? (elapsed * (1 - fraction)) / fraction : Infinity;
+      const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+      const tail = final ? `${formatSeconds(elapsed)}` : `ETA ${formatSeconds(eta)}`;
+      stream.write(`\r${label} ${bar} ${(100 * fraction).toFixed(0).padStart(3)}% ${count}/${total} ${tail}\x1b[K`);
+      if (final) stream.write('\n');
+    } else {
+      const decile = Math.floor(fraction * 10);
+      if (final || decile > lastPlainDecile) {
+        lastPlainDecile = decile;
+        if (final) stream.write(`${label}: done (${count}/${total}) in ${formatSeconds(elapsed)}\n`);
+        else if (decile > 0) stream.write(`${label}: ${decile * 10}% (${count}/${total})\n`);
+      }
+    }
+  };
+  return {
+    tick(n = 1) {
+      count += n;
+      const now = performance.now();
+      if (!tty || now - lastDraw > 80) {
+        lastDraw = now;
+        draw(false);
+      }
+    },
+    done() {
+      draw(true);
+    },
+  };
+}
