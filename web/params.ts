@@ -1,0 +1,210 @@
+/**
+ * The explorer's controls: their ranges and display units, and the URL query string that carries
+ * a view. Values are SI inside; each control shows and parses its own display unit.
+ */
+import type { PlatformName, Setup } from '../src/index.js';
+
+export interface ExplorerParams {
+  platform: PlatformName;
+  /** A_R / A_L */
+  chi: number;
+  /** Specific capacitance, F/m². */
+  c: number;
+  /** Normal-state specific resistance, Ω·m². */
+  r0: number;
+  /** Dynes γ = Γ/Δ0. */
+  gamma: number;
+  /** Critical temperature, K. */
+  Tc: number;
+  /** Left temperature for the J_γ and κ_γ panels, K. */
+  TL: number;
+  /** Input power on the left reservoir, W. */
+  Jin: number;
+  setup: Setup;
+}
+
+export type NumericKey = 'chi' | 'c' | 'r0' | 'gamma' | 'Tc' | 'TL' | 'Jin';
+
+export interface NumericSpec {
+  key: NumericKey;
+  label: string;
+  /** Display unit ('' for dimensionless). */
+  unit: string;
+  /** SI value of one display unit. */
+  scale: number;
+  /** Range in display units. */
+  min: number;
+  max: number;
+  log: boolean;
+  help: string;
+}
+
+const um2 = 1e-12;
+
+/** Every numeric control, in page order. Ranges are in display units. */
+export const NUMERIC_SPECS: readonly NumericSpec[] = [
+  { key: 'chi', label: 'χ = A_R/A_L', unit: '', scale: 1, min: 0.1, max: 20, log: true, help: 'junction area ratio' },
+  {
+    key: 'c',
+    label: 'c',
+    unit: 'fF/µm²',
+    scale: 1e-15 / um2,
+    min: 1,
+    max: 1000,
+    log: true,
+    help: 'specific junction capacitance',
+  },
+  {
+    key: 'r0',
+    label: 'r₀',
+    unit: 'Ω·µm²',
+    scale: um2,
+    min: 0.1,
+    max: 1e4,
+    log: true,
+    help: 'normal-state specific resistance R₀·A',
+  },
+  { key: 'gamma', label: 'γ = Γ/Δ₀', unit: '', scale: 1, min: 1e-6, max: 1e-1, log: true, help: 'Dynes parameter' },
+  { key: 'Tc', label: 'T_c', unit: 'K', scale: 1, min: 0.1, max: 10, log: false, help: 'critical temperature' },
+  {
+    key: 'TL',
+    label: 'T_L',
+    unit: 'mK',
+    scale: 1e-3,
+    min: 20,
+    max: 10000,
+    log: false,
+    help: 'left temperature for the J_γ and κ_γ panels (below T_c)',
+  },
+  { key: 'Jin', label: 'J_in', unit: 'fW', scale: 1e-15, min: 0.1, max: 1e4, log: true, help: 'input power on the left' },
+];
+
+/** The paper's device (MODEL.md §5) with T_L = 500 mK and J_in = 100 fW (Ag, Fig. 3). */
+export const DEFAULT_PARAMS: ExplorerParams = {
+  platform: 'ag',
+  chi: 2,
+  c: 50e-15 / um2,
+  r0: 10 * um2,
+  gamma: 1e-4,
+  Tc: 1.2,
+  TL: 0.5,
+  Jin: 100e-15,
+  setup: 1,
+};
+
+export function specOf(key: NumericKey): NumericSpec {
+  const spec = NUMERIC_SPECS.find((s) => s.key === key);
+  if (spec === undefined) throw new Error(`no control ${key}`);
+  return spec;
+}
+
+/** T_L must stay below T_c (the model applies only there): the upper end of its range in K. */
+export function maxTL(Tc: number): number {
+  return 0.98 * Tc;
+}
+
+/** The SI range of a control, given the other parameters (T_L depends on T_c). */
+export function rangeOf(key: NumericKey, params: Pick<ExplorerParams, 'Tc'>): { min: number; max: number } {
+  const spec = specOf(key);
+  const min = spec.min * spec.scale;
+  const max = key === 'TL' ? Math.min(spec.max * spec.scale, maxTL(params.Tc)) : spec.max * spec.scale;
+  return { min, max };
+}
+
+/** Slider position (0…SLIDER_STEPS) ↔ SI value; log controls move in equal ratios. */
+export const SLIDER_STEPS = 1000;
+
+export function toSlider(key: NumericKey, value: number, params: Pick<ExplorerParams, 'Tc'>): number {
+  const { min, max } = rangeOf(key, params);
+  const f = specOf(key).log ? Math.log(value / min) / Math.log(max / min) : (value - min) / (max - min);
+  return Math.round(Math.min(1, Math.max(0, f)) * SLIDER_STEPS);
+}
+
+export function fromSlider(key: NumericKey, position: number, params: Pick<ExplorerParams, 'Tc'>): number {
+  const { min, max } = rangeOf(key, params);
+  const f = Math.min(1, Math.max(0, position / SLIDER_STEPS));
+  return specOf(key).log ? min * (max / min) ** f : min + f * (max - min);
+}
+
+/** A display-unit number for inputs and URLs: 4 significant digits, no trailing zeros. */
+export function formatDisplay(key: NumericKey, value: number): string {
+  const v = value / specOf(key).scale;
+  return String(Number(v.toPrecision(4)));
+}
+
+// A plain decimal number; anything else (hex, Infinity, expressions, units) is refused.
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A display-unit string → SI, or an explanation of why it is refused. Out-of-range values are clamped. */
+export function parseDisplay(
+  key: NumericKey,
+  text: string,
+  params: Pick<ExplorerParams, 'Tc'>,
+): { value: number; note?: string } | { error: string } {
+  const spec = specOf(key);
+  const trimmed = text.trim();
+  const unit = spec.unit === '' ? '' : ` ${spec.unit}`;
+  const { min, max } = rangeOf(key, params);
+  const accepted = `a number from ${fmt(min / spec.scale)} to ${fmt(max / spec.scale)}${unit}`;
+  if (!NUMBER.test(trimmed)) return { error: `${key}: invalid value '${text}': ${accepted}` };
+  const si = Number(trimmed) * spec.scale;
+  if (!Number.isFinite(si)) return { error: `${key}: invalid value '${text}': ${accepted}` };
+  if (si < min || si > max) {
+    const value = Math.min(max, Math.max(min, si));
+    return { value, note: `${key}: '${text}' is outside ${accepted}; using ${formatDisplay(key, value)}${unit}` };
+  }
+  return { value: si };
+}
+
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(4)));
+}
+
+export const URL_KEYS = ['platform', 'setup', ...NUMERIC_SPECS.map((s) => s.key)] as const;
+
+/** The view as a query string (display units, so a shared link is readable). */
+export function toQuery(params: ExplorerParams): string {
+  const q = new URLSearchParams();
+  q.set('platform', params.platform);
+  q.set('setup', String(params.setup));
+  for (const spec of NUMERIC_SPECS) q.set(spec.key, formatDisplay(spec.key, params[spec.key]));
+  return q.toString();
+}
+
+/**
+ * A view from a query string. Unknown keys are ignored; bad values fall back to the default and
+ * out-of-range ones are clamped, each with a note for the page to show. Nothing is evaluated.
+ */
+export function fromQuery(query: string): { params: ExplorerParams; notes: string[] } {
+  const q = new URLSearchParams(query);
+  const params: ExplorerParams = { ...DEFAULT_PARAMS };
+  const notes: string[] = [];
+  const platform = q.get('platform');
+  if (platform !== null) {
+    if (platform === 'ag' || platform === 'inas') params.platform = platform;
+    else notes.push(`platform: invalid value '${platform}': ag or inas`);
+  }
+  const setup = q.get('setup');
+  if (setup !== null) {
+    if (setup === '1' || setup === '2') params.setup = setup === '1' ? 1 : 2;
+    else notes.push(`setup: invalid value '${setup}': 1 or 2`);
+  }
+  // Tc first: the range of T_L depends on it.
+  const order: NumericKey[] = ['Tc', ...NUMERIC_SPECS.map((s) => s.key).filter((k) => k !== 'Tc')];
+  for (const key of order) {
+    const text = q.get(key);
+    if (text === null) continue;
+    const parsed = parseDisplay(key, text, params);
+    if ('error' in parsed) {
+      notes.push(parsed.error);
+      continue;
+    }
+    params[key] = parsed.value;
+    if (parsed.note !== undefined) notes.push(parsed.note);
+  }
+  if (params.TL > maxTL(params.Tc)) {
+    params.TL = maxTL(params.Tc);
+    if (q.get('TL') === null) notes.push(`TL: the default is above 0.98·T_c; using ${formatDisplay('TL', params.TL)} mK`);
+  }
+  return { params, notes };
+}

@@ -1,0 +1,38 @@
+/** Messages between the page and the computing worker. Every reply carries the id of its request. */
+import type { Device, Setup, TemperatureDrop } from '../src/index.js';
+import type { BalancePoint, DropPoint, PhotonicCurves, ResistanceCurve } from './curves.js';
+import type { ExplorerParams } from './params.js';
+
+export interface ComputeRequest {
+  id: number;
+  params: ExplorerParams;
+  /** A device loaded from a file; the sliders' junction parameters are applied on top of it. */
+  baseDevice?: Device;
+}
+
+export interface BalanceCurves {
+  Jin: number;
+  setup: Setup;
+  TR: number[];
+  /** One entry per T_R; null where not computed yet (coarse pass) or where the solve failed. */
+  points: (BalancePoint | null)[];
+  /** The minimum of T_L over T_R (δT), or null until located. */
+  drop: TemperatureDrop | null;
+  /** False for the coarse first pass. */
+  complete: boolean;
+}
+
+export interface DropCurve {
+  setup: Setup;
+  points: (DropPoint | null)[];
+  complete: boolean;
+}
+
+export type Panel = 'resistance' | 'photonic' | 'balance' | 'drop';
+
+export type ComputeReply =
+  | { id: number; panel: 'resistance'; data: ResistanceCurve; computeMs: number }
+  | { id: number; panel: 'photonic'; data: PhotonicCurves; computeMs: number }
+  | { id: number; panel: 'balance'; data: BalanceCurves; computeMs: number; error?: string }
+  | { id: number; panel: 'drop'; data: DropCurve; computeMs: number; error?: string }
+  | { id: number; panel: Panel; error: string };

@@ -1,0 +1,184 @@
+/**
+ * The explorer's computing worker: runs the library's curves off the page's thread. Only the
+ * newest request is worked on; older ones stop at their next yield, and the page draws only
+ * replies carrying the newest id. Results whose inputs did not change are reused.
+ */
+import type { Device } from '../src/index.js';
+import {
+  balanceGrid,
+  balancePoint,
+  deviceFromParams,
+  dropGrid,
+  dropPoint,
+  photonicCurves,
+  resistanceCurve,
+  type BalancePoint,
+  type DropPoint,
+} from './curves.js';
+import type { BalanceCurves, ComputeReply, ComputeRequest, DropCurve, Panel } from './protocol.js';
+
+/** Every COARSE_STRIDE-th T_R is solved first, so a rough T_L curve appears before the full one. */
+const COARSE_STRIDE = 8;
+/** Longest stretch of work between yields, ms: bounds how long a newer request waits. */
+const SLICE_MS = 8;
+
+let latest = 0;
+const cache = new Map<Panel, { key: string; data: unknown }>();
+
+const post = (reply: ComputeReply): void => postMessage(reply);
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+// A MessageChannel round trip yields to the event loop without setTimeout's 4 ms clamp, so a
+// queued newer request gets its message event processed.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const yieldToEvents = (): Promise<void> =>
+  new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+
+class Superseded extends Error {}
+
+/** Yields when the current slice is used up; throws Superseded when a newer request has arrived. */
+function makeCheckpoint(id: number): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await yieldToEvents();
+    if (id !== latest) throw new Superseded();
+    sliceStart = performance.now();
+  };
+}
+
+function cached<T>(panel: Panel, key: string): T | undefined {
+  const hit = cache.get(panel);
+  return hit !== undefined && hit.key === key ? (hit.data as T) : undefined;
+}
+
+async function run(request: ComputeRequest): Promise<void> {
+  const { id, params } = request;
+  const checkpoint = makeCheckpoint(id);
+  let device: Device;
+  try {
+    device = deviceFromParams(params, request.baseDevice);
+  } catch (error) {
+    for (const panel of ['photonic', 'resistance', 'balance', 'drop'] as const) post({ id, panel, error: message(error) });
+    return;
+  }
+  const deviceKey = JSON.stringify(device);
+
+  // J_γ and κ_γ first: they are the fast, most-watched panels.
+  stage(id, 'photonic', `${deviceKey}|${params.TL}`, () => photonicCurves(device, params.TL));
+  stage(id, 'resistance', JSON.stringify(device.left.superconductor), () => resistanceCurve(device));
+  await checkpoint();
+
+  const balanceKey = `${deviceKey}|${params.Jin}|${params.setup}`;
+  const hitBalance = cached<BalanceCurves>('balance', balanceKey);
+  if (hitBalance !== undefined) post({ id, panel: 'balance', data: hitBalance, computeMs: 0 });
+  else await balanceStage(id, device, params, balanceKey, checkpoint);
+
+  const dropKey = `${deviceKey}|${params.setup}`;
+  const hitDrop = cached<DropCurve>('drop', dropKey);
+  if (hitDrop !== undefined) post({ id, panel: 'drop', data: hitDrop, computeMs: 0 });
+  else await dropStage(id, device, params, dropKey, checkpoint);
+}
+
+function stage(id: number, panel: 'photonic' | 'resistance', key: string, compute: () => unknown): void {
+  const hit = cached<never>(panel, key);
+  const start = performance.now();
+  try {
+    const data = hit ?? compute();
+    if (hit === undefined) cache.set(panel, { key, data });
+    post({ id, panel, data, computeMs: performance.now() - start } as ComputeReply);
+  } catch (error) {
+    post({ id, panel, error: message(error) });
+  }
+}
+
+async function balanceStage(
+  id: number,
+  device: Device,
+  params: ComputeRequest['params'],
+  key: string,
+  checkpoint: () => Promise<void>,
+): Promise<void> {
+  const start = performance.now();
+  const TR = balanceGrid(device);
+  const points: (BalancePoint | null)[] = TR.map(() => null);
+  let firstError: string | undefined;
+  const solve = (i: number): void => {
+    try {
+      points[i] = balancePoint(device, params.Jin, params.setup, TR[i]);
+    } catch (error) {
+      firstError ??= `T_R = ${(TR[i] * 1e3).toFixed(1)} mK: ${message(error)}`;
+    }
+  };
+  const coarse = TR.map((_, i) => i).filter((i) => i % COARSE_STRIDE === 0 || i === TR.length - 1);
+  const curves = (complete: boolean, drop: BalanceCurves['drop']): BalanceCurves => ({
+    Jin: params.Jin,
+    setup: params.setup,
+    TR,
+    points: points.slice(),
+    drop,
+    complete,
+  });
+  for (const i of coarse) {
+    solve(i);
+    await checkpoint();
+  }
+  post({ id, panel: 'balance', data: curves(false, null), computeMs: performance.now() - start, error: firstError });
+  for (let i = 0; i < TR.length; i++) {
+    if (points[i] !== null || coarse.includes(i)) continue;
+    solve(i);
+    await checkpoint();
+  }
+  let drop: BalanceCurves['drop'] = null;
+  try {
+    const d = dropPoint(device, params.Jin, params.setup);
+    drop = { TL0: d.TL0, TLmin: d.TLmin, TRatMin: d.TRatMin, deltaT: d.deltaT };
+  } catch (error) {
+    firstError ??= `T_L,min: ${message(error)}`;
+  }
+  const data = curves(true, drop);
+  if (firstError === undefined) cache.set('balance', { key, data });
+  post({ id, panel: 'balance', data, computeMs: performance.now() - start, error: firstError });
+}
+
+async function dropStage(
+  id: number,
+  device: Device,
+  params: ComputeRequest['params'],
+  key: string,
+  checkpoint: () => Promise<void>,
+): Promise<void> {
+  const start = performance.now();
+  const Jin = dropGrid();
+  const points: (DropPoint | null)[] = Jin.map(() => null);
+  let firstError: string | undefined;
+  for (let i = 0; i < Jin.length; i++) {
+    try {
+      points[i] = dropPoint(device, Jin[i], params.setup);
+    } catch (error) {
+      firstError ??= `J_in = ${(Jin[i] * 1e15).toPrecision(3)} fW: ${message(error)}`;
+    }
+    await checkpoint();
+  }
+  const data: DropCurve = { setup: params.setup, points, complete: true };
+  if (firstError === undefined) cache.set('drop', { key, data });
+  post({ id, panel: 'drop', data, computeMs: performance.now() - start, error: firstError });
+}
+
+self.onmessage = async (event: MessageEvent<ComputeRequest>) => {
+  latest = event.data.id;
+  // A drag queues many requests: let the queue drain and start only the newest.
+  await yieldToEvents();
+  if (event.data.id !== latest) return;
+  run(event.data).catch((error: unknown) => {
+    if (!(error instanceof Superseded)) {
+      for (const panel of ['balance', 'drop'] as const) post({ id: event.data.id, panel, error: message(error) });
+    }
+  });
+};
