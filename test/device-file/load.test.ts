@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { InputError, chiOf, platformDevice, type Device } from '../../src/index.js';
+import { loadDeviceFile, parseDeviceText } from '../../src/device-file/load.js';
+import { editDistance, nearestName } from '../../src/device-file/nearest-name.js';
+
+/** Distance in units in the last place between two positive doubles. */
+function ulps(a: number, b: number): number {
+  const view = new DataView(new ArrayBuffer(16));
+  view.setFloat64(0, a);
+  view.setFloat64(8, b);
+  return Number(view.getBigInt64(0) - view.getBigInt64(8));
+}
+
+/** Every leaf of a device with its dotted path. */
+function leaves(device: Device): [string, number][] {
+  const out: [string, number][] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (typeof node === 'number') out.push([path, node]);
+    else for (const [k, v] of Object.entries(node as object)) walk(v, path ? `${path}.${k}` : k);
+  };
+  walk(device, '');
+  return out;
+}
+
+function errorOf(text: string): InputError {
+  try {
+    parseDeviceText(text, 'dev.yaml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('example device files equal the built-in platforms', () => {
+  for (const platform of ['ag', 'inas'] as const) {
+    it(`examples/${platform}.yaml`, () => {
+      const file = loadDeviceFile(`examples/${platform}.yaml`);
+      const builtIn = platformDevice(platform);
+      expect(leaves(file).map(([k]) => k)).toEqual(leaves(builtIn).map(([k]) => k));
+      for (const [[path, value], [, expected]] of leaves(file).map((l, i) => [l, leaves(builtIn)[i]] as const)) {
+        if (path.endsWith('junction.area')) {
+          // The parser rounds 0.1 µm² once, to the double nearest 1e-13 m²; the built-in
+          // expression 0.1 * 1e-6 * 1e-6 rounds twice and lands at most one ulp below it.
+          expect(Math.abs(ulps(value, expected)), path).toBeLessThanOrEqual(1);
+        } else {
+          expect(value, path).toBe(expected);
+        }
+      }
+      expect(chiOf(file)).toBe(2);
+    });
+  }
+
+  it('platform: starts from the built-in device and overrides only what is given', () => {
+    const d = loadDeviceFile('examples/ag-short.yaml');
+    const ag = platformDevice('ag');
+    expect(d.left.junction.c).toBeCloseTo(0.07, 15);
+    expect(d.right.junction.c).toBe(d.left.junction.c);
+    expect(chiOf(d)).toBe(3);
+    expect(d.left.normal).toEqual(ag.left.normal);
+    expect(d.Tbath).toBe(ag.Tbath);
+  });
+
+  it('JSON device with materials and an explicit right area', () => {
+    const d = loadDeviceFile('examples/asymmetric.json');
+    expect(d.right.normal.Sigma).toBe(2e9); // Cu from the materials table
+    expect(d.left.normal.Sigma).toBe(5e8);
+    expect(d.right.normal.volume).toBe(d.left.normal.volume);
+    expect(d.left.superconductor.Tc).toBe(1.2);
+    expect(d.left.superconductor.gamma).toBe(1e-4);
+    expect(chiOf(d)).toBeCloseTo(3, 12);
+  });
+});
+
+describe('the published JSON Schema', () => {
+  const schema = JSON.parse(readFileSync('schema/device.schema.json', 'utf8'));
+  const validate = new Ajv({ strict: false }).compile(schema);
+  it('accepts every example', () => {
+    for (const f of ['ag.yaml', 'inas.yaml', 'ag-short.yaml', 'asymmetric.json']) {
+      const data = parseYaml(readFileSync(`examples/${f}`, 'utf8'));
+      expect(validate(data), f + JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+  it('rejects an unknown key and a wrong material', () => {
+    expect(validate({ Tbath: '10mK', left: { normal: { Sigam: 1 } } })).toBe(false);
+    expect(validate({ left: { normal: { material: 'Au' } } })).toBe(false);
+  });
+});
+
+describe('errors name the file, the key path, the value and what is accepted', () => {
+  const base = `Tbath: 10mK
+left:
+  superconductor: { material: Al, volume: 2um x 0.2um x 0.01um }
+  normal: { material: Ag, volume: 2 x 1.3um x 0.2um x 0.01um }
+  junction: { r0: 10ohm*um^2, c: 50fF/um^2, area: 0.1um^2 }
+right: { chi: 2 }
+`;
+  it('the minimal file parses', () => {
+    expect(parseDeviceText(base, 'dev.yaml').left.normal.n).toBe(5);
+  });
+  it('unknown key suggests the nearest', () => {
+    const e = errorOf(base.replace('material: Ag,', 'material: Ag, Sigam: 5e8 W/m^3/K^5,'));
+    expect(e.option).toBe('dev.yaml: left.normal');
+    expect(e.value).toBe('Sigam');
+    expect(e.accepted).toContain("did you mean 'Sigma'");
+  });
+  it('unknown top-level key', () => {
+    const e = errorOf(base + 'Tbth: 20mK\n');
+    expect(e.accepted).toContain("did you mean 'Tbath'");
+  });
+  it('wrong unit names the key path', () => {
+    const e = errorOf(base.replace('c: 50fF/um^2', 'c: 50fF'));
+    expect(e.option).toBe('dev.yaml: left.junction.c');
+    expect(e.value).toBe('50fF');
+  });
+  it('missing unit', () => {
+    const e = errorOf(base.replace('Tbath: 10mK', 'Tbath: 0.01'));
+    expect(e.option).toBe('dev.yaml: Tbath');
+  });
+  it('unknown material suggests the nearest', () => {
+    const e = errorOf(base.replace('material: Ag', 'material: Ah'));
+    expect(e.option).toBe('dev.yaml: left.normal.material');
+    expect(e.accepted).toContain('Ag, Cu, InAsOI');
+  });
+  it('missing required quantity', () => {
+    const e = errorOf(base.replace(', area: 0.1um^2', ''));
+    expect(e.option).toBe('dev.yaml: left.junction.area');
+    expect(e.value).toBe('(missing)');
+  });
+  it('missing right reservoir', () => {
+    const e = errorOf(base.replace('right: { chi: 2 }\n', ''));
+    expect(e.option).toBe('dev.yaml: right');
+  });
+  it('chi and right area together', () => {
+    const e = errorOf(base.replace('right: { chi: 2 }', 'right: { chi: 2, junction: { area: 0.2um^2 } }'));
+    expect(e.option).toBe('dev.yaml: right.chi');
+  });
+  it('Sigma exponent must match n', () => {
+    const e = errorOf(base.replace('material: Ag,', 'material: Ag, Sigma: 3e7 W/m^3/K^6,'));
+    expect(e.option).toBe('dev.yaml: left.normal.Sigma');
+    expect(e.accepted).toContain('K^5');
+  });
+  it('a Sigma exponent sets n when nothing else does', () => {
+    const d = parseDeviceText(base.replace('material: Ag,', 'Sigma: 3e7 W/m^3/K^6,'), 'dev.yaml');
+    expect(d.left.normal.n).toBe(6);
+    expect(d.left.normal.Sigma).toBe(3e7);
+  });
+  it('gamma outside (0, 1)', () => {
+    const e = errorOf(base.replace('material: Al,', 'material: Al, gamma: 2,'));
+    expect(e.option).toBe('dev.yaml: left.superconductor.gamma');
+    expect(e.value).toBe('2');
+  });
+  it('non-positive quantity', () => {
+    const e = errorOf(base.replace('area: 0.1um^2', 'area: -0.1um^2'));
+    expect(e.option).toBe('dev.yaml: left.junction.area');
+  });
+  it('bath above Tc', () => {
+    const e = errorOf(base.replace('Tbath: 10mK', 'Tbath: 2K'));
+    expect(e.option).toBe('dev.yaml: Tbath');
+  });
+  it('YAML syntax error gives the line', () => {
+    const e = errorOf('Tbath: 10mK\nleft: { normal: [\n');
+    expect(e.value).toMatch(/line \d/);
+  });
+  it('unreadable file', () => {
+    expect(() => loadDeviceFile('does/not/exist.yaml')).toThrow(/--device: invalid value 'does\/not\/exist.yaml'/);
+  });
+});
+
+describe('nearest name', () => {
+  it('edit distance on textbook pairs', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('Sigma', 'sigma')).toBe(0);
+  });
+  it('suggests only plausible names', () => {
+    expect(nearestName('volum', ['volume', 'n', 'Sigma'])).toBe('volume');
+    expect(nearestName('zzzzzzzz', ['volume', 'n', 'Sigma'])).toBeUndefined();
+  });
+});
