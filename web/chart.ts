@@ -63,7 +63,9 @@ export class Chart {
     csv.type = 'button';
     csv.textContent = 'CSV';
     csv.setAttribute('aria-label', `Download ${spec.title} as CSV`);
-    csv.addEventListener('click', () => download(`ndtc-${spec.id}.csv`, new Blob([this.csv()], { type: 'text/csv' })));
+    csv.addEventListener('click', () =>
+      download(`ndtc-${spec.id}.csv`, new Blob([this.csv()], { type: 'text/csv' })),
+    );
     caption.append(csv);
     this.status = document.createElement('p');
     this.status.className = 'chart-status';

@@ -297,7 +297,8 @@ function drawPhotonic(data: PhotonicCurves, timing: Timing | undefined): void {
     markers: [{ x: max.TR * mK, y: max.J * fW, label: `max ${sig(max.J * fW)} fW @ ${sig(max.TR * mK)} mK` }],
   });
   charts.conductance.update(TR, [data.kappa.map((k) => k * 1e12)], { shade });
-  if (timing !== undefined) charts.conductance.afterNextDraw(() => (timing.photonicDrawnAt = performance.now()));
+  if (timing !== undefined)
+    charts.conductance.afterNextDraw(() => (timing.photonicDrawnAt = performance.now()));
   const ndtc =
     data.ndtc.length === 0
       ? 'no NDTC in this range'
@@ -323,7 +324,13 @@ function drawBalance(data: BalanceCurves, timing: Timing | undefined, error: str
   let exceeds = 0;
   let multiple = 0;
   data.points.forEach((p) => {
-    const t = p === null ? [null, null, null] : rootSlots(p.TL.map((v) => v * mK), p.stable);
+    const t =
+      p === null
+        ? [null, null, null]
+        : rootSlots(
+            p.TL.map((v) => v * mK),
+            p.stable,
+          );
     const r = p === null ? [null, null, null] : rootSlots(p.dTL_dTR, p.stable);
     for (let k = 0; k < 3; k++) {
       TL[k].push(t[k]);
@@ -360,7 +367,10 @@ function drawBalance(data: BalanceCurves, timing: Timing | undefined, error: str
   if (multiple > 0) parts.push(`bistable at ${multiple} T_R values`);
   if (exceeds > 0) parts.push(`T_L would reach T_c at ${exceeds} T_R values (outside the model, left blank)`);
   const text = parts.join('; ');
-  charts.temperature.setStatus(error === undefined ? text : `${text}. ${error}`, error === undefined ? 'info' : 'error');
+  charts.temperature.setStatus(
+    error === undefined ? text : `${text}. ${error}`,
+    error === undefined ? 'info' : 'error',
+  );
   charts.responsivity.setStatus(
     'negative responsivity is the NDTC signature' + (multiple > 0 ? '; dashed: unstable root' : ''),
   );
@@ -376,7 +386,10 @@ function drawDrop(data: DropCurve, error: string | undefined): void {
   }
   charts.drop.update(x, [y], { vline: { x: params.Jin * fW, label: 'J_in' } });
   const text = `setup ${data.setup}; δT = T_L(T_R = T_bath) − min over T_R up to 2/3·T_c of T_L`;
-  charts.drop.setStatus(error === undefined ? text : `${text}. ${error}`, error === undefined ? 'info' : 'error');
+  charts.drop.setStatus(
+    error === undefined ? text : `${text}. ${error}`,
+    error === undefined ? 'info' : 'error',
+  );
 }
 
 // ---- worker --------------------------------------------------------------------------------

@@ -43,7 +43,16 @@ const um2 = 1e-12;
 
 /** Every numeric control, in page order. Ranges are in display units. */
 export const NUMERIC_SPECS: readonly NumericSpec[] = [
-  { key: 'chi', label: 'χ = A_R/A_L', unit: '', scale: 1, min: 0.1, max: 20, log: true, help: 'junction area ratio' },
+  {
+    key: 'chi',
+    label: 'χ = A_R/A_L',
+    unit: '',
+    scale: 1,
+    min: 0.1,
+    max: 20,
+    log: true,
+    help: 'junction area ratio',
+  },
   {
     key: 'c',
     label: 'c',
@@ -64,8 +73,26 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     log: true,
     help: 'normal-state specific resistance R₀·A',
   },
-  { key: 'gamma', label: 'γ = Γ/Δ₀', unit: '', scale: 1, min: 1e-6, max: 1e-1, log: true, help: 'Dynes parameter' },
-  { key: 'Tc', label: 'T_c', unit: 'K', scale: 1, min: 0.1, max: 10, log: false, help: 'critical temperature' },
+  {
+    key: 'gamma',
+    label: 'γ = Γ/Δ₀',
+    unit: '',
+    scale: 1,
+    min: 1e-6,
+    max: 1e-1,
+    log: true,
+    help: 'Dynes parameter',
+  },
+  {
+    key: 'Tc',
+    label: 'T_c',
+    unit: 'K',
+    scale: 1,
+    min: 0.1,
+    max: 10,
+    log: false,
+    help: 'critical temperature',
+  },
   {
     key: 'TL',
     label: 'T_L',
@@ -76,7 +103,16 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     log: false,
     help: 'left temperature for the J_γ and κ_γ panels (below T_c)',
   },
-  { key: 'Jin', label: 'J_in', unit: 'fW', scale: 1e-15, min: 0.1, max: 1e4, log: true, help: 'input power on the left' },
+  {
+    key: 'Jin',
+    label: 'J_in',
+    unit: 'fW',
+    scale: 1e-15,
+    min: 0.1,
+    max: 1e4,
+    log: true,
+    help: 'input power on the left',
+  },
 ];
 
 /** The paper's device (MODEL.md §5) with T_L = 500 mK and J_in = 100 fW (Ag, Fig. 3). */
@@ -151,7 +187,10 @@ export function parseDisplay(
   if (!Number.isFinite(si)) return { error: `${key}: invalid value '${text}': ${accepted}` };
   if (si < min || si > max) {
     const value = Math.min(max, Math.max(min, si));
-    return { value, note: `${key}: '${text}' is outside ${accepted}; using ${formatDisplay(key, value)}${unit}` };
+    return {
+      value,
+      note: `${key}: '${text}' is outside ${accepted}; using ${formatDisplay(key, value)}${unit}`,
+    };
   }
   return { value: si };
 }
@@ -204,7 +243,8 @@ export function fromQuery(query: string): { params: ExplorerParams; notes: strin
   }
   if (params.TL > maxTL(params.Tc)) {
     params.TL = maxTL(params.Tc);
-    if (q.get('TL') === null) notes.push(`TL: the default is above 0.98·T_c; using ${formatDisplay('TL', params.TL)} mK`);
+    if (q.get('TL') === null)
+      notes.push(`TL: the default is above 0.98·T_c; using ${formatDisplay('TL', params.TL)} mK`);
   }
   return { params, notes };
 }

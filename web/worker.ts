@@ -65,7 +65,8 @@ async function run(request: ComputeRequest): Promise<void> {
   try {
     device = deviceFromParams(params, request.baseDevice);
   } catch (error) {
-    for (const panel of ['photonic', 'resistance', 'balance', 'drop'] as const) post({ id, panel, error: message(error) });
+    for (const panel of ['photonic', 'resistance', 'balance', 'drop'] as const)
+      post({ id, panel, error: message(error) });
     return;
   }
   const deviceKey = JSON.stringify(device);
@@ -129,7 +130,13 @@ async function balanceStage(
     solve(i);
     await checkpoint();
   }
-  post({ id, panel: 'balance', data: curves(false, null), computeMs: performance.now() - start, error: firstError });
+  post({
+    id,
+    panel: 'balance',
+    data: curves(false, null),
+    computeMs: performance.now() - start,
+    error: firstError,
+  });
   for (let i = 0; i < TR.length; i++) {
     if (points[i] !== null || coarse.includes(i)) continue;
     solve(i);
@@ -178,7 +185,8 @@ self.onmessage = async (event: MessageEvent<ComputeRequest>) => {
   if (event.data.id !== latest) return;
   run(event.data).catch((error: unknown) => {
     if (!(error instanceof Superseded)) {
-      for (const panel of ['balance', 'drop'] as const) post({ id: event.data.id, panel, error: message(error) });
+      for (const panel of ['balance', 'drop'] as const)
+        post({ id: event.data.id, panel, error: message(error) });
     }
   });
 };
