@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { InputError } from '../../src/errors.js';
+import {
+  formatEphCoupling,
+  formatNumber,
+  formatQuantity,
+  parseEphCoupling,
+  parseQuantity,
+  type QuantityKind,
+} from '../../src/units/quantity.js';
+
+/** Relative closeness; the parser rounds once, so most exact cases are equal to the last bit. */
+const close = (a: number, b: number, rel = 1e-15) => Math.abs(a - b) <= rel * Math.abs(b);
+
+describe('parseQuantity: accepted spellings', () => {
+  const cases: [string, QuantityKind, number][] = [
+    ['500mK', 'temperature', 0.5],
+    ['0.5K', 'temperature', 0.5],
+    ['0.5 K', 'temperature', 0.5],
+    ['10 mK', 'temperature', 0.01],
+    ['1.2K', 'temperature', 1.2],
+    ['100fW', 'power', 1e-13],
+    ['1e-13W', 'power', 1e-13],
+    ['1pW', 'power', 1e-12],
+    ['2.5 nW', 'power', 2.5e-9],
+    ['50fF/um^2', 'specificCapacitance', 0.05],
+    ['50 fF/µm²', 'specificCapacitance', 0.05],
+    ['50 fF/μm^2', 'specificCapacitance', 0.05], // Greek mu as well as the micro sign
+    ['0.05 F/m^2', 'specificCapacitance', 0.05],
+    ['10ohm*um^2', 'specificResistance', 1e-11],
+    ['10 Ω·µm²', 'specificResistance', 1e-11],
+    ['10 Ohm um^2', 'specificResistance', 1e-11],
+    ['1e-11 ohm*m^2', 'specificResistance', 1e-11],
+    ['0.1um^2', 'area', 1e-13],
+    ['0.5um x 0.2um', 'area', 1e-13],
+    ['1.3um x 0.2um x 0.01um', 'volume', 2.6e-21],
+    ['1.3 µm × 0.2 µm × 0.01 µm', 'volume', 2.6e-21],
+    ['2 x 1.3um x 0.2um x 0.01um', 'volume', 5.2e-21],
+    ['5.2e-21 m^3', 'volume', 5.2e-21],
+    ['0.1um^2 x 10nm', 'volume', 1e-21],
+    ['200nm', 'length', 2e-7],
+    ['1cm', 'length', 0.01],
+    ['5e8 W/m^3/K^5', 'ephCoupling5', 5e8],
+    ['5e8 W m⁻³ K⁻⁵', 'ephCoupling5', 5e8],
+    ['5e8 W/(m^3*K^5)', 'ephCoupling5', 5e8],
+    ['3e7 W/m^3/K^6', 'ephCoupling6', 3e7],
+    ['2', 'dimensionless', 2],
+    ['1e-4', 'dimensionless', 1e-4],
+    ['+.5', 'dimensionless', 0.5],
+    ['−3', 'dimensionless', -3], // Unicode minus
+    ['-0.25', 'responsivity', -0.25],
+    ['1 K/K', 'responsivity', 1],
+    ['2.9e-23 J', 'energy', 2.9e-23],
+    ['1 meV', 'energy', 1.602176634e-22],
+    ['1fW/K', 'conductance', 1e-15],
+    ['1 kW/K', 'conductance', 1000],
+  ];
+  it.each(cases)('%s as %s = %d', (text, kind, expected) => {
+    expect(close(parseQuantity(text, kind, '--x'), expected)).toBe(true);
+  });
+
+  it('rounds the exact decimal value once (correctly rounded, not a chain of products)', () => {
+    expect(parseQuantity('0.1um^2', 'area', '--a')).toBe(1e-13);
+    expect(parseQuantity('2 x 1.3um x 0.2um x 0.01um', 'volume', '--v')).toBe(5.2e-21);
+    expect(parseQuantity('50fF/um^2', 'specificCapacitance', '--c')).toBe(0.05);
+  });
+
+  it('reads the electron-phonon exponent from the unit', () => {
+    expect(parseEphCoupling('3e7 W/m^3/K^6', '--Sigma')).toEqual({ value: 3e7, exponent: 6 });
+    expect(parseEphCoupling('5e8 W m⁻³ K⁻⁵', '--Sigma')).toEqual({ value: 5e8, exponent: 5 });
+    expect(parseEphCoupling('1e9 W/m^3/K^4', '--Sigma')).toEqual({ value: 1e9, exponent: 4 });
+  });
+});
+
+describe('parseQuantity: every error path is an InputError naming option and value', () => {
+  const errors: [string, QuantityKind, RegExp][] = [
+    ['1e-13', 'power', /missing unit/],
+    ['0.5', 'temperature', /missing unit/],
+    ['5 W', 'temperature', /wrong unit/],
+    ['50 fF', 'specificCapacitance', /wrong unit/],
+    ['10 ohm', 'specificResistance', /wrong unit/],
+    ['1.3um x 0.2um', 'volume', /wrong unit/],
+    ['5e8 W/m^3/K^6', 'ephCoupling5', /wrong unit/],
+    ['5e8 W/m^3', 'ephCoupling', /wrong unit/],
+    ['5e8 W/m^3 K^5', 'ephCoupling', /wrong unit/], // '/' divides by the next factor only
+    ['2 K', 'dimensionless', /wrong unit/],
+    ['5 furlong', 'length', /unknown unit 'furlong'/],
+    ['5 xK', 'temperature', /unknown unit 'xK'/],
+    ['abc', 'power', /not a number/],
+    ['mK', 'temperature', /not a number/],
+    ['', 'temperature', /empty/],
+    ['   ', 'power', /empty/],
+    ['1e999 K', 'temperature', /finite/],
+    ['1e400', 'dimensionless', /finite/],
+    ['0K', 'temperature', /above absolute zero/],
+    ['-10mK', 'temperature', /above absolute zero/],
+    ['5 W/(m^3', 'ephCoupling5', /parenthes/],
+    ['5 W^', 'power', /unexpected/],
+    ['5 W*', 'power', /ends early/],
+    ['5 um2', 'length', /unexpected '2'/],
+  ];
+  it.each(errors)('%j as %s', (text, kind, why) => {
+    let caught: unknown;
+    try {
+      parseQuantity(text, kind, '--opt');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    const err = caught as InputError;
+    expect(err.option).toBe('--opt');
+    expect(err.value).toBe(text);
+    expect(err.accepted).toMatch(why);
+    expect(err.accepted).toMatch(/e\.g\./); // always shows an example
+    expect(err.message).toContain(`--opt: invalid value '${text}'`);
+  });
+});
+
+describe('formatQuantity', () => {
+  const cases: [number, QuantityKind, string][] = [
+    [1.12e-14, 'power', '11.2 fW'],
+    [1e-13, 'power', '100 fW'],
+    [9.99996e-13, 'power', '1 pW'], // rounding carries into the next prefix
+    [0, 'power', '0 W'],
+    [-2.3e-15, 'conductance', '-2.3 fW/K'],
+    [0.5, 'temperature', '500 mK'],
+    [0.01, 'temperature', '10 mK'],
+    [1.2, 'temperature', '1.2 K'],
+    [1, 'temperature', '1 K'],
+    [0.05, 'specificCapacitance', '50 fF/µm²'],
+    [1e-11, 'specificResistance', '10 Ω·µm²'],
+    [1e-13, 'area', '0.1 µm²'],
+    [5.2e-21, 'volume', '0.0052 µm³'],
+    [2e-7, 'length', '200 nm'],
+    [5e8, 'ephCoupling5', '5e8 W/m³/K⁵'],
+    [3e7, 'ephCoupling6', '3e7 W/m³/K⁶'],
+    [1e-4, 'dimensionless', '0.0001'],
+    [2, 'dimensionless', '2'],
+    [-0.5, 'responsivity', '-0.5'],
+  ];
+  it.each(cases)('%d as %s → %s', (value, kind, expected) => {
+    expect(formatQuantity(value, kind)).toBe(expected);
+  });
+
+  it('honours the number of significant digits', () => {
+    expect(formatQuantity(1.23456e-14, 'power', 3)).toBe('12.3 fW');
+    expect(formatQuantity(1.23456e-14, 'power', 6)).toBe('12.3456 fW');
+    expect(formatNumber(123456, 4)).toBe('1.235e5');
+  });
+
+  it('formats an electron-phonon coupling with its exponent', () => {
+    expect(formatEphCoupling(3e7, 6)).toBe('3e7 W/m³/K⁶');
+    expect(formatEphCoupling(2e9, 12)).toBe('2e9 W/m³/K¹²');
+    expect(() => formatQuantity(1, 'ephCoupling')).toThrow(RangeError);
+  });
+});
+
+describe('format → parse round trip', () => {
+  const kinds: QuantityKind[] = [
+    'temperature',
+    'power',
+    'specificCapacitance',
+    'specificResistance',
+    'area',
+    'volume',
+    'length',
+    'ephCoupling5',
+    'ephCoupling6',
+    'dimensionless',
+    'energy',
+    'conductance',
+    'responsivity',
+  ];
+  const magnitude = fc.double({ min: 1e-30, max: 1e30, noNaN: true, noDefaultInfinity: true });
+
+  it.each(kinds)('%s: parse(format(x, digits)) ≈ x to the printed digits', (kind) => {
+    fc.assert(
+      fc.property(magnitude, fc.boolean(), fc.integer({ min: 3, max: 12 }), (m, negative, digits) => {
+        const x = negative && kind !== 'temperature' ? -m : m;
+        const back = parseQuantity(formatQuantity(x, kind, digits), kind, '--x');
+        // Half a unit in the last printed digit, plus a few ulps for the SI conversion.
+        return Math.abs(back - x) <= (0.5 * 10 ** (1 - digits) + 1e-15) * Math.abs(x);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('ephCoupling with any exponent', () => {
+    fc.assert(
+      fc.property(magnitude, fc.integer({ min: 1, max: 20 }), (x, n) => {
+        const back = parseEphCoupling(formatEphCoupling(x, n, 8), '--Sigma');
+        return back.exponent === n && Math.abs(back.value - x) <= 1e-7 * x;
+      }),
+    );
+  });
+});
