@@ -1,0 +1,68 @@
+/** `ndtc reproduce [--out DIR] [--only 2a,3b] [--format svg,png,csv,json] [--quiet]`: every panel and claim of the paper. */
+import type { Command } from 'commander';
+import { OUTPUT_FORMATS, parseFormatList, parsePanelList, reproduce } from '../figures/reproduce.js';
+import { PANEL_IDS } from '../figures/panels.js';
+import type { CliContext } from './context.js';
+
+interface ReproduceCliOptions {
+  out: string;
+  only?: string;
+  format: string;
+  quiet?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ ndtc reproduce                          all panels, all formats, report.md, into ndtc-out/
+  $ ndtc reproduce --only 2a,2b --format png --out figs
+  $ ndtc reproduce --quiet --format csv,json
+
+Panels: ${PANEL_IDS.join(', ')}. Files: fig<panel>.<format>, report.md, report.json.
+Existing files in the output directory that reproduce does not produce are kept.`;
+
+export async function runReproduce(opts: ReproduceCliOptions, ctx: CliContext): Promise<void> {
+  const only = opts.only === undefined ? undefined : parsePanelList(opts.only);
+  const formats = parseFormatList(opts.format);
+  const controller = new AbortController();
+  const interrupt = (): void => controller.abort();
+  process.once('SIGINT', interrupt);
+  try {
+    const result = await reproduce({
+      out: opts.out,
+      only,
+      formats,
+      quiet: opts.quiet,
+      signal: controller.signal,
+    });
+    const held = result.claims.filter((c) => c.holds).length;
+    if (opts.quiet) {
+      ctx.stdout(
+        `ndtc reproduce: ${result.written.length} files in ${result.outDir}; claims: ${held} of ${result.claims.length} hold\n`,
+      );
+      return;
+    }
+    ctx.stdout(result.summary);
+    ctx.stdout(`wrote ${result.written.length} files to ${result.outDir}:\n`);
+    for (const name of result.written) ctx.stdout(`  ${name}\n`);
+  } finally {
+    process.off('SIGINT', interrupt);
+  }
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('reproduce')
+    .description(
+      "recompute every panel of the paper's figures and test its eight claims; write figures, data and report.md",
+    )
+    .option('--out <dir>', 'output directory', 'ndtc-out')
+    .option('--only <panels>', `comma-separated panels (default: all of ${PANEL_IDS.join(',')})`)
+    .option(
+      '--format <formats>',
+      `comma-separated output formats from ${OUTPUT_FORMATS.join(',')}`,
+      OUTPUT_FORMATS.join(','),
+    )
+    .option('--quiet', 'no progress and a one-line summary')
+    .addHelpText('after', EXAMPLES)
+    .action(async (opts: ReproduceCliOptions) => runReproduce(opts, ctx));
+}

@@ -1,0 +1,255 @@
+/**
+ * Rendering of a Panel: vega-lite spec → headless vega View → SVG; PNG from that SVG with resvg,
+ * using the DejaVu Sans files shipped in the `dejavu-fonts-ttf` package so that text renders the same
+ * on every machine (no system fonts are consulted).
+ */
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { PLATFORM_LABEL } from './study.js';
+import type { Panel } from './panel.js';
+
+/** Okabe–Ito, reordered so the first colours are the most distinct on white; yellow is left out. */
+export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+const REFERENCE_GREY = '#9a9a9a';
+const FONT = 'DejaVu Sans';
+const WIDTH = 520;
+const HEIGHT = 340;
+
+const require = createRequire(import.meta.url);
+/** The TTF files resvg loads (regular for labels, bold for titles). */
+export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) =>
+  require.resolve(`dejavu-fonts-ttf/ttf/${f}`),
+);
+
+interface Row {
+  series: string;
+  style: string;
+  segment: string;
+  x: number;
+  y: number;
+}
+
+function usable(v: number, scale: Panel['xScale']): boolean {
+  return Number.isFinite(v) && (scale === 'linear' || v > 0);
+}
+
+/** Lines become rows; a gap (NaN, or ≤ 0 on a log axis) starts a new segment so lines break there. */
+function lineRows(panel: Panel): Row[] {
+  const rows: Row[] = [];
+  for (const s of panel.series) {
+    const style = s.platform ? PLATFORM_LABEL[s.platform] : s.name;
+    let segment = 0;
+    let open = false;
+    for (let i = 0; i < s.x.length; i++) {
+      const ok = usable(s.x[i], panel.xScale) && usable(s.y[i], panel.yScale);
+      if (!ok) {
+        if (open) segment++;
+        open = false;
+        continue;
+      }
+      open = true;
+      rows.push({ series: s.name, style, segment: `${s.name}#${segment}`, x: s.x[i], y: s.y[i] });
+    }
+  }
+  return rows;
+}
+
+/** The y extent of the plotted lines (used to place interval bars beneath them). */
+function yExtent(rows: Row[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of rows) {
+    lo = Math.min(lo, r.y);
+    hi = Math.max(hi, r.y);
+  }
+  return [lo, hi];
+}
+
+/** The vega-lite spec of a panel (a plain object; also useful to embed elsewhere). */
+export function panelSpec(panel: Panel): TopLevelSpec {
+  const rows = lineRows(panel);
+  const names = panel.series.map((s) => s.name);
+  let colourIndex = 0;
+  const colours = panel.series.map((s) =>
+    s.reference ? REFERENCE_GREY : PALETTE[colourIndex++ % PALETTE.length],
+  );
+  const platformStyles = panel.series.some((s) => s.platform);
+  const styleDomain = platformStyles
+    ? [...new Set(panel.series.filter((s) => s.platform).map((s) => PLATFORM_LABEL[s.platform!]))]
+    : names;
+  const dashOf = (label: string): number[] =>
+    platformStyles
+      ? label === PLATFORM_LABEL.inas
+        ? [7, 4]
+        : [1, 0]
+      : panel.series.find((s) => s.name === label)?.dash
+        ? [7, 4]
+        : [1, 0];
+  const anyDash = platformStyles || panel.series.some((s) => s.dash);
+
+  const xScale: Record<string, unknown> =
+    panel.xScale === 'log' ? { type: 'log' } : { type: 'linear', zero: false, nice: true };
+  if (panel.xDomain) Object.assign(xScale, { domain: panel.xDomain, nice: false });
+  const yScale: Record<string, unknown> =
+    panel.yScale === 'log' ? { type: 'log' } : { type: 'linear', zero: false };
+  const x = { field: 'x', type: 'quantitative', title: panel.xLabel, scale: xScale };
+  const y = { field: 'y', type: 'quantitative', title: panel.yLabel, scale: yScale };
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    scale: { domain: names, range: colours },
+    legend: { orient: 'bottom', columns: 2, symbolStrokeWidth: 2.5, labelLimit: 260 },
+  };
+
+  const layers: Record<string, unknown>[] = [
+    {
+      data: { values: rows },
+      mark: { type: 'line', strokeWidth: 2, clip: true },
+      encoding: {
+        x,
+        y,
+        color,
+        detail: { field: 'segment' },
+        ...(anyDash && {
+          strokeDash: {
+            field: platformStyles ? 'style' : 'series',
+            type: 'nominal',
+            title: null,
+            scale: { domain: styleDomain, range: styleDomain.map(dashOf) },
+            // keyed by series when there is no platform: merges into the colour legend
+            ...(platformStyles && { legend: { orient: 'bottom', symbolStrokeWidth: 2, symbolSize: 400 } }),
+          },
+        }),
+      },
+    },
+  ];
+
+  if (panel.intervals && panel.intervals.length > 0) {
+    // Bars under the curves, one row per series, in a band added below the data.
+    const [lo, hi] = yExtent(rows);
+    const span = hi - lo || 1;
+    const band = 0.05 * span;
+    const order = names.filter((n) => panel.intervals!.some((iv) => iv.series === n));
+    const bars = panel.intervals.map((iv) => ({
+      series: iv.series ?? '',
+      from: iv.from,
+      to: iv.to,
+      y: lo - band * (1 + order.indexOf(iv.series ?? '')),
+    }));
+    yScale.domain = [lo - band * (order.length + 1), hi + 0.03 * span];
+    yScale.nice = false;
+    layers.push({
+      data: { values: bars },
+      mark: { type: 'rule', strokeWidth: 5, strokeCap: 'butt' },
+      encoding: {
+        x: { field: 'from', type: 'quantitative' },
+        x2: { field: 'to' },
+        y: { field: 'y', type: 'quantitative' },
+        color: { field: 'series', type: 'nominal' },
+      },
+    });
+  }
+
+  for (const rule of panel.rules ?? []) {
+    if (rule.axis === 'y' && panel.yScale === 'log' && rule.value <= 0) continue;
+    const channel = rule.axis;
+    layers.push({
+      data: { values: [{ value: rule.value, label: rule.label }] },
+      layer: [
+        {
+          mark: { type: 'rule', color: '#555555', strokeDash: [3, 3], strokeWidth: 1 },
+          encoding: { [channel]: { field: 'value', type: 'quantitative' } },
+        },
+        {
+          mark:
+            channel === 'y'
+              ? { type: 'text', align: 'right', dy: -6, fontSize: 11, color: '#555555' }
+              : { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#555555' },
+          encoding:
+            channel === 'y'
+              ? {
+                  y: { field: 'value', type: 'quantitative' },
+                  x: { value: WIDTH - 4 },
+                  text: { field: 'label' },
+                }
+              : { x: { field: 'value', type: 'quantitative' }, y: { value: 12 }, text: { field: 'label' } },
+        },
+      ],
+    });
+  }
+
+  if (panel.markers && panel.markers.length > 0) {
+    const points = panel.markers
+      .filter((m) => usable(m.x, panel.xScale) && usable(m.y, panel.yScale))
+      .map((m) => ({ x: m.x, y: m.y, kind: m.kind, series: m.series ?? '' }));
+    layers.push({
+      data: { values: points },
+      mark: { type: 'point', filled: true, size: 80, stroke: '#000000', strokeWidth: 1, opacity: 1 },
+      encoding: {
+        x: { field: 'x', type: 'quantitative' },
+        y: { field: 'y', type: 'quantitative' },
+        color: { field: 'series', type: 'nominal' },
+        shape: {
+          field: 'kind',
+          type: 'nominal',
+          title: null,
+          scale: { range: ['circle', 'diamond', 'square', 'triangle-up'] },
+          legend: { orient: 'bottom', symbolStrokeColor: '#000000', symbolFillColor: '#ffffff' },
+        },
+      },
+    });
+  }
+
+  const subtitle = [panel.intervalLabel, ...(panel.notes ?? [])].filter((s): s is string => Boolean(s));
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: panel.title, ...(subtitle.length > 0 && { subtitle }), anchor: 'start' },
+    width: WIDTH,
+    height: HEIGHT,
+    background: '#ffffff',
+    padding: 12,
+    layer: layers,
+    resolve: { scale: { color: 'shared' } },
+    config: {
+      font: FONT,
+      view: { stroke: '#444444' },
+      axis: {
+        labelFontSize: 12,
+        titleFontSize: 14,
+        titleFontWeight: 'normal',
+        labelColor: '#222222',
+        titleColor: '#000000',
+        gridColor: '#e6e6e6',
+        tickColor: '#444444',
+        domainColor: '#444444',
+      },
+      legend: { labelFontSize: 12, titleFontSize: 12, symbolType: 'stroke' },
+      title: { fontSize: 15, subtitleFontSize: 11, subtitleColor: '#444444', offset: 10 },
+    },
+  };
+  return spec as unknown as TopLevelSpec;
+}
+
+/** SVG text of a panel. */
+export async function renderSvg(panel: Panel): Promise<string> {
+  const vgSpec = compile(panelSpec(panel)).spec;
+  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** PNG bytes of an SVG at `scale` × its size, text drawn with the bundled DejaVu Sans. */
+export function svgToPng(svg: string, scale = 2): Uint8Array {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT },
+  });
+  return resvg.render().asPng();
+}

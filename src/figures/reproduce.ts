@@ -1,0 +1,185 @@
+/**
+ * `ndtc reproduce` without the command line: compute the panels and claims, render them, and put the
+ * files into the output directory so that an interruption never leaves a partial file or directory
+ * behind (everything is written into a hidden sibling directory first and moved into place at the end).
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { createProgress } from '../cli/progress.js';
+import { evaluateClaims, type Claim } from './claims.js';
+import { panelCsv } from './csv.js';
+import type { Panel } from './panel.js';
+import { computePanel, isPanelId, PANEL_IDS, type PanelId } from './panels.js';
+import { provenance, type Provenance } from './provenance.js';
+import { renderSvg, svgToPng } from './render.js';
+import { reportMarkdown, reportSummary, type ReportInput } from './report.js';
+import { Study } from './study.js';
+
+export const OUTPUT_FORMATS = ['svg', 'png', 'csv', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Parse `--only 2a,3b` (case-insensitive, spaces allowed). */
+export function parsePanelList(text: string, option = '--only'): PanelId[] {
+  const items = text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s.length > 0);
+  const bad = items.find((s) => !isPanelId(s));
+  if (items.length === 0 || bad !== undefined)
+    throw new InputError(option, text, `a comma-separated list of panels from ${PANEL_IDS.join(', ')}`);
+  return PANEL_IDS.filter((id) => items.includes(id));
+}
+
+/** Parse `--format svg,png`. */
+export function parseFormatList(text: string, option = '--format'): OutputFormat[] {
+  const items = text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s.length > 0);
+  const bad = items.find((s) => !(OUTPUT_FORMATS as readonly string[]).includes(s));
+  if (items.length === 0 || bad !== undefined)
+    throw new InputError(option, text, `a comma-separated list from ${OUTPUT_FORMATS.join(', ')}`);
+  return OUTPUT_FORMATS.filter((f) => items.includes(f));
+}
+
+export interface ComputedReproduction {
+  study: Study;
+  panels: Panel[];
+  claims: Claim[];
+}
+
+/** The panels and the claims, with no output (what the benchmark times). */
+export function computeReproduction(
+  ids: readonly PanelId[] = PANEL_IDS,
+  study = new Study(),
+): ComputedReproduction {
+  const panels = ids.map((id) => computePanel(id, study));
+  return { study, panels, claims: evaluateClaims(study) };
+}
+
+export interface ReproduceOptions {
+  /** Output directory (created if missing; files not produced by reproduce are kept). */
+  out: string;
+  only?: readonly PanelId[];
+  formats?: readonly OutputFormat[];
+  quiet?: boolean;
+  /** Progress stream (stderr by default). */
+  progressStream?: NodeJS.WriteStream;
+  /** Abort between steps (the CLI aborts on SIGINT); the partial directory is removed. */
+  signal?: AbortSignal;
+  /** Directory whose git commit is recorded (default: the current directory). */
+  cwd?: string;
+}
+
+export interface ReproduceResult {
+  outDir: string;
+  /** File names written, relative to outDir. */
+  written: string[];
+  claims: Claim[];
+  panels: Panel[];
+  summary: string;
+  provenance: Provenance;
+}
+
+export function panelFileName(id: string, format: OutputFormat): string {
+  return `fig${id}.${format}`;
+}
+
+/** Let pending signals (SIGINT) run between the synchronous computation steps. */
+function yieldToEvents(signal?: AbortSignal): Promise<void> {
+  return new Promise((done, fail) =>
+    setImmediate(() => (signal?.aborted ? fail(new Error('interrupted; no files were changed')) : done())),
+  );
+}
+
+export async function reproduce(options: ReproduceOptions): Promise<ReproduceResult> {
+  const outDir = resolve(options.out);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory())
+    throw new InputError('--out', options.out, 'a directory path (this path exists and is not a directory)');
+  const ids = options.only ?? PANEL_IDS;
+  const formats = options.formats ?? OUTPUT_FORMATS;
+  const prov = provenance(options.cwd ?? process.cwd());
+
+  mkdirSync(dirname(outDir), { recursive: true });
+  const staging = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}-${Date.now()}`);
+  mkdirSync(staging);
+  const progress = createProgress({
+    label: 'reproduce',
+    total: ids.length * (1 + formats.length) + 2,
+    quiet: options.quiet,
+    stream: options.progressStream,
+  });
+  try {
+    const study = new Study();
+    const panels: Panel[] = [];
+    for (const id of ids) {
+      await yieldToEvents(options.signal);
+      panels.push(computePanel(id, study));
+      progress.tick();
+    }
+    await yieldToEvents(options.signal);
+    const claims = evaluateClaims(study);
+    progress.tick();
+
+    const files: Record<string, string[]> = {};
+    const written: string[] = [];
+    const write = (name: string, data: string | Uint8Array): void => {
+      writeFileAtomic(join(staging, name), data);
+      written.push(name);
+    };
+    for (const panel of panels) {
+      files[panel.id] = [];
+      let svg: string | undefined;
+      for (const format of formats) {
+        await yieldToEvents(options.signal);
+        const name = panelFileName(panel.id, format);
+        if (format === 'json') write(name, JSON.stringify({ panel, metadata: prov }, null, 1) + '\n');
+        else if (format === 'csv') write(name, panelCsv(panel));
+        else {
+          svg ??= await renderSvg(panel);
+          write(name, format === 'svg' ? svg : svgToPng(svg, 2));
+        }
+        files[panel.id].push(name);
+        progress.tick();
+      }
+    }
+    const input: ReportInput = {
+      provenance: prov,
+      devices: { ag: study.device('ag'), inas: study.device('inas') },
+      operatingPoints: { ag: study.operatingPoints('ag'), inas: study.operatingPoints('inas') },
+      claims,
+      panels,
+      files,
+    };
+    write('report.md', reportMarkdown(input));
+    write(
+      'report.json',
+      JSON.stringify(
+        { metadata: prov, devices: input.devices, operatingPoints: input.operatingPoints, claims, files },
+        null,
+        1,
+      ) + '\n',
+    );
+    progress.tick();
+    await yieldToEvents(options.signal);
+    moveIntoPlace(staging, outDir);
+    progress.done();
+    return { outDir, written, claims, panels, summary: reportSummary(input), provenance: prov };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A fresh output directory appears by one rename. Into an existing one each of our files is renamed
+ * over its old version (each rename is atomic), and everything else in it is left alone.
+ */
+function moveIntoPlace(staging: string, outDir: string): void {
+  if (!existsSync(outDir)) {
+    renameSync(staging, outDir);
+    return;
+  }
+  for (const name of readdirSync(staging)) renameSync(join(staging, name), join(outDir, name));
+}
