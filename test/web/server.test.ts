@@ -1,0 +1,261 @@
+/** The explorer's static server: serves only its root, refuses traversal in every spelling, binds 127.0.0.1. */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePort, runExplore } from '../../src/cli/explore.js';
+import { InputError } from '../../src/errors.js';
+import { resolveRequestPath, startStaticServer, type StaticServer } from '../../src/explore/server.js';
+import { sitePaths } from '../../src/explore/site.js';
+
+const SECRET = 'top-secret-outside-the-root';
+
+// Created at load time: the traversal cases below name absolute paths inside it.
+const base = realpathSync(mkdtempSync(join(tmpdir(), 'ndtc-server-')));
+const root = join(base, 'site');
+let site: StaticServer;
+
+/** A raw request: the path goes on the wire exactly as written (fetch would normalise `..`). */
+function get(path: string, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: site.port, path, method }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () =>
+        ok({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }),
+      );
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>explorer</title>');
+  writeFileSync(join(root, 'assets', 'app.js'), 'export const x = 1;');
+  writeFileSync(join(root, 'assets', 'style.css'), 'body{}');
+  writeFileSync(join(root, 'assets', 'data.bin'), 'raw');
+  writeFileSync(join(base, 'secret.txt'), SECRET);
+  symlinkSync(join(base, 'secret.txt'), join(root, 'escape.txt'));
+  symlinkSync(base, join(root, 'escape-dir'));
+  symlinkSync(join(root, 'assets', 'app.js'), join(root, 'inside.js'));
+  site = await startStaticServer({ root });
+});
+
+afterAll(async () => {
+  await site?.close();
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe('static server', () => {
+  it('listens on 127.0.0.1 only, on the port it reports', () => {
+    const address = site.server.address();
+    expect(address).toMatchObject({ address: '127.0.0.1', family: 'IPv4', port: site.port });
+    expect(site.port).toBeGreaterThan(0);
+    expect(site.url).toBe(`http://127.0.0.1:${site.port}/`);
+  });
+
+  it('serves index.html at / and files with their content types', async () => {
+    const index = await get('/');
+    expect(index).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+    expect(index.body).toContain('<title>explorer</title>');
+    expect(await get('/index.html?platform=ag&chi=2')).toMatchObject({ status: 200 });
+    expect(await get('/assets/app.js')).toMatchObject({
+      status: 200,
+      type: 'text/javascript; charset=utf-8',
+    });
+    expect(await get('/assets/style.css')).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' });
+    expect(await get('/assets/data.bin')).toMatchObject({ status: 200, type: 'application/octet-stream' });
+    expect(await get('/inside.js')).toMatchObject({ status: 200, body: 'export const x = 1;' });
+  });
+
+  it('answers 404 for what is not there', async () => {
+    expect((await get('/nope.html')).status).toBe(404);
+    expect((await get('/assets/')).status).toBe(404);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E/secret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/..\\secret.txt',
+    '/%2F..%2Fsecret.txt',
+    `/${encodeURIComponent(join(base, 'secret.txt'))}`,
+    `/${join(base, 'secret.txt')}`,
+    `//${join(base, 'secret.txt').slice(1)}`,
+    '/%00',
+    '/%zz',
+    '/escape.txt',
+    '/escape-dir/secret.txt',
+  ])('refuses %s without leaking the file outside', async (path) => {
+    const response = await get(path);
+    expect([400, 404]).toContain(response.status);
+    expect(response.body).not.toContain(SECRET);
+  });
+
+  it('refuses targets that are not origin-form paths', async () => {
+    const absoluteForm = await get(`http://127.0.0.1:${site.port}/../secret.txt`);
+    expect(absoluteForm.status).toBe(400);
+    expect(absoluteForm.body).not.toContain(SECRET);
+  });
+
+  it('answers only GET and HEAD', async () => {
+    expect((await get('/', 'POST')).status).toBe(405);
+    expect((await get('/', 'DELETE')).status).toBe(405);
+    expect(await get('/', 'HEAD')).toMatchObject({ status: 200, body: '' });
+  });
+
+  it('resolves request paths to files inside the root only', async () => {
+    const real = realpathSync(root);
+    expect(await resolveRequestPath(real, '/assets/app.js')).toEqual({
+      status: 200,
+      file: resolve(real, 'assets/app.js'),
+    });
+    expect(await resolveRequestPath(real, '/../secret.txt')).toEqual({ status: 400 });
+    expect(await resolveRequestPath(real, 'secret.txt')).toEqual({ status: 400 });
+    expect(await resolveRequestPath(real, '/escape.txt')).toEqual({ status: 404 });
+  });
+
+  it('closes even with an idle keep-alive connection open', async () => {
+    const other = await startStaticServer({ root });
+    await new Promise<void>((ok) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: other.port,
+          path: '/',
+          agent: false,
+          headers: { connection: 'keep-alive' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', ok);
+        },
+      );
+      req.end();
+    });
+    await expect(other.close()).resolves.toBeUndefined();
+    expect(other.server.listening).toBe(false);
+  });
+});
+
+describe('ndtc explore', () => {
+  it('accepts ports 0–65535 and names the option otherwise', () => {
+    expect(parsePort(undefined)).toBe(0);
+    expect(parsePort('0')).toBe(0);
+    expect(parsePort('8080')).toBe(8080);
+    for (const bad of ['-1', '65536', 'http', '80.5', '', '1e3']) {
+      expect(() => parsePort(bad)).toThrow(InputError);
+      expect(() => parsePort(bad)).toThrow(/--port: invalid value .*0 to 65535/);
+    }
+  });
+
+  // A package root with a built site and no web/ sources: nothing to rebuild.
+  const builtOnly = () => {
+    const pkg = join(base, 'pkg');
+    mkdirSync(join(pkg, 'web-dist'), { recursive: true });
+    writeFileSync(join(pkg, 'web-dist', 'index.html'), '<!doctype html><title>built</title>');
+    return sitePaths(pkg);
+  };
+
+  it('serves the built site until stopped, then exits 0', async () => {
+    const out: string[] = [];
+    const controller = new AbortController();
+    let body = '';
+    const code = await runExplore(
+      { build: true },
+      {
+        stdout: { write: (s: string) => out.push(s) > 0 },
+        stderr: { write: (s: string) => out.push(s) > 0 },
+        signal: controller.signal,
+        paths: builtOnly(),
+        onListening: (url) => {
+          expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+          fetch(url)
+            .then((r) => r.text())
+            .then(
+              (text) => {
+                body = text;
+                controller.abort();
+              },
+              () => controller.abort(),
+            );
+        },
+      },
+    );
+    expect(code).toBe(0);
+    expect(body).toContain('<title>built</title>');
+    expect(out.join('')).toMatch(/serving the explorer at http:\/\/127\.0\.0\.1:\d+\//);
+  });
+
+  it('exits 1 with a clear message when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((ok) => blocker.listen(0, '127.0.0.1', ok));
+    const port = (blocker.address() as { port: number }).port;
+    const err: string[] = [];
+    const code = await runExplore(
+      { port: String(port) },
+      {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => err.push(s) > 0 },
+        paths: builtOnly(),
+      },
+    );
+    blocker.close();
+    expect(code).toBe(1);
+    expect(err.join('')).toContain(`port ${port} on 127.0.0.1 is in use`);
+  });
+
+  it('with --no-build and nothing built, exits 1 and says how to build', async () => {
+    const err: string[] = [];
+    const code = await runExplore(
+      { build: false },
+      {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => err.push(s) > 0 },
+        paths: sitePaths(join(base, 'empty')),
+      },
+    );
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(/has not been built.*npm run build:web/);
+  });
+
+  it('stops cleanly on Ctrl-C (SIGINT) with exit code 0', async () => {
+    const paths = builtOnly();
+    const script = join(base, 'explore-child.mts');
+    const cli = resolve('src/cli/explore.ts');
+    const site = resolve('src/explore/site.ts');
+    writeFileSync(
+      script,
+      `import { runExplore } from ${JSON.stringify(cli)};\n` +
+        `import { sitePaths } from ${JSON.stringify(site)};\n` +
+        `process.exitCode = await runExplore({}, { stdout: process.stdout, stderr: process.stderr, paths: sitePaths(${JSON.stringify(paths.root)}) });\n`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let interrupted = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!interrupted && out.includes('Ctrl-C to stop')) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((ok) => child.on('exit', (c) => ok(c)));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('ndtc explore: stopped');
+  });
+});
