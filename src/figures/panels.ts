@@ -59,6 +59,27 @@ function fixed3(x: number): string {
   return Number(x.toPrecision(3)).toString();
 }
 
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** 1e-4 → '10⁻⁴', 2e-3 → '2·10⁻³' (legend text; SVG has no markup for exponents). */
+function superscriptPower(x: number): string {
+  const [mantissa, exponent] = x.toExponential().split('e');
+  const power = `10${[...String(Number(exponent))].map((ch) => SUPERSCRIPT[ch]).join('')}`;
+  return mantissa === '1' ? power : `${mantissa}·${power}`;
+}
+
 function jinName(Jin: number): string {
   return `J_in = ${fixed3(Jin * fW)} fW`;
 }
@@ -68,7 +89,7 @@ function resistancePanel(): Panel {
   const t = linspace(from, to, points);
   const Tc = PAPER_DEFAULTS.Tc;
   const series: Series[] = gammas.map((gamma, i) => ({
-    name: `γ = ${gamma.toExponential(0).replace('e-', '·10^-')}`,
+    name: `γ = ${superscriptPower(gamma)}`,
     dash: i > 0,
     x: t,
     y: t.map((x) => resistanceRatio(x * Tc, { Tc, gamma })),
