@@ -138,6 +138,10 @@ export class Chart {
     this.status.dataset.kind = kind;
   }
 
+  plotted(): (number | null)[][] {
+    return this.data.map((a) => Array.from(a as ArrayLike<number | null>));
+  }
+
   get canvas(): HTMLCanvasElement {
     return this.plot.ctx.canvas;
   }

@@ -84,21 +84,31 @@ export interface PhotonicCurves {
   J: number[];
   /** κ_γ, W/K */
   kappa: number[];
-  maximum: { TR: number; J: number };
-  /** Where κ_γ < 0. */
-  ndtc: Interval[];
+  /** The J_γ maximum; null (with `featureError`) if it could not be located. */
+  maximum: { TR: number; J: number } | null;
+  /** Where κ_γ < 0; null (with `featureError`) if not located. */
+  ndtc: Interval[] | null;
+  featureError?: string;
 }
 
 export function photonicCurves(device: Device, TL: number): PhotonicCurves {
   const TR = photonicGrid(device, TL);
-  return {
+  const curves: PhotonicCurves = {
     TL,
     TR,
     J: TR.map((t) => photonicHeatCurrent(device, TL, t)),
     kappa: TR.map((t) => photonicConductance(device, TL, t)),
-    maximum: photonicMaximum(device, TL, TR[0], TR[TR.length - 1]),
-    ndtc: ndtcIntervals(device, TL, TR[0], TR[TR.length - 1]),
+    maximum: null,
+    ndtc: null,
   };
+  // The located features are extras: the curves are still worth drawing when they fail.
+  try {
+    curves.maximum = photonicMaximum(device, TL, TR[0], TR[TR.length - 1]);
+    curves.ndtc = ndtcIntervals(device, TL, TR[0], TR[TR.length - 1]);
+  } catch (error) {
+    curves.featureError = error instanceof Error ? error.message : String(error);
+  }
+  return curves;
 }
 
 /** One T_R of the steady-state curve: every root T_L with its stability and responsivity. */

@@ -40,6 +40,8 @@ interface ExplorerState {
   errors: Partial<Record<Panel, string>>;
   timings: Timing[];
   notes: string[];
+  /** The arrays a panel plots now, in its display units: [x, ...series]. */
+  plotted(chart: string): (number | null)[][];
 }
 
 declare global {
@@ -63,6 +65,10 @@ const state: ExplorerState = {
   errors: {},
   timings: [],
   notes: initial.notes,
+  plotted: (id) => {
+    const chart = Object.values(charts).find((c) => c.spec.id === id);
+    return chart === undefined ? [] : chart.plotted();
+  },
 };
 window.__ndtc = state;
 
@@ -288,25 +294,36 @@ function drawResistance(data: ResistanceCurve): void {
 function drawPhotonic(data: PhotonicCurves, timing: Timing | undefined): void {
   const TR = data.TR.map((t) => t * mK);
   const shade: Overlays['shade'] = {
-    intervals: data.ndtc.map((i) => [i.from * mK, i.to * mK]),
+    intervals: (data.ndtc ?? []).map((i) => [i.from * mK, i.to * mK]),
     label: 'NDTC (κ_γ < 0)',
   };
   const max = data.maximum;
-  charts.photonic.update(TR, [data.J.map((j) => j * fW)], {
-    shade,
-    markers: [{ x: max.TR * mK, y: max.J * fW, label: `max ${sig(max.J * fW)} fW @ ${sig(max.TR * mK)} mK` }],
-  });
+  const markers =
+    max === null
+      ? []
+      : [{ x: max.TR * mK, y: max.J * fW, label: `max ${sig(max.J * fW)} fW @ ${sig(max.TR * mK)} mK` }];
+  charts.photonic.update(TR, [data.J.map((j) => j * fW)], { shade, markers });
   charts.conductance.update(TR, [data.kappa.map((k) => k * 1e12)], { shade });
   if (timing !== undefined)
     charts.conductance.afterNextDraw(() => (timing.photonicDrawnAt = performance.now()));
-  const ndtc =
-    data.ndtc.length === 0
-      ? 'no NDTC in this range'
-      : `NDTC (κ_γ < 0, shaded) for T_R in ${data.ndtc.map((i) => `${sig(i.from * mK)}–${sig(i.to * mK)} mK`).join(', ')}`;
+  const failed = data.featureError === undefined ? '' : `; features not located: ${data.featureError}`;
+  const kind = data.featureError === undefined ? 'info' : 'error';
   charts.photonic.setStatus(
-    `T_L = ${sig(data.TL * mK)} mK; maximum J_γ = ${sig(max.J * fW)} fW at T_R = ${sig(max.TR * mK)} mK`,
+    `T_L = ${sig(data.TL * mK)} mK` +
+      (max === null ? '' : `; maximum J_γ = ${sig(max.J * fW)} fW at T_R = ${sig(max.TR * mK)} mK`) +
+      failed,
+    kind,
   );
-  charts.conductance.setStatus(ndtc);
+  const ndtc =
+    data.ndtc === null
+      ? ''
+      : data.ndtc.length === 0
+        ? 'no NDTC (κ_γ ≥ 0) in this range'
+        : `NDTC (κ_γ < 0, shaded) for T_R in ${data.ndtc.map((i) => `${sig(i.from * mK)}–${sig(i.to * mK)} mK`).join(', ')}`;
+  charts.conductance.setStatus(
+    data.ndtc === null ? `features not located: ${data.featureError}` : ndtc,
+    kind,
+  );
 }
 
 /** Roots ascending → [lower stable, unstable, upper stable] series slots. */

@@ -2,7 +2,7 @@
  * The explorer's controls: their ranges and display units, and the URL query string that carries
  * a view. Values are SI inside; each control shows and parses its own display unit.
  */
-import type { PlatformName, Setup } from '../src/index.js';
+import { PAPER_DEFAULTS, type PlatformName, type Setup } from '../src/index.js';
 
 export interface ExplorerParams {
   platform: PlatformName;
@@ -30,8 +30,8 @@ export interface NumericSpec {
   label: string;
   /** Display unit ('' for dimensionless). */
   unit: string;
-  /** SI value of one display unit. */
-  scale: number;
+  /** Display units per SI unit, an exact integer so that typed values divide to the nearest double. */
+  perSI: number;
   /** Range in display units. */
   min: number;
   max: number;
@@ -39,15 +39,13 @@ export interface NumericSpec {
   help: string;
 }
 
-const um2 = 1e-12;
-
 /** Every numeric control, in page order. Ranges are in display units. */
 export const NUMERIC_SPECS: readonly NumericSpec[] = [
   {
     key: 'chi',
     label: 'χ = A_R/A_L',
     unit: '',
-    scale: 1,
+    perSI: 1,
     min: 0.1,
     max: 20,
     log: true,
@@ -57,7 +55,7 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     key: 'c',
     label: 'c',
     unit: 'fF/µm²',
-    scale: 1e-15 / um2,
+    perSI: 1e3, // 1 F/m² = 1000 fF/µm²
     min: 1,
     max: 1000,
     log: true,
@@ -67,7 +65,7 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     key: 'r0',
     label: 'r₀',
     unit: 'Ω·µm²',
-    scale: um2,
+    perSI: 1e12, // 1 Ω·m² = 1e12 Ω·µm²
     min: 0.1,
     max: 1e4,
     log: true,
@@ -77,7 +75,7 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     key: 'gamma',
     label: 'γ = Γ/Δ₀',
     unit: '',
-    scale: 1,
+    perSI: 1,
     min: 1e-6,
     max: 1e-1,
     log: true,
@@ -87,7 +85,7 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     key: 'Tc',
     label: 'T_c',
     unit: 'K',
-    scale: 1,
+    perSI: 1,
     min: 0.1,
     max: 10,
     log: false,
@@ -97,7 +95,7 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     key: 'TL',
     label: 'T_L',
     unit: 'mK',
-    scale: 1e-3,
+    perSI: 1e3,
     min: 20,
     max: 10000,
     log: false,
@@ -107,7 +105,7 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     key: 'Jin',
     label: 'J_in',
     unit: 'fW',
-    scale: 1e-15,
+    perSI: 1e15,
     min: 0.1,
     max: 1e4,
     log: true,
@@ -118,13 +116,13 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
 /** The paper's device (MODEL.md §5) with T_L = 500 mK and J_in = 100 fW (Ag, Fig. 3). */
 export const DEFAULT_PARAMS: ExplorerParams = {
   platform: 'ag',
-  chi: 2,
-  c: 50e-15 / um2,
-  r0: 10 * um2,
-  gamma: 1e-4,
-  Tc: 1.2,
+  chi: PAPER_DEFAULTS.chi,
+  c: PAPER_DEFAULTS.c,
+  r0: PAPER_DEFAULTS.r0,
+  gamma: PAPER_DEFAULTS.gamma,
+  Tc: PAPER_DEFAULTS.Tc,
   TL: 0.5,
-  Jin: 100e-15,
+  Jin: 100 / 1e15,
   setup: 1,
 };
 
@@ -142,8 +140,8 @@ export function maxTL(Tc: number): number {
 /** The SI range of a control, given the other parameters (T_L depends on T_c). */
 export function rangeOf(key: NumericKey, params: Pick<ExplorerParams, 'Tc'>): { min: number; max: number } {
   const spec = specOf(key);
-  const min = spec.min * spec.scale;
-  const max = key === 'TL' ? Math.min(spec.max * spec.scale, maxTL(params.Tc)) : spec.max * spec.scale;
+  const min = spec.min / spec.perSI;
+  const max = key === 'TL' ? Math.min(spec.max / spec.perSI, maxTL(params.Tc)) : spec.max / spec.perSI;
   return { min, max };
 }
 
@@ -164,7 +162,7 @@ export function fromSlider(key: NumericKey, position: number, params: Pick<Explo
 
 /** A display-unit number for inputs and URLs: 4 significant digits, no trailing zeros. */
 export function formatDisplay(key: NumericKey, value: number): string {
-  const v = value / specOf(key).scale;
+  const v = value * specOf(key).perSI;
   return String(Number(v.toPrecision(4)));
 }
 
@@ -181,9 +179,9 @@ export function parseDisplay(
   const trimmed = text.trim();
   const unit = spec.unit === '' ? '' : ` ${spec.unit}`;
   const { min, max } = rangeOf(key, params);
-  const accepted = `a number from ${fmt(min / spec.scale)} to ${fmt(max / spec.scale)}${unit}`;
+  const accepted = `a number from ${fmt(min * spec.perSI)} to ${fmt(max * spec.perSI)}${unit}`;
   if (!NUMBER.test(trimmed)) return { error: `${key}: invalid value '${text}': ${accepted}` };
-  const si = Number(trimmed) * spec.scale;
+  const si = Number(trimmed) / spec.perSI;
   if (!Number.isFinite(si)) return { error: `${key}: invalid value '${text}': ${accepted}` };
   if (si < min || si > max) {
     const value = Math.min(max, Math.max(min, si));

@@ -1,0 +1,132 @@
+/** The explorer's control ranges and URL state: round trip, clamping, refusal of anything that is not a number. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PARAMS,
+  NUMERIC_SPECS,
+  SLIDER_STEPS,
+  fromQuery,
+  fromSlider,
+  maxTL,
+  parseDisplay,
+  rangeOf,
+  toQuery,
+  toSlider,
+  type ExplorerParams,
+} from '../../web/params.js';
+
+const relClose = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.abs(b);
+
+describe('explorer parameters', () => {
+  it('defaults are the paper device (MODEL.md §5) at T_L = 500 mK, J_in = 100 fW', () => {
+    expect(DEFAULT_PARAMS).toMatchObject({ platform: 'ag', chi: 2, gamma: 1e-4, Tc: 1.2, TL: 0.5, setup: 1 });
+    expect(DEFAULT_PARAMS.c).toBeCloseTo(0.05, 12); // 50 fF/µm² = 0.05 F/m²
+    expect(DEFAULT_PARAMS.r0).toBeCloseTo(1e-11, 20); // 10 Ω·µm² = 1e-11 Ω·m²
+    expect(DEFAULT_PARAMS.Jin).toBeCloseTo(1e-13, 25);
+  });
+
+  it('an empty query gives the defaults with no notes', () => {
+    expect(fromQuery('')).toEqual({ params: DEFAULT_PARAMS, notes: [] });
+  });
+
+  it('the query is in display units', () => {
+    const q = new URLSearchParams(toQuery(DEFAULT_PARAMS));
+    expect(Object.fromEntries(q)).toEqual({
+      platform: 'ag',
+      setup: '1',
+      chi: '2',
+      c: '50',
+      r0: '10',
+      gamma: '0.0001',
+      Tc: '1.2',
+      TL: '500',
+      Jin: '100',
+    });
+  });
+
+  it('round-trips any in-range view to 4 significant digits', () => {
+    const arb = fc.record({
+      platform: fc.constantFrom('ag' as const, 'inas' as const),
+      setup: fc.constantFrom(1 as const, 2 as const),
+      Tc: fc.double({ min: 0.1, max: 10, noNaN: true }),
+      u: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 7, maxLength: 7 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ platform, setup, Tc, u }) => {
+        const p: ExplorerParams = { ...DEFAULT_PARAMS, platform, setup, Tc };
+        NUMERIC_SPECS.forEach((spec, i) => {
+          if (spec.key === 'Tc') return;
+          const { min, max } = rangeOf(spec.key, p);
+          p[spec.key] = spec.log ? min * (max / min) ** u[i] : min + u[i] * (max - min);
+        });
+        const back = fromQuery(toQuery(p));
+        expect(back.params.platform).toBe(platform);
+        expect(back.params.setup).toBe(setup);
+        for (const spec of NUMERIC_SPECS) {
+          // 4 significant digits, then clamped back into range if rounding stepped just outside
+          expect(relClose(back.params[spec.key], p[spec.key], 6e-4)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('clamps out-of-range values and says so', () => {
+    const { params, notes } = fromQuery('chi=500&gamma=5&Tc=1.2&TL=9999&Jin=0.0001');
+    expect(params.chi).toBe(20);
+    expect(params.gamma).toBe(0.1);
+    expect(params.TL).toBeCloseTo(maxTL(1.2), 12);
+    expect(params.Jin).toBeCloseTo(0.1e-15, 25);
+    expect(notes).toHaveLength(4);
+    expect(notes.join('\n')).toMatch(/chi: '500' is outside a number from 0\.1 to 20; using 20/);
+  });
+
+  it('T_L is kept below T_c even when only T_c is given', () => {
+    const { params, notes } = fromQuery('Tc=0.3');
+    expect(params.TL).toBeCloseTo(0.98 * 0.3, 12);
+    expect(notes).toHaveLength(1);
+  });
+
+  it.each([
+    ['chi', 'abc'],
+    ['chi', 'alert(1)'],
+    ['chi', '0x10'],
+    ['chi', 'Infinity'],
+    ['chi', '1e400'],
+    ['chi', ''],
+    ['chi', '2 fF'],
+    ['c', 'NaN'],
+    ['TL', '500mK'],
+  ])('refuses %s=%s, keeping the default and naming the option', (key, value) => {
+    const { params, notes } = fromQuery(`${key}=${encodeURIComponent(value)}`);
+    expect(params).toEqual(DEFAULT_PARAMS);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(`${key}: invalid value '${value}'`);
+    expect(notes[0]).toMatch(/a number from/);
+  });
+
+  it('refuses unknown platforms and setups, ignores unknown keys', () => {
+    const { params, notes } = fromQuery('platform=nb&setup=3&evil=%3Cscript%3E');
+    expect(params).toEqual(DEFAULT_PARAMS);
+    expect(notes).toEqual(["platform: invalid value 'nb': ag or inas", "setup: invalid value '3': 1 or 2"]);
+  });
+
+  it('sliders span the range, log controls in equal ratios', () => {
+    for (const spec of NUMERIC_SPECS) {
+      const { min, max } = rangeOf(spec.key, DEFAULT_PARAMS);
+      expect(relClose(fromSlider(spec.key, 0, DEFAULT_PARAMS), min, 1e-12)).toBe(true);
+      expect(relClose(fromSlider(spec.key, SLIDER_STEPS, DEFAULT_PARAMS), max, 1e-12)).toBe(true);
+      const mid = fromSlider(spec.key, SLIDER_STEPS / 2, DEFAULT_PARAMS);
+      expect(relClose(mid, spec.log ? Math.sqrt(min * max) : (min + max) / 2, 1e-12)).toBe(true);
+      expect(toSlider(spec.key, mid, DEFAULT_PARAMS)).toBe(SLIDER_STEPS / 2);
+    }
+    expect(rangeOf('TL', { Tc: 1.2 }).max).toBeCloseTo(1.176, 12);
+  });
+
+  it('parses typed values in display units', () => {
+    expect(parseDisplay('TL', '350', DEFAULT_PARAMS)).toEqual({ value: 0.35 });
+    expect(parseDisplay('gamma', '1e-3', DEFAULT_PARAMS)).toEqual({ value: 1e-3 });
+    expect(parseDisplay('c', ' 75 ', DEFAULT_PARAMS)).toEqual({ value: 0.075 });
+    expect(parseDisplay('Jin', '250', DEFAULT_PARAMS)).toEqual({ value: 2.5e-13 });
+  });
+});
