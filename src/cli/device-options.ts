@@ -1,0 +1,156 @@
+/**
+ * The device options shared by every command that takes a device: `--platform ag|inas` (default ag)
+ * or `--device FILE`, then `--chi --c --r0 --Tc --gamma` overriding either. Values are parsed with
+ * units here, at the edge, and the Device is built only through the library's device helpers.
+ */
+import type { Command } from 'commander';
+import {
+  InputError,
+  PAPER_DEFAULTS,
+  chiOf,
+  platformDevice,
+  withJunctionParameters,
+  type Device,
+  type GapParameters,
+  type PlatformName,
+} from '../index.js';
+import { acceptedText, formatNumber, formatQuantity, parseQuantity } from '../units/quantity.js';
+import type { DeviceFileLoader } from './context.js';
+
+/** The raw option strings, as commander hands them over (no defaults: an absent option keeps the device's value). */
+export interface DeviceOptionValues {
+  platform?: string;
+  device?: string;
+  chi?: string;
+  c?: string;
+  r0?: string;
+  Tc?: string;
+  gamma?: string;
+}
+
+const PLATFORMS: readonly PlatformName[] = ['ag', 'inas'];
+
+/** Registers --Tc and --gamma (all that R/R0 needs). */
+export function addSuperconductorOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--Tc <temperature>',
+      `critical temperature of the Al parts (default ${formatQuantity(PAPER_DEFAULTS.Tc, 'temperature')})`,
+    )
+    .option(
+      '--gamma <number>',
+      `Dynes parameter γ = Γ/Δ0, in (0, 1) (default ${formatNumber(PAPER_DEFAULTS.gamma)})`,
+    );
+}
+
+/** Registers the device options on a command. */
+export function addDeviceOptions(cmd: Command): Command {
+  cmd
+    .option('--platform <name>', `built-in platform: ${PLATFORMS.join(' or ')} (default ag)`)
+    .option('--device <file>', 'device file (YAML or JSON, see docs/devices.md) instead of --platform')
+    .option('--chi <number>', `area ratio χ = A_R/A_L > 0 (default ${PAPER_DEFAULTS.chi})`)
+    .option(
+      '--c <capacitance>',
+      `specific junction capacitance (default ${formatQuantity(PAPER_DEFAULTS.c, 'specificCapacitance')})`,
+    )
+    .option(
+      '--r0 <resistance>',
+      `normal-state specific resistance R0·A (default ${formatQuantity(PAPER_DEFAULTS.r0, 'specificResistance')})`,
+    );
+  return addSuperconductorOptions(cmd);
+}
+
+function positive(
+  text: string,
+  kind: 'dimensionless' | 'specificCapacitance' | 'specificResistance',
+  option: string,
+): number {
+  const v = parseQuantity(text, kind, option);
+  if (!(v > 0)) throw new InputError(option, text, `must be > 0; expected ${acceptedText(kind)}`);
+  return v;
+}
+
+/** Tc and γ from --Tc/--gamma, each falling back to `base` (the paper's Al by default). */
+export function superconductorFromOptions(
+  opts: Pick<DeviceOptionValues, 'Tc' | 'gamma'>,
+  base: GapParameters = { Tc: PAPER_DEFAULTS.Tc, gamma: PAPER_DEFAULTS.gamma },
+): GapParameters {
+  const Tc = opts.Tc !== undefined ? parseQuantity(opts.Tc, 'temperature', '--Tc') : base.Tc;
+  let gamma = base.gamma;
+  if (opts.gamma !== undefined) {
+    gamma = parseQuantity(opts.gamma, 'dimensionless', '--gamma');
+    if (!(gamma > 0 && gamma < 1))
+      throw new InputError('--gamma', opts.gamma, 'a number in (0, 1), e.g. 1e-4');
+  }
+  return { Tc, gamma };
+}
+
+/** The platform named by --platform (default ag), or null when a device file is used. */
+export function platformOf(opts: DeviceOptionValues): PlatformName | null {
+  if (opts.device !== undefined) {
+    if (opts.platform !== undefined) {
+      throw new InputError(
+        '--platform',
+        opts.platform,
+        'not together with --device (the device file defines the device)',
+      );
+    }
+    return null;
+  }
+  const name = opts.platform ?? 'ag';
+  if (!(PLATFORMS as readonly string[]).includes(name)) {
+    throw new InputError('--platform', name, `one of ${PLATFORMS.join(', ')}`);
+  }
+  return name as PlatformName;
+}
+
+/**
+ * The device the options describe: the built-in platform or the device file (through `loadDeviceFile`,
+ * the hook for `--device`), with --chi/--c/--r0/--Tc/--gamma applied to both reservoirs.
+ */
+export function deviceFromOptions(opts: DeviceOptionValues, loadDeviceFile?: DeviceFileLoader): Device {
+  const platform = platformOf(opts);
+  let device: Device;
+  if (platform === null) {
+    if (!loadDeviceFile)
+      throw new InputError('--device', opts.device!, 'device files are not supported by this build');
+    device = loadDeviceFile(opts.device!);
+  } else {
+    device = platformDevice(platform);
+  }
+  const sc = superconductorFromOptions(
+    { Tc: opts.Tc, gamma: opts.gamma },
+    { Tc: device.left.superconductor.Tc, gamma: device.left.superconductor.gamma },
+  );
+  return withJunctionParameters(device, {
+    ...(opts.Tc !== undefined && { Tc: sc.Tc }),
+    ...(opts.gamma !== undefined && { gamma: sc.gamma }),
+    ...(opts.chi !== undefined && { chi: positive(opts.chi, 'dimensionless', '--chi') }),
+    ...(opts.c !== undefined && { c: positive(opts.c, 'specificCapacitance', '--c') }),
+    ...(opts.r0 !== undefined && { r0: positive(opts.r0, 'specificResistance', '--r0') }),
+  });
+}
+
+/** The JSON `parameters` entries describing the device. */
+export function deviceParameters(opts: DeviceOptionValues, device: Device): Record<string, unknown> {
+  return {
+    platform: platformOf(opts),
+    deviceFile: opts.device ?? null,
+    chi: chiOf(device),
+    device,
+  };
+}
+
+/** One-line description of the device for the table's summary line (left junction's values). */
+export function deviceSummary(opts: DeviceOptionValues, device: Device): string {
+  const platform = platformOf(opts);
+  const { junction, superconductor } = device.left;
+  return [
+    platform === null ? `device ${opts.device}` : `platform ${platform}`,
+    `χ = ${formatNumber(chiOf(device))}`,
+    `c = ${formatQuantity(junction.c, 'specificCapacitance')}`,
+    `r0 = ${formatQuantity(junction.r0, 'specificResistance')}`,
+    `Tc = ${formatQuantity(superconductor.Tc, 'temperature')}`,
+    `γ = ${formatNumber(superconductor.gamma)}`,
+  ].join(', ');
+}

@@ -1,0 +1,105 @@
+/**
+ * The `ndtc` command line. `main(argv)` runs one command and resolves to its exit code:
+ * 0 ok, 1 failure, 2 usage or input error (one line naming the option, the value and what is
+ * accepted; never a stack trace unless NDTC_DEBUG=1).
+ *
+ * To add a command: write `src/cli/<name>.ts` exporting `register(program, ctx)` (see
+ * resistance.ts for the pattern), then add ONE import below and ONE entry in COMMANDS.
+ */
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../errors.js';
+import type { CliContext, RegisterCommand } from './context.js';
+import { packageVersion } from './version.js';
+import { loadDeviceFile } from '../device-file/load.js';
+import { register as resistance } from './resistance.js';
+import { register as photonic } from './photonic.js';
+import { register as phonon } from './phonon.js';
+import { register as solve } from './solve.js';
+
+/** Every subcommand, in the order `ndtc --help` lists them. */
+const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve];
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIO: CliIO = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+function buildProgram(ctx: CliContext): Command {
+  const program = new Command('ndtc')
+    .description(
+      'photonic heat transport and negative differential thermal conductance between NIS reservoirs',
+    )
+    .version(ctx.version, '-V, --version', 'print the version')
+    .configureOutput({
+      writeOut: (s) => ctx.stdout(s),
+      writeErr: (s) => ctx.stderr(s),
+      // main() prints usage errors itself, as one line.
+      outputError: () => {},
+    })
+    .exitOverride()
+    .showHelpAfterError(false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ndtc resistance --T 500mK
+  $ ndtc photonic --TL 500mK --TR 10mK..500mK:50
+  $ ndtc solve --platform ag --setup 1 --Jin 100fW --TR 10mK..800mK:40
+  $ ndtc <command> --help`,
+    );
+  // Subcommands created after this point inherit the output configuration and exitOverride.
+  for (const register of COMMANDS) register(program, ctx);
+  return program;
+}
+
+function oneLine(message: string): string {
+  return message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Runs `ndtc` with `argv` (without node and script), writing to `io` (default: the process streams). */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const ctx: CliContext = { ...io, version: packageVersion(), loadDeviceFile };
+  const program = buildProgram(ctx);
+  const known = program.commands.map((c) => c.name());
+  let commandName = known.includes(argv[0]) ? argv[0] : undefined;
+  program.hook('preAction', (_program, action) => {
+    commandName = action.name();
+  });
+  const prefix = () => (commandName ? `ndtc ${commandName}` : 'ndtc');
+  if (argv.length === 0) {
+    ctx.stderr(program.helpInformation());
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      if (error.code === 'commander.help') return 2; // help shown because the command line was incomplete
+      ctx.stderr(
+        `${prefix()}: ${oneLine(error.message)} (see ndtc ${commandName ?? ''}${commandName ? ' ' : ''}--help)\n`,
+      );
+      return 2;
+    }
+    if (error instanceof InputError) {
+      ctx.stderr(`${prefix()}: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.stderr(`${prefix()}: ${oneLine(message)}\n`);
+    if (process.env.NDTC_DEBUG === '1' && error instanceof Error && error.stack)
+      ctx.stderr(`${error.stack}\n`);
+    return 1;
+  }
+}

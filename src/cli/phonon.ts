@@ -1,0 +1,93 @@
+/** `ndtc phonon`: electron–phonon heat from the left reservoir to the substrate (MODEL.md §4). */
+import type { Command } from 'commander';
+import { createProgress } from './progress.js';
+import { phononHeat } from '../index.js';
+import { parseList } from '../units/list.js';
+import { cartesian } from './cartesian.js';
+import type { CliContext } from './context.js';
+import {
+  addDeviceOptions,
+  deviceFromOptions,
+  deviceParameters,
+  deviceSummary,
+  type DeviceOptionValues,
+} from './device-options.js';
+import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
+
+interface Options extends DeviceOptionValues {
+  Te: string;
+  Tbath: string;
+  json?: boolean;
+  csv?: boolean;
+  quiet?: boolean;
+}
+
+/** Below this many points a progress bar is noise. */
+const PROGRESS_MIN_POINTS = 20;
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('phonon')
+    .description(
+      'electron-phonon heat J_ph = J_ph,N + J_ph,S from the left reservoir (electrons at T_e) to the bath',
+    )
+    .requiredOption('--Te <temps>', 'electron temperatures: list or range, e.g. 300mK or 50mK..1K:20')
+    .requiredOption('--Tbath <temps>', 'bath (phonon) temperatures: list or range, e.g. 10mK');
+  addDeviceOptions(cmd);
+  addOutputOptions(cmd)
+    .option('--quiet', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ndtc phonon --platform ag --Te 500mK --Tbath 10mK
+  $ ndtc phonon --platform inas --Te 50mK..1K:20 --Tbath 10mK --csv
+
+Several values form the Cartesian product, --Te varying slowest.
+Points: {T_e, T_bath, J_ph_N, J_ph_S, J_ph} (K, K, W, W, W).`,
+    )
+    .action((opts: Options) => {
+      const format = outputFormatOf(opts);
+      const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const Tes = parseList(opts.Te, 'temperature', '--Te');
+      const Tbaths = parseList(opts.Tbath, 'temperature', '--Tbath');
+      const grid = cartesian([Tes, Tbaths]);
+      const progress = createProgress({
+        label: 'phonon',
+        total: grid.length,
+        quiet: opts.quiet === true || grid.length < PROGRESS_MIN_POINTS,
+      });
+      const points = grid.map(([Te, Tb]) => {
+        const J = phononHeat(device.left, Te, Tb);
+        const at = `T_e = ${Te} K, T_bath = ${Tb} K`;
+        progress.tick();
+        return {
+          T_e: Te,
+          T_bath: Tb,
+          J_ph_N: assertFinite(J.normal, `J_ph_N at ${at}`),
+          J_ph_S: assertFinite(J.superconductor, `J_ph_S at ${at}`),
+          J_ph: assertFinite(J.total, `J_ph at ${at}`),
+        };
+      });
+      progress.done();
+      emitReport(
+        {
+          command: 'phonon',
+          parameters: { ...deviceParameters(opts, device), Te: Tes, Tbath: Tbaths },
+          points,
+          columns: [
+            { field: 'T_e', kind: 'temperature' },
+            { field: 'T_bath', kind: 'temperature' },
+            { field: 'J_ph_N', kind: 'power' },
+            { field: 'J_ph_S', kind: 'power' },
+            { field: 'J_ph', kind: 'power' },
+          ],
+          rows: points,
+          warnings: [],
+          summary: deviceSummary(opts, device),
+        },
+        format,
+        ctx,
+      );
+    });
+}

@@ -1,0 +1,62 @@
+/** `ndtc resistance`: zero-bias NIS resistance R/R0 vs T (MODEL.md §2). */
+import type { Command } from 'commander';
+import { resistanceRatio } from '../index.js';
+import { parseList } from '../units/list.js';
+import type { CliContext } from './context.js';
+import { addSuperconductorOptions, superconductorFromOptions } from './device-options.js';
+import { addOutputOptions, assertFinite, emitReport, outputFormatOf, summaryOf } from './output.js';
+
+interface Options {
+  T: string;
+  Tc?: string;
+  gamma?: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('resistance')
+    .description('zero-bias NIS resistance R/R0 at temperature T (1 at and above Tc)')
+    .requiredOption('--T <temps>', 'temperatures: list or range, e.g. 0.1K,0.5K or 60mK..1.2K:20');
+  addSuperconductorOptions(cmd);
+  addOutputOptions(cmd)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ndtc resistance --T 500mK
+  $ ndtc resistance --T 60mK..1.2K:20 --gamma 1e-3
+  $ ndtc resistance --T 0.1K,0.3K,0.5K,1K --json
+
+Points: {T, R_over_R0} (T in K).`,
+    )
+    .action((opts: Options) => {
+      const format = outputFormatOf(opts);
+      const sc = superconductorFromOptions(opts);
+      const temps = parseList(opts.T, 'temperature', '--T');
+      const points = temps.map((T) => ({
+        T,
+        R_over_R0: assertFinite(resistanceRatio(T, sc), `R/R0 at T = ${T} K`),
+      }));
+      emitReport(
+        {
+          command: 'resistance',
+          parameters: { Tc: sc.Tc, gamma: sc.gamma, T: temps },
+          points,
+          columns: [
+            { field: 'T', kind: 'temperature' },
+            { field: 'R_over_R0', kind: 'dimensionless', label: 'R/R0' },
+          ],
+          rows: points,
+          warnings: [],
+          summary: summaryOf([
+            ['Tc', sc.Tc, 'temperature'],
+            ['γ', sc.gamma, 'plain'],
+          ]),
+        },
+        format,
+        ctx,
+      );
+    });
+}

@@ -1,0 +1,246 @@
+/**
+ * `ndtc solve`: steady state of the left reservoir, F(T_L) = J_in − J_γ − J_ph = 0 (MODEL.md §6,
+ * paper Eq. 5): every root with its stability and responsivity; or, with --target-TL, the J_in that
+ * puts the left reservoir at a given T_L.
+ */
+import type { Command } from 'commander';
+import { InputError, inputPowerForTarget, solveBalance, type Device, type Setup } from '../index.js';
+import { parseList } from '../units/list.js';
+import { formatQuantity } from '../units/quantity.js';
+import { cartesian } from './cartesian.js';
+import type { CliContext } from './context.js';
+import {
+  addDeviceOptions,
+  deviceFromOptions,
+  deviceParameters,
+  deviceSummary,
+  type DeviceOptionValues,
+} from './device-options.js';
+import {
+  addOutputOptions,
+  assertFinite,
+  emitReport,
+  outputFormatOf,
+  type Cell,
+  type Report,
+} from './output.js';
+import { createProgress } from './progress.js';
+import { belowTc } from './temperature-checks.js';
+import { validityWarnings } from './validity.js';
+
+interface Options extends DeviceOptionValues {
+  setup: string;
+  Jin?: string;
+  targetTL?: string;
+  TR: string;
+  Tbath?: string;
+  json?: boolean;
+  csv?: boolean;
+  quiet?: boolean;
+}
+
+const PROGRESS_MIN_POINTS = 20;
+
+interface RootPoint {
+  T_L: number;
+  stable: boolean;
+  dTL_dTR: number;
+}
+
+interface SolvePoint {
+  J_in: number;
+  T_R: number;
+  T_bath: number;
+  roots: RootPoint[];
+  note?: string;
+}
+
+function parseSetup(text: string): Setup {
+  if (text === '1' || text === '2') return Number(text) as Setup;
+  throw new InputError('--setup', text, '1 (T_bath fixed, T_R swept) or 2 (T_R = T_bath)');
+}
+
+/** (T_R, T_bath) pairs: setup 2 ties the bath to T_R; setup 1 takes --Tbath (default: the device's). */
+function operatingTemperatures(
+  opts: Options,
+  setup: Setup,
+  device: Device,
+): { TRs: number[]; pairs: [number, number][] } {
+  const TRs = belowTc(parseList(opts.TR, 'temperature', '--TR'), device.right.superconductor.Tc, '--TR');
+  if (setup === 2) {
+    if (opts.Tbath !== undefined) {
+      throw new InputError('--Tbath', opts.Tbath, 'only with --setup 1 (in setup 2 the bath is at T_R)');
+    }
+    return { TRs, pairs: TRs.map((TR) => [TR, TR]) };
+  }
+  const Tbaths =
+    opts.Tbath === undefined
+      ? [device.Tbath]
+      : belowTc(parseList(opts.Tbath, 'temperature', '--Tbath'), device.left.superconductor.Tc, '--Tbath');
+  return { TRs, pairs: cartesian([TRs, Tbaths]) as [number, number][] };
+}
+
+function forwardReport(opts: Options, setup: Setup, device: Device): Report {
+  const Jins = parseList(opts.Jin!, 'power', '--Jin');
+  const nonPositive = Jins.find((J) => !(J > 0));
+  if (nonPositive !== undefined) {
+    throw new InputError('--Jin', formatQuantity(nonPositive, 'power'), 'an input power > 0, e.g. 100fW');
+  }
+  const { TRs, pairs } = operatingTemperatures(opts, setup, device);
+  const grid = cartesian<number | [number, number]>([Jins, pairs]) as [number, [number, number]][];
+  const progress = createProgress({
+    label: 'solve',
+    total: grid.length,
+    quiet: opts.quiet === true || grid.length < PROGRESS_MIN_POINTS,
+  });
+  const Tc = device.left.superconductor.Tc;
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const points: SolvePoint[] = grid.map(([Jin, [TR, Tbath]]) => {
+    const solution = solveBalance(device, { Jin, TR, setup, Tbath });
+    const at = `J_in = ${Jin} W, T_R = ${TR} K`;
+    const roots = solution.roots.map((r) => ({
+      T_L: assertFinite(r.TL, `T_L at ${at}`),
+      stable: r.stable,
+      dTL_dTR: assertFinite(r.dTL_dTR, `dTL_dTR at ${at}`),
+    }));
+    for (const r of roots) warnings.push(...validityWarnings(device, r.T_L, TR));
+    progress.tick();
+    const point: SolvePoint = { J_in: Jin, T_R: TR, T_bath: Tbath, roots };
+    if (roots.length === 0) {
+      point.note = solution.exceedsTc
+        ? `no steady state below Tc = ${formatQuantity(Tc, 'temperature')}: J_in heats the left reservoir out of the model's range`
+        : `no root T_L in (T_bath, Tc)`;
+      notes.push(
+        `${point.note} (J_in = ${formatQuantity(Jin, 'power')}, T_R = ${formatQuantity(TR, 'temperature')})`,
+      );
+    }
+    return point;
+  });
+  progress.done();
+  const rows: Record<string, Cell>[] = [];
+  for (const p of points) {
+    const base = { J_in: p.J_in, T_R: p.T_R, T_bath: p.T_bath };
+    if (p.roots.length === 0) {
+      rows.push({ ...base, root_index: null, T_L: null, stable: null, dTL_dTR: null, note: p.note ?? null });
+    }
+    p.roots.forEach((r, i) => rows.push({ ...base, root_index: i, ...r, note: null }));
+  }
+  return {
+    command: 'solve',
+    parameters: {
+      ...deviceParameters(opts, device),
+      setup,
+      Jin: Jins,
+      TR: TRs,
+      Tbath: setup === 1 ? [...new Set(pairs.map(([, Tb]) => Tb))] : 'T_R',
+    },
+    points,
+    columns: [
+      { field: 'J_in', kind: 'power' },
+      { field: 'T_R', kind: 'temperature' },
+      { field: 'T_bath', kind: 'temperature' },
+      { field: 'root_index', kind: 'index', label: 'root' },
+      { field: 'T_L', kind: 'temperature' },
+      { field: 'stable', kind: 'boolean' },
+      { field: 'dTL_dTR', kind: 'responsivity' },
+      { field: 'note', kind: 'text' },
+    ],
+    rows,
+    warnings: [...new Set(warnings)],
+    csvNotes: notes,
+    summary: `${deviceSummary(opts, device)}, setup ${setup}`,
+  };
+}
+
+function inverseReport(opts: Options, setup: Setup, device: Device): Report {
+  const TLs = belowTc(
+    parseList(opts.targetTL!, 'temperature', '--target-TL'),
+    device.left.superconductor.Tc,
+    '--target-TL',
+  );
+  const { TRs, pairs } = operatingTemperatures(opts, setup, device);
+  const warnings: string[] = [];
+  const grid = cartesian<number | [number, number]>([TLs, pairs]) as [number, [number, number]][];
+  const points = grid.map(([TL, [TR, Tbath]]) => {
+    const Jin = assertFinite(
+      inputPowerForTarget(device, TL, TR, setup, setup === 1 ? Tbath : undefined),
+      `J_in at T_L = ${TL} K, T_R = ${TR} K`,
+    );
+    warnings.push(...validityWarnings(device, TL, TR));
+    if (!(Jin > 0)) {
+      warnings.push(
+        `T_L = ${formatQuantity(TL, 'temperature')} at T_R = ${formatQuantity(TR, 'temperature')} needs J_in = ` +
+          `${formatQuantity(Jin, 'power')} ≤ 0: the left reservoir would have to be cooled`,
+      );
+    }
+    return { T_L: TL, T_R: TR, T_bath: Tbath, J_in: Jin };
+  });
+  return {
+    command: 'solve',
+    parameters: {
+      ...deviceParameters(opts, device),
+      setup,
+      targetTL: TLs,
+      TR: TRs,
+      Tbath: setup === 1 ? [...new Set(pairs.map(([, Tb]) => Tb))] : 'T_R',
+    },
+    points,
+    columns: [
+      { field: 'T_L', kind: 'temperature' },
+      { field: 'T_R', kind: 'temperature' },
+      { field: 'T_bath', kind: 'temperature' },
+      { field: 'J_in', kind: 'power' },
+    ],
+    rows: points,
+    warnings: [...new Set(warnings)],
+    summary: `${deviceSummary(opts, device)}, setup ${setup}`,
+  };
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('solve')
+    .description(
+      'steady-state T_L of the left reservoir: every root, its stability and dT_L/dT_R (or J_in for a target T_L)',
+    )
+    .requiredOption('--setup <1|2>', '1: T_bath fixed, T_R swept (paper Fig. 3); 2: T_R = T_bath (Fig. 4)')
+    .option(
+      '--Jin <powers>',
+      'input powers on the left reservoir: list or range, e.g. 100fW or 1fW..1pW:13:log',
+    )
+    .option('--target-TL <temps>', 'instead of --Jin: the T_L to reach; prints the J_in that gives it')
+    .requiredOption('--TR <temps>', 'right temperatures (< Tc): list or range, e.g. 10mK..800mK:80')
+    .option('--Tbath <temps>', "bath temperatures for setup 1 (default: the device's, 10 mK)");
+  addDeviceOptions(cmd);
+  addOutputOptions(cmd)
+    .option('--quiet', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ndtc solve --platform ag --setup 1 --Jin 100fW --TR 10mK..800mK:40
+  $ ndtc solve --platform inas --setup 2 --Jin 1fW..1pW:13:log --TR 100mK --json
+  $ ndtc solve --setup 1 --target-TL 500mK --TR 10mK
+
+Several values form the Cartesian product: --Jin (or --target-TL) slowest, then --TR, then --Tbath.
+Points: {J_in, T_R, T_bath, roots: [{T_L, stable, dTL_dTR}]} (W, K, K, K, -, K/K);
+with --target-TL: {T_L, T_R, T_bath, J_in}. CSV has one row per root, with root_index.`,
+    )
+    .action((opts: Options) => {
+      const format = outputFormatOf(opts);
+      const setup = parseSetup(opts.setup);
+      if ((opts.Jin === undefined) === (opts.targetTL === undefined)) {
+        const given = opts.Jin ?? opts.targetTL;
+        throw new InputError(
+          given === undefined ? '--Jin' : '--target-TL',
+          given ?? '(none)',
+          'give exactly one of --Jin and --target-TL',
+        );
+      }
+      const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const report =
+        opts.Jin !== undefined ? forwardReport(opts, setup, device) : inverseReport(opts, setup, device);
+      emitReport(report, format, ctx);
+    });
+}
