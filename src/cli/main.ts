@@ -15,9 +15,10 @@ import { register as resistance } from './resistance.js';
 import { register as photonic } from './photonic.js';
 import { register as phonon } from './phonon.js';
 import { register as solve } from './solve.js';
+import { register as reproduce } from './reproduce.js';
 
 /** Every subcommand, in the order `ndtc --help` lists them. */
-const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve];
+const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve, reproduce];
 
 export interface CliIO {
   stdout(text: string): void;
