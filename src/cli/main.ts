@@ -30,6 +30,14 @@ const processIO: CliIO = {
   stderr: (text) => void process.stderr.write(text),
 };
 
+/** `ndtc … | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace. */
+function endQuietlyOnClosedPipe(): void {
+  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 function buildProgram(ctx: CliContext): Command {
   const program = new Command('ndtc')
     .description(
@@ -69,6 +77,7 @@ function oneLine(message: string): string {
 
 /** Runs `ndtc` with `argv` (without node and script), writing to `io` (default: the process streams). */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  if (io === processIO) endQuietlyOnClosedPipe();
   const ctx: CliContext = { ...io, version: packageVersion(), loadDeviceFile };
   const program = buildProgram(ctx);
   const known = program.commands.map((c) => c.name());
