@@ -27,6 +27,9 @@ interface Timing {
   id: number;
   control: string;
   inputAt: number;
+  /** When the worker's J_γ/κ_γ reply arrived, and how long the worker computed it. */
+  photonicReplyAt?: number;
+  photonicComputeMs?: number;
   photonicDrawnAt?: number;
   balanceCoarseDrawnAt?: number;
   balanceDrawnAt?: number;
@@ -450,6 +453,10 @@ worker.addEventListener('message', (event: MessageEvent<ComputeReply>) => {
       drawResistance(reply.data);
       break;
     case 'photonic':
+      if (timing !== undefined) {
+        timing.photonicReplyAt = performance.now();
+        timing.photonicComputeMs = reply.computeMs;
+      }
       drawPhotonic(reply.data, timing);
       break;
     case 'balance':

@@ -20,7 +20,7 @@ import type { BalanceCurves, ComputeReply, ComputeRequest, DropCurve, Panel } fr
 /** Every COARSE_STRIDE-th T_R is solved first, so a rough T_L curve appears before the full one. */
 const COARSE_STRIDE = 8;
 /** Longest stretch of work between yields, ms: bounds how long a newer request waits. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 let latest = 0;
 const cache = new Map<Panel, { key: string; data: unknown }>();
@@ -76,15 +76,8 @@ async function run(request: ComputeRequest): Promise<void> {
   stage(id, 'resistance', JSON.stringify(device.left.superconductor), () => resistanceCurve(device));
   await checkpoint();
 
-  const balanceKey = `${deviceKey}|${params.Jin}|${params.setup}`;
-  const hitBalance = cached<BalanceCurves>('balance', balanceKey);
-  if (hitBalance !== undefined) post({ id, panel: 'balance', data: hitBalance, computeMs: 0 });
-  else await balanceStage(id, device, params, balanceKey, checkpoint);
-
-  const dropKey = `${deviceKey}|${params.setup}`;
-  const hitDrop = cached<DropCurve>('drop', dropKey);
-  if (hitDrop !== undefined) post({ id, panel: 'drop', data: hitDrop, computeMs: 0 });
-  else await dropStage(id, device, params, dropKey, checkpoint);
+  await balanceStage(id, device, params, `${deviceKey}|${params.Jin}|${params.setup}`, checkpoint);
+  await dropStage(id, device, params, `${deviceKey}|${params.setup}`, checkpoint);
 }
 
 function stage(id: number, panel: 'photonic' | 'resistance', key: string, compute: () => unknown): void {
@@ -99,6 +92,26 @@ function stage(id: number, panel: 'photonic' | 'resistance', key: string, comput
   }
 }
 
+/**
+ * Points of the slow panels computed so far, per input key. A request superseded by one with the
+ * same inputs (e.g. only T_L moved) leaves its points here and the newer request carries on.
+ */
+interface Job<P> {
+  key: string;
+  points: (P | null)[];
+  done: boolean[];
+  firstError?: string;
+  extra?: BalanceCurves['drop'];
+  extraDone?: boolean;
+  ms: number;
+}
+const jobs: { balance?: Job<BalancePoint>; drop?: Job<DropPoint> } = {};
+
+function job<P>(existing: Job<P> | undefined, key: string, n: number): Job<P> {
+  if (existing !== undefined && existing.key === key) return existing;
+  return { key, points: Array<P | null>(n).fill(null), done: Array<boolean>(n).fill(false), ms: 0 };
+}
+
 async function balanceStage(
   id: number,
   device: Device,
@@ -106,52 +119,51 @@ async function balanceStage(
   key: string,
   checkpoint: () => Promise<void>,
 ): Promise<void> {
-  const start = performance.now();
   const TR = balanceGrid(device);
-  const points: (BalancePoint | null)[] = TR.map(() => null);
-  let firstError: string | undefined;
-  const solve = (i: number): void => {
+  const j = (jobs.balance = job(jobs.balance, key, TR.length));
+  let start = performance.now();
+  const solve = async (i: number): Promise<void> => {
+    if (j.done[i]) return;
     try {
-      points[i] = balancePoint(device, params.Jin, params.setup, TR[i]);
+      j.points[i] = balancePoint(device, params.Jin, params.setup, TR[i]);
     } catch (error) {
-      firstError ??= `T_R = ${(TR[i] * 1e3).toFixed(1)} mK: ${message(error)}`;
+      j.firstError ??= `T_R = ${(TR[i] * 1e3).toFixed(1)} mK: ${message(error)}`;
     }
+    j.done[i] = true;
+    // Account the time before yielding: a superseded request's work counts for the one that resumes it.
+    j.ms += performance.now() - start;
+    await checkpoint();
+    start = performance.now();
   };
-  const coarse = TR.map((_, i) => i).filter((i) => i % COARSE_STRIDE === 0 || i === TR.length - 1);
-  const curves = (complete: boolean, drop: BalanceCurves['drop']): BalanceCurves => ({
+  const curves = (complete: boolean): BalanceCurves => ({
     Jin: params.Jin,
     setup: params.setup,
     TR,
-    points: points.slice(),
-    drop,
+    points: j.points.slice(),
+    drop: j.extra ?? null,
     complete,
   });
-  for (const i of coarse) {
-    solve(i);
-    await checkpoint();
+  const reply = (complete: boolean): void =>
+    post({ id, panel: 'balance', data: curves(complete), computeMs: j.ms, error: j.firstError });
+
+  const coarse = TR.map((_, i) => i).filter((i) => i % COARSE_STRIDE === 0 || i === TR.length - 1);
+  const complete = j.done.every(Boolean) && j.extraDone === true;
+  if (!complete) {
+    for (const i of coarse) await solve(i);
+    reply(false);
+    for (let i = 0; i < TR.length; i++) await solve(i);
+    if (j.extraDone !== true) {
+      try {
+        const d = dropPoint(device, params.Jin, params.setup);
+        j.extra = { TL0: d.TL0, TLmin: d.TLmin, TRatMin: d.TRatMin, deltaT: d.deltaT };
+      } catch (error) {
+        j.firstError ??= `T_L,min: ${message(error)}`;
+      }
+      j.extraDone = true;
+      j.ms += performance.now() - start;
+    }
   }
-  post({
-    id,
-    panel: 'balance',
-    data: curves(false, null),
-    computeMs: performance.now() - start,
-    error: firstError,
-  });
-  for (let i = 0; i < TR.length; i++) {
-    if (points[i] !== null || coarse.includes(i)) continue;
-    solve(i);
-    await checkpoint();
-  }
-  let drop: BalanceCurves['drop'] = null;
-  try {
-    const d = dropPoint(device, params.Jin, params.setup);
-    drop = { TL0: d.TL0, TLmin: d.TLmin, TRatMin: d.TRatMin, deltaT: d.deltaT };
-  } catch (error) {
-    firstError ??= `T_L,min: ${message(error)}`;
-  }
-  const data = curves(true, drop);
-  if (firstError === undefined) cache.set('balance', { key, data });
-  post({ id, panel: 'balance', data, computeMs: performance.now() - start, error: firstError });
+  reply(true);
 }
 
 async function dropStage(
@@ -161,21 +173,22 @@ async function dropStage(
   key: string,
   checkpoint: () => Promise<void>,
 ): Promise<void> {
-  const start = performance.now();
   const Jin = dropGrid();
-  const points: (DropPoint | null)[] = Jin.map(() => null);
-  let firstError: string | undefined;
+  const j = (jobs.drop = job(jobs.drop, key, Jin.length));
   for (let i = 0; i < Jin.length; i++) {
+    if (j.done[i]) continue;
+    const start = performance.now();
     try {
-      points[i] = dropPoint(device, Jin[i], params.setup);
+      j.points[i] = dropPoint(device, Jin[i], params.setup);
     } catch (error) {
-      firstError ??= `J_in = ${(Jin[i] * 1e15).toPrecision(3)} fW: ${message(error)}`;
+      j.firstError ??= `J_in = ${(Jin[i] * 1e15).toPrecision(3)} fW: ${message(error)}`;
     }
+    j.done[i] = true;
+    j.ms += performance.now() - start;
     await checkpoint();
   }
-  const data: DropCurve = { setup: params.setup, points, complete: true };
-  if (firstError === undefined) cache.set('drop', { key, data });
-  post({ id, panel: 'drop', data, computeMs: performance.now() - start, error: firstError });
+  const data: DropCurve = { setup: params.setup, points: j.points.slice(), complete: true };
+  post({ id, panel: 'drop', data, computeMs: j.ms, error: j.firstError });
 }
 
 self.onmessage = async (event: MessageEvent<ComputeRequest>) => {
