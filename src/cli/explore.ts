@@ -1,8 +1,9 @@
 /** `ndtc explore [--port N] [--no-build]`: build the explorer site if stale, then serve it on 127.0.0.1. */
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { startStaticServer } from '../explore/server.js';
 import { buildSite, sitePaths, staleReason, type SitePaths } from '../explore/site.js';
+import type { CliContext } from './context.js';
 
 export interface ExploreOptions {
   /** Port as typed; 0 or absent picks a free one. */
@@ -12,8 +13,8 @@ export interface ExploreOptions {
 }
 
 export interface ExploreIo {
-  stdout: Pick<NodeJS.WriteStream, 'write'>;
-  stderr: Pick<NodeJS.WriteStream, 'write'>;
+  stdout(text: string): void;
+  stderr(text: string): void;
   /** Stops the server when aborted (Ctrl-C does the same). */
   signal?: AbortSignal;
   /** Called once the server listens (tests use it to find the URL). */
@@ -30,41 +31,33 @@ export function parsePort(text: string | undefined): number {
   return port;
 }
 
-/** Serve until Ctrl-C (SIGINT), SIGTERM or the abort signal; resolves to the exit code. */
-export async function runExplore(options: ExploreOptions, io: ExploreIo): Promise<number> {
+/**
+ * Serve until Ctrl-C (SIGINT), SIGTERM or the abort signal, then close and resolve. Throws
+ * InputError for a bad --port and Error (one line) when the site cannot be built or served.
+ */
+export async function runExplore(options: ExploreOptions, io: ExploreIo): Promise<void> {
   const port = parsePort(options.port);
   const paths = io.paths ?? sitePaths();
   const reason = staleReason(paths);
   if (reason !== null) {
     if (options.build === false) {
       if (reason === 'web-dist/ has not been built') {
-        io.stderr.write(`ndtc explore: ${reason}; run without --no-build or 'npm run build:web'\n`);
-        return 1;
+        throw new Error(`${reason}; run without --no-build, or 'npm run build:web'`);
       }
-      io.stderr.write(`ndtc explore: warning: ${reason} (serving it anyway, --no-build)\n`);
+      io.stderr(`ndtc explore: warning: ${reason} (serving it anyway: --no-build)\n`);
     } else {
-      io.stderr.write(`ndtc explore: building the site (${reason})…\n`);
-      try {
-        await buildSite(paths);
-      } catch (error) {
-        io.stderr.write(`ndtc explore: ${error instanceof Error ? error.message : String(error)}\n`);
-        return 1;
-      }
+      io.stderr(`ndtc explore: building the site (${reason})…\n`);
+      await buildSite(paths);
     }
   }
 
-  let site;
-  try {
-    site = await startStaticServer({ root: paths.dist, port });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EADDRINUSE'
+  const site = await startStaticServer({ root: paths.dist, port }).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(
+      error.code === 'EADDRINUSE'
         ? `port ${port} on 127.0.0.1 is in use; choose another or omit --port for a free one`
-        : `cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`;
-    io.stderr.write(`ndtc explore: ${why}\n`);
-    return 1;
-  }
+        : `cannot listen on 127.0.0.1:${port}: ${error.message}`,
+    );
+  });
   // Handlers go in before the URL is printed: whoever reads the URL may press Ctrl-C at once.
   const stopped = new Promise<void>((done) => {
     const stop = (): void => {
@@ -78,21 +71,27 @@ export async function runExplore(options: ExploreOptions, io: ExploreIo): Promis
     if (io.signal?.aborted === true) stop();
     else io.signal?.addEventListener('abort', stop);
   });
-  io.stdout.write(`ndtc explore: serving the explorer at ${site.url} (Ctrl-C to stop)\n`);
+  io.stdout(`ndtc explore: serving the explorer at ${site.url} (Ctrl-C to stop)\n`);
   io.onListening?.(site.url);
   await stopped;
   await site.close();
-  io.stdout.write('ndtc explore: stopped\n');
-  return 0;
+  io.stdout('ndtc explore: stopped\n');
 }
 
-/** The commander command; `setExitCode` receives runExplore's result. */
-export function exploreCommand(setExitCode: (code: number) => void): Command {
-  return new Command('explore')
-    .description('open the interactive explorer: build it if needed and serve it on 127.0.0.1')
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('explore')
+    .description('open the interactive explorer: build it if needed, then serve it on 127.0.0.1')
     .option('--port <n>', 'port to listen on (default: a free port)')
-    .option('--no-build', 'serve web-dist/ as it is, without rebuilding')
+    .option('--no-build', 'serve web-dist/ as it is, without rebuilding it')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ndtc explore               # build if stale, serve on a free port, print the URL
+  $ ndtc explore --port 8080 --no-build`,
+    )
     .action(async (options: ExploreOptions) => {
-      setExitCode(await runExplore(options, { stdout: process.stdout, stderr: process.stderr }));
+      await runExplore(options, { stdout: ctx.stdout, stderr: ctx.stderr });
     });
 }

@@ -16,9 +16,10 @@ import { register as photonic } from './photonic.js';
 import { register as phonon } from './phonon.js';
 import { register as solve } from './solve.js';
 import { register as reproduce } from './reproduce.js';
+import { register as explore } from './explore.js';
 
 /** Every subcommand, in the order `ndtc --help` lists them. */
-const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve, reproduce];
+const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve, reproduce, explore];
 
 export interface CliIO {
   stdout(text: string): void;

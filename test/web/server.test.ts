@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePort, runExplore } from '../../src/cli/explore.js';
+import { main } from '../../src/cli/main.js';
 import { InputError } from '../../src/errors.js';
 import { resolveRequestPath, startStaticServer, type StaticServer } from '../../src/explore/server.js';
 import { sitePaths } from '../../src/explore/site.js';
@@ -168,15 +169,15 @@ describe('ndtc explore', () => {
     return sitePaths(pkg);
   };
 
-  it('serves the built site until stopped, then exits 0', async () => {
+  it('serves the built site until stopped', async () => {
     const out: string[] = [];
     const controller = new AbortController();
     let body = '';
-    const code = await runExplore(
+    await runExplore(
       { build: true },
       {
-        stdout: { write: (s: string) => out.push(s) > 0 },
-        stderr: { write: (s: string) => out.push(s) > 0 },
+        stdout: (s) => out.push(s),
+        stderr: (s) => out.push(s),
         signal: controller.signal,
         paths: builtOnly(),
         onListening: (url) => {
@@ -193,41 +194,40 @@ describe('ndtc explore', () => {
         },
       },
     );
-    expect(code).toBe(0);
     expect(body).toContain('<title>built</title>');
-    expect(out.join('')).toMatch(/serving the explorer at http:\/\/127\.0\.0\.1:\d+\//);
+    expect(out.join('')).toMatch(/serving the explorer at http:\/\/127\.0\.0\.1:\d+\/.*stopped/s);
   });
 
-  it('exits 1 with a clear message when the port is taken', async () => {
+  it('fails with a clear message when the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((ok) => blocker.listen(0, '127.0.0.1', ok));
     const port = (blocker.address() as { port: number }).port;
-    const err: string[] = [];
-    const code = await runExplore(
+    const run = runExplore(
       { port: String(port) },
-      {
-        stdout: { write: () => true },
-        stderr: { write: (s: string) => err.push(s) > 0 },
-        paths: builtOnly(),
-      },
+      { stdout: () => {}, stderr: () => {}, paths: builtOnly() },
     );
+    await expect(run).rejects.toThrow(`port ${port} on 127.0.0.1 is in use`);
     blocker.close();
-    expect(code).toBe(1);
-    expect(err.join('')).toContain(`port ${port} on 127.0.0.1 is in use`);
   });
 
-  it('with --no-build and nothing built, exits 1 and says how to build', async () => {
-    const err: string[] = [];
-    const code = await runExplore(
+  it('with --no-build and nothing built, fails and says how to build', async () => {
+    const run = runExplore(
       { build: false },
-      {
-        stdout: { write: () => true },
-        stderr: { write: (s: string) => err.push(s) > 0 },
-        paths: sitePaths(join(base, 'empty')),
-      },
+      { stdout: () => {}, stderr: () => {}, paths: sitePaths(join(base, 'empty')) },
     );
-    expect(code).toBe(1);
-    expect(err.join('')).toMatch(/has not been built.*npm run build:web/);
+    await expect(run).rejects.toThrow(/has not been built.*npm run build:web/);
+  });
+
+  it('refuses a bad --port as an input error: exit code 2 and one line from ndtc', async () => {
+    await expect(runExplore({ port: 'x' }, { stdout: () => {}, stderr: () => {} })).rejects.toThrow(
+      InputError,
+    );
+    const err: string[] = [];
+    const code = await main(['explore', '--port', '99999'], { stdout: () => {}, stderr: (s) => err.push(s) });
+    expect(code).toBe(2);
+    expect(err.join('')).toBe(
+      "ndtc explore: --port: invalid value '99999': an integer from 0 to 65535 (0 picks a free port)\n",
+    );
   });
 
   it('stops cleanly on Ctrl-C (SIGINT) with exit code 0', async () => {
@@ -239,7 +239,8 @@ describe('ndtc explore', () => {
       script,
       `import { runExplore } from ${JSON.stringify(cli)};\n` +
         `import { sitePaths } from ${JSON.stringify(site)};\n` +
-        `process.exitCode = await runExplore({}, { stdout: process.stdout, stderr: process.stderr, paths: sitePaths(${JSON.stringify(paths.root)}) });\n`,
+        `const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };\n` +
+        `await runExplore({}, { ...io, paths: sitePaths(${JSON.stringify(paths.root)}) });\n`,
     );
     const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
