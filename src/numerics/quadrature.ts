@@ -54,6 +54,8 @@ interface Segment {
   b: number;
   value: number;
   error: number;
+  /** Rounding floor 50·ε·∫|f| of this segment: bisecting cannot push the error below it. */
+  floor: number;
 }
 
 const EPS = 2.220446049250313e-16;
@@ -86,8 +88,9 @@ function qk21(f: (x: number) => number, a: number, b: number): Segment {
   let error = Math.abs((resk - resg) * half);
   // QUADPACK's error scaling: sharp for smooth integrands, never below the rounding level.
   if (resasc !== 0 && error !== 0) error = resasc * Math.min(1, Math.pow((200 * error) / resasc, 1.5));
-  if (resabs > Number.MIN_VALUE / (50 * EPS)) error = Math.max(50 * EPS * resabs, error);
-  return { a, b, value, error };
+  const floor = 50 * EPS * resabs;
+  if (resabs > Number.MIN_VALUE / (50 * EPS)) error = Math.max(floor, error);
+  return { a, b, value, error, floor };
 }
 
 /** ∫_a^b f(x) dx by globally adaptive QK21 bisection over the segments delimited by `breakpoints`. */
@@ -117,6 +120,8 @@ export function integrate(
     let worst = 0;
     for (let i = 1; i < segments.length; i++) if (segments[i].error > segments[worst].error) worst = i;
     const s = segments[worst];
+    // Rounding-limited (QUADPACK's ier = 2): the largest error is already at its floor.
+    if (s.error <= s.floor) break;
     const mid = 0.5 * (s.a + s.b);
     if (mid <= s.a || mid >= s.b) break; // interval at machine resolution
     const left = qk21(f, s.a, mid);

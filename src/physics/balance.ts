@@ -1,5 +1,8 @@
 /** Steady state of the left reservoir, F(T_L) = J_in − J_γ − J_ph,N − J_ph,S = 0 (paper Eq. 5, MODEL.md §6). */
+import { brent, findAllRoots } from '../numerics/roots.js';
 import type { Device, Setup } from './device.js';
+import { phononHeatNormal, phononHeatNormalDerivative, phononHeatSuperconductor } from './electron-phonon.js';
+import { photonicGradient, photonicHeatCurrent } from './photonic.js';
 
 export interface OperatingPoint {
   /** Input power on the left reservoir, W. */
@@ -30,14 +33,95 @@ export interface BalanceSolution {
   exceedsTc: boolean;
 }
 
-/** Every root T_L of the heat balance, with stability and responsivity. */
-export function solveBalance(device: Device, op: OperatingPoint): BalanceSolution {
-  void device, op;
-  throw new Error('not implemented yet');
+/** The bath temperature of an operating point. */
+export function bathTemperature(device: Device, op: Pick<OperatingPoint, 'TR' | 'setup' | 'Tbath'>): number {
+  return op.setup === 2 ? op.TR : (op.Tbath ?? device.Tbath);
 }
 
-/** The input power that puts the left reservoir at T_L (the inverse solve: J_in = J_γ + J_ph). */
+/** Heat leaving the left reservoir to the bath, J_ph,N + J_ph,S, W. */
+export function leftPhononHeat(device: Device, TL: number, Tb: number): number {
+  return phononHeatNormal(device.left.normal, TL, Tb) + phononHeatSuperconductor(device.left.superconductor, TL, Tb);
+}
+
+/** F(T_L) of paper Eq. 5, W. */
+export function balanceResidual(device: Device, Jin: number, TL: number, TR: number, Tb: number): number {
+  return Jin - photonicHeatCurrent(device, TL, TR) - leftPhononHeat(device, TL, Tb);
+}
+
+// J_ph,S's temperature derivatives by central differences of its (smooth, tabulated) value: the step
+// h = 1e-5·T balances truncation (~h²) and rounding (~ε/h) at ~1e-10 relative.
+function superconductorPhononSlopes(device: Device, TL: number, Tb: number): { dTe: number; dTb: number } {
+  const sc = device.left.superconductor;
+  const he = 1e-5 * TL;
+  const dTe = (phononHeatSuperconductor(sc, TL + he, Tb) - phononHeatSuperconductor(sc, TL - he, Tb)) / (2 * he);
+  const hb = 1e-5 * Math.max(Tb, 1e-6);
+  const dTb =
+    Tb - hb > 0 && Tb + hb < TL
+      ? (phononHeatSuperconductor(sc, TL, Tb + hb) - phononHeatSuperconductor(sc, TL, Tb - hb)) / (2 * hb)
+      : 0;
+  return { dTe, dTb };
+}
+
+/** Stability and responsivity of a root (implicit-function theorem). */
+export function describeRoot(device: Device, TL: number, TR: number, Tb: number, setup: Setup): BalanceRoot {
+  const photon = photonicGradient(device, TL, TR);
+  const sc = superconductorPhononSlopes(device, TL, Tb);
+  const dF_dTL = -photon.dTL - phononHeatNormalDerivative(device.left.normal, TL) - sc.dTe;
+  let dF_dTR = -photon.dTR;
+  if (setup === 2) dF_dTR += phononHeatNormalDerivative(device.left.normal, Tb) - sc.dTb;
+  return { TL, stable: dF_dTL < 0, dF_dTL, dTL_dTR: -dF_dTR / dF_dTL };
+}
+
+const ROOT_XTOL = 1e-13; // K: far below the 1 nK accuracy target
+
+/** Every root T_L of the heat balance in (T_bath, Tc), with stability and responsivity. */
+export function solveBalance(device: Device, op: OperatingPoint): BalanceSolution {
+  const Tb = bathTemperature(device, op);
+  const Tc = device.left.superconductor.Tc;
+  const F = (TL: number): number => balanceResidual(device, op.Jin, TL, op.TR, Tb);
+  const lo = Tb;
+  const hi = Tc * (1 - 1e-12);
+  // Geometric-in-(T − T_b) sampling resolves the low-temperature end, where F varies fastest in T.
+  const n = 40;
+  const grid = Array.from({ length: n + 1 }, (_, i) => lo + (hi - lo) * ((Math.exp((3 * i) / n) - 1) / (Math.exp(3) - 1)));
+  const roots = findAllRoots(F, lo, hi, { grid, xtol: ROOT_XTOL }).filter((TL) => TL > lo);
+  return {
+    roots: roots.map((TL) => describeRoot(device, TL, op.TR, Tb, op.setup)),
+    exceedsTc: F(hi) > 0,
+  };
+}
+
+/**
+ * The root nearest to `guess`, found by expanding a bracket around it (for dense curves, where a
+ * full scan per point would dominate). Undefined if no root lies in (T_b, Tc).
+ */
+export function solveBalanceNear(device: Device, op: OperatingPoint, guess: number): BalanceRoot | undefined {
+  const Tb = bathTemperature(device, op);
+  const Tc = device.left.superconductor.Tc;
+  const F = (TL: number): number => balanceResidual(device, op.Jin, TL, op.TR, Tb);
+  const lo = Tb;
+  const hi = Tc * (1 - 1e-12);
+  let a = Math.max(lo, Math.min(hi, guess));
+  let b = a;
+  let fa = F(a);
+  let fb = fa;
+  let step = 1e-3 * Math.max(guess, 1e-3);
+  while (Math.sign(fa) === Math.sign(fb) && fa !== 0) {
+    if (a <= lo && b >= hi) return undefined;
+    a = Math.max(lo, a - step);
+    b = Math.min(hi, b + step);
+    fa = F(a);
+    fb = F(b);
+    step *= 2;
+    // Prefer the side that already changed sign relative to the guess.
+  }
+  const TL = fa === 0 ? a : brent(F, a, b, { fa, fb, xtol: ROOT_XTOL });
+  if (!(TL > lo)) return undefined;
+  return describeRoot(device, TL, op.TR, Tb, op.setup);
+}
+
+/** The input power that puts the left reservoir at T_L (the inverse solve: J_in = J_γ + J_ph), W. */
 export function inputPowerForTarget(device: Device, TL: number, TR: number, setup: Setup, Tbath?: number): number {
-  void device, TL, TR, setup, Tbath;
-  throw new Error('not implemented yet');
+  const Tb = bathTemperature(device, { TR, setup, Tbath });
+  return photonicHeatCurrent(device, TL, TR) + leftPhononHeat(device, TL, Tb);
 }

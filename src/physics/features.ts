@@ -1,5 +1,8 @@
 /** Located features of the paper's curves: J_γ maximum, NDTC intervals, T_L,min and δT (MODEL.md §6–7). */
+import { findAllRoots, minimize } from '../numerics/roots.js';
+import { solveBalance, solveBalanceNear, type BalanceRoot } from './balance.js';
 import type { Device, Setup } from './device.js';
+import { photonicConductance, photonicHeatCurrent } from './photonic.js';
 
 export interface Interval {
   /** K */
@@ -8,16 +11,36 @@ export interface Interval {
   to: number;
 }
 
-/** The maximum of J_γ(T_L, ·) over T_R ∈ [TRmin, TRmax] (by root finding on κ_γ). */
+const SAMPLES = 96;
+
+function kappaZeros(device: Device, TL: number, TRmin: number, TRmax: number): number[] {
+  return findAllRoots((TR) => photonicConductance(device, TL, TR), TRmin, TRmax, { samples: SAMPLES, xtol: 1e-14 });
+}
+
+/** The maximum of J_γ(T_L, ·) over T_R ∈ [TRmin, TRmax], located where κ_γ = 0 (or at an end). */
 export function photonicMaximum(device: Device, TL: number, TRmin: number, TRmax: number): { TR: number; J: number } {
-  void device, TL, TRmin, TRmax;
-  throw new Error('not implemented yet');
+  const candidates = [TRmin, TRmax, ...kappaZeros(device, TL, TRmin, TRmax)];
+  let best = { TR: TRmin, J: -Infinity };
+  for (const TR of candidates) {
+    const J = photonicHeatCurrent(device, TL, TR);
+    if (J > best.J) best = { TR, J };
+  }
+  return best;
 }
 
 /** The T_R intervals in [TRmin, TRmax] where κ_γ < 0 (ends located by root finding). */
 export function ndtcIntervals(device: Device, TL: number, TRmin: number, TRmax: number): Interval[] {
-  void device, TL, TRmin, TRmax;
-  throw new Error('not implemented yet');
+  const edges = [TRmin, ...kappaZeros(device, TL, TRmin, TRmax), TRmax];
+  const out: Interval[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const mid = 0.5 * (edges[i] + edges[i + 1]);
+    if (edges[i + 1] > edges[i] && photonicConductance(device, TL, mid) < 0) {
+      const last = out[out.length - 1];
+      if (last && last.to === edges[i]) last.to = edges[i + 1];
+      else out.push({ from: edges[i], to: edges[i + 1] });
+    }
+  }
+  return out;
 }
 
 export interface TemperatureDrop {
@@ -31,7 +54,33 @@ export interface TemperatureDrop {
   deltaT: number;
 }
 
-/** δT = T_L(T_R = TRmin) − min over T_R of T_L at fixed J_in, located by minimisation. */
+/**
+ * T_L along T_R at fixed J_in, following the lowest stable root from T_R = TRmin by continuation
+ * (each point starts from its neighbour's root). Returns undefined entries where no root is below Tc.
+ */
+export function leftTemperatureCurve(
+  device: Device,
+  Jin: number,
+  setup: Setup,
+  TRs: readonly number[],
+): (BalanceRoot | undefined)[] {
+  const out: (BalanceRoot | undefined)[] = [];
+  let previous: number | undefined;
+  for (const TR of TRs) {
+    let root: BalanceRoot | undefined;
+    if (previous === undefined) {
+      const sol = solveBalance(device, { Jin, TR, setup });
+      root = sol.roots.find((r) => r.stable) ?? sol.roots[0];
+    } else {
+      root = solveBalanceNear(device, { Jin, TR, setup }, previous);
+    }
+    out.push(root);
+    previous = root?.TL;
+  }
+  return out;
+}
+
+/** δT = T_L(T_R = TRmin) − min over T_R of T_L at fixed J_in; the minimum located by Brent minimisation. */
 export function temperatureDrop(
   device: Device,
   Jin: number,
@@ -39,6 +88,22 @@ export function temperatureDrop(
   TRmin: number,
   TRmax: number,
 ): TemperatureDrop {
-  void device, Jin, setup, TRmin, TRmax;
-  throw new Error('not implemented yet');
+  const n = 48;
+  const TRs = Array.from({ length: n + 1 }, (_, i) => TRmin + ((TRmax - TRmin) * i) / n);
+  const curve = leftTemperatureCurve(device, Jin, setup, TRs);
+  const TL0 = curve[0]?.TL ?? NaN;
+  let k = 0;
+  for (let i = 1; i <= n; i++) if ((curve[i]?.TL ?? Infinity) < (curve[k]?.TL ?? Infinity)) k = i;
+  let TLmin = curve[k]?.TL ?? NaN;
+  let TRatMin = TRs[k];
+  if (k > 0 && k < n) {
+    const guess = TLmin;
+    const TLof = (TR: number): number => solveBalanceNear(device, { Jin, TR, setup }, guess)?.TL ?? Infinity;
+    const m = minimize(TLof, TRs[k - 1], TRs[k + 1], { rtol: 1e-10 });
+    if (m.f <= TLmin) {
+      TLmin = m.f;
+      TRatMin = m.x;
+    }
+  }
+  return { TL0, TLmin, TRatMin, deltaT: TL0 - TLmin };
 }

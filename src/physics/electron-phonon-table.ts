@@ -1,0 +1,123 @@
+/**
+ * Tabulated J_ph,S: the ratio ρ(t_e, v) = j(t_e, v·t_e)/(t_e⁵(1 − v⁵)) of the reduced Timofeev current to its
+ * normal-state value, as a tensor Chebyshev interpolant of ln ρ in (t_e, v) on fixed panels.
+ *
+ * ρ depends only on γ (Tc scales out), so the table for the paper's γ = 1e-4 is generated once by
+ * `scripts/generate-phonon-table.ts` and shipped; its interpolation error, measured against the direct
+ * nested quadrature at points between the nodes, is recorded in the file and checked by the tests.
+ * Outside the table (other γ, T_b > T_e, t_e below the first panel) the direct path is used.
+ */
+import { chebyshevCoefficients, chebyshevNodes, clenshaw } from '../numerics/chebyshev.js';
+import { gaussLegendre } from '../numerics/quadrature.js';
+import { BCS_GAP_RATIO, kB, zeta5 } from './constants.js';
+import { gap } from './gap.js';
+import table1e4 from './data/phonon-ratio-gamma-1e-4.json' with { type: 'json' };
+
+export interface PhononRatioTable {
+  gamma: number;
+  /** Panel edges in t_e = T_e/Tc. */
+  teEdges: number[];
+  /** Nodes per panel in t_e and in v = T_b/T_e ∈ [0, 1]. */
+  teNodes: number;
+  vNodes: number;
+  /** Per t_e panel: Chebyshev coefficients of ln ρ, row-major [i_te][j_v]. */
+  coefficients: number[][];
+  /** Largest relative error of ρ measured against the direct path at check points. */
+  maxRelativeError: number;
+  checkPoints: number;
+  generator: string;
+}
+
+const shipped = new Map<number, PhononRatioTable>([[1e-4, table1e4 as unknown as PhononRatioTable]]);
+
+function evaluateTable(t: PhononRatioTable, te: number, v: number): number {
+  const edges = t.teEdges;
+  let i = 0;
+  while (i < edges.length - 2 && te > edges[i + 1]) i++;
+  const a = edges[i];
+  const b = edges[i + 1];
+  const x = (2 * te - a - b) / (b - a);
+  const y = 2 * v - 1;
+  const c = t.coefficients[i];
+  const m = t.vNodes;
+  const row = new Float64Array(t.teNodes);
+  for (let k = 0; k < t.teNodes; k++) row[k] = clenshaw(c.slice(k * m, (k + 1) * m), y);
+  return Math.exp(clenshaw(row, x));
+}
+
+/** ρ(t_e, t_b) from a shipped table, or undefined where no table applies. */
+export function phononTableLookup(gamma: number, te: number, tb: number): number | undefined {
+  const t = shipped.get(gamma);
+  if (!t || !(tb >= 0) || tb > te || te > 1 || te < t.teEdges[0]) return undefined;
+  return evaluateTable(t, te, tb / te);
+}
+
+/*
+ * Building a table. For each t_e node the kernel h(e′; t_e) is evaluated once on a fixed composite
+ * Gauss–Legendre rule in e′ (geometric panels from 1e-4·t_e, split at δ and 2δ and around their width-Γ
+ * features), and reused for every v node: j needs one kernel per t_e, not one per (t_e, t_b).
+ */
+
+export interface KernelRule {
+  nodes: Float64Array;
+  weights: Float64Array;
+}
+
+export function kernelRule(te: number, delta: number, g: number, pointsPerPanel = 16): KernelRule {
+  const upper = 2 * delta + 50 * te;
+  const cuts = new Set<number>([0]);
+  for (let x = 1e-4 * te; x < upper; x *= 2) cuts.add(x);
+  for (const c of [delta, 2 * delta]) {
+    if (c <= 0) continue;
+    for (const k of [0, 1, 30, 300]) for (const s of [-1, 1]) if (c + s * k * g > 0) cuts.add(c + s * k * g);
+  }
+  cuts.add(upper);
+  const edges = [...cuts].filter((x) => x <= upper).sort((p, q) => p - q);
+  const gl = gaussLegendre(pointsPerPanel);
+  const nodes: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const a = edges[i];
+    const b = edges[i + 1];
+    for (let k = 0; k < pointsPerPanel; k++) {
+      nodes.push(0.5 * (a + b) + 0.5 * (b - a) * gl.nodes[k]);
+      weights.push(0.5 * (b - a) * gl.weights[k]);
+    }
+  }
+  return { nodes: Float64Array.from(nodes), weights: Float64Array.from(weights) };
+}
+
+/** ρ at one t_e for several v, from kernel values on `rule`. */
+export function ratioFromKernel(te: number, vs: ArrayLike<number>, rule: KernelRule, kernel: Float64Array): Float64Array {
+  const prefactor = 4 / (96 * zeta5);
+  const out = new Float64Array(vs.length);
+  for (let j = 0; j < vs.length; j++) {
+    const tb = vs[j] * te;
+    let sum = 0;
+    for (let k = 0; k < rule.nodes.length; k++) {
+      const x = rule.nodes[k];
+      const nb = tb > 0 ? 1 / Math.expm1(x / tb) : 0;
+      sum += rule.weights[k] * x * x * (nb - 1 / Math.expm1(x / te)) * kernel[k];
+    }
+    out[j] = (prefactor * sum) / (te ** 5 * (1 - vs[j] ** 5));
+  }
+  return out;
+}
+
+export function reducedGap(te: number, gamma: number): { delta: number; g: number } {
+  return { delta: gap(te, 1) / kB, g: gamma * BCS_GAP_RATIO };
+}
+
+/** Chebyshev coefficients of ln ρ on one t_e panel, given ρ on the tensor nodes [i_te][j_v]. */
+export function panelCoefficients(values: Float64Array[], teNodes: number, vNodes: number): number[] {
+  // First along v for each t_e node, then along t_e for each v coefficient.
+  const alongV = values.map((row) => chebyshevCoefficients(Array.from(row, Math.log)));
+  const out = new Array<number>(teNodes * vNodes);
+  for (let j = 0; j < vNodes; j++) {
+    const col = chebyshevCoefficients(alongV.map((r) => r[j]));
+    for (let i = 0; i < teNodes; i++) out[i * vNodes + j] = col[i];
+  }
+  return out;
+}
+
+export { chebyshevNodes, evaluateTable };
