@@ -17,9 +17,11 @@ import { register as phonon } from './phonon.js';
 import { register as solve } from './solve.js';
 import { register as reproduce } from './reproduce.js';
 import { register as explore } from './explore.js';
+import { register as sweep } from './sweep.js';
+import { register as merge } from './merge.js';
 
 /** Every subcommand, in the order `ndtc --help` lists them. */
-const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve, reproduce, explore];
+const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve, reproduce, explore, sweep, merge];
 
 export interface CliIO {
   stdout(text: string): void;

@@ -68,7 +68,11 @@ function schemaError(source: string, error: ErrorObject, schema: Schema, data: u
   if (error.keyword === 'enum') {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
     const guess = nearestName(String(value), allowed);
-    return new InputError(option, shown, `one of ${allowed.join(', ')}${guess ? ` (did you mean '${guess}'?)` : ''}`);
+    return new InputError(
+      option,
+      shown,
+      `one of ${allowed.join(', ')}${guess ? ` (did you mean '${guess}'?)` : ''}`,
+    );
   }
   return new InputError(option, shown, `${error.message ?? 'invalid'} (see schema/device.schema.json)`);
 }
@@ -90,11 +94,19 @@ export function parseDeviceText(text: string, source: string): Device {
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
-    throw new InputError(`--device ${source}`, line ? `line ${line}` : 'text', `valid YAML or JSON: ${e.message.split('\n')[0]}`);
+    throw new InputError(
+      `--device ${source}`,
+      line ? `line ${line}` : 'text',
+      `valid YAML or JSON: ${e.message.split('\n')[0]}`,
+    );
   }
   const data: unknown = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new InputError(`--device ${source}`, String(data), 'a mapping with keys platform, Tbath, left, right');
+    throw new InputError(
+      `--device ${source}`,
+      String(data),
+      'a mapping with keys platform, Tbath, left, right',
+    );
   }
   const { validate, schema } = validator();
   if (!validate(data)) throw schemaError(source, validate.errors![0], schema, data);
@@ -110,11 +122,16 @@ class Reader {
   }
 
   missing(path: string[], example: string): never {
-    throw new InputError(this.option(path), '(missing)', `required here (no platform or material supplies it), e.g. ${example}`);
+    throw new InputError(
+      this.option(path),
+      '(missing)',
+      `required here (no platform or material supplies it), e.g. ${example}`,
+    );
   }
 
   positive(value: number, path: string[], raw: unknown): number {
-    if (!(value > 0) || !Number.isFinite(value)) throw new InputError(this.option(path), String(raw), 'a positive, finite value');
+    if (!(value > 0) || !Number.isFinite(value))
+      throw new InputError(this.option(path), String(raw), 'a positive, finite value');
     return value;
   }
 
@@ -125,19 +142,37 @@ class Reader {
   }
 }
 
-function superconductorFrom(r: Reader, raw: Raw | undefined, base: Superconductor | undefined, path: string[]): Superconductor {
+function superconductorFrom(
+  r: Reader,
+  raw: Raw | undefined,
+  base: Superconductor | undefined,
+  path: string[],
+): Superconductor {
   const p = raw ?? {};
-  const material = p.material !== undefined ? (MATERIALS[String(p.material)] as SuperconductingMaterial) : undefined;
+  const material =
+    p.material !== undefined ? (MATERIALS[String(p.material)] as SuperconductingMaterial) : undefined;
   const at = (key: string): string[] => [...path, key];
   return {
     Tc: r.quantity(p.Tc, 'temperature', at('Tc')) ?? material?.Tc ?? base?.Tc ?? r.missing(at('Tc'), '1.2K'),
     gamma: (p.gamma as number | undefined) ?? base?.gamma ?? PAPER_DEFAULTS.gamma,
-    Sigma: r.quantity(p.Sigma, 'ephCoupling5', at('Sigma')) ?? material?.Sigma ?? base?.Sigma ?? r.missing(at('Sigma'), '3e8 W/m^3/K^5'),
-    volume: r.quantity(p.volume, 'volume', at('volume')) ?? base?.volume ?? r.missing(at('volume'), '2um x 0.2um x 0.01um'),
+    Sigma:
+      r.quantity(p.Sigma, 'ephCoupling5', at('Sigma')) ??
+      material?.Sigma ??
+      base?.Sigma ??
+      r.missing(at('Sigma'), '3e8 W/m^3/K^5'),
+    volume:
+      r.quantity(p.volume, 'volume', at('volume')) ??
+      base?.volume ??
+      r.missing(at('volume'), '2um x 0.2um x 0.01um'),
   };
 }
 
-function normalFrom(r: Reader, raw: Raw | undefined, base: NormalMetal | undefined, path: string[]): NormalMetal {
+function normalFrom(
+  r: Reader,
+  raw: Raw | undefined,
+  base: NormalMetal | undefined,
+  path: string[],
+): NormalMetal {
   const p = raw ?? {};
   const material = p.material !== undefined ? (MATERIALS[String(p.material)] as NormalMaterial) : undefined;
   const at = (key: string): string[] => [...path, key];
@@ -146,18 +181,32 @@ function normalFrom(r: Reader, raw: Raw | undefined, base: NormalMetal | undefin
     coupling = parseEphCoupling(String(p.Sigma), r.option(at('Sigma')));
     r.positive(coupling.value, at('Sigma'), p.Sigma);
   }
-  const n = (p.n as number | undefined) ?? material?.n ?? coupling?.exponent ?? base?.n ?? r.missing(at('n'), '5');
+  const n =
+    (p.n as number | undefined) ?? material?.n ?? coupling?.exponent ?? base?.n ?? r.missing(at('n'), '5');
   if (coupling && coupling.exponent !== n) {
-    throw new InputError(r.option(at('Sigma')), String(p.Sigma), `a coupling in W/m^3/K^${n}, matching n = ${n}`);
+    throw new InputError(
+      r.option(at('Sigma')),
+      String(p.Sigma),
+      `a coupling in W/m^3/K^${n}, matching n = ${n}`,
+    );
   }
   return {
     Sigma: coupling?.value ?? material?.Sigma ?? base?.Sigma ?? r.missing(at('Sigma'), '5e8 W/m^3/K^5'),
     n,
-    volume: r.quantity(p.volume, 'volume', at('volume')) ?? base?.volume ?? r.missing(at('volume'), '2 x 1.3um x 0.2um x 0.01um'),
+    volume:
+      r.quantity(p.volume, 'volume', at('volume')) ??
+      base?.volume ??
+      r.missing(at('volume'), '2 x 1.3um x 0.2um x 0.01um'),
   };
 }
 
-function junctionFrom(r: Reader, raw: Raw | undefined, base: Junction | undefined, path: string[], area?: number): Junction {
+function junctionFrom(
+  r: Reader,
+  raw: Raw | undefined,
+  base: Junction | undefined,
+  path: string[],
+  area?: number,
+): Junction {
   const p = raw ?? {};
   const at = (key: string): string[] => [...path, key];
   return {
@@ -167,10 +216,19 @@ function junctionFrom(r: Reader, raw: Raw | undefined, base: Junction | undefine
   };
 }
 
-function reservoirFrom(r: Reader, raw: Raw | undefined, base: Reservoir | undefined, side: string, area?: number): Reservoir {
+function reservoirFrom(
+  r: Reader,
+  raw: Raw | undefined,
+  base: Reservoir | undefined,
+  side: string,
+  area?: number,
+): Reservoir {
   const p = raw ?? {};
   return {
-    superconductor: superconductorFrom(r, p.superconductor as Raw | undefined, base?.superconductor, [side, 'superconductor']),
+    superconductor: superconductorFrom(r, p.superconductor as Raw | undefined, base?.superconductor, [
+      side,
+      'superconductor',
+    ]),
     normal: normalFrom(r, p.normal as Raw | undefined, base?.normal, [side, 'normal']),
     junction: junctionFrom(r, p.junction as Raw | undefined, base?.junction, [side, 'junction'], area),
   };
@@ -179,20 +237,37 @@ function reservoirFrom(r: Reader, raw: Raw | undefined, base: Reservoir | undefi
 function buildDevice(doc: Raw, source: string): Device {
   const r = new Reader(source);
   const platform = doc.platform !== undefined ? platformDevice(doc.platform as PlatformName) : undefined;
-  const Tbath = r.quantity(doc.Tbath, 'temperature', ['Tbath']) ?? platform?.Tbath ?? r.missing(['Tbath'], '10mK');
+  const Tbath =
+    r.quantity(doc.Tbath, 'temperature', ['Tbath']) ?? platform?.Tbath ?? r.missing(['Tbath'], '10mK');
   const left = reservoirFrom(r, doc.left as Raw | undefined, platform?.left, 'left');
   const rawRight = doc.right as Raw | undefined;
-  if (rawRight === undefined && !platform) r.missing(['right'], '{ chi: 2 } (the left reservoir with A_R = 2 A_L)');
+  if (rawRight === undefined && !platform)
+    r.missing(['right'], '{ chi: 2 } (the left reservoir with A_R = 2 A_L)');
   const rightJunction = (rawRight?.junction ?? {}) as Raw;
   if (rawRight?.chi !== undefined && rightJunction.area !== undefined) {
-    throw new InputError(r.option(['right', 'chi']), String(rawRight.chi), 'either right.chi or right.junction.area, not both');
+    throw new InputError(
+      r.option(['right', 'chi']),
+      String(rawRight.chi),
+      'either right.chi or right.junction.area, not both',
+    );
   }
   const chi = (rawRight?.chi as number | undefined) ?? (platform ? chiOf(platform) : undefined);
-  if (chi === undefined && rightJunction.area === undefined) r.missing(['right', 'chi'], '2 (or right.junction.area)');
+  if (chi === undefined && rightJunction.area === undefined)
+    r.missing(['right', 'chi'], '2 (or right.junction.area)');
   // Everything on the right not given defaults to the left reservoir as finally parsed.
-  const right = reservoirFrom(r, rawRight, left, 'right', chi !== undefined ? chi * left.junction.area : undefined);
+  const right = reservoirFrom(
+    r,
+    rawRight,
+    left,
+    'right',
+    chi !== undefined ? chi * left.junction.area : undefined,
+  );
   if (!(Tbath < left.superconductor.Tc && Tbath < right.superconductor.Tc)) {
-    throw new InputError(r.option(['Tbath']), String(doc.Tbath ?? Tbath), 'a bath temperature below both reservoirs’ Tc');
+    throw new InputError(
+      r.option(['Tbath']),
+      String(doc.Tbath ?? Tbath),
+      'a bath temperature below both reservoirs’ Tc',
+    );
   }
   return { left, right, Tbath };
 }

@@ -23,10 +23,20 @@ export interface SuperconductingMaterial {
 export type Material = NormalMaterial | SuperconductingMaterial;
 
 export const MATERIALS: Readonly<Record<string, Material>> = {
-  Ag: { kind: 'normal', Sigma: 5e8, n: 5, source: 'Pioldi et al. (seed paper); Giazotto et al., RMP 78, 217 (2006)' },
+  Ag: {
+    kind: 'normal',
+    Sigma: 5e8,
+    n: 5,
+    source: 'Pioldi et al. (seed paper); Giazotto et al., RMP 78, 217 (2006)',
+  },
   Cu: { kind: 'normal', Sigma: 2e9, n: 5, source: 'Giazotto et al., RMP 78, 217 (2006)' },
   InAsOI: { kind: 'normal', Sigma: 3e7, n: 6, source: 'Battisti et al., APL 125, 202601 (2024)' },
-  Al: { kind: 'superconductor', Tc: 1.2, Sigma: 3e8, source: 'Pioldi et al. (seed paper); Giazotto et al., RMP 78, 217 (2006)' },
+  Al: {
+    kind: 'superconductor',
+    Tc: 1.2,
+    Sigma: 3e8,
+    source: 'Pioldi et al. (seed paper); Giazotto et al., RMP 78, 217 (2006)',
+  },
 };
 
 /** Names of the materials of one kind, for error messages and the schema. */

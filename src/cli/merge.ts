@@ -1,0 +1,34 @@
+/** `ndtc merge`: assemble a sweep computed in shards (one shared directory, or one directory per shard). */
+import type { Command } from 'commander';
+import { mergeSweeps } from '../sweep/merge.js';
+import { plotSweep } from '../sweep/plot.js';
+import type { CliContext } from './context.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('merge')
+    .description(
+      'combine the shards of a sweep into results.csv and results.jsonl, byte-identical to an unsharded run',
+    )
+    .argument('<dirs...>', 'sweep output directories holding the shards’ chunks')
+    .option('--out <dir>', 'where to write the results (default: the first directory)')
+    .option('--plot <quantity>', 'quantity to plot (default: the first numeric output); --no-plot for none')
+    .option('--no-plot', 'write no plot')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ndtc merge study                       # shards shared one directory (the Slurm script does this)
+  $ ndtc merge --out study shard-0 shard-1 shard-2
+
+The merge refuses directories of different sweeps, and names missing chunks.`,
+    )
+    .action(async (dirs: string[], opts: { out?: string; plot?: string | boolean }) => {
+      const files = mergeSweeps(dirs, opts.out);
+      if (opts.plot !== false)
+        files.push(
+          ...(await plotSweep(opts.out ?? dirs[0], typeof opts.plot === 'string' ? opts.plot : undefined)),
+        );
+      for (const f of files) ctx.stdout(`wrote ${f}\n`);
+    });
+}

@@ -1,0 +1,249 @@
+/** `ndtc sweep`: any device parameter or operating point over an N-D grid, on worker threads, resumable, shardable. */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { InputError, type Device, type Setup } from '../index.js';
+import { parseQuantity } from '../units/quantity.js';
+import { parseAxes } from '../sweep/axes.js';
+import { openSweepDirectory, readManifest } from '../sweep/directory.js';
+import { checkParameterValue, parameterInfo, type OperatingValues } from '../sweep/parameters.js';
+import { plotSweep } from '../sweep/plot.js';
+import { DEFAULT_WORKERS } from '../sweep/pool.js';
+import { DEFAULT_OUTPUTS, parseOutputs, splitOutputs, type SweepMode } from '../sweep/quantities.js';
+import { runSweep } from '../sweep/run.js';
+import { slurmScript } from '../sweep/slurm.js';
+import { defaultChunkSize, pointCount, type SweepSpec } from '../sweep/spec.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { CliContext } from './context.js';
+import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
+
+interface Options extends DeviceOptionValues {
+  vary: string[];
+  output?: string;
+  setup?: string;
+  TR?: string;
+  Jin?: string;
+  TL?: string;
+  Tbath?: string;
+  TRRange?: string;
+  out: string;
+  workers?: string;
+  resume?: boolean;
+  shard?: string;
+  chunkSize?: string;
+  emitSlurm?: string;
+  plot?: string | boolean;
+  quiet?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function positiveInteger(text: string, option: string, min = 1): number {
+  const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(n >= min && Number.isSafeInteger(n))) throw new InputError(option, text, `an integer ≥ ${min}`);
+  return n;
+}
+
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!(count >= 1 && index >= 0 && index < count))
+    throw new InputError('--shard', text, 'i/N with 0 ≤ i < N, e.g. 3/100');
+  return { index, count };
+}
+
+function fixedValue(name: string, text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  const info = parameterInfo(name, option);
+  const value = parseQuantity(text, info.kind, option);
+  checkParameterValue(info, value, option, text);
+  return value;
+}
+
+/** The T_R range of δT-type outputs: `10mK..800mK` (MODEL.md §7 figures). */
+export function parseTRRange(text: string | undefined): [number, number] {
+  if (text === undefined) return [0.01, 0.8];
+  const ends = text.split('..');
+  const [a, b] = ends.map((s) => parseQuantity(s.trim(), 'temperature', '--TR-range'));
+  if (ends.length !== 2 || !(a > 0 && b > a))
+    throw new InputError('--TR-range', text, 'FROM..TO with 0 < FROM < TO, e.g. 10mK..800mK');
+  return [a, b];
+}
+
+/** Build the sweep from the options (every check at this edge). */
+export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
+  const axes = parseAxes(opts.vary);
+  const setupAxis = axes.some((a) => a.name === 'setup');
+  const setup = (fixedValue('setup', opts.setup, '--setup') ?? 1) as Setup;
+  const fixed: OperatingValues = { setup };
+  const TR = fixedValue('T_R', opts.TR, '--TR');
+  const Jin = fixedValue('J_in', opts.Jin, '--Jin');
+  const TL = fixedValue('T_L', opts.TL, '--TL');
+  if (TR !== undefined) fixed.T_R = TR;
+  if (Jin !== undefined) fixed.J_in = Jin;
+  if (TL !== undefined) fixed.T_L = TL;
+  const Tbath = fixedValue('T_bath', opts.Tbath, '--Tbath');
+  const base = Tbath === undefined ? device : { ...device, Tbath };
+  const given = (name: string): boolean =>
+    fixed[name as keyof OperatingValues] !== undefined || axes.some((a) => a.name === name);
+  for (const a of axes) {
+    if (
+      ['T_R', 'J_in', 'T_L', 'setup'].includes(a.name) &&
+      fixed[a.name as keyof OperatingValues] !== undefined &&
+      a.name !== 'setup'
+    ) {
+      throw new InputError('--vary', a.name, `a parameter not also fixed by --${a.name.replace('_', '')}`);
+    }
+    if (a.name === 'setup' && opts.setup !== undefined)
+      throw new InputError('--vary', 'setup', 'setup either varied or fixed by --setup');
+  }
+  const mode: SweepMode = given('T_L') ? 'direct' : 'balance';
+  const outputs = opts.output !== undefined ? parseOutputs(opts.output, mode) : DEFAULT_OUTPUTS[mode];
+  const { pointOutputs, rootOutputs } = splitOutputs(outputs);
+  const needsTR = mode === 'direct' || rootOutputs.length > 0 || pointOutputs.includes('n_roots');
+  if (needsTR && !given('T_R'))
+    throw new InputError('--TR', '(missing)', 'a right temperature: --TR 300mK or --vary TR=10mK..800mK:100');
+  if (mode === 'balance' && !given('J_in'))
+    throw new InputError(
+      '--Jin',
+      '(missing)',
+      'an input power: --Jin 100fW or --vary Jin=1fW..1pW:61:log (or give T_L to evaluate without the balance)',
+    );
+  if (setupAxis && mode === 'direct')
+    throw new InputError('--vary', 'setup', 'setup only with the heat balance (without T_L)');
+  const Tc = Math.min(base.left.superconductor.Tc, base.right.superconductor.Tc);
+  if (!axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'))) {
+    for (const name of ['T_R', 'T_L']) {
+      const values = axes.find((a) => a.name === name)?.values ?? [fixed[name as 'T_R' | 'T_L']];
+      const bad = values.find((v) => v !== undefined && v >= Tc);
+      if (bad !== undefined)
+        throw new InputError(name === 'T_R' ? '--TR' : '--TL', `${bad} K`, `temperatures below Tc = ${Tc} K`);
+    }
+  }
+  const points = pointCount(axes);
+  return {
+    device: base,
+    fixed,
+    axes,
+    outputs,
+    mode,
+    TRrange: parseTRRange(opts.TRRange),
+    chunkSize:
+      opts.chunkSize !== undefined
+        ? positiveInteger(opts.chunkSize, '--chunk-size')
+        : defaultChunkSize(points),
+  };
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('sweep')
+    .description('sweep device parameters and the operating point over an N-D grid (CSV, JSON Lines, plot)')
+    .option(
+      '--vary <name=values>',
+      'a varied parameter (repeatable; first slowest), e.g. chi=0.5..10:40:log',
+      collect,
+      [],
+    )
+    .option(
+      '--output <names>',
+      `quantities, comma-separated (default ${DEFAULT_OUTPUTS.balance.join(',')}; with T_L given ${DEFAULT_OUTPUTS.direct.join(',')})`,
+    )
+    .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default 1)')
+    .option('--TR <temperature>', 'fixed right temperature')
+    .option('--Jin <power>', 'fixed input power on the left')
+    .option('--TL <temperature>', 'fixed left temperature (evaluate there instead of solving the balance)')
+    .option('--Tbath <temperature>', 'bath temperature (default: the device’s)')
+    .option('--TR-range <from..to>', 'T_R range for deltaT, T_L0, T_Lmin, T_R_at_min (default 10mK..800mK)');
+  addDeviceOptions(cmd);
+  cmd
+    .option(
+      '--out <dir>',
+      'output directory (manifest, chunks, results.csv, results.jsonl, plot)',
+      'ndtc-out/sweep',
+    )
+    .option('--workers <n>', `worker threads (default ${DEFAULT_WORKERS}; 0 = this thread)`)
+    .option(
+      '--resume',
+      'continue the sweep already in --out (no other option needed: it is read from the manifest)',
+    )
+    .option('--shard <i/N>', 'compute only shard i of N (contiguous chunk ranges); combine with ndtc merge')
+    .option(
+      '--chunk-size <n>',
+      'points per chunk file (default: about 4096 chunks, at most 64 points each for small grids)',
+    )
+    .option(
+      '--emit-slurm <file>',
+      'write a Slurm job-array script for this sweep (and its manifest in --out), then exit',
+    )
+    .option('--shards <N>', 'array tasks for --emit-slurm (default 100)')
+    .option('--plot <quantity>', 'quantity to plot (default: the first numeric output); --no-plot for none')
+    .option('--no-plot', 'write no plot')
+    .option('--quiet', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ndtc sweep --vary chi=0.5..10:40:log --vary TR=10mK..800mK:200 --Jin 100fW --output T_L,dTL_dTR,J_gamma --out study
+  $ ndtc sweep --device examples/inas.yaml --vary Jin=1fW..1pW:61:log --output deltaT --out drop
+  $ ndtc sweep --TL 500mK --vary TR=10mK..500mK:100 --vary chi=0.5,1,2,5,10 --output J_gamma,kappa_gamma --out jg
+  $ ndtc sweep --out study --resume                      # continue after a kill
+  $ ndtc sweep ... --out big --emit-slurm big.sbatch --shards 200 && sbatch big.sbatch
+
+Parameters: T_R, J_in, T_L, setup, chi, c, r0, gamma, Tc, T_bath (also TR, Jin, TL, Tbath), and any
+device field by dotted path, e.g. left.normal.volume, right.junction.r0. Results are SI.
+See docs/sweeps.md.`,
+    )
+    .action(async (opts: Options & { shards?: string }) => {
+      const workers =
+        opts.workers !== undefined ? positiveInteger(opts.workers, '--workers', 0) : DEFAULT_WORKERS;
+      const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
+      let spec: SweepSpec;
+      if (opts.vary.length === 0) {
+        if (!opts.resume)
+          throw new InputError(
+            '--vary',
+            '(missing)',
+            'at least one NAME=VALUES, e.g. --vary TR=10mK..800mK:200 (or --resume)',
+          );
+        spec = readManifest(opts.out, '--out').spec;
+      } else {
+        spec = sweepSpecFromOptions(opts, deviceFromOptions(opts, ctx.loadDeviceFile));
+      }
+      if (opts.emitSlurm !== undefined) {
+        const shards = opts.shards !== undefined ? positiveInteger(opts.shards, '--shards') : 100;
+        const manifest = openSweepDirectory(opts.out, spec, true);
+        writeFileAtomic(
+          opts.emitSlurm,
+          slurmScript({ out: resolve(opts.out), shards, points: manifest.points, chunks: manifest.chunks }),
+        );
+        ctx.stdout(
+          `wrote ${opts.emitSlurm}: ${shards} array tasks over ${manifest.chunks} chunks (${manifest.points} points) into ${opts.out}; submit with: sbatch ${opts.emitSlurm}\n`,
+        );
+        return;
+      }
+      const summary = await runSweep(spec, {
+        out: opts.out,
+        workers,
+        resume: opts.resume,
+        shard,
+        quiet: opts.quiet,
+      });
+      const what = shard
+        ? `shard ${shard.index}/${shard.count}: chunks ${summary.chunkFrom}..${summary.chunkTo - 1}`
+        : `${summary.points} points`;
+      ctx.stdout(`sweep ${what}: ${summary.computed} chunks computed, ${summary.skipped} already done\n`);
+      if (!shard && opts.plot !== false) {
+        const files = await plotSweep(opts.out, typeof opts.plot === 'string' ? opts.plot : undefined);
+        summary.files.push(...files);
+      }
+      if (shard) ctx.stdout(`when every shard is done: ndtc merge ${opts.out}\n`);
+      for (const f of summary.files) ctx.stdout(`wrote ${f}\n`);
+      if (summary.failures.length > 0) {
+        const first = summary.failures[0];
+        throw new Error(
+          `${summary.failures.length} points failed (their rows are empty); first: index ${first.index}: ${first.message}`,
+        );
+      }
+    });
+}

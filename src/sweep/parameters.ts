@@ -1,0 +1,170 @@
+/**
+ * The parameters a sweep can vary: any numeric field of the device by its dotted path
+ * (`left.normal.volume`), short aliases that act on both reservoirs (`chi`, `c`, `r0`, `gamma`, `Tc`,
+ * `Tbath`), and the operating point (`T_R`, `J_in`, `T_L`, `setup`).
+ */
+import {
+  InputError,
+  withChi,
+  withJunctionParameters,
+  type Device,
+  type Reservoir,
+  type Setup,
+} from '../index.js';
+import type { QuantityKind } from '../units/quantity.js';
+import { nearestName } from '../device-file/nearest-name.js';
+
+/** Operating-point values of one sweep point (SI). T_L given means: no balance solve, evaluate at T_L. */
+export interface OperatingValues {
+  T_R?: number;
+  J_in?: number;
+  T_L?: number;
+  setup: Setup;
+}
+
+export interface ParameterInfo {
+  /** Canonical name (column name in the outputs). */
+  name: string;
+  /** How values are parsed. */
+  kind: QuantityKind;
+  /** Operating-point parameter (else a device parameter). */
+  operating: boolean;
+  /** The unit of the SI value, for plot axes and docs. */
+  unit: string;
+}
+
+const OPERATING: Record<string, ParameterInfo> = {
+  T_R: { name: 'T_R', kind: 'temperature', operating: true, unit: 'K' },
+  J_in: { name: 'J_in', kind: 'power', operating: true, unit: 'W' },
+  T_L: { name: 'T_L', kind: 'temperature', operating: true, unit: 'K' },
+  setup: { name: 'setup', kind: 'dimensionless', operating: true, unit: '' },
+};
+
+/** Aliases acting on both reservoirs (χ acts on the right area only), and the bath. */
+const ALIASES: Record<string, ParameterInfo> = {
+  chi: { name: 'chi', kind: 'dimensionless', operating: false, unit: '' },
+  c: { name: 'c', kind: 'specificCapacitance', operating: false, unit: 'F/m^2' },
+  r0: { name: 'r0', kind: 'specificResistance', operating: false, unit: 'ohm*m^2' },
+  gamma: { name: 'gamma', kind: 'dimensionless', operating: false, unit: '' },
+  Tc: { name: 'Tc', kind: 'temperature', operating: false, unit: 'K' },
+  T_bath: { name: 'T_bath', kind: 'temperature', operating: false, unit: 'K' },
+};
+
+/** Other spellings accepted for canonical names (the library's own names). */
+const SPELLINGS: Record<string, string> = { TR: 'T_R', Jin: 'J_in', TL: 'T_L', Tbath: 'T_bath' };
+
+const FIELDS: Record<string, Record<string, [QuantityKind, string]>> = {
+  superconductor: {
+    Tc: ['temperature', 'K'],
+    gamma: ['dimensionless', ''],
+    Sigma: ['ephCoupling5', 'W/m^3/K^5'],
+    volume: ['volume', 'm^3'],
+  },
+  normal: { Sigma: ['ephCoupling', 'W/m^3/K^n'], n: ['dimensionless', ''], volume: ['volume', 'm^3'] },
+  junction: {
+    r0: ['specificResistance', 'ohm*m^2'],
+    c: ['specificCapacitance', 'F/m^2'],
+    area: ['area', 'm^2'],
+  },
+};
+
+const DOTTED: Record<string, ParameterInfo> = Object.fromEntries(
+  ['left', 'right'].flatMap((side) =>
+    Object.entries(FIELDS).flatMap(([part, fields]) =>
+      Object.entries(fields).map(([field, [kind, unit]]) => {
+        const name = `${side}.${part}.${field}`;
+        return [name, { name, kind, operating: false, unit }];
+      }),
+    ),
+  ),
+);
+
+const ALL: Record<string, ParameterInfo> = { ...OPERATING, ...ALIASES, ...DOTTED };
+
+/** Every accepted parameter name, for help and error messages. */
+export const PARAMETER_NAMES = [
+  ...Object.keys(OPERATING),
+  ...Object.keys(ALIASES),
+  'left.<part>.<field>',
+  'right.<part>.<field>',
+];
+
+/** Look a parameter up by any accepted spelling; unknown → InputError with the nearest name. */
+export function parameterInfo(name: string, option: string): ParameterInfo {
+  const info = ALL[SPELLINGS[name] ?? name];
+  if (info) return info;
+  const guess = nearestName(name, [...Object.keys(ALL), ...Object.keys(SPELLINGS)]);
+  throw new InputError(
+    option,
+    name,
+    `${guess ? `did you mean '${guess}'? ` : ''}a parameter: ${PARAMETER_NAMES.join(', ')} (part: superconductor|normal|junction)`,
+  );
+}
+
+/** Validate an SI value for a parameter (the physics domain, not just the unit). */
+export function checkParameterValue(info: ParameterInfo, value: number, option: string, text: string): void {
+  const fail = (accepted: string): never => {
+    throw new InputError(option, text, accepted);
+  };
+  if (!Number.isFinite(value)) fail('finite values');
+  if (info.name === 'setup') {
+    if (value !== 1 && value !== 2) fail('setup 1 (T_bath fixed, T_R swept) or 2 (T_R = T_bath)');
+  } else if (info.name === 'gamma' || info.name.endsWith('.gamma')) {
+    if (!(value > 0 && value < 1)) fail('γ in (0, 1), e.g. 1e-4');
+  } else if (info.name === 'J_in') {
+    if (!(value >= 0)) fail('an input power ≥ 0, e.g. 100fW');
+  } else if (!(value > 0)) {
+    fail(`positive values for ${info.name}`);
+  }
+}
+
+function setDotted(device: Device, path: string, value: number): Device {
+  const [side, part, field] = path.split('.') as ['left' | 'right', keyof Reservoir, string];
+  const reservoir = device[side];
+  return { ...device, [side]: { ...reservoir, [part]: { ...reservoir[part], [field]: value } } };
+}
+
+/**
+ * The device and operating point of one sweep point: the base device and fixed values, then each
+ * varied parameter in the order given, with χ applied last so that A_R = χ·A_L holds for the
+ * final left area.
+ */
+export function applyParameters(
+  device: Device,
+  fixed: OperatingValues,
+  names: readonly string[],
+  values: ArrayLike<number>,
+): { device: Device; op: OperatingValues } {
+  let d = device;
+  const op: OperatingValues = { ...fixed };
+  let chi: number | undefined;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const v = values[i];
+    switch (name) {
+      case 'T_R':
+      case 'J_in':
+      case 'T_L':
+        op[name] = v;
+        break;
+      case 'setup':
+        op.setup = v as Setup;
+        break;
+      case 'chi':
+        chi = v;
+        break;
+      case 'c':
+      case 'r0':
+      case 'gamma':
+      case 'Tc':
+        d = withJunctionParameters(d, { [name]: v });
+        break;
+      case 'T_bath':
+        d = { ...d, Tbath: v };
+        break;
+      default:
+        d = setDotted(d, name, v);
+    }
+  }
+  return { device: chi === undefined ? d : withChi(d, chi), op };
+}

@@ -1,0 +1,241 @@
+/**
+ * The quantities a sweep can write, all computed through the public library. With T_L given the
+ * point is evaluated directly; otherwise the heat balance is solved and root quantities are
+ * written for every root (MODEL.md §6).
+ */
+import {
+  InputError,
+  phononHeatNormal,
+  phononHeatSuperconductor,
+  photonicConductance,
+  photonicHeatCurrent,
+  solveBalance,
+  temperatureDrop,
+  type BalanceRoot,
+  type Device,
+} from '../index.js';
+import { nearestName } from '../device-file/nearest-name.js';
+import type { OperatingValues } from './parameters.js';
+
+/** `balance`: T_L from solveBalance (one row per root); `direct`: T_L is an input. */
+export type SweepMode = 'balance' | 'direct';
+
+export interface QuantityInfo {
+  name: string;
+  /** SI unit of the value written. */
+  unit: string;
+  /** `root`: one value per root (per point in direct mode); `point`: one value per point. */
+  level: 'root' | 'point';
+  modes: SweepMode[];
+  description: string;
+}
+
+export const QUANTITIES: readonly QuantityInfo[] = [
+  { name: 'T_L', unit: 'K', level: 'root', modes: ['balance'], description: 'steady-state left temperature' },
+  { name: 'stable', unit: '', level: 'root', modes: ['balance'], description: '∂F/∂T_L < 0' },
+  { name: 'dF_dTL', unit: 'W/K', level: 'root', modes: ['balance'], description: '∂F/∂T_L at the root' },
+  { name: 'dTL_dTR', unit: 'K/K', level: 'root', modes: ['balance'], description: 'responsivity dT_L/dT_R' },
+  {
+    name: 'J_gamma',
+    unit: 'W',
+    level: 'root',
+    modes: ['balance', 'direct'],
+    description: 'photonic heat current J_γ(T_L, T_R)',
+  },
+  {
+    name: 'kappa_gamma',
+    unit: 'W/K',
+    level: 'root',
+    modes: ['balance', 'direct'],
+    description: 'κ_γ = −∂J_γ/∂T_R',
+  },
+  {
+    name: 'J_ph_N',
+    unit: 'W',
+    level: 'root',
+    modes: ['balance', 'direct'],
+    description: 'left electron–phonon heat, normal part',
+  },
+  {
+    name: 'J_ph_S',
+    unit: 'W',
+    level: 'root',
+    modes: ['balance', 'direct'],
+    description: 'left electron–phonon heat, superconductor',
+  },
+  { name: 'J_ph', unit: 'W', level: 'root', modes: ['balance', 'direct'], description: 'J_ph_N + J_ph_S' },
+  {
+    name: 'n_roots',
+    unit: '',
+    level: 'point',
+    modes: ['balance'],
+    description: 'number of roots below Tc (> 1: bistable)',
+  },
+  {
+    name: 'deltaT',
+    unit: 'K',
+    level: 'point',
+    modes: ['balance'],
+    description: 'δT = T_L(T_R,min) − min T_L over the T_R range',
+  },
+  {
+    name: 'T_L0',
+    unit: 'K',
+    level: 'point',
+    modes: ['balance'],
+    description: 'T_L at the start of the T_R range',
+  },
+  {
+    name: 'T_Lmin',
+    unit: 'K',
+    level: 'point',
+    modes: ['balance'],
+    description: 'minimum of T_L over the T_R range',
+  },
+  { name: 'T_R_at_min', unit: 'K', level: 'point', modes: ['balance'], description: 'T_R at that minimum' },
+];
+
+const BY_NAME = new Map(QUANTITIES.map((q) => [q.name, q]));
+const SPELLINGS: Record<string, string> = {
+  TL: 'T_L',
+  Jgamma: 'J_gamma',
+  kappa: 'kappa_gamma',
+  dTLdTR: 'dTL_dTR',
+};
+const DROP = new Set(['deltaT', 'T_L0', 'T_Lmin', 'T_R_at_min']);
+
+export const DEFAULT_OUTPUTS: Record<SweepMode, string[]> = {
+  balance: ['T_L', 'stable', 'dTL_dTR', 'J_gamma'],
+  direct: ['J_gamma', 'kappa_gamma'],
+};
+
+/** Parse `--output a,b,c` for a mode; unknown or inapplicable names → InputError. */
+export function parseOutputs(text: string, mode: SweepMode, option = '--output'): string[] {
+  const names = text.split(',').map((s) => s.trim());
+  const allowed = QUANTITIES.filter((q) => q.modes.includes(mode)).map((q) => q.name);
+  const out: string[] = [];
+  for (const raw of names) {
+    const name = SPELLINGS[raw] ?? raw;
+    const info = BY_NAME.get(name);
+    if (!info || !info.modes.includes(mode)) {
+      const guess = nearestName(raw, allowed);
+      const why = info
+        ? `'${name}' needs the heat balance (do not give T_L); `
+        : guess
+          ? `did you mean '${guess}'? `
+          : '';
+      throw new InputError(option, text, `${why}comma-separated quantities from ${allowed.join(', ')}`);
+    }
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+export function quantityInfo(name: string): QuantityInfo {
+  return BY_NAME.get(name)!;
+}
+
+export type Value = number | boolean | null;
+
+export interface PointResult {
+  /** Point-level values, in the order of the point-level outputs. */
+  point: Value[];
+  /** Root-level values per root (direct mode: exactly one "root"). */
+  roots: Value[][];
+  /** Balance mode: no root below Tc. */
+  exceedsTc?: boolean;
+}
+
+export interface EvaluationContext {
+  mode: SweepMode;
+  pointOutputs: string[];
+  rootOutputs: string[];
+  /** T_R range for δT and friends, K. */
+  TRrange: [number, number];
+}
+
+export function splitOutputs(outputs: readonly string[]): { pointOutputs: string[]; rootOutputs: string[] } {
+  return {
+    pointOutputs: outputs.filter((n) => quantityInfo(n).level === 'point'),
+    rootOutputs: outputs.filter((n) => quantityInfo(n).level === 'root'),
+  };
+}
+
+function bathOf(device: Device, op: OperatingValues): number {
+  return op.setup === 2 ? op.T_R! : device.Tbath;
+}
+
+function rootValues(
+  names: readonly string[],
+  device: Device,
+  op: OperatingValues,
+  TL: number,
+  root?: BalanceRoot,
+): Value[] {
+  const TR = op.T_R!;
+  const Tb = bathOf(device, op);
+  // J_ph,S is the costly quantity (MODEL.md §4): compute it only when asked for.
+  let normal: number | undefined;
+  let superconductor: number | undefined;
+  const N = (): number => (normal ??= phononHeatNormal(device.left.normal, TL, Tb));
+  const S = (): number => (superconductor ??= phononHeatSuperconductor(device.left.superconductor, TL, Tb));
+  return names.map((name) => {
+    switch (name) {
+      case 'T_L':
+        return TL;
+      case 'stable':
+        return root!.stable;
+      case 'dF_dTL':
+        return root!.dF_dTL;
+      case 'dTL_dTR':
+        return root!.dTL_dTR;
+      case 'J_gamma':
+        return photonicHeatCurrent(device, TL, TR);
+      case 'kappa_gamma':
+        return photonicConductance(device, TL, TR);
+      case 'J_ph_N':
+        return N();
+      case 'J_ph_S':
+        return S();
+      case 'J_ph':
+        return N() + S();
+      default:
+        throw new Error(`unknown root quantity ${name}`);
+    }
+  });
+}
+
+/** Evaluate one point. */
+export function evaluatePoint(ctx: EvaluationContext, device: Device, op: OperatingValues): PointResult {
+  if (ctx.mode === 'direct') {
+    return { point: [], roots: [rootValues(ctx.rootOutputs, device, op, op.T_L!)] };
+  }
+  const needsRoots = ctx.rootOutputs.length > 0 || ctx.pointOutputs.includes('n_roots');
+  const solution = needsRoots
+    ? solveBalance(device, { Jin: op.J_in!, TR: op.T_R!, setup: op.setup })
+    : undefined;
+  const drop = ctx.pointOutputs.some((n) => DROP.has(n))
+    ? temperatureDrop(device, op.J_in!, op.setup, ctx.TRrange[0], ctx.TRrange[1])
+    : undefined;
+  const point = ctx.pointOutputs.map((name): Value => {
+    switch (name) {
+      case 'n_roots':
+        return solution!.roots.length;
+      case 'deltaT':
+        return drop!.deltaT;
+      case 'T_L0':
+        return drop!.TL0;
+      case 'T_Lmin':
+        return drop!.TLmin;
+      case 'T_R_at_min':
+        return drop!.TRatMin;
+      default:
+        throw new Error(`unknown point quantity ${name}`);
+    }
+  });
+  const roots =
+    ctx.rootOutputs.length > 0
+      ? solution!.roots.map((r) => rootValues(ctx.rootOutputs, device, op, r.TL, r))
+      : [];
+  return { point, roots, ...(solution && { exceedsTc: solution.exceedsTc }) };
+}
