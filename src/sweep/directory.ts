@@ -109,7 +109,10 @@ export function openSweepDirectory(dir: string, spec: SweepSpec, resume: boolean
     }
     return existing;
   }
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
+  // Shards sharing a directory may race to create it: their temporaries (dot files) and chunks/
+  // do not count as foreign content, and they all write the same manifest.
+  const foreign = existsSync(dir) ? readdirSync(dir).filter((n) => !n.startsWith('.') && n !== 'chunks') : [];
+  if (foreign.length > 0) {
     throw new InputError('--out', dir, 'an empty or new directory (it has files but no sweep manifest)');
   }
   mkdirSync(join(dir, 'chunks'), { recursive: true });

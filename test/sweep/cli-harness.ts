@@ -1,0 +1,43 @@
+/** Run `ndtc` in-process (src/cli/main.ts) or as the built CLI (bin/ndtc.js → dist/), capturing output. */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function ndtc(...argv: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+export function tempDir(prefix = 'ndtc-sweep-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Compile src/ to dist/ once (the built CLI's worker script is dist/sweep/worker.js). */
+export function buildDist(): void {
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
+}
+
+export function spawnCli(argv: string[]): ChildProcess {
+  return spawn(process.execPath, ['bin/ndtc.js', ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function runCli(argv: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawnCli(argv);
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}

@@ -1,0 +1,292 @@
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  photonicConductance,
+  photonicHeatCurrent,
+  phononHeatNormal,
+  platformDevice,
+  withChi,
+} from '../../src/index.js';
+import { ndtc, tempDir } from './cli-harness.js';
+
+const dirs: string[] = [];
+const fresh = (): string => {
+  const d = tempDir();
+  dirs.push(d);
+  return join(d, 'out');
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const GRID = [
+  '--TL',
+  '500mK',
+  '--vary',
+  'chi=0.5..10:5:log',
+  '--vary',
+  'TR=10mK..490mK:13',
+  '--output',
+  'J_gamma,kappa_gamma,J_ph_N',
+];
+const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
+
+describe('ndtc sweep (direct evaluation at a given T_L)', () => {
+  it('writes CSV and JSONL whose values are the library’s, first --vary slowest', async () => {
+    const out = fresh();
+    const r = await ndtc('sweep', ...GRID, '--out', out, '--workers', '0', '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = read(out, 'results.csv').trim().split('\n');
+    expect(lines[0]).toBe('index,chi,T_R,J_gamma,kappa_gamma,J_ph_N');
+    expect(lines).toHaveLength(1 + 5 * 13);
+    const records = read(out, 'results.jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(records).toHaveLength(65);
+    const ag = platformDevice('ag');
+    for (const index of [0, 14, 64]) {
+      const rec = records[index];
+      expect(rec.index).toBe(index);
+      expect(rec.chi).toBeCloseTo(0.5 * 20 ** (Math.floor(index / 13) / 4), 12);
+      expect(rec.T_R).toBeCloseTo(0.01 + (0.48 * (index % 13)) / 12, 14);
+      const d = withChi(ag, rec.chi);
+      expect(rec.J_gamma).toBe(photonicHeatCurrent(d, 0.5, rec.T_R));
+      expect(rec.kappa_gamma).toBe(photonicConductance(d, 0.5, rec.T_R));
+      expect(rec.J_ph_N).toBe(phononHeatNormal(d.left.normal, 0.5, ag.Tbath));
+      expect(lines[1 + index]).toBe(
+        [index, rec.chi, rec.T_R, rec.J_gamma, rec.kappa_gamma, rec.J_ph_N].join(','),
+      );
+    }
+    expect(existsSync(join(out, 'plot.svg'))).toBe(true);
+    expect(read(out, 'plot.svg')).toContain('J_gamma');
+    const png = readFileSync(join(out, 'plot.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('output bytes do not depend on the worker count or the chunk size', async () => {
+    const a = fresh();
+    const b = fresh();
+    const c = fresh();
+    expect((await ndtc('sweep', ...GRID, '--out', a, '--workers', '0', '--quiet', '--no-plot')).code).toBe(0);
+    expect((await ndtc('sweep', ...GRID, '--out', b, '--workers', '2', '--quiet', '--no-plot')).code).toBe(0);
+    expect(
+      (
+        await ndtc(
+          'sweep',
+          ...GRID,
+          '--out',
+          c,
+          '--workers',
+          '2',
+          '--chunk-size',
+          '7',
+          '--quiet',
+          '--no-plot',
+        )
+      ).code,
+    ).toBe(0);
+    expect(readdirSync(join(c, 'chunks')).filter((f) => f.endsWith('.jsonl'))).toHaveLength(
+      Math.ceil(65 / 7),
+    );
+    for (const f of ['results.csv', 'results.jsonl']) {
+      expect(read(b, f)).toBe(read(a, f));
+      expect(read(c, f)).toBe(read(a, f));
+    }
+  });
+
+  it('a device file gives the results of the built-in platform it describes', async () => {
+    const a = fresh();
+    const b = fresh();
+    await ndtc('sweep', ...GRID, '--out', a, '--workers', '0', '--quiet', '--no-plot');
+    await ndtc(
+      'sweep',
+      ...GRID,
+      '--device',
+      'examples/ag.yaml',
+      '--out',
+      b,
+      '--workers',
+      '0',
+      '--quiet',
+      '--no-plot',
+    );
+    const rows = (dir: string) =>
+      read(dir, 'results.csv')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',').map(Number));
+    const [ra, rb] = [rows(a), rows(b)];
+    expect(rb).toHaveLength(ra.length);
+    // The file's A_L is the correctly rounded 0.1 µm², one ulp above the built-in expression
+    // (docs/devices.md); J_γ is independent of A_L, so only rounding-level differences remain.
+    // Measured against each column's largest value, since κ_γ passes through zero.
+    const scale = ra[0].map((_, j) => Math.max(...ra.map((row) => Math.abs(row[j]))));
+    ra.forEach((row, i) =>
+      row.forEach((v, j) => expect(Math.abs(rb[i][j] - v)).toBeLessThanOrEqual(1e-13 * scale[j])),
+    );
+  });
+
+  it('refuses a directory holding a different sweep, and the same one without --resume (exit 2)', async () => {
+    const out = fresh();
+    await ndtc('sweep', ...GRID, '--out', out, '--workers', '0', '--quiet', '--no-plot');
+    const other = await ndtc('sweep', ...GRID, '--chi', '3', '--out', out, '--workers', '0', '--quiet');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(
+      /^ndtc sweep: --out: invalid value '.*out': .*different sweep \(device differ\)\n$/,
+    );
+    const grid = await ndtc(
+      'sweep',
+      ...GRID.slice(0, -2),
+      '--output',
+      'J_gamma',
+      '--out',
+      out,
+      '--workers',
+      '0',
+      '--quiet',
+    );
+    expect(grid.stderr).toMatch(/outputs differ/);
+    const same = await ndtc('sweep', ...GRID, '--out', out, '--workers', '0', '--quiet');
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/--resume/);
+    const resumed = await ndtc('sweep', '--out', out, '--resume', '--workers', '0', '--quiet', '--no-plot');
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toMatch(/0 chunks computed, 2 already done/);
+  });
+
+  it('bad input: one line naming the option, exit 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [
+        ['--vary', 'chj=1..2:3', '--TL', '500mK', '--TR', '100mK'],
+        /--vary: invalid value 'chj'.*did you mean 'chi'/,
+      ],
+      [['--vary', 'TR=10mK..800mK:5', '--output', 'T_L'], /--Jin: invalid value '\(missing\)'/],
+      [
+        ['--vary', 'TR=10mK..800mK:5', '--TL', '500mK', '--output', 'T_L'],
+        /--output: .*needs the heat balance/,
+      ],
+      [['--vary', 'TR=10mK..1.5K:5', '--TL', '500mK'], /--TR: invalid value '1.5 K': temperatures below Tc/],
+      [
+        ['--vary', 'chi=1,2', '--TL', '500mK', '--TR', '100mK', '--shard', '3/3'],
+        /--shard: invalid value '3\/3'/,
+      ],
+      [
+        ['--vary', 'chi=1,2', '--TL', '500mK', '--TR', '100mK', '--workers', 'two'],
+        /--workers: invalid value 'two'/,
+      ],
+      [
+        ['--vary', 'chi=1,2', '--TL', '500mK', '--TR', '100mK', '--output', 'J_gama'],
+        /did you mean 'J_gamma'/,
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await ndtc('sweep', ...argv, '--out', fresh(), '--quiet');
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    }
+    const resume = await ndtc('sweep', '--out', '/nonexistent-ndtc-dir', '--resume');
+    expect(resume.code).toBe(2);
+    expect(resume.stderr).toMatch(/--out: invalid value '\/nonexistent-ndtc-dir': a sweep output directory/);
+  });
+});
+
+describe('ndtc merge', () => {
+  it('names missing chunks (exit 1) and refuses shards of different sweeps (exit 2)', async () => {
+    const a = fresh();
+    const b = fresh();
+    await ndtc('sweep', ...GRID, '--out', a, '--shard', '0/2', '--workers', '0', '--quiet');
+    const missing = await ndtc('merge', a);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/1 of 2 chunks are missing \(1\)/);
+    await ndtc('sweep', ...GRID, '--chi', '3', '--out', b, '--shard', '1/2', '--workers', '0', '--quiet');
+    const mixed = await ndtc('merge', a, b);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/device differ/);
+  });
+
+  it('shards in one directory or in several merge to the unsharded bytes', async () => {
+    const whole = fresh();
+    await ndtc(
+      'sweep',
+      ...GRID,
+      '--chunk-size',
+      '5',
+      '--out',
+      whole,
+      '--workers',
+      '0',
+      '--quiet',
+      '--no-plot',
+    );
+    const shared = fresh();
+    const separate = [fresh(), fresh(), fresh()];
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (
+          await ndtc(
+            'sweep',
+            ...GRID,
+            '--chunk-size',
+            '5',
+            '--out',
+            shared,
+            '--resume',
+            '--shard',
+            `${i}/3`,
+            '--workers',
+            '0',
+            '--quiet',
+          )
+        ).code,
+      ).toBe(0);
+      expect(
+        (
+          await ndtc(
+            'sweep',
+            ...GRID,
+            '--chunk-size',
+            '5',
+            '--out',
+            separate[i],
+            '--shard',
+            `${i}/3`,
+            '--workers',
+            '0',
+            '--quiet',
+          )
+        ).code,
+      ).toBe(0);
+    }
+    expect(existsSync(join(shared, 'results.csv'))).toBe(false);
+    expect((await ndtc('merge', shared, '--no-plot')).code).toBe(0);
+    const merged = fresh();
+    expect((await ndtc('merge', '--out', merged, '--no-plot', ...separate)).code).toBe(0);
+    for (const f of ['results.csv', 'results.jsonl', 'manifest.json']) {
+      expect(read(shared, f)).toBe(read(whole, f));
+      expect(read(merged, f)).toBe(read(whole, f));
+    }
+  });
+});
+
+describe('--emit-slurm', () => {
+  it('writes a job array over the shards and a dependent merge, and the manifest', async () => {
+    const out = fresh();
+    const script = join(out, '..', 'job.sbatch');
+    const r = await ndtc('sweep', ...GRID, '--out', out, '--emit-slurm', script, '--shards', '8');
+    expect(r.code).toBe(0);
+    const text = readFileSync(script, 'utf8');
+    expect(text).toMatch(/^#!\/bin\/bash\n/);
+    expect(text).toContain('#SBATCH --array=0-7\n');
+    expect(text).toMatch(/--shard "\$SLURM_ARRAY_TASK_ID\/8"/);
+    expect(text).toMatch(/--dependency=afterok:"\$SLURM_ARRAY_JOB_ID"/);
+    expect(text).toContain('merge');
+    expect(existsSync(join(out, 'manifest.json'))).toBe(true);
+    // What one array task runs: the sweep read back from the manifest.
+    const task = await ndtc('sweep', '--out', out, '--resume', '--quiet', '--shard', '3/8', '--workers', '0');
+    expect(task.code).toBe(0);
+  });
+});
