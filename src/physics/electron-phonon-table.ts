@@ -1,6 +1,8 @@
 /**
  * Tabulated J_ph,S: the ratio ρ(t_e, v) = j(t_e, v·t_e)/(t_e⁵(1 − v⁵)) of the reduced Timofeev current to its
- * normal-state value, as a tensor Chebyshev interpolant of ln ρ in (t_e, v) on fixed panels.
+ * normal-state value, as a tensor Chebyshev interpolant of ρ in (t_e, v) on fixed panels. ρ itself, not
+ * ln ρ: with the Dynes in-gap states the coherence factor 1 − Δ²/(EE′) turns negative, and around
+ * t_e ≈ 0.12 ρ changes sign for T_b close to T_e (a property of the model, checked against the direct path).
  *
  * ρ depends only on γ (Tc scales out), so the table for the paper's γ = 1e-4 is generated once by
  * `scripts/generate-phonon-table.ts` and shipped; its interpolation error, measured against the direct
@@ -20,7 +22,7 @@ export interface PhononRatioTable {
   /** Nodes per panel in t_e and in v = T_b/T_e ∈ [0, 1]. */
   teNodes: number;
   vNodes: number;
-  /** Per t_e panel: Chebyshev coefficients of ln ρ, row-major [i_te][j_v]. */
+  /** Per t_e panel: Chebyshev coefficients of ρ, row-major [i_te][j_v]. */
   coefficients: number[][];
   /** Largest relative error of ρ measured against the direct path at check points. */
   maxRelativeError: number;
@@ -42,7 +44,7 @@ function evaluateTable(t: PhononRatioTable, te: number, v: number): number {
   const m = t.vNodes;
   const row = new Float64Array(t.teNodes);
   for (let k = 0; k < t.teNodes; k++) row[k] = clenshaw(c.slice(k * m, (k + 1) * m), y);
-  return Math.exp(clenshaw(row, x));
+  return clenshaw(row, x);
 }
 
 /** ρ(t_e, t_b) from a shipped table, or undefined where no table applies. */
@@ -54,7 +56,7 @@ export function phononTableLookup(gamma: number, te: number, tb: number): number
 
 /*
  * Building a table. For each t_e node the kernel h(e′; t_e) is evaluated once on a fixed composite
- * Gauss–Legendre rule in e′ (geometric panels from 1e-4·t_e, split at δ and 2δ and around their width-Γ
+ * Gauss–Legendre rule in e′ (geometric panels from 0.01·t_e, split at δ and 2δ and around their width-Γ
  * features), and reused for every v node: j needs one kernel per t_e, not one per (t_e, t_b).
  */
 
@@ -63,10 +65,11 @@ export interface KernelRule {
   weights: Float64Array;
 }
 
-export function kernelRule(te: number, delta: number, g: number, pointsPerPanel = 16): KernelRule {
+export function kernelRule(te: number, delta: number, g: number, pointsPerPanel = 12): KernelRule {
   const upper = 2 * delta + 50 * te;
   const cuts = new Set<number>([0]);
-  for (let x = 1e-4 * te; x < upper; x *= 2) cuts.add(x);
+  // Below e′ = 0.01·t_e the integrand is O(e′³): one panel there carries < 1e-10 of the total.
+  for (let x = 1e-2 * te; x < upper; x *= 2) cuts.add(x);
   for (const c of [delta, 2 * delta]) {
     if (c <= 0) continue;
     for (const k of [0, 1, 30, 300]) for (const s of [-1, 1]) if (c + s * k * g > 0) cuts.add(c + s * k * g);
@@ -108,10 +111,10 @@ export function reducedGap(te: number, gamma: number): { delta: number; g: numbe
   return { delta: gap(te, 1) / kB, g: gamma * BCS_GAP_RATIO };
 }
 
-/** Chebyshev coefficients of ln ρ on one t_e panel, given ρ on the tensor nodes [i_te][j_v]. */
+/** Chebyshev coefficients of ρ on one t_e panel, given ρ on the tensor nodes [i_te][j_v]. */
 export function panelCoefficients(values: Float64Array[], teNodes: number, vNodes: number): number[] {
   // First along v for each t_e node, then along t_e for each v coefficient.
-  const alongV = values.map((row) => chebyshevCoefficients(Array.from(row, Math.log)));
+  const alongV = values.map((row) => chebyshevCoefficients(row));
   const out = new Array<number>(teNodes * vNodes);
   for (let j = 0; j < vNodes; j++) {
     const col = chebyshevCoefficients(alongV.map((r) => r[j]));
