@@ -9,7 +9,7 @@
  * nested quadrature at points between the nodes, is recorded in the file and checked by the tests.
  * Outside the table (other γ, T_b > T_e, t_e below the first panel) the direct path is used.
  */
-import { chebyshevCoefficients, chebyshevNodes, clenshaw } from '../numerics/chebyshev.js';
+import { chebyshevCoefficients, chebyshevNodes } from '../numerics/chebyshev.js';
 import { gaussLegendre } from '../numerics/quadrature.js';
 import { BCS_GAP_RATIO, kB, zeta5 } from './constants.js';
 import { gap } from './gap.js';
@@ -42,9 +42,25 @@ function evaluateTable(t: PhononRatioTable, te: number, v: number): number {
   const y = 2 * v - 1;
   const c = t.coefficients[i];
   const m = t.vNodes;
-  const row = new Float64Array(t.teNodes);
-  for (let k = 0; k < t.teNodes; k++) row[k] = clenshaw(c.slice(k * m, (k + 1) * m), y);
-  return clenshaw(row, x);
+  // Clenshaw in t_e over rows that are themselves Clenshaw sums in v (no allocation: this is the hot path
+  // of every heat-balance evaluation).
+  let b1 = 0;
+  let b2 = 0;
+  for (let k = t.teNodes - 1; k >= 0; k--) {
+    let d1 = 0;
+    let d2 = 0;
+    for (let j = m - 1; j >= 1; j--) {
+      const d0 = 2 * y * d1 - d2 + c[k * m + j];
+      d2 = d1;
+      d1 = d0;
+    }
+    const row = y * d1 - d2 + c[k * m];
+    if (k === 0) return x * b1 - b2 + row;
+    const b0 = 2 * x * b1 - b2 + row;
+    b2 = b1;
+    b1 = b0;
+  }
+  return 0;
 }
 
 /** ρ(t_e, t_b) from a shipped table, or undefined where no table applies. */
@@ -65,7 +81,7 @@ export interface KernelRule {
   weights: Float64Array;
 }
 
-export function kernelRule(te: number, delta: number, g: number, pointsPerPanel = 12): KernelRule {
+export function kernelRule(te: number, delta: number, g: number, pointsPerPanel = 24): KernelRule {
   const upper = 2 * delta + 50 * te;
   const cuts = new Set<number>([0]);
   // Below e′ = 0.01·t_e the integrand is O(e′³): one panel there carries < 1e-10 of the total.
