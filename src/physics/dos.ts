@@ -42,8 +42,8 @@ export function dynesDosGapDerivative(E: number, Delta: number, Gamma: number): 
     u = Math.sqrt(0.5 * (m + p));
     v = u === 0 ? 0 : q / (2 * u);
   } else {
-    v = Math.sqrt(0.5 * (m - p));
-    if (q < 0) v = -v;
+    // x ≥ 0 puts w² − Δ² in the lower half-plane (q ≤ 0), also at x = 0 where q = −0: take that side.
+    v = -Math.sqrt(0.5 * (m - p));
     u = v === 0 ? 0 : q / (2 * v);
   }
   // s³ = (u + iv)³
