@@ -19,9 +19,10 @@ import { register as reproduce } from './reproduce.js';
 import { register as explore } from './explore.js';
 import { register as sweep } from './sweep.js';
 import { register as merge } from './merge.js';
+import { register as hysteresis } from './hysteresis.js';
 
 /** Every subcommand, in the order `ndtc --help` lists them. */
-const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve, reproduce, explore, sweep, merge];
+const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve, reproduce, explore, sweep, merge, hysteresis];
 
 export interface CliIO {
   stdout(text: string): void;

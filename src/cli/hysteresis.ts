@@ -1,0 +1,226 @@
+/** `ndtc hysteresis`: sweep J_in or T_R up then down along the stable branch; report and plot the loops. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { InputError, type Setup } from '../index.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { formatQuantity, parseQuantity } from '../units/quantity.js';
+import { parseAxis } from '../sweep/axes.js';
+import { traceHysteresis, type Hysteresis } from '../sweep/hysteresis.js';
+import { checkParameterValue, parameterInfo } from '../sweep/parameters.js';
+import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
+import type { CliContext } from './context.js';
+import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
+
+interface Options extends DeviceOptionValues {
+  sweep: string;
+  Jin?: string;
+  TR?: string;
+  setup?: string;
+  out: string;
+  plot: boolean;
+}
+
+function fixed(name: 'J_in' | 'T_R' | 'setup', text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  const info = parameterInfo(name, option);
+  const v = parseQuantity(text, info.kind, option);
+  checkParameterValue(info, v, option, text);
+  return v;
+}
+
+function csvOf(h: Hysteresis): string {
+  const rows = h.steps.map((s) =>
+    [
+      s.direction,
+      s.value,
+      s.T_L ?? '',
+      s.dTL_dTR ?? '',
+      s.stableRoots,
+      s.roots.length,
+      s.jump,
+      s.roots.join(' '),
+    ].join(','),
+  );
+  return [`direction,${h.parameter},T_L,dTL_dTR,stable_roots,n_roots,jump,roots`, ...rows].join('\n') + '\n';
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('hysteresis')
+    .description('sweep J_in or T_R up, then down, following the stable branch; report the bistable loops')
+    .requiredOption(
+      '--sweep <name=values>',
+      'Jin=1fW..1pW:200:log or TR=10mK..800mK:200 (values in sweep-up order)',
+    )
+    .option('--Jin <power>', 'input power, for a T_R sweep')
+    .option('--TR <temperature>', 'right temperature, for a J_in sweep in setup 1')
+    .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default 1)');
+  addDeviceOptions(cmd);
+  cmd
+    .option(
+      '--out <dir>',
+      'directory for hysteresis.csv, hysteresis.json, hysteresis.svg/png',
+      'ndtc-out/hysteresis',
+    )
+    .option('--no-plot', 'write no plot')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ndtc hysteresis --sweep TR=10mK..800mK:200 --Jin 1e-18W
+  $ ndtc hysteresis --device examples/ag.yaml --sweep Jin=1fW..1pW:200:log --TR 530mK
+
+Continuation: at each step the stable root nearest the previous T_L; a jump is marked where the
+followed branch ends. Loops are the ranges where the up and down branches differ (> 1 µK).
+See docs/bistability.md.`,
+    )
+    .action(async (opts: Options) => {
+      const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const axis = parseAxis(opts.sweep, '--sweep');
+      if (axis.name !== 'J_in' && axis.name !== 'T_R')
+        throw new InputError('--sweep', opts.sweep, 'Jin=VALUES or TR=VALUES');
+      if (axis.values.length < 2)
+        throw new InputError('--sweep', opts.sweep, 'at least two values, e.g. Jin=1fW..1pW:200:log');
+      const setup = (fixed('setup', opts.setup, '--setup') ?? 1) as Setup;
+      const Jin = fixed('J_in', opts.Jin, '--Jin');
+      const TR = fixed('T_R', opts.TR, '--TR');
+      if (axis.name === 'T_R' && Jin === undefined)
+        throw new InputError('--Jin', '(missing)', 'the input power for a T_R sweep, e.g. --Jin 100fW');
+      if (axis.name === 'J_in' && TR === undefined)
+        throw new InputError('--TR', '(missing)', 'the right temperature for a J_in sweep, e.g. --TR 100mK');
+      if (axis.name === 'J_in' && Jin !== undefined)
+        throw new InputError('--Jin', opts.Jin!, 'not with --sweep Jin=…');
+      if (axis.name === 'T_R' && TR !== undefined)
+        throw new InputError('--TR', opts.TR!, 'not with --sweep TR=…');
+      const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
+      const temps = axis.name === 'T_R' ? axis.values : [TR!];
+      const hot = temps.find((t) => t >= Tc);
+      if (hot !== undefined)
+        throw new InputError(
+          axis.name === 'T_R' ? '--sweep' : '--TR',
+          `${hot} K`,
+          `temperatures below Tc = ${Tc} K`,
+        );
+
+      const h = traceHysteresis({ device, parameter: axis.name, values: axis.values, Jin, TR, setup });
+      mkdirSync(opts.out, { recursive: true });
+      const files = [join(opts.out, 'hysteresis.csv'), join(opts.out, 'hysteresis.json')];
+      writeFileAtomic(files[0], csvOf(h));
+      const parameters = {
+        device,
+        setup,
+        sweep: axis.name,
+        values: axis.values,
+        ...(Jin !== undefined && { J_in: Jin }),
+        ...(TR !== undefined && { T_R: TR }),
+      };
+      writeFileAtomic(
+        files[1],
+        JSON.stringify(
+          {
+            command: 'hysteresis',
+            version: ctx.version,
+            parameters,
+            loops: h.loops,
+            bistableValues: h.bistableValues,
+            steps: h.steps,
+          },
+          null,
+          1,
+        ) + '\n',
+      );
+      if (opts.plot) files.push(...(await writePlot(plotSpec(h, axis.log), join(opts.out, 'hysteresis'))));
+
+      const kind = axis.name === 'J_in' ? 'power' : 'temperature';
+      ctx.stdout(
+        `${h.bistableValues.length} of ${axis.values.length} values have two or more stable roots\n`,
+      );
+      if (h.loops.length === 0) ctx.stdout('no hysteresis loop: the up and down branches coincide\n');
+      for (const l of h.loops) {
+        ctx.stdout(
+          `loop: ${axis.name} from ${formatQuantity(l.from, kind)} to ${formatQuantity(l.to, kind)}, largest T_L split ${formatQuantity(l.maxSplit, 'temperature')}\n`,
+        );
+      }
+      for (const f of files) ctx.stdout(`wrote ${f}\n`);
+    });
+}
+
+function plotSpec(h: Hysteresis, log: boolean) {
+  const unit = h.parameter === 'J_in' ? 'W' : 'K';
+  const rows = h.steps
+    .filter((s) => s.T_L !== null)
+    .map((s) => ({ x: s.value, T_L: s.T_L, direction: s.direction === 'up' ? 'sweep up' : 'sweep down' }));
+  const unstable = h.steps
+    .filter((s) => s.direction === 'up')
+    .flatMap((s) => s.roots.filter((r) => !rowsHave(s, r)).map((r) => ({ x: s.value, T_L: r })));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 520,
+    height: 320,
+    background: 'white',
+    title: {
+      text: 'Hysteresis of T_L',
+      subtitle:
+        h.loops.length > 0
+          ? `${h.loops.length} loop(s); grey: other roots (unstable or not followed)`
+          : 'no loop',
+      anchor: 'start',
+    },
+    layer: [
+      {
+        data: { values: unstable },
+        mark: { type: 'point', color: '#9a9a9a', size: 10, filled: true },
+        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'T_L', type: 'quantitative' } },
+      },
+      {
+        data: { values: rows },
+        mark: { type: 'line', strokeWidth: 1.8 },
+        encoding: {
+          x: {
+            field: 'x',
+            type: 'quantitative',
+            title: axisTitle(h.parameter, unit),
+            axis: siLabels(unit),
+            scale: { type: log ? 'log' : 'linear', nice: false },
+          },
+          y: {
+            field: 'T_L',
+            type: 'quantitative',
+            title: 'T_L (K)',
+            axis: siLabels('K'),
+            scale: { zero: false },
+          },
+          color: {
+            field: 'direction',
+            type: 'nominal',
+            title: null,
+            scale: { domain: ['sweep up', 'sweep down'], range: ['#0072B2', '#D55E00'] },
+          },
+          strokeDash: {
+            field: 'direction',
+            type: 'nominal',
+            legend: null,
+            scale: {
+              domain: ['sweep up', 'sweep down'],
+              range: [
+                [1, 0],
+                [6, 3],
+              ],
+            },
+          },
+        },
+      },
+    ],
+    config: {
+      font: 'DejaVu Sans',
+      axis: { grid: true, gridColor: '#e6e6e6', labelFontSize: 11, titleFontSize: 12 },
+      legend: { labelFontSize: 11 },
+    },
+  } as unknown as Parameters<typeof writePlot>[0];
+}
+
+/** The root is the one followed at this step. */
+function rowsHave(s: { T_L: number | null }, r: number): boolean {
+  return s.T_L === r;
+}

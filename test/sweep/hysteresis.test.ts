@@ -1,0 +1,90 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { platformDevice, solveBalance } from '../../src/index.js';
+import { traceHysteresis } from '../../src/sweep/hysteresis.js';
+import { ndtc, tempDir } from './cli-harness.js';
+
+const logspace = (a: number, b: number, n: number): number[] =>
+  Array.from({ length: n }, (_, i) => Math.exp(Math.log(a) + ((Math.log(b) - Math.log(a)) * i) / (n - 1)));
+
+describe('hysteresis by continuation', () => {
+  const device = platformDevice('ag');
+  // Right reservoir at 700 mK: the left has a cold and a hot stable state at small J_in (docs/bistability.md).
+  const values = logspace(1e-18, 1e-14, 33);
+  const h = traceHysteresis({ device, parameter: 'J_in', values, TR: 0.7, setup: 1 });
+  const up = h.steps.filter((s) => s.direction === 'up');
+  const down = h.steps.filter((s) => s.direction === 'down').reverse();
+
+  it('every followed T_L is a stable root of the heat balance at that J_in', () => {
+    for (const s of [up[0], up[10], down[0], down[20], up[32]]) {
+      const roots = solveBalance(device, { Jin: s.value, TR: 0.7, setup: 1 }).roots.filter((r) => r.stable);
+      expect(roots.map((r) => r.TL)).toContain(s.T_L);
+    }
+  });
+
+  it('up starts cold, jumps once to the hot branch; down stays hot: one loop', () => {
+    expect(up[0].T_L!).toBeLessThan(0.2);
+    expect(down[0].T_L!).toBeGreaterThan(0.35);
+    expect(up.filter((s) => s.jump)).toHaveLength(1);
+    expect(down.filter((s) => s.jump)).toHaveLength(0);
+    expect(h.loops).toHaveLength(1);
+    const [loop] = h.loops;
+    expect(loop.from).toBe(values[0]);
+    expect(loop.maxSplit).toBeGreaterThan(0.2);
+    // Inside the loop the up branch is the colder one; past it the branches coincide.
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] <= loop.to) expect(up[i].T_L!).toBeLessThan(down[i].T_L!);
+      else expect(up[i].T_L).toBe(down[i].T_L);
+    }
+    // Bistable values are exactly where the loop is, on this grid.
+    expect(h.bistableValues).toEqual(values.filter((v) => v <= loop.to));
+  });
+
+  it('no loop where the balance has a single root', () => {
+    const cold = traceHysteresis({
+      device,
+      parameter: 'T_R',
+      values: [0.05, 0.1, 0.2, 0.3],
+      Jin: 1e-13,
+      setup: 1,
+    });
+    expect(cold.loops).toEqual([]);
+    expect(cold.bistableValues).toEqual([]);
+    expect(cold.steps.every((s) => s.stableRoots === 1)).toBe(true);
+  });
+});
+
+describe('ndtc hysteresis', () => {
+  const dir = tempDir();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports the loop and writes CSV, JSON, SVG and PNG', async () => {
+    const out = join(dir, 'h');
+    const r = await ndtc('hysteresis', '--sweep', 'Jin=1e-18W..1e-14W:17:log', '--TR', '700mK', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/loop: J_in from 0\.001 fW to/);
+    const csv = readFileSync(join(out, 'hysteresis.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('direction,J_in,T_L,dTL_dTR,stable_roots,n_roots,jump,roots');
+    expect(csv).toHaveLength(1 + 2 * 17);
+    const json = JSON.parse(readFileSync(join(out, 'hysteresis.json'), 'utf8'));
+    expect(json.loops).toHaveLength(1);
+    expect(json.steps).toHaveLength(34);
+    expect(existsSync(join(out, 'hysteresis.png'))).toBe(true);
+    expect(readFileSync(join(out, 'hysteresis.svg'), 'utf8')).toContain('sweep down');
+  });
+
+  it('bad input → exit 2 naming the option', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--sweep', 'chi=1..2:3', '--TR', '100mK'], /--sweep: .*Jin=VALUES or TR=VALUES/],
+      [['--sweep', 'TR=10mK..800mK:20'], /--Jin: invalid value '\(missing\)'/],
+      [['--sweep', 'Jin=1fW..1pW:20:log'], /--TR: invalid value '\(missing\)'/],
+      [['--sweep', 'TR=10mK..1.3K:20', '--Jin', '1fW'], /below Tc/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await ndtc('hysteresis', ...argv, '--out', join(dir, 'bad'));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});
