@@ -59,7 +59,7 @@ export interface Panel {
   series: Series[];
   markers?: Marker[];
   intervals?: Interval[];
-  /** What the interval bars mean (shown under the title). */
+  /** What the interval bars mean (the title of their strip under the plot). */
   intervalLabel?: string;
   rules?: Rule[];
   /** Anything a reader must know about the data (bistability, points beyond the model). */

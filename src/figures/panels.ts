@@ -186,7 +186,7 @@ function conductancePanel(): Panel {
     yScale: 'linear',
     series,
     intervals,
-    intervalLabel: 'bars: NDTC intervals (κ_γ < 0)',
+    intervalLabel: 'NDTC (κ_γ < 0)',
     rules: [{ axis: 'y', value: 0, label: 'κ_γ = 0' }],
     parameters: photonicParameters(),
   };
@@ -296,7 +296,7 @@ function dropPanel(study: Study, platform: PlatformName, setup: Setup): Panel {
   if (setup === 2) {
     const reference = study.dropSweep(platform, 1);
     series.push({
-      name: 'setup 1 (Fig. 3), for comparison',
+      name: 'setup 1 (Fig. 3)',
       platform,
       reference: true,
       x: reference.Jin.map((J) => J * fW),

@@ -56,17 +56,6 @@ function lineRows(panel: Panel): Row[] {
   return rows;
 }
 
-/** The y extent of the plotted lines (used to place interval bars beneath them). */
-function yExtent(rows: Row[]): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const r of rows) {
-    lo = Math.min(lo, r.y);
-    hi = Math.max(hi, r.y);
-  }
-  return [lo, hi];
-}
-
 /** The vega-lite spec of a panel (a plain object; also useful to embed elsewhere). */
 export function panelSpec(panel: Panel): TopLevelSpec {
   const rows = lineRows(panel);
@@ -127,32 +116,6 @@ export function panelSpec(panel: Panel): TopLevelSpec {
     },
   ];
 
-  if (panel.intervals && panel.intervals.length > 0) {
-    // Bars under the curves, one row per series, in a band added below the data.
-    const [lo, hi] = yExtent(rows);
-    const span = hi - lo || 1;
-    const band = 0.05 * span;
-    const order = names.filter((n) => panel.intervals!.some((iv) => iv.series === n));
-    const bars = panel.intervals.map((iv) => ({
-      series: iv.series ?? '',
-      from: iv.from,
-      to: iv.to,
-      y: lo - band * (1 + order.indexOf(iv.series ?? '')),
-    }));
-    yScale.domain = [lo - band * (order.length + 1), hi + 0.03 * span];
-    yScale.nice = false;
-    layers.push({
-      data: { values: bars },
-      mark: { type: 'rule', strokeWidth: 5, strokeCap: 'butt' },
-      encoding: {
-        x: { field: 'from', type: 'quantitative' },
-        x2: { field: 'to' },
-        y: { field: 'y', type: 'quantitative' },
-        color: { field: 'series', type: 'nominal' },
-      },
-    });
-  }
-
   for (const rule of panel.rules ?? []) {
     if (rule.axis === 'y' && panel.yScale === 'log' && rule.value <= 0) continue;
     const channel = rule.axis;
@@ -203,16 +166,51 @@ export function panelSpec(panel: Panel): TopLevelSpec {
     });
   }
 
-  const subtitle = [panel.intervalLabel, ...(panel.notes ?? [])].filter((s): s is string => Boolean(s));
+  // Intervals get their own strip under the plot (one row per series, same x scale), so that they
+  // cannot be read as values on the y axis.
+  const strip =
+    panel.intervals && panel.intervals.length > 0
+      ? {
+          width: WIDTH,
+          height: 12 * new Set(panel.intervals.map((iv) => iv.series ?? '')).size,
+          data: {
+            values: panel.intervals.map((iv) => ({ series: iv.series ?? '', from: iv.from, to: iv.to })),
+          },
+          mark: { type: 'bar', height: 7 },
+          encoding: {
+            x: { field: 'from', type: 'quantitative', scale: xScale, axis: null },
+            x2: { field: 'to' },
+            y: {
+              field: 'series',
+              type: 'nominal',
+              sort: names,
+              axis: {
+                title: panel.intervalLabel ?? null,
+                labels: false,
+                ticks: false,
+                domain: false,
+                titleAngle: 0,
+                titleAlign: 'right',
+                titleFontSize: 11,
+              },
+            },
+            color: { field: 'series', type: 'nominal' },
+          },
+        }
+      : undefined;
+  const subtitle = (panel.notes ?? []).filter((s) => s.length > 0);
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: panel.title, ...(subtitle.length > 0 && { subtitle }), anchor: 'start' },
-    width: WIDTH,
-    height: HEIGHT,
     background: '#ffffff',
     padding: 12,
-    layer: layers,
-    resolve: { scale: { color: 'shared' } },
+    ...(strip
+      ? {
+          vconcat: [{ width: WIDTH, height: HEIGHT, layer: layers }, strip],
+          spacing: 6,
+          resolve: { scale: { color: 'shared', x: 'shared' } },
+        }
+      : { width: WIDTH, height: HEIGHT, layer: layers, resolve: { scale: { color: 'shared' } } }),
     config: {
       font: FONT,
       view: { stroke: '#444444' },

@@ -23,8 +23,8 @@ describe('panel rendering (synthetic data)', () => {
     expect(texts).toContain('χ = 1');
     expect(texts).toContain('InAsOI'); // dash legend for the platform
     expect(texts).toContain('J_γ maximum'); // marker legend
+    expect(texts).toContain('NDTC (κ_γ < 0)'); // title of the interval strip
     // the subtitle lines are <tspan>s of one <text>
-    expect(texts.some((t) => t.includes('bars: NDTC intervals (κ_γ < 0)'))).toBe(true);
     expect(texts.some((t) => t.includes('a synthetic note'))).toBe(true);
     expect(svg).toContain('font-family="DejaVu Sans"');
   });

@@ -28,7 +28,7 @@ export function syntheticLinearPanel(): Panel {
       { from: 380, to: 750, series: 'χ = 1' },
       { from: 240, to: 710, series: 'χ = 2' },
     ],
-    intervalLabel: 'bars: NDTC intervals (κ_γ < 0)',
+    intervalLabel: 'NDTC (κ_γ < 0)',
     rules: [{ axis: 'y', value: 0, label: 'κ_γ = 0' }],
     notes: ['a synthetic note'],
     parameters: { synthetic: true },
