@@ -57,7 +57,7 @@ export function assertFinite(value: number, what: string): number {
 }
 
 function tableCell(value: Cell, kind: Column['kind']): string {
-  if (value === null) return '—';
+  if (value === null) return kind === 'text' ? '' : '—';
   if (typeof value === 'boolean') return value ? 'stable' : 'unstable';
   if (typeof value === 'string') return value;
   if (kind === 'index') return String(value);
