@@ -30,10 +30,12 @@ describe('panel rendering (synthetic data)', () => {
   });
 
   it('a dashed series is dashed, a solid one is not, and a NaN gap splits the line', async () => {
+    // with intervals the spec is a vconcat: the plot (layers) over the interval strip
     const spec = panelSpec(syntheticLinearPanel()) as unknown as {
-      layer: { data: { values: { segment: string }[] } }[];
+      vconcat: [{ layer: { data: { values: { segment: string }[] } }[] }, { mark: { type: string } }];
     };
-    const segments = new Set(spec.layer[0].data.values.map((r) => r.segment));
+    expect(spec.vconcat[1].mark.type).toBe('bar');
+    const segments = new Set(spec.vconcat[0].layer[0].data.values.map((r) => r.segment));
     expect([...segments].filter((s) => s.startsWith('χ = 2#'))).toHaveLength(2);
     expect([...segments].filter((s) => s.startsWith('χ = 1#'))).toHaveLength(1);
     const svg = await renderSvg(syntheticLinearPanel());
