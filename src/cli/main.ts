@@ -20,9 +20,10 @@ import { register as explore } from './explore.js';
 import { register as sweep } from './sweep.js';
 import { register as merge } from './merge.js';
 import { register as hysteresis } from './hysteresis.js';
+import { register as optimize } from './optimize.js';
 
 /** Every subcommand, in the order `ndtc --help` lists them. */
-const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve, reproduce, explore, sweep, merge, hysteresis];
+const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve, reproduce, explore, sweep, merge, hysteresis, optimize];
 
 export interface CliIO {
   stdout(text: string): void;

@@ -1,0 +1,244 @@
+/** `ndtc optimize`: maximise δT or the negative responsivity over bounded device/operating parameters. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { InputError, type Setup } from '../index.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { formatNumber, formatQuantity, parseQuantity, type QuantityKind } from '../units/quantity.js';
+import { OBJECTIVES, optimize, type Objective, type OptimizationParameter } from '../sweep/optimize.js';
+import { checkParameterValue, parameterInfo, type OperatingValues } from '../sweep/parameters.js';
+import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
+import type { CliContext } from './context.js';
+import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
+import { positiveInteger, parseTRRange } from './sweep.js';
+
+interface Options extends DeviceOptionValues {
+  maximize: string;
+  param: string[];
+  Jin?: string;
+  setup?: string;
+  TRRange?: string;
+  grid?: string;
+  maxEvaluations?: string;
+  out: string;
+  plot: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `NAME=FROM..TO[:log]` → a bounded parameter. */
+export function parseBound(text: string): OptimizationParameter & { kind: QuantityKind } {
+  const grammar = 'NAME=FROM..TO[:log], e.g. chi=0.5..10 or Jin=1fW..1pW:log';
+  const eq = text.indexOf('=');
+  const [range, spacing, ...extra] = text.slice(eq + 1).split(':');
+  const ends = (range ?? '').split('..');
+  if (
+    eq <= 0 ||
+    ends.length !== 2 ||
+    extra.length > 0 ||
+    (spacing !== undefined && spacing !== 'log' && spacing !== 'lin')
+  ) {
+    throw new InputError('--param', text, grammar);
+  }
+  const m = [text, text.slice(0, eq), ends[0], ends[1], spacing];
+  const info = parameterInfo(m[1].trim(), '--param');
+  if (['T_R', 'T_L', 'setup'].includes(info.name)) {
+    throw new InputError(
+      '--param',
+      text,
+      'a device parameter or J_in (T_R is scanned inside the objective; setup is chosen with --setup)',
+    );
+  }
+  const lo = parseQuantity(m[2].trim(), info.kind, '--param');
+  const hi = parseQuantity(m[3].trim(), info.kind, '--param');
+  checkParameterValue(info, lo, '--param', text);
+  checkParameterValue(info, hi, '--param', text);
+  if (!(hi > lo)) throw new InputError('--param', text, `FROM < TO; ${grammar}`);
+  const log = m[4] === 'log';
+  if (log && !(lo > 0)) throw new InputError('--param', text, 'a log range with FROM > 0');
+  return { name: info.name, lo, hi, log, kind: info.kind };
+}
+
+function show(value: number, kind: QuantityKind): string {
+  return kind === 'dimensionless' || kind.startsWith('ephCoupling')
+    ? formatNumber(value)
+    : formatQuantity(value, kind);
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('optimize')
+    .description('maximise δT or the negative responsivity over bounded parameters (grid, then Nelder–Mead)')
+    .requiredOption('--maximize <objective>', `${Object.keys(OBJECTIVES).join(' or ')}`)
+    .option(
+      '--param <name=from..to[:log]>',
+      'a bounded parameter (repeatable), e.g. chi=0.5..10 or Jin=1fW..1pW:log',
+      collect,
+      [],
+    )
+    .option('--Jin <power>', 'input power when J_in is not a --param')
+    .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default 1)')
+    .option('--TR-range <from..to>', 'T_R range of δT and of the responsivity minimum (default 10mK..800mK)');
+  addDeviceOptions(cmd);
+  cmd
+    .option(
+      '--grid <n>',
+      'coarse-grid points per parameter (default 7, 7, 5, 4, 3… for 1, 2, 3, 4, more parameters)',
+    )
+    .option('--max-evaluations <n>', 'evaluation budget of grid + Nelder–Mead (default 150)')
+    .option('--out <dir>', 'directory for optimize.json, profiles.csv, optimize.svg/png', 'ndtc-out/optimize')
+    .option('--no-plot', 'write no plot')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ndtc optimize --maximize deltaT --param chi=0.5..10:log --param Jin=1fW..1pW:log
+  $ ndtc optimize --device examples/inas.yaml --maximize negative-responsivity --param c=20fF/um^2..200fF/um^2 --Jin 100fW
+
+Objectives: deltaT = T_L(T_R,min) − min T_L over the T_R range (K); negative-responsivity =
+−min over T_R of dT_L/dT_R on stable roots. Profiles: the objective along each parameter through
+the optimum, written as CSV and plotted.`,
+    )
+    .action(async (opts: Options) => {
+      if (!(opts.maximize in OBJECTIVES))
+        throw new InputError('--maximize', opts.maximize, Object.keys(OBJECTIVES).join(' or '));
+      const objective = opts.maximize as Objective;
+      if (opts.param.length === 0)
+        throw new InputError(
+          '--param',
+          '(missing)',
+          'at least one NAME=FROM..TO[:log], e.g. --param chi=0.5..10',
+        );
+      const params = opts.param.map(parseBound);
+      const names = params.map((p) => p.name);
+      const dup = names.find((n, i) => names.indexOf(n) !== i);
+      if (dup) throw new InputError('--param', dup, 'each parameter once');
+      const setupText = opts.setup ?? '1';
+      if (setupText !== '1' && setupText !== '2') throw new InputError('--setup', setupText, '1 or 2');
+      const fixed: OperatingValues = { setup: Number(setupText) as Setup };
+      if (opts.Jin !== undefined) {
+        if (names.includes('J_in'))
+          throw new InputError('--Jin', opts.Jin, 'not together with --param Jin=…');
+        fixed.J_in = parseQuantity(opts.Jin, 'power', '--Jin');
+        checkParameterValue(parameterInfo('J_in', '--Jin'), fixed.J_in, '--Jin', opts.Jin);
+      } else if (!names.includes('J_in')) {
+        throw new InputError('--Jin', '(missing)', 'an input power (--Jin 100fW) or --param Jin=FROM..TO');
+      }
+      const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const TRrange = parseTRRange(opts.TRRange);
+      const result = optimize({
+        device,
+        fixed,
+        params,
+        objective,
+        TRrange,
+        gridPoints: opts.grid !== undefined ? positiveInteger(opts.grid, '--grid', 2) : undefined,
+        maxEvaluations:
+          opts.maxEvaluations !== undefined
+            ? positiveInteger(opts.maxEvaluations, '--max-evaluations')
+            : undefined,
+      });
+      const unit = OBJECTIVES[objective].unit;
+      const shownValue =
+        unit === 'K' ? formatQuantity(result.value, 'temperature') : formatNumber(result.value);
+      ctx.stdout(`maximum ${objective} = ${shownValue} (${result.evaluations} evaluations) at\n`);
+      params.forEach((p, i) =>
+        ctx.stdout(
+          `  ${p.name} = ${show(result.x[i], p.kind)}${result.x[i] === p.lo || result.x[i] === p.hi ? '  (at a bound)' : ''}\n`,
+        ),
+      );
+
+      mkdirSync(opts.out, { recursive: true });
+      const files = [join(opts.out, 'optimize.json'), join(opts.out, 'profiles.csv')];
+      const optimum = Object.fromEntries(params.map((p, i) => [p.name, result.x[i]]));
+      writeFileAtomic(
+        files[0],
+        JSON.stringify(
+          {
+            command: 'optimize',
+            version: ctx.version,
+            parameters: {
+              objective,
+              bounds: params.map(({ name, lo, hi, log }) => ({ name, lo, hi, log })),
+              fixed,
+              TRrange,
+              device,
+            },
+            optimum,
+            value: result.value,
+            unit,
+            evaluations: result.evaluations,
+            profiles: result.profiles,
+          },
+          null,
+          1,
+        ) + '\n',
+      );
+      const rows = result.profiles.flatMap((pr) =>
+        pr.x.map((x, j) => `${pr.name},${x},${Number.isFinite(pr.value[j]) ? pr.value[j] : ''}`),
+      );
+      writeFileAtomic(files[1], ['parameter,value,objective', ...rows].join('\n') + '\n');
+      if (opts.plot)
+        files.push(
+          ...(await writePlot(profilePlot(result, params, objective, unit), join(opts.out, 'optimize'))),
+        );
+      for (const f of files) ctx.stdout(`wrote ${f}\n`);
+    });
+}
+
+function profilePlot(
+  result: ReturnType<typeof optimize>,
+  params: (OptimizationParameter & { kind: QuantityKind })[],
+  objective: Objective,
+  unit: string,
+) {
+  const panels = params.map((p, i) => {
+    const pr = result.profiles[i];
+    const pUnit = parameterInfo(p.name, '--param').unit;
+    return {
+      width: 420,
+      height: 200,
+      layer: [
+        {
+          data: { values: pr.x.map((x, j) => ({ x, y: pr.value[j] })).filter((r) => Number.isFinite(r.y)) },
+          mark: { type: 'line', point: { size: 14 }, color: '#0072B2' },
+          encoding: {
+            x: {
+              field: 'x',
+              type: 'quantitative',
+              title: axisTitle(p.name, pUnit),
+              axis: siLabels(pUnit),
+              scale: { type: p.log ? 'log' : 'linear', nice: false, ...(!p.log && { zero: false }) },
+            },
+            y: {
+              field: 'y',
+              type: 'quantitative',
+              title: axisTitle(objective, unit),
+              axis: siLabels(unit),
+              scale: { zero: false },
+            },
+          },
+        },
+        {
+          data: { values: [{ x: result.x[i] }] },
+          mark: { type: 'rule', color: '#D55E00', strokeDash: [5, 3] },
+          encoding: { x: { field: 'x', type: 'quantitative' } },
+        },
+      ],
+    };
+  });
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    background: 'white',
+    title: {
+      text: `${objective} along each parameter through the optimum`,
+      subtitle: 'dashed: the optimum',
+      anchor: 'start',
+    },
+    vconcat: panels,
+    config: {
+      font: 'DejaVu Sans',
+      axis: { grid: true, gridColor: '#e6e6e6', labelFontSize: 11, titleFontSize: 12 },
+    },
+  } as unknown as Parameters<typeof writePlot>[0];
+}
