@@ -6,6 +6,8 @@ import {
   photonicHeatCurrent,
   phononHeatNormal,
   platformDevice,
+  solveBalance,
+  temperatureDrop,
   withChi,
 } from '../../src/index.js';
 import { ndtc, tempDir } from './cli-harness.js';
@@ -191,6 +193,115 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
     const resume = await ndtc('sweep', '--out', '/nonexistent-ndtc-dir', '--resume');
     expect(resume.code).toBe(2);
     expect(resume.stderr).toMatch(/--out: invalid value '\/nonexistent-ndtc-dir': a sweep output directory/);
+  });
+});
+
+describe('ndtc sweep (heat balance)', () => {
+  it('one CSV row per root with root_index, every root in the JSONL roots array', async () => {
+    const out = fresh();
+    const r = await ndtc(
+      'sweep',
+      '--vary',
+      'TR=300mK,700mK',
+      '--vary',
+      'Jin=1e-18W,100fW',
+      '--output',
+      'n_roots,T_L,stable,dTL_dTR,J_gamma',
+      '--out',
+      out,
+      '--workers',
+      '0',
+      '--quiet',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const ag = platformDevice('ag');
+    const records = read(out, 'results.jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const rows = read(out, 'results.csv').trim().split('\n');
+    expect(rows[0]).toBe('index,T_R,J_in,n_roots,root_index,T_L,stable,dTL_dTR,J_gamma');
+    let expectedRows = 1;
+    for (const rec of records) {
+      const solution = solveBalance(ag, { Jin: rec.J_in, TR: rec.T_R, setup: 1 });
+      expect(rec.exceedsTc).toBe(false);
+      expect(rec.n_roots).toBe(solution.roots.length);
+      expect(rec.roots.map((x: { T_L: number }) => x.T_L)).toEqual(solution.roots.map((x) => x.TL));
+      expect(rec.roots.map((x: { stable: boolean }) => x.stable)).toEqual(
+        solution.roots.map((x) => x.stable),
+      );
+      rec.roots.forEach(
+        (root: { T_L: number; stable: boolean; dTL_dTR: number; J_gamma: number }, k: number) => {
+          expect(root.J_gamma).toBe(photonicHeatCurrent(ag, root.T_L, rec.T_R));
+          expect(rows[expectedRows++]).toBe(
+            [
+              rec.index,
+              rec.T_R,
+              rec.J_in,
+              rec.n_roots,
+              k,
+              root.T_L,
+              root.stable,
+              root.dTL_dTR,
+              root.J_gamma,
+            ].join(','),
+          );
+        },
+      );
+    }
+    expect(rows).toHaveLength(expectedRows);
+    // The right reservoir at 700 mK with (almost) no input power: a cold and a hot stable state.
+    const bistable = records.find((x) => x.T_R === 0.7 && x.J_in === 1e-18);
+    expect(bistable.roots.map((x: { stable: boolean }) => x.stable)).toEqual([true, false, true]);
+  });
+
+  it('a point with no root below Tc: empty root columns, roots: [] and exceedsTc', async () => {
+    const out = fresh();
+    const r = await ndtc(
+      'sweep',
+      '--vary',
+      'Jin=100fW,1uW',
+      '--TR',
+      '100mK',
+      '--output',
+      'T_L',
+      '--out',
+      out,
+      '--workers',
+      '0',
+      '--quiet',
+      '--no-plot',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const rows = read(out, 'results.csv').trim().split('\n');
+    expect(rows[2]).toBe('1,0.000001,,');
+    const last = JSON.parse(read(out, 'results.jsonl').trim().split('\n')[1]);
+    expect(last).toEqual({ index: 1, J_in: 1e-6, exceedsTc: true, roots: [] });
+  });
+
+  it('setup as an axis, and δT per point', async () => {
+    const out = fresh();
+    const r = await ndtc(
+      'sweep',
+      '--vary',
+      'setup=1,2',
+      '--Jin',
+      '100fW',
+      '--output',
+      'deltaT',
+      '--out',
+      out,
+      '--workers',
+      '0',
+      '--quiet',
+      '--no-plot',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const rows = read(out, 'results.csv').trim().split('\n');
+    expect(rows[0]).toBe('index,setup,deltaT');
+    const ag = platformDevice('ag');
+    expect(rows[1]).toBe(`0,1,${temperatureDrop(ag, 1e-13, 1, 0.01, 0.8).deltaT}`);
+    expect(rows[2]).toBe(`1,2,${temperatureDrop(ag, 1e-13, 2, 0.01, 0.8).deltaT}`);
   });
 });
 
