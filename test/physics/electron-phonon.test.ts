@@ -147,11 +147,9 @@ describe('J_ph,S: the fast (tabulated) path', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 0.01, max: 1.19, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (Te, v) => {
-          const Tb = v * Te;
-          return Tb === Te || phononHeatSuperconductor(al, Te, Tb) > 0;
-        },
+        // T_b/T_e ≤ 1 − 1e-9: closer, T_e⁵ − T_b⁵ itself rounds to 0 and the sign is not defined.
+        fc.double({ min: 0, max: 1 - 1e-9, noNaN: true }),
+        (Te, v) => phononHeatSuperconductor(al, Te, v * Te) > 0,
       ),
       { numRuns: 300 },
     );
