@@ -53,8 +53,8 @@ export type Setup = 1 | 2;
 
 export type PlatformName = 'ag' | 'inas';
 
-const um = 1e-6;
-const um3 = um * um * um;
+// Literal SI values (correctly rounded), so that a device file written with units parses to exactly
+// these numbers: 2 × 1.3 × 0.2 × 0.01 µm³ computed in floating point would be one ulp off 5.2e-21 m³.
 
 const aluminium = (volume: number): Superconductor => ({ Tc: 1.2, gamma: 1e-4, Sigma: 3e8, volume });
 
@@ -62,9 +62,9 @@ const aluminium = (volume: number): Superconductor => ({ Tc: 1.2, gamma: 1e-4, S
 export const PAPER_DEFAULTS = {
   Tc: 1.2,
   gamma: 1e-4,
-  r0: 10 * um * um, // 10 Ω·µm²
-  c: 50e-15 / (um * um), // 50 fF/µm²
-  areaLeft: 0.1 * um * um, // 0.1 µm²
+  r0: 1e-11, // 10 Ω·µm²
+  c: 0.05, // 50 fF/µm² = 0.05 F/m²
+  areaLeft: 1e-13, // 0.1 µm²
   chi: 2,
   Tbath: 0.01,
   SigmaAl: 3e8,
@@ -74,14 +74,14 @@ function reservoir(platform: PlatformName, area: number): Reservoir {
   const junction: Junction = { r0: PAPER_DEFAULTS.r0, c: PAPER_DEFAULTS.c, area };
   if (platform === 'ag') {
     return {
-      superconductor: aluminium(2 * 0.2 * 0.01 * um3),
-      normal: { Sigma: 5e8, n: 5, volume: 2 * 1.3 * 0.2 * 0.01 * um3 },
+      superconductor: aluminium(4e-21), // 2 × 0.2 × 0.01 µm³
+      normal: { Sigma: 5e8, n: 5, volume: 5.2e-21 }, // 2 wires of 1.3 × 0.2 × 0.01 µm³
       junction,
     };
   }
   return {
-    superconductor: aluminium(2 * 0.2 * 0.02 * um3),
-    normal: { Sigma: 3e7, n: 6, volume: 2 * 1.3 * 0.2 * 0.1 * um3 },
+    superconductor: aluminium(8e-21), // 2 × 0.2 × 0.02 µm³
+    normal: { Sigma: 3e7, n: 6, volume: 5.2e-20 }, // 2 mesas of 1.3 × 0.2 × 0.1 µm³
     junction,
   };
 }
