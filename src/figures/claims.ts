@@ -404,10 +404,14 @@ function claim7(study: Study): Claim {
   let larger = 0;
   let considered = 0;
   let smallerAbove10 = 0;
+  let firstNotLarger = NaN;
   ag.Jin.forEach((J, i) => {
     considered++;
     if (inas.drops[i].deltaT > ag.drops[i].deltaT) larger++;
-    else if (J >= CLAIM6.Jmin) smallerAbove10++;
+    else if (J >= CLAIM6.Jmin) {
+      smallerAbove10++;
+      if (Number.isNaN(firstNotLarger)) firstNotLarger = J;
+    }
   });
   const holds = maxInas.deltaT > maxAg.deltaT && smallerAbove10 === 0;
   return {
@@ -417,9 +421,19 @@ function claim7(study: Study): Claim {
     holds,
     evidence: [
       `largest δT: InAsOI ${mK(maxInas.deltaT)} at ${fW(maxInas.Jin)}, Ag ${mK(maxAg.deltaT)} at ${fW(maxAg.Jin)}`,
-      `δT(InAsOI) > δT(Ag) at ${larger} of ${considered} J_in (${smallerAbove10} points at J_in ≥ 10 fW where it is not)`,
+      `δT(InAsOI) > δT(Ag) at ${larger} of ${considered} J_in` +
+        (smallerAbove10 > 0
+          ? `; not at ${smallerAbove10} points with J_in ≥ 10 fW, the first at ${fW(firstNotLarger)}`
+          : ''),
     ],
-    numbers: { maxAg, maxInas, largerCount: larger, total: considered, notLargerAbove10fW: smallerAbove10 },
+    numbers: {
+      maxAg,
+      maxInas,
+      largerCount: larger,
+      total: considered,
+      notLargerAbove10fW: smallerAbove10,
+      firstNotLarger,
+    },
   };
 }
 

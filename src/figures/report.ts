@@ -13,6 +13,8 @@ export interface ReportInput {
   panels: Panel[];
   /** File names written per panel id. */
   files: Record<string, string[]>;
+  /** MODEL.md §9 checks of the steady states (one line each). */
+  validity: string[];
 }
 
 const C_REASON =
@@ -95,6 +97,14 @@ export function reportMarkdown(input: ReportInput): string {
     for (const e of c.evidence) out.push(`- ${e}`);
     out.push('');
   }
+  out.push('## Validity (MODEL.md §9)');
+  out.push('');
+  out.push(
+    'Linear response needs the rms junction voltage √(k_B T / C_total) ≪ Δ(T)/e (flagged above 0.2 Δ/e) and every temperature below T_c:',
+  );
+  out.push('');
+  for (const v of input.validity) out.push(`- ${v}`);
+  out.push('');
   out.push('## Panels');
   out.push('');
   out.push(

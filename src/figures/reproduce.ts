@@ -16,6 +16,7 @@ import { provenance, type Provenance } from './provenance.js';
 import { renderSvg, svgToPng } from './render.js';
 import { reportMarkdown, reportSummary, type ReportInput } from './report.js';
 import { Study } from './study.js';
+import { validitySummary } from './validity.js';
 
 export const OUTPUT_FORMATS = ['svg', 'png', 'csv', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -152,12 +153,20 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
       claims,
       panels,
       files,
+      validity: validitySummary(study),
     };
     write('report.md', reportMarkdown(input));
     write(
       'report.json',
       JSON.stringify(
-        { metadata: prov, devices: input.devices, operatingPoints: input.operatingPoints, claims, files },
+        {
+          metadata: prov,
+          devices: input.devices,
+          operatingPoints: input.operatingPoints,
+          claims,
+          validity: input.validity,
+          files,
+        },
         null,
         1,
       ) + '\n',

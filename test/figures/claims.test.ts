@@ -119,11 +119,13 @@ describe('claims', () => {
       claims,
       panels: [],
       files: {},
+      validity: ['a validity line'],
     });
     expect(md).toContain(`## Claims: ${claims.filter((c) => c.holds).length} of 8 hold`);
     for (const c of claims)
       expect(md).toContain(`### ${c.id}. ${c.holds ? 'HOLDS' : 'DOES NOT HOLD'} — ${c.statement}`);
     expect(md).toMatch(/50 fF\/µm²/);
     expect(md).toMatch(/50 pF\/µm², a typo/);
+    expect(md).toContain('- a validity line');
   });
 });
