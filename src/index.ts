@@ -8,4 +8,5 @@ export * from './physics/photonic.js';
 export * from './physics/electron-phonon.js';
 export * from './physics/balance.js';
 export * from './physics/features.js';
+export * from './physics/validity.js';
 export * from './errors.js';

@@ -2,18 +2,8 @@
  * Validity flags of MODEL.md §9 for printed results: linear response needs the rms junction voltage
  * sqrt(k_B T / C_total) ≪ Δ(T)/e, and every temperature below Tc.
  */
-import { elementaryCharge, gap, kB, type Device } from '../index.js';
+import { NOISE_TO_GAP_LIMIT, noiseToGapRatio, rmsJunctionVoltage, type Device } from '../index.js';
 import { formatNumber, formatQuantity } from '../units/quantity.js';
-
-/** "≪" taken as at most a fifth: the paper's device (C_total = 15 fF) passes up to ≈ 0.9 K. */
-export const NOISE_TO_GAP_LIMIT = 0.2;
-
-/** rms voltage of the junction circuit at temperature T, V (C_total = c_L A_L + c_R A_R). */
-export function rmsJunctionVoltage(device: Device, T: number): number {
-  const C =
-    device.left.junction.c * device.left.junction.area + device.right.junction.c * device.right.junction.area;
-  return Math.sqrt((kB * T) / C);
-}
 
 /** Warnings (empty when sound) for the reservoir temperatures TL and TR of `device`. */
 export function validityWarnings(device: Device, TL: number, TR: number): string[] {
@@ -29,7 +19,7 @@ export function validityWarnings(device: Device, TL: number, TR: number): string
       continue;
     }
     const v = rmsJunctionVoltage(device, T);
-    const ratio = (v * elementaryCharge) / gap(T, Tc);
+    const ratio = noiseToGapRatio(device, T, Tc);
     if (ratio > NOISE_TO_GAP_LIMIT) {
       warnings.push(
         `${at}: rms junction voltage ${formatNumber(v * 1e6, 3)} µV is ${formatNumber(ratio, 2)} of Δ/e ` +
