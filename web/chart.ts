@@ -81,7 +81,8 @@ export class Chart {
         width,
         height: 250,
         scales: {
-          x: { time: false, distr: spec.x.log ? 3 : 1 },
+          // A log x axis spans the data, not the enclosing decades.
+          x: spec.x.log ? { time: false, distr: 3, range: (_u, min, max) => [min, max] } : { time: false },
           y: { distr: spec.y.log ? 3 : 1 },
         },
         axes: [
@@ -229,7 +230,9 @@ export class Chart {
       ctx.fill();
       ctx.fillStyle = MARKER;
       const textWidth = ctx.measureText(m.label).width;
-      const tx = x + 8 * dpr + textWidth > left + width ? x - 8 * dpr - textWidth : x + 8 * dpr;
+      // Right of the marker if it fits, else left of it, but never outside the plot area.
+      const right = x + 8 * dpr + textWidth <= left + width;
+      const tx = right ? x + 8 * dpr : Math.max(left + 4 * dpr, x - 8 * dpr - textWidth);
       ctx.fillText(m.label, tx, y - 8 * dpr < top + 12 * dpr ? y + 18 * dpr : y - 8 * dpr);
     }
     ctx.restore();

@@ -4,17 +4,24 @@
  */
 import 'uplot/dist/uPlot.min.css';
 import { Chart, download, type Overlays } from './chart.js';
-import type { BalanceCurves, ComputeReply, ComputeRequest, DropCurve, Panel } from './protocol.js';
+import {
+  PROGRESS_MS,
+  type BalanceCurves,
+  type ComputeReply,
+  type ComputeRequest,
+  type DropCurve,
+  type Panel,
+} from './protocol.js';
 import type { PhotonicCurves, ResistanceCurve } from './curves.js';
 import {
   DEFAULT_PARAMS,
   NUMERIC_SPECS,
-  SLIDER_STEPS,
   formatDisplay,
   fromQuery,
   fromSlider,
   maxTL,
   parseDisplay,
+  stepsOf,
   toQuery,
   toSlider,
   type ExplorerParams,
@@ -43,6 +50,8 @@ interface ExplorerState {
   errors: Partial<Record<Panel, string>>;
   timings: Timing[];
   notes: string[];
+  /** How often a slow worker stuck in a stale computation was replaced. */
+  slowRestarts: number;
   /** The arrays a panel plots now, in its display units: [x, ...series]. */
   plotted(chart: string): (number | null)[][];
 }
@@ -68,6 +77,7 @@ const state: ExplorerState = {
   errors: {},
   timings: [],
   notes: initial.notes,
+  slowRestarts: 0,
   plotted: (id) => {
     const chart = Object.values(charts).find((c) => c.spec.id === id);
     return chart === undefined ? [] : chart.plotted();
@@ -102,7 +112,7 @@ function buildControl(spec: NumericSpec, parent: HTMLElement): void {
   range.id = spec.key;
   range.name = spec.key;
   range.min = '0';
-  range.max = String(SLIDER_STEPS);
+  range.max = String(stepsOf(spec.key));
   range.step = '1';
   range.setAttribute('aria-describedby', `${spec.key}-help`);
   const textLabel = document.createElement('label');
@@ -414,27 +424,25 @@ function drawDrop(data: DropCurve, error: string | undefined): void {
 
 // ---- worker --------------------------------------------------------------------------------
 
-const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 const timings = new Map<number, Timing>();
 
-function requestCompute(control: string, inputAt: number = performance.now()): void {
-  state.requestId++;
-  state.params = params;
-  const id = state.requestId;
-  const timing: Timing = { id, control, inputAt };
-  timings.set(id, timing);
-  state.timings.push(timing);
-  if (state.timings.length > 200) state.timings.shift();
-  const request: ComputeRequest = { id, params };
-  worker.postMessage(request);
-  scheduleUrl();
-}
-
-worker.addEventListener('message', (event: MessageEvent<ComputeReply>) => {
+function onReply(event: MessageEvent<ComputeReply>): void {
   const reply = event.data;
+  if (reply.panel === 'balance' || reply.panel === 'drop') {
+    slow.lastMessageAt = performance.now();
+    slow.workingOn = reply.id;
+    if (reply.panel === 'drop' && !('progress' in reply) && reply.id === slow.latest?.id)
+      slow.latest = undefined;
+  }
   // Only the newest request is drawn: a reply to an older one is stale.
   if (reply.id !== state.requestId) return;
   const timing = timings.get(reply.id);
+  if ('progress' in reply) {
+    const chart = reply.panel === 'balance' ? charts.temperature : charts.drop;
+    const what = reply.panel === 'balance' ? 'T_R points' : 'J_in points';
+    chart.setStatus(`computing… ${reply.progress} of ${reply.total} ${what}`);
+    return;
+  }
   if (!('data' in reply)) {
     state.errors[reply.panel] = reply.error;
     const targets: Record<Panel, Chart[]> = {
@@ -466,10 +474,78 @@ worker.addEventListener('message', (event: MessageEvent<ComputeReply>) => {
       drawDrop(reply.data, reply.error);
       break;
   }
-});
-worker.addEventListener('error', (event) => {
-  showNotes([`the computing worker failed: ${event.message}`]);
-});
+}
+
+function startWorker(): Worker {
+  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  w.addEventListener('message', onReply);
+  w.addEventListener('error', (event) => showNotes([`a computing worker failed: ${event.message}`]));
+  return w;
+}
+
+const fast = startWorker();
+
+/**
+ * The slow worker and what it is doing. Inside one long library call (for some parameters a single
+ * solve takes minutes) it cannot see a newer request until the call returns, so a worker that has
+ * been silent for a while on a request whose inputs are no longer wanted is replaced.
+ */
+const slow = {
+  worker: startWorker(),
+  /** The newest request sent, and its inputs; undefined once its last panel has arrived. */
+  latest: undefined as ComputeRequest | undefined,
+  /** The request the worker last spoke about, and when. */
+  workingOn: 0,
+  lastMessageAt: 0,
+  keys: new Map<number, string>(),
+};
+
+/** The slow panels depend on everything but T_L. */
+const slowKey = (p: ExplorerParams): string => JSON.stringify({ ...p, TL: undefined });
+
+function superviseSlowWorker(): void {
+  const latest = slow.latest;
+  if (latest === undefined) return;
+  const stale = slow.keys.get(slow.workingOn) !== slowKey(latest.params);
+  if (stale && performance.now() - slow.lastMessageAt > 2 * PROGRESS_MS) {
+    slow.worker.terminate();
+    slow.worker = startWorker();
+    slow.lastMessageAt = performance.now();
+    slow.workingOn = latest.id;
+    slow.worker.postMessage(latest);
+    state.slowRestarts++;
+  }
+}
+setInterval(superviseSlowWorker, PROGRESS_MS);
+
+function requestCompute(control: string, inputAt: number = performance.now()): void {
+  state.requestId++;
+  state.params = params;
+  const id = state.requestId;
+  const timing: Timing = { id, control, inputAt };
+  timings.set(id, timing);
+  state.timings.push(timing);
+  if (state.timings.length > 200) state.timings.shift();
+  fast.postMessage({ id, role: 'fast', params } satisfies ComputeRequest);
+
+  const request: ComputeRequest = { id, role: 'slow', params };
+  const key = slowKey(params);
+  if (slow.latest === undefined) {
+    // An idle worker starts at once: count its silence from now.
+    slow.lastMessageAt = performance.now();
+    slow.workingOn = id;
+  }
+  if (slow.latest === undefined || slowKey(slow.latest.params) !== key) {
+    charts.temperature.setStatus('computing…');
+    charts.drop.setStatus('computing…');
+  }
+  slow.keys.set(id, key);
+  for (const old of slow.keys.keys()) if (old < slow.workingOn) slow.keys.delete(old);
+  slow.latest = request;
+  slow.worker.postMessage(request);
+  superviseSlowWorker();
+  scheduleUrl();
+}
 
 // ---- export --------------------------------------------------------------------------------
 

@@ -36,6 +36,8 @@ export interface NumericSpec {
   min: number;
   max: number;
   log: boolean;
+  /** Slider positions (default SLIDER_STEPS). */
+  steps?: number;
   help: string;
 }
 
@@ -79,6 +81,8 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     min: 1e-6,
     max: 1e-1,
     log: true,
+    // 20 per decade: each new γ costs the library a fresh R/R0 tabulation, so a drag should revisit values.
+    steps: 100,
     help: 'Dynes parameter',
   },
   {
@@ -145,19 +149,30 @@ export function rangeOf(key: NumericKey, params: Pick<ExplorerParams, 'Tc'>): { 
   return { min, max };
 }
 
-/** Slider position (0…SLIDER_STEPS) ↔ SI value; log controls move in equal ratios. */
+/** Slider position (0…stepsOf(key)) ↔ SI value; log controls move in equal ratios. */
 export const SLIDER_STEPS = 1000;
+
+export function stepsOf(key: NumericKey): number {
+  return specOf(key).steps ?? SLIDER_STEPS;
+}
 
 export function toSlider(key: NumericKey, value: number, params: Pick<ExplorerParams, 'Tc'>): number {
   const { min, max } = rangeOf(key, params);
   const f = specOf(key).log ? Math.log(value / min) / Math.log(max / min) : (value - min) / (max - min);
-  return Math.round(Math.min(1, Math.max(0, f)) * SLIDER_STEPS);
+  return Math.round(Math.min(1, Math.max(0, f)) * stepsOf(key));
 }
 
+/**
+ * The value at a slider position, rounded to the 4 significant digits the text box and the URL
+ * show, so that what is drawn is exactly what a shared link reproduces.
+ */
 export function fromSlider(key: NumericKey, position: number, params: Pick<ExplorerParams, 'Tc'>): number {
   const { min, max } = rangeOf(key, params);
-  const f = Math.min(1, Math.max(0, position / SLIDER_STEPS));
-  return specOf(key).log ? min * (max / min) ** f : min + f * (max - min);
+  const f = Math.min(1, Math.max(0, position / stepsOf(key)));
+  const raw = specOf(key).log ? min * (max / min) ** f : min + f * (max - min);
+  const perSI = specOf(key).perSI;
+  const rounded = Number((raw * perSI).toPrecision(4)) / perSI;
+  return Math.min(max, Math.max(min, rounded));
 }
 
 /** A display-unit number for inputs and URLs: 4 significant digits, no trailing zeros. */

@@ -3,8 +3,15 @@ import type { Device, Setup, TemperatureDrop } from '../src/index.js';
 import type { BalancePoint, DropPoint, PhotonicCurves, ResistanceCurve } from './curves.js';
 import type { ExplorerParams } from './params.js';
 
+/**
+ * The page runs two workers: 'fast' (R/R0, J_γ, κ_γ: milliseconds) and 'slow' (heat balance and
+ * δT: many solves), so that a long solve never delays the fast panels.
+ */
+export type WorkerRole = 'fast' | 'slow';
+
 export interface ComputeRequest {
   id: number;
+  role: WorkerRole;
   params: ExplorerParams;
   /** A device loaded from a file; the sliders' junction parameters are applied on top of it. */
   baseDevice?: Device;
@@ -35,4 +42,9 @@ export type ComputeReply =
   | { id: number; panel: 'photonic'; data: PhotonicCurves; computeMs: number }
   | { id: number; panel: 'balance'; data: BalanceCurves; computeMs: number; error?: string }
   | { id: number; panel: 'drop'; data: DropCurve; computeMs: number; error?: string }
-  | { id: number; panel: Panel; error: string };
+  | { id: number; panel: Panel; error: string }
+  /** Sent at least every PROGRESS_MS while the slow worker is between solves. */
+  | { id: number; panel: 'balance' | 'drop'; progress: number; total: number };
+
+/** The slow worker reports at least this often (ms) unless one library call is still running. */
+export const PROGRESS_MS = 250;

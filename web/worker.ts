@@ -1,7 +1,8 @@
 /**
- * The explorer's computing worker: runs the library's curves off the page's thread. Only the
- * newest request is worked on; older ones stop at their next yield, and the page draws only
- * replies carrying the newest id. Results whose inputs did not change are reused.
+ * The explorer's computing worker: runs the library's curves off the page's thread, either the
+ * fast panels or the slow ones (see WorkerRole). Only the newest request is worked on; older ones
+ * stop at their next yield, and the page draws only replies carrying the newest id. Results whose
+ * inputs did not change are reused.
  */
 import type { Device } from '../src/index.js';
 import {
@@ -15,7 +16,14 @@ import {
   type BalancePoint,
   type DropPoint,
 } from './curves.js';
-import type { BalanceCurves, ComputeReply, ComputeRequest, DropCurve, Panel } from './protocol.js';
+import {
+  PROGRESS_MS,
+  type BalanceCurves,
+  type ComputeReply,
+  type ComputeRequest,
+  type DropCurve,
+  type Panel,
+} from './protocol.js';
 
 /** Every COARSE_STRIDE-th T_R is solved first, so a rough T_L curve appears before the full one. */
 const COARSE_STRIDE = 8;
@@ -25,7 +33,10 @@ const SLICE_MS = 4;
 let latest = 0;
 const cache = new Map<Panel, { key: string; data: unknown }>();
 
-const post = (reply: ComputeReply): void => postMessage(reply);
+const post = (reply: ComputeReply): void => {
+  lastPost = performance.now();
+  postMessage(reply);
+};
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -42,10 +53,14 @@ const yieldToEvents = (): Promise<void> =>
 
 class Superseded extends Error {}
 
+let lastPost = 0;
+
 /** Yields when the current slice is used up; throws Superseded when a newer request has arrived. */
-function makeCheckpoint(id: number): () => Promise<void> {
+function makeCheckpoint(id: number): (progress?: () => ComputeReply) => Promise<void> {
   let sliceStart = performance.now();
-  return async () => {
+  return async (progress) => {
+    // The page takes silence longer than PROGRESS_MS as a worker stuck in one long call.
+    if (progress !== undefined && performance.now() - lastPost > PROGRESS_MS) post(progress());
     if (performance.now() - sliceStart < SLICE_MS) return;
     await yieldToEvents();
     if (id !== latest) throw new Superseded();
@@ -61,21 +76,21 @@ function cached<T>(panel: Panel, key: string): T | undefined {
 async function run(request: ComputeRequest): Promise<void> {
   const { id, params } = request;
   const checkpoint = makeCheckpoint(id);
+  const panels: Panel[] = request.role === 'fast' ? ['photonic', 'resistance'] : ['balance', 'drop'];
   let device: Device;
   try {
     device = deviceFromParams(params, request.baseDevice);
   } catch (error) {
-    for (const panel of ['photonic', 'resistance', 'balance', 'drop'] as const)
-      post({ id, panel, error: message(error) });
+    for (const panel of panels) post({ id, panel, error: message(error) });
     return;
   }
   const deviceKey = JSON.stringify(device);
-
-  // J_γ and κ_γ first: they are the fast, most-watched panels.
-  stage(id, 'photonic', `${deviceKey}|${params.TL}`, () => photonicCurves(device, params.TL));
-  stage(id, 'resistance', JSON.stringify(device.left.superconductor), () => resistanceCurve(device));
-  await checkpoint();
-
+  if (request.role === 'fast') {
+    // J_γ and κ_γ first: they are the most-watched panels.
+    stage(id, 'photonic', `${deviceKey}|${params.TL}`, () => photonicCurves(device, params.TL));
+    stage(id, 'resistance', JSON.stringify(device.left.superconductor), () => resistanceCurve(device));
+    return;
+  }
   await balanceStage(id, device, params, `${deviceKey}|${params.Jin}|${params.setup}`, checkpoint);
   await dropStage(id, device, params, `${deviceKey}|${params.setup}`, checkpoint);
 }
@@ -117,7 +132,7 @@ async function balanceStage(
   device: Device,
   params: ComputeRequest['params'],
   key: string,
-  checkpoint: () => Promise<void>,
+  checkpoint: (progress?: () => ComputeReply) => Promise<void>,
 ): Promise<void> {
   const TR = balanceGrid(device);
   const j = (jobs.balance = job(jobs.balance, key, TR.length));
@@ -132,7 +147,12 @@ async function balanceStage(
     j.done[i] = true;
     // Account the time before yielding: a superseded request's work counts for the one that resumes it.
     j.ms += performance.now() - start;
-    await checkpoint();
+    await checkpoint(() => ({
+      id,
+      panel: 'balance',
+      progress: j.done.filter(Boolean).length,
+      total: TR.length,
+    }));
     start = performance.now();
   };
   const curves = (complete: boolean): BalanceCurves => ({
@@ -146,6 +166,8 @@ async function balanceStage(
   const reply = (complete: boolean): void =>
     post({ id, panel: 'balance', data: curves(complete), computeMs: j.ms, error: j.firstError });
 
+  // Tell the page this request has started (it watches for a worker stuck on a stale one).
+  post({ id, panel: 'balance', progress: j.done.filter(Boolean).length, total: TR.length });
   const coarse = TR.map((_, i) => i).filter((i) => i % COARSE_STRIDE === 0 || i === TR.length - 1);
   const complete = j.done.every(Boolean) && j.extraDone === true;
   if (!complete) {
@@ -171,7 +193,7 @@ async function dropStage(
   device: Device,
   params: ComputeRequest['params'],
   key: string,
-  checkpoint: () => Promise<void>,
+  checkpoint: (progress?: () => ComputeReply) => Promise<void>,
 ): Promise<void> {
   const Jin = dropGrid();
   const j = (jobs.drop = job(jobs.drop, key, Jin.length));
@@ -185,7 +207,7 @@ async function dropStage(
     }
     j.done[i] = true;
     j.ms += performance.now() - start;
-    await checkpoint();
+    await checkpoint(() => ({ id, panel: 'drop', progress: i + 1, total: Jin.length }));
   }
   const data: DropCurve = { setup: params.setup, points: j.points.slice(), complete: true };
   post({ id, panel: 'drop', data, computeMs: j.ms, error: j.firstError });

@@ -6,11 +6,13 @@ import {
   NUMERIC_SPECS,
   SLIDER_STEPS,
   fromQuery,
+  formatDisplay,
   fromSlider,
   maxTL,
   parseDisplay,
   rangeOf,
   toQuery,
+  stepsOf,
   toSlider,
   type ExplorerParams,
 } from '../../web/params.js';
@@ -111,15 +113,23 @@ describe('explorer parameters', () => {
     expect(notes).toEqual(["platform: invalid value 'nb': ag or inas", "setup: invalid value '3': 1 or 2"]);
   });
 
-  it('sliders span the range, log controls in equal ratios', () => {
+  it('sliders span the range, log controls in equal ratios, values rounded as displayed', () => {
     for (const spec of NUMERIC_SPECS) {
+      const steps = stepsOf(spec.key);
       const { min, max } = rangeOf(spec.key, DEFAULT_PARAMS);
-      expect(relClose(fromSlider(spec.key, 0, DEFAULT_PARAMS), min, 1e-12)).toBe(true);
-      expect(relClose(fromSlider(spec.key, SLIDER_STEPS, DEFAULT_PARAMS), max, 1e-12)).toBe(true);
-      const mid = fromSlider(spec.key, SLIDER_STEPS / 2, DEFAULT_PARAMS);
-      expect(relClose(mid, spec.log ? Math.sqrt(min * max) : (min + max) / 2, 1e-12)).toBe(true);
-      expect(toSlider(spec.key, mid, DEFAULT_PARAMS)).toBe(SLIDER_STEPS / 2);
+      expect(relClose(fromSlider(spec.key, 0, DEFAULT_PARAMS), min, 1e-15)).toBe(true);
+      expect(relClose(fromSlider(spec.key, steps, DEFAULT_PARAMS), max, 1e-15)).toBe(true);
+      const mid = fromSlider(spec.key, steps / 2, DEFAULT_PARAMS);
+      expect(relClose(mid, spec.log ? Math.sqrt(min * max) : (min + max) / 2, 5e-4)).toBe(true);
+      expect(toSlider(spec.key, mid, DEFAULT_PARAMS)).toBe(steps / 2);
+      for (let position = 0; position <= steps; position += 7) {
+        const value = fromSlider(spec.key, position, DEFAULT_PARAMS);
+        // the value a slider sets is the one its text box shows and its URL parameter reproduces
+        expect(parseDisplay(spec.key, formatDisplay(spec.key, value), DEFAULT_PARAMS)).toEqual({ value });
+      }
     }
+    expect(stepsOf('gamma')).toBe(100);
+    expect(SLIDER_STEPS).toBe(1000);
     expect(rangeOf('TL', { Tc: 1.2 }).max).toBeCloseTo(1.176, 12);
   });
 
