@@ -159,8 +159,6 @@ for (const spec of NUMERIC_SPECS) {
   const parent = spec.key === 'TL' || spec.key === 'Jin' ? $('numeric-operating') : $('numeric-device');
   buildControl(spec, parent);
 }
-// T_L and J_in sit above the setup selector.
-$('numeric-operating').after($('setup').closest('.control') as HTMLElement);
 
 const platformSelect = $<HTMLSelectElement>('platform');
 const setupSelect = $<HTMLSelectElement>('setup');
