@@ -174,7 +174,12 @@ function heatMap(
     }),
   );
   const finite = cells.map((c) => c.v);
-  const levels = niceLevels(Math.min(...finite), Math.max(...finite));
+  // A count (like n_roots) gets one contour between each pair of its values, not through them.
+  const distinct = [...new Set(finite)].sort((a, b) => a - b);
+  const levels =
+    distinct.length <= 10 && distinct.every(Number.isInteger)
+      ? distinct.slice(1).map((v, i) => (v + distinct[i]) / 2)
+      : niceLevels(Math.min(...finite), Math.max(...finite));
   const segments = levels.flatMap((level) =>
     contourSegments(field, level).map((s) => ({
       x: atIndex(xs, s.i1, ax.log),
