@@ -81,7 +81,7 @@ export interface KernelRule {
   weights: Float64Array;
 }
 
-export function kernelRule(te: number, delta: number, g: number, pointsPerPanel = 12): KernelRule {
+export function kernelRule(te: number, delta: number, g: number, pointsPerPanel = 24): KernelRule {
   const upper = 2 * delta + 50 * te;
   const cuts = new Set<number>([0]);
   // Below e′ = 0.01·t_e the integrand is O(e′³): one panel there carries < 1e-10 of the total.
