@@ -21,7 +21,8 @@ export interface SlurmOptions {
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export function slurmScript(o: SlurmOptions): string {
-  const ndtc = o.ndtc ?? `node ${quote(resolve(new URL('../../bin/ndtc.js', import.meta.url).pathname))}`;
+  // $NDTC is expanded unquoted (split into words), so the default path is written bare.
+  const ndtc = o.ndtc ?? `node ${resolve(new URL('../../bin/ndtc.js', import.meta.url).pathname)}`;
   const cpus = o.cpusPerTask ?? 2;
   const out = quote(o.out);
   return `#!/bin/bash
