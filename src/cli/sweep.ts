@@ -210,6 +210,10 @@ See docs/sweeps.md.`,
       } else {
         spec = sweepSpecFromOptions(opts, deviceFromOptions(opts, ctx.loadDeviceFile));
       }
+      const numeric = spec.outputs.filter((o) => o !== 'stable');
+      if (typeof opts.plot === 'string' && !numeric.includes(opts.plot)) {
+        throw new InputError('--plot', opts.plot, `one of the numeric outputs: ${numeric.join(', ')}`);
+      }
       if (opts.emitSlurm !== undefined) {
         const shards = opts.shards !== undefined ? positiveInteger(opts.shards, '--shards') : 100;
         const manifest = openSweepDirectory(opts.out, spec, true);
@@ -233,7 +237,11 @@ See docs/sweeps.md.`,
         ? `shard ${shard.index}/${shard.count}: chunks ${summary.chunkFrom}..${summary.chunkTo - 1}`
         : `${summary.points} points`;
       ctx.stdout(`sweep ${what}: ${summary.computed} chunks computed, ${summary.skipped} already done\n`);
-      if (!shard && opts.plot !== false) {
+      if (!shard && opts.plot !== false && spec.axes.length > 2) {
+        ctx.stderr(
+          `note: no plot for a ${spec.axes.length}-D sweep (line plots for 1, heat maps for 2 axes)\n`,
+        );
+      } else if (!shard && opts.plot !== false) {
         const files = await plotSweep(opts.out, typeof opts.plot === 'string' ? opts.plot : undefined);
         summary.files.push(...files);
       }
