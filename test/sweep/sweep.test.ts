@@ -169,6 +169,10 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         ['--vary', 'chi=1,2', '--TL', '500mK', '--TR', '100mK', '--output', 'J_gama'],
         /did you mean 'J_gamma'/,
       ],
+      [
+        ['--vary', 'chi=1,2', '--TL', '500mK', '--TR', '100mK', '--plot', 'T_L'],
+        /--plot: invalid value 'T_L': one of the numeric outputs/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const r = await ndtc('sweep', ...argv, '--out', fresh(), '--quiet');
