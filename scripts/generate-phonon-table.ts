@@ -20,8 +20,8 @@ const teEdges = [
   0.004, 0.007, 0.012, 0.02, 0.03, 0.045, 0.06, 0.08, 0.1, 0.115, 0.13, 0.15, 0.175, 0.2, 0.25, 0.3, 0.37, 0.45, 0.55,
   0.65, 0.75, 0.85, 0.93, 0.98, 1.0,
 ];
-const teNodes = 12;
-const vNodes = 16;
+const teNodes = 14;
+const vNodes = 32;
 const vs = chebyshevNodes(vNodes, 0, 1);
 
 function ratiosAt(te: number): Float64Array {
@@ -54,7 +54,7 @@ let count = 0;
 for (let p = 0; p + 1 < teEdges.length; p++) {
   for (const f of [0.43]) {
     const te = teEdges[p] + f * (teEdges[p + 1] - teEdges[p]);
-    for (const v of [0.13, 0.81]) {
+    for (const v of [0.13, 0.5, 0.81]) {
       const tb = v * te;
       const direct = reducedPhononHeatDirect(te, tb, gamma, 1e-9) / (te ** 5 - tb ** 5);
       // Relative to ρ, except where ρ crosses zero (t_e ≈ 0.12): there relative to ρ(t_e, 0).
