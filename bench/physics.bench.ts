@@ -68,8 +68,15 @@ export async function benchPhysics(): Promise<{ rows: BenchRow[] }> {
   rows.push({ name: 'J_ph,S speed-up table vs direct', value: sDirect / sFast, unit: '×' });
 
   for (const setup of [1, 2] as const) {
-    const solve = perPoint(2000, (i) => solveBalance(device, { Jin: 1e-13, TR: TR(i, 2000), setup }).roots.length);
-    rows.push({ name: `T_L solve, all roots (setup ${setup}, Ag, J_in = 100 fW)`, value: solve, unit: 'µs/solve' });
+    const solve = perPoint(
+      2000,
+      (i) => solveBalance(device, { Jin: 1e-13, TR: TR(i, 2000), setup }).roots.length,
+    );
+    rows.push({
+      name: `T_L solve, all roots (setup ${setup}, Ag, J_in = 100 fW)`,
+      value: solve,
+      unit: 'µs/solve',
+    });
   }
   return { rows };
 }

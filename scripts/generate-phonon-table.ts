@@ -17,8 +17,8 @@ import {
 
 const gamma = Number(process.argv[2] ?? '1e-4');
 const teEdges = [
-  0.004, 0.007, 0.012, 0.02, 0.03, 0.045, 0.06, 0.08, 0.1, 0.115, 0.13, 0.15, 0.175, 0.2, 0.25, 0.3, 0.37, 0.45, 0.55,
-  0.65, 0.75, 0.85, 0.93, 0.98, 1.0,
+  0.004, 0.007, 0.012, 0.02, 0.03, 0.045, 0.06, 0.08, 0.1, 0.115, 0.13, 0.15, 0.175, 0.2, 0.25, 0.3, 0.37,
+  0.45, 0.55, 0.65, 0.75, 0.85, 0.93, 0.98, 1.0,
 ];
 const teNodes = 14;
 const vNodes = 32;
@@ -36,7 +36,9 @@ const coefficients: number[][] = [];
 for (let p = 0; p + 1 < teEdges.length; p++) {
   const nodes = chebyshevNodes(teNodes, teEdges[p], teEdges[p + 1]);
   coefficients.push(panelCoefficients(Array.from(nodes, ratiosAt), teNodes, vNodes));
-  process.stderr.write(`panel ${p + 1}/${teEdges.length - 1} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  process.stderr.write(
+    `panel ${p + 1}/${teEdges.length - 1} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+  );
 }
 const table: PhononRatioTable = {
   gamma,
@@ -68,5 +70,10 @@ for (let p = 0; p + 1 < teEdges.length; p++) {
 }
 table.maxRelativeError = worst;
 table.checkPoints = count;
-writeFileAtomic(`src/physics/data/phonon-ratio-gamma-${gamma.toExponential().replace('+', '')}.json`, JSON.stringify(table) + '\n');
-process.stderr.write(`worst relative error ${worst.toExponential(2)} over ${count} checks; ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+writeFileAtomic(
+  `src/physics/data/phonon-ratio-gamma-${gamma.toExponential().replace('+', '')}.json`,
+  JSON.stringify(table) + '\n',
+);
+process.stderr.write(
+  `worst relative error ${worst.toExponential(2)} over ${count} checks; ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+);

@@ -23,7 +23,18 @@ import { register as hysteresis } from './hysteresis.js';
 import { register as optimize } from './optimize.js';
 
 /** Every subcommand, in the order `ndtc --help` lists them. */
-const COMMANDS: RegisterCommand[] = [resistance, photonic, phonon, solve, reproduce, explore, sweep, merge, hysteresis, optimize];
+const COMMANDS: RegisterCommand[] = [
+  resistance,
+  photonic,
+  phonon,
+  solve,
+  reproduce,
+  explore,
+  sweep,
+  merge,
+  hysteresis,
+  optimize,
+];
 
 export interface CliIO {
   stdout(text: string): void;

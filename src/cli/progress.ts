@@ -21,7 +21,12 @@ function formatSeconds(s: number): string {
   return `${m}m${String(Math.round(s - 60 * m)).padStart(2, '0')}s`;
 }
 
-export function createProgress({ label, total, quiet = false, stream = process.stderr }: ProgressOptions): Progress {
+export function createProgress({
+  label,
+  total,
+  quiet = false,
+  stream = process.stderr,
+}: ProgressOptions): Progress {
   if (quiet) return { tick() {}, done() {} };
   const start = performance.now();
   const tty = stream.isTTY === true;
@@ -37,7 +42,9 @@ export function createProgress({ label, total, quiet = false, stream = process.s
       const eta = fraction > 0 ? (elapsed * (1 - fraction)) / fraction : Infinity;
       const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
       const tail = final ? `${formatSeconds(elapsed)}` : `ETA ${formatSeconds(eta)}`;
-      stream.write(`\r${label} ${bar} ${(100 * fraction).toFixed(0).padStart(3)}% ${count}/${total} ${tail}\x1b[K`);
+      stream.write(
+        `\r${label} ${bar} ${(100 * fraction).toFixed(0).padStart(3)}% ${count}/${total} ${tail}\x1b[K`,
+      );
       if (final) stream.write('\n');
     } else {
       const decile = Math.floor(fraction * 10);

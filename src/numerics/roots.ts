@@ -23,7 +23,8 @@ export function brent(
   let fb = options.fb ?? f(b);
   if (fa === 0) return a;
   if (fb === 0) return b;
-  if (Math.sign(fa) === Math.sign(fb)) throw new RangeError(`brent: f(a) and f(b) have the same sign on [${a}, ${b}]`);
+  if (Math.sign(fa) === Math.sign(fb))
+    throw new RangeError(`brent: f(a) and f(b) have the same sign on [${a}, ${b}]`);
   let c = a;
   let fc = fa;
   let d = b - a;
@@ -99,7 +100,9 @@ export function findAllRoots(
   options: AllRootsOptions = {},
 ): number[] {
   const n = options.samples ?? 64;
-  const xs = options.grid ? [...options.grid] : Array.from({ length: n + 1 }, (_, i) => a + ((b - a) * i) / n);
+  const xs = options.grid
+    ? [...options.grid]
+    : Array.from({ length: n + 1 }, (_, i) => a + ((b - a) * i) / n);
   const fs = xs.map(f);
   const roots: number[] = [];
   const push = (r: number): void => {

@@ -40,7 +40,10 @@ export function bathTemperature(device: Device, op: Pick<OperatingPoint, 'TR' | 
 
 /** Heat leaving the left reservoir to the bath, J_ph,N + J_ph,S, W. */
 export function leftPhononHeat(device: Device, TL: number, Tb: number): number {
-  return phononHeatNormal(device.left.normal, TL, Tb) + phononHeatSuperconductor(device.left.superconductor, TL, Tb);
+  return (
+    phononHeatNormal(device.left.normal, TL, Tb) +
+    phononHeatSuperconductor(device.left.superconductor, TL, Tb)
+  );
 }
 
 /** F(T_L) of paper Eq. 5, W. */
@@ -53,7 +56,8 @@ export function balanceResidual(device: Device, Jin: number, TL: number, TR: num
 function superconductorPhononSlopes(device: Device, TL: number, Tb: number): { dTe: number; dTb: number } {
   const sc = device.left.superconductor;
   const he = 1e-5 * TL;
-  const dTe = (phononHeatSuperconductor(sc, TL + he, Tb) - phononHeatSuperconductor(sc, TL - he, Tb)) / (2 * he);
+  const dTe =
+    (phononHeatSuperconductor(sc, TL + he, Tb) - phononHeatSuperconductor(sc, TL - he, Tb)) / (2 * he);
   const hb = 1e-5 * Math.max(Tb, 1e-6);
   const dTb =
     Tb - hb > 0 && Tb + hb < TL
@@ -83,7 +87,10 @@ export function solveBalance(device: Device, op: OperatingPoint): BalanceSolutio
   const hi = Tc * (1 - 1e-12);
   // Geometric-in-(T − T_b) sampling resolves the low-temperature end, where F varies fastest in T.
   const n = 40;
-  const grid = Array.from({ length: n + 1 }, (_, i) => lo + (hi - lo) * ((Math.exp((3 * i) / n) - 1) / (Math.exp(3) - 1)));
+  const grid = Array.from(
+    { length: n + 1 },
+    (_, i) => lo + (hi - lo) * ((Math.exp((3 * i) / n) - 1) / (Math.exp(3) - 1)),
+  );
   const roots = findAllRoots(F, lo, hi, { grid, xtol: ROOT_XTOL }).filter((TL) => TL > lo);
   return {
     roots: roots.map((TL) => describeRoot(device, TL, op.TR, Tb, op.setup)),
@@ -92,8 +99,9 @@ export function solveBalance(device: Device, op: OperatingPoint): BalanceSolutio
 }
 
 /**
- * The root nearest to `guess`, found by expanding a bracket around it (for dense curves, where a
- * full scan per point would dominate). Undefined if no root lies in (T_b, Tc).
+ * The root reached from `guess` by moving the way F points (F > 0: hotter), i.e. the continuation of a
+ * stable branch; for dense curves, where a full scan per point would dominate. Undefined if no root lies
+ * in (T_b, Tc) that way. Use `solveBalance` when every root is wanted.
  */
 export function solveBalanceNear(device: Device, op: OperatingPoint, guess: number): BalanceRoot | undefined {
   const Tb = bathTemperature(device, op);
@@ -101,27 +109,39 @@ export function solveBalanceNear(device: Device, op: OperatingPoint, guess: numb
   const F = (TL: number): number => balanceResidual(device, op.Jin, TL, op.TR, Tb);
   const lo = Tb;
   const hi = Tc * (1 - 1e-12);
-  let a = Math.max(lo, Math.min(hi, guess));
-  let b = a;
-  let fa = F(a);
-  let fb = fa;
-  let step = 1e-3 * Math.max(guess, 1e-3);
-  while (Math.sign(fa) === Math.sign(fb) && fa !== 0) {
-    if (a <= lo && b >= hi) return undefined;
-    a = Math.max(lo, a - step);
-    b = Math.min(hi, b + step);
-    fa = F(a);
+  // Along a curve the root moves little between neighbouring points: probe close to the guess on the
+  // side F points to (F > 0: the root is hotter), then widen geometrically.
+  const x0 = Math.max(lo, Math.min(hi, guess));
+  const f0 = F(x0);
+  if (f0 === 0) return describeRoot(device, x0, op.TR, Tb, op.setup);
+  const direction = f0 > 0 ? 1 : -1;
+  let a = x0;
+  let fa = f0;
+  let b = x0;
+  let fb = f0;
+  let step = 1e-4 * Math.max(x0, 1e-3);
+  while (Math.sign(fb) === Math.sign(f0)) {
+    a = b;
+    fa = fb;
+    if ((direction > 0 && b >= hi) || (direction < 0 && b <= lo)) return undefined;
+    b = direction > 0 ? Math.min(hi, b + step) : Math.max(lo, b - step);
     fb = F(b);
-    step *= 2;
-    // Prefer the side that already changed sign relative to the guess.
+    step *= 4;
   }
+  if (fb === 0) return b > lo ? describeRoot(device, b, op.TR, Tb, op.setup) : undefined;
   const TL = fa === 0 ? a : brent(F, a, b, { fa, fb, xtol: ROOT_XTOL });
   if (!(TL > lo)) return undefined;
   return describeRoot(device, TL, op.TR, Tb, op.setup);
 }
 
 /** The input power that puts the left reservoir at T_L (the inverse solve: J_in = J_γ + J_ph), W. */
-export function inputPowerForTarget(device: Device, TL: number, TR: number, setup: Setup, Tbath?: number): number {
+export function inputPowerForTarget(
+  device: Device,
+  TL: number,
+  TR: number,
+  setup: Setup,
+  Tbath?: number,
+): number {
   const Tb = bathTemperature(device, { TR, setup, Tbath });
   return photonicHeatCurrent(device, TL, TR) + leftPhononHeat(device, TL, Tb);
 }

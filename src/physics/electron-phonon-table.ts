@@ -107,7 +107,12 @@ export function kernelRule(te: number, delta: number, g: number, pointsPerPanel 
 }
 
 /** ρ at one t_e for several v, from kernel values on `rule`. */
-export function ratioFromKernel(te: number, vs: ArrayLike<number>, rule: KernelRule, kernel: Float64Array): Float64Array {
+export function ratioFromKernel(
+  te: number,
+  vs: ArrayLike<number>,
+  rule: KernelRule,
+  kernel: Float64Array,
+): Float64Array {
   const prefactor = 4 / (96 * zeta5);
   const out = new Float64Array(vs.length);
   for (let j = 0; j < vs.length; j++) {

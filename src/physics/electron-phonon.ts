@@ -39,7 +39,13 @@ export function tanhDifference(x: number, y: number): number {
 }
 
 /** The kernel h(e′; t_e) with the principal value at e = −e′ taken by pairing points symmetric about it. */
-export function phononKernel(ePrime: number, delta: number, g: number, te: number, innerEpsRel = 1e-10): number {
+export function phononKernel(
+  ePrime: number,
+  delta: number,
+  g: number,
+  te: number,
+  innerEpsRel = 1e-10,
+): number {
   // s = e + e′ is passed explicitly so that the pole's distance is exact in the PV pairing below.
   const fAt = (e: number, s: number): number =>
     (e - (delta * delta) / s) *
@@ -94,7 +100,8 @@ export function reducedPhononHeatDirect(te: number, tb: number, gamma: number, e
   const upper = 2 * delta + 50 * tmax;
   const breakpoints = [delta, 2 * delta, te, 5 * te, 15 * te];
   if (tb > 0) breakpoints.push(tb, 5 * tb, 15 * tb);
-  for (const k of PEAK_OFFSETS) breakpoints.push(2 * delta - k * g, 2 * delta + k * g, delta - k * g, delta + k * g);
+  for (const k of PEAK_OFFSETS)
+    breakpoints.push(2 * delta - k * g, 2 * delta + k * g, delta - k * g, delta + k * g);
   return PREFACTOR * integrate(integrand, 0, upper, { breakpoints, epsRel, maxIntervals: 4000 }).value;
 }
 

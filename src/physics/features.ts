@@ -14,11 +14,19 @@ export interface Interval {
 const SAMPLES = 96;
 
 function kappaZeros(device: Device, TL: number, TRmin: number, TRmax: number): number[] {
-  return findAllRoots((TR) => photonicConductance(device, TL, TR), TRmin, TRmax, { samples: SAMPLES, xtol: 1e-14 });
+  return findAllRoots((TR) => photonicConductance(device, TL, TR), TRmin, TRmax, {
+    samples: SAMPLES,
+    xtol: 1e-14,
+  });
 }
 
 /** The maximum of J_γ(T_L, ·) over T_R ∈ [TRmin, TRmax], located where κ_γ = 0 (or at an end). */
-export function photonicMaximum(device: Device, TL: number, TRmin: number, TRmax: number): { TR: number; J: number } {
+export function photonicMaximum(
+  device: Device,
+  TL: number,
+  TRmin: number,
+  TRmax: number,
+): { TR: number; J: number } {
   const candidates = [TRmin, TRmax, ...kappaZeros(device, TL, TRmin, TRmax)];
   let best = { TR: TRmin, J: -Infinity };
   for (const TR of candidates) {

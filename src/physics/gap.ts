@@ -18,5 +18,5 @@ export function gapDerivative(T: number, Tc: number): number {
   if (T >= Tc || T <= 0) return 0;
   const s = Math.sqrt(Tc / T - 1);
   const th = Math.tanh(1.74 * s);
-  return gapZero(Tc) * (1 - th * th) * 1.74 * (-Tc / (T * T)) / (2 * s);
+  return (gapZero(Tc) * (1 - th * th) * 1.74 * (-Tc / (T * T))) / (2 * s);
 }

@@ -19,7 +19,9 @@ export function junctionResistance(reservoir: Reservoir, T: number): number {
 }
 
 function junctionResistanceDerivative(reservoir: Reservoir, T: number): number {
-  return (resistanceRatioDerivative(T, reservoir.superconductor) * reservoir.junction.r0) / reservoir.junction.area;
+  return (
+    (resistanceRatioDerivative(T, reservoir.superconductor) * reservoir.junction.r0) / reservoir.junction.area
+  );
 }
 
 export function photonicCircuit(device: Device, TL: number, TR: number): PhotonicCircuit {
@@ -82,7 +84,11 @@ export function photonicConductance(device: Device, TL: number, TR: number): num
 }
 
 /** ∂J_γ/∂T_L and ∂J_γ/∂T_R (W/K), both analytic. */
-export function photonicGradient(device: Device, TL: number, TR: number): { J: number; dTL: number; dTR: number } {
+export function photonicGradient(
+  device: Device,
+  TL: number,
+  TR: number,
+): { J: number; dTL: number; dTR: number } {
   const circuit = photonicCircuit(device, TL, TR);
   const { RL, RR, CL, CR } = circuit;
   const { tau0, a } = transmissionParameters(circuit);

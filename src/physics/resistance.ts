@@ -52,7 +52,8 @@ export function conductanceRatioDerivativeDirect(T: number, sc: GapParameters): 
   const integrand = (x: number): number => {
     const w = thermalWeight(x);
     return (
-      (dynesDosGapDerivative(x, d, g) * dDelta * w) / kT + (dynesDos(x, d, g) * w * (x * Math.tanh(0.5 * x) - 1)) / T
+      (dynesDosGapDerivative(x, d, g) * dDelta * w) / kT +
+      (dynesDos(x, d, g) * w * (x * Math.tanh(0.5 * x) - 1)) / T
     );
   };
   return conductanceReduced(d, g, integrand);
