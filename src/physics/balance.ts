@@ -104,6 +104,19 @@ export function solveBalance(device: Device, op: OperatingPoint): BalanceSolutio
  * in (T_b, Tc) that way. Use `solveBalance` when every root is wanted.
  */
 export function solveBalanceNear(device: Device, op: OperatingPoint, guess: number): BalanceRoot | undefined {
+  const TL = balanceRootNear(device, op, guess);
+  return TL === undefined
+    ? undefined
+    : describeRoot(device, TL, op.TR, bathTemperature(device, op), op.setup);
+}
+
+/** T_L alone of `solveBalanceNear` (no stability or responsivity), to `xtol` K. */
+export function balanceRootNear(
+  device: Device,
+  op: OperatingPoint,
+  guess: number,
+  xtol = ROOT_XTOL,
+): number | undefined {
   const Tb = bathTemperature(device, op);
   const Tc = device.left.superconductor.Tc;
   const F = (TL: number): number => balanceResidual(device, op.Jin, TL, op.TR, Tb);
@@ -113,7 +126,7 @@ export function solveBalanceNear(device: Device, op: OperatingPoint, guess: numb
   // side F points to (F > 0: the root is hotter), then widen geometrically.
   const x0 = Math.max(lo, Math.min(hi, guess));
   const f0 = F(x0);
-  if (f0 === 0) return describeRoot(device, x0, op.TR, Tb, op.setup);
+  if (f0 === 0) return x0 > lo ? x0 : undefined;
   const direction = f0 > 0 ? 1 : -1;
   let a = x0;
   let fa = f0;
@@ -128,10 +141,8 @@ export function solveBalanceNear(device: Device, op: OperatingPoint, guess: numb
     fb = F(b);
     step *= 4;
   }
-  if (fb === 0) return b > lo ? describeRoot(device, b, op.TR, Tb, op.setup) : undefined;
-  const TL = fa === 0 ? a : brent(F, a, b, { fa, fb, xtol: ROOT_XTOL });
-  if (!(TL > lo)) return undefined;
-  return describeRoot(device, TL, op.TR, Tb, op.setup);
+  const TL = fb === 0 ? b : brent(F, a, b, { fa, fb, xtol });
+  return TL > lo ? TL : undefined;
 }
 
 /** The input power that puts the left reservoir at T_L (the inverse solve: J_in = J_γ + J_ph), W. */

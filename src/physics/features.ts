@@ -1,6 +1,6 @@
 /** Located features of the paper's curves: J_γ maximum, NDTC intervals, T_L,min and δT (MODEL.md §6–7). */
 import { findAllRoots, minimize } from '../numerics/roots.js';
-import { solveBalance, solveBalanceNear, type BalanceRoot } from './balance.js';
+import { balanceRootNear, solveBalance, solveBalanceNear, type BalanceRoot } from './balance.js';
 import type { Device, Setup } from './device.js';
 import { photonicConductance, photonicHeatCurrent } from './photonic.js';
 
@@ -98,16 +98,32 @@ export function temperatureDrop(
 ): TemperatureDrop {
   const n = 48;
   const TRs = Array.from({ length: n + 1 }, (_, i) => TRmin + ((TRmax - TRmin) * i) / n);
-  const curve = leftTemperatureCurve(device, Jin, setup, TRs);
-  const TL0 = curve[0]?.TL ?? NaN;
+  // The same branch as leftTemperatureCurve, T_L only; the coarse samples only bracket the minimum
+  // (to 1e-7 K), which is then located with full-precision solves.
+  const first = solveBalance(device, { Jin, TR: TRmin, setup });
+  const start: number | undefined = (first.roots.find((r) => r.stable) ?? first.roots.at(0))?.TL;
+  const TLs: number[] = [];
+  let previous: number | undefined = start;
+  let slope = 0; // dT_L per step, for a linear prediction of the next root
+  for (const TR of TRs) {
+    let TL: number | undefined = previous;
+    if (previous !== undefined && TR !== TRmin) {
+      TL = balanceRootNear(device, { Jin, TR, setup }, previous + slope, 1e-7);
+      if (TL !== undefined) slope = TL - previous;
+    }
+    TLs.push(TL ?? Infinity);
+    previous = TL;
+  }
+  const TL0 = start ?? NaN;
   let k = 0;
-  for (let i = 1; i <= n; i++) if ((curve[i]?.TL ?? Infinity) < (curve[k]?.TL ?? Infinity)) k = i;
-  let TLmin = curve[k]?.TL ?? NaN;
+  for (let i = 1; i <= n; i++) if (TLs[i] < TLs[k]) k = i;
+  let TLmin = Number.isFinite(TLs[k]) ? TLs[k] : NaN;
   let TRatMin = TRs[k];
   if (k > 0 && k < n) {
     const guess = TLmin;
-    const TLof = (TR: number): number => solveBalanceNear(device, { Jin, TR, setup }, guess)?.TL ?? Infinity;
-    const m = minimize(TLof, TRs[k - 1], TRs[k + 1], { rtol: 1e-10 });
+    const TLof = (TR: number): number => balanceRootNear(device, { Jin, TR, setup }, guess) ?? Infinity;
+    // T_L is flat at its minimum: T_R to 1e-7 relative puts T_L within ~1e-13 K of it.
+    const m = minimize(TLof, TRs[k - 1], TRs[k + 1], { rtol: 1e-7 });
     if (m.f <= TLmin) {
       TLmin = m.f;
       TRatMin = m.x;
