@@ -1,5 +1,5 @@
 /**
- * Sweeps at scale: a 2-D T_L map (setup 1) on 1 and 2 worker threads (12 000 points, so that starting the workers is a small part), extrapolated to 10⁶ points,
+ * Sweeps at scale: a 2-D T_L map (setup 1) on 1 and 2 worker threads (60 000 points, so that starting the workers is a small part), extrapolated to 10⁶ points,
  * and the merge of 100 shard directories. Sizes are kept small enough for a shared machine; the
  * extrapolation assumes the per-point cost is the same over the whole map (it is a T_R × J_in grid
  * over the paper's ranges, so the sample covers the map's regions).
@@ -50,8 +50,8 @@ async function measured(f: () => Promise<unknown>): Promise<{ wall: number; cpu:
 export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
   const root = mkdtempSync(join(tmpdir(), 'ndtc-bench-sweep-'));
   try {
-    const spec = mapSpec(150, 80);
-    const points = 150 * 80;
+    const spec = mapSpec(300, 200);
+    const points = 300 * 200;
     // Warm-up (tables, JIT) so that both timed runs start alike.
     await runSweep(mapSpec(8, 4), { out: join(root, 'warm'), workers: 2, quiet: true });
     // Wall-clock speed-up means something only on an otherwise idle machine: record the load.

@@ -4,8 +4,8 @@
  * ln ρ: with the Dynes in-gap states the coherence factor 1 − Δ²/(EE′) turns negative, and around
  * t_e ≈ 0.12 ρ changes sign for T_b close to T_e (a property of the model, checked against the direct path).
  *
- * ρ depends only on γ (Tc scales out), so the table for the paper's γ = 1e-4 is generated once by
- * `scripts/generate-phonon-table.ts` and shipped; its interpolation error, measured against the direct
+ * ρ depends only on γ (Tc scales out), so a table per γ is generated once by
+ * `scripts/generate-phonon-table.ts` and shipped (γ = 1e-4, the paper's, and 1e-3); its interpolation error, measured against the direct
  * nested quadrature at points between the nodes, is recorded in the file and checked by the tests.
  * Outside the table (other γ, T_b > T_e, t_e below the first panel) the direct path is used.
  */
@@ -13,6 +13,7 @@ import { chebyshevCoefficients, chebyshevNodes } from '../numerics/chebyshev.js'
 import { gaussLegendre } from '../numerics/quadrature.js';
 import { BCS_GAP_RATIO, kB, zeta5 } from './constants.js';
 import { gap } from './gap.js';
+import table1e3 from './data/phonon-ratio-gamma-1e-3.json' with { type: 'json' };
 import table1e4 from './data/phonon-ratio-gamma-1e-4.json' with { type: 'json' };
 
 export interface PhononRatioTable {
@@ -30,7 +31,12 @@ export interface PhononRatioTable {
   generator: string;
 }
 
-const shipped = new Map<number, PhononRatioTable>([[1e-4, table1e4 as unknown as PhononRatioTable]]);
+const shipped = new Map<number, PhononRatioTable>(
+  [table1e4, table1e3].map((t) => [t.gamma, t as unknown as PhononRatioTable]),
+);
+
+/** The Dynes parameters γ for which J_ph,S has a shipped table (fast path); other γ use the direct path. */
+export const TABULATED_PHONON_GAMMAS: readonly number[] = [...shipped.keys()];
 
 function evaluateTable(t: PhononRatioTable, te: number, v: number): number {
   const edges = t.teEdges;

@@ -12,12 +12,14 @@ import {
   phononHeatNormal,
   phononHeatSuperconductor,
   phononHeatSuperconductorDirect,
+  TABULATED_PHONON_GAMMAS,
   phononKernel,
   platformDevice,
   tanhDifference,
 } from '../../src/index.js';
 import { phononTableLookup } from '../../src/physics/electron-phonon-table.js';
 import table1e4 from '../../src/physics/data/phonon-ratio-gamma-1e-4.json' with { type: 'json' };
+import table1e3 from '../../src/physics/data/phonon-ratio-gamma-1e-3.json' with { type: 'json' };
 
 const EPS = 2.220446049250313e-16;
 const rel = (x: number, y: number): number => Math.abs(x - y) / Math.abs(y);
@@ -214,5 +216,21 @@ describe('tanhDifference', () => {
     );
     expect(Math.tanh(30) - Math.tanh(31)).toBe(0);
     expect(rel(tanhDifference(30, 31), 2 * Math.exp(-62) - 2 * Math.exp(-60))).toBeLessThan(1e-12);
+  });
+});
+
+describe('J_ph,S tables for other γ', () => {
+  it('the γ = 1e-3 table agrees with the direct path (≤ 1e-7) and records a build error ≤ 1e-7', () => {
+    expect(TABULATED_PHONON_GAMMAS).toContain(1e-3);
+    const sc = { ...al, gamma: 1e-3 };
+    for (const [Te, Tb] of [
+      [0.6, 0.3],
+      [0.2, 0.01],
+    ]) {
+      expect(
+        rel(phononHeatSuperconductor(sc, Te, Tb), phononHeatSuperconductorDirect(sc, Te, Tb)),
+      ).toBeLessThan(1e-7);
+    }
+    expect(table1e3.maxRelativeError).toBeLessThan(1e-7);
   });
 });
