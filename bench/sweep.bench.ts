@@ -7,10 +7,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { platformDevice } from '../src/index.js';
-import { mergeSweeps } from '../src/sweep/merge.js';
-import { runSweep } from '../src/sweep/run.js';
-import { defaultChunkSize, type Axis, type SweepSpec } from '../src/sweep/spec.js';
+// The compiled package (dist/, built by `npm run bench`), as `npx ndtc sweep` runs it: from the
+// TypeScript sources every worker thread would first have to transpile the library.
+import { platformDevice } from '../dist/index.js';
+import { mergeSweeps } from '../dist/sweep/merge.js';
+import { runSweep } from '../dist/sweep/run.js';
+import { defaultChunkSize, type Axis, type SweepSpec } from '../dist/sweep/spec.js';
 import type { BenchRow } from './physics.bench.js';
 
 const linspace = (a: number, b: number, n: number): number[] =>

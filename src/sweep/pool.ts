@@ -57,12 +57,15 @@ export async function computeChunks(
         w.on('message', (m: { k: number; text?: ChunkText; error?: string }) => {
           running--;
           if (m.error !== undefined) return reject(new Error(`chunk ${m.k}: ${m.error}`));
+          // Hand out the next chunk before writing this one: the worker computes while this thread
+          // waits on the file system (each chunk is fsynced). The last write still happens before
+          // the promise's continuation runs.
+          feed(w);
           try {
             onChunk(m.k, m.text!);
           } catch (error) {
             return reject(error);
           }
-          feed(w);
         });
         w.on('error', reject);
         w.on('exit', (code) => {
