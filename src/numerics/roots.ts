@@ -85,6 +85,8 @@ export function brent(
 export interface AllRootsOptions extends RootOptions {
   /** Sample points used to bracket sign changes (default: 64 uniform intervals). */
   grid?: readonly number[];
+  /** f at the grid points, when the caller has them already. */
+  values?: readonly number[];
   samples?: number;
 }
 
@@ -103,7 +105,7 @@ export function findAllRoots(
   const xs = options.grid
     ? [...options.grid]
     : Array.from({ length: n + 1 }, (_, i) => a + ((b - a) * i) / n);
-  const fs = xs.map(f);
+  const fs = options.values && options.grid ? [...options.values] : xs.map(f);
   const roots: number[] = [];
   const push = (r: number): void => {
     if (!roots.some((x) => Math.abs(x - r) <= 1e-12 * Math.max(1, Math.abs(r)))) roots.push(r);

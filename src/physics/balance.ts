@@ -78,23 +78,42 @@ export function describeRoot(device: Device, TL: number, TR: number, Tb: number,
 
 const ROOT_XTOL = 1e-13; // K: far below the 1 nK accuracy target
 
+// The scan grid depends only on T_b and Tc, and so do the phonon terms on it: along a setup-1 curve
+// (fixed bath) they are the same at every T_R. The last grid is kept per left reservoir, keyed by every
+// number the phonon terms depend on (a device edited in place never hits a stale entry).
+const SCAN_POINTS = 40;
+const phononOnGrid = new WeakMap<object, { key: string; grid: number[]; heat: Float64Array }>();
+
+function scanGrid(device: Device, Tb: number): { grid: number[]; heat: Float64Array } {
+  const { normal, superconductor: sc } = device.left;
+  const key = [Tb, sc.Tc, sc.gamma, sc.Sigma, sc.volume, normal.Sigma, normal.n, normal.volume].join();
+  const cached = phononOnGrid.get(device.left);
+  if (cached && cached.key === key) return cached;
+  const hi = sc.Tc * (1 - 1e-12);
+  // Geometric-in-(T − T_b) sampling resolves the low-temperature end, where F varies fastest in T.
+  const n = SCAN_POINTS;
+  const grid = Array.from(
+    { length: n + 1 },
+    (_, i) => Tb + (hi - Tb) * ((Math.exp((3 * i) / n) - 1) / (Math.exp(3) - 1)),
+  );
+  const heat = Float64Array.from(grid, (TL) => leftPhononHeat(device, TL, Tb));
+  const entry = { key, grid, heat };
+  phononOnGrid.set(device.left, entry);
+  return entry;
+}
+
 /** Every root T_L of the heat balance in (T_bath, Tc), with stability and responsivity. */
 export function solveBalance(device: Device, op: OperatingPoint): BalanceSolution {
   const Tb = bathTemperature(device, op);
-  const Tc = device.left.superconductor.Tc;
+  const { grid, heat } = scanGrid(device, Tb);
   const F = (TL: number): number => balanceResidual(device, op.Jin, TL, op.TR, Tb);
-  const lo = Tb;
-  const hi = Tc * (1 - 1e-12);
-  // Geometric-in-(T − T_b) sampling resolves the low-temperature end, where F varies fastest in T.
-  const n = 40;
-  const grid = Array.from(
-    { length: n + 1 },
-    (_, i) => lo + (hi - lo) * ((Math.exp((3 * i) / n) - 1) / (Math.exp(3) - 1)),
-  );
-  const roots = findAllRoots(F, lo, hi, { grid, xtol: ROOT_XTOL }).filter((TL) => TL > lo);
+  const values = grid.map((TL, i) => op.Jin - photonicHeatCurrent(device, TL, op.TR) - heat[i]);
+  const lo = grid[0];
+  const hi = grid[grid.length - 1];
+  const roots = findAllRoots(F, lo, hi, { grid, values, xtol: ROOT_XTOL }).filter((TL) => TL > lo);
   return {
     roots: roots.map((TL) => describeRoot(device, TL, op.TR, Tb, op.setup)),
-    exceedsTc: F(hi) > 0,
+    exceedsTc: values[values.length - 1] > 0,
   };
 }
 
