@@ -38,6 +38,27 @@ const shipped = new Map<number, PhononRatioTable>(
 /** The Dynes parameters γ for which J_ph,S has a shipped table (fast path); other γ use the direct path. */
 export const TABULATED_PHONON_GAMMAS: readonly number[] = [...shipped.keys()];
 
+// Per panel and t_e row, how many v coefficients matter: the series decay fast, and terms below
+// 1e-13 of ρ (ρ itself is known to ~1e-8) are skipped — about 40% of the work.
+const rowLengths = new WeakMap<PhononRatioTable, Int32Array[]>();
+
+function significantLengths(t: PhononRatioTable): Int32Array[] {
+  let lengths = rowLengths.get(t);
+  if (!lengths) {
+    const m = t.vNodes;
+    lengths = t.coefficients.map((c) => {
+      const cut = 1e-13 * Math.abs(c[0]);
+      return Int32Array.from({ length: t.teNodes }, (_, k) => {
+        let n = 0;
+        for (let j = 0; j < m; j++) if (Math.abs(c[k * m + j]) > cut) n = j + 1;
+        return n;
+      });
+    });
+    rowLengths.set(t, lengths);
+  }
+  return lengths;
+}
+
 function evaluateTable(t: PhononRatioTable, te: number, v: number): number {
   const edges = t.teEdges;
   let i = 0;
@@ -47,6 +68,7 @@ function evaluateTable(t: PhononRatioTable, te: number, v: number): number {
   const x = (2 * te - a - b) / (b - a);
   const y = 2 * v - 1;
   const c = t.coefficients[i];
+  const lengths = significantLengths(t)[i];
   const m = t.vNodes;
   // Clenshaw in t_e over rows that are themselves Clenshaw sums in v (no allocation: this is the hot path
   // of every heat-balance evaluation).
@@ -55,12 +77,12 @@ function evaluateTable(t: PhononRatioTable, te: number, v: number): number {
   for (let k = t.teNodes - 1; k >= 0; k--) {
     let d1 = 0;
     let d2 = 0;
-    for (let j = m - 1; j >= 1; j--) {
+    for (let j = lengths[k] - 1; j >= 1; j--) {
       const d0 = 2 * y * d1 - d2 + c[k * m + j];
       d2 = d1;
       d1 = d0;
     }
-    const row = y * d1 - d2 + c[k * m];
+    const row = lengths[k] === 0 ? 0 : y * d1 - d2 + c[k * m];
     if (k === 0) return x * b1 - b2 + row;
     const b0 = 2 * x * b1 - b2 + row;
     b2 = b1;
