@@ -96,7 +96,7 @@ export function temperatureDrop(
   TRmin: number,
   TRmax: number,
 ): TemperatureDrop {
-  const n = 48;
+  const n = 32;
   const TRs = Array.from({ length: n + 1 }, (_, i) => TRmin + ((TRmax - TRmin) * i) / n);
   // The same branch as leftTemperatureCurve, T_L only; the coarse samples only bracket the minimum
   // (to 1e-7 K), which is then located with full-precision solves.
@@ -117,13 +117,15 @@ export function temperatureDrop(
   const TL0 = start ?? NaN;
   let k = 0;
   for (let i = 1; i <= n; i++) if (TLs[i] < TLs[k]) k = i;
-  let TLmin = Number.isFinite(TLs[k]) ? TLs[k] : NaN;
+  // The coarse samples are good to 1e-7 K only: the minimum is taken from full-precision solves.
+  const precise = (TR: number, guess: number): number =>
+    balanceRootNear(device, { Jin, TR, setup }, guess) ?? Infinity;
   let TRatMin = TRs[k];
-  if (k > 0 && k < n) {
+  let TLmin = !Number.isFinite(TLs[k]) ? NaN : k === 0 ? TL0 : precise(TRs[k], TLs[k]);
+  if (k > 0 && k < n && Number.isFinite(TLmin)) {
     const guess = TLmin;
-    const TLof = (TR: number): number => balanceRootNear(device, { Jin, TR, setup }, guess) ?? Infinity;
     // T_L is flat at its minimum: T_R to 1e-7 relative puts T_L within ~1e-13 K of it.
-    const m = minimize(TLof, TRs[k - 1], TRs[k + 1], { rtol: 1e-7 });
+    const m = minimize((TR) => precise(TR, guess), TRs[k - 1], TRs[k + 1], { rtol: 1e-7 });
     if (m.f <= TLmin) {
       TLmin = m.f;
       TRatMin = m.x;
