@@ -4,15 +4,23 @@ import { dirname, join, basename } from 'node:path';
 
 let counter = 0;
 
-/** Write `data` to `path` so that readers see either the old file or the complete new one, never a part. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+/**
+ * Write `data` to `path` so that readers see either the old file or the complete new one, never a part.
+ * The rename alone guards against a killed process; `fsync` (default) also against a crash of the
+ * machine, at a few milliseconds a file.
+ */
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: { fsync?: boolean } = {},
+): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
   try {
     const fd = openSync(tmp, 'w');
     try {
       writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-      fsyncSync(fd);
+      if (options.fsync !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
