@@ -88,10 +88,12 @@ describe('J_γ: symmetries', () => {
       fc.property(temperature, temperature, fc.double({ min: -3, max: 3, noNaN: true }), (TL, TR, lk) => {
         const a = photonicHeatCurrent(ag, TL, TR);
         const b = photonicHeatCurrent(scaleAreas(ag, 10 ** lk), TL, TR);
-        // J's own rounding is ~ε·I ≈ ε·|J|·T/|ΔT| (the two thermal terms cancel as T_R → T_L).
+        // J's own rounding is ~ε·I ≈ ε·|J|·T/|ΔT| (the two thermal terms cancel as T_R → T_L), times the
+        // few-ulp differences of R, C, τ0 and a between the two scalings: 2.7e-14·T/|ΔT| (≈ 120ε) was the
+        // worst of 20 000 random points near Tc, so 512ε leaves a factor 4.
         if (TL === TR) return a === 0 && b === 0;
         const T = Math.max(TL, TR);
-        return Math.abs(a - b) <= (1e-13 + (8 * 2.2e-16 * T) / Math.abs(TL - TR)) * Math.abs(a);
+        return Math.abs(a - b) <= (1e-13 + (512 * 2.2e-16 * T) / Math.abs(TL - TR)) * Math.abs(a);
       }),
       { numRuns: 200 },
     );
