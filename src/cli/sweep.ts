@@ -170,7 +170,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--shard <i/N>', 'compute only shard i of N (contiguous chunk ranges); combine with ndtc merge')
     .option(
       '--chunk-size <n>',
-      'points per chunk file (default: about 4096 chunks, at most 64 points each for small grids)',
+      'points per chunk file (default: 256, more for grids above 10⁶ points (at most 4096 chunks), fewer for small grids (at least 64 chunks))',
     )
     .option(
       '--emit-slurm <file>',

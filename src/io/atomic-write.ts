@@ -1,6 +1,7 @@
 /** Atomic file output: write to a temporary sibling, fsync, then rename over the target. */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 let counter = 0;
 
@@ -15,7 +16,7 @@ export function writeFileAtomic(
   options: { fsync?: boolean } = {},
 ): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${counter++}.tmp`);
   try {
     const fd = openSync(tmp, 'w');
     try {

@@ -102,10 +102,8 @@ export function findAllRoots(
   options: AllRootsOptions = {},
 ): number[] {
   const n = options.samples ?? 64;
-  const xs = options.grid
-    ? [...options.grid]
-    : Array.from({ length: n + 1 }, (_, i) => a + ((b - a) * i) / n);
-  const fs = options.values && options.grid ? [...options.values] : xs.map(f);
+  const xs = options.grid ?? Array.from({ length: n + 1 }, (_, i) => a + ((b - a) * i) / n);
+  const fs = options.values && options.grid ? options.values : xs.map(f);
   const roots: number[] = [];
   const push = (r: number): void => {
     if (!roots.some((x) => Math.abs(x - r) <= 1e-12 * Math.max(1, Math.abs(r)))) roots.push(r);
@@ -113,7 +111,15 @@ export function findAllRoots(
   for (let i = 0; i + 1 < xs.length; i++) {
     if (fs[i] === 0) push(xs[i]);
     else if (Math.sign(fs[i]) !== Math.sign(fs[i + 1]) && fs[i + 1] !== 0) {
-      push(brent(f, xs[i], xs[i + 1], { ...options, fa: fs[i], fb: fs[i + 1] }));
+      push(
+        brent(f, xs[i], xs[i + 1], {
+          xtol: options.xtol,
+          rtol: options.rtol,
+          maxIterations: options.maxIterations,
+          fa: fs[i],
+          fb: fs[i + 1],
+        }),
+      );
     }
   }
   if (fs[xs.length - 1] === 0) push(xs[xs.length - 1]);

@@ -82,13 +82,24 @@ const ROOT_XTOL = 1e-13; // K: far below the 1 nK accuracy target
 // (fixed bath) they are the same at every T_R. The last grid is kept per left reservoir, keyed by every
 // number the phonon terms depend on (a device edited in place never hits a stale entry).
 const SCAN_POINTS = 40;
-const phononOnGrid = new WeakMap<object, { key: string; grid: number[]; heat: Float64Array }>();
+const phononOnGrid = new WeakMap<object, { key: number[]; grid: number[]; heat: Float64Array }>();
 
 function scanGrid(device: Device, Tb: number): { grid: number[]; heat: Float64Array } {
   const { normal, superconductor: sc } = device.left;
-  const key = [Tb, sc.Tc, sc.gamma, sc.Sigma, sc.volume, normal.Sigma, normal.n, normal.volume].join();
   const cached = phononOnGrid.get(device.left);
-  if (cached && cached.key === key) return cached;
+  if (
+    cached &&
+    cached.key[0] === Tb &&
+    cached.key[1] === sc.Tc &&
+    cached.key[2] === sc.gamma &&
+    cached.key[3] === sc.Sigma &&
+    cached.key[4] === sc.volume &&
+    cached.key[5] === normal.Sigma &&
+    cached.key[6] === normal.n &&
+    cached.key[7] === normal.volume
+  )
+    return cached;
+  const key = [Tb, sc.Tc, sc.gamma, sc.Sigma, sc.volume, normal.Sigma, normal.n, normal.volume];
   const hi = sc.Tc * (1 - 1e-12);
   // Geometric-in-(T − T_b) sampling resolves the low-temperature end, where F varies fastest in T.
   const n = SCAN_POINTS;

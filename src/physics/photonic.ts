@@ -63,7 +63,15 @@ export function photonicHeatCurrentOfCircuit(circuit: PhotonicCircuit, TL: numbe
 
 /** J_γ(T_L, T_R) in W, positive from left to right (closed form with digamma). */
 export function photonicHeatCurrent(device: Device, TL: number, TR: number): number {
-  return photonicHeatCurrentOfCircuit(photonicCircuit(device, TL, TR), TL, TR);
+  // The innermost call of every heat-balance solve: written without intermediate objects, since
+  // their garbage is what limits two sweep workers sharing this machine's memory bandwidth.
+  const RL = junctionResistance(device.left, TL);
+  const RR = junctionResistance(device.right, TR);
+  const C =
+    device.left.junction.c * device.left.junction.area + device.right.junction.c * device.right.junction.area;
+  const sum = RL + RR;
+  const a = sum / (RL * RR * C);
+  return ((4 * RL * RR) / (sum * sum)) * (thermalSpectralIntegral(a, TL) - thermalSpectralIntegral(a, TR));
 }
 
 /** ∂I/∂a and ∂I/∂T of thermalSpectralIntegral. */

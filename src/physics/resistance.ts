@@ -75,7 +75,11 @@ const TABLE_TOLERANCE = 2e-13;
 const tables = new Map<number, PiecewiseChebyshev>();
 
 /** The tabulation of ln G vs ln(Tc/T) for Dynes parameter γ (built once per γ, then cached). */
+let lastTable: { gamma: number; table: PiecewiseChebyshev } | undefined;
+
 export function resistanceTable(gamma: number): PiecewiseChebyshev {
+  // Most callers use one γ over and over: skip the map lookup (it boxes the double key).
+  if (lastTable?.gamma === gamma) return lastTable.table;
   let table = tables.get(gamma);
   if (!table) {
     const sc = { Tc: 1, gamma };
@@ -85,6 +89,7 @@ export function resistanceTable(gamma: number): PiecewiseChebyshev {
     });
     tables.set(gamma, table);
   }
+  lastTable = { gamma, table };
   return table;
 }
 

@@ -1,46 +1,60 @@
 /**
- * Compute chunks on worker threads (or in this thread with 0 workers). Chunks are handed out in
- * index order and may finish in any order; callers write each chunk to its own file, so the output
- * does not depend on the worker count.
+ * Compute and write chunks on worker threads (or in this thread with 0 workers). Chunks are handed
+ * out in index order and may finish in any order; each is written to its own file by the thread that
+ * computed it, so the output does not depend on the worker count and this thread stays idle (on a
+ * two-core machine it would otherwise take time from the workers).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { computeChunk, type ChunkText } from './chunk.js';
+import { writeChunk } from './directory.js';
 import type { SweepSpec } from './spec.js';
 
 export const DEFAULT_WORKERS = availableParallelism();
+
+/** What a chunk reports once its files are written. */
+export type ChunkFailures = ChunkText['failures'];
+
+/** Compute chunk k of `spec` and write it into the sweep directory `out`. */
+export function computeAndWriteChunk(spec: SweepSpec, out: string, k: number): ChunkFailures {
+  const text = computeChunk(spec, k);
+  writeChunk(out, k, text.csv, text.jsonl);
+  return text.failures;
+}
 
 /**
  * A worker running `worker.js` next to this module (compiled dist/). From the TypeScript sources
  * (tests, tsx) there is no .js file, so the worker first registers tsx's loader and then imports
  * `worker.ts`.
  */
-function startWorker(spec: SweepSpec): Worker {
+function startWorker(spec: SweepSpec, out: string): Worker {
+  const workerData = { spec, out };
   const js = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: { spec } });
+  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
   const ts = new URL('./worker.ts', import.meta.url).href;
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); })`;
-  return new Worker(code, { eval: true, workerData: { spec } });
+  return new Worker(code, { eval: true, workerData });
 }
 
 export async function computeChunks(
   spec: SweepSpec,
+  out: string,
   chunks: readonly number[],
   workers: number,
-  onChunk: (k: number, text: ChunkText) => void,
+  onChunk: (k: number, failures: ChunkFailures) => void,
 ): Promise<void> {
   if (workers <= 0 || chunks.length === 0) {
     for (const k of chunks) {
-      onChunk(k, computeChunk(spec, k));
+      onChunk(k, computeAndWriteChunk(spec, out, k));
       // Yield so a progress bar can redraw and signals are handled.
       await new Promise((resolve) => setImmediate(resolve));
     }
     return;
   }
-  const pool = Array.from({ length: Math.min(workers, chunks.length) }, () => startWorker(spec));
+  const pool = Array.from({ length: Math.min(workers, chunks.length) }, () => startWorker(spec, out));
   let next = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -54,18 +68,15 @@ export async function computeChunks(
         }
       };
       for (const w of pool) {
-        w.on('message', (m: { k: number; text?: ChunkText; error?: string }) => {
+        w.on('message', (m: { k: number; failures?: ChunkFailures; error?: string }) => {
           running--;
           if (m.error !== undefined) return reject(new Error(`chunk ${m.k}: ${m.error}`));
-          // Hand out the next chunk before writing this one: the worker computes while this thread
-          // waits on the file system (each chunk is fsynced). The last write still happens before
-          // the promise's continuation runs.
-          feed(w);
           try {
-            onChunk(m.k, m.text!);
+            onChunk(m.k, m.failures!);
           } catch (error) {
             return reject(error);
           }
+          feed(w);
         });
         w.on('error', reject);
         w.on('exit', (code) => {

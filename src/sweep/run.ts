@@ -6,7 +6,6 @@ import {
   chunkDone,
   openSweepDirectory,
   removeStaleTemporaries,
-  writeChunk,
   RESULTS_CSV,
   RESULTS_JSONL,
 } from './directory.js';
@@ -58,9 +57,8 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     stream: options.progressStream,
   });
   const failures: RunSummary['failures'] = [];
-  await computeChunks(spec, todo, options.workers, (k, text) => {
-    writeChunk(options.out, k, text.csv, text.jsonl);
-    failures.push(...text.failures);
+  await computeChunks(spec, options.out, todo, options.workers, (k, chunkFailures) => {
+    failures.push(...chunkFailures);
     progress.tick(size(k));
   });
   progress.done();

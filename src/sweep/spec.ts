@@ -41,11 +41,12 @@ export function pointCount(axes: readonly Axis[]): number {
 }
 
 /**
- * Default chunk size: about 4096 chunks for big grids (few files, a few seconds of work each), at
- * most 64 points per chunk for small ones so both cores get work and progress moves.
+ * Default chunk size: at most 4096 chunks for big grids (few files, seconds of work each); up to that,
+ * 256 points (~10 ms of balance solves, so the files and messages per chunk cost little), and at
+ * least 64 chunks for small grids so that every core gets work and progress moves.
  */
 export function defaultChunkSize(points: number): number {
-  return Math.max(Math.min(points, 64), Math.ceil(points / 4096));
+  return Math.max(Math.ceil(points / 4096), Math.min(256, Math.max(16, Math.ceil(points / 64))));
 }
 
 export function chunkCount(spec: SweepSpec): number {
