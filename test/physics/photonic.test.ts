@@ -88,12 +88,13 @@ describe('J_γ: symmetries', () => {
       fc.property(temperature, temperature, fc.double({ min: -3, max: 3, noNaN: true }), (TL, TR, lk) => {
         const a = photonicHeatCurrent(ag, TL, TR);
         const b = photonicHeatCurrent(scaleAreas(ag, 10 ** lk), TL, TR);
-        // J's own rounding is ~ε·I ≈ ε·|J|·T/|ΔT| (the two thermal terms cancel as T_R → T_L), times the
-        // few-ulp differences of R, C, τ0 and a between the two scalings: 2.7e-14·T/|ΔT| (≈ 120ε) was the
-        // worst of 20 000 random points near Tc, so 512ε leaves a factor 4.
+        // J's own rounding is absolute, ~ε·τ0·I(T) (the two thermal terms cancel as T_R → T_L), times
+        // the few-ulp differences of R, C, τ0 and a between the two scalings: ≈ 120ε·τ0·I was the worst
+        // of 20 000 random points near Tc, so 512ε leaves a factor 4. τ0·I(T) ≈ 2|J(T, T/2)|.
         if (TL === TR) return a === 0 && b === 0;
-        const T = Math.max(TL, TR);
-        return Math.abs(a - b) <= (1e-13 + (512 * 2.2e-16 * T) / Math.abs(TL - TR)) * Math.abs(a);
+        const rounding =
+          512 * 2.2e-16 * 2 * Math.abs(photonicHeatCurrent(ag, Math.max(TL, TR), Math.max(TL, TR) / 2));
+        return Math.abs(a - b) <= 1e-13 * Math.abs(a) + rounding;
       }),
       { numRuns: 200 },
     );

@@ -1,0 +1,62 @@
+/**
+ * The way back from a device to a device file: every value explicit, in SI units written as the
+ * shortest decimal that round-trips, so that parsing the document gives back the very same doubles.
+ * The explorer saves and shares devices this way; the CLI reads the file as any other.
+ */
+import { stringify } from 'yaml';
+import type { Device, Reservoir } from '../index.js';
+
+export interface DeviceDocument {
+  name?: string;
+  Tbath: string;
+  left: ReservoirDocument;
+  right: ReservoirDocument;
+}
+
+interface ReservoirDocument {
+  superconductor: { Tc: string; gamma: number; Sigma: string; volume: string };
+  normal: { Sigma: string; n: number; volume: string };
+  junction: { r0: string; c: string; area: string };
+}
+
+const si = (value: number, unit: string): string => `${value} ${unit}`;
+
+function reservoirDocument(r: Reservoir): ReservoirDocument {
+  return {
+    superconductor: {
+      Tc: si(r.superconductor.Tc, 'K'),
+      gamma: r.superconductor.gamma,
+      Sigma: si(r.superconductor.Sigma, 'W/m^3/K^5'),
+      volume: si(r.superconductor.volume, 'm^3'),
+    },
+    normal: {
+      Sigma: si(r.normal.Sigma, `W/m^3/K^${r.normal.n}`),
+      n: r.normal.n,
+      volume: si(r.normal.volume, 'm^3'),
+    },
+    junction: {
+      r0: si(r.junction.r0, 'ohm*m^2'),
+      c: si(r.junction.c, 'F/m^2'),
+      area: si(r.junction.area, 'm^2'),
+    },
+  };
+}
+
+/** The device as a document of the device-file format (both reservoirs in full). */
+export function deviceDocument(device: Device, name?: string): DeviceDocument {
+  return {
+    ...(name !== undefined && { name }),
+    Tbath: si(device.Tbath, 'K'),
+    left: reservoirDocument(device.left),
+    right: reservoirDocument(device.right),
+  };
+}
+
+/** The device as YAML device-file text, with a comment line on top. */
+export function deviceYaml(device: Device, comment: string, name?: string): string {
+  const header = comment
+    .split('\n')
+    .map((line) => `# ${line}`)
+    .join('\n');
+  return `${header}\n${stringify(deviceDocument(device, name))}`;
+}

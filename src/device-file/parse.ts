@@ -1,0 +1,267 @@
+/**
+ * Device files: a device (left and right reservoir, bath) in YAML or JSON with units in the values,
+ * validated against the JSON Schema schema/device.schema.json, then parsed to the SI `Device` of the
+ * library; and the way back, a device as a file document. No file system here, so the explorer page
+ * parses with the same code (the schema is passed in: Node reads it, the page bundles it).
+ * Grammar and examples: docs/devices.md.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { parseDocument } from 'yaml';
+import {
+  InputError,
+  PAPER_DEFAULTS,
+  chiOf,
+  platformDevice,
+  type Device,
+  type Junction,
+  type NormalMetal,
+  type PlatformName,
+  type Reservoir,
+  type Superconductor,
+} from '../index.js';
+import { parseEphCoupling, parseQuantity, type QuantityKind } from '../units/quantity.js';
+import { MATERIALS, type NormalMaterial, type SuperconductingMaterial } from './materials.js';
+import { nearestName } from './nearest-name.js';
+
+type Raw = Record<string, unknown>;
+/** The parts of the device JSON Schema the error messages read. */
+export type DeviceSchema = {
+  properties?: Record<string, DeviceSchema>;
+  $ref?: string;
+  definitions?: Record<string, DeviceSchema>;
+};
+type Schema = DeviceSchema;
+
+const validators = new WeakMap<Schema, ValidateFunction>();
+
+function validator(schema: Schema): ValidateFunction {
+  let validate = validators.get(schema);
+  if (!validate) {
+    validate = new Ajv({ allErrors: false, strict: false }).compile(schema);
+    validators.set(schema, validate);
+  }
+  return validate;
+}
+
+/** Follow the schema from the root along a key path to the object node that lists the accepted keys there. */
+function schemaAt(schema: Schema, path: string[]): Schema | undefined {
+  const resolve = (node: Schema | undefined): Schema | undefined =>
+    node?.$ref ? schema.definitions?.[node.$ref.replace('#/definitions/', '')] : node;
+  let node: Schema | undefined = schema;
+  for (const key of path) node = resolve(resolve(node)?.properties?.[key]);
+  return resolve(node);
+}
+
+const dotted = (path: string[]): string => (path.length === 0 ? '(top level)' : path.join('.'));
+
+function schemaError(source: string, error: ErrorObject, schema: Schema, data: unknown): InputError {
+  const path = error.instancePath.split('/').filter(Boolean);
+  let value: unknown = data;
+  for (const key of path) value = (value as Raw)?.[key];
+  const option = `${source}: ${dotted(path)}`;
+  if (error.keyword === 'additionalProperties') {
+    const unknown = String((error.params as { additionalProperty: string }).additionalProperty);
+    const accepted = Object.keys(schemaAt(schema, path)?.properties ?? {}).filter((k) => k !== '$schema');
+    const guess = nearestName(unknown, accepted);
+    return new InputError(
+      option,
+      unknown,
+      `unknown key${guess ? `; did you mean '${guess}'?` : ''} (accepted keys: ${accepted.join(', ')})`,
+    );
+  }
+  const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+    const guess = nearestName(String(value), allowed);
+    return new InputError(
+      option,
+      shown,
+      `one of ${allowed.join(', ')}${guess ? ` (did you mean '${guess}'?)` : ''}`,
+    );
+  }
+  return new InputError(option, shown, `${error.message ?? 'invalid'} (see schema/device.schema.json)`);
+}
+
+/** Parse device-file text against `schema`; `source` names the file in error messages. */
+export function parseDeviceText(text: string, source: string, schema: DeviceSchema): Device {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0]?.line;
+    throw new InputError(
+      `--device ${source}`,
+      line ? `line ${line}` : 'text',
+      `valid YAML or JSON: ${e.message.split('\n')[0]}`,
+    );
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError(
+      `--device ${source}`,
+      String(data),
+      'a mapping with keys platform, Tbath, left, right',
+    );
+  }
+  const validate = validator(schema);
+  if (!validate(data)) throw schemaError(source, validate.errors![0], schema, data);
+  return buildDevice(data as Raw, source);
+}
+
+/** Reads the quantities of one file, naming the key path in every error. */
+class Reader {
+  constructor(readonly source: string) {}
+
+  option(path: string[]): string {
+    return `${this.source}: ${dotted(path)}`;
+  }
+
+  missing(path: string[], example: string): never {
+    throw new InputError(
+      this.option(path),
+      '(missing)',
+      `required here (no platform or material supplies it), e.g. ${example}`,
+    );
+  }
+
+  positive(value: number, path: string[], raw: unknown): number {
+    if (!(value > 0) || !Number.isFinite(value))
+      throw new InputError(this.option(path), String(raw), 'a positive, finite value');
+    return value;
+  }
+
+  quantity(raw: unknown, kind: QuantityKind, path: string[]): number | undefined {
+    if (raw === undefined) return undefined;
+    const text = String(raw);
+    return this.positive(parseQuantity(text, kind, this.option(path)), path, raw);
+  }
+}
+
+function superconductorFrom(
+  r: Reader,
+  raw: Raw | undefined,
+  base: Superconductor | undefined,
+  path: string[],
+): Superconductor {
+  const p = raw ?? {};
+  const material =
+    p.material !== undefined ? (MATERIALS[String(p.material)] as SuperconductingMaterial) : undefined;
+  const at = (key: string): string[] => [...path, key];
+  return {
+    Tc: r.quantity(p.Tc, 'temperature', at('Tc')) ?? material?.Tc ?? base?.Tc ?? r.missing(at('Tc'), '1.2K'),
+    gamma: (p.gamma as number | undefined) ?? base?.gamma ?? PAPER_DEFAULTS.gamma,
+    Sigma:
+      r.quantity(p.Sigma, 'ephCoupling5', at('Sigma')) ??
+      material?.Sigma ??
+      base?.Sigma ??
+      r.missing(at('Sigma'), '3e8 W/m^3/K^5'),
+    volume:
+      r.quantity(p.volume, 'volume', at('volume')) ??
+      base?.volume ??
+      r.missing(at('volume'), '2um x 0.2um x 0.01um'),
+  };
+}
+
+function normalFrom(
+  r: Reader,
+  raw: Raw | undefined,
+  base: NormalMetal | undefined,
+  path: string[],
+): NormalMetal {
+  const p = raw ?? {};
+  const material = p.material !== undefined ? (MATERIALS[String(p.material)] as NormalMaterial) : undefined;
+  const at = (key: string): string[] => [...path, key];
+  let coupling: { value: number; exponent: number } | undefined;
+  if (p.Sigma !== undefined) {
+    coupling = parseEphCoupling(String(p.Sigma), r.option(at('Sigma')));
+    r.positive(coupling.value, at('Sigma'), p.Sigma);
+  }
+  const n =
+    (p.n as number | undefined) ?? material?.n ?? coupling?.exponent ?? base?.n ?? r.missing(at('n'), '5');
+  if (coupling && coupling.exponent !== n) {
+    throw new InputError(
+      r.option(at('Sigma')),
+      String(p.Sigma),
+      `a coupling in W/m^3/K^${n}, matching n = ${n}`,
+    );
+  }
+  return {
+    Sigma: coupling?.value ?? material?.Sigma ?? base?.Sigma ?? r.missing(at('Sigma'), '5e8 W/m^3/K^5'),
+    n,
+    volume:
+      r.quantity(p.volume, 'volume', at('volume')) ??
+      base?.volume ??
+      r.missing(at('volume'), '2 x 1.3um x 0.2um x 0.01um'),
+  };
+}
+
+function junctionFrom(
+  r: Reader,
+  raw: Raw | undefined,
+  base: Junction | undefined,
+  path: string[],
+  area?: number,
+): Junction {
+  const p = raw ?? {};
+  const at = (key: string): string[] => [...path, key];
+  return {
+    r0: r.quantity(p.r0, 'specificResistance', at('r0')) ?? base?.r0 ?? r.missing(at('r0'), '10ohm*um^2'),
+    c: r.quantity(p.c, 'specificCapacitance', at('c')) ?? base?.c ?? r.missing(at('c'), '50fF/um^2'),
+    area: r.quantity(p.area, 'area', at('area')) ?? area ?? base?.area ?? r.missing(at('area'), '0.1um^2'),
+  };
+}
+
+function reservoirFrom(
+  r: Reader,
+  raw: Raw | undefined,
+  base: Reservoir | undefined,
+  side: string,
+  area?: number,
+): Reservoir {
+  const p = raw ?? {};
+  return {
+    superconductor: superconductorFrom(r, p.superconductor as Raw | undefined, base?.superconductor, [
+      side,
+      'superconductor',
+    ]),
+    normal: normalFrom(r, p.normal as Raw | undefined, base?.normal, [side, 'normal']),
+    junction: junctionFrom(r, p.junction as Raw | undefined, base?.junction, [side, 'junction'], area),
+  };
+}
+
+function buildDevice(doc: Raw, source: string): Device {
+  const r = new Reader(source);
+  const platform = doc.platform !== undefined ? platformDevice(doc.platform as PlatformName) : undefined;
+  const Tbath =
+    r.quantity(doc.Tbath, 'temperature', ['Tbath']) ?? platform?.Tbath ?? r.missing(['Tbath'], '10mK');
+  const left = reservoirFrom(r, doc.left as Raw | undefined, platform?.left, 'left');
+  const rawRight = doc.right as Raw | undefined;
+  if (rawRight === undefined && !platform)
+    r.missing(['right'], '{ chi: 2 } (the left reservoir with A_R = 2 A_L)');
+  const rightJunction = (rawRight?.junction ?? {}) as Raw;
+  if (rawRight?.chi !== undefined && rightJunction.area !== undefined) {
+    throw new InputError(
+      r.option(['right', 'chi']),
+      String(rawRight.chi),
+      'either right.chi or right.junction.area, not both',
+    );
+  }
+  const chi = (rawRight?.chi as number | undefined) ?? (platform ? chiOf(platform) : undefined);
+  if (chi === undefined && rightJunction.area === undefined)
+    r.missing(['right', 'chi'], '2 (or right.junction.area)');
+  // Everything on the right not given defaults to the left reservoir as finally parsed.
+  const right = reservoirFrom(
+    r,
+    rawRight,
+    left,
+    'right',
+    chi !== undefined ? chi * left.junction.area : undefined,
+  );
+  if (!(Tbath < left.superconductor.Tc && Tbath < right.superconductor.Tc)) {
+    throw new InputError(
+      r.option(['Tbath']),
+      String(doc.Tbath ?? Tbath),
+      'a bath temperature below both reservoirs’ Tc',
+    );
+  }
+  return { left, right, Tbath };
+}
