@@ -7,33 +7,19 @@ import {
   photonicConductance,
   photonicHeatCurrent,
   photonicMaximum,
-  platformDevice,
   resistanceRatio,
   solveBalance,
   temperatureDrop,
-  withJunctionParameters,
   type Device,
   type Interval,
   type Setup,
 } from '../src/index.js';
-import type { ExplorerParams } from './params.js';
 
 export const CURVE_POINTS = 200;
 /** Fig. 3d–e: δT over J_in from 1 fW to 1 pW. */
 export const DROP_POINTS = 25;
 export const DROP_JIN_MIN = 1e-15;
 export const DROP_JIN_MAX = 1e-12;
-
-/** The device the sliders describe: the platform's device with the shared junction parameters replaced. */
-export function deviceFromParams(p: ExplorerParams, base?: Device): Device {
-  return withJunctionParameters(base ?? platformDevice(p.platform), {
-    Tc: p.Tc,
-    gamma: p.gamma,
-    r0: p.r0,
-    c: p.c,
-    chi: p.chi,
-  });
-}
 
 export function linspace(a: number, b: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => (n === 1 ? a : a + ((b - a) * i) / (n - 1)));

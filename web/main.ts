@@ -3,6 +3,7 @@
  * Every number drawn comes from the library (src/index.ts) through the worker.
  */
 import 'uplot/dist/uPlot.min.css';
+import { platformDevice } from '../src/index.js';
 import { Chart, download, type Overlays } from './chart.js';
 import {
   PROGRESS_MS,
@@ -13,6 +14,15 @@ import {
   type Panel,
 } from './protocol.js';
 import type { PhotonicCurves, ResistanceCurve } from './curves.js';
+import {
+  MAX_DEVICE_FILE_BYTES,
+  deviceFromParams,
+  loadedNotes,
+  parseLoadedDevice,
+  savedDeviceText,
+  sliderValuesOf,
+  type LoadedDevice,
+} from './device.js';
 import {
   DEFAULT_PARAMS,
   NUMERIC_SPECS,
@@ -163,9 +173,55 @@ for (const spec of NUMERIC_SPECS) {
 const platformSelect = $<HTMLSelectElement>('platform');
 const setupSelect = $<HTMLSelectElement>('setup');
 platformSelect.addEventListener('change', (event) => {
-  params = { ...params, platform: platformSelect.value === 'inas' ? 'inas' : 'ag' };
+  const platform = platformSelect.value === 'inas' ? 'inas' : 'ag';
+  if (params.file !== undefined) {
+    // Leaving a device file: the sliders go back to the platform's own values.
+    params = { ...params, ...sliderValuesOf(platformDevice(platform)), platform, file: undefined };
+    clampTL();
+    syncAll();
+    showNotes([]);
+  } else {
+    params = { ...params, platform };
+  }
   requestCompute('platform', event.timeStamp);
 });
+
+const deviceInput = $<HTMLInputElement>('device-file');
+deviceInput.addEventListener('change', (event) => {
+  const file = deviceInput.files?.[0];
+  deviceInput.value = ''; // choosing the same file again is a new change
+  if (file === undefined) return;
+  if (file.size > MAX_DEVICE_FILE_BYTES) {
+    showNotes([
+      `${file.name}: ${file.size} bytes is not a device file (at most ${MAX_DEVICE_FILE_BYTES} bytes)`,
+    ]);
+    return;
+  }
+  file.text().then(
+    (text) => loadDevice(text, file.name, event.timeStamp),
+    (error: unknown) => showNotes([`${file.name}: not readable (${String(error)})`]),
+  );
+});
+
+/** Parse a device file's text and show its device; a bad file leaves the view as it was. */
+function loadDevice(text: string, name: string, inputAt: number): void {
+  let loaded: LoadedDevice;
+  try {
+    loaded = parseLoadedDevice(text, name);
+  } catch (error) {
+    showNotes([error instanceof Error ? error.message : String(error)]);
+    return;
+  }
+  params = { ...params, ...sliderValuesOf(loaded.device), file: loaded };
+  clampTL();
+  syncAll();
+  showNotes(loadedNotes(loaded));
+  requestCompute('device-file', inputAt);
+}
+
+function clampTL(): void {
+  if (params.TL > maxTL(params.Tc)) params = { ...params, TL: maxTL(params.Tc) };
+}
 setupSelect.addEventListener('change', (event) => {
   params = { ...params, setup: setupSelect.value === '2' ? 2 : 1 };
   requestCompute('setup', event.timeStamp);
@@ -175,7 +231,7 @@ $('controls').addEventListener('submit', (event) => event.preventDefault());
 /** Set one parameter; a new T_c moves the upper end of the T_L range, so T_L may be clamped. */
 function setParam(key: NumericKey, value: number, from: 'range' | 'text'): void {
   params = { ...params, [key]: value };
-  if (key === 'Tc' && params.TL > maxTL(params.Tc)) params = { ...params, TL: maxTL(params.Tc) };
+  if (key === 'Tc') clampTL();
   for (const k of controls.keys()) {
     // Leave the slider the user is dragging alone: re-deriving its position would make it jump.
     if (k === key && from === 'range') syncText(k);
@@ -199,7 +255,10 @@ function syncControl(key: NumericKey): void {
 
 function syncAll(): void {
   for (const k of controls.keys()) syncControl(k);
-  platformSelect.value = params.platform;
+  const fileOption = $<HTMLOptionElement>('platform-file');
+  fileOption.disabled = params.file === undefined;
+  fileOption.textContent = params.file === undefined ? 'device file' : `file: ${params.file.name}`;
+  platformSelect.value = params.file === undefined ? params.platform : 'file';
   setupSelect.value = String(params.setup);
 }
 
@@ -609,7 +668,8 @@ function describe(p: ExplorerParams): string {
     return s === undefined || s.unit === '' ? '' : ` ${s.unit}`;
   };
   const values = NUMERIC_SPECS.map((s) => `${s.key} = ${formatDisplay(s.key, p[s.key])}${unit(s.key)}`);
-  return [`platform ${p.platform}`, `setup ${p.setup}`, ...values].join(', ');
+  const device = p.file === undefined ? `platform ${p.platform}` : `device file ${p.file.name}`;
+  return [device, `setup ${p.setup}`, ...values].join(', ');
 }
 
 $('copy-link').addEventListener('click', () => {
@@ -618,6 +678,12 @@ $('copy-link').addEventListener('click', () => {
     () => showNotes(['link copied']),
     () => showNotes([link]),
   );
+});
+
+$('save-device').addEventListener('click', () => {
+  const name = (params.file?.name ?? `ndtc-${params.platform}`).replace(/\.(ya?ml|json)$/i, '');
+  const text = savedDeviceText(deviceFromParams(params), name, toQuery(params));
+  download(`${name}.yaml`, new Blob([text], { type: 'application/yaml' }));
 });
 
 $('reset').addEventListener('click', (event) => {

@@ -3,6 +3,7 @@
  * a view. Values are SI inside; each control shows and parses its own display unit.
  */
 import { PAPER_DEFAULTS, type PlatformName, type Setup } from '../src/index.js';
+import { deviceFromQueryValue, deviceQueryValue, sliderValuesOf, type LoadedDevice } from './device.js';
 
 export interface ExplorerParams {
   platform: PlatformName;
@@ -21,6 +22,8 @@ export interface ExplorerParams {
   /** Input power on the left reservoir, W. */
   Jin: number;
   setup: Setup;
+  /** A device from a file (or a link): used instead of the platform's, under the sliders. */
+  file?: LoadedDevice;
 }
 
 export type NumericKey = 'chi' | 'c' | 'r0' | 'gamma' | 'Tc' | 'TL' | 'Jin';
@@ -212,14 +215,23 @@ function fmt(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-export const URL_KEYS = ['platform', 'setup', ...NUMERIC_SPECS.map((s) => s.key)] as const;
+export const URL_KEYS = ['platform', 'device', 'setup', ...NUMERIC_SPECS.map((s) => s.key)] as const;
 
-/** The view as a query string (display units, so a shared link is readable). */
+/**
+ * The view as a query string (display units, so a shared link is readable). A loaded device goes in
+ * whole, as its device-file document, so the link reproduces it without the file.
+ */
 export function toQuery(params: ExplorerParams): string {
   const q = new URLSearchParams();
-  q.set('platform', params.platform);
+  if (params.file !== undefined) q.set('device', deviceQueryValue(params.file));
+  else q.set('platform', params.platform);
   q.set('setup', String(params.setup));
-  for (const spec of NUMERIC_SPECS) q.set(spec.key, formatDisplay(spec.key, params[spec.key]));
+  // With a device, a slider still at the device's own value is left out: the device carries it
+  // exactly (χ = A_R/A_L, say, need not survive 4 digits).
+  const own: Partial<Record<NumericKey, number>> = params.file ? sliderValuesOf(params.file.device) : {};
+  for (const spec of NUMERIC_SPECS) {
+    if (params[spec.key] !== own[spec.key]) q.set(spec.key, formatDisplay(spec.key, params[spec.key]));
+  }
   return q.toString();
 }
 
@@ -235,6 +247,12 @@ export function fromQuery(query: string): { params: ExplorerParams; notes: strin
   if (platform !== null) {
     if (platform === 'ag' || platform === 'inas') params.platform = platform;
     else notes.push(`platform: invalid value '${platform}': ag or inas`);
+  }
+  const device = q.get('device');
+  if (device !== null) {
+    const loaded = deviceFromQueryValue(device);
+    if ('error' in loaded) notes.push(loaded.error);
+    else Object.assign(params, { file: loaded }, sliderValuesOf(loaded.device));
   }
   const setup = q.get('setup');
   if (setup !== null) {

@@ -1,5 +1,5 @@
 /** Messages between the page and the computing worker. Every reply carries the id of its request. */
-import type { Device, Setup, TemperatureDrop } from '../src/index.js';
+import type { Setup, TemperatureDrop } from '../src/index.js';
 import type { BalancePoint, DropPoint, PhotonicCurves, ResistanceCurve } from './curves.js';
 import type { ExplorerParams } from './params.js';
 
@@ -12,9 +12,8 @@ export type WorkerRole = 'fast' | 'slow';
 export interface ComputeRequest {
   id: number;
   role: WorkerRole;
+  /** The controls, with the loaded device file if any (params.file). */
   params: ExplorerParams;
-  /** A device loaded from a file; the sliders' junction parameters are applied on top of it. */
-  baseDevice?: Device;
 }
 
 export interface BalanceCurves {

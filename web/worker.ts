@@ -8,7 +8,6 @@ import type { Device } from '../src/index.js';
 import {
   balanceGrid,
   balancePoint,
-  deviceFromParams,
   dropGrid,
   dropPoint,
   photonicCurves,
@@ -16,6 +15,7 @@ import {
   type BalancePoint,
   type DropPoint,
 } from './curves.js';
+import { deviceFromParams } from './device.js';
 import {
   PROGRESS_MS,
   type BalanceCurves,
@@ -79,7 +79,7 @@ async function run(request: ComputeRequest): Promise<void> {
   const panels: Panel[] = request.role === 'fast' ? ['photonic', 'resistance'] : ['balance', 'drop'];
   let device: Device;
   try {
-    device = deviceFromParams(params, request.baseDevice);
+    device = deviceFromParams(params);
   } catch (error) {
     for (const panel of panels) post({ id, panel, error: message(error) });
     return;

@@ -11,6 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chiOf,
   ndtcIntervals,
   photonicConductance,
   photonicHeatCurrent,
@@ -20,8 +21,10 @@ import {
   solveBalance,
   temperatureDrop,
   withChi,
+  withJunctionParameters,
   type Device,
 } from '../../src/index.js';
+import { loadDeviceFile, parseDeviceText } from '../../src/device-file/load.js';
 import { startStaticServer, type StaticServer } from '../../src/explore/server.js';
 import { writeFileAtomic } from '../../src/io/atomic-write.js';
 import { DEFAULT_PARAMS, fromQuery, fromSlider, toSlider, type ExplorerParams } from '../../web/params.js';
@@ -334,6 +337,126 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     await other.close();
   });
 
+  it('loads a device file with the library parser and draws its device; the link carries it', async () => {
+    const device = loadDeviceFile('examples/asymmetric.json');
+    await page.setInputFiles('#device-file', 'examples/asymmetric.json');
+    await page.waitForFunction(() => window.__ndtc.params.file !== undefined);
+    let s = await state(page);
+    expect(s.params.file!.name).toBe('asymmetric.json');
+    expect(s.params.file!.device).toEqual(device);
+    expect(s.params).toMatchObject({
+      chi: chiOf(device),
+      r0: device.left.junction.r0,
+      c: device.left.junction.c,
+    });
+    expect(await page.textContent('#notes')).toContain('device file asymmetric.json loaded');
+    expect(await page.inputValue('#platform')).toBe('file');
+
+    const photonic = (await waitForPanel(page, 'photonic')) as unknown as PhotonicData;
+    s = await state(page);
+    const Jscale = Math.max(
+      ...photonic.TR.map((TR) => Math.abs(photonicHeatCurrent(device, s.params.TL, TR))),
+    );
+    photonic.TR.forEach((TR, i) =>
+      expectClose(photonic.J[i], photonicHeatCurrent(device, s.params.TL, TR), REL, `J_γ at ${TR}`, Jscale),
+    );
+    const balance = (await waitForPanel(page, 'balance', 240_000)) as unknown as BalanceData;
+    for (const i of [0, 60, 120, 199]) {
+      const roots = solveBalance(device, {
+        Jin: s.params.Jin,
+        TR: balance.TR[i],
+        setup: s.params.setup,
+      }).roots;
+      expect(balance.points[i]!.TL).toHaveLength(roots.length);
+      roots.forEach((root, r) =>
+        expectClose(balance.points[i]!.TL[r], root.TL, REL, `T_L at T_R = ${balance.TR[i]}`),
+      );
+    }
+
+    // The link holds the whole device, so it reproduces the view without the file.
+    await expect.poll(() => new URL(page.url()).searchParams.get('device')).not.toBeNull();
+    expect(new URL(page.url()).searchParams.get('platform')).toBeNull();
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await waitForPanel(other, 'photonic');
+    const shared = await state(other);
+    expect(shared.params).toEqual(s.params);
+    expect(shared.notes).toEqual([]);
+    await other.close();
+
+    // "Device as file" saves what is drawn, as a device file the CLI reads.
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#save-device')]);
+    expect(saved.suggestedFilename()).toBe('asymmetric.yaml');
+    const text = readFileSync((await saved.path())!, 'utf8');
+    expect(text).toMatch(/^# ndtc device file, saved by the ndtc explorer/);
+    expect(parseDeviceText(text, 'asymmetric.yaml')).toEqual(device);
+
+    // Back to a platform: its own device and slider values.
+    await page.selectOption('#platform', 'ag');
+    await page.waitForFunction(() => window.__ndtc.params.file === undefined);
+    expect((await state(page)).params).toMatchObject({ chi: 2, r0: DEFAULT_PARAMS.r0, platform: 'ag' });
+  });
+
+  it('shows which left/right values differ, and a moved slider sets both reservoirs', async () => {
+    const base = loadDeviceFile('examples/ag.yaml');
+    const twoGammas = `platform: ag\nleft:\n  superconductor: { gamma: 1.0e-4 }\nright:\n  superconductor: { gamma: 1.0e-3 }\n  junction: { r0: 20ohm*um^2 }\n`;
+    await page.setInputFiles('#device-file', {
+      name: 'two-gammas.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(twoGammas),
+    });
+    await page.waitForFunction(() => window.__ndtc.params.file?.name === 'two-gammas.yaml');
+    const notes = await page.textContent('#notes');
+    expect(notes).toContain('left and right differ in r0, gamma');
+    const device = (await state(page)).params.file!.device;
+    expect(device.right.superconductor.gamma).toBe(1e-3);
+    expect(device.right.junction.r0).toBe(2e-11);
+    expect(device.left.normal).toEqual(base.left.normal);
+
+    // Untouched sliders keep the file's two values; a typed r0 sets both sides.
+    await page.fill('#r0-value', '15');
+    await page.press('#r0-value', 'Enter');
+    const photonic = (await waitForPanel(page, 'photonic')) as unknown as PhotonicData;
+    const s = await state(page);
+    const expected = withJunctionParameters(device, { r0: 15e-12 });
+    expect(expected.right.superconductor.gamma).toBe(1e-3);
+    expectClose(
+      photonic.J[100],
+      photonicHeatCurrent(expected, s.params.TL, photonic.TR[100]),
+      REL,
+      'J_γ, r0 moved',
+    );
+    expect(
+      Math.abs(photonicHeatCurrent(device, s.params.TL, photonic.TR[100]) / photonic.J[100] - 1),
+    ).toBeGreaterThan(1e-3);
+  });
+
+  it('answers a bad device file with the key path and the nearest key, and keeps the view', async () => {
+    await page.click('#reset');
+    await waitForPanel(page, 'photonic');
+    const before = (await state(page)).params;
+    for (const [text, message] of [
+      ['left:\n  juncton: { area: 0.1um^2 }\n', "unknown key; did you mean 'junction'?"],
+      ['platform: ag\nTbath: 10 parsecs\n', 'Tbath'],
+      ['platform: ag\nleft: [1, 2\n', 'valid YAML or JSON'],
+    ]) {
+      await page.setInputFiles('#device-file', {
+        name: 'bad.yaml',
+        mimeType: 'application/yaml',
+        buffer: Buffer.from(text),
+      });
+      await expect.poll(() => page.textContent('#notes')).toContain(message);
+      expect(await page.textContent('#notes')).toContain('bad.yaml');
+      expect((await state(page)).params).toEqual(before);
+    }
+    const other = await context.newPage();
+    await other.goto(`${server.url}?device=${encodeURIComponent('{"Tbath":"1e9 K","platform":"ag"}')}`);
+    await waitForPanel(other, 'photonic');
+    expect((await state(other)).params).toEqual(DEFAULT_PARAMS);
+    expect(await other.textContent('#notes')).toContain('device: ');
+    await other.close();
+  });
+
   it('labels every control and shows keyboard focus', async () => {
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll('input, select, textarea')]
@@ -347,7 +470,7 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     );
     expect(unlabelled).toEqual([]);
     const controls = await page.evaluate(() => document.querySelectorAll('input, select').length);
-    expect(controls).toBe(2 + 2 * 7); // platform, setup, and a slider + a text box per numeric control
+    expect(controls).toBe(3 + 2 * 7); // platform, device file, setup, and a slider + a text box per numeric control
     const nameless = await page.evaluate(() =>
       [...document.querySelectorAll('button')]
         .filter((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === '')
@@ -360,9 +483,9 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     const focus = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const style = getComputedStyle(el);
-      return { id: el.id, outline: style.outlineStyle, width: style.outlineWidth };
+      return { tag: el.tagName, outline: style.outlineStyle, width: style.outlineWidth };
     });
-    expect(focus.id).not.toBe('');
+    expect(['INPUT', 'SELECT', 'BUTTON']).toContain(focus.tag);
     expect(focus.outline).not.toBe('none');
     expect(parseFloat(focus.width)).toBeGreaterThanOrEqual(2);
   });

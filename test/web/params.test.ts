@@ -1,6 +1,8 @@
 /** The explorer's control ranges and URL state: round trip, clamping, refusal of anything that is not a number. */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { deviceFromParams, parseLoadedDevice, sliderValuesOf } from '../../web/device.js';
 import {
   DEFAULT_PARAMS,
   NUMERIC_SPECS,
@@ -138,5 +140,40 @@ describe('explorer parameters', () => {
     expect(parseDisplay('gamma', '1e-3', DEFAULT_PARAMS)).toEqual({ value: 1e-3 });
     expect(parseDisplay('c', ' 75 ', DEFAULT_PARAMS)).toEqual({ value: 0.075 });
     expect(parseDisplay('Jin', '250', DEFAULT_PARAMS)).toEqual({ value: 2.5e-13 });
+  });
+});
+
+describe('a device file in the view', () => {
+  const loaded = parseLoadedDevice(readFileSync('examples/asymmetric.json', 'utf8'), 'asymmetric.json');
+  const withFile: ExplorerParams = { ...DEFAULT_PARAMS, ...sliderValuesOf(loaded.device), file: loaded };
+
+  it('the link carries the whole device, and untouched sliders come back exactly from it', () => {
+    expect(withFile.chi).not.toBe(Number(withFile.chi.toPrecision(4))); // 3e-13/1e-13 is not 3
+    const query = toQuery(withFile);
+    expect(new URLSearchParams(query).has('chi')).toBe(false);
+    expect(new URLSearchParams(query).has('platform')).toBe(false);
+    const back = fromQuery(query);
+    expect(back.notes).toEqual([]);
+    expect(back.params).toEqual(withFile);
+    expect(deviceFromParams(back.params)).toEqual(loaded.device);
+  });
+
+  it('a moved slider is in the link and sets both reservoirs', () => {
+    const moved = { ...withFile, gamma: 1e-3 };
+    const back = fromQuery(toQuery(moved));
+    expect(back.params.gamma).toBe(1e-3);
+    const device = deviceFromParams(back.params);
+    expect([device.left.superconductor.gamma, device.right.superconductor.gamma]).toEqual([1e-3, 1e-3]);
+    expect(device.right.normal).toEqual(loaded.device.right.normal);
+  });
+
+  it('a device in a link is validated like a file; a bad one is refused with a note', () => {
+    const bad = fromQuery(`device=${encodeURIComponent('{"platform":"ag","left":{"juncton":{}}}')}`);
+    expect(bad.params).toEqual(DEFAULT_PARAMS);
+    expect(bad.notes).toHaveLength(1);
+    expect(bad.notes[0]).toMatch(/^device: .*did you mean 'junction'/);
+    const notJson = fromQuery('device=%7Bnot-json');
+    expect(notJson.params).toEqual(DEFAULT_PARAMS);
+    expect(notJson.notes[0]).toMatch(/^device: /);
   });
 });
