@@ -17,6 +17,7 @@ import {
   type PlatformName,
   type Setup,
 } from '../index.js';
+import { minimize } from '../numerics/roots.js';
 import { linspace, logspace } from './grid.js';
 import { PHOTONIC_PANEL } from './panels.js';
 import { PLATFORMS, PLATFORM_LABEL, TR_RANGE, type ResponseCurve, type Study } from './study.js';
@@ -55,7 +56,7 @@ export const CLAIM5 = {
   target: [70e-15, 140e-15] as [number, number],
   steepest: [50e-15, 200e-15] as [number, number],
   scan: { from: 10e-15, to: 1e-12, points: 21 },
-  trPoints: 120,
+  trPoints: 40,
 } as const;
 /** Claim 6: δT ≥ 10 mK for every J_in ≥ 10 fW of the sweep (both platforms, setup 1). */
 export const CLAIM6 = { Jmin: 10e-15, deltaT: 0.01 } as const;
@@ -136,47 +137,17 @@ function claim2(): Claim {
   };
 }
 
-/** Golden-section search for the minimum of a unimodal f on [a, b]: returns the best point seen. */
-function goldenMinimum(
-  f: (x: number) => number,
-  a: number,
-  b: number,
-  iterations: number,
-): { x: number; f: number } {
-  const g = (Math.sqrt(5) - 1) / 2;
-  let c = b - g * (b - a);
-  let d = a + g * (b - a);
-  let fc = f(c);
-  let fd = f(d);
-  for (let it = 0; it < iterations; it++) {
-    if (fc < fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - g * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + g * (b - a);
-      fd = f(d);
-    }
-  }
-  return fc < fd ? { x: c, f: fc } : { x: d, f: fd };
-}
-
-/** Minimum of κ_γ over T_R: grid, then golden-section refinement around the grid minimum. */
+/** Minimum of κ_γ over T_R: grid, then Brent minimisation around the grid minimum. */
 function minimumConductance(device: Device, TL: number, TRmin: number, points: number): number {
   const grid = linspace(TRmin, TL, points);
   const k = grid.map((tr) => photonicConductance(device, TL, tr));
   let i = 0;
   for (let j = 1; j < k.length; j++) if (k[j] < k[i]) i = j;
-  const refined = goldenMinimum(
+  const refined = minimize(
     (tr) => photonicConductance(device, TL, tr),
     grid[Math.max(0, i - 1)],
     grid[Math.min(grid.length - 1, i + 1)],
-    40,
+    { rtol: 1e-10 },
   );
   return Math.min(refined.f, k[i]);
 }
@@ -275,7 +246,7 @@ function stableResponsivity(device: Device, Jin: number, setup: Setup, TR: numbe
   return min;
 }
 
-/** Minimum over T_R of the responsivity: grid, then golden-section refinement around the grid minimum. */
+/** Minimum over T_R of the responsivity: grid, then Brent minimisation around the grid minimum. */
 function minimumResponsivity(
   device: Device,
   Jin: number,
@@ -285,11 +256,11 @@ function minimumResponsivity(
   const values = grid.map((tr) => stableResponsivity(device, Jin, setup, tr));
   let i = 0;
   for (let j = 1; j < values.length; j++) if (values[j] < values[i]) i = j;
-  const refined = goldenMinimum(
+  const refined = minimize(
     (tr) => stableResponsivity(device, Jin, setup, tr),
     grid[Math.max(0, i - 1)],
     grid[Math.min(grid.length - 1, i + 1)],
-    25,
+    { rtol: 1e-8 },
   );
   return refined.f < values[i] ? { min: refined.f, TR: refined.x } : { min: values[i], TR: grid[i] };
 }
@@ -305,12 +276,12 @@ function claim5(study: Study): Claim {
   mins.forEach((m, i) => {
     if (m.min < mins[best].min) best = i;
   });
-  // refine between the neighbouring scan points (golden section in log J_in)
-  const refined = goldenMinimum(
+  // refine between the neighbouring scan points (Brent minimisation in log J_in, to 1e-4 in J_in)
+  const refined = minimize(
     (logJ) => minimumResponsivity(device, Math.exp(logJ), 1, grid).min,
     Math.log(scan[Math.max(0, best - 1)]),
     Math.log(scan[Math.min(scan.length - 1, best + 1)]),
-    12,
+    { rtol: 0, atol: 1e-4 },
   );
   const Jbest = refined.f < mins[best].min ? Math.exp(refined.x) : scan[best];
   const steepest = minimumResponsivity(device, Jbest, 1, grid);
@@ -326,7 +297,7 @@ function claim5(study: Study): Claim {
   return {
     id: 5,
     statement: 'Ag: J_in ≈ 100 fW gives T_L ≈ 500 mK and the steepest negative responsivity.',
-    test: `Ag, setup 1: the J_in giving T_L(10 mK) = 500 mK lies in [${fW(CLAIM5.target[0])}, ${fW(CLAIM5.target[1])}], and the J_in with the most negative dT_L/dT_R (minimum over T_R ∈ [10, 800] mK: ${CLAIM5.trPoints}-point grid + golden section; ${points} log-spaced J_in ∈ [${fW(from)}, ${fW(to)}], refined by golden section in log J_in) lies in [${fW(CLAIM5.steepest[0])}, ${fW(CLAIM5.steepest[1])}].`,
+    test: `Ag, setup 1: the J_in giving T_L(10 mK) = 500 mK lies in [${fW(CLAIM5.target[0])}, ${fW(CLAIM5.target[1])}], and the J_in with the most negative dT_L/dT_R (minimum over T_R ∈ [10, 800] mK: ${CLAIM5.trPoints}-point grid + Brent minimisation; ${points} log-spaced J_in ∈ [${fW(from)}, ${fW(to)}], refined by Brent minimisation in log J_in) lies in [${fW(CLAIM5.steepest[0])}, ${fW(CLAIM5.steepest[1])}].`,
     holds: inTarget && inSteepest,
     evidence: [
       `T_L(10 mK) = 500 mK needs J_in = ${fW(op500.Jin)}`,
