@@ -146,6 +146,8 @@ export function balanceRootNear(
   op: OperatingPoint,
   guess: number,
   xtol = ROOT_XTOL,
+  /** First probe's distance from the guess, K (default 1e-4·guess); widened ×4 until F changes sign. */
+  initialStep?: number,
 ): number | undefined {
   const Tb = bathTemperature(device, op);
   const Tc = device.left.superconductor.Tc;
@@ -162,7 +164,7 @@ export function balanceRootNear(
   let fa = f0;
   let b = x0;
   let fb = f0;
-  let step = 1e-4 * Math.max(x0, 1e-3);
+  let step = initialStep ?? 1e-4 * Math.max(x0, 1e-3);
   while (Math.sign(fb) === Math.sign(f0)) {
     a = b;
     fa = fb;

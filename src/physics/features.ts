@@ -104,12 +104,19 @@ export function temperatureDrop(
   const start: number | undefined = (first.roots.find((r) => r.stable) ?? first.roots.at(0))?.TL;
   const TLs: number[] = [];
   let previous: number | undefined = start;
-  let slope = 0; // dT_L per step, for a linear prediction of the next root
   for (const TR of TRs) {
     let TL: number | undefined = previous;
     if (previous !== undefined && TR !== TRmin) {
-      TL = balanceRootNear(device, { Jin, TR, setup }, previous + slope, 1e-7);
-      if (TL !== undefined) slope = TL - previous;
+      // Extrapolate the branch through the last samples (equal steps): quadratic once there are three,
+      // which puts the guess within ~µK of the root so that few balance evaluations bracket it.
+      const i = TLs.length;
+      const linear = i >= 2 ? 2 * TLs[i - 1] - TLs[i - 2] : previous;
+      const quadratic = i >= 3 ? 3 * TLs[i - 1] - 3 * TLs[i - 2] + TLs[i - 3] : NaN;
+      // The two predictions differ by about the linear one's error: probe at twice that distance.
+      const step = Math.max(2 * Math.abs(quadratic - linear), 1e-6);
+      TL = Number.isFinite(quadratic)
+        ? balanceRootNear(device, { Jin, TR, setup }, quadratic, 1e-7, step)
+        : balanceRootNear(device, { Jin, TR, setup }, linear, 1e-7);
     }
     TLs.push(TL ?? Infinity);
     previous = TL;
