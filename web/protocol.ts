@@ -42,8 +42,17 @@ export type ComputeReply =
   | { id: number; panel: 'balance'; data: BalanceCurves; computeMs: number; error?: string }
   | { id: number; panel: 'drop'; data: DropCurve; computeMs: number; error?: string }
   | { id: number; panel: Panel; error: string }
-  /** Sent at least every PROGRESS_MS while the slow worker is between solves. */
-  | { id: number; panel: 'balance' | 'drop'; progress: number; total: number };
+  /**
+   * Sent at least every PROGRESS_MS while the slow worker is between solves; `directPhonon` (with the
+   * γ that have tables) when J_ph,S has none for this γ, so that every solve takes the direct quadrature.
+   */
+  | {
+      id: number;
+      panel: 'balance' | 'drop';
+      progress: number;
+      total: number;
+      directPhonon?: { tabulated: number[] };
+    };
 
 /** The slow worker reports at least this often (ms) unless one library call is still running. */
 export const PROGRESS_MS = 250;

@@ -4,7 +4,7 @@
  * stop at their next yield, and the page draws only replies carrying the newest id. Results whose
  * inputs did not change are reused.
  */
-import type { Device } from '../src/index.js';
+import { TABULATED_PHONON_GAMMAS, type Device } from '../src/index.js';
 import {
   balanceGrid,
   balancePoint,
@@ -52,6 +52,12 @@ const yieldToEvents = (): Promise<void> =>
   });
 
 class Superseded extends Error {}
+
+/** Set when J_ph,S has no table for the device's γ (the balance then integrates it directly). */
+const directPhonon = (device: Device): { tabulated: number[] } | undefined =>
+  TABULATED_PHONON_GAMMAS.includes(device.left.superconductor.gamma)
+    ? undefined
+    : { tabulated: [...TABULATED_PHONON_GAMMAS] };
 
 let lastPost = 0;
 
@@ -152,6 +158,7 @@ async function balanceStage(
       panel: 'balance',
       progress: j.done.filter(Boolean).length,
       total: TR.length,
+      directPhonon: directPhonon(device),
     }));
     start = performance.now();
   };
@@ -167,7 +174,13 @@ async function balanceStage(
     post({ id, panel: 'balance', data: curves(complete), computeMs: j.ms, error: j.firstError });
 
   // Tell the page this request has started (it watches for a worker stuck on a stale one).
-  post({ id, panel: 'balance', progress: j.done.filter(Boolean).length, total: TR.length });
+  post({
+    id,
+    panel: 'balance',
+    progress: j.done.filter(Boolean).length,
+    total: TR.length,
+    directPhonon: directPhonon(device),
+  });
   const coarse = TR.map((_, i) => i).filter((i) => i % COARSE_STRIDE === 0 || i === TR.length - 1);
   const complete = j.done.every(Boolean) && j.extraDone === true;
   if (!complete) {
@@ -207,7 +220,13 @@ async function dropStage(
     }
     j.done[i] = true;
     j.ms += performance.now() - start;
-    await checkpoint(() => ({ id, panel: 'drop', progress: i + 1, total: Jin.length }));
+    await checkpoint(() => ({
+      id,
+      panel: 'drop',
+      progress: i + 1,
+      total: Jin.length,
+      directPhonon: directPhonon(device),
+    }));
   }
   const data: DropCurve = { setup: params.setup, points: j.points.slice(), complete: true };
   post({ id, panel: 'drop', data, computeMs: j.ms, error: j.firstError });

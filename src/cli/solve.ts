@@ -24,6 +24,7 @@ import {
   type Cell,
   type Report,
 } from './output.js';
+import { directPhononNote } from './phonon-note.js';
 import { createProgress } from './progress.js';
 import { belowTc } from './temperature-checks.js';
 import { validityWarnings } from './validity.js';
@@ -239,6 +240,8 @@ with --target-TL: {T_L, T_R, T_bath, J_in}. CSV has one row per root, with root_
         );
       }
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const slow = opts.Jin !== undefined ? directPhononNote(device) : undefined;
+      if (slow) ctx.stderr(slow);
       const report =
         opts.Jin !== undefined ? forwardReport(opts, setup, device) : inverseReport(opts, setup, device);
       emitReport(report, format, ctx);

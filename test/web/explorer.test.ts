@@ -542,11 +542,17 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
   );
 
   it('leaves a long stale computation behind: the newest T_L curve still arrives', async () => {
-    // γ = 1e-3 sends J_ph,S down the library's slow direct path (minutes per curve at present).
-    await page.fill('#gamma-value', '0.001');
+    // γ = 2e-4 has no J_ph,S table: the library's slow direct path (minutes per curve), and the
+    // T_L panel says why it is slow.
+    await page.fill('#gamma-value', '0.0002');
     await page.press('#gamma-value', 'Enter');
     await waitForPanel(page, 'photonic');
-    await page.waitForTimeout(1500);
+    await expect
+      .poll(() => page.locator('.chart-status').allTextContents(), { timeout: 10_000 })
+      .toContainEqual(
+        expect.stringContaining('slow: J_ph,S has no table for γ = 0.0002 (tables: γ = 0.0001, 0.001)'),
+      );
+    await page.waitForTimeout(500);
     await page.click('#reset');
     const balance = (await waitForPanel(page, 'balance', 60_000)) as unknown as BalanceData;
     expect((await state(page)).params).toEqual(DEFAULT_PARAMS);
