@@ -103,6 +103,11 @@ export function buildPiecewiseChebyshev(
     }
   }
   panels.sort((p, q) => p.a - q.a);
+  return piecewiseChebyshev(panels, maxCheckedError);
+}
+
+/** The interpolant of given panels (sorted, contiguous), e.g. a tabulation stored as data. */
+export function piecewiseChebyshev(panels: ChebyshevPanel[], maxCheckedError: number): PiecewiseChebyshev {
   const starts = Float64Array.from(panels, (p) => p.a);
   const derivs = panels.map((p) => chebyshevDerivativeCoefficients(p.coeffs));
   const locate = (x: number): number => {

@@ -1,10 +1,16 @@
 /** Zero-bias NIS resistance R(T)/R0 = 1/G(T), G = ∫ N_S (−∂f/∂E) dE — MODEL.md §2, paper Eq. 1 linearised. */
-import { buildPiecewiseChebyshev, type PiecewiseChebyshev } from '../numerics/chebyshev.js';
+import {
+  buildPiecewiseChebyshev,
+  piecewiseChebyshev,
+  type PiecewiseChebyshev,
+} from '../numerics/chebyshev.js';
 import { integrate } from '../numerics/quadrature.js';
 import type { Superconductor } from './device.js';
 import { dynesDos, dynesDosGapDerivative } from './dos.js';
 import { gap, gapDerivative, gapZero } from './gap.js';
 import { kB } from './constants.js';
+import shipped1e3 from './data/resistance-table-gamma-1e-3.json' with { type: 'json' };
+import shipped1e4 from './data/resistance-table-gamma-1e-4.json' with { type: 'json' };
 
 export type GapParameters = Pick<Superconductor, 'Tc' | 'gamma'>;
 
@@ -72,7 +78,34 @@ export function resistanceRatioDirect(T: number, sc: GapParameters): number {
 const TABLE_MIN_REDUCED_T = 1e-3;
 const S_MAX = Math.log(1 / TABLE_MIN_REDUCED_T);
 const TABLE_TOLERANCE = 2e-13;
-const tables = new Map<number, PiecewiseChebyshev>();
+
+/** A tabulation of ln G as data: what `buildResistanceTable` returns, written by scripts/generate-resistance-tables.ts. */
+export interface ResistanceTableData {
+  gamma: number;
+  maxCheckedError: number;
+  panels: { a: number; b: number; coeffs: number[] }[];
+  generator: string;
+}
+
+// The paper's two γ come built (the same build, stored), so that nothing is tabulated at start-up.
+const tables = new Map<number, PiecewiseChebyshev>(
+  ([shipped1e4, shipped1e3] as ResistanceTableData[]).map((t) => [
+    t.gamma,
+    piecewiseChebyshev(
+      t.panels.map((p) => ({ a: p.a, b: p.b, coeffs: Float64Array.from(p.coeffs) })),
+      t.maxCheckedError,
+    ),
+  ]),
+);
+
+/** Tabulate ln G vs ln(Tc/T) for γ afresh (what `resistanceTable` caches). */
+export function buildResistanceTable(gamma: number): PiecewiseChebyshev {
+  const sc = { Tc: 1, gamma };
+  return buildPiecewiseChebyshev((s) => Math.log(conductanceRatioDirect(Math.exp(-s), sc)), 0, S_MAX, {
+    nodes: 17,
+    tolerance: TABLE_TOLERANCE,
+  });
+}
 
 /** The tabulation of ln G vs ln(Tc/T) for Dynes parameter γ (built once per γ, then cached). */
 let lastTable: { gamma: number; table: PiecewiseChebyshev } | undefined;
@@ -82,11 +115,7 @@ export function resistanceTable(gamma: number): PiecewiseChebyshev {
   if (lastTable?.gamma === gamma) return lastTable.table;
   let table = tables.get(gamma);
   if (!table) {
-    const sc = { Tc: 1, gamma };
-    table = buildPiecewiseChebyshev((s) => Math.log(conductanceRatioDirect(Math.exp(-s), sc)), 0, S_MAX, {
-      nodes: 17,
-      tolerance: TABLE_TOLERANCE,
-    });
+    table = buildResistanceTable(gamma);
     tables.set(gamma, table);
   }
   lastTable = { gamma, table };

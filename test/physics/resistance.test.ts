@@ -11,6 +11,7 @@ import {
   gapZero,
   kB,
 } from '../../src/index.js';
+import { buildResistanceTable } from '../../src/physics/resistance.js';
 
 const rel = (x: number, y: number): number => Math.abs(x - y) / Math.abs(y);
 const Tc = 1.2;
@@ -146,4 +147,19 @@ describe('d(R/R0)/dT', () => {
       expect(rel(resistanceRatioDerivative(T, al), fd), `T = ${T} K`).toBeLessThan(1e-8);
     }
   });
+});
+
+describe('shipped R/R0 tables (the paper’s γ, stored so that nothing is tabulated at start-up)', () => {
+  for (const gamma of [1e-4, 1e-3]) {
+    it(`γ = ${gamma}: the stored table is what buildResistanceTable builds now`, () => {
+      const shipped = resistanceTable(gamma);
+      const fresh = buildResistanceTable(gamma);
+      expect(shipped.panels.map((p) => [p.a, p.b])).toEqual(fresh.panels.map((p) => [p.a, p.b]));
+      // Same panels and coefficients up to the last bits a different build of Math could move.
+      for (let s = 0; s <= Math.log(1e3); s += 0.0137) {
+        expect(Math.abs(shipped.evaluate(s) - fresh.evaluate(s))).toBeLessThan(1e-14);
+      }
+      expect(shipped.maxCheckedError).toBeLessThanOrEqual(2e-13);
+    });
+  }
 });
