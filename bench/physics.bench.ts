@@ -9,6 +9,8 @@ import {
   resistanceRatio,
   resistanceRatioDirect,
   solveBalance,
+  loadPhononFamily,
+  withJunctionParameters,
 } from '../src/index.js';
 import { conductanceRatioDirect } from '../src/physics/resistance.js';
 
@@ -79,5 +81,26 @@ export async function benchPhysics(): Promise<{ rows: BenchRow[] }> {
       unit: 'µs/solve',
     });
   }
+
+  // Any other γ in [1e-6, 1e-1]: the γ family (loaded once; each new γ's table summed once).
+  const tLoad = performance.now();
+  await loadPhononFamily();
+  rows.push({ name: 'J_ph,S γ family: loading (one-time)', value: performance.now() - tLoad, unit: 'ms' });
+  const other = { ...al, gamma: 2.345e-4 };
+  const tFirst = performance.now();
+  phononHeatSuperconductor(other, 0.5, 0.01);
+  rows.push({ name: 'J_ph,S γ family: first use of a new γ', value: performance.now() - tFirst, unit: 'ms' });
+  const sFamily = perPoint(20_000, (i) => phononHeatSuperconductor(other, Te(i, 20_000), 0.01));
+  rows.push({ name: 'J_ph,S γ family (γ = 2.345e-4)', value: sFamily, unit: 'µs/point' });
+  const otherDevice = withJunctionParameters(device, { gamma: other.gamma });
+  const solveOther = perPoint(
+    2000,
+    (i) => solveBalance(otherDevice, { Jin: 1e-13, TR: TR(i, 2000), setup: 1 }).roots.length,
+  );
+  rows.push({
+    name: 'T_L solve, all roots (setup 1, Ag, γ = 2.345e-4)',
+    value: solveOther,
+    unit: 'µs/solve',
+  });
   return { rows };
 }

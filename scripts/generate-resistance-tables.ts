@@ -1,22 +1,38 @@
 /**
- * Writes src/physics/data/resistance-table-gamma-*.json: the R/R0 tabulations (ln G vs ln(Tc/T), see
- * src/physics/resistance.ts) of the paper's γ, exactly as `buildResistanceTable` builds them at run
- * time, so that the library starts without tabulating. Run: `npx tsx scripts/generate-resistance-tables.ts`.
+ * Writes the stored R/R0 tabulations (ln G vs ln(Tc/T), see src/physics/resistance.ts), exactly as
+ * `buildResistanceTable` builds them at run time: the paper's γ (one file each, loaded at start-up) and
+ * the γ grid of the explorer's slider (one file, loaded on demand).
+ * Run: `npx tsx scripts/generate-resistance-tables.ts` (a few seconds).
  */
 import { writeFileAtomic } from '../src/io/atomic-write.js';
-import { buildResistanceTable, type ResistanceTableData } from '../src/physics/resistance.js';
+import {
+  RESISTANCE_GAMMA_GRID,
+  buildResistanceTable,
+  type ResistanceTableData,
+} from '../src/physics/resistance.js';
 
-for (const gamma of [1e-4, 1e-3]) {
+const PAPER_GAMMAS = [1e-4, 1e-3];
+
+function data(gamma: number): ResistanceTableData {
   const table = buildResistanceTable(gamma);
-  const data: ResistanceTableData = {
+  return {
     gamma,
     maxCheckedError: table.maxCheckedError,
     panels: table.panels.map((p) => ({ a: p.a, b: p.b, coeffs: Array.from(p.coeffs) })),
     generator: 'scripts/generate-resistance-tables.ts',
   };
+}
+
+for (const gamma of PAPER_GAMMAS) {
   const path = `src/physics/data/resistance-table-gamma-${gamma.toExponential().replace('+', '')}.json`;
-  writeFileAtomic(path, JSON.stringify(data) + '\n');
+  const d = data(gamma);
+  writeFileAtomic(path, JSON.stringify(d) + '\n');
   process.stderr.write(
-    `${path}: ${data.panels.length} panels, checked error ${data.maxCheckedError.toExponential(2)}\n`,
+    `${path}: ${d.panels.length} panels, checked error ${d.maxCheckedError.toExponential(2)}\n`,
   );
 }
+const grid = RESISTANCE_GAMMA_GRID.filter((g) => !PAPER_GAMMAS.includes(g)).map(data);
+writeFileAtomic('src/physics/data/resistance-tables-gamma-grid.json', JSON.stringify(grid) + '\n');
+process.stderr.write(
+  `src/physics/data/resistance-tables-gamma-grid.json: ${grid.length} γ, worst checked error ${Math.max(...grid.map((d) => d.maxCheckedError)).toExponential(2)}\n`,
+);

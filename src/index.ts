@@ -6,7 +6,12 @@ export * from './physics/dos.js';
 export * from './physics/resistance.js';
 export * from './physics/photonic.js';
 export * from './physics/electron-phonon.js';
-export { TABULATED_PHONON_GAMMAS } from './physics/electron-phonon-table.js';
+export {
+  FAMILY_GAMMA_RANGE,
+  TABULATED_PHONON_GAMMAS,
+  hasPhononTable,
+  loadPhononFamily,
+} from './physics/electron-phonon-table.js';
 export * from './physics/balance.js';
 export * from './physics/features.js';
 export * from './physics/validity.js';

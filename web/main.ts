@@ -498,7 +498,7 @@ function onReply(event: MessageEvent<ComputeReply>): void {
     const chart = reply.panel === 'balance' ? charts.temperature : charts.drop;
     const what = reply.panel === 'balance' ? 'T_R points' : 'J_in points';
     const why = reply.directPhonon
-      ? ` — slow: J_ph,S has no table for γ = ${sig(params.gamma, 4)} (tables: γ = ${reply.directPhonon.tabulated.join(', ')}), so each solve integrates it directly, about a minute per point`
+      ? ` — slow: J_ph,S has no table for γ = ${sig(params.gamma, 4)} (tables cover γ from ${reply.directPhonon.tabulatedRange.join(' to ')}), so each solve integrates it directly, about a minute per point`
       : '';
     chart.setStatus(`computing… ${reply.progress} of ${reply.total} ${what}${why}`);
     return;

@@ -44,14 +44,15 @@ export type ComputeReply =
   | { id: number; panel: Panel; error: string }
   /**
    * Sent at least every PROGRESS_MS while the slow worker is between solves; `directPhonon` (with the
-   * γ that have tables) when J_ph,S has none for this γ, so that every solve takes the direct quadrature.
+   * range of γ that has tables) when J_ph,S has none for this γ, so that every solve takes the direct
+   * quadrature.
    */
   | {
       id: number;
       panel: 'balance' | 'drop';
       progress: number;
       total: number;
-      directPhonon?: { tabulated: number[] };
+      directPhonon?: { tabulatedRange: number[] };
     };
 
 /** The slow worker reports at least this often (ms) unless one library call is still running. */

@@ -4,7 +4,14 @@
  * stop at their next yield, and the page draws only replies carrying the newest id. Results whose
  * inputs did not change are reused.
  */
-import { TABULATED_PHONON_GAMMAS, type Device } from '../src/index.js';
+import {
+  FAMILY_GAMMA_RANGE,
+  hasPhononTable,
+  hasResistanceTable,
+  loadPhononFamily,
+  loadResistanceGrid,
+  type Device,
+} from '../src/index.js';
 import {
   balanceGrid,
   balancePoint,
@@ -54,10 +61,8 @@ const yieldToEvents = (): Promise<void> =>
 class Superseded extends Error {}
 
 /** Set when J_ph,S has no table for the device's γ (the balance then integrates it directly). */
-const directPhonon = (device: Device): { tabulated: number[] } | undefined =>
-  TABULATED_PHONON_GAMMAS.includes(device.left.superconductor.gamma)
-    ? undefined
-    : { tabulated: [...TABULATED_PHONON_GAMMAS] };
+const directPhonon = (device: Device): { tabulatedRange: number[] } | undefined =>
+  hasPhononTable(device.left.superconductor.gamma) ? undefined : { tabulatedRange: [...FAMILY_GAMMA_RANGE] };
 
 let lastPost = 0;
 
@@ -91,12 +96,18 @@ async function run(request: ComputeRequest): Promise<void> {
     return;
   }
   const deviceKey = JSON.stringify(device);
+  // The γ slider's values have stored R/R0 tables: load them (once) rather than tabulate a new γ.
+  const gammas = [device.left.superconductor.gamma, device.right.superconductor.gamma];
+  if (!gammas.every(hasResistanceTable)) await loadResistanceGrid();
+  if (id !== latest) return;
   if (request.role === 'fast') {
     // J_γ and κ_γ first: they are the most-watched panels.
     stage(id, 'photonic', `${deviceKey}|${params.TL}`, () => photonicCurves(device, params.TL));
     stage(id, 'resistance', JSON.stringify(device.left.superconductor), () => resistanceCurve(device));
     return;
   }
+  // J_ph,S for a γ other than the paper's comes from the γ family, loaded the first time it is needed.
+  if (!hasPhononTable(device.left.superconductor.gamma)) await loadPhononFamily();
   await balanceStage(id, device, params, `${deviceKey}|${params.Jin}|${params.setup}`, checkpoint);
   await dropStage(id, device, params, `${deviceKey}|${params.setup}`, checkpoint);
 }

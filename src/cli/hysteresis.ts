@@ -11,7 +11,7 @@ import { checkParameterValue, parameterInfo } from '../sweep/parameters.js';
 import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
-import { directPhononNote } from './phonon-note.js';
+import { prepareForDevice } from './phonon-note.js';
 
 interface Options extends DeviceOptionValues {
   sweep: string;
@@ -78,7 +78,7 @@ See docs/bistability.md.`,
     )
     .action(async (opts: Options) => {
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
-      const slow = directPhononNote(device);
+      const slow = await prepareForDevice(device);
       if (slow) ctx.stderr(slow);
       const axis = parseAxis(opts.sweep, '--sweep');
       if (axis.name !== 'J_in' && axis.name !== 'T_R')

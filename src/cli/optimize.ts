@@ -10,7 +10,7 @@ import { checkParameterValue, parameterInfo, type OperatingValues } from '../swe
 import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
-import { directPhononNote } from './phonon-note.js';
+import { prepareForDevice, preparePhononTables } from './phonon-note.js';
 import { positiveInteger, parseTRRange } from './sweep.js';
 
 interface Options extends DeviceOptionValues {
@@ -126,7 +126,11 @@ the optimum, written as CSV and plotted.`,
         throw new InputError('--Jin', '(missing)', 'an input power (--Jin 100fW) or --param Jin=FROM..TO');
       }
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
-      const slow = directPhononNote(device);
+      // γ as a parameter: the bounds stand for every γ the search may try.
+      const gammaParam = params.find((p) => p.name === 'gamma' || p.name === 'left.superconductor.gamma');
+      const slow = gammaParam
+        ? await preparePhononTables([gammaParam.lo, gammaParam.hi])
+        : await prepareForDevice(device);
       if (slow) ctx.stderr(slow);
       const TRrange = parseTRRange(opts.TRRange);
       const result = optimize({

@@ -1,37 +1,38 @@
 /**
- * Said before heat-balance work whose J_ph,S has no shipped table: every evaluation then takes the
- * direct nested quadrature (about 1 s), so a user knows why a run is slow and what is fast.
+ * Before work that needs J_ph,S: load the γ family of tables when a γ needs it (on demand: 4 MB), and
+ * say on stderr when a γ has no table even then, since every evaluation then takes the direct nested
+ * quadrature (about 1 s), so that a user knows why a run is slow.
  */
-import { TABULATED_PHONON_GAMMAS, type Device } from '../index.js';
-import type { SweepSpec } from '../sweep/spec.js';
+import { FAMILY_GAMMA_RANGE, hasPhononTable, loadPhononFamily, type Device } from '../index.js';
+import { phononGammas, type SweepSpec } from '../sweep/spec.js';
 
-const tabulated = (): string => TABULATED_PHONON_GAMMAS.map((g) => String(g)).join(' and ');
+const covered = `γ in [${FAMILY_GAMMA_RANGE[0]}, ${FAMILY_GAMMA_RANGE[1]}]`;
 
-/** The note for heat-balance work on `device` (J_ph,S is the left superconductor's), or undefined. */
-export function directPhononNote(device: Device): string | undefined {
-  const gamma = device.left.superconductor.gamma;
-  if (TABULATED_PHONON_GAMMAS.includes(gamma)) return undefined;
-  return (
-    `note: J_ph,S has a table only for γ = ${tabulated()}; with γ = ${gamma} every heat-balance ` +
-    'solve computes it by direct quadrature (about 1 s per evaluation, tens of seconds per solve). ' +
-    'See docs/accuracy.md.\n'
-  );
-}
-
-/** The note for a sweep that varies γ: values without a table are slow. */
-export function sweptGammaNote(values: readonly number[]): string | undefined {
-  const slow = values.filter((g) => !TABULATED_PHONON_GAMMAS.includes(g));
+/** Make J_ph,S fast for `gammas` where a table exists; the note for those left slow, or undefined. */
+export async function preparePhononTables(gammas: readonly number[]): Promise<string | undefined> {
+  if (gammas.some((g) => !hasPhononTable(g))) await loadPhononFamily();
+  const slow = gammas.filter((g) => !hasPhononTable(g));
   if (slow.length === 0) return undefined;
+  if (gammas.length === 1) {
+    return (
+      `note: J_ph,S is tabulated for ${covered}; with γ = ${slow[0]} every heat-balance solve ` +
+      'computes it by direct quadrature (about 1 s per evaluation, tens of seconds per solve). ' +
+      'See docs/accuracy.md.\n'
+    );
+  }
   return (
-    `note: J_ph,S has a table only for γ = ${tabulated()}; ${slow.length} of the ${values.length} ` +
-    'swept γ values use direct quadrature in the heat balance (about 1 s per evaluation).\n'
+    `note: J_ph,S is tabulated for ${covered}; ${slow.length} of the ${gammas.length} γ values ` +
+    'use direct quadrature in the heat balance (about 1 s per evaluation).\n'
   );
 }
 
-/** The note for a sweep: heat-balance work (or a J_ph,S output) on γ values without a table. */
-export function slowSweepNote(spec: SweepSpec): string | undefined {
-  const needsPhonon = spec.mode === 'balance' || spec.outputs.some((o) => o === 'J_ph_S' || o === 'J_ph');
-  if (!needsPhonon) return undefined;
-  const gammaAxis = spec.axes.find((a) => a.name === 'gamma' || a.name === 'left.superconductor.gamma');
-  return gammaAxis ? sweptGammaNote(gammaAxis.values) : directPhononNote(spec.device);
+/** For heat-balance work on `device` (J_ph,S is the left superconductor's). */
+export function prepareForDevice(device: Device): Promise<string | undefined> {
+  return preparePhononTables([device.left.superconductor.gamma]);
+}
+
+/** For a sweep: the γ values at which it evaluates J_ph,S. */
+export async function prepareForSweep(spec: SweepSpec): Promise<string | undefined> {
+  const gammas = phononGammas(spec);
+  return gammas.length === 0 ? undefined : preparePhononTables(gammas);
 }

@@ -1,5 +1,6 @@
 /** `ndtc phonon`: electron–phonon heat from the left reservoir to the substrate (MODEL.md §4). */
 import type { Command } from 'commander';
+import { prepareForDevice } from './phonon-note.js';
 import { createProgress } from './progress.js';
 import { phononHeat } from '../index.js';
 import { parseList } from '../units/list.js';
@@ -46,9 +47,11 @@ Examples:
 Several values form the Cartesian product, --Te varying slowest.
 Points: {T_e, T_bath, J_ph_N, J_ph_S, J_ph} (K, K, W, W, W).`,
     )
-    .action((opts: Options) => {
+    .action(async (opts: Options) => {
       const format = outputFormatOf(opts);
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const slow = await prepareForDevice(device);
+      if (slow) ctx.stderr(slow.replace('every heat-balance solve computes it', 'J_ph,S is computed'));
       const Tes = parseList(opts.Te, 'temperature', '--Te');
       const Tbaths = parseList(opts.Tbath, 'temperature', '--Tbath');
       const grid = cartesian([Tes, Tbaths]);

@@ -24,7 +24,7 @@ import {
   type Cell,
   type Report,
 } from './output.js';
-import { directPhononNote } from './phonon-note.js';
+import { prepareForDevice } from './phonon-note.js';
 import { createProgress } from './progress.js';
 import { belowTc } from './temperature-checks.js';
 import { validityWarnings } from './validity.js';
@@ -228,7 +228,7 @@ Several values form the Cartesian product: --Jin (or --target-TL) slowest, then 
 Points: {J_in, T_R, T_bath, roots: [{T_L, stable, dTL_dTR}]} (W, K, K, K, -, K/K);
 with --target-TL: {T_L, T_R, T_bath, J_in}. CSV has one row per root, with root_index.`,
     )
-    .action((opts: Options) => {
+    .action(async (opts: Options) => {
       const format = outputFormatOf(opts);
       const setup = parseSetup(opts.setup);
       if ((opts.Jin === undefined) === (opts.targetTL === undefined)) {
@@ -240,8 +240,8 @@ with --target-TL: {T_L, T_R, T_bath, J_in}. CSV has one row per root, with root_
         );
       }
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
-      const slow = opts.Jin !== undefined ? directPhononNote(device) : undefined;
-      if (slow) ctx.stderr(slow);
+      const slow = await prepareForDevice(device);
+      if (slow && opts.Jin !== undefined) ctx.stderr(slow);
       const report =
         opts.Jin !== undefined ? forwardReport(opts, setup, device) : inverseReport(opts, setup, device);
       emitReport(report, format, ctx);

@@ -15,7 +15,7 @@ import { defaultChunkSize, pointCount, type SweepSpec } from '../sweep/spec.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
-import { slowSweepNote } from './phonon-note.js';
+import { prepareForSweep } from './phonon-note.js';
 
 interface Options extends DeviceOptionValues {
   vary: string[];
@@ -211,7 +211,7 @@ See docs/sweeps.md.`,
       } else {
         spec = sweepSpecFromOptions(opts, deviceFromOptions(opts, ctx.loadDeviceFile));
       }
-      const slow = slowSweepNote(spec);
+      const slow = await prepareForSweep(spec);
       if (slow) ctx.stderr(slow);
       const numeric = spec.outputs.filter((o) => o !== 'stable');
       if (typeof opts.plot === 'string' && !numeric.includes(opts.plot)) {

@@ -9,7 +9,7 @@
  * nested quadrature at points between the nodes, is recorded in the file and checked by the tests.
  * Outside the table (other γ, T_b > T_e, t_e below the first panel) the direct path is used.
  */
-import { chebyshevCoefficients, chebyshevNodes } from '../numerics/chebyshev.js';
+import { chebyshevCoefficients, chebyshevNodes, clenshaw } from '../numerics/chebyshev.js';
 import { gaussLegendre } from '../numerics/quadrature.js';
 import { BCS_GAP_RATIO, kB, zeta5 } from './constants.js';
 import { gap } from './gap.js';
@@ -31,12 +31,85 @@ export interface PhononRatioTable {
   generator: string;
 }
 
+/** The range of γ covered by the γ family (phonon-ratio-family.json). */
+export const FAMILY_GAMMA_RANGE = [1e-6, 1e-1] as const;
+
+/**
+ * ρ for every γ in FAMILY_GAMMA_RANGE: Chebyshev series in ln γ whose coefficients are (t_e, v) tables
+ * laid out as in PhononRatioTable (coefficients[m] is the m-th series coefficient's table).
+ */
+export interface PhononRatioFamily {
+  gammaRange: number[];
+  gammaNodes: number;
+  teEdges: number[];
+  teNodes: number;
+  vNodes: number;
+  coefficients: number[][][];
+  generator: string;
+}
+
 const shipped = new Map<number, PhononRatioTable>(
   [table1e4, table1e3].map((t) => [t.gamma, t as unknown as PhononRatioTable]),
 );
 
 /** The Dynes parameters γ for which J_ph,S has a shipped table (fast path); other γ use the direct path. */
 export const TABULATED_PHONON_GAMMAS: readonly number[] = [...shipped.keys()];
+
+let family: PhononRatioFamily | undefined;
+/** Tables of single γ taken from the family, most recent last (a γ slider or a γ sweep revisits them). */
+const fromFamily = new Map<number, PhononRatioTable>();
+const FROM_FAMILY_KEPT = 64;
+
+/**
+ * Load the γ family (4 MB, on demand: most work uses the paper's γ), after which J_ph,S is tabulated
+ * for every γ in FAMILY_GAMMA_RANGE. Idempotent. Without it, those γ take the direct quadrature.
+ */
+export async function loadPhononFamily(): Promise<void> {
+  if (family) return;
+  const module = (await import('./data/phonon-ratio-family.json', { with: { type: 'json' } })) as {
+    default: PhononRatioFamily;
+  };
+  family = module.default;
+}
+
+/** Whether J_ph,S at `gamma` is tabulated now (shipped, or in the loaded family's range). */
+export function hasPhononTable(gamma: number): boolean {
+  return shipped.has(gamma) || (family !== undefined && inFamilyRange(gamma));
+}
+
+const inFamilyRange = (gamma: number): boolean =>
+  gamma >= FAMILY_GAMMA_RANGE[0] && gamma <= FAMILY_GAMMA_RANGE[1];
+
+/** The (t_e, v) table of one γ: the family's ln γ series summed at that γ (Clenshaw per coefficient). */
+function familyTable(f: PhononRatioFamily, gamma: number): PhononRatioTable {
+  let table = fromFamily.get(gamma);
+  if (table) return table;
+  const [lo, hi] = f.gammaRange.map(Math.log);
+  const x = (2 * Math.log(gamma) - lo - hi) / (hi - lo);
+  const series = new Float64Array(f.gammaNodes);
+  const coefficients = f.teEdges.slice(1).map((_, p) => {
+    const size = f.coefficients[0][p].length;
+    const out = new Array<number>(size);
+    for (let i = 0; i < size; i++) {
+      for (let m = 0; m < f.gammaNodes; m++) series[m] = f.coefficients[m][p][i];
+      out[i] = clenshaw(series, x);
+    }
+    return out;
+  });
+  table = {
+    gamma,
+    teEdges: f.teEdges,
+    teNodes: f.teNodes,
+    vNodes: f.vNodes,
+    coefficients,
+    maxRelativeError: NaN,
+    checkPoints: 0,
+    generator: f.generator,
+  };
+  if (fromFamily.size >= FROM_FAMILY_KEPT) fromFamily.delete(fromFamily.keys().next().value!);
+  fromFamily.set(gamma, table);
+  return table;
+}
 
 // Per panel and t_e row, how many v coefficients matter: the series decay fast, and terms below
 // 1e-13 of ρ (ρ itself is known to ~1e-8) are skipped — about 40% of the work.
@@ -91,12 +164,22 @@ function evaluateTable(t: PhononRatioTable, te: number, v: number): number {
   return 0;
 }
 
-/** ρ(t_e, t_b) from a shipped table, or undefined where no table applies. */
+/** ρ(t_e, t_b) from a shipped table or the loaded γ family, or undefined where no table applies. */
 export function phononTableLookup(gamma: number, te: number, tb: number): number | undefined {
-  const t = shipped.get(gamma);
-  if (!t || !(tb >= 0) || tb > te || te > 1 || te < t.teEdges[0]) return undefined;
-  return evaluateTable(t, te, tb / te);
+  const t = shipped.get(gamma) ?? (family && inFamilyRange(gamma) ? familyTable(family, gamma) : undefined);
+  return t && inTable(t, te, tb) ? evaluateTable(t, te, tb / te) : undefined;
 }
+
+/** ρ(t_e, t_b) from the γ family alone (loaded first), also at the γ that have their own table: for tests. */
+export async function phononFamilyLookup(gamma: number, te: number, tb: number): Promise<number | undefined> {
+  await loadPhononFamily();
+  if (!inFamilyRange(gamma)) return undefined;
+  const t = familyTable(family!, gamma);
+  return inTable(t, te, tb) ? evaluateTable(t, te, tb / te) : undefined;
+}
+
+const inTable = (t: PhononRatioTable, te: number, tb: number): boolean =>
+  tb >= 0 && tb <= te && te <= 1 && te >= t.teEdges[0];
 
 /*
  * Building a table. For each t_e node the kernel h(e′; t_e) is evaluated once on a fixed composite

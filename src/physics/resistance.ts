@@ -87,16 +87,44 @@ export interface ResistanceTableData {
   generator: string;
 }
 
+const fromData = (t: ResistanceTableData): [number, PiecewiseChebyshev] => [
+  t.gamma,
+  piecewiseChebyshev(
+    t.panels.map((p) => ({ a: p.a, b: p.b, coeffs: Float64Array.from(p.coeffs) })),
+    t.maxCheckedError,
+  ),
+];
+
 // The paper's two γ come built (the same build, stored), so that nothing is tabulated at start-up.
 const tables = new Map<number, PiecewiseChebyshev>(
-  ([shipped1e4, shipped1e3] as ResistanceTableData[]).map((t) => [
-    t.gamma,
-    piecewiseChebyshev(
-      t.panels.map((p) => ({ a: p.a, b: p.b, coeffs: Float64Array.from(p.coeffs) })),
-      t.maxCheckedError,
-    ),
-  ]),
+  ([shipped1e4, shipped1e3] as ResistanceTableData[]).map(fromData),
 );
+
+/**
+ * A grid of γ whose tables are stored too (loaded on demand by `loadResistanceGrid`): 20 per decade
+ * from 1e-6 to 1e-1, rounded to 4 significant digits — the values the explorer's γ slider takes, so
+ * that a slider step costs no tabulation (30–80 ms otherwise).
+ */
+export const RESISTANCE_GAMMA_GRID: readonly number[] = Array.from({ length: 101 }, (_, i) =>
+  Number((1e-6 * (1e-1 / 1e-6) ** (i / 100)).toPrecision(4)),
+);
+
+let gridLoaded = false;
+
+/** Load the stored tables of RESISTANCE_GAMMA_GRID (idempotent). */
+export async function loadResistanceGrid(): Promise<void> {
+  if (gridLoaded) return;
+  const module = (await import('./data/resistance-tables-gamma-grid.json', { with: { type: 'json' } })) as {
+    default: ResistanceTableData[];
+  };
+  for (const t of module.default) if (!tables.has(t.gamma)) tables.set(...fromData(t));
+  gridLoaded = true;
+}
+
+/** Whether R/R0 at γ is tabulated already (else the first use tabulates it). */
+export function hasResistanceTable(gamma: number): boolean {
+  return tables.has(gamma);
+}
 
 /** Tabulate ln G vs ln(Tc/T) for γ afresh (what `resistanceTable` caches). */
 export function buildResistanceTable(gamma: number): PiecewiseChebyshev {

@@ -10,7 +10,8 @@ import {
   RESULTS_JSONL,
 } from './directory.js';
 import { computeChunks } from './pool.js';
-import { chunkRange, shardChunks, type SweepSpec } from './spec.js';
+import { hasPhononTable, loadPhononFamily } from '../index.js';
+import { chunkRange, phononGammas, shardChunks, type SweepSpec } from './spec.js';
 
 export interface RunOptions {
   out: string;
@@ -57,6 +58,8 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     stream: options.progressStream,
   });
   const failures: RunSummary['failures'] = [];
+  // J_ph,S tables for the sweep's γ when the paper's two do not cover them (workers load their own).
+  if (phononGammas(spec).some((g) => !hasPhononTable(g))) await loadPhononFamily();
   await computeChunks(spec, options.out, todo, options.workers, (k, chunkFailures) => {
     failures.push(...chunkFailures);
     progress.tick(size(k));

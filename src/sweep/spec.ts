@@ -108,3 +108,11 @@ export function specHashes(spec: SweepSpec): {
   const version = `${SWEEP_FORMAT} ${VERSION}`;
   return { sweep: sha(canonicalJson({ device, grid, outputs, version })), device, grid, outputs, version };
 }
+
+/** The γ values at which the sweep evaluates J_ph,S (none if it never does): its tables to prepare. */
+export function phononGammas(spec: SweepSpec): number[] {
+  const needsPhonon = spec.mode === 'balance' || spec.outputs.some((o) => o === 'J_ph_S' || o === 'J_ph');
+  if (!needsPhonon) return [];
+  const axis = spec.axes.find((a) => a.name === 'gamma' || a.name === 'left.superconductor.gamma');
+  return axis ? axis.values : [spec.device.left.superconductor.gamma];
+}

@@ -11,7 +11,12 @@ import {
   gapZero,
   kB,
 } from '../../src/index.js';
-import { buildResistanceTable } from '../../src/physics/resistance.js';
+import {
+  RESISTANCE_GAMMA_GRID,
+  buildResistanceTable,
+  hasResistanceTable,
+  loadResistanceGrid,
+} from '../../src/physics/resistance.js';
 
 const rel = (x: number, y: number): number => Math.abs(x - y) / Math.abs(y);
 const Tc = 1.2;
@@ -162,4 +167,19 @@ describe('shipped R/R0 tables (the paper’s γ, stored so that nothing is tabul
       expect(shipped.maxCheckedError).toBeLessThanOrEqual(2e-13);
     });
   }
+});
+
+describe('stored R/R0 tables of the γ grid (the explorer slider’s values)', () => {
+  it('cover the grid once loaded, and each is what buildResistanceTable builds now (3 sampled)', async () => {
+    await loadResistanceGrid();
+    for (const gamma of RESISTANCE_GAMMA_GRID) expect(hasResistanceTable(gamma), `γ = ${gamma}`).toBe(true);
+    for (const gamma of [RESISTANCE_GAMMA_GRID[0], RESISTANCE_GAMMA_GRID[37], RESISTANCE_GAMMA_GRID[100]]) {
+      const stored = resistanceTable(gamma);
+      const fresh = buildResistanceTable(gamma);
+      expect(stored.panels.map((p) => [p.a, p.b])).toEqual(fresh.panels.map((p) => [p.a, p.b]));
+      for (let s = 0; s <= Math.log(1e3); s += 0.0371) {
+        expect(Math.abs(stored.evaluate(s) - fresh.evaluate(s))).toBeLessThan(1e-14);
+      }
+    }
+  });
 });

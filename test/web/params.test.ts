@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { RESISTANCE_GAMMA_GRID } from '../../src/index.js';
 import { deviceFromParams, parseLoadedDevice, sliderValuesOf } from '../../web/device.js';
 import {
   DEFAULT_PARAMS,
@@ -175,5 +176,14 @@ describe('a device file in the view', () => {
     const notJson = fromQuery('device=%7Bnot-json');
     expect(notJson.params).toEqual(DEFAULT_PARAMS);
     expect(notJson.notes[0]).toMatch(/^device: /);
+  });
+});
+
+describe('γ slider and the stored R/R0 tables', () => {
+  it('every γ the slider can take has a stored R/R0 table (no tabulation on a slider step)', () => {
+    const steps = stepsOf('gamma');
+    const values = Array.from({ length: steps + 1 }, (_, i) => fromSlider('gamma', i, DEFAULT_PARAMS));
+    expect(new Set(values).size).toBe(steps + 1);
+    for (const v of values) expect(RESISTANCE_GAMMA_GRID, `γ = ${v}`).toContain(v);
   });
 });
