@@ -629,7 +629,7 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
         timings.photonicCompute.push(t.photonicComputeMs!);
         timings.photonicReply.push(t.photonicReplyAt! - t.inputAt);
       }
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 7; i++) {
         const t = await measure('#gamma', 'photonicDrawnAt');
         timings.photonicAfterGamma.push(t.photonicDrawnAt! - t.inputAt);
       }
