@@ -58,9 +58,25 @@ export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
     await runSweep(mapSpec(8, 4), { out: join(root, 'warm'), workers: 2, quiet: true });
     // Wall-clock speed-up means something only on an otherwise idle machine: record the load.
     const load = loadavg()[0];
-    const m1 = await measured(() => runSweep(spec, { out: join(root, 'w1'), workers: 1, quiet: true }));
-    const m2 = await measured(() => runSweep(spec, { out: join(root, 'w2'), workers: 2, quiet: true }));
+    // Each configuration twice, interleaved, and the faster run of each: on this shared virtual
+    // machine one run can be 10 % slower than the next for reasons outside the process.
+    const runs: { workers: number; wall: number; cpu: number }[] = [];
+    for (const round of [0, 1]) {
+      for (const workers of [1, 2]) {
+        const out = join(root, `w${workers}-${round}`);
+        runs.push({ workers, ...(await measured(() => runSweep(spec, { out, workers, quiet: true }))) });
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
+    const best = (workers: number) =>
+      runs.filter((r) => r.workers === workers).sort((a, b) => a.wall - b.wall)[0];
+    const [m1, m2] = [best(1), best(2)];
     const [t1, t2] = [m1.wall, m2.wall];
+    const samples = (workers: number): string =>
+      runs
+        .filter((r) => r.workers === workers)
+        .map((r) => r.wall.toFixed(2))
+        .join(' and ');
     // The target itself: a 10⁶-point map (1000 T_R × 1000 J_in) on both cores, timed whole.
     const tMillion = await timed(() =>
       runSweep(mapSpec(1000, 1000), { out: join(root, 'million'), workers: 2, quiet: true }),
@@ -97,7 +113,24 @@ export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
           value: (t2 * 1e6) / points,
           unit: 'µs/point',
         },
-        { name: 'parallel speed-up, 2 workers vs 1 (wall clock)', value: t1 / t2, unit: '×' },
+        {
+          name: 'parallel speed-up, 2 workers vs 1 (wall clock, faster of two runs each)',
+          value: t1 / t2,
+          unit: '×',
+        },
+        {
+          name: `  the two runs, 1 worker: ${samples(1)} s; 2 workers: ${samples(2)} s`,
+          value:
+            runs
+              .filter((r) => r.workers === 1)
+              .map((r) => r.wall)
+              .reduce((a, b) => a + b) /
+            runs
+              .filter((r) => r.workers === 2)
+              .map((r) => r.wall)
+              .reduce((a, b) => a + b),
+          unit: '× (ratio of the sums)',
+        },
         // On a busy machine the wall clock cannot show the speed-up; the CPU time shows whether the
         // second worker adds work (ratio 1: none, so on two idle cores the speed-up approaches 2).
         { name: 'CPU time, 2 workers / 1 worker', value: m2.cpu / m1.cpu, unit: '×' },
