@@ -1,4 +1,5 @@
 /** Electron–phonon heat to the substrate: J_ph,N (power law) and J_ph,S (Timofeev, corrected) — MODEL.md §4. */
+import { power } from '../numerics/power.js';
 import { integrate } from '../numerics/quadrature.js';
 import { BCS_GAP_RATIO, kB, zeta5 } from './constants.js';
 import type { NormalMetal, Reservoir, Superconductor } from './device.js';
@@ -8,12 +9,12 @@ import { phononTableLookup } from './electron-phonon-table.js';
 
 /** J_ph,N = Σ_N V_N (T_e^n − T_b^n), W. */
 export function phononHeatNormal(normal: NormalMetal, Te: number, Tb: number): number {
-  return normal.Sigma * normal.volume * (Te ** normal.n - Tb ** normal.n);
+  return normal.Sigma * normal.volume * (power(Te, normal.n) - power(Tb, normal.n));
 }
 
 /** ∂J_ph,N/∂T_e, W/K. */
 export function phononHeatNormalDerivative(normal: NormalMetal, T: number): number {
-  return normal.Sigma * normal.volume * normal.n * T ** (normal.n - 1);
+  return normal.Sigma * normal.volume * normal.n * power(T, normal.n - 1);
 }
 
 /*
@@ -114,10 +115,10 @@ export function phononHeatSuperconductorDirect(sc: Superconductor, Te: number, T
 export function phononHeatSuperconductor(sc: Superconductor, Te: number, Tb: number): number {
   const te = Te / sc.Tc;
   const tb = Tb / sc.Tc;
-  const scale = sc.Sigma * sc.volume * sc.Tc ** 5;
+  const scale = sc.Sigma * sc.volume * power(sc.Tc, 5);
   if (scale === 0 || Te === Tb) return 0;
   const ratio = phononTableLookup(sc.gamma, te, tb);
-  if (ratio !== undefined) return scale * (te ** 5 - tb ** 5) * ratio;
+  if (ratio !== undefined) return scale * (power(te, 5) - power(tb, 5)) * ratio;
   return scale * reducedPhononHeatDirect(te, tb, sc.gamma);
 }
 

@@ -87,7 +87,8 @@ describe('J_ph,S for any γ: the γ family', () => {
       const [te, tb] = [Te / sc.Tc, Tb / sc.Tc];
       const fromTable =
         sc.Sigma * sc.volume * sc.Tc ** 5 * (te ** 5 - tb ** 5) * phononTableLookup(sc.gamma, te, tb)!;
-      expect(phononHeatSuperconductor(sc, Te, Tb)).toBe(fromTable);
+      // the same table value (the direct path differs by ~1e-7 and more), up to the rounding of x⁵
+      expect(Math.abs(phononHeatSuperconductor(sc, Te, Tb) / fromTable - 1)).toBeLessThan(1e-14);
     }
   });
 
