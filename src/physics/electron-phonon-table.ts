@@ -5,9 +5,11 @@
  * t_e ≈ 0.12 ρ changes sign for T_b close to T_e (a property of the model, checked against the direct path).
  *
  * ρ depends only on γ (Tc scales out), so a table per γ is generated once by
- * `scripts/generate-phonon-table.ts` and shipped (γ = 1e-4, the paper's, and 1e-3); its interpolation error, measured against the direct
- * nested quadrature at points between the nodes, is recorded in the file and checked by the tests.
- * Outside the table (other γ, T_b > T_e, t_e below the first panel) the direct path is used.
+ * `scripts/generate-phonon-table.ts` and shipped (γ = 1e-4, the paper's, and 1e-3); its interpolation
+ * error, measured against the direct nested quadrature at points between the nodes, is recorded in the
+ * file and checked by the tests. Every other γ in [1e-6, 1e-1] is covered by the γ family
+ * (`scripts/generate-phonon-family.ts`), loaded on demand. Outside the tables (γ beyond the family,
+ * T_b > T_e, t_e below the first panel) the direct path is used.
  */
 import { chebyshevCoefficients, chebyshevNodes, clenshaw } from '../numerics/chebyshev.js';
 import { gaussLegendre } from '../numerics/quadrature.js';
@@ -52,7 +54,7 @@ const shipped = new Map<number, PhononRatioTable>(
   [table1e4, table1e3].map((t) => [t.gamma, t as unknown as PhononRatioTable]),
 );
 
-/** The Dynes parameters γ for which J_ph,S has a shipped table (fast path); other γ use the direct path. */
+/** The γ whose J_ph,S table is loaded at start; other γ use the γ family once loaded, else the direct path. */
 export const TABULATED_PHONON_GAMMAS: readonly number[] = [...shipped.keys()];
 
 let family: PhononRatioFamily | undefined;
