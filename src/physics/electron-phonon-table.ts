@@ -113,63 +113,141 @@ function familyTable(f: PhononRatioFamily, gamma: number): PhononRatioTable {
   return table;
 }
 
-// Per panel and t_e row, how many v coefficients matter: the series decay fast, and terms below
-// 1e-13 of ρ (ρ itself is known to ~1e-8) are skipped — about 40% of the work.
-const rowLengths = new WeakMap<PhononRatioTable, Int32Array[]>();
-
-function significantLengths(t: PhononRatioTable): Int32Array[] {
-  let lengths = rowLengths.get(t);
-  if (!lengths) {
-    const m = t.vNodes;
-    lengths = t.coefficients.map((c) => {
-      const cut = 1e-13 * Math.abs(c[0]);
-      return Int32Array.from({ length: t.teNodes }, (_, k) => {
-        let n = 0;
-        for (let j = 0; j < m; j++) if (Math.abs(c[k * m + j]) > cut) n = j + 1;
-        return n;
-      });
-    });
-    rowLengths.set(t, lengths);
-  }
-  return lengths;
+/** A table in the form its evaluation wants: typed arrays, and per row the coefficients that matter. */
+interface PreparedTable {
+  gamma: number;
+  edges: Float64Array;
+  teNodes: number;
+  vNodes: number;
+  coefficients: Float64Array[];
+  /** Per panel and t_e row, how many v coefficients matter (see prepare). */
+  lengths: Int32Array[];
 }
 
-function evaluateTable(t: PhononRatioTable, te: number, v: number): number {
-  const edges = t.teEdges;
-  let i = 0;
-  while (i < edges.length - 2 && te > edges[i + 1]) i++;
+const preparedTables = new WeakMap<PhononRatioTable, PreparedTable>();
+
+function prepared(t: PhononRatioTable): PreparedTable {
+  let p = preparedTables.get(t);
+  if (!p) {
+    const m = t.vNodes;
+    p = {
+      gamma: t.gamma,
+      edges: Float64Array.from(t.teEdges),
+      teNodes: t.teNodes,
+      vNodes: m,
+      coefficients: t.coefficients.map((c) => Float64Array.from(c)),
+      // The series decay fast: terms below 1e-13 of ρ (ρ itself is known to ~1e-8) are skipped,
+      // about 40% of the work.
+      lengths: t.coefficients.map((c) => {
+        const cut = 1e-13 * Math.abs(c[0]);
+        return Int32Array.from({ length: t.teNodes }, (_, k) => {
+          let n = 0;
+          for (let j = 0; j < m; j++) if (Math.abs(c[k * m + j]) > cut) n = j + 1;
+          return n;
+        });
+      }),
+    };
+    preparedTables.set(t, p);
+  }
+  return p;
+}
+
+/** ρ at (t_e, v) from a table (t_e in its range). */
+export function evaluateTable(t: PhononRatioTable, te: number, v: number): number {
+  return evaluatePrepared(prepared(t), te, v);
+}
+
+function evaluatePrepared(t: PreparedTable, te: number, v: number): number {
+  const edges = t.edges;
+  // the panel [edges[i], edges[i+1]] holding t_e (the last one beyond it): bisection
+  let lo = 0;
+  let hi = edges.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (te > edges[mid + 1]) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo;
   const a = edges[i];
   const b = edges[i + 1];
   const x = (2 * te - a - b) / (b - a);
   const y = 2 * v - 1;
   const c = t.coefficients[i];
-  const lengths = significantLengths(t)[i];
+  const lengths = t.lengths[i];
   const m = t.vNodes;
   // Clenshaw in t_e over rows that are themselves Clenshaw sums in v (no allocation: this is the hot path
-  // of every heat-balance evaluation).
+  // of every heat-balance evaluation). The rows are summed two at a time, interleaved: each sum is a
+  // chain of dependent steps, and two independent chains keep the processor busy (same arithmetic, so
+  // the same result to the bit).
   let b1 = 0;
   let b2 = 0;
-  for (let k = t.teNodes - 1; k >= 0; k--) {
-    let d1 = 0;
-    let d2 = 0;
-    for (let j = lengths[k] - 1; j >= 1; j--) {
-      const d0 = 2 * y * d1 - d2 + c[k * m + j];
-      d2 = d1;
-      d1 = d0;
+  let k = t.teNodes - 1;
+  for (; k >= 1; k -= 2) {
+    const la = lengths[k];
+    const lb = lengths[k - 1];
+    const oa = k * m;
+    const ob = oa - m;
+    let a1 = 0;
+    let a2 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    let j = Math.max(la, lb) - 1;
+    for (; j >= 1 && j >= Math.min(la, lb); j--) {
+      if (j < la) {
+        const a0 = 2 * y * a1 - a2 + c[oa + j];
+        a2 = a1;
+        a1 = a0;
+      } else {
+        const c0 = 2 * y * c1 - c2 + c[ob + j];
+        c2 = c1;
+        c1 = c0;
+      }
     }
-    const row = lengths[k] === 0 ? 0 : y * d1 - d2 + c[k * m];
-    if (k === 0) return x * b1 - b2 + row;
-    const b0 = 2 * x * b1 - b2 + row;
+    for (; j >= 1; j--) {
+      const a0 = 2 * y * a1 - a2 + c[oa + j];
+      const c0 = 2 * y * c1 - c2 + c[ob + j];
+      a2 = a1;
+      a1 = a0;
+      c2 = c1;
+      c1 = c0;
+    }
+    const rowA = la === 0 ? 0 : y * a1 - a2 + c[oa];
+    const rowB = lb === 0 ? 0 : y * c1 - c2 + c[ob];
+    const b0 = 2 * x * b1 - b2 + rowA;
     b2 = b1;
     b1 = b0;
+    if (k - 1 === 0) return x * b1 - b2 + rowB;
+    const bb = 2 * x * b1 - b2 + rowB;
+    b2 = b1;
+    b1 = bb;
   }
-  return 0;
+  // an odd number of rows leaves row 0
+  let d1 = 0;
+  let d2 = 0;
+  for (let j = lengths[0] - 1; j >= 1; j--) {
+    const d0 = 2 * y * d1 - d2 + c[j];
+    d2 = d1;
+    d1 = d0;
+  }
+  const row = lengths[0] === 0 ? 0 : y * d1 - d2 + c[0];
+  return x * b1 - b2 + row;
+}
+
+// Most work evaluates one γ over and over: keep its prepared table at hand (no map lookup per call).
+let lastTable: PreparedTable | undefined;
+
+function tableFor(gamma: number): PreparedTable | undefined {
+  if (lastTable !== undefined && lastTable.gamma === gamma) return lastTable;
+  const t = shipped.get(gamma) ?? (family && inFamilyRange(gamma) ? familyTable(family, gamma) : undefined);
+  if (t === undefined) return undefined;
+  lastTable = prepared(t);
+  return lastTable;
 }
 
 /** ρ(t_e, t_b) from a shipped table or the loaded γ family, or undefined where no table applies. */
 export function phononTableLookup(gamma: number, te: number, tb: number): number | undefined {
-  const t = shipped.get(gamma) ?? (family && inFamilyRange(gamma) ? familyTable(family, gamma) : undefined);
-  return t && inTable(t, te, tb) ? evaluateTable(t, te, tb / te) : undefined;
+  const t = tableFor(gamma);
+  return t && inTable(t.edges[0], te, tb) ? evaluatePrepared(t, te, tb / te) : undefined;
 }
 
 /** ρ(t_e, t_b) from the γ family alone (loaded first), also at the γ that have their own table: for tests. */
@@ -177,11 +255,11 @@ export async function phononFamilyLookup(gamma: number, te: number, tb: number):
   await loadPhononFamily();
   if (!inFamilyRange(gamma)) return undefined;
   const t = familyTable(family!, gamma);
-  return inTable(t, te, tb) ? evaluateTable(t, te, tb / te) : undefined;
+  return inTable(t.teEdges[0], te, tb) ? evaluateTable(t, te, tb / te) : undefined;
 }
 
-const inTable = (t: PhononRatioTable, te: number, tb: number): boolean =>
-  tb >= 0 && tb <= te && te <= 1 && te >= t.teEdges[0];
+const inTable = (first: number, te: number, tb: number): boolean =>
+  tb >= 0 && tb <= te && te <= 1 && te >= first;
 
 /*
  * Building a table. For each t_e node the kernel h(e′; t_e) is evaluated once on a fixed composite
@@ -257,4 +335,4 @@ export function panelCoefficients(values: Float64Array[], teNodes: number, vNode
   return out;
 }
 
-export { chebyshevNodes, evaluateTable };
+export { chebyshevNodes };
