@@ -60,9 +60,26 @@ const yieldToEvents = (): Promise<void> =>
 
 class Superseded extends Error {}
 
-/** Set when J_ph,S has no table for the device's γ (the balance then integrates it directly). */
-const directPhonon = (device: Device): { tabulatedRange: number[] } | undefined =>
-  hasPhononTable(device.left.superconductor.gamma) ? undefined : { tabulatedRange: [...FAMILY_GAMMA_RANGE] };
+/**
+ * A progress reply of the slow panels; `directPhonon` when J_ph,S has no table for the device's γ
+ * (the balance then integrates it directly), so that the page can say why it is slow.
+ */
+function progressReply(
+  id: number,
+  panel: 'balance' | 'drop',
+  progress: number,
+  total: number,
+  device: Device,
+): ComputeReply {
+  const gamma = device.left.superconductor.gamma;
+  return {
+    id,
+    panel,
+    progress,
+    total,
+    directPhonon: hasPhononTable(gamma) ? undefined : { tabulatedRange: [...FAMILY_GAMMA_RANGE] },
+  };
+}
 
 let lastPost = 0;
 
@@ -164,13 +181,7 @@ async function balanceStage(
     j.done[i] = true;
     // Account the time before yielding: a superseded request's work counts for the one that resumes it.
     j.ms += performance.now() - start;
-    await checkpoint(() => ({
-      id,
-      panel: 'balance',
-      progress: j.done.filter(Boolean).length,
-      total: TR.length,
-      directPhonon: directPhonon(device),
-    }));
+    await checkpoint(() => progressReply(id, 'balance', j.done.filter(Boolean).length, TR.length, device));
     start = performance.now();
   };
   const curves = (complete: boolean): BalanceCurves => ({
@@ -185,13 +196,7 @@ async function balanceStage(
     post({ id, panel: 'balance', data: curves(complete), computeMs: j.ms, error: j.firstError });
 
   // Tell the page this request has started (it watches for a worker stuck on a stale one).
-  post({
-    id,
-    panel: 'balance',
-    progress: j.done.filter(Boolean).length,
-    total: TR.length,
-    directPhonon: directPhonon(device),
-  });
+  post(progressReply(id, 'balance', j.done.filter(Boolean).length, TR.length, device));
   const coarse = TR.map((_, i) => i).filter((i) => i % COARSE_STRIDE === 0 || i === TR.length - 1);
   const complete = j.done.every(Boolean) && j.extraDone === true;
   if (!complete) {
@@ -231,13 +236,7 @@ async function dropStage(
     }
     j.done[i] = true;
     j.ms += performance.now() - start;
-    await checkpoint(() => ({
-      id,
-      panel: 'drop',
-      progress: i + 1,
-      total: Jin.length,
-      directPhonon: directPhonon(device),
-    }));
+    await checkpoint(() => progressReply(id, 'drop', i + 1, Jin.length, device));
   }
   const data: DropCurve = { setup: params.setup, points: j.points.slice(), complete: true };
   post({ id, panel: 'drop', data, computeMs: j.ms, error: j.firstError });

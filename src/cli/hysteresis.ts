@@ -11,7 +11,7 @@ import { checkParameterValue, parameterInfo } from '../sweep/parameters.js';
 import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
-import { prepareForDevice } from './phonon-note.js';
+import { prepareForDevice } from './phonon-tables.js';
 
 interface Options extends DeviceOptionValues {
   sweep: string;

@@ -10,7 +10,7 @@ import { checkParameterValue, parameterInfo, type OperatingValues } from '../swe
 import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
-import { prepareForDevice, preparePhononTables } from './phonon-note.js';
+import { prepareForDevice, preparePhononTables } from './phonon-tables.js';
 import { positiveInteger, parseTRRange } from './sweep.js';
 
 interface Options extends DeviceOptionValues {

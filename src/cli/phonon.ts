@@ -1,6 +1,6 @@
 /** `ndtc phonon`: electron–phonon heat from the left reservoir to the substrate (MODEL.md §4). */
 import type { Command } from 'commander';
-import { prepareForDevice } from './phonon-note.js';
+import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from './progress.js';
 import { phononHeat } from '../index.js';
 import { parseList } from '../units/list.js';
@@ -51,7 +51,7 @@ Points: {T_e, T_bath, J_ph_N, J_ph_S, J_ph} (K, K, W, W, W).`,
       const format = outputFormatOf(opts);
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
       const slow = await prepareForDevice(device);
-      if (slow) ctx.stderr(slow.replace('every heat-balance solve computes it', 'J_ph,S is computed'));
+      if (slow) ctx.stderr(slow);
       const Tes = parseList(opts.Te, 'temperature', '--Te');
       const Tbaths = parseList(opts.Tbath, 'temperature', '--Tbath');
       const grid = cartesian([Tes, Tbaths]);

@@ -24,7 +24,7 @@ import {
   type Cell,
   type Report,
 } from './output.js';
-import { prepareForDevice } from './phonon-note.js';
+import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from './progress.js';
 import { belowTc } from './temperature-checks.js';
 import { validityWarnings } from './validity.js';

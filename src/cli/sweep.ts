@@ -15,7 +15,7 @@ import { defaultChunkSize, pointCount, type SweepSpec } from '../sweep/spec.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
-import { prepareForSweep } from './phonon-note.js';
+import { prepareForSweep } from './phonon-tables.js';
 
 interface Options extends DeviceOptionValues {
   vary: string[];

@@ -55,23 +55,29 @@ export function thermalSpectralIntegral(a: number, T: number): number {
   return ((hbar * a * a) / (4 * Math.PI)) * binetRemainder(z);
 }
 
+/** J_γ from the two junction resistances and the total capacitance C_L + C_R (W). */
+function photonicCurrent(RL: number, RR: number, C: number, TL: number, TR: number): number {
+  const sum = RL + RR;
+  const a = sum / (RL * RR * C);
+  return ((4 * RL * RR) / (sum * sum)) * (thermalSpectralIntegral(a, TL) - thermalSpectralIntegral(a, TR));
+}
+
 /** J_γ for a given circuit (W). */
 export function photonicHeatCurrentOfCircuit(circuit: PhotonicCircuit, TL: number, TR: number): number {
-  const { tau0, a } = transmissionParameters(circuit);
-  return tau0 * (thermalSpectralIntegral(a, TL) - thermalSpectralIntegral(a, TR));
+  return photonicCurrent(circuit.RL, circuit.RR, circuit.CL + circuit.CR, TL, TR);
 }
 
 /** J_γ(T_L, T_R) in W, positive from left to right (closed form with digamma). */
 export function photonicHeatCurrent(device: Device, TL: number, TR: number): number {
-  // The innermost call of every heat-balance solve: written without intermediate objects, since
-  // their garbage is what limits two sweep workers sharing this machine's memory bandwidth.
-  const RL = junctionResistance(device.left, TL);
-  const RR = junctionResistance(device.right, TR);
-  const C =
-    device.left.junction.c * device.left.junction.area + device.right.junction.c * device.right.junction.area;
-  const sum = RL + RR;
-  const a = sum / (RL * RR * C);
-  return ((4 * RL * RR) / (sum * sum)) * (thermalSpectralIntegral(a, TL) - thermalSpectralIntegral(a, TR));
+  // The innermost call of every heat-balance solve: no circuit object is built for it.
+  const { left, right } = device;
+  return photonicCurrent(
+    junctionResistance(left, TL),
+    junctionResistance(right, TR),
+    left.junction.c * left.junction.area + right.junction.c * right.junction.area,
+    TL,
+    TR,
+  );
 }
 
 /** ∂I/∂a and ∂I/∂T of thermalSpectralIntegral. */

@@ -15,8 +15,8 @@ export async function preparePhononTables(gammas: readonly number[]): Promise<st
   if (slow.length === 0) return undefined;
   if (gammas.length === 1) {
     return (
-      `note: J_ph,S is tabulated for ${covered}; with γ = ${slow[0]} every heat-balance solve ` +
-      'computes it by direct quadrature (about 1 s per evaluation, tens of seconds per solve). ' +
+      `note: J_ph,S is tabulated for ${covered}; with γ = ${slow[0]} it is computed by direct ` +
+      'quadrature, about 1 s per evaluation (tens of seconds per heat-balance solve). ' +
       'See docs/accuracy.md.\n'
     );
   }

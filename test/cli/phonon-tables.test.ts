@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareForSweep, preparePhononTables } from '../../src/cli/phonon-note.js';
+import { prepareForSweep, preparePhononTables } from '../../src/cli/phonon-tables.js';
 import { hasPhononTable, platformDevice, withJunctionParameters } from '../../src/index.js';
 import type { SweepSpec } from '../../src/sweep/spec.js';
 import { ndtc, tempDir } from '../sweep/cli-harness.js';
