@@ -36,7 +36,8 @@ export function csvHeader(spec: SweepSpec): string {
 /** Shortest round-trip decimal; a value that is not finite is written empty (CSV) or null (JSON). */
 const cell = (v: Value): string =>
   v === null || (typeof v === 'number' && !Number.isFinite(v)) ? '' : String(v);
-const json = (v: Value): Value => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
+/** The JSON form of a formatted cell: an empty cell (null or not finite) is null. */
+const jsonCell = (text: string): string => (text === '' ? 'null' : text);
 
 export function evaluationContext(spec: SweepSpec): EvaluationContext {
   return { mode: spec.mode, TRrange: spec.TRrange, ...splitOutputs(spec.outputs) };
@@ -48,8 +49,13 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
   const roots = hasRoots(spec);
   const [start, end] = chunkRange(spec, k);
   const coords = new Array<number>(spec.axes.length);
-  let csv = '';
-  let jsonl = '';
+  // Keys as JSON once; every value is formatted once and written to both files (a JSON number is
+  // the same shortest round-trip decimal as String(v)).
+  const axisKeys = names.map((n) => `,${JSON.stringify(n)}:`);
+  const pointKeys = ctx.pointOutputs.map((n) => `,${JSON.stringify(n)}:`);
+  const rootKeys = ctx.rootOutputs.map((n) => `${JSON.stringify(n)}:`);
+  const csv: string[] = [];
+  const jsonl: string[] = [];
   const failures: ChunkText['failures'] = [];
   for (let index = start; index < end; index++) {
     coordinates(spec.axes, index, coords);
@@ -62,35 +68,41 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
       error = e instanceof Error ? e.message : String(e);
       failures.push({ index, message: error });
     }
-    const prefix = [String(index), ...coords.map(cell)];
-    const record: Record<string, unknown> = { index };
-    names.forEach((n, i) => (record[n] = json(coords[i])));
-    if (!result) {
-      record.error = error;
-      const blanks = ctx.pointOutputs.length + (roots ? 1 : 0) + ctx.rootOutputs.length;
-      csv += [...prefix, ...new Array<string>(blanks).fill('')].join(',') + '\n';
-    } else {
-      const point = result.point.map(cell);
-      ctx.pointOutputs.forEach((n, i) => (record[n] = json(result.point[i])));
-      if (result.exceedsTc !== undefined) record.exceedsTc = result.exceedsTc;
-      if (spec.mode === 'direct') {
-        ctx.rootOutputs.forEach((n, i) => (record[n] = json(result.roots[0][i])));
-        csv += [...prefix, ...result.roots[0].map(cell)].join(',') + '\n';
-      } else if (!roots) {
-        csv += [...prefix, ...point].join(',') + '\n';
-      } else {
-        record.roots = result.roots.map((values) =>
-          Object.fromEntries(ctx.rootOutputs.map((n, i) => [n, json(values[i])])),
-        );
-        if (result.roots.length === 0) {
-          csv += [...prefix, ...point, '', ...ctx.rootOutputs.map(() => '')].join(',') + '\n';
-        }
-        result.roots.forEach((values, r) => {
-          csv += [...prefix, ...point, String(r), ...values.map(cell)].join(',') + '\n';
-        });
-      }
+    let csvPrefix = String(index);
+    let json = `{"index":${index}`;
+    for (let a = 0; a < coords.length; a++) {
+      const text = cell(coords[a]);
+      csvPrefix += ',' + text;
+      json += axisKeys[a] + jsonCell(text);
     }
-    jsonl += JSON.stringify(record) + '\n';
+    if (!result) {
+      const blanks = ctx.pointOutputs.length + (roots ? 1 : 0) + ctx.rootOutputs.length;
+      csv.push(csvPrefix + ','.repeat(blanks) + '\n');
+      jsonl.push(`${json},"error":${JSON.stringify(error)}}\n`);
+      continue;
+    }
+    const point = result.point.map(cell);
+    for (let i = 0; i < point.length; i++) json += pointKeys[i] + jsonCell(point[i]);
+    if (result.exceedsTc !== undefined) json += `,"exceedsTc":${result.exceedsTc}`;
+    const pointCsv = point.map((p) => ',' + p).join('');
+    if (spec.mode === 'direct') {
+      const values = result.roots[0].map(cell);
+      csv.push(csvPrefix + values.map((v) => ',' + v).join('') + '\n');
+      values.forEach((v, i) => (json += ',' + rootKeys[i] + jsonCell(v)));
+    } else if (!roots) {
+      csv.push(csvPrefix + pointCsv + '\n');
+    } else {
+      const objects: string[] = [];
+      if (result.roots.length === 0)
+        csv.push(csvPrefix + pointCsv + ','.repeat(1 + ctx.rootOutputs.length) + '\n');
+      result.roots.forEach((rootValues, r) => {
+        const values = rootValues.map(cell);
+        csv.push(`${csvPrefix}${pointCsv},${r}${values.map((v) => ',' + v).join('')}\n`);
+        objects.push(`{${values.map((v, i) => rootKeys[i] + jsonCell(v)).join(',')}}`);
+      });
+      json += `,"roots":[${objects.join(',')}]`;
+    }
+    jsonl.push(json + '}\n');
   }
-  return { csv, jsonl, failures };
+  return { csv: csv.join(''), jsonl: jsonl.join(''), failures };
 }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { platformDevice, type Device } from '../../src/index.js';
+import { computeChunk, csvHeader } from '../../src/sweep/chunk.js';
+import type { SweepSpec } from '../../src/sweep/spec.js';
+
+const linspace = (a: number, b: number, n: number): number[] =>
+  Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+
+function spec(over: Partial<SweepSpec>): SweepSpec {
+  return {
+    device: platformDevice('ag'),
+    fixed: { setup: 1 },
+    axes: [
+      { name: 'J_in', values: [0, 3e-14, 1e-12, 1e-8], log: false },
+      { name: 'T_R', values: linspace(0.01, 0.8, 7), log: false },
+    ],
+    outputs: ['T_L', 'stable', 'dTL_dTR', 'n_roots', 'deltaT'],
+    mode: 'balance',
+    TRrange: [0.01, 0.8],
+    chunkSize: 10,
+    ...over,
+  };
+}
+
+/** Every line of every chunk, and the CSV rows grouped by point index. */
+function allChunks(s: SweepSpec): { json: string[]; rows: Map<number, string[][]> } {
+  const points = s.axes.reduce((n, a) => n * a.values.length, 1);
+  const json: string[] = [];
+  const rows = new Map<number, string[][]>();
+  for (let k = 0; k * s.chunkSize < points; k++) {
+    const text = computeChunk(s, k);
+    json.push(...text.jsonl.trimEnd().split('\n'));
+    for (const line of text.csv.trimEnd().split('\n')) {
+      const fields = line.split(',');
+      const index = Number(fields[0]);
+      rows.set(index, [...(rows.get(index) ?? []), fields]);
+    }
+  }
+  return { json, rows };
+}
+
+const csvOf = (v: unknown): string => (v === null ? '' : String(v));
+
+describe('chunk text', () => {
+  it('each JSON line is what JSON.stringify writes, and the CSV rows carry the same values', () => {
+    const s = spec({});
+    const header = csvHeader(s).trimEnd().split(',');
+    const { json, rows } = allChunks(s);
+    expect(json).toHaveLength(28);
+    let bistable = 0;
+    for (const line of json) {
+      const record = JSON.parse(line) as Record<string, unknown> & { index: number; roots: object[] };
+      expect(JSON.stringify(record)).toBe(line);
+      expect(Object.keys(record).slice(0, 3)).toEqual(['index', 'J_in', 'T_R']);
+      const csv = rows.get(record.index)!;
+      // One row per root, or one row with empty root columns.
+      expect(csv).toHaveLength(Math.max(1, record.roots.length));
+      csv.forEach((fields, r) => {
+        expect(fields).toHaveLength(header.length);
+        const root = (record.roots[r] ?? {}) as Record<string, unknown>;
+        header.forEach((name, i) => {
+          if (name === 'root_index') expect(fields[i]).toBe(record.roots.length ? String(r) : '');
+          else expect(fields[i]).toBe(csvOf(name in root ? root[name] : (record[name] ?? null)));
+        });
+      });
+      // J_in = 10 nW heats far above Tc: no root; every other heated point has one.
+      if (record.J_in === 1e-8) expect([record.exceedsTc, record.roots.length]).toEqual([true, 0]);
+      else if ((record.J_in as number) > 0) expect(record.roots.length).toBeGreaterThan(0);
+      if (record.roots.length > 1) bistable++;
+    }
+    // The hot-right, unheated-left points are bistable (docs/bistability.md): several rows per point.
+    expect(bistable).toBeGreaterThan(0);
+  });
+
+  it('direct mode: one row and a flat record per point', () => {
+    const s = spec({
+      fixed: { setup: 1, T_L: 0.5 },
+      axes: [{ name: 'T_R', values: linspace(0.01, 0.49, 5), log: false }],
+      outputs: ['J_gamma', 'kappa_gamma'],
+      mode: 'direct',
+    });
+    const { json, rows } = allChunks(s);
+    for (const line of json) {
+      const record = JSON.parse(line) as { index: number; T_R: number; J_gamma: number; kappa_gamma: number };
+      expect(JSON.stringify(record)).toBe(line);
+      expect(Object.keys(record)).toEqual(['index', 'T_R', 'J_gamma', 'kappa_gamma']);
+      expect(rows.get(record.index)).toEqual([
+        [record.index, record.T_R, record.J_gamma, record.kappa_gamma].map(String),
+      ]);
+    }
+  });
+
+  it('a point that throws: empty CSV cells, the message in the JSON record and in the failures', () => {
+    const left = platformDevice('ag').left;
+    const broken: Device = {
+      ...platformDevice('ag'),
+      left: {
+        ...left,
+        superconductor: Object.defineProperty({ ...left.superconductor }, 'Tc', {
+          get: () => {
+            throw new Error('no Tc, with γ in the message');
+          },
+        }),
+      },
+    };
+    const s = spec({ device: broken, chunkSize: 3 });
+    const text = computeChunk(s, 1);
+    expect(text.failures.map((f) => f.index)).toEqual([3, 4, 5]);
+    expect(text.failures[0].message).toBe('no Tc, with γ in the message');
+    const columns = csvHeader(s).split(',').length;
+    for (const row of text.csv.trimEnd().split('\n')) {
+      const fields = row.split(',');
+      expect(fields).toHaveLength(columns);
+      expect(fields.slice(3).every((f) => f === '')).toBe(true);
+    }
+    const record = JSON.parse(text.jsonl.split('\n')[0]) as Record<string, unknown>;
+    expect(record).toEqual({ index: 3, J_in: 0, T_R: s.axes[1].values[3], error: text.failures[0].message });
+    expect(JSON.stringify(record)).toBe(text.jsonl.split('\n')[0]);
+  });
+});
