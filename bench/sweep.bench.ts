@@ -1,18 +1,18 @@
 /**
- * Sweeps at scale: a 2-D T_L map (setup 1) on 1 and 2 worker threads (160 000 points: each new worker
- * spends its first ~0.3 s compiling the physics, which on a few-second map would hide the per-point
- * throughput the 10⁶-point target is about); a whole 10⁶-point map on 2 workers; and the merge of 100
- * shard directories. The maps are T_R × J_in grids over the paper's ranges.
+ * Sweeps at scale: the 10⁶-point 2-D T_L map (setup 1, T_R × J_in over the paper's ranges) timed whole
+ * on 2 worker threads and on 1; the steady-state speed-up of the second worker, measured on warm
+ * workers in alternating phases; and the merge of 100 shard directories.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 // The compiled package (dist/, built by `npm run bench`), as `npx ndtc sweep` runs it: from the
 // TypeScript sources every worker thread would first have to transpile the library.
 import { platformDevice } from '../dist/index.js';
 import { mergeSweeps } from '../dist/sweep/merge.js';
 import { runSweep } from '../dist/sweep/run.js';
-import { defaultChunkSize, type Axis, type SweepSpec } from '../dist/sweep/spec.js';
+import { chunkCount, defaultChunkSize, type Axis, type SweepSpec } from '../dist/sweep/spec.js';
 import type { BenchRow } from './physics.bench.js';
 
 const linspace = (a: number, b: number, n: number): number[] =>
@@ -54,36 +54,97 @@ async function measured(f: () => Promise<unknown>): Promise<Measured> {
   return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
 }
 
+/**
+ * Steady-state speed-up of the second worker, free of this shared machine's drift (its identical runs
+ * can differ by 30 % a minute apart): two warm workers (the sweep's own worker module, computing and
+ * writing chunks) take turns between phases where one of them computes a set of chunks alone and
+ * phases where both compute the same set together, alternating every ~½ s. Returns the median ratio
+ * of the alone/together times over the rounds, and the ratio of their sums.
+ */
+async function steadyStateSpeedUp(
+  spec: SweepSpec,
+  out: string,
+  rounds: number,
+  chunksPerPhase: number,
+): Promise<{ median: number; overall: number; ratios: number[] }> {
+  const workers = [0, 1].map(
+    () => new Worker(new URL('../dist/sweep/worker.js', import.meta.url), { workerData: { spec, out } }),
+  );
+  const run = (w: Worker, k: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      w.once('message', (m: { error?: string }) => (m.error ? reject(new Error(m.error)) : resolve()));
+      w.postMessage(k);
+    });
+  // Chunk indices handed out in order to whichever of `pool` is free, as the sweep's pool does.
+  const phase = async (pool: Worker[], chunks: number[]): Promise<number> => {
+    const t0 = performance.now();
+    let next = 0;
+    await Promise.all(
+      pool.map(async (w) => {
+        while (next < chunks.length) await run(w, chunks[next++]);
+      }),
+    );
+    return performance.now() - t0;
+  };
+  try {
+    const total = chunkCount(spec);
+    const set = (r: number): number[] =>
+      Array.from({ length: chunksPerPhase }, (_, i) => (r * chunksPerPhase + i) % total);
+    // Warm both workers (JIT, tables) on chunks of their own.
+    await Promise.all(workers.map((w) => phase([w], set(0))));
+    const alone: number[] = [];
+    const together: number[] = [];
+    for (let r = 1; r <= rounds; r++) {
+      // Alternate which phase comes first, so a trend within a round cancels over the rounds.
+      if (r % 2) {
+        alone.push(await phase([workers[r % 2]], set(r)));
+        together.push(await phase(workers, set(r)));
+      } else {
+        together.push(await phase(workers, set(r)));
+        alone.push(await phase([workers[r % 2]], set(r)));
+      }
+    }
+    const ratios = alone.map((a, i) => a / together[i]);
+    const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
+    return { median: median(ratios), overall: sum(alone) / sum(together), ratios };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
 export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
   const root = mkdtempSync(join(tmpdir(), 'ndtc-bench-sweep-'));
   try {
-    const spec = mapSpec(400, 400);
-    const points = 400 * 400;
-    // Warm-up (tables, JIT) so that both timed runs start alike.
+    // Warm-up (tables, JIT) so that every timed run starts alike.
     await runSweep(mapSpec(8, 4), { out: join(root, 'warm'), workers: 2, quiet: true });
     // Wall-clock speed-up means something only on an otherwise idle machine: record the load.
     const load = loadavg()[0];
-    // Three rounds of a 1-worker run followed at once by a 2-worker run; the speed-up of each round,
-    // and their median. Back-to-back pairs cancel the slow drift of this shared virtual machine, whose
-    // identical runs can differ by 20 % a minute apart.
-    const rounds: { one: Measured; two: Measured }[] = [];
-    for (const round of [0, 1, 2]) {
-      const run = async (workers: number): Promise<Measured> => {
-        const out = join(root, `w${workers}-${round}`);
-        const m = await measured(() => runSweep(spec, { out, workers, quiet: true }));
-        rmSync(out, { recursive: true, force: true });
-        return m;
-      };
-      rounds.push({ one: await run(1), two: await run(2) });
-    }
-    const ratios = rounds.map((r) => r.one.wall / r.two.wall);
-    const middle = rounds[ratios.indexOf([...ratios].sort((a, b) => a - b)[1])];
-    const [m1, m2] = [middle.one, middle.two];
-    const [t1, t2] = [m1.wall, m2.wall];
-    // The target itself: a 10⁶-point map (1000 T_R × 1000 J_in) on both cores, timed whole.
-    const tMillion = await timed(() =>
-      runSweep(mapSpec(1000, 1000), { out: join(root, 'million'), workers: 2, quiet: true }),
+
+    const steady = await steadyStateSpeedUp(
+      { ...mapSpec(1000, 1000), chunkSize: 256 },
+      join(root, 'steady'),
+      16,
+      48,
     );
+
+    // The target itself: the 10⁶-point map (1000 T_R × 1000 J_in), timed whole (start-up, warm-up,
+    // assembly) on 2 workers and on 1, in the order 2, 1, 1, 2 so that a linear drift of the machine
+    // cancels in the ratio of the sums.
+    const points = 1000 * 1000;
+    const whole: Record<1 | 2, Measured[]> = { 1: [], 2: [] };
+    for (const workers of [2, 1, 1, 2] as const) {
+      const out = join(root, `million-${whole[workers].length}-${workers}`);
+      whole[workers].push(await measured(() => runSweep(mapSpec(1000, 1000), { out, workers, quiet: true })));
+      rmSync(out, { recursive: true, force: true });
+    }
+    const wall = (w: 1 | 2): number => whole[w].reduce((s, m) => s + m.wall, 0) / whole[w].length;
+    const cpu = (w: 1 | 2): number => whole[w].reduce((s, m) => s + m.cpu, 0) / whole[w].length;
+    const runs = (w: 1 | 2): string => whole[w].map((m) => m.wall.toFixed(1)).join(', ');
 
     // 100 shards of a cheap sweep (J_γ at a given T_L), each in its own directory, then one merge.
     const shardSpec: SweepSpec = {
@@ -107,34 +168,40 @@ export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
     return {
       rows: [
         {
-          name: `T_L map, setup 1, ${points} points, 1 worker`,
-          value: (t1 * 1e6) / points,
-          unit: 'µs/point',
+          name: `10⁶-point T_L map (1000 × 1000, setup 1) on 2 workers, whole run (mean of ${runs(2)} s)`,
+          value: wall(2),
+          unit: 's',
         },
         {
-          name: `T_L map, setup 1, ${points} points, 2 workers`,
-          value: (t2 * 1e6) / points,
-          unit: 'µs/point',
+          name: `  the same on 1 worker (mean of ${runs(1)} s)`,
+          value: wall(1),
+          unit: 's',
         },
+        { name: '  per point, 2 workers', value: (wall(2) * 1e6) / points, unit: 'µs/point' },
+        { name: '  per point, 1 worker', value: (wall(1) * 1e6) / points, unit: 'µs/point' },
         {
-          name: 'parallel speed-up, 2 workers vs 1 (wall clock, median of three back-to-back pairs)',
-          value: t1 / t2,
+          name: 'parallel speed-up of the whole 10⁶-point run, 2 workers vs 1 (runs in the order 2, 1, 1, 2)',
+          value: wall(1) / wall(2),
           unit: '×',
-        },
-        {
-          name: `  the three pairs: ${ratios.map((r) => r.toFixed(2)).join(', ')} (1 worker ${rounds.map((r) => r.one.wall.toFixed(1)).join(', ')} s; 2 workers ${rounds.map((r) => r.two.wall.toFixed(1)).join(', ')} s)`,
-          value: Math.min(...ratios),
-          unit: '× (lowest)',
         },
         // On a busy machine the wall clock cannot show the speed-up; the CPU time shows whether the
         // second worker adds work (ratio 1: none, so on two idle cores the speed-up approaches 2).
-        { name: 'CPU time, 2 workers / 1 worker', value: m2.cpu / m1.cpu, unit: '×' },
+        { name: '  CPU time, 2 workers / 1 worker', value: cpu(2) / cpu(1), unit: '×' },
+        {
+          name: `parallel speed-up in steady state: warm workers, one alone vs both on the same 48 chunks (12 288 points), ${steady.ratios.length} alternating rounds, median`,
+          value: steady.median,
+          unit: '×',
+        },
+        {
+          name: `  ratio of the summed times (rounds: ${steady.ratios.map((r) => r.toFixed(2)).join(', ')})`,
+          value: steady.overall,
+          unit: '×',
+        },
         {
           name: `1-minute load average at the start (${availableParallelism()} cores)`,
           value: load,
           unit: '',
         },
-        { name: '10⁶-point T_L map (1000 × 1000) on 2 workers, whole run', value: tMillion, unit: 's' },
         { name: 'merge of 100 shard directories (10⁵ points, CSV + JSONL)', value: tMerge, unit: 's' },
       ],
     };
