@@ -2,7 +2,7 @@
 import { brent, findAllRoots } from '../numerics/roots.js';
 import type { Device, Setup } from './device.js';
 import { phononHeatNormal, phononHeatNormalDerivative, phononHeatSuperconductor } from './electron-phonon.js';
-import { photonicGradient, photonicHeatCurrent } from './photonic.js';
+import { photonicGradient, photonicHeatCurrent, photonicHeatCurrentAt } from './photonic.js';
 
 export interface OperatingPoint {
   /** Input power on the left reservoir, W. */
@@ -66,6 +66,12 @@ function superconductorPhononSlopes(device: Device, TL: number, Tb: number): { d
   return { dTe, dTb };
 }
 
+/** F(T_L) at one operating point, for root searches (the same bits as balanceResidual). */
+function residualAt(device: Device, Jin: number, TR: number, Tb: number): (TL: number) => number {
+  const photonic = photonicHeatCurrentAt(device, TR);
+  return (TL) => Jin - photonic(TL) - leftPhononHeat(device, TL, Tb);
+}
+
 /** Stability and responsivity of a root (implicit-function theorem). */
 export function describeRoot(device: Device, TL: number, TR: number, Tb: number, setup: Setup): BalanceRoot {
   const photon = photonicGradient(device, TL, TR);
@@ -117,8 +123,9 @@ function scanGrid(device: Device, Tb: number): { grid: number[]; heat: Float64Ar
 export function solveBalance(device: Device, op: OperatingPoint): BalanceSolution {
   const Tb = bathTemperature(device, op);
   const { grid, heat } = scanGrid(device, Tb);
-  const F = (TL: number): number => balanceResidual(device, op.Jin, TL, op.TR, Tb);
-  const values = grid.map((TL, i) => op.Jin - photonicHeatCurrent(device, TL, op.TR) - heat[i]);
+  const F = residualAt(device, op.Jin, op.TR, Tb);
+  const photonic = photonicHeatCurrentAt(device, op.TR);
+  const values = grid.map((TL, i) => op.Jin - photonic(TL) - heat[i]);
   const lo = grid[0];
   const hi = grid[grid.length - 1];
   const roots = findAllRoots(F, lo, hi, { grid, values, xtol: ROOT_XTOL }).filter((TL) => TL > lo);
@@ -151,7 +158,7 @@ export function balanceRootNear(
 ): number | undefined {
   const Tb = bathTemperature(device, op);
   const Tc = device.left.superconductor.Tc;
-  const F = (TL: number): number => balanceResidual(device, op.Jin, TL, op.TR, Tb);
+  const F = residualAt(device, op.Jin, op.TR, Tb);
   const lo = Tb;
   const hi = Tc * (1 - 1e-12);
   // Along a curve the root moves little between neighbouring points: probe close to the guess on the

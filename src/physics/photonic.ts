@@ -80,6 +80,18 @@ export function photonicHeatCurrent(device: Device, TL: number, TR: number): num
   );
 }
 
+/**
+ * J_γ(·, T_R) at a fixed T_R, W: the right junction's resistance and the capacitances are computed
+ * once, for the root searches that evaluate J_γ at many T_L and one T_R (the same bits as
+ * photonicHeatCurrent).
+ */
+export function photonicHeatCurrentAt(device: Device, TR: number): (TL: number) => number {
+  const { left, right } = device;
+  const RR = junctionResistance(right, TR);
+  const C = left.junction.c * left.junction.area + right.junction.c * right.junction.area;
+  return (TL) => photonicCurrent(junctionResistance(left, TL), RR, C, TL, TR);
+}
+
 /** ∂I/∂a and ∂I/∂T of thermalSpectralIntegral. */
 function spectralIntegralGradient(a: number, T: number): { dA: number; dT: number } {
   const z = (hbar * a) / (2 * Math.PI * kB * T);
