@@ -1,4 +1,5 @@
 /** One chunk of a sweep evaluated and formatted as CSV rows and JSON Lines (deterministic text). */
+import { Utf8Builder } from '../io/utf8-builder.js';
 import { applyParameters } from './parameters.js';
 import {
   evaluatePoint,
@@ -10,8 +11,9 @@ import {
 import { chunkRange, coordinates, type SweepSpec } from './spec.js';
 
 export interface ChunkText {
-  csv: string;
-  jsonl: string;
+  /** UTF-8 bytes of the CSV rows and of the JSON Lines. */
+  csv: Uint8Array;
+  jsonl: Uint8Array;
   /** Points whose evaluation threw: index and message (their rows carry empty values). */
   failures: { index: number; message: string }[];
 }
@@ -54,8 +56,8 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
   const axisKeys = names.map((n) => `,${JSON.stringify(n)}:`);
   const pointKeys = ctx.pointOutputs.map((n) => `,${JSON.stringify(n)}:`);
   const rootKeys = ctx.rootOutputs.map((n) => `${JSON.stringify(n)}:`);
-  const csv: string[] = [];
-  const jsonl: string[] = [];
+  const csv = new Utf8Builder();
+  const jsonl = new Utf8Builder();
   const failures: ChunkText['failures'] = [];
   for (let index = start; index < end; index++) {
     coordinates(spec.axes, index, coords);
@@ -77,8 +79,8 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
     }
     if (!result) {
       const blanks = ctx.pointOutputs.length + (roots ? 1 : 0) + ctx.rootOutputs.length;
-      csv.push(csvPrefix + ','.repeat(blanks) + '\n');
-      jsonl.push(`${json},"error":${JSON.stringify(error)}}\n`);
+      csv.append(csvPrefix + ','.repeat(blanks) + '\n');
+      jsonl.append(`${json},"error":${JSON.stringify(error)}}\n`);
       continue;
     }
     const point = result.point.map(cell);
@@ -87,22 +89,22 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
     const pointCsv = point.map((p) => ',' + p).join('');
     if (spec.mode === 'direct') {
       const values = result.roots[0].map(cell);
-      csv.push(csvPrefix + values.map((v) => ',' + v).join('') + '\n');
+      csv.append(csvPrefix + values.map((v) => ',' + v).join('') + '\n');
       values.forEach((v, i) => (json += ',' + rootKeys[i] + jsonCell(v)));
     } else if (!roots) {
-      csv.push(csvPrefix + pointCsv + '\n');
+      csv.append(csvPrefix + pointCsv + '\n');
     } else {
       const objects: string[] = [];
       if (result.roots.length === 0)
-        csv.push(csvPrefix + pointCsv + ','.repeat(1 + ctx.rootOutputs.length) + '\n');
+        csv.append(csvPrefix + pointCsv + ','.repeat(1 + ctx.rootOutputs.length) + '\n');
       result.roots.forEach((rootValues, r) => {
         const values = rootValues.map(cell);
-        csv.push(`${csvPrefix}${pointCsv},${r}${values.map((v) => ',' + v).join('')}\n`);
+        csv.append(`${csvPrefix}${pointCsv},${r}${values.map((v) => ',' + v).join('')}\n`);
         objects.push(`{${values.map((v, i) => rootKeys[i] + jsonCell(v)).join(',')}}`);
       });
       json += `,"roots":[${objects.join(',')}]`;
     }
-    jsonl.push(json + '}\n');
+    jsonl.append(json + '}\n');
   }
-  return { csv: csv.join(''), jsonl: jsonl.join(''), failures };
+  return { csv: csv.bytes(), jsonl: jsonl.bytes(), failures };
 }

@@ -28,9 +28,9 @@ function allChunks(s: SweepSpec): { json: string[]; rows: Map<number, string[][]
   const json: string[] = [];
   const rows = new Map<number, string[][]>();
   for (let k = 0; k * s.chunkSize < points; k++) {
-    const text = computeChunk(s, k);
-    json.push(...text.jsonl.trimEnd().split('\n'));
-    for (const line of text.csv.trimEnd().split('\n')) {
+    const chunk = computeChunk(s, k);
+    json.push(...text(chunk.jsonl).trimEnd().split('\n'));
+    for (const line of text(chunk.csv).trimEnd().split('\n')) {
       const fields = line.split(',');
       const index = Number(fields[0]);
       rows.set(index, [...(rows.get(index) ?? []), fields]);
@@ -38,6 +38,9 @@ function allChunks(s: SweepSpec): { json: string[]; rows: Map<number, string[][]
   }
   return { json, rows };
 }
+
+const utf8 = new TextDecoder();
+const text = (bytes: Uint8Array): string => utf8.decode(bytes);
 
 const csvOf = (v: unknown): string => (v === null ? '' : String(v));
 
@@ -104,17 +107,18 @@ describe('chunk text', () => {
       },
     };
     const s = spec({ device: broken, chunkSize: 3 });
-    const text = computeChunk(s, 1);
-    expect(text.failures.map((f) => f.index)).toEqual([3, 4, 5]);
-    expect(text.failures[0].message).toBe('no Tc, with γ in the message');
+    const chunk = computeChunk(s, 1);
+    expect(chunk.failures.map((f) => f.index)).toEqual([3, 4, 5]);
+    expect(chunk.failures[0].message).toBe('no Tc, with γ in the message');
     const columns = csvHeader(s).split(',').length;
-    for (const row of text.csv.trimEnd().split('\n')) {
+    for (const row of text(chunk.csv).trimEnd().split('\n')) {
       const fields = row.split(',');
       expect(fields).toHaveLength(columns);
       expect(fields.slice(3).every((f) => f === '')).toBe(true);
     }
-    const record = JSON.parse(text.jsonl.split('\n')[0]) as Record<string, unknown>;
-    expect(record).toEqual({ index: 3, J_in: 0, T_R: s.axes[1].values[3], error: text.failures[0].message });
-    expect(JSON.stringify(record)).toBe(text.jsonl.split('\n')[0]);
+    const line = text(chunk.jsonl).split('\n')[0];
+    const record = JSON.parse(line) as Record<string, unknown>;
+    expect(record).toEqual({ index: 3, J_in: 0, T_R: s.axes[1].values[3], error: chunk.failures[0].message });
+    expect(JSON.stringify(record)).toBe(line);
   });
 });
