@@ -1,10 +1,12 @@
 /**
  * Sweeps at scale: the 10⁶-point 2-D T_L map (setup 1, T_R × J_in over the paper's ranges) timed whole
  * on 2 worker threads and on 1; the steady-state speed-up of the second worker, measured on warm
- * workers in alternating phases; and the merge of 100 shard directories.
+ * workers in alternating phases; the speed of each CPU alone on the same chunks, which bounds that
+ * speed-up; and the merge of 100 shard directories.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 // The compiled package (dist/, built by `npm run bench`), as `npx ndtc sweep` runs it: from the
@@ -12,29 +14,9 @@ import { Worker } from 'node:worker_threads';
 import { platformDevice } from '../dist/index.js';
 import { mergeSweeps } from '../dist/sweep/merge.js';
 import { runSweep } from '../dist/sweep/run.js';
-import { chunkCount, defaultChunkSize, type Axis, type SweepSpec } from '../dist/sweep/spec.js';
+import { chunkCount, type SweepSpec } from '../dist/sweep/spec.js';
 import type { BenchRow } from './physics.bench.js';
-
-const linspace = (a: number, b: number, n: number): number[] =>
-  Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
-const logspace = (a: number, b: number, n: number): number[] =>
-  linspace(Math.log(a), Math.log(b), n).map(Math.exp);
-
-function mapSpec(nTR: number, nJin: number): SweepSpec {
-  const axes: Axis[] = [
-    { name: 'J_in', values: logspace(1e-15, 1e-12, nJin), log: true },
-    { name: 'T_R', values: linspace(0.01, 0.8, nTR), log: false },
-  ];
-  return {
-    device: platformDevice('ag'),
-    fixed: { setup: 1 },
-    axes,
-    outputs: ['T_L', 'dTL_dTR'],
-    mode: 'balance',
-    TRrange: [0.01, 0.8],
-    chunkSize: defaultChunkSize(nTR * nJin),
-  };
-}
+import { linspace, logspace, mapSpec } from './sweep-map.js';
 
 async function timed(f: () => Promise<unknown>): Promise<number> {
   return (await measured(f)).wall;
@@ -112,6 +94,29 @@ async function steadyStateSpeedUp(
   }
 }
 
+/**
+ * Per-point time of the same chunks on each CPU alone (a child process pinned with `taskset`),
+ * alternating CPUs over the rounds; medians, µs/point. Undefined without taskset. Two workers can be
+ * at most (s₀ + s₁)/max(s₀, s₁) times faster than one, s_i being the CPUs' speeds.
+ */
+function perCpuPointTimes(rounds: number): number[] | undefined {
+  const cpus = availableParallelism();
+  const child = new URL('./cpu-speed.ts', import.meta.url).pathname;
+  const times: number[][] = Array.from({ length: cpus }, () => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let j = 0; j < cpus; j++) {
+      const cpu = r % 2 ? cpus - 1 - j : j;
+      const run = spawnSync('taskset', ['-c', String(cpu), process.execPath, '--import', 'tsx', child, '0'], {
+        encoding: 'utf8',
+      });
+      const value = Number(run.stdout);
+      if (run.status !== 0 || !(value > 0)) return undefined;
+      times[cpu].push(value);
+    }
+  }
+  return times.map(median);
+}
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -125,6 +130,7 @@ export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
     // Wall-clock speed-up means something only on an otherwise idle machine: record the load.
     const load = loadavg()[0];
 
+    const perCpu = perCpuPointTimes(4);
     const steady = await steadyStateSpeedUp(
       { ...mapSpec(1000, 1000), chunkSize: 256 },
       join(root, 'steady'),
@@ -206,6 +212,20 @@ export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
           value: steady.overall,
           unit: '×',
         },
+        ...(perCpu
+          ? [
+              ...perCpu.map((t, cpu) => ({
+                name: `the same chunks on CPU ${cpu} alone (pinned with taskset, V8's helper threads with it; median of 4)`,
+                value: t,
+                unit: 'µs/point',
+              })),
+              {
+                name: '  what two workers can give at most on these CPUs: Σ speeds / fastest speed',
+                value: perCpu.reduce((s, t) => s + 1 / t, 0) * Math.min(...perCpu),
+                unit: '×',
+              },
+            ]
+          : []),
         {
           name: `1-minute load average at the start (${availableParallelism()} cores)`,
           value: load,
