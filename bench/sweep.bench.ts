@@ -97,7 +97,8 @@ async function steadyStateSpeedUp(
 /**
  * Per-point time of the same chunks on each CPU alone (a child process pinned with `taskset`),
  * alternating CPUs over the rounds; medians, µs/point. Undefined without taskset. Two workers can be
- * at most (s₀ + s₁)/max(s₀, s₁) times faster than one, s_i being the CPUs' speeds.
+ * about (s₀ + s₁)/max(s₀, s₁) times faster than one, s_i being the CPUs' speeds (an estimate: pinned,
+ * a CPU also runs that process's V8 helper threads, which a worker otherwise leaves to the other).
  */
 function perCpuPointTimes(rounds: number): number[] | undefined {
   const cpus = availableParallelism();
@@ -220,7 +221,7 @@ export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
                 unit: 'µs/point',
               })),
               {
-                name: '  what two workers can give at most on these CPUs: Σ speeds / fastest speed',
+                name: '  the speed-up these CPUs allow, estimated from their speeds: Σ speeds / fastest speed',
                 value: perCpu.reduce((s, t) => s + 1 / t, 0) * Math.min(...perCpu),
                 unit: '×',
               },
