@@ -1,12 +1,12 @@
 /**
  * Sweeps at scale: the 10⁶-point 2-D T_L map (setup 1, T_R × J_in over the paper's ranges) timed whole
  * on 2 worker threads and on 1; the steady-state speed-up of the second worker, measured on warm
- * workers in alternating phases; the speed of each CPU alone on the same chunks, which bounds that
- * speed-up; and the merge of 100 shard directories.
+ * workers in alternating phases; the speed-up the machine itself allows, from pinned processes; and
+ * the merge of 100 shard directories.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 // The compiled package (dist/, built by `npm run bench`), as `npx ndtc sweep` runs it: from the
@@ -94,28 +94,38 @@ async function steadyStateSpeedUp(
   }
 }
 
-/**
- * Per-point time of the same chunks on each CPU alone (a child process pinned with `taskset`),
- * alternating CPUs over the rounds; medians, µs/point. Undefined without taskset. Two workers can be
- * about (s₀ + s₁)/max(s₀, s₁) times faster than one, s_i being the CPUs' speeds (an estimate: pinned,
- * a CPU also runs that process's V8 helper threads, which a worker otherwise leaves to the other).
- */
-function perCpuPointTimes(rounds: number): number[] | undefined {
-  const cpus = availableParallelism();
+/** µs/point of the chunk computation in a child process pinned to `cpu` (undefined if that fails). */
+function pinnedPointTime(cpu: number): Promise<number | undefined> {
   const child = new URL('./cpu-speed.ts', import.meta.url).pathname;
-  const times: number[][] = Array.from({ length: cpus }, () => []);
+  return new Promise((resolve) => {
+    execFile('taskset', ['-c', String(cpu), process.execPath, '--import', 'tsx', child], (error, stdout) =>
+      resolve(!error && Number(stdout) > 0 ? Number(stdout) : undefined),
+    );
+  });
+}
+
+/**
+ * What this machine allows two workers, measured without them: the same chunks computed by processes
+ * pinned with `taskset`, on each CPU alone (one at a time) and on all CPUs at once (one process
+ * each); medians over the rounds, µs/point. Separate processes share nothing in software, so
+ * Σ speed(all at once) / fastest speed(alone) estimates what any parallel code can gain here (pinned,
+ * a process's V8 helper threads share its CPU both times). Undefined without taskset.
+ */
+async function cpuPointTimes(rounds: number): Promise<{ alone: number[]; together: number[] } | undefined> {
+  const cpus = Array.from({ length: availableParallelism() }, (_, i) => i);
+  const alone: number[][] = cpus.map(() => []);
+  const together: number[][] = cpus.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    for (let j = 0; j < cpus; j++) {
-      const cpu = r % 2 ? cpus - 1 - j : j;
-      const run = spawnSync('taskset', ['-c', String(cpu), process.execPath, '--import', 'tsx', child, '0'], {
-        encoding: 'utf8',
-      });
-      const value = Number(run.stdout);
-      if (run.status !== 0 || !(value > 0)) return undefined;
-      times[cpu].push(value);
+    for (const cpu of r % 2 ? [...cpus].reverse() : cpus) {
+      const t = await pinnedPointTime(cpu);
+      if (t === undefined) return undefined;
+      alone[cpu].push(t);
     }
+    const all = await Promise.all(cpus.map(pinnedPointTime));
+    if (all.some((t) => t === undefined)) return undefined;
+    all.forEach((t, cpu) => together[cpu].push(t!));
   }
-  return times.map(median);
+  return { alone: alone.map(median), together: together.map(median) };
 }
 
 const median = (xs: number[]): number => {
@@ -131,7 +141,7 @@ export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
     // Wall-clock speed-up means something only on an otherwise idle machine: record the load.
     const load = loadavg()[0];
 
-    const perCpu = perCpuPointTimes(4);
+    const perCpu = await cpuPointTimes(4);
     const steady = await steadyStateSpeedUp(
       { ...mapSpec(1000, 1000), chunkSize: 256 },
       join(root, 'steady'),
@@ -215,14 +225,19 @@ export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
         },
         ...(perCpu
           ? [
-              ...perCpu.map((t, cpu) => ({
-                name: `the same chunks on CPU ${cpu} alone (pinned with taskset, V8's helper threads with it; median of 4)`,
+              ...perCpu.alone.map((t, cpu) => ({
+                name: `the same chunks in a process pinned to CPU ${cpu} (taskset), the other CPUs idle (median of 4)`,
+                value: t,
+                unit: 'µs/point',
+              })),
+              ...perCpu.together.map((t, cpu) => ({
+                name: `  … on CPU ${cpu} while every CPU runs such a process`,
                 value: t,
                 unit: 'µs/point',
               })),
               {
-                name: '  the speed-up these CPUs allow, estimated from their speeds: Σ speeds / fastest speed',
-                value: perCpu.reduce((s, t) => s + 1 / t, 0) * Math.min(...perCpu),
+                name: '  the speed-up this machine allows: Σ speed (all CPUs busy) / fastest speed (alone)',
+                value: perCpu.together.reduce((sum, t) => sum + 1 / t, 0) * Math.min(...perCpu.alone),
                 unit: '×',
               },
             ]
