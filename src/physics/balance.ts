@@ -66,9 +66,13 @@ function superconductorPhononSlopes(device: Device, TL: number, Tb: number): { d
   return { dTe, dTb };
 }
 
-/** F(T_L) at one operating point, for root searches (the same bits as balanceResidual). */
-function residualAt(device: Device, Jin: number, TR: number, Tb: number): (TL: number) => number {
-  const photonic = photonicHeatCurrentAt(device, TR);
+/** F(T_L) at one operating point from its J_γ(·, T_R), for root searches (the same bits as balanceResidual). */
+function residualAt(
+  device: Device,
+  Jin: number,
+  photonic: (TL: number) => number,
+  Tb: number,
+): (TL: number) => number {
   return (TL) => Jin - photonic(TL) - leftPhononHeat(device, TL, Tb);
 }
 
@@ -123,8 +127,8 @@ function scanGrid(device: Device, Tb: number): { grid: number[]; heat: Float64Ar
 export function solveBalance(device: Device, op: OperatingPoint): BalanceSolution {
   const Tb = bathTemperature(device, op);
   const { grid, heat } = scanGrid(device, Tb);
-  const F = residualAt(device, op.Jin, op.TR, Tb);
   const photonic = photonicHeatCurrentAt(device, op.TR);
+  const F = residualAt(device, op.Jin, photonic, Tb);
   const values = grid.map((TL, i) => op.Jin - photonic(TL) - heat[i]);
   const lo = grid[0];
   const hi = grid[grid.length - 1];
@@ -158,7 +162,7 @@ export function balanceRootNear(
 ): number | undefined {
   const Tb = bathTemperature(device, op);
   const Tc = device.left.superconductor.Tc;
-  const F = residualAt(device, op.Jin, op.TR, Tb);
+  const F = residualAt(device, op.Jin, photonicHeatCurrentAt(device, op.TR), Tb);
   const lo = Tb;
   const hi = Tc * (1 - 1e-12);
   // Along a curve the root moves little between neighbouring points: probe close to the guess on the

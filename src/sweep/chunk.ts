@@ -38,6 +38,8 @@ export function csvHeader(spec: SweepSpec): string {
 /** Shortest round-trip decimal; a value that is not finite is written empty (CSV) or null (JSON). */
 const cell = (v: Value): string =>
   v === null || (typeof v === 'number' && !Number.isFinite(v)) ? '' : String(v);
+/** Cells as they follow earlier ones on a CSV row: ",a,b". */
+const csvCells = (cells: readonly string[]): string => cells.map((c) => ',' + c).join('');
 /** The JSON form of a formatted cell: an empty cell (null or not finite) is null. */
 const jsonCell = (text: string): string => (text === '' ? 'null' : text);
 
@@ -86,10 +88,10 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
     const point = result.point.map(cell);
     for (let i = 0; i < point.length; i++) json += pointKeys[i] + jsonCell(point[i]);
     if (result.exceedsTc !== undefined) json += `,"exceedsTc":${result.exceedsTc}`;
-    const pointCsv = point.map((p) => ',' + p).join('');
+    const pointCsv = csvCells(point);
     if (spec.mode === 'direct') {
       const values = result.roots[0].map(cell);
-      csv.append(csvPrefix + values.map((v) => ',' + v).join('') + '\n');
+      csv.append(csvPrefix + csvCells(values) + '\n');
       values.forEach((v, i) => (json += ',' + rootKeys[i] + jsonCell(v)));
     } else if (!roots) {
       csv.append(csvPrefix + pointCsv + '\n');
@@ -99,7 +101,7 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
         csv.append(csvPrefix + pointCsv + ','.repeat(1 + ctx.rootOutputs.length) + '\n');
       result.roots.forEach((rootValues, r) => {
         const values = rootValues.map(cell);
-        csv.append(`${csvPrefix}${pointCsv},${r}${values.map((v) => ',' + v).join('')}\n`);
+        csv.append(`${csvPrefix}${pointCsv},${r}${csvCells(values)}\n`);
         objects.push(`{${values.map((v, i) => rootKeys[i] + jsonCell(v)).join(',')}}`);
       });
       json += `,"roots":[${objects.join(',')}]`;

@@ -130,12 +130,7 @@ export function removeStaleTemporaries(dir: string, from: number, to: number): v
   }
 }
 
-export function writeChunk(
-  dir: string,
-  k: number,
-  csv: string | Uint8Array,
-  jsonl: string | Uint8Array,
-): void {
+export function writeChunk(dir: string, k: number, csv: Uint8Array, jsonl: Uint8Array): void {
   // Chunks are many and recomputable: atomic against a killed process (what --resume recovers from)
   // without a per-file fsync, which would make this thread the sweep's bottleneck.
   writeFileAtomic(`${chunkBase(dir, k)}.csv`, csv, { fsync: false });
