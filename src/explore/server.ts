@@ -1,7 +1,9 @@
 /**
  * A static file server for the built explorer (web-dist/). It listens on 127.0.0.1 only and
  * serves nothing outside its root: traversal (plain or percent-encoded), backslashes, NUL bytes
- * and symlinks that lead out are refused, and only GET and HEAD are answered.
+ * and symlinks that lead out are refused, and only GET and HEAD are answered. Requests whose
+ * `Host` is not this server's own loopback address and port are refused (421), so a web page
+ * elsewhere cannot reach it by rebinding a DNS name to 127.0.0.1.
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -89,7 +91,18 @@ function reply(res: ServerResponse, status: number, text: string): void {
   res.end(`${text}\n`);
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * Whether a `Host` header names this server: 127.0.0.1 or localhost (any case) with our port.
+ * Exported for tests: with the path checks it is the security boundary of the server.
+ */
+export function isOwnHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  const m = /^(127\.0\.0\.1|localhost|\[::1\]):(\d{1,5})$/i.exec(host.trim());
+  return m !== null && Number(m[2]) === port;
+}
+
+async function handle(root: string, port: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!isOwnHost(req.headers.host, port)) return reply(res, 421, 'misdirected request');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     reply(res, 405, 'method not allowed');
@@ -117,8 +130,9 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
 /** Serve `root` on 127.0.0.1. Rejects if the port is taken. */
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = await realpath(options.root);
+  let port = 0;
   const server = createServer((req, res) => {
-    handle(root, req, res).catch(() => {
+    handle(root, port, req, res).catch(() => {
       if (!res.headersSent) reply(res, 500, 'internal error');
       else res.destroy();
     });
@@ -130,7 +144,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       ok();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     server,
     port,

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,9 +20,13 @@ const root = join(base, 'site');
 let site: StaticServer;
 
 /** A raw request: the path goes on the wire exactly as written (fetch would normalise `..`). */
-function get(path: string, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
+function get(
+  path: string,
+  method = 'GET',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; body: string }> {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: site.port, path, method }, (res) => {
+    const req = request({ host: '127.0.0.1', port: site.port, path, method, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -109,6 +113,40 @@ describe('static server', () => {
     expect(absoluteForm.status).toBe(400);
     expect(absoluteForm.body).not.toContain(SECRET);
   });
+
+  it.each([
+    'evil.example',
+    `evil.example:${0}`,
+    '127.0.0.1',
+    '127.0.0.1:1',
+    '127.0.0.2:PORT',
+    'localhost.evil:PORT',
+  ])('refuses the Host %s (DNS rebinding) with 421 and no content', async (host) => {
+    const response = await get('/', 'GET', { host: host.replace('PORT', String(site.port)) });
+    expect(response.status).toBe(421);
+    expect(response.body).not.toContain('<title>explorer</title>');
+  });
+
+  it('refuses a request without Host (HTTP/1.0) with 421', async () => {
+    const head = await new Promise<string>((ok, fail) => {
+      const socket = connect(site.port, '127.0.0.1', () => socket.end('GET / HTTP/1.0\r\n\r\n'));
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('end', () => ok(text));
+      socket.on('error', fail);
+    });
+    expect(head).toMatch(/^HTTP\/1\.[01] 421 /);
+  });
+
+  it.each(['127.0.0.1:PORT', 'localhost:PORT', 'LOCALHOST:PORT', '[::1]:PORT'])(
+    'serves the Host %s (its own loopback address and port)',
+    async (host) => {
+      const response = await get('/', 'GET', { host: host.replace('PORT', String(site.port)) });
+      expect(response.status).toBe(200);
+      expect(response.body).toContain('<title>explorer</title>');
+    },
+  );
 
   it('answers only GET and HEAD', async () => {
     expect((await get('/', 'POST')).status).toBe(405);
