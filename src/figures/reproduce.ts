@@ -104,6 +104,7 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
   const prov = provenance(options.cwd ?? process.cwd());
 
   mkdirSync(dirname(outDir), { recursive: true });
+  removeStaleStaging(outDir);
   const staging = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}-${Date.now()}`);
   mkdirSync(staging);
   const progress = createProgress({
@@ -178,6 +179,29 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
     return { outDir, written, claims, panels, summary: reportSummary(input), provenance: prov };
   } finally {
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Whether process `pid` is alive on this machine (EPERM: alive, but not ours to signal). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Staging directories of runs that were killed (SIGKILL leaves no chance to clean up): ours by name,
+ * stale when the process that named them is gone. A live concurrent run's directory is left alone.
+ */
+export function removeStaleStaging(outDir: string): void {
+  const prefix = `.${basename(outDir)}.partial-`;
+  for (const name of readdirSync(dirname(outDir))) {
+    const m = name.startsWith(prefix) ? /^(\d+)-\d+$/.exec(name.slice(prefix.length)) : null;
+    if (m && !processAlive(Number(m[1])))
+      rmSync(join(dirname(outDir), name), { recursive: true, force: true });
   }
 }
 

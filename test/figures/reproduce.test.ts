@@ -168,6 +168,36 @@ describe('--only, --format and an existing output directory', () => {
 });
 
 describe('interruption', () => {
+  it('a run killed with SIGKILL leaves its staging directory, which the next run removes (a live run’s stays)', async () => {
+    const { spawn } = await import('node:child_process');
+    const parent = join(root, 'killed');
+    mkdirSync(parent);
+    const out = join(parent, 'out');
+    const script = `import('./src/cli/main.ts').then((m) => m.main(['reproduce', '--out', ${JSON.stringify(out)}])).then((c) => process.exit(c))`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: new URL('../../', import.meta.url).pathname,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<void>((done) => child.on('exit', () => done()));
+    let stderr = '';
+    await new Promise<void>((started) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/reproduce: \d+%/.test(stderr)) started();
+      });
+    });
+    child.kill('SIGKILL');
+    await exited;
+    const stale = readdirSync(parent).filter((n) => n.startsWith('.out.partial-'));
+    expect(stale).toHaveLength(1);
+    // A staging directory of a live run (this test process) must survive.
+    const live = `.out.partial-${process.pid}-1`;
+    mkdirSync(join(parent, live));
+    const r = await run(['reproduce', '--only', '1c', '--format', 'csv', '--out', out, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(parent).sort()).toEqual([live, 'out'].sort());
+  }, 300_000);
+
   it('Ctrl-C during the computation leaves no output and no partial directory', async () => {
     const { spawn } = await import('node:child_process');
     const parent = join(root, 'interrupted');
