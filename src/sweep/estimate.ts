@@ -1,0 +1,151 @@
+/**
+ * The cost of a sweep said up front: its point count, CPU time and disk, from a small deterministic
+ * sample of its own grid computed here by the same code as the sweep's chunks.
+ *
+ * CPU time: short runs of consecutive points along the fastest axis (so that whatever a chunk reuses
+ * from one point to the next is reused here too), at positions spread over the grid by a Kronecker
+ * (R_d) sequence, timed after a warm-up so that compilation is not counted where it is negligible
+ * in the sweep itself. Disk: the bytes per
+ * point of the sample's CSV and JSON Lines, twice (chunk files, then results.csv and results.jsonl),
+ * plus results.h5 at 8 bytes per value (each numeric output over its points and roots).
+ */
+import { computeChunk } from './chunk.js';
+import { splitOutputs } from './quantities.js';
+import { pointCount, type Axis, type SweepSpec } from './spec.js';
+
+export interface SweepEstimate {
+  points: number;
+  /** Process CPU time per point (user + system), seconds. */
+  cpuSecondsPerPoint: number;
+  /** points × cpuSecondsPerPoint. */
+  cpuSeconds: number;
+  /** Bytes on disk at the end of a run: chunks, results.csv, results.jsonl and results.h5. */
+  diskBytes: number;
+}
+
+/** Timed sample: RUNS runs of WINDOW consecutive points (64 points). */
+const RUNS = 8;
+const WINDOW = 8;
+/**
+ * V8 compiles the hot code over the first ~10⁴ points (≈ 1 s here, at 2–4× the steady cost per point):
+ * for a sweep long enough for that not to matter, the sample is timed after warming up on other
+ * points of the grid for up to this much CPU, and at most 2 % of the sweep's own (cold) cost.
+ */
+const WARM_SECONDS = 1;
+
+const cpuSeconds = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/** Fractional parts of the R_d sequence (Roberts 2018): well spread in every dimension, deterministic. */
+function kronecker(dimensions: number, i: number): number[] {
+  // φ_d is the positive root of x^(d+1) = x + 1.
+  let phi = 2;
+  for (let k = 0; k < 30; k++) phi = Math.pow(1 + phi, 1 / (dimensions + 1));
+  const out = new Array<number>(dimensions);
+  for (let d = 0; d < dimensions; d++) {
+    const x = 0.5 + i / Math.pow(phi, d + 1);
+    out[d] = x - Math.floor(x);
+  }
+  return out;
+}
+
+/** The sub-grid of run r: one value of each slow axis, a window of consecutive fast-axis values. */
+function sampleRun(axes: readonly Axis[], r: number, window: number): Axis[] {
+  const at = kronecker(axes.length, r);
+  return axes.map((axis, a) => {
+    const len = axis.values.length;
+    const w = a < axes.length - 1 ? 1 : Math.min(window, len);
+    const start = Math.min(len - w, Math.floor(at[a] * (len - w + 1)));
+    return { ...axis, values: axis.values.slice(start, start + w) };
+  });
+}
+
+interface SampleCost {
+  points: number;
+  seconds: number;
+  textBytes: number;
+  /** The most roots at any point (1 without roots). */
+  roots: number;
+}
+
+/** Computes runs [from, from + count) of the sample as chunks, as the sweep would. */
+function timeRuns(spec: SweepSpec, from: number, count: number, window: number): SampleCost {
+  const cost: SampleCost = { points: 0, seconds: 0, textBytes: 0, roots: 1 };
+  for (let r = from; r < from + count; r++) {
+    const axes = sampleRun(spec.axes, r, window);
+    const points = pointCount(axes);
+    const t0 = cpuSeconds();
+    const text = computeChunk({ ...spec, axes, chunkSize: points }, 0);
+    cost.seconds += cpuSeconds() - t0;
+    cost.points += points;
+    cost.textBytes += text.csv.byteLength + text.jsonl.byteLength;
+    if (spec.mode === 'balance') cost.roots = Math.max(cost.roots, mostRoots(text.csv));
+  }
+  return cost;
+}
+
+/** CSV rows sharing an index (one row per root), at most. */
+function mostRoots(csv: Uint8Array): number {
+  const rows = new TextDecoder().decode(csv).split('\n');
+  let most = 1;
+  let run = 0;
+  for (let i = 0; i < rows.length - 1; i++) {
+    const index = rows[i].slice(0, rows[i].indexOf(','));
+    run = i > 0 && rows[i - 1].startsWith(index + ',') ? run + 1 : 1;
+    most = Math.max(most, run);
+  }
+  return most;
+}
+
+/**
+ * Point count, CPU time and disk of `spec`, from a sample of 64 of its points (tens of ms; up to ~1 s
+ * more to warm up when the sweep itself takes minutes or more; longer only when a single point is
+ * slow, e.g. J_ph,S by direct quadrature). J_ph,S tables for the sweep's γ must be loaded first
+ * (prepareForSweep), as for the sweep itself.
+ */
+export function estimateSweep(spec: SweepSpec): SweepEstimate {
+  const points = pointCount(spec.axes);
+  // One point first: compilation of the first call, and a guard against slow points.
+  const first = timeRuns(spec, 0, 1, 1);
+  let sample = first;
+  if (first.seconds < WARM_SECONDS / 4) {
+    let cold = timeRuns(spec, 0, RUNS, WINDOW);
+    sample = cold;
+    const warm = Math.min(WARM_SECONDS, 0.02 * points * (cold.seconds / cold.points));
+    let spent = 0;
+    for (let r = RUNS; spent < warm; r += RUNS) {
+      cold = timeRuns(spec, r, RUNS, WINDOW);
+      spent += cold.seconds;
+    }
+    if (spent > 0) sample = timeRuns(spec, 0, RUNS, WINDOW);
+  }
+  const cpuSecondsPerPoint = sample.seconds / sample.points;
+  const { pointOutputs, rootOutputs } = splitOutputs(spec.outputs);
+  const roots = sample.roots;
+  const h5BytesPerPoint = 8 * (pointOutputs.length + rootOutputs.length * roots + (roots > 1 ? 1 : 0));
+  const diskBytes = points * (2 * (sample.textBytes / sample.points) + h5BytesPerPoint);
+  return { points, cpuSecondsPerPoint, cpuSeconds: points * cpuSecondsPerPoint, diskBytes };
+}
+
+/** `N points, ~X CPU-hours (~Y on W workers), ~Z GB disk`: one line for a person deciding to start. */
+export function describeEstimate(e: SweepEstimate, workers: number): string {
+  const time = (s: number): string =>
+    s < 90
+      ? `${s.toPrecision(2)} s`
+      : s < 5400
+        ? `${(s / 60).toPrecision(2)} min`
+        : `${(s / 3600).toPrecision(2)} h`;
+  const bytes = (b: number): string =>
+    b < 1e6
+      ? `${(b / 1e3).toPrecision(2)} kB`
+      : b < 1e9
+        ? `${(b / 1e6).toPrecision(2)} MB`
+        : `${(b / 1e9).toPrecision(2)} GB`;
+  const w = Math.max(1, workers);
+  return (
+    `${e.points} points, ~${time(e.cpuSeconds)} CPU (~${time(e.cpuSeconds / w)} on ${w} worker${w === 1 ? '' : 's'}), ` +
+    `~${bytes(e.diskBytes)} disk`
+  );
+}
