@@ -7,7 +7,7 @@
  * resistance.ts for the pattern), then add ONE import below and ONE entry in COMMANDS.
  */
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../errors.js';
+import { InputError, escapeControls } from '../errors.js';
 import type { CliContext, RegisterCommand } from './context.js';
 import { packageVersion } from './version.js';
 import { loadDeviceFile } from '../device-file/load.js';
@@ -82,13 +82,22 @@ Examples:
   return program;
 }
 
-function oneLine(message: string): string {
-  return message
-    .replace(/^error: /, '')
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .join(' ');
+/** Longest error line printed (prefix included): a message is read, not scrolled. */
+const ERROR_LINE_LENGTH = 200;
+
+/** One line, controls escaped, cut to fit after `prefix` (a system error may quote any path). */
+function errorLine(prefix: string, message: string, suffix = ''): string {
+  const text = escapeControls(
+    message
+      .replace(/^error: /, '')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join(' '),
+  );
+  const room = ERROR_LINE_LENGTH - prefix.length - 2 - suffix.length;
+  const body = text.length <= room ? text : `${text.slice(0, room - 1)}…`;
+  return `${prefix}: ${body}${suffix}\n`;
 }
 
 /** Runs `ndtc` with `argv` (without node and script), writing to `io` (default: the process streams). */
@@ -113,17 +122,16 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
       if (error.code === 'commander.help') return 2; // help shown because the command line was incomplete
-      ctx.stderr(
-        `${prefix()}: ${oneLine(error.message)} (see ndtc ${commandName ?? ''}${commandName ? ' ' : ''}--help)\n`,
-      );
+      const help = ` (see ndtc ${commandName ?? ''}${commandName ? ' ' : ''}--help)`;
+      ctx.stderr(errorLine(prefix(), error.message, help));
       return 2;
     }
     if (error instanceof InputError) {
-      ctx.stderr(`${prefix()}: ${oneLine(error.message)}\n`);
+      ctx.stderr(errorLine(prefix(), error.message));
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    ctx.stderr(`${prefix()}: ${oneLine(message)}\n`);
+    ctx.stderr(errorLine(prefix(), message));
     if (process.env.NDTC_DEBUG === '1' && error instanceof Error && error.stack)
       ctx.stderr(`${error.stack}\n`);
     return 1;

@@ -1,5 +1,5 @@
 /** Device files from disk: the parser of parse.ts with the published schema, read once. */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { InputError, type Device } from '../index.js';
 import { parseDeviceText as parseWithSchema, type DeviceSchema } from './parse.js';
 
@@ -18,13 +18,54 @@ export function parseDeviceText(text: string, source: string): Device {
   return parseWithSchema(text, source, deviceSchema());
 }
 
-/** Read a device file (.yaml, .yml or .json; YAML is a superset of JSON) and return the SI device. */
+/** Largest device file read: a device is a few dozen lines, so anything near this is not one. */
+export const DEVICE_FILE_MAX_BYTES = 1 << 20;
+
+/**
+ * Read a device file (.yaml, .yml or .json; YAML is a superset of JSON) and return the SI device.
+ * Only a regular file of at most 1 MiB is read: `/dev/zero`, a FIFO or a directory is refused at
+ * once instead of hanging or filling memory.
+ */
 export function loadDeviceFile(path: string): Device {
-  let text: string;
+  const accepted = 'a readable YAML or JSON device file (see docs/devices.md)';
+  let fd: number;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError('--device', path, 'a readable YAML or JSON device file (see docs/devices.md)');
+    // O_NONBLOCK: opening a FIFO with no writer must not block before fstat can refuse it.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new InputError('--device', path, `${accepted}; ${systemCause(error)}`);
   }
-  return parseDeviceText(text, path);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new InputError('--device', path, `${accepted}; this is not a regular file`);
+    if (info.size > DEVICE_FILE_MAX_BYTES)
+      throw new InputError(
+        '--device',
+        path,
+        `a device file of at most 1 MiB; this one has ${info.size} bytes`,
+      );
+    const bytes = Buffer.alloc(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const n = readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return parseDeviceText(bytes.subarray(0, filled).toString('utf8'), path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError('--device', path, `${accepted}; ${systemCause(error)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** "permission denied (EACCES)" from a Node system error; the message otherwise. */
+function systemCause(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (typeof e.code === 'string' && typeof e.syscall === 'string') {
+    const what = e.message.replace(/^[A-Z]+: /, '').replace(/, \w+ .*$/, '');
+    return `${what} (${e.code})`;
+  }
+  return e instanceof Error ? e.message : String(error);
 }

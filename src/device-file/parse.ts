@@ -94,7 +94,17 @@ export function parseDeviceText(text: string, source: string, schema: DeviceSche
       `valid YAML or JSON: ${e.message.split('\n')[0]}`,
     );
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // An alias bomb ("billion laughs") stops at 100 alias expansions instead of filling memory.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new InputError(
+      `--device ${source}`,
+      'aliases',
+      `YAML without excessive aliases (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new InputError(
       `--device ${source}`,

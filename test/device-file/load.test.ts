@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, chiOf, platformDevice, type Device } from '../../src/index.js';
 import { loadDeviceFile, parseDeviceText } from '../../src/device-file/load.js';
 import { editDistance, nearestName } from '../../src/device-file/nearest-name.js';
@@ -170,5 +173,45 @@ describe('nearest name', () => {
   it('suggests only plausible names', () => {
     expect(nearestName('volum', ['volume', 'n', 'Sigma'])).toBe('volume');
     expect(nearestName('zzzzzzzz', ['volume', 'n', 'Sigma'])).toBeUndefined();
+  });
+});
+
+describe('files that are not device files are refused at once, naming the file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ndtc-device-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const refusal = (path: string): InputError => {
+    try {
+      loadDeviceFile(path);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).message).toContain(path);
+      return error as InputError;
+    }
+    throw new Error(`expected ${path} to be refused`);
+  };
+  it('a character device, a directory, a FIFO (without blocking), a missing file', () => {
+    expect(refusal('/dev/zero').message).toMatch(/not a regular file/);
+    expect(refusal(dir).message).toMatch(/not a regular file/);
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(refusal(fifo).message).toMatch(/not a regular file/);
+    expect(refusal(join(dir, 'absent.yaml')).message).toMatch(/no such file or directory \(ENOENT\)/);
+  });
+  it('a file over 1 MiB, by its size, without parsing it', () => {
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, `# ${'x'.repeat(1 << 20)}\n`);
+    expect(refusal(big).message).toMatch(/at most 1 MiB; this one has 1048579 bytes/);
+  });
+  it('a YAML alias bomb stops at the alias limit', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    }
+    const bomb = join(dir, 'bomb.yaml');
+    writeFileSync(bomb, levels.join('\n') + '\n');
+    const error = refusal(bomb);
+    expect(error.message).toMatch(/excessive aliases/);
   });
 });
