@@ -13,7 +13,7 @@ const target = fileURLToPath(new URL('../docs/figures/', import.meta.url));
 const { panels, claims } = computeReproduction();
 for (const panel of panels) {
   const path = join(target, `fig${panel.id}.png`);
-  writeFileAtomic(path, svgToPng(await renderSvg(panel), 2));
+  writeFileAtomic(path, await svgToPng(await renderSvg(panel), 2));
   process.stdout.write(`${path}\n`);
 }
 process.stdout.write(`claims holding: ${claims.filter((c) => c.holds).length} of ${claims.length}\n`);

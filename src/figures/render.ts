@@ -4,9 +4,7 @@
  * on every machine (no system fonts are consulted).
  */
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { PLATFORM_LABEL } from './study.js';
 import type { Panel } from './panel.js';
 
@@ -231,10 +229,13 @@ export function panelSpec(panel: Panel): TopLevelSpec {
   return spec as unknown as TopLevelSpec;
 }
 
-/** SVG text of a panel. */
-export async function renderSvg(panel: Panel): Promise<string> {
-  const vgSpec = compile(panelSpec(panel)).spec;
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
+/**
+ * SVG text of a vega-lite spec. vega and vega-lite are loaded here, on first use, not when this module
+ * is: they cost ~0.3 s of CPU to load, which every command that draws nothing would pay otherwise.
+ */
+export async function specToSvg(spec: TopLevelSpec): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
@@ -242,8 +243,14 @@ export async function renderSvg(panel: Panel): Promise<string> {
   }
 }
 
-/** PNG bytes of an SVG at `scale` × its size, text drawn with the bundled DejaVu Sans. */
-export function svgToPng(svg: string, scale = 2): Uint8Array {
+/** SVG text of a panel. */
+export function renderSvg(panel: Panel): Promise<string> {
+  return specToSvg(panelSpec(panel));
+}
+
+/** PNG bytes of an SVG at `scale` × its size, text drawn with the bundled DejaVu Sans (resvg loaded on first use). */
+export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',

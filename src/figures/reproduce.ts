@@ -141,7 +141,7 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
         else if (format === 'csv') write(name, panelCsv(panel));
         else {
           svg ??= await renderSvg(panel);
-          write(name, format === 'svg' ? svg : svgToPng(svg, 2));
+          write(name, format === 'svg' ? svg : await svgToPng(svg, 2));
         }
         files[panel.id].push(name);
         progress.tick();

@@ -1,14 +1,14 @@
 /**
  * Plots of a finished sweep: a line plot for one axis, a heat map with contour lines for two.
- * vega-lite spec → headless vega → SVG; PNG through the figures' resvg renderer (bundled fonts).
+ * vega-lite spec → headless vega → SVG; PNG through the figures' resvg renderer (bundled fonts), both
+ * loaded only when a plot is drawn.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../index.js';
 import { formatNumber } from '../units/quantity.js';
-import { svgToPng } from '../figures/render.js';
+import { specToSvg, svgToPng } from '../figures/render.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { contourSegments, niceLevels } from '../numerics/marching-squares.js';
 import { RESULTS_JSONL, readManifest, type Manifest } from './directory.js';
@@ -17,20 +17,11 @@ import { quantityInfo } from './quantities.js';
 /** Largest number of samples drawn along one axis (longer axes are strided). */
 const MAX_DRAWN = 400;
 
-export async function specToSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-}
-
 /** Write `base.svg` and `base.png` (2× scale); returns the paths. */
 export async function writePlot(spec: TopLevelSpec, base: string): Promise<string[]> {
   const svg = await specToSvg(spec);
   writeFileAtomic(`${base}.svg`, svg);
-  writeFileAtomic(`${base}.png`, svgToPng(svg));
+  writeFileAtomic(`${base}.png`, await svgToPng(svg));
   return [`${base}.svg`, `${base}.png`];
 }
 

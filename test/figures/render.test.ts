@@ -55,7 +55,7 @@ describe('panel rendering (synthetic data)', () => {
 
   it('PNG: signature, 2× the SVG size, not blank, series colours present', async () => {
     const svg = await renderSvg(syntheticLinearPanel());
-    const png = svgToPng(svg, 2);
+    const png = await svgToPng(svg, 2);
     expect(hasPngSignature(png)).toBe(true);
     const { width, height } = svgSize(svg);
     const decoded = decodePng(png);
@@ -69,7 +69,7 @@ describe('panel rendering (synthetic data)', () => {
 
   it('text really renders: the title band has ink with the bundled font and none without any font', async () => {
     const svg = await renderSvg(syntheticLinearPanel());
-    const withFont = decodePng(svgToPng(svg, 2));
+    const withFont = decodePng(await svgToPng(svg, 2));
     // title sits in the top-left; same band rendered with no fonts available must be empty
     const band = [0, 0, Math.min(900, withFont.width), 70] as const;
     const inked = regionStats(withFont, ...band);
