@@ -19,6 +19,7 @@ import { register as reproduce } from './reproduce.js';
 import { register as explore } from './explore.js';
 import { register as sweep } from './sweep.js';
 import { register as merge } from './merge.js';
+import { register as verify } from './verify.js';
 import { register as hysteresis } from './hysteresis.js';
 import { register as optimize } from './optimize.js';
 
@@ -32,6 +33,7 @@ const COMMANDS: RegisterCommand[] = [
   explore,
   sweep,
   merge,
+  verify,
   hysteresis,
   optimize,
 ];

@@ -1,9 +1,92 @@
-/** Atomic file output: write to a temporary sibling, fsync, then rename over the target. */
+/**
+ * Atomic file output: write every byte to a temporary sibling (or fail), fsync, then rename over the
+ * target. A failure (a full disk, an I/O error) removes the temporary file and throws a `FileError`
+ * naming the target, so nothing half-written ever appears under a final name.
+ */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { FileError, fileError } from './file-error.js';
 
 let counter = 0;
+
+/**
+ * Write all of `bytes` at the file position of `fd`. `write(2)` may accept fewer bytes than asked
+ * (a disk filling up, a signal): the rest is written again until done, or the error is thrown.
+ */
+export function writeAll(fd: number, bytes: Uint8Array, path: string): void {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const n = writeSync(fd, bytes, offset, bytes.length - offset);
+    if (n <= 0)
+      throw new FileError(
+        path,
+        'EIO',
+        `cannot write ${path}: the system accepted none of ${bytes.length - offset} bytes`,
+      );
+    offset += n;
+  }
+}
+
+/** A file written in parts, visible under its name only once `commit` has written and renamed it whole. */
+export class AtomicFile {
+  readonly tmp: string;
+  private fd: number | undefined;
+
+  constructor(
+    readonly path: string,
+    private readonly options: { fsync?: boolean } = {},
+  ) {
+    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${counter++}.tmp`);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      this.fd = openSync(this.tmp, 'w');
+    } catch (error) {
+      this.abort();
+      throw fileError('write', path, error);
+    }
+  }
+
+  write(data: string | Uint8Array): void {
+    try {
+      writeAll(this.fd!, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, this.path);
+    } catch (error) {
+      this.abort();
+      throw fileError('write', this.path, error);
+    }
+  }
+
+  /** fsync (unless disabled), close and rename onto the final name. */
+  commit(): void {
+    try {
+      if (this.options.fsync !== false) fsyncSync(this.fd!);
+      const fd = this.fd!;
+      this.fd = undefined;
+      closeSync(fd); // close can report a deferred write error (NFS): it must succeed before the rename
+      renameSync(this.tmp, this.path);
+    } catch (error) {
+      this.abort();
+      throw fileError('write', this.path, error);
+    }
+  }
+
+  /** Close and remove the temporary file (no error: it is called while another is being reported). */
+  abort(): void {
+    if (this.fd !== undefined) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // the file is being discarded
+      }
+      this.fd = undefined;
+    }
+    try {
+      rmSync(this.tmp, { force: true });
+    } catch {
+      // left for removeStaleTemporaries (a dot file, never under the final name)
+    }
+  }
+}
 
 /**
  * Write `data` to `path` so that readers see either the old file or the complete new one, never a part.
@@ -15,19 +98,7 @@ export function writeFileAtomic(
   data: string | Uint8Array,
   options: { fsync?: boolean } = {},
 ): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${counter++}.tmp`);
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-      if (options.fsync !== false) fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
+  const file = new AtomicFile(path, options);
+  file.write(data);
+  file.commit();
 }

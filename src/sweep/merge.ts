@@ -1,32 +1,53 @@
-/** Combine the chunk files of one sweep spread over shard directories into the assembled results. */
+/**
+ * Combine the chunk files of one sweep spread over shard directories into the assembled results,
+ * verifying every chunk against its record (a damaged or missing one refuses the merge, naming the
+ * shard to rerun), and optionally removing the chunks once the results are verified.
+ */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import {
+  ChunkDamage,
   MANIFEST,
   RESULTS_CSV,
   RESULTS_JSONL,
   assembleResults,
-  chunkDone,
+  chunkRecordPath,
+  chunksRemoved,
   differences,
   readManifest,
+  removeChunks,
+  type Manifest,
 } from './directory.js';
+import { checkChunk, checkResults, damageLine } from './verify.js';
 
-/** Ranges `a..b` of the missing chunk numbers, for the message. */
-function ranges(ks: number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < ks.length;) {
-    let j = i;
-    while (j + 1 < ks.length && ks[j + 1] === ks[j] + 1) j++;
-    out.push(ks[i] === ks[j] ? `${ks[i]}` : `${ks[i]}..${ks[j]}`);
-    i = j + 1;
-  }
-  return out.slice(0, 10).join(', ') + (out.length > 10 ? ', …' : '');
+export interface MergeOptions {
+  /** Delete the chunk files once the results are written, fsynced and verified. */
+  removeChunks?: boolean;
+}
+
+/**
+ * Verify the assembled results of `dir` against their record and remove the chunks they were made
+ * from (in `sources`); refuses, keeping every chunk, when the results do not verify.
+ */
+export function removeChunksAfterVerifiedMerge(
+  dir: string,
+  manifest: Manifest,
+  sources: readonly string[],
+): void {
+  const problems = checkResults(dir);
+  if (problems.length > 0)
+    throw new Error(`chunks kept: the results do not verify (${problems[0].file}: ${problems[0].why})`);
+  for (const source of sources) removeChunks(source, manifest.chunks, dir);
 }
 
 /** Merge `dirs` into `outDir` (default: the first dir); returns the files written. */
-export function mergeSweeps(dirs: readonly string[], outDir: string = dirs[0]): string[] {
+export function mergeSweeps(
+  dirs: readonly string[],
+  outDir: string = dirs[0],
+  options: MergeOptions = {},
+): string[] {
   if (dirs.length === 0) throw new InputError('DIR', '(none)', 'one or more sweep output directories');
   const manifests = dirs.map((d) => readManifest(d, 'DIR'));
   const first = manifests[0];
@@ -39,18 +60,27 @@ export function mergeSweeps(dirs: readonly string[], outDir: string = dirs[0]): 
       );
     }
   });
+  const files = [join(outDir, RESULTS_CSV), join(outDir, RESULTS_JSONL)];
+  // Merged before, chunks removed: nothing to assemble; the results must still verify.
+  if (dirs.some((d) => chunksRemoved(d) !== undefined)) {
+    const problems = checkResults(outDir);
+    if (problems.length > 0)
+      throw new Error(
+        `${problems[0].file}: ${problems[0].why}, and the chunks were removed after the merge: recompute with ndtc sweep --out ${outDir} --resume`,
+      );
+    return files;
+  }
+  // Quick pass (records and lengths, a stat per file) so that every missing chunk is named at once;
+  // the checksums are verified as the chunks are copied.
   const source: string[] = new Array<string>(first.chunks);
-  const missing: number[] = [];
+  const damage: ChunkDamage[] = [];
   for (let k = 0; k < first.chunks; k++) {
-    const dir = dirs.find((d) => chunkDone(d, k));
-    if (dir === undefined) missing.push(k);
-    else source[k] = dir;
+    const dir = dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dirs[0];
+    source[k] = dir;
+    const d = checkChunk(dir, k, { hash: false });
+    if (d) damage.push(d);
   }
-  if (missing.length > 0) {
-    throw new Error(
-      `${missing.length} of ${first.chunks} chunks are missing (${ranges(missing)}): run the shards that hold them (ndtc sweep --out DIR --resume --shard i/N), then merge again`,
-    );
-  }
+  if (damage.length > 0) throw new Error(damageLine(damage, first.chunks, ', then merge again'));
   if (existsSync(join(outDir, MANIFEST))) {
     const existing = readManifest(outDir, '--out');
     if (existing.hashes.sweep !== first.hashes.sweep) {
@@ -64,6 +94,13 @@ export function mergeSweeps(dirs: readonly string[], outDir: string = dirs[0]): 
     mkdirSync(outDir, { recursive: true });
     writeFileAtomic(join(outDir, MANIFEST), JSON.stringify(first, null, 1) + '\n');
   }
-  assembleResults(first, outDir, (k) => source[k]);
-  return [join(outDir, RESULTS_CSV), join(outDir, RESULTS_JSONL)];
+  try {
+    assembleResults(first, outDir, (k) => source[k]);
+  } catch (error) {
+    if (error instanceof ChunkDamage)
+      throw new Error(damageLine([error], first.chunks, ', then merge again'));
+    throw error;
+  }
+  if (options.removeChunks) removeChunksAfterVerifiedMerge(outDir, first, [...new Set(source)]);
+  return files;
 }

@@ -1,0 +1,58 @@
+/** `ndtc verify`: check a sweep directory (or the shard directories of one sweep) against its records. */
+import type { Command } from 'commander';
+import { InputError } from '../index.js';
+import { differences, readManifest } from '../sweep/directory.js';
+import { rerunCommand, verifySweep } from '../sweep/verify.js';
+import type { CliContext } from './context.js';
+
+/** Problem lines printed before "and N more". */
+const SHOWN_PROBLEMS = 20;
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('verify')
+    .description(
+      'check a sweep directory: manifest, every chunk and the assembled results against their recorded lengths and SHA-256',
+    )
+    .argument('<dirs...>', 'sweep output directories (several: the shard directories of one sweep)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ndtc verify study
+  $ ndtc verify shard-0 shard-1 shard-2
+
+Prints one line per problem (missing, no record, length differs, checksum differs), at most ${SHOWN_PROBLEMS},
+then a summary. Exit 0: everything verifies; 1: damage or missing files found (ndtc sweep --out DIR
+--resume recomputes exactly those chunks); 2: not a sweep directory, or directories of different sweeps.
+Chunks removed on purpose after a verified merge (--remove-chunks) are not counted as missing.`,
+    )
+    .action((dirs: string[]) => {
+      const manifests = dirs.map((d) => readManifest(d, 'DIR'));
+      manifests.forEach((m, i) => {
+        if (m.hashes.sweep !== manifests[0].hashes.sweep)
+          throw new InputError(
+            'DIR',
+            dirs[i],
+            `a directory of the same sweep as ${dirs[0]}; ${differences(manifests[0].hashes, m.hashes)}`,
+          );
+      });
+      const report = verifySweep(dirs, manifests);
+      for (const line of report.problems.slice(0, SHOWN_PROBLEMS)) ctx.stdout(`${line}\n`);
+      if (report.problems.length > SHOWN_PROBLEMS)
+        ctx.stdout(`and ${report.problems.length - SHOWN_PROBLEMS} more\n`);
+      const { chunks } = manifests[0];
+      const chunkText = report.chunksRemoved
+        ? 'chunks removed after a verified merge'
+        : `${chunks - report.damage.length} of ${chunks} chunks verified`;
+      ctx.stdout(`${dirs.join(' ')}: ${chunkText}; results ${report.results}\n`);
+      if (report.problems.length === 0) return;
+      const first = report.damage[0];
+      const advice = first
+        ? `; recompute with ${rerunCommand(first.dir, first.k, chunks)}`
+        : report.chunksRemoved
+          ? `; recompute with ndtc sweep --out ${dirs[0]} --resume`
+          : `; reassemble with ndtc merge ${dirs.join(' ')}`;
+      throw new Error(`${report.problems.length} problems found${advice}`);
+    });
+}

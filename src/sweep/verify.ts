@@ -1,0 +1,180 @@
+/**
+ * Verification of a sweep directory against its records: every chunk's files (length and SHA-256
+ * against `chunks/NNNNNN.done`), the assembled results (against `results.done`) and the manifest.
+ * `--resume` recomputes what fails here, `ndtc merge` refuses it, `ndtc verify` lists it.
+ */
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import {
+  ChunkDamage,
+  MANIFEST,
+  RESULTS_CSV,
+  RESULTS_JSONL,
+  RESULTS_RECORD,
+  chunkBase,
+  chunkFileRecord,
+  chunkRecordPath,
+  chunksRemoved,
+  readShardCount,
+  type Manifest,
+} from './directory.js';
+import { checkRecordedFiles, fileLength, fileMismatch, hashFile, readRecord } from './record.js';
+import { chunkCount, pointCount, shardChunks, specHashes } from './spec.js';
+
+export { ChunkDamage };
+
+/**
+ * Check chunk k of `dir` against its record: undefined when it matches. With `hash: false` only
+ * the record and the lengths are checked (a stat per file: the quick pass before a merge).
+ */
+export function checkChunk(
+  dir: string,
+  k: number,
+  options: { hash?: boolean } = {},
+): ChunkDamage | undefined {
+  for (const ext of ['csv', 'jsonl'] as const) {
+    const expected = chunkFileRecord(dir, k, ext);
+    if (expected instanceof ChunkDamage) return expected;
+    const file = `${chunkBase(dir, k)}.${ext}`;
+    const length = fileLength(file);
+    const why =
+      length === undefined || length !== expected.bytes || options.hash === false
+        ? fileMismatch(
+            expected,
+            length === undefined ? undefined : { bytes: length, sha256: expected.sha256 },
+          )
+        : fileMismatch(expected, hashFile(file));
+    if (why) return new ChunkDamage(k, dir, file, why);
+  }
+  return undefined;
+}
+
+/** Problems of the assembled results of `dir` against `results.done` ([] when they match). */
+export function checkResults(dir: string): { file: string; why: string }[] {
+  const recordPath = join(dir, RESULTS_RECORD);
+  const record = readRecord(recordPath);
+  if (record === 'unreadable') return [{ file: recordPath, why: 'record unreadable' }];
+  if (record === undefined) {
+    return [RESULTS_CSV, RESULTS_JSONL]
+      .map((name) => join(dir, name))
+      .map((file) => ({ file, why: existsSync(file) ? 'no record' : 'missing' }));
+  }
+  return checkRecordedFiles(recordPath, record);
+}
+
+/** The shard `i` of `count` whose contiguous chunk range holds chunk k. */
+export function shardOf(k: number, chunks: number, count: number): number {
+  let i = Math.min(count - 1, Math.floor((k * count) / chunks));
+  while (i > 0 && k < shardChunks(chunks, i, count)[0]) i--;
+  while (i < count - 1 && k >= shardChunks(chunks, i, count)[1]) i++;
+  return i;
+}
+
+/**
+ * The command that recomputes chunk k of `dir`: its shard when `dir` records the shard count (and
+ * the Slurm array task, which is the shard index, when a Slurm script recorded it), else a resume
+ * of the whole range (which recomputes only what fails verification).
+ */
+export function rerunCommand(dir: string, k: number, chunks: number): string {
+  const shards = readShardCount(dir);
+  if (!shards) return `ndtc sweep --out ${dir} --resume`;
+  const i = shardOf(k, chunks, shards.count);
+  return `ndtc sweep --out ${dir} --resume --shard ${i}/${shards.count}${shards.slurm ? ` (Slurm array task ${i})` : ''}`;
+}
+
+/** Ranges `a..b` of sorted chunk numbers, at most `max` of them. */
+export function chunkRanges(ks: readonly number[], max = 3): string {
+  const out: string[] = [];
+  for (let i = 0; i < ks.length;) {
+    let j = i;
+    while (j + 1 < ks.length && ks[j + 1] === ks[j] + 1) j++;
+    out.push(ks[i] === ks[j] ? `${ks[i]}` : `${ks[i]}..${ks[j]}`);
+    i = j + 1;
+  }
+  return out.slice(0, max).join(', ') + (out.length > max ? ', …' : '');
+}
+
+/** One line for damaged or missing chunks: which, why (the first), and what to rerun. */
+export function damageLine(damage: readonly ChunkDamage[], chunks: number, then: string): string {
+  const first = damage[0];
+  const ks = damage.map((d) => d.k);
+  const which =
+    damage.length === 1
+      ? `chunk ${first.k} is bad`
+      : `${damage.length} of ${chunks} chunks are bad (${chunkRanges(ks)})`;
+  return `${which}: ${basename(first.file)} ${first.why}; rerun ${rerunCommand(first.dir, first.k, chunks)}${then}`;
+}
+
+export interface VerifyReport {
+  /** One line per problem: `path: why`. */
+  problems: string[];
+  /** What was checked, for the summary. */
+  chunksChecked: number;
+  chunksRemoved: boolean;
+  results: 'verified' | 'not assembled' | 'damaged';
+  /** The chunk damage found (for the rerun advice). */
+  damage: ChunkDamage[];
+}
+
+/** The manifest's hashes recomputed from the sweep it holds: a manifest edited by hand fails here. */
+export function checkManifest(dir: string, manifest: Manifest): string[] {
+  const problems: string[] = [];
+  const path = join(dir, MANIFEST);
+  const hashes = specHashes(manifest.spec);
+  for (const part of ['device', 'grid', 'outputs'] as const) {
+    if (hashes[part] !== manifest.hashes[part]) problems.push(`${path}: ${part} hash differs from its sweep`);
+  }
+  if (manifest.points !== pointCount(manifest.spec.axes) || manifest.chunks !== chunkCount(manifest.spec))
+    problems.push(`${path}: point or chunk count differs from its grid`);
+  return problems;
+}
+
+/**
+ * Verify the directories of one sweep (shards may be spread over several; chunk k is taken from
+ * the first directory that records it): manifests, every chunk unless removed after a verified
+ * merge, and the assembled results wherever they are.
+ */
+export function verifySweep(dirs: readonly string[], manifests: readonly Manifest[]): VerifyReport {
+  const problems: string[] = [];
+  dirs.forEach((d, i) => problems.push(...checkManifest(d, manifests[i])));
+  const { chunks } = manifests[0];
+  const removed = dirs.map((d) => chunksRemoved(d));
+  const damage: ChunkDamage[] = [];
+  let checked = 0;
+  if (removed.every((r) => r === undefined)) {
+    for (let k = 0; k < chunks; k++) {
+      const dir = dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dirs[0];
+      const d = checkChunk(dir, k);
+      checked++;
+      if (d) {
+        damage.push(d);
+        problems.push(`${d.file}: ${d.why} (chunk ${k})`);
+      }
+    }
+  }
+  // Results: in every given directory that has them, and where removed chunks were merged into.
+  const resultDirs = [
+    ...new Set([
+      ...dirs.filter((d) => existsSync(join(d, RESULTS_CSV)) || existsSync(join(d, RESULTS_RECORD))),
+      ...removed.filter((r) => r !== undefined).map((r) => r.results),
+    ]),
+  ];
+  let results: VerifyReport['results'] = 'not assembled';
+  if (resultDirs.length > 0) results = 'verified';
+  for (const d of resultDirs) {
+    const found = checkResults(d);
+    if (found.length > 0) results = 'damaged';
+    problems.push(...found.map((p) => `${p.file}: ${p.why}`));
+  }
+  if (removed.some((r) => r !== undefined) && resultDirs.length === 0) {
+    results = 'damaged';
+    problems.push(`${join(dirs[0], RESULTS_CSV)}: missing (the chunks were removed after a merge)`);
+  }
+  return {
+    problems,
+    chunksChecked: checked,
+    chunksRemoved: removed.some((r) => r !== undefined),
+    results,
+    damage,
+  };
+}
