@@ -1,23 +1,26 @@
 /** `ndtc sweep`: any device parameter or operating point over an N-D grid, on worker threads, resumable, shardable. */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Device, type Setup } from '../index.js';
 import { parseQuantity } from '../units/quantity.js';
 import { parseAxes } from '../sweep/axes.js';
-import { openSweepDirectory, readManifest } from '../sweep/directory.js';
+import { readManifest } from '../sweep/directory.js';
 import { checkParameterValue, parameterInfo, type OperatingValues } from '../sweep/parameters.js';
 import { plotSweep } from '../sweep/plot.js';
 import { DEFAULT_WORKERS } from '../sweep/pool.js';
 import { DEFAULT_OUTPUTS, parseOutputs, splitOutputs, type SweepMode } from '../sweep/quantities.js';
 import { runSweep } from '../sweep/run.js';
-import { slurmScript } from '../sweep/slurm.js';
 import { defaultChunkSize, pointCount, type SweepSpec } from '../sweep/spec.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForSweep } from './phonon-tables.js';
+import {
+  addSlurmOptions,
+  checkSlurmOptionsUnused,
+  emitSlurmStudy,
+  type SlurmOptionValues,
+} from './slurm-options.js';
 
-interface Options extends DeviceOptionValues {
+interface Options extends DeviceOptionValues, SlurmOptionValues {
   vary: string[];
   output?: string;
   setup?: string;
@@ -31,7 +34,6 @@ interface Options extends DeviceOptionValues {
   resume?: boolean;
   shard?: string;
   chunkSize?: string;
-  emitSlurm?: string;
   plot?: string | boolean;
   quiet?: boolean;
 }
@@ -173,11 +175,6 @@ export function register(program: Command, ctx: CliContext): void {
       '--chunk-size <n>',
       'points per chunk file (default: 2048, more for grids above 8.4·10⁶ points (at most 4096 chunks), fewer for small grids (at least 64 chunks))',
     )
-    .option(
-      '--emit-slurm <file>',
-      'write a Slurm job-array script for this sweep (and its manifest in --out), then exit',
-    )
-    .option('--shards <N>', 'array tasks for --emit-slurm (default 100)')
     .option('--plot <quantity>', 'quantity to plot (default: the first numeric output); --no-plot for none')
     .option('--no-plot', 'write no plot')
     .option('--quiet', 'no progress bar')
@@ -189,13 +186,14 @@ Examples:
   $ ndtc sweep --device examples/inas.yaml --vary Jin=1fW..1pW:61:log --output deltaT --out drop
   $ ndtc sweep --TL 500mK --vary TR=10mK..500mK:100 --vary chi=0.5,1,2,5,10 --output J_gamma,kappa_gamma --out jg
   $ ndtc sweep --out study --resume                      # continue after a kill
-  $ ndtc sweep ... --out big --emit-slurm big.sbatch --shards 200 && sbatch big.sbatch
+  $ ndtc sweep ... --out /scratch/big --emit-slurm big.sbatch --partition batch --slurm-setup 'module load nodejs/20'
+  $ sbatch big.sbatch
 
 Parameters: T_R, J_in, T_L, setup, chi, c, r0, gamma, Tc, T_bath (also TR, Jin, TL, Tbath), and any
 device field by dotted path, e.g. left.normal.volume, right.junction.r0. Results are SI.
 See docs/sweeps.md.`,
     )
-    .action(async (opts: Options & { shards?: string }) => {
+    .action(async (opts: Options) => {
       const workers =
         opts.workers !== undefined ? positiveInteger(opts.workers, '--workers', 0) : DEFAULT_WORKERS;
       const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
@@ -218,17 +216,10 @@ See docs/sweeps.md.`,
         throw new InputError('--plot', opts.plot, `one of the numeric outputs: ${numeric.join(', ')}`);
       }
       if (opts.emitSlurm !== undefined) {
-        const shards = opts.shards !== undefined ? positiveInteger(opts.shards, '--shards') : 100;
-        const manifest = openSweepDirectory(opts.out, spec, true);
-        writeFileAtomic(
-          opts.emitSlurm,
-          slurmScript({ out: resolve(opts.out), shards, points: manifest.points, chunks: manifest.chunks }),
-        );
-        ctx.stdout(
-          `wrote ${opts.emitSlurm}: ${shards} array tasks over ${manifest.chunks} chunks (${manifest.points} points) into ${opts.out}; submit with: sbatch ${opts.emitSlurm}\n`,
-        );
+        emitSlurmStudy({ ...opts, emitSlurm: opts.emitSlurm }, spec, ctx);
         return;
       }
+      checkSlurmOptionsUnused(opts);
       const summary = await runSweep(spec, {
         out: opts.out,
         workers,
@@ -257,4 +248,5 @@ See docs/sweeps.md.`,
         );
       }
     });
+  addSlurmOptions(cmd);
 }

@@ -1,6 +1,6 @@
 /** The built CLI as separate processes: shards on their own, and a run killed with SIGKILL then resumed. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, spawnCli, tempDir } from './cli-harness.js';
@@ -132,67 +132,5 @@ describe('built CLI', () => {
     expect(read(out, 'results.csv')).toBe(read(reference, 'results.csv'));
     expect(read(out, 'results.jsonl')).toBe(read(reference, 'results.jsonl'));
     expect(readdirSync(join(out, 'chunks')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
-
-  it('the emitted Slurm script runs its shard, submits the merge once, and the merge completes the study', async () => {
-    const out = join(root, 'slurm-study');
-    const script = join(root, 'study.sbatch');
-    const emitted = await runCli([
-      'sweep',
-      ...GRID,
-      '--chunk-size',
-      '10',
-      '--out',
-      out,
-      '--emit-slurm',
-      script,
-      '--shards',
-      '3',
-    ]);
-    expect(emitted.code, emitted.stderr).toBe(0);
-    // A stand-in for sbatch that records its arguments.
-    const bin = join(root, 'fake-bin');
-    mkdirSync(bin, { recursive: true });
-    const log = join(root, 'sbatch.log');
-    writeFileSync(join(bin, 'sbatch'), `#!/bin/bash\nprintf '%s\\n' "$@" >> '${log}'\necho 4242\n`);
-    chmodSync(join(bin, 'sbatch'), 0o755);
-    for (const task of [0, 1, 2, 0]) {
-      const r = spawnSync('bash', [script], {
-        env: {
-          ...process.env,
-          PATH: `${bin}:${process.env.PATH}`,
-          SLURM_ARRAY_TASK_ID: String(task),
-          SLURM_ARRAY_JOB_ID: '777',
-          SLURM_CPUS_PER_TASK: '1',
-        },
-        encoding: 'utf8',
-      });
-      expect(r.status, r.stderr).toBe(0);
-    }
-    const submitted = readFileSync(log, 'utf8');
-    expect(submitted.match(/--dependency=afterok:777/g)).toHaveLength(1); // once, though task 0 ran twice
-    const wrap = submitted.split('\n')[submitted.split('\n').indexOf('--wrap') + 1];
-    // What the dependent merge job would run.
-    const merge = spawnSync('bash', ['-c', wrap], { encoding: 'utf8' });
-    expect(merge.status, merge.stderr).toBe(0);
-    const whole = join(root, 'slurm-whole');
-    expect(
-      (
-        await runCli([
-          'sweep',
-          ...GRID,
-          '--chunk-size',
-          '10',
-          '--out',
-          whole,
-          '--workers',
-          '1',
-          '--quiet',
-          '--no-plot',
-        ])
-      ).code,
-    ).toBe(0);
-    expect(read(out, 'results.csv')).toBe(read(whole, 'results.csv'));
-    expect(read(out, 'results.jsonl')).toBe(read(whole, 'results.jsonl'));
   });
 });

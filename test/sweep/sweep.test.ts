@@ -392,7 +392,7 @@ describe('--emit-slurm', () => {
     expect(text).toMatch(/^#!\/bin\/bash\n/);
     expect(text).toContain('#SBATCH --array=0-7\n');
     expect(text).toMatch(/--shard "\$SLURM_ARRAY_TASK_ID\/8"/);
-    expect(text).toMatch(/--dependency=afterok:"\$SLURM_ARRAY_JOB_ID"/);
+    expect(text).toMatch(/--dependency=afterany:"\$SLURM_ARRAY_JOB_ID"/);
     expect(text).toContain('merge');
     expect(existsSync(join(out, 'manifest.json'))).toBe(true);
     // What one array task runs: the sweep read back from the manifest.
