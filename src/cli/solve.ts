@@ -5,9 +5,8 @@
  */
 import type { Command } from 'commander';
 import { InputError, inputPowerForTarget, solveBalance, type Device, type Setup } from '../index.js';
-import { parseList } from '../units/list.js';
 import { formatQuantity } from '../units/quantity.js';
-import { cartesian } from './cartesian.js';
+import { cartesian, checkProduct, parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
 import {
   addDeviceOptions,
@@ -42,6 +41,17 @@ interface Options extends DeviceOptionValues {
 
 const PROGRESS_MIN_POINTS = 20;
 
+const BEYOND = {
+  beyond: 'for more: ndtc sweep --vary Jin=… --vary TR=…',
+};
+
+/** A list option as the product check names it. */
+interface ListOption {
+  option: string;
+  text: string;
+  length: number;
+}
+
 interface RootPoint {
   T_L: number;
   stable: boolean;
@@ -61,33 +71,46 @@ function parseSetup(text: string): Setup {
   throw new InputError('--setup', text, '1 (T_bath fixed, T_R swept) or 2 (T_R = T_bath)');
 }
 
-/** (T_R, T_bath) pairs: setup 2 ties the bath to T_R; setup 1 takes --Tbath (default: the device's). */
+/**
+ * (T_R, T_bath) pairs: setup 2 ties the bath to T_R; setup 1 takes --Tbath (default: the device's).
+ * The product with `lead` (the --Jin or --target-TL list) is checked before any pair is made.
+ */
 function operatingTemperatures(
   opts: Options,
   setup: Setup,
   device: Device,
+  lead: ListOption,
 ): { TRs: number[]; pairs: [number, number][] } {
-  const TRs = belowTc(parseList(opts.TR, 'temperature', '--TR'), device.right.superconductor.Tc, '--TR');
+  const TRs = parsePointList(opts.TR, 'temperature', '--TR', BEYOND);
+  const lists: ListOption[] = [lead, { option: '--TR', text: opts.TR, length: TRs.length }];
   if (setup === 2) {
     if (opts.Tbath !== undefined) {
       throw new InputError('--Tbath', opts.Tbath, 'only with --setup 1 (in setup 2 the bath is at T_R)');
     }
+    checkProduct(lists, BEYOND);
+    belowTc(TRs, device.right.superconductor.Tc, '--TR');
     return { TRs, pairs: TRs.map((TR) => [TR, TR]) };
   }
   const Tbaths =
-    opts.Tbath === undefined
-      ? [device.Tbath]
-      : belowTc(parseList(opts.Tbath, 'temperature', '--Tbath'), device.left.superconductor.Tc, '--Tbath');
+    opts.Tbath === undefined ? [device.Tbath] : parsePointList(opts.Tbath, 'temperature', '--Tbath', BEYOND);
+  if (opts.Tbath !== undefined) lists.push({ option: '--Tbath', text: opts.Tbath, length: Tbaths.length });
+  checkProduct(lists, BEYOND);
+  belowTc(TRs, device.right.superconductor.Tc, '--TR');
+  belowTc(Tbaths, device.left.superconductor.Tc, '--Tbath');
   return { TRs, pairs: cartesian([TRs, Tbaths]) as [number, number][] };
 }
 
 function forwardReport(opts: Options, setup: Setup, device: Device): Report {
-  const Jins = parseList(opts.Jin!, 'power', '--Jin');
+  const Jins = parsePointList(opts.Jin!, 'power', '--Jin', BEYOND);
   const nonPositive = Jins.find((J) => !(J > 0));
   if (nonPositive !== undefined) {
     throw new InputError('--Jin', formatQuantity(nonPositive, 'power'), 'an input power > 0, e.g. 100fW');
   }
-  const { TRs, pairs } = operatingTemperatures(opts, setup, device);
+  const { TRs, pairs } = operatingTemperatures(opts, setup, device, {
+    option: '--Jin',
+    text: opts.Jin!,
+    length: Jins.length,
+  });
   const grid = cartesian<number | [number, number]>([Jins, pairs]) as [number, [number, number]][];
   const progress = createProgress({
     label: 'solve',
@@ -95,7 +118,7 @@ function forwardReport(opts: Options, setup: Setup, device: Device): Report {
     quiet: opts.quiet === true || grid.length < PROGRESS_MIN_POINTS,
   });
   const Tc = device.left.superconductor.Tc;
-  const warnings: string[] = [];
+  const warnings = new Set<string>();
   const notes: string[] = [];
   const points: SolvePoint[] = grid.map(([Jin, [TR, Tbath]]) => {
     const solution = solveBalance(device, { Jin, TR, setup, Tbath });
@@ -105,7 +128,7 @@ function forwardReport(opts: Options, setup: Setup, device: Device): Report {
       stable: r.stable,
       dTL_dTR: assertFinite(r.dTL_dTR, `dTL_dTR at ${at}`),
     }));
-    for (const r of roots) warnings.push(...validityWarnings(device, r.T_L, TR));
+    for (const r of roots) for (const w of validityWarnings(device, r.T_L, TR)) warnings.add(w);
     progress.tick();
     const point: SolvePoint = { J_in: Jin, T_R: TR, T_bath: Tbath, roots };
     if (roots.length === 0) {
@@ -134,7 +157,7 @@ function forwardReport(opts: Options, setup: Setup, device: Device): Report {
       setup,
       Jin: Jins,
       TR: TRs,
-      Tbath: setup === 1 ? [...new Set(pairs.map(([, Tb]) => Tb))] : 'T_R',
+      Tbath: setup === 1 ? Array.from(new Set(pairs.map(([, Tb]) => Tb))) : 'T_R',
     },
     points,
     columns: [
@@ -148,29 +171,30 @@ function forwardReport(opts: Options, setup: Setup, device: Device): Report {
       { field: 'note', kind: 'text' },
     ],
     rows,
-    warnings: [...new Set(warnings)],
+    warnings: Array.from(warnings),
     csvNotes: notes,
     summary: `${deviceSummary(opts, device)}, setup ${setup}`,
   };
 }
 
 function inverseReport(opts: Options, setup: Setup, device: Device): Report {
-  const TLs = belowTc(
-    parseList(opts.targetTL!, 'temperature', '--target-TL'),
-    device.left.superconductor.Tc,
-    '--target-TL',
-  );
-  const { TRs, pairs } = operatingTemperatures(opts, setup, device);
-  const warnings: string[] = [];
+  const TLs = parsePointList(opts.targetTL!, 'temperature', '--target-TL', BEYOND);
+  const { TRs, pairs } = operatingTemperatures(opts, setup, device, {
+    option: '--target-TL',
+    text: opts.targetTL!,
+    length: TLs.length,
+  });
+  belowTc(TLs, device.left.superconductor.Tc, '--target-TL');
+  const warnings = new Set<string>();
   const grid = cartesian<number | [number, number]>([TLs, pairs]) as [number, [number, number]][];
   const points = grid.map(([TL, [TR, Tbath]]) => {
     const Jin = assertFinite(
       inputPowerForTarget(device, TL, TR, setup, setup === 1 ? Tbath : undefined),
       `J_in at T_L = ${TL} K, T_R = ${TR} K`,
     );
-    warnings.push(...validityWarnings(device, TL, TR));
+    for (const w of validityWarnings(device, TL, TR)) warnings.add(w);
     if (!(Jin > 0)) {
-      warnings.push(
+      warnings.add(
         `T_L = ${formatQuantity(TL, 'temperature')} at T_R = ${formatQuantity(TR, 'temperature')} needs J_in = ` +
           `${formatQuantity(Jin, 'power')} ≤ 0: the left reservoir would have to be cooled`,
       );
@@ -184,7 +208,7 @@ function inverseReport(opts: Options, setup: Setup, device: Device): Report {
       setup,
       targetTL: TLs,
       TR: TRs,
-      Tbath: setup === 1 ? [...new Set(pairs.map(([, Tb]) => Tb))] : 'T_R',
+      Tbath: setup === 1 ? Array.from(new Set(pairs.map(([, Tb]) => Tb))) : 'T_R',
     },
     points,
     columns: [
@@ -194,7 +218,7 @@ function inverseReport(opts: Options, setup: Setup, device: Device): Report {
       { field: 'J_in', kind: 'power' },
     ],
     rows: points,
-    warnings: [...new Set(warnings)],
+    warnings: Array.from(warnings),
     summary: `${deviceSummary(opts, device)}, setup ${setup}`,
   };
 }
@@ -205,7 +229,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description(
       'steady-state T_L of the left reservoir: every root, its stability and dT_L/dT_R (or J_in for a target T_L)',
     )
-    .requiredOption('--setup <1|2>', '1: T_bath fixed, T_R swept (paper Fig. 3); 2: T_R = T_bath (Fig. 4)')
+    .option('--setup <1|2>', '1: T_bath fixed, T_R swept (paper Fig. 3); 2: T_R = T_bath (Fig. 4)', '1')
     .option(
       '--Jin <powers>',
       'input powers on the left reservoir: list or range, e.g. 100fW or 1fW..1pW:13:log',
@@ -226,7 +250,8 @@ Examples:
 
 Several values form the Cartesian product: --Jin (or --target-TL) slowest, then --TR, then --Tbath.
 Points: {J_in, T_R, T_bath, roots: [{T_L, stable, dTL_dTR}]} (W, K, K, K, -, K/K);
-with --target-TL: {T_L, T_R, T_bath, J_in}. CSV has one row per root, with root_index.`,
+with --target-TL: {T_L, T_R, T_bath, J_in}. CSV has one row per root, with root_index.
+At most 10⁶ points (the product of the lists); more: ndtc sweep.`,
     )
     .action(async (opts: Options) => {
       const format = outputFormatOf(opts);

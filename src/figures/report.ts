@@ -20,7 +20,7 @@ export interface ReportInput {
 const C_REASON =
   'The paper prints c = 50 pF/µm², a typo: AlOx tunnel junctions have 50–100 fF/µm², and with pF the ' +
   'photonic cutoff ħω_c/k_B falls below 1 mK, J_γ drops to ~0.03 fW and none of the figures come out ' +
-  '(MODEL.md §3). ndtc uses c = 50 fF/µm².';
+  '(docs/model.md §3). ndtc uses c = 50 fF/µm².';
 
 const verdict = (c: Claim): string => (c.holds ? 'HOLDS' : 'DOES NOT HOLD');
 
@@ -97,7 +97,7 @@ export function reportMarkdown(input: ReportInput): string {
     for (const e of c.evidence) out.push(`- ${e}`);
     out.push('');
   }
-  out.push('## Validity (MODEL.md §9)');
+  out.push('## Validity (docs/model.md §9)');
   out.push('');
   out.push(
     'Linear response needs the rms junction voltage √(k_B T / C_total) ≪ Δ(T)/e (flagged above 0.2 Δ/e) and every temperature below T_c:',

@@ -178,14 +178,17 @@ describe('interruption', () => {
       cwd: new URL('../../', import.meta.url).pathname,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const exited = new Promise<void>((done) => child.on('exit', () => done()));
-    let stderr = '';
-    await new Promise<void>((started) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (/reproduce: \d+%/.test(stderr)) started();
-      });
-    });
+    let running = true;
+    const exited = new Promise<void>((done) =>
+      child.on('exit', () => {
+        running = false;
+        done();
+      }),
+    );
+    // Kill as soon as the staging directory exists: the run is then mid-way.
+    const staged = (): string[] => readdirSync(parent).filter((n) => n.startsWith('.out.partial-'));
+    while (running && staged().length === 0) await new Promise((r) => setTimeout(r, 10));
+    expect(running, 'the run ended before its staging directory was seen').toBe(true);
     child.kill('SIGKILL');
     await exited;
     const stale = readdirSync(parent).filter((n) => n.startsWith('.out.partial-'));
