@@ -1,6 +1,7 @@
 /** Device files from disk: the parser of parse.ts with the published schema, read once. */
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { InputError, type Device } from '../index.js';
+import { systemCause } from '../io/file-error.js';
 import { parseDeviceText as parseWithSchema, type DeviceSchema } from './parse.js';
 
 /** The JSON Schema editors validate with; the loader validates with the same file. */
@@ -33,7 +34,7 @@ export function loadDeviceFile(path: string): Device {
     // O_NONBLOCK: opening a FIFO with no writer must not block before fstat can refuse it.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new InputError('--device', path, `${accepted}; ${systemCause(error)}`);
+    throw new InputError('--device', path, `${accepted}; ${systemCause(error).words}`);
   }
   try {
     const info = fstatSync(fd);
@@ -54,18 +55,8 @@ export function loadDeviceFile(path: string): Device {
     return parseDeviceText(bytes.subarray(0, filled).toString('utf8'), path);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError('--device', path, `${accepted}; ${systemCause(error)}`);
+    throw new InputError('--device', path, `${accepted}; ${systemCause(error).words}`);
   } finally {
     closeSync(fd);
   }
-}
-
-/** "permission denied (EACCES)" from a Node system error; the message otherwise. */
-function systemCause(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (typeof e.code === 'string' && typeof e.syscall === 'string') {
-    const what = e.message.replace(/^[A-Z]+: /, '').replace(/, \w+ .*$/, '');
-    return `${what} (${e.code})`;
-  }
-  return e instanceof Error ? e.message : String(error);
 }
