@@ -1,6 +1,8 @@
 /** `ndtc merge`: assemble a sweep computed in shards (one shared directory, or one directory per shard). */
 import type { Command } from 'commander';
+import { readManifest } from '../sweep/directory.js';
 import { mergeSweeps } from '../sweep/merge.js';
+import { writeNetcdf } from '../sweep/netcdf.js';
 import { plotSweep } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
 
@@ -8,12 +10,13 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('merge')
     .description(
-      'combine the shards of a sweep into results.csv and results.jsonl, byte-identical to an unsharded run',
+      'combine the shards of a sweep into results.csv and results.jsonl (byte-identical to an unsharded run) and results.h5',
     )
     .argument('<dirs...>', 'sweep output directories holding the shards’ chunks')
     .option('--out <dir>', 'where to write the results (default: the first directory)')
     .option('--plot <quantity>', 'quantity to plot (default: the first numeric output); --no-plot for none')
     .option('--no-plot', 'write no plot')
+    .option('--no-h5', 'write no results.h5 (the NetCDF-4/HDF5 file of labelled N-D arrays)')
     .addHelpText(
       'after',
       `
@@ -23,8 +26,10 @@ Examples:
 
 The merge refuses directories of different sweeps, and names missing chunks.`,
     )
-    .action(async (dirs: string[], opts: { out?: string; plot?: string | boolean }) => {
+    .action(async (dirs: string[], opts: { out?: string; plot?: string | boolean; h5?: boolean }) => {
       const files = mergeSweeps(dirs, opts.out);
+      const out = opts.out ?? dirs[0];
+      if (opts.h5 !== false) files.push(await writeNetcdf(readManifest(out, '--out'), out));
       if (opts.plot !== false)
         files.push(
           ...(await plotSweep(opts.out ?? dirs[0], typeof opts.plot === 'string' ? opts.plot : undefined)),

@@ -36,6 +36,7 @@ interface Options extends DeviceOptionValues, SlurmOptionValues {
   chunkSize?: string;
   plot?: string | boolean;
   quiet?: boolean;
+  h5?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -162,7 +163,7 @@ export function register(program: Command, ctx: CliContext): void {
   cmd
     .option(
       '--out <dir>',
-      'output directory (manifest, chunks, results.csv, results.jsonl, plot)',
+      'output directory (manifest, chunks, results.csv, results.jsonl, results.h5, plot)',
       'ndtc-out/sweep',
     )
     .option('--workers <n>', `worker threads (default ${DEFAULT_WORKERS}; 0 = this thread)`)
@@ -177,6 +178,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--plot <quantity>', 'quantity to plot (default: the first numeric output); --no-plot for none')
     .option('--no-plot', 'write no plot')
+    .option('--no-h5', 'write no results.h5 (the NetCDF-4/HDF5 file of labelled N-D arrays)')
     .option('--quiet', 'no progress bar')
     .addHelpText(
       'after',
@@ -226,6 +228,7 @@ See docs/sweeps.md.`,
         resume: opts.resume,
         shard,
         quiet: opts.quiet,
+        netcdf: opts.h5,
       });
       const what = shard
         ? `shard ${shard.index}/${shard.count}: chunks ${summary.chunkFrom}..${summary.chunkTo - 1}`

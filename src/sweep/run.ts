@@ -10,6 +10,7 @@ import {
   RESULTS_JSONL,
 } from './directory.js';
 import { computeChunks } from './pool.js';
+import { writeNetcdf } from './netcdf.js';
 import { hasPhononTable, loadPhononFamily } from '../index.js';
 import { chunkRange, phononGammas, shardChunks, type SweepSpec } from './spec.js';
 
@@ -22,6 +23,8 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   quiet?: boolean;
   progressStream?: NodeJS.WriteStream;
+  /** Also write results.h5 (NetCDF-4/HDF5) beside the CSV and JSONL (default true). */
+  netcdf?: boolean;
 }
 
 export interface RunSummary {
@@ -70,6 +73,7 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   if (!options.shard) {
     assembleResults(manifest, options.out, () => options.out);
     files.push(join(options.out, RESULTS_CSV), join(options.out, RESULTS_JSONL));
+    if (options.netcdf !== false) files.push(await writeNetcdf(manifest, options.out));
   }
   return {
     points: manifest.points,

@@ -1,0 +1,393 @@
+/**
+ * results.h5: a sweep as labelled N-D arrays in a NetCDF-4-compatible HDF5 file (CF-1.8), so that
+ * `xarray.open_dataset('results.h5', engine='h5netcdf')` gives every output over the sweep's named
+ * dimensions. Layout (docs/sweeps.md, "HDF5 / NetCDF output"):
+ *
+ * - one dimension per axis, first axis slowest, named as in the CSV header (dotted device paths keep
+ *   their dots: NetCDF-4 and xarray accept them), with a coordinate variable holding the SI values,
+ *   `units` and `long_name`;
+ * - balance mode with per-root outputs: a `root` dimension as long as the largest root count (roots in
+ *   ascending T_L, as `root_index` in the CSV), its coordinate 0, 1, …; points with fewer roots hold
+ *   NaN there; `n_roots` (int32) is always written then;
+ * - point outputs over the axes, root outputs over the axes and `root` (direct mode: the axes only);
+ *   float64, except `stable` (int8 1/0) and `n_roots` (int32), whose missing values are −1 with
+ *   `_FillValue = -1` (xarray decodes them to floats with NaN);
+ * - `error` (int8, 1 where the evaluation threw; the messages are in results.jsonl) only when some
+ *   point failed;
+ * - global attributes: Conventions, ndtc_version, sweep_hash, mode, device and fixed values as JSON.
+ *
+ * It is written from results.jsonl in two streaming passes (the first finds the root count), an HDF5
+ * chunk of points at a time into datasets of the final shape, to a temporary name renamed at the
+ * end: memory holds one chunk per variable, whatever the sweep's size.
+ */
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { hasRoots } from './chunk.js';
+import { RESULTS_JSONL, type Manifest } from './directory.js';
+import { quantityInfo, splitOutputs } from './quantities.js';
+import type { Axis } from './spec.js';
+
+export const RESULTS_H5 = 'results.h5';
+
+/** Values per HDF5 chunk (points times the root count): 256 KiB of float64. */
+const CHUNK_VALUES = 32768;
+
+/** Missing value of the integer variables (`stable`, `n_roots`): no root there, or a failed point. */
+const INT_FILL = -1;
+
+const AXIS_LONG_NAMES: Record<string, string> = {
+  T_R: 'right reservoir temperature',
+  J_in: 'input power on the left reservoir',
+  T_L: 'left reservoir temperature',
+  setup: 'setup (1: T_bath fixed; 2: T_R = T_bath)',
+  chi: 'area ratio A_R/A_L',
+  c: 'specific junction capacitance (both junctions)',
+  r0: 'specific junction resistance (both junctions)',
+  gamma: 'Dynes parameter (both superconductors)',
+  Tc: 'critical temperature (both superconductors)',
+  T_bath: 'bath temperature',
+};
+
+/** One record of results.jsonl (chunk.ts writes them). */
+interface PointRecord {
+  index: number;
+  error?: string;
+  roots?: Record<string, number | boolean | null>[];
+  [name: string]: unknown;
+}
+
+type Storage = 'f64' | 'i8' | 'i32';
+type AttributeValue = string | number[] | Int8Array;
+
+interface Variable {
+  name: string;
+  /** Over the axes and `root` (else the axes alone). */
+  perRoot: boolean;
+  storage: Storage;
+  attrs: Record<string, AttributeValue>;
+  /** The value of point `rec` (of its root `r` when perRoot), as stored. */
+  value(rec: PointRecord, r: number): number;
+}
+
+/** CF writes a dimensionless unit as "1". */
+const cfUnit = (unit: string): string => (unit === '' ? '1' : unit);
+
+const numeric = (v: unknown): number => (typeof v === 'number' ? v : v === true ? 1 : v === false ? 0 : NaN);
+
+/** The lines of a file, read in blocks: memory holds one block and the longest line, never the file. */
+function* lines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    let buffer = Buffer.alloc(1 << 22);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const grown = Buffer.alloc(buffer.length * 2);
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      length += n;
+      let start = 0;
+      for (let end = buffer.indexOf(10, start); end !== -1 && end < length; end = buffer.indexOf(10, start)) {
+        if (end > start) yield buffer.toString('utf8', start, end);
+        start = end + 1;
+      }
+      if (n === 0) {
+        if (start < length) yield buffer.toString('utf8', start, length);
+        return;
+      }
+      buffer.copy(buffer, 0, start, length);
+      length -= start;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * HDF5 chunk shape over the axes for about `target` points: whole trailing axes, then a block of the
+ * next one, 1 on the axes before it. Every chunk is then a contiguous range of point indices, which
+ * the streaming writer fills and writes once, as one hyperslab.
+ */
+export function pointChunks(shape: readonly number[], target: number): { chunk: number[]; axis: number } {
+  const chunk = shape.map(() => 1);
+  let room = Math.max(1, target);
+  let axis = 0;
+  for (let a = shape.length - 1; a >= 0; a--) {
+    chunk[a] = Math.min(shape[a], room);
+    axis = a;
+    if (chunk[a] < shape[a]) break;
+    room = Math.floor(room / shape[a]);
+  }
+  return { chunk, axis };
+}
+
+function variables(manifest: Manifest, perRootOutputs: boolean, failures: boolean): Variable[] {
+  const { spec, units } = manifest;
+  const { pointOutputs, rootOutputs } = splitOutputs(spec.outputs);
+  const out: Variable[] = [];
+  const described = (name: string): Record<string, string> => ({
+    long_name: quantityInfo(name).description,
+    units: cfUnit(units[name] ?? quantityInfo(name).unit),
+  });
+  for (const name of pointOutputs) {
+    out.push(
+      name === 'n_roots'
+        ? {
+            name,
+            perRoot: false,
+            storage: 'i32',
+            attrs: described(name),
+            value: (rec) => (rec.error !== undefined ? INT_FILL : numeric(rec[name])),
+          }
+        : {
+            name,
+            perRoot: false,
+            storage: 'f64',
+            attrs: described(name),
+            value: (rec) => numeric(rec[name]),
+          },
+    );
+  }
+  if (perRootOutputs && !pointOutputs.includes('n_roots')) {
+    out.push({
+      name: 'n_roots',
+      perRoot: false,
+      storage: 'i32',
+      attrs: described('n_roots'),
+      value: (rec) => (rec.error !== undefined ? INT_FILL : (rec.roots?.length ?? 0)),
+    });
+  }
+  for (const name of rootOutputs) {
+    const get = perRootOutputs
+      ? (rec: PointRecord, r: number): unknown => rec.roots?.[r]?.[name]
+      : (rec: PointRecord): unknown => rec[name];
+    out.push(
+      name === 'stable'
+        ? {
+            name,
+            perRoot: perRootOutputs,
+            storage: 'i8',
+            attrs: {
+              ...described(name),
+              flag_values: Int8Array.from([0, 1]),
+              flag_meanings: 'unstable stable',
+            },
+            value: (rec, r) => {
+              const v = get(rec, r);
+              return typeof v === 'boolean' ? Number(v) : INT_FILL;
+            },
+          }
+        : {
+            name,
+            perRoot: perRootOutputs,
+            storage: 'f64',
+            attrs: described(name),
+            value: (rec, r) => numeric(get(rec, r)),
+          },
+    );
+  }
+  if (failures) {
+    out.push({
+      name: 'error',
+      perRoot: false,
+      storage: 'i8',
+      attrs: {
+        long_name: '1 where the evaluation of the point failed (its message is in results.jsonl)',
+        units: '1',
+      },
+      value: (rec) => (rec.error !== undefined ? 1 : 0),
+    });
+  }
+  return out;
+}
+
+const DTYPE: Record<Storage, string> = { f64: '<d', i8: '<b', i32: '<i' };
+
+function allocate(storage: Storage, length: number): Float64Array | Int8Array | Int32Array {
+  return storage === 'f64'
+    ? new Float64Array(length)
+    : storage === 'i8'
+      ? new Int8Array(length)
+      : new Int32Array(length);
+}
+
+/** First pass: the largest root count, and whether any point failed. */
+function survey(path: string, points: number): { maxRoots: number; failures: number } {
+  let maxRoots = 0;
+  let failures = 0;
+  let expected = 0;
+  for (const line of lines(path)) {
+    const rec = JSON.parse(line) as PointRecord;
+    if (rec.index !== expected) throw new Error(`${path}: record ${expected} has index ${rec.index}`);
+    expected++;
+    if (rec.error !== undefined) failures++;
+    if (rec.roots && rec.roots.length > maxRoots) maxRoots = rec.roots.length;
+  }
+  if (expected !== points) throw new Error(`${path}: ${expected} records for a sweep of ${points} points`);
+  return { maxRoots, failures };
+}
+
+function axisAttrs(axis: Axis, unit: string): Record<string, string> {
+  return {
+    units: cfUnit(unit),
+    long_name: AXIS_LONG_NAMES[axis.name] ?? `device field ${axis.name}`,
+    ...(axis.log && { spacing: 'log' }),
+  };
+}
+
+/**
+ * Write `dir/results.h5` from `dir/results.jsonl` (assembled already) and the manifest; returns its
+ * path. Nothing appears under the final name unless the whole file was written. `chunkValues` sets
+ * the size of the HDF5 chunks, which are also the units of writing.
+ */
+export async function writeNetcdf(
+  manifest: Manifest,
+  dir: string,
+  options: { chunkValues?: number } = {},
+): Promise<string> {
+  const { spec } = manifest;
+  const target = join(dir, RESULTS_H5);
+  const source = join(dir, RESULTS_JSONL);
+  const tmp = resolve(dir, `.${RESULTS_H5}.${process.pid}.tmp`);
+  // Loaded only here: the WebAssembly HDF5 library costs start-up time no other command needs.
+  const { default: h5wasm } = await import('h5wasm/node');
+  await h5wasm.ready;
+  let file: InstanceType<typeof h5wasm.File> | undefined;
+  try {
+    const { maxRoots, failures } = survey(source, manifest.points);
+    const perRoot = hasRoots(spec);
+    const vars = variables(manifest, perRoot, failures > 0);
+    const shape = spec.axes.map((a) => a.values.length);
+    const R = perRoot ? maxRoots : 1;
+    const { chunk, axis: blockAxis } = pointChunks(
+      shape,
+      Math.floor((options.chunkValues ?? CHUNK_VALUES) / Math.max(1, R)),
+    );
+
+    // NetCDF-4 files are HDF5 1.8-format files, readable by every HDF5 and netCDF-C since; creation
+    // order tracked so that readers list the variables as written (axes first, outputs as asked).
+    file = new h5wasm.File(tmp, 'w', { libver: ['v108', 'v108'], track_order: true });
+    const f = file;
+    const { pointOutputs } = splitOutputs(spec.outputs);
+    // The manifest's version reads "<format> <package version>".
+    const version = manifest.version.replace(`${manifest.format} `, '');
+    const attrs: Record<string, AttributeValue> = {
+      Conventions: 'CF-1.8',
+      title: `ndtc sweep ${manifest.hashes.sweep.slice(0, 12)}`,
+      source: `ndtc ${version}`,
+      ndtc_version: version,
+      sweep_format: manifest.format,
+      sweep_hash: manifest.hashes.sweep,
+      mode: spec.mode,
+      device: JSON.stringify(spec.device),
+      fixed: JSON.stringify(spec.fixed),
+      ...(pointOutputs.some((o) => o !== 'n_roots') && { TR_range: [...spec.TRrange] }),
+    };
+    for (const [name, value] of Object.entries(attrs)) f.create_attribute(name, value);
+
+    const dims: string[] = [];
+    for (const a of spec.axes) {
+      const ds = f.create_dataset({ name: a.name, data: Float64Array.from(a.values) });
+      ds.make_scale(a.name);
+      for (const [k, v] of Object.entries(axisAttrs(a, manifest.units[a.name] ?? '')))
+        ds.create_attribute(k, v);
+      dims.push(a.name);
+    }
+    if (perRoot) {
+      const ds = f.create_dataset({ name: 'root', data: Int32Array.from({ length: R }, (_, r) => r) });
+      ds.make_scale('root');
+      ds.create_attribute('long_name', 'root of the heat balance, in ascending T_L (root_index in the CSV)');
+    }
+
+    const datasets = vars.map((v) => {
+      const full = v.perRoot ? [...shape, R] : shape;
+      const dtype = DTYPE[v.storage];
+      const ds =
+        R === 0 && v.perRoot
+          ? f.create_dataset({ name: v.name, data: allocate(v.storage, 0), shape: full, dtype })
+          : f.create_dataset({
+              name: v.name,
+              data: allocate(v.storage, 0),
+              shape: full.map((n, i) => (i === 0 ? 0 : n)),
+              maxshape: full,
+              chunks: v.perRoot ? [...chunk, R] : chunk,
+              dtype,
+            });
+      if (!(R === 0 && v.perRoot)) ds.resize(full);
+      dims.forEach((d, i) => ds.attach_scale(i, `/${d}`));
+      if (v.perRoot) ds.attach_scale(dims.length, '/root');
+      if (v.storage !== 'f64' && v.name !== 'error')
+        ds.create_attribute('_FillValue', allocate(v.storage, 1).fill(INT_FILL), [], dtype);
+      for (const [k, value] of Object.entries(v.attrs)) ds.create_attribute(k, value);
+      return ds;
+    });
+
+    // Second pass: points in index order into one HDF5 chunk's worth of buffers, written as it fills.
+    const written = vars.map((v, i) => ({ v, ds: datasets[i], width: v.perRoot ? R : 1 }));
+    const capacity = chunk.reduce((n, c) => n * c, 1);
+    const buffers = written.map(({ v, width }) => allocate(v.storage, capacity * width));
+    const blank = (): void =>
+      buffers.forEach((b, i) => b.fill(written[i].v.storage === 'f64' ? NaN : INT_FILL));
+    const trailing = shape.slice(blockAxis + 1).reduce((n, d) => n * d, 1);
+    const blockLength = shape[blockAxis];
+    const blockChunk = chunk[blockAxis];
+    const chunkStartsAt = (index: number): boolean =>
+      index % trailing === 0 && (Math.floor(index / trailing) % blockLength) % blockChunk === 0;
+    const coords = new Array<number>(shape.length);
+    let start = 0;
+    let filled = 0;
+    const flush = (): void => {
+      let rest = start;
+      for (let a = shape.length - 1; a >= 0; a--) {
+        coords[a] = rest % shape[a];
+        rest = Math.floor(rest / shape[a]);
+      }
+      const ranges: [number, number][] = shape.map((n, a) =>
+        a < blockAxis
+          ? [coords[a], coords[a] + 1]
+          : a === blockAxis
+            ? [coords[a], coords[a] + filled / trailing]
+            : [0, n],
+      );
+      written.forEach(({ v, ds, width }, i) => {
+        if (width === 0) return;
+        ds.write_slice(v.perRoot ? [...ranges, [0, width]] : ranges, buffers[i].subarray(0, filled * width));
+      });
+      start += filled;
+      filled = 0;
+      blank();
+    };
+    blank();
+    for (const line of lines(source)) {
+      const rec = JSON.parse(line) as PointRecord;
+      written.forEach(({ v, width }, i) => {
+        const b = buffers[i];
+        if (!v.perRoot) b[filled] = v.value(rec, 0);
+        else for (let r = 0; r < (rec.roots?.length ?? 0); r++) b[filled * width + r] = v.value(rec, r);
+      });
+      filled++;
+      if (chunkStartsAt(start + filled) || start + filled === manifest.points) flush();
+    }
+    file.close();
+    file = undefined;
+    const fd = openSync(tmp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+    return target;
+  } catch (error) {
+    try {
+      file?.close();
+    } catch {
+      // the file is being discarded
+    }
+    rmSync(tmp, { force: true });
+    const cause = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`cannot write ${target}: ${cause}`, { cause: error });
+  }
+}
