@@ -16,6 +16,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--out <dir>', 'where to write the results (default: the first directory)')
     .option('--plot <quantity>', 'quantity to plot (default: the first numeric output); --no-plot for none')
     .option('--no-plot', 'write no plot')
+    .option(
+      '--remove-chunks',
+      'delete the chunk files once the results are written, fsynced and verified (disk is not doubled)',
+    )
     .option('--no-h5', 'write no results.h5 (the NetCDF-4/HDF5 file of labelled N-D arrays)')
     .addHelpText(
       'after',
@@ -24,16 +28,24 @@ Examples:
   $ ndtc merge study                       # shards shared one directory (the Slurm script does this)
   $ ndtc merge --out study shard-0 shard-1 shard-2
 
-The merge refuses directories of different sweeps, and names missing chunks.`,
+Every chunk is verified against its record (length and SHA-256) as it is copied. A missing or
+damaged chunk refuses the merge (exit 1) in one line naming it, why, and the command that computes
+it again (its shard, and Slurm array task, when the directory records the shard count). Directories
+of different sweeps are refused (exit 2). Check a study at any time with ndtc verify DIR.`,
     )
-    .action(async (dirs: string[], opts: { out?: string; plot?: string | boolean; h5?: boolean }) => {
-      const files = mergeSweeps(dirs, opts.out);
-      const out = opts.out ?? dirs[0];
-      if (opts.h5 !== false) files.push(await writeNetcdf(readManifest(out, '--out'), out));
-      if (opts.plot !== false)
-        files.push(
-          ...(await plotSweep(opts.out ?? dirs[0], typeof opts.plot === 'string' ? opts.plot : undefined)),
-        );
-      for (const f of files) ctx.stdout(`wrote ${f}\n`);
-    });
+    .action(
+      async (
+        dirs: string[],
+        opts: { out?: string; plot?: string | boolean; h5?: boolean; removeChunks?: boolean },
+      ) => {
+        const files = mergeSweeps(dirs, opts.out, { removeChunks: opts.removeChunks });
+        const out = opts.out ?? dirs[0];
+        if (opts.h5 !== false) files.push(await writeNetcdf(readManifest(out, '--out'), out));
+        if (opts.plot !== false)
+          files.push(
+            ...(await plotSweep(opts.out ?? dirs[0], typeof opts.plot === 'string' ? opts.plot : undefined)),
+          );
+        for (const f of files) ctx.stdout(`wrote ${f}\n`);
+      },
+    );
 }

@@ -37,6 +37,7 @@ interface Options extends DeviceOptionValues, SlurmOptionValues {
   plot?: string | boolean;
   quiet?: boolean;
   h5?: boolean;
+  removeChunks?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -180,6 +181,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--no-plot', 'write no plot')
     .option('--no-h5', 'write no results.h5 (the NetCDF-4/HDF5 file of labelled N-D arrays)')
     .option('--quiet', 'no progress bar')
+    .option(
+      '--remove-chunks',
+      'delete the chunk files once results.csv/.jsonl are written, fsynced and verified (not with --shard)',
+    )
     .addHelpText(
       'after',
       `
@@ -222,6 +227,12 @@ See docs/sweeps.md.`,
         return;
       }
       checkSlurmOptionsUnused(opts);
+      if (opts.removeChunks && shard)
+        throw new InputError(
+          '--remove-chunks',
+          `--shard ${opts.shard}`,
+          'a whole sweep; for shards: ndtc merge --remove-chunks',
+        );
       const summary = await runSweep(spec, {
         out: opts.out,
         workers,
@@ -229,11 +240,20 @@ See docs/sweeps.md.`,
         shard,
         quiet: opts.quiet,
         netcdf: opts.h5,
+        removeChunks: opts.removeChunks,
       });
       const what = shard
         ? `shard ${shard.index}/${shard.count}: chunks ${summary.chunkFrom}..${summary.chunkTo - 1}`
         : `${summary.points} points`;
       ctx.stdout(`sweep ${what}: ${summary.computed} chunks computed, ${summary.skipped} already done\n`);
+      if (summary.damaged.length > 0) {
+        const d = summary.damaged[0];
+        ctx.stdout(
+          `verified: ${summary.damaged.length} chunks were damaged or unrecorded and were computed again (first: chunk ${d.k}, ${d.file}: ${d.why})\n`,
+        );
+      }
+      if (summary.chunksRemoved)
+        ctx.stdout(`the chunks were removed after a verified merge; the results verify: nothing to do\n`);
       if (!shard && opts.plot !== false && spec.axes.length > 2) {
         ctx.stderr(
           `note: no plot for a ${spec.axes.length}-D sweep (line plots for 1, heat maps for 2 axes)\n`,

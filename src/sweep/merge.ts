@@ -4,7 +4,7 @@
  * shard to rerun), and optionally removing the chunks once the results are verified.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InputError } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import {
@@ -39,7 +39,9 @@ export function removeChunksAfterVerifiedMerge(
   const problems = checkResults(dir);
   if (problems.length > 0)
     throw new Error(`chunks kept: the results do not verify (${problems[0].file}: ${problems[0].why})`);
-  for (const source of sources) removeChunks(source, manifest.chunks, dir);
+  // The results' directory is marked too (it may hold no chunks of its own): its chunks are gone on purpose.
+  const all = new Map([...sources, dir].map((d) => [resolve(d), d]));
+  for (const source of all.values()) removeChunks(source, manifest.chunks, dir);
 }
 
 /** Merge `dirs` into `outDir` (default: the first dir); returns the files written. */

@@ -1,14 +1,20 @@
 /** Run a sweep into an output directory: every chunk (or one shard's), resumable, then assembled. */
 import { join } from 'node:path';
 import { createProgress } from '../cli/progress.js';
+import { rmSync } from 'node:fs';
 import {
   assembleResults,
-  chunkDone,
+  chunkRecordPath,
+  chunksRemoved,
+  CHUNKS_REMOVED,
   openSweepDirectory,
+  recordShardCount,
   removeStaleTemporaries,
   RESULTS_CSV,
   RESULTS_JSONL,
 } from './directory.js';
+import { removeChunksAfterVerifiedMerge } from './merge.js';
+import { checkChunk, checkResults, type ChunkDamage } from './verify.js';
 import { computeChunks } from './pool.js';
 import { writeNetcdf } from './netcdf.js';
 import { hasPhononTable, loadPhononFamily } from '../index.js';
@@ -23,6 +29,8 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   quiet?: boolean;
   progressStream?: NodeJS.WriteStream;
+  /** Remove the chunk files once the results are assembled, fsynced and verified. */
+  removeChunks?: boolean;
   /** Also write results.h5 (NetCDF-4/HDF5) beside the CSV and JSONL (default true). */
   netcdf?: boolean;
 }
@@ -36,6 +44,10 @@ export interface RunSummary {
   chunkFrom: number;
   chunkTo: number;
   failures: { index: number; message: string }[];
+  /** Chunks found damaged or unrecorded (data without a record) on resume, and computed again. */
+  damaged: ChunkDamage[];
+  /** The chunks had been removed after a verified merge: nothing to compute (`computed` 0). */
+  chunksRemoved: boolean;
   /** Assembled result files (absent for a shard). */
   files: string[];
 }
@@ -45,12 +57,34 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   const [from, to] = options.shard
     ? shardChunks(manifest.chunks, options.shard.index, options.shard.count)
     : [0, manifest.chunks];
+  if (options.shard) recordShardCount(options.out, options.shard.count);
   removeStaleTemporaries(options.out, from, to);
   const todo: number[] = [];
+  const damaged: ChunkDamage[] = [];
   let skipped = 0;
-  for (let k = from; k < to; k++) {
-    if (chunkDone(options.out, k)) skipped++;
-    else todo.push(k);
+  let removed = chunksRemoved(options.out) !== undefined;
+  if (removed && !options.shard && checkResults(options.out).length > 0) {
+    // The results are damaged and their chunks gone: compute everything again.
+    rmSync(join(options.out, CHUNKS_REMOVED), { force: true });
+    removed = false;
+  }
+  if (removed) {
+    skipped = to - from;
+  } else {
+    // Every chunk of the range is verified (length and SHA-256 against its record); a damaged or
+    // unrecorded one loses its record first, so a kill during its recomputation leaves it undone.
+    for (let k = from; k < to; k++) {
+      const damage = checkChunk(options.out, k);
+      if (damage === undefined) {
+        skipped++;
+        continue;
+      }
+      todo.push(k);
+      if (damage.why !== 'missing') {
+        damaged.push(damage);
+        rmSync(chunkRecordPath(options.out, k), { force: true });
+      }
+    }
   }
   const size = (k: number): number => chunkRange(spec, k)[1] - chunkRange(spec, k)[0];
   const total = todo.reduce((n, k) => n + size(k), 0);
@@ -71,9 +105,11 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   failures.sort((a, b) => a.index - b.index);
   const files: string[] = [];
   if (!options.shard) {
-    assembleResults(manifest, options.out, () => options.out);
+    if (!removed) assembleResults(manifest, options.out, () => options.out);
     files.push(join(options.out, RESULTS_CSV), join(options.out, RESULTS_JSONL));
     if (options.netcdf !== false) files.push(await writeNetcdf(manifest, options.out));
+    if (options.removeChunks && !removed)
+      removeChunksAfterVerifiedMerge(options.out, manifest, [options.out]);
   }
   return {
     points: manifest.points,
@@ -82,6 +118,8 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     chunkFrom: from,
     chunkTo: to,
     failures,
+    damaged,
+    chunksRemoved: removed,
     files,
   };
 }

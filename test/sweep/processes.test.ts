@@ -25,9 +25,10 @@ const GRID = [
   'J_gamma,kappa_gamma',
 ];
 const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
+/** Chunks done: those with a record (chunks/NNNNNN.done, written after the chunk's files). */
 const doneChunks = (dir: string): number =>
   existsSync(join(dir, 'chunks'))
-    ? readdirSync(join(dir, 'chunks')).filter((f) => f.endsWith('.jsonl')).length
+    ? readdirSync(join(dir, 'chunks')).filter((f) => /^\d+\.done$/.test(f)).length
     : 0;
 
 describe('built CLI', () => {

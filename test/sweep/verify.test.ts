@@ -1,0 +1,305 @@
+/**
+ * Every byte verified: real damage done to a chunk file of a finished sweep (a bit flip, a truncation,
+ * an emptied file, garbage appended, a deleted record) is found by `ndtc verify`, refused by
+ * `ndtc merge` in one line naming the chunk and its rerun, and recomputed by `--resume` alone, after
+ * which the results are byte-identical to a clean run. Chunk removal after a verified merge.
+ */
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shardChunks } from '../../src/sweep/spec.js';
+import { ndtc, tempDir } from './cli-harness.js';
+
+const GRID = [
+  '--TL',
+  '600mK',
+  '--vary',
+  'TR=10mK..590mK:37',
+  '--vary',
+  'chi=1,2,4',
+  '--output',
+  'J_gamma,kappa_gamma',
+  '--chunk-size',
+  '10',
+  '--no-plot',
+  '--no-h5',
+  '--quiet',
+  '--workers',
+  '0',
+];
+/** 111 points in chunks of 10. */
+const CHUNKS = 12;
+/** The chunk damaged in every case. */
+const K = 3;
+
+let root: string;
+let reference: string;
+const bytes = (dir: string, file: string): Buffer => readFileSync(join(dir, file));
+const chunkFile = (dir: string, ext: string): string => join(dir, 'chunks', `00000${K}.${ext}`);
+
+beforeAll(async () => {
+  root = tempDir('ndtc-verify-');
+  reference = join(root, 'reference');
+  const r = await ndtc('sweep', ...GRID, '--out', reference);
+  expect(r.code, r.stderr).toBe(0);
+}, 60_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A copy of the clean study (manifest, chunks and their records, results and their record). */
+function copyOfReference(name: string): string {
+  const dir = join(root, name);
+  cpSync(reference, dir, { recursive: true });
+  return dir;
+}
+
+function flipBit(path: string, at: number): void {
+  const data = readFileSync(path);
+  data[at] ^= 0x04;
+  writeFileSync(path, data);
+}
+
+const DAMAGE: { name: string; damage: (dir: string) => void; file: string; why: RegExp }[] = [
+  {
+    name: 'a bit flipped in the .csv',
+    damage: (d) => flipBit(chunkFile(d, 'csv'), 200),
+    file: '000003.csv',
+    why: /checksum differs/,
+  },
+  {
+    name: 'a bit flipped in the .jsonl',
+    damage: (d) => flipBit(chunkFile(d, 'jsonl'), 500),
+    file: '000003.jsonl',
+    why: /checksum differs/,
+  },
+  {
+    name: 'the .jsonl truncated',
+    damage: (d) => truncateSync(chunkFile(d, 'jsonl'), 300),
+    file: '000003.jsonl',
+    why: /length differs \(300 bytes/,
+  },
+  {
+    name: 'the .csv emptied',
+    damage: (d) => truncateSync(chunkFile(d, 'csv'), 0),
+    file: '000003.csv',
+    why: /length differs \(0 bytes/,
+  },
+  {
+    name: 'garbage appended to the .csv',
+    damage: (d) => appendFileSync(chunkFile(d, 'csv'), '1,2,3\n'),
+    file: '000003.csv',
+    why: /length differs/,
+  },
+  {
+    name: 'the record deleted',
+    damage: (d) => rmSync(chunkFile(d, 'done')),
+    file: '000003.done',
+    why: /no record/,
+  },
+];
+
+describe('damage to a chunk', () => {
+  it('the clean study verifies (exit 0) and its chunks carry records', async () => {
+    const r = await ndtc('verify', reference);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${CHUNKS} of ${CHUNKS} chunks verified; results verified`);
+    expect(readdirSync(join(reference, 'chunks')).filter((f) => f.endsWith('.done'))).toHaveLength(CHUNKS);
+  });
+
+  for (const c of DAMAGE) {
+    it(`${c.name}: verify names it, merge refuses in one line, --resume recomputes exactly it`, async () => {
+      const dir = copyOfReference(c.name.replace(/\W+/g, '-'));
+      c.damage(dir);
+
+      const v = await ndtc('verify', dir);
+      expect(v.code).toBe(1);
+      const problems = v.stdout.split('\n').filter((l) => l.includes('chunk '));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain(c.file);
+      expect(problems[0]).toMatch(c.why);
+      expect(v.stderr.trim().split('\n')).toHaveLength(1);
+
+      const m = await ndtc('merge', dir, '--no-plot', '--no-h5');
+      expect(m.code).toBe(1);
+      const line = m.stderr.trim().split('\n');
+      expect(line).toHaveLength(1);
+      expect(line[0]).toContain(`chunk ${K}`);
+      expect(line[0]).toContain(c.file);
+      expect(line[0]).toMatch(c.why);
+      expect(line[0]).toContain(`ndtc sweep --out ${dir} --resume`);
+      // The refused merge left the previous results, and their record, as they were.
+      expect(bytes(dir, 'results.jsonl').equals(bytes(reference, 'results.jsonl'))).toBe(true);
+      expect(existsSync(join(dir, 'results.done'))).toBe(true);
+
+      const r = await ndtc(
+        'sweep',
+        '--out',
+        dir,
+        '--resume',
+        '--no-plot',
+        '--no-h5',
+        '--quiet',
+        '--workers',
+        '0',
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`1 chunks computed, ${CHUNKS - 1} already done`);
+      expect(r.stdout).toMatch(/1 chunks were damaged or unrecorded .*chunk 3/);
+      for (const f of ['results.csv', 'results.jsonl', `chunks/00000${K}.csv`, `chunks/00000${K}.jsonl`])
+        expect(bytes(dir, f).equals(bytes(reference, f)), f).toBe(true);
+      expect((await ndtc('verify', dir)).code).toBe(0);
+    });
+  }
+
+  it('merge names the shard and the Slurm array task when the directory records the shard count', async () => {
+    const dir = copyOfReference('sharded');
+    // A sweep run as 4 shards of this directory records the count itself.
+    const shard = await ndtc(
+      'sweep',
+      '--out',
+      dir,
+      '--resume',
+      '--shard',
+      '2/4',
+      '--quiet',
+      '--workers',
+      '0',
+    );
+    expect(shard.code, shard.stderr).toBe(0);
+    flipBit(chunkFile(dir, 'jsonl'), 10);
+    const i = [0, 1, 2, 3].find((s) => K >= shardChunks(CHUNKS, s, 4)[0] && K < shardChunks(CHUNKS, s, 4)[1]);
+    const m = await ndtc('merge', dir, '--no-plot', '--no-h5');
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain(`ndtc sweep --out ${dir} --resume --shard ${i}/4, then merge again`);
+    // A Slurm script's record of the count: the array task is the shard index.
+    writeFileSync(join(dir, 'shards.json'), JSON.stringify({ count: 4, slurm: true }));
+    const s = await ndtc('merge', dir, '--no-plot', '--no-h5');
+    expect(s.stderr).toContain(`--shard ${i}/4 (Slurm array task ${i})`);
+    expect(s.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('damage in many chunks: verify lists at most 20 lines then "and N more"; merge names the first', async () => {
+    const dir = copyOfReference('many');
+    for (let k = 0; k < CHUNKS; k++) {
+      flipBit(join(dir, 'chunks', `${String(k).padStart(6, '0')}.csv`), 30);
+      flipBit(join(dir, 'chunks', `${String(k).padStart(6, '0')}.jsonl`), 30);
+    }
+    flipBit(join(dir, 'results.csv'), 40);
+    const v = await ndtc('verify', dir);
+    expect(v.code).toBe(1);
+    const lines = v.stdout.trim().split('\n');
+    // 12 chunks (the first damaged file of each) and results.csv: 13 problems, all listed.
+    expect(lines.filter((l) => /checksum differs/.test(l))).toHaveLength(CHUNKS + 1);
+    expect(lines.some((l) => l.includes('results.csv: checksum differs'))).toBe(true);
+    expect(v.stderr).toContain('13 problems found');
+    // Remove every record too: 12 chunks' "no record" + 1, beyond 20 only through "and N more".
+    for (let k = 0; k < CHUNKS; k++) rmSync(join(dir, 'chunks', `${String(k).padStart(6, '0')}.done`));
+    rmSync(join(dir, 'results.done'));
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      readFileSync(join(dir, 'manifest.json'), 'utf8').replace('"chunks": 12', '"chunks": 30'),
+    );
+    const w = await ndtc('verify', dir);
+    expect(w.code).toBe(1);
+    const shown = w.stdout.trim().split('\n');
+    expect(shown).toContain('and 13 more'); // 30 chunks + 2 results files + the manifest = 33 problems
+    expect(shown.filter((l) => l.startsWith(dir))).toHaveLength(21); // 20 problems and the summary
+  });
+});
+
+describe('chunks removed after a verified merge', () => {
+  it('sweep --remove-chunks: only the results remain; verify passes; --resume and merge have nothing to do', async () => {
+    const dir = join(root, 'removed');
+    const r = await ndtc('sweep', ...GRID, '--out', dir, '--remove-chunks');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'chunks'))).toEqual(['removed.json']);
+    for (const f of ['results.csv', 'results.jsonl'])
+      expect(bytes(dir, f).equals(bytes(reference, f))).toBe(true);
+    const v = await ndtc('verify', dir);
+    expect(v.code, v.stdout).toBe(0);
+    expect(v.stdout).toContain('chunks removed after a verified merge; results verified');
+    const again = await ndtc(
+      'sweep',
+      '--out',
+      dir,
+      '--resume',
+      '--no-plot',
+      '--no-h5',
+      '--quiet',
+      '--workers',
+      '0',
+    );
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`0 chunks computed, ${CHUNKS} already done`);
+    expect((await ndtc('merge', dir, '--no-plot', '--no-h5')).code).toBe(0);
+    // Damaged results without their chunks: verify says so; --resume computes everything again.
+    flipBit(join(dir, 'results.jsonl'), 77);
+    const bad = await ndtc('verify', dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('results.jsonl: checksum differs');
+    const m = await ndtc('merge', dir, '--no-plot', '--no-h5');
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain(`ndtc sweep --out ${dir} --resume`);
+    const redo = await ndtc(
+      'sweep',
+      '--out',
+      dir,
+      '--resume',
+      '--no-plot',
+      '--no-h5',
+      '--quiet',
+      '--workers',
+      '0',
+    );
+    expect(redo.code, redo.stderr).toBe(0);
+    expect(redo.stdout).toContain(`${CHUNKS} chunks computed, 0 already done`);
+    expect(bytes(dir, 'results.jsonl').equals(bytes(reference, 'results.jsonl'))).toBe(true);
+  });
+
+  it('merge --remove-chunks of shard directories: results identical, chunks gone from each, verify passes', async () => {
+    const shards = [0, 1].map((i) => join(root, `shard-${i}`));
+    for (const [i, d] of shards.entries()) {
+      const s = await ndtc('sweep', ...GRID, '--out', d, '--shard', `${i}/2`);
+      expect(s.code, s.stderr).toBe(0);
+    }
+    const out = join(root, 'merged');
+    const m = await ndtc('merge', '--out', out, ...shards, '--remove-chunks', '--no-plot', '--no-h5');
+    expect(m.code, m.stderr).toBe(0);
+    for (const f of ['results.csv', 'results.jsonl'])
+      expect(bytes(out, f).equals(bytes(reference, f))).toBe(true);
+    for (const d of shards) expect(readdirSync(join(d, 'chunks'))).toEqual(['removed.json']);
+    expect((await ndtc('verify', out)).code).toBe(0);
+    const v = await ndtc('verify', ...shards);
+    expect(v.code, v.stdout).toBe(0);
+    expect(v.stdout).toContain('chunks removed after a verified merge; results verified');
+  });
+
+  it('--remove-chunks with --shard is refused (exit 2, naming the option)', async () => {
+    const r = await ndtc('sweep', ...GRID, '--out', join(root, 'x'), '--shard', '0/2', '--remove-chunks');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ndtc sweep: --remove-chunks: .*ndtc merge --remove-chunks\n$/);
+  });
+});
+
+describe('ndtc verify: bad input', () => {
+  it('not a sweep directory, or directories of different sweeps: exit 2, one line', async () => {
+    const r = await ndtc('verify', join(root, 'nowhere'));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    const other = join(root, 'other');
+    expect(
+      (await ndtc('sweep', ...GRID.map((a) => (a === 'chi=1,2,4' ? 'chi=1,2' : a)), '--out', other)).code,
+    ).toBe(0);
+    const d = await ndtc('verify', reference, other);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toMatch(/DIR: invalid value .*grid/);
+  });
+});
