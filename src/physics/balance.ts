@@ -1,8 +1,16 @@
 /** Steady state of the left reservoir, F(T_L) = J_in − J_γ − J_ph,N − J_ph,S = 0 (paper Eq. 5, MODEL.md §6). */
-import { brent, findAllRoots } from '../numerics/roots.js';
+import { brent, findAllRoots, minimize } from '../numerics/roots.js';
+import { cellSeries, photonicNodes, scanNodes, SCAN_INTERVALS, type CellSeries } from './balance-scan.js';
+import { clenshaw } from '../numerics/chebyshev.js';
 import type { Device, Setup } from './device.js';
 import { phononHeatNormal, phononHeatNormalDerivative, phononHeatSuperconductor } from './electron-phonon.js';
-import { photonicGradient, photonicHeatCurrent, photonicHeatCurrentAt } from './photonic.js';
+import {
+  junctionResistance,
+  photonicGradient,
+  photonicHeatCurrent,
+  photonicHeatCurrentAt,
+  photonicHeatCurrentOfResistances,
+} from './photonic.js';
 
 export interface OperatingPoint {
   /** Input power on the left reservoir, W. */
@@ -53,14 +61,19 @@ export function balanceResidual(device: Device, Jin: number, TL: number, TR: num
 
 // J_ph,S's temperature derivatives by central differences of its (smooth, tabulated) value: the step
 // h = 1e-5·T balances truncation (~h²) and rounding (~ε/h) at ~1e-10 relative.
-function superconductorPhononSlopes(device: Device, TL: number, Tb: number): { dTe: number; dTb: number } {
+function superconductorPhononSlopes(
+  device: Device,
+  TL: number,
+  Tb: number,
+  withBath: boolean,
+): { dTe: number; dTb: number } {
   const sc = device.left.superconductor;
   const he = 1e-5 * TL;
   const dTe =
     (phononHeatSuperconductor(sc, TL + he, Tb) - phononHeatSuperconductor(sc, TL - he, Tb)) / (2 * he);
   const hb = 1e-5 * Math.max(Tb, 1e-6);
   const dTb =
-    Tb - hb > 0 && Tb + hb < TL
+    withBath && Tb - hb > 0 && Tb + hb < TL
       ? (phononHeatSuperconductor(sc, TL, Tb + hb) - phononHeatSuperconductor(sc, TL, Tb - hb)) / (2 * hb)
       : 0;
   return { dTe, dTb };
@@ -79,7 +92,7 @@ function residualAt(
 /** Stability and responsivity of a root (implicit-function theorem). */
 export function describeRoot(device: Device, TL: number, TR: number, Tb: number, setup: Setup): BalanceRoot {
   const photon = photonicGradient(device, TL, TR);
-  const sc = superconductorPhononSlopes(device, TL, Tb);
+  const sc = superconductorPhononSlopes(device, TL, Tb, setup === 2);
   const dF_dTL = -photon.dTL - phononHeatNormalDerivative(device.left.normal, TL) - sc.dTe;
   let dF_dTR = -photon.dTR;
   if (setup === 2) dF_dTR += phononHeatNormalDerivative(device.left.normal, Tb) - sc.dTb;
@@ -87,55 +100,251 @@ export function describeRoot(device: Device, TL: number, TR: number, Tb: number,
 }
 
 const ROOT_XTOL = 1e-13; // K: far below the 1 nK accuracy target
+const EPS = 2.220446049250313e-16;
 
-// The scan grid depends only on T_b and Tc, and so do the phonon terms on it: along a setup-1 curve
-// (fixed bath) they are the same at every T_R. The last grid is kept per left reservoir, keyed by every
-// number the phonon terms depend on (a device edited in place never hits a stale entry).
-const SCAN_POINTS = 40;
-const phononOnGrid = new WeakMap<object, { key: number[]; grid: number[]; heat: Float64Array }>();
+export interface BalanceOptions {
+  /**
+   * Start each root's polish from a series of G on its scan interval, kept per T_R (8 evaluations of
+   * G once per T_R and interval, then ~2 per root instead of ~3–5): for sweeps that revisit each T_R
+   * at many J_in. Either way the root is converged on exact F; the two starts can differ in a root's
+   * last bits (≪ 1 nK), so a sweep chooses one for all its points.
+   */
+  refine?: boolean;
+}
 
-function scanGrid(device: Device, Tb: number): { grid: number[]; heat: Float64Array } {
-  const { normal, superconductor: sc } = device.left;
-  const cached = phononOnGrid.get(device.left);
-  if (
-    cached &&
-    cached.key[0] === Tb &&
-    cached.key[1] === sc.Tc &&
-    cached.key[2] === sc.gamma &&
-    cached.key[3] === sc.Sigma &&
-    cached.key[4] === sc.volume &&
-    cached.key[5] === normal.Sigma &&
-    cached.key[6] === normal.n &&
-    cached.key[7] === normal.volume
-  )
-    return cached;
-  const key = [Tb, sc.Tc, sc.gamma, sc.Sigma, sc.volume, normal.Sigma, normal.n, normal.volume];
-  const hi = sc.Tc * (1 - 1e-12);
-  // Geometric-in-(T − T_b) sampling resolves the low-temperature end, where F varies fastest in T.
-  const n = SCAN_POINTS;
+/** The T_L roots of the heat balance alone (no stability or responsivity): what solveBalance describes. */
+export interface BalanceRoots {
+  /** Every root in (T_bath, Tc), ascending, K. */
+  TL: number[];
+  exceedsTc: boolean;
+}
+
+/**
+ * Every root T_L of the heat balance in (T_b, Tc), without describing them (the cheap part of
+ * solveBalance, for outputs that need T_L alone).
+ *
+ * The scan: F = J_in − G on the 41 fixed nodes of balance-scan.ts, whose G values are exact cached
+ * doubles, so the sign pattern — and the number of roots found — is that of a full evaluation at every
+ * node. Each sign change is polished by `polishRoot`. An interior node where |F| has a local minimum
+ * without a sign change may hide a pair of roots between its neighbours: there the extremum of G on
+ * [x_{i−1}, x_{i+1}] (which does not depend on J_in, so it is found once per T_R and kept) decides.
+ */
+export function balanceRoots(device: Device, op: OperatingPoint, options: BalanceOptions = {}): BalanceRoots {
+  const Tb = bathTemperature(device, op);
+  const nodes = scanNodes(device, Tb);
+  const at = photonicNodes(device, nodes, op.TR);
+  const { grid, heat } = nodes;
+  const photonic = at.photonic;
+  const { Jin, TR } = op;
+  const n = grid.length;
+  if (scratch.length !== n) scratch = new Float64Array(n);
+  const values = scratch;
+  for (let i = 0; i < n; i++) values[i] = Jin - photonic[i] - heat[i];
+  const C = nodes.C;
+  const RR = at.RR;
+  const left = device.left;
+  const F = (TL: number): number =>
+    Jin -
+    photonicHeatCurrentOfResistances(junctionResistance(left, TL), RR, C, TL, TR) -
+    leftPhononHeat(device, TL, Tb);
+  const roots: number[] = [];
+  const push = (r: number): void => {
+    for (let k = 0; k < roots.length; k++)
+      if (Math.abs(roots[k] - r) <= 1e-12 * Math.max(1, Math.abs(r))) return;
+    roots.push(r);
+  };
+  for (let i = 0; i + 1 < n; i++) {
+    const v = values[i];
+    const w = values[i + 1];
+    if (v === 0) push(grid[i]);
+    else if (w !== 0 && v > 0 !== w > 0)
+      push(
+        polishRoot(
+          F,
+          grid,
+          values,
+          i,
+          options.refine ? cellSeries(at, nodes, i, (TL) => Jin - F(TL)) : undefined,
+          Jin,
+        ),
+      );
+  }
+  if (values[n - 1] === 0) push(grid[n - 1]);
+  for (let i = 1; i + 1 < n; i++) {
+    // |F| has a local minimum at node i without a sign change: v ≤ both neighbours for F > 0, ≥ for F < 0.
+    const u = values[i - 1];
+    const v = values[i];
+    const w = values[i + 1];
+    const s =
+      v > 0 && u > 0 && w > 0 && v <= u && v <= w ? 1 : v < 0 && u < 0 && w < 0 && v >= u && v >= w ? -1 : 0;
+    if (s === 0) continue;
+    // |F| = s(J_in − G) is smallest at the extremum of G (a maximum for s > 0): find it once per T_R.
+    const key = s * (i + 1);
+    let extremum = at.extrema.get(key);
+    if (!extremum) {
+      const G = (TL: number): number => Jin - F(TL);
+      const m = minimize((TL) => -s * G(TL), grid[i - 1], grid[i + 1], { rtol: 1e-12 });
+      extremum = { x: m.x, G: -s * m.f };
+      at.extrema.set(key, extremum);
+    }
+    if (s * (Jin - extremum.G) < 0) {
+      const fx = F(extremum.x);
+      if (fx === 0 || fx > 0 === s > 0) continue; // rounding at a double root: no sign change to bracket
+      push(brent(F, grid[i - 1], extremum.x, { fa: u, fb: fx, xtol: ROOT_XTOL }));
+      push(brent(F, extremum.x, grid[i + 1], { fa: fx, fb: w, xtol: ROOT_XTOL }));
+    }
+  }
+  if (roots.length > 1) roots.sort((x, y) => x - y);
+  const lo = grid[0];
+  return { TL: roots[0] > lo ? roots : roots.filter((TL) => TL > lo), exceedsTc: values[n - 1] > 0 };
+}
+
+// F on the scan nodes, reused from solve to solve (roots are polished before the next solve starts).
+let scratch = new Float64Array(SCAN_INTERVALS + 1);
+
+/**
+ * The root of F in the scan interval [x_i, x_{i+1}] (F changes sign there), to ROOT_XTOL.
+ *
+ * Start: the root of the cubic through F at the four nearest nodes (no new evaluation); G is smooth on
+ * the scale of the node spacing, so this is typically within 1e-5 K. Then secant steps on exact F,
+ * the first with the cubic's slope, kept inside the bracket that every evaluation narrows; done when a
+ * step is below the tolerance (superlinear convergence: ~2–3 evaluations instead of Brent's ~8 from
+ * the whole interval). Any step leaving the bracket hands over to Brent on the bracket left, so the
+ * result is always a root of F within the interval. Deterministic: it depends on the node values and F
+ * alone, not on any earlier solve.
+ */
+function polishRoot(
+  F: (x: number) => number,
+  grid: Float64Array,
+  values: Float64Array,
+  i: number,
+  cell: CellSeries | undefined,
+  Jin: number,
+): number {
+  let a = grid[i];
+  let fa = values[i];
+  let b = grid[i + 1];
+  let fb = values[i + 1];
+  const model = cell ? seriesModel(cell, Jin) : cubicModel(grid, values, i);
+  // Root of the model in [a, b]: Newton, safeguarded by bisection on the model's own bracket.
+  let lo = a;
+  let hi = b;
+  let flo = fa;
+  let x = a - (fa * (b - a)) / (fb - fa);
+  let slope = (fb - fa) / (b - a);
+  for (let k = 0; k < 30; k++) {
+    model(x);
+    const p = modelValue;
+    const dp = modelSlope;
+    if (p === 0) break;
+    if (Math.sign(p) === Math.sign(flo)) {
+      lo = x;
+      flo = p;
+    } else hi = x;
+    let next = x - p / dp;
+    if (!(next > Math.min(lo, hi) && next < Math.max(lo, hi))) next = 0.5 * (lo + hi);
+    const done = Math.abs(next - x) <= 1e-11 * (b - a);
+    x = next;
+    if (dp !== 0 && Number.isFinite(dp)) slope = dp;
+    if (done) break;
+  }
+  // Secant steps on F, the first with the cubic's slope.
+  let xPrev = NaN;
+  let fPrev = NaN;
+  for (let k = 0; k < 12; k++) {
+    const fx = F(x);
+    if (fx === 0) return x;
+    if (Math.sign(fx) === Math.sign(fa)) {
+      a = x;
+      fa = fx;
+    } else {
+      b = x;
+      fb = fx;
+    }
+    if (k > 0 && fx !== fPrev) slope = (fx - fPrev) / (x - xPrev);
+    const next = x - fx / slope;
+    if (!(next > Math.min(a, b) && next < Math.max(a, b))) break;
+    if (Math.abs(next - x) <= 0.5 * ROOT_XTOL + 8 * EPS * Math.abs(x)) return next;
+    xPrev = x;
+    fPrev = fx;
+    x = next;
+  }
+  return brent(F, a, b, { fa, fb, xtol: ROOT_XTOL });
+}
+
+// A model's value and slope at the last point asked (module state, so that the hot loop allocates nothing).
+let modelValue = 0;
+let modelSlope = 0;
+
+/** F ≈ J_in − G on the interval from G's cached series. */
+function seriesModel(cell: CellSeries, Jin: number): (x: number) => void {
+  const { a, b, coeffs, slopeCoeffs } = cell;
+  const scale = 2 / (b - a);
+  return (x) => {
+    const t = (2 * x - a - b) / (b - a);
+    modelValue = Jin - clenshaw(coeffs, t);
+    modelSlope = -scale * clenshaw(slopeCoeffs, t);
+  };
+}
+
+/** F ≈ the cubic through its values at the four nodes nearest interval i (Lagrange form). */
+function cubicModel(grid: Float64Array, values: Float64Array, i: number): (x: number) => void {
+  const j = Math.max(0, Math.min(grid.length - 4, i - 1));
+  const x0 = grid[j];
+  const x1 = grid[j + 1];
+  const x2 = grid[j + 2];
+  const x3 = grid[j + 3];
+  // Newton's divided differences: p = f0 + (x−x0)(d1 + (x−x1)(d2 + (x−x2) d3)).
+  const f01 = (values[j + 1] - values[j]) / (x1 - x0);
+  const f12 = (values[j + 2] - values[j + 1]) / (x2 - x1);
+  const f23 = (values[j + 3] - values[j + 2]) / (x3 - x2);
+  const f012 = (f12 - f01) / (x2 - x0);
+  const f123 = (f23 - f12) / (x3 - x1);
+  const d3 = (f123 - f012) / (x3 - x0);
+  const f0 = values[j];
+  return (x) => {
+    const u = x - x0;
+    const v = x - x1;
+    const w = x - x2;
+    const inner = f012 + w * d3;
+    const mid = f01 + v * inner;
+    modelValue = f0 + u * mid;
+    modelSlope = mid + u * (inner + v * d3);
+  };
+}
+
+/** Every root T_L of the heat balance in (T_bath, Tc), with stability and responsivity. */
+export function solveBalance(
+  device: Device,
+  op: OperatingPoint,
+  options: BalanceOptions = {},
+): BalanceSolution {
+  const Tb = bathTemperature(device, op);
+  const { TL, exceedsTc } = balanceRoots(device, op, options);
+  return { roots: TL.map((x) => describeRoot(device, x, op.TR, Tb, op.setup)), exceedsTc };
+}
+
+/**
+ * solveBalance by the generic all-roots search (findAllRoots: the same 41 nodes, Brent from each
+ * interval, |F| minima probed at every call), evaluating everything afresh: the reference the cached
+ * scan and polish of `balanceRoots` are tested against.
+ */
+export function solveBalanceFullScan(device: Device, op: OperatingPoint): BalanceSolution {
+  const Tb = bathTemperature(device, op);
+  const hi = device.left.superconductor.Tc * (1 - 1e-12);
+  const n = SCAN_INTERVALS;
   const grid = Array.from(
     { length: n + 1 },
     (_, i) => Tb + (hi - Tb) * ((Math.exp((3 * i) / n) - 1) / (Math.exp(3) - 1)),
   );
-  const heat = Float64Array.from(grid, (TL) => leftPhononHeat(device, TL, Tb));
-  const entry = { key, grid, heat };
-  phononOnGrid.set(device.left, entry);
-  return entry;
-}
-
-/** Every root T_L of the heat balance in (T_bath, Tc), with stability and responsivity. */
-export function solveBalance(device: Device, op: OperatingPoint): BalanceSolution {
-  const Tb = bathTemperature(device, op);
-  const { grid, heat } = scanGrid(device, Tb);
-  const photonic = photonicHeatCurrentAt(device, op.TR);
-  const F = residualAt(device, op.Jin, photonic, Tb);
-  const values = grid.map((TL, i) => op.Jin - photonic(TL) - heat[i]);
-  const lo = grid[0];
-  const hi = grid[grid.length - 1];
-  const roots = findAllRoots(F, lo, hi, { grid, values, xtol: ROOT_XTOL }).filter((TL) => TL > lo);
+  const F = (TL: number): number => balanceResidual(device, op.Jin, TL, op.TR, Tb);
+  const values = grid.map(F);
+  const roots = findAllRoots(F, grid[0], grid[n], { grid, values, xtol: ROOT_XTOL }).filter(
+    (TL) => TL > grid[0],
+  );
   return {
     roots: roots.map((TL) => describeRoot(device, TL, op.TR, Tb, op.setup)),
-    exceedsTc: values[values.length - 1] > 0,
+    exceedsTc: values[n] > 0,
   };
 }
 

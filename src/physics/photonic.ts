@@ -55,8 +55,8 @@ export function thermalSpectralIntegral(a: number, T: number): number {
   return ((hbar * a * a) / (4 * Math.PI)) * binetRemainder(z);
 }
 
-/** J_γ from the two junction resistances and the total capacitance C_L + C_R (W). */
-function photonicCurrent(RL: number, RR: number, C: number, TL: number, TR: number): number {
+/** J_γ from the two junction resistances (Ω) and the total capacitance C_L + C_R (F), W. */
+export function photonicHeatCurrentOfResistances(RL: number, RR: number, C: number, TL: number, TR: number): number {
   const sum = RL + RR;
   const a = sum / (RL * RR * C);
   return ((4 * RL * RR) / (sum * sum)) * (thermalSpectralIntegral(a, TL) - thermalSpectralIntegral(a, TR));
@@ -64,14 +64,14 @@ function photonicCurrent(RL: number, RR: number, C: number, TL: number, TR: numb
 
 /** J_γ for a given circuit (W). */
 export function photonicHeatCurrentOfCircuit(circuit: PhotonicCircuit, TL: number, TR: number): number {
-  return photonicCurrent(circuit.RL, circuit.RR, circuit.CL + circuit.CR, TL, TR);
+  return photonicHeatCurrentOfResistances(circuit.RL, circuit.RR, circuit.CL + circuit.CR, TL, TR);
 }
 
 /** J_γ(T_L, T_R) in W, positive from left to right (closed form with digamma). */
 export function photonicHeatCurrent(device: Device, TL: number, TR: number): number {
   // The innermost call of every heat-balance solve: no circuit object is built for it.
   const { left, right } = device;
-  return photonicCurrent(
+  return photonicHeatCurrentOfResistances(
     junctionResistance(left, TL),
     junctionResistance(right, TR),
     left.junction.c * left.junction.area + right.junction.c * right.junction.area,
@@ -89,7 +89,7 @@ export function photonicHeatCurrentAt(device: Device, TR: number): (TL: number) 
   const { left, right } = device;
   const RR = junctionResistance(right, TR);
   const C = left.junction.c * left.junction.area + right.junction.c * right.junction.area;
-  return (TL) => photonicCurrent(junctionResistance(left, TL), RR, C, TL, TR);
+  return (TL) => photonicHeatCurrentOfResistances(junctionResistance(left, TL), RR, C, TL, TR);
 }
 
 /** ∂I/∂a and ∂I/∂T of thermalSpectralIntegral. */
