@@ -110,7 +110,7 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   child.kill('SIGTERM');
-  const killed = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+  const killed = await Promise.race([exited.then(() => true), sleep(3_000).then(() => false)]);
   if (!killed) {
     child.kill('SIGKILL');
     await exited;
@@ -187,20 +187,20 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
     await until(
       'the node to be idle',
       () => spawnSync('sinfo', ['-h', '-o', '%T'], { env, encoding: 'utf8' }).stdout.trim() === 'idle',
-      40,
+      30,
     );
-  }, 120_000);
+  }, 90_000);
 
   afterAll(async () => {
     if (daemons.length > 1) {
       spawnSync('scancel', ['--full', '--user=root'], { env });
-      const end = Date.now() + 20_000;
+      const end = Date.now() + 8_000;
       while (Date.now() < end && spawnSync('squeue', ['-h'], { env, encoding: 'utf8' }).stdout.trim() !== '')
         await sleep(250);
     }
     for (const child of daemons.reverse()) await stop(child);
     if (dir) rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, 20_000);
 
   it('a task cancelled while it runs: the merge still runs and names the missing chunks; requeued, the task submits the merge again, byte-identical to one process', async () => {
     const study = join(dir, 'study');
@@ -237,11 +237,11 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
     await until(
       `task ${task} to run`,
       () => existsSync(hold) && run('squeue', '-h', '-j', task, '-o', '%T').trim() === 'RUNNING',
-      60,
+      20,
       study,
     );
     run('scancel', task);
-    await until('the array and the merge to end', queueEmpty, 90, study);
+    await until('the array and the merge to end', queueEmpty, 30, study);
 
     expect(run('scontrol', 'show', 'job', task)).toMatch(/JobState=CANCELLED/);
     const mergeLogs = () =>
@@ -258,8 +258,8 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
     // Requeued, a task waits two minutes (Slurm's requeue delay) unless told to start now.
     run('scontrol', 'requeue', task);
     run('scontrol', 'update', `JobId=${task}`, 'StartTime=now');
-    await until('the requeued task and the new merge to end', queueEmpty, 90, study);
-    await until('the second merge log', () => mergeLogs().length === 2, 10, study);
+    await until('the requeued task and the new merge to end', queueEmpty, 30, study);
+    await until('the second merge log', () => mergeLogs().length === 2, 5, study);
     const second = read(join(study, mergeLogs()[1]));
     expect(second, state(study)).toContain(`wrote ${join(study, 'results.csv')}`);
     expect(read(join(study, `slurm-${job}_${CANCELLED}.log`))).toMatch(
@@ -281,5 +281,39 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
     ]);
     expect(one.code, one.stderr).toBe(0);
     for (const f of ['results.csv', 'results.jsonl']) expect(read(join(study, f))).toBe(read(join(whole, f)));
-  }, 180_000);
+  }, 70_000);
+
+  it('a task cancelled before it started (gone from Slurm, not requeueable): its index submitted again completes the study', async () => {
+    const study = join(dir, 'study-pending');
+    const file = join(dir, 'pending.sbatch');
+    const emitted = await ndtc(
+      'sweep',
+      ...GRID,
+      '--chunk-size',
+      '10',
+      '--out',
+      study,
+      '--emit-slurm',
+      file,
+      '--shards',
+      String(SHARDS),
+      '--cpus-per-task',
+      '1',
+    );
+    expect(emitted.code, emitted.stderr).toBe(0);
+    const job = run('sbatch', '--parsable', '--hold', file).trim().split(';')[0];
+    run('scancel', `${job}_${CANCELLED}`);
+    run('scontrol', 'release', job);
+    await until('the array and the merge to end', queueEmpty, 25, study);
+    expect(existsSync(join(study, 'results.csv')), state(study)).toBe(false);
+    expect(existsSync(join(study, '.merge-submitted'))).toBe(false);
+
+    const again = run('sbatch', '--parsable', `--array=${CANCELLED}`, file).trim().split(';')[0];
+    expect(again).not.toBe(job);
+    await until('the task and the new merge to end', queueEmpty, 25, study);
+    const merges = readdirSync(study).filter((f) => /^slurm-merge-\d+\.log$/.test(f));
+    expect(merges, state(study)).toHaveLength(2);
+    const whole = join(dir, 'whole');
+    for (const f of ['results.csv', 'results.jsonl']) expect(read(join(study, f))).toBe(read(join(whole, f)));
+  }, 60_000);
 });
