@@ -4,12 +4,11 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { openSweepDirectory } from '../sweep/directory.js';
+import { openSweepDirectory, recordShardCount } from '../sweep/directory.js';
 import { estimateSweep, type SweepEstimate } from '../sweep/estimate.js';
 import {
   MAX_ARRAY_TASKS,
   MERGE_SCRIPT,
-  SLURM_RECORD,
   TARGET_TASK_SECONDS,
   checkSlurmDirectory,
   formatSlurmTime,
@@ -21,7 +20,6 @@ import {
   sizeSlurmArray,
   slurmArrayScript,
   slurmMergeScript,
-  slurmRecord,
   type SlurmJob,
 } from '../sweep/slurm.js';
 import { chunkCount, type SweepSpec } from '../sweep/spec.js';
@@ -124,8 +122,8 @@ const duration = (s: number): string =>
       : `${(s / 3600).toPrecision(2)} h`;
 
 /**
- * Write the manifest into `out`, the array script to `file`, the merge job's script and the array's
- * shape beside the manifest; print the sizing. `estimate` is measured here unless given.
+ * Write the manifest into `out`, the array script to `file`, the merge job's script and the shard
+ * count beside the manifest; print the sizing. `estimate` is measured here unless given.
  */
 export function emitSlurmStudy(
   o: SlurmOptionValues & { emitSlurm: string; out: string },
@@ -156,7 +154,8 @@ export function emitSlurmStudy(
   };
   const study = { out, shards: sizing.shards, points: manifest.points, chunks: manifest.chunks };
   writeFileAtomic(join(out, MERGE_SCRIPT), slurmMergeScript(study, job));
-  writeFileAtomic(join(out, SLURM_RECORD), slurmRecord(study, file));
+  // The array task of a missing chunk is its shard: `ndtc merge` names it from this record.
+  recordShardCount(out, sizing.shards, true);
   writeFileAtomic(file, slurmArrayScript(study, job));
   chmodSync(file, 0o755);
   const us = cost.cpuSecondsPerPoint * 1e6;

@@ -46,8 +46,6 @@ export interface SlurmStudy {
 /** Files the emitted script relies on, inside the study directory. */
 export const MERGE_SCRIPT = 'slurm-merge.sbatch';
 export const MERGE_GUARD = '.merge-submitted';
-/** `{ "shards": N, ... }`: how the array splits the chunks, to name the task holding a missing chunk. */
-export const SLURM_RECORD = 'slurm.json';
 
 export function installedNdtc(): string {
   return realpathSync(fileURLToPath(new URL('../../bin/ndtc.js', import.meta.url)));
@@ -266,23 +264,6 @@ ${prelude(study, job)}
 
 ndtc merge "$OUT"
 `;
-}
-
-/** The record of the array's shape, for `ndtc merge` to name the task holding a missing chunk. */
-export function slurmRecord(study: SlurmStudy, arrayScript: string): string {
-  return (
-    JSON.stringify(
-      {
-        format: 'ndtc-slurm/1',
-        shards: study.shards,
-        chunks: study.chunks,
-        arrayScript,
-        mergeScript: MERGE_SCRIPT,
-      },
-      null,
-      1,
-    ) + '\n'
-  );
 }
 
 /** Aim of the default sizing: tasks long enough that queueing and start-up (~seconds) are noise. */

@@ -251,6 +251,7 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
     expect(mergeLogs(), state(study)).toHaveLength(1);
     const first = read(join(study, mergeLogs()[0]));
     expect(first).toMatch(/missing/);
+    expect(first).toContain(`(Slurm array task ${CANCELLED})`);
     expect(first).toContain('ndtc: the merge did not complete');
     expect(existsSync(join(study, 'results.csv'))).toBe(false);
     expect(existsSync(join(study, '.merge-submitted'))).toBe(false);

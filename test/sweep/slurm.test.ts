@@ -123,10 +123,7 @@ describe('the emitted scripts', () => {
     expect(array).toContain(`OUT='${out.replace(/'/g, `'\\''`)}'`);
     expect(array).toContain('--shard "$SLURM_ARRAY_TASK_ID/4" --workers "${SLURM_CPUS_PER_TASK:-3}"');
     expect(array).toContain('sbatch --dependency=afterany:"$SLURM_ARRAY_JOB_ID" "$OUT/slurm-merge.sbatch"');
-    expect(JSON.parse(read(join(out, 'slurm.json')))).toMatchObject({
-      shards: 4,
-      chunks: expect.any(Number),
-    });
+    expect(JSON.parse(read(join(out, 'shards.json')))).toEqual({ count: 4, slurm: true });
   });
 
   it('escape % in the study directory, which Slurm reads as a file-name pattern', async () => {
@@ -180,7 +177,10 @@ describe('bad Slurm options', () => {
     ],
     [['--slurm-setup', ' '], /^ndtc sweep: --slurm-setup: invalid value ' '/],
     [['--shards', '0'], /^ndtc sweep: --shards: invalid value '0': an integer ≥ 1/],
-    [['--shards', '100000'], /^ndtc sweep: --shards: invalid value '100000': at most the \d+ chunks of this sweep/],
+    [
+      ['--shards', '100000'],
+      /^ndtc sweep: --shards: invalid value '100000': at most the \d+ chunks of this sweep/,
+    ],
   ];
   it.each(cases)('%j: exit 2, one line, nothing written', async (args, message) => {
     const out = join(root, `bad-${args[0].slice(2)}-${Math.random().toString(36).slice(2)}`);
@@ -332,6 +332,7 @@ describe('the scripts run by bash, sbatch stood in for', () => {
     const failed = merge();
     expect(failed.status).not.toBe(0);
     expect(failed.stderr).toMatch(/missing/);
+    expect(failed.stderr).toContain('--shard 2/3 (Slurm array task 2)');
     expect(failed.stderr).toContain('ndtc: the merge did not complete');
     expect(existsSync(join(out, '.merge-submitted'))).toBe(false);
     expect(existsSync(join(out, 'results.csv'))).toBe(false);
