@@ -4,6 +4,7 @@
  * naming the target, so nothing half-written ever appears under a final name.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { FileError, fileError } from './file-error.js';
@@ -101,4 +102,43 @@ export function writeFileAtomic(
   const file = new AtomicFile(path, options);
   file.write(data);
   file.commit();
+}
+
+/**
+ * `writeFileAtomic` off the calling thread: the write and the fsync run on libuv's pool, so a worker
+ * can compute while the disk flushes. FileHandle.writeFile writes until every byte is written.
+ */
+export async function writeFileAtomicAsync(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${counter++}.tmp`);
+  try {
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw fileError('write', path, error);
+  }
+}
+
+/** fsync files already written (and renamed) by `writeFileAtomic(…, { fsync: false })`, off this thread. */
+export async function syncFiles(paths: readonly string[]): Promise<void> {
+  await Promise.all(
+    paths.map(async (path) => {
+      try {
+        const handle = await open(path, 'r');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        throw fileError('write', path, error);
+      }
+    }),
+  );
 }

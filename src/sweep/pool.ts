@@ -2,7 +2,9 @@
  * Compute and write chunks on worker threads (or in this thread with 0 workers). Chunks are handed
  * out in index order and may finish in any order; each is written to its own file by the thread that
  * computed it, so the output does not depend on the worker count and this thread stays idle (on a
- * two-core machine it would otherwise take time from the workers).
+ * two-core machine it would otherwise take time from the workers). A worker fsyncs a chunk and writes
+ * its record while it computes the next one; once every chunk is computed, each worker is asked to
+ * flush (finish those records) before the pool ends, so every chunk is recorded when it resolves.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -59,16 +61,23 @@ export async function computeChunks(
   try {
     await new Promise<void>((resolve, reject) => {
       let running = 0;
+      let flushing = -1;
       const feed = (w: Worker): void => {
         if (next < chunks.length) {
           running++;
           w.postMessage(chunks[next++]);
-        } else if (running === 0) {
-          resolve();
+        } else if (running === 0 && flushing < 0) {
+          flushing = pool.length;
+          for (const v of pool) v.postMessage('flush');
         }
       };
       for (const w of pool) {
-        w.on('message', (m: { k: number; failures?: ChunkFailures; error?: string }) => {
+        w.on('message', (m: { k: number; failures?: ChunkFailures; error?: string; flushed?: boolean }) => {
+          if (m.flushed) {
+            if (m.error !== undefined) return reject(new Error(m.error));
+            if (--flushing === 0) resolve();
+            return;
+          }
           running--;
           if (m.error !== undefined) return reject(new Error(`chunk ${m.k}: ${m.error}`));
           try {

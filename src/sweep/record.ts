@@ -56,8 +56,12 @@ export function hashFile(path: string, sink?: (block: Uint8Array) => void): File
 
 /** Write the record of `files` (fsynced, atomically) at `path`; write it after the files are durable. */
 export function writeRecord(path: string, files: FilesRecord['files']): void {
+  writeFileAtomic(path, recordText(files));
+}
+
+export function recordText(files: FilesRecord['files']): string {
   const record: FilesRecord = { format: RECORD_FORMAT, files };
-  writeFileAtomic(path, JSON.stringify(record) + '\n');
+  return JSON.stringify(record) + '\n';
 }
 
 /** The record at `path`: undefined if there is none, 'unreadable' if it is not a record. */

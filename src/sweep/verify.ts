@@ -97,12 +97,13 @@ export function chunkRanges(ks: readonly number[], max = 3): string {
 /** One line for damaged or missing chunks: which, why (the first), and what to rerun. */
 export function damageLine(damage: readonly ChunkDamage[], chunks: number, then: string): string {
   const first = damage[0];
-  const ks = damage.map((d) => d.k);
+  const state = damage.every((d) => d.why === 'missing') ? 'missing' : 'bad';
   const which =
     damage.length === 1
-      ? `chunk ${first.k} is bad`
-      : `${damage.length} of ${chunks} chunks are bad (${chunkRanges(ks)})`;
-  return `${which}: ${basename(first.file)} ${first.why}; rerun ${rerunCommand(first.dir, first.k, chunks)}${then}`;
+      ? `chunk ${first.k} is ${state}`
+      : `${damage.length} of ${chunks} chunks are ${state} (${chunkRanges(damage.map((d) => d.k))})`;
+  const detail = state === 'missing' ? '' : `: ${basename(first.file)} ${first.why}`;
+  return `${which}${detail}; rerun ${rerunCommand(first.dir, first.k, chunks)}${then}`;
 }
 
 export interface VerifyReport {

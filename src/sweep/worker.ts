@@ -1,18 +1,40 @@
-/** Worker-thread entry: receives chunk numbers, computes and writes each chunk, answers with its failures. */
+/**
+ * Worker-thread entry: receives chunk numbers, computes and writes each chunk, answers with its
+ * failures; the chunk's fsync and record complete in the background (`writeChunkDeferred`), and the
+ * message 'flush' answers `{ flushed }` once every record is written (or with the first error).
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { hasPhononTable, loadPhononFamily } from '../index.js';
-import { computeAndWriteChunk } from './pool.js';
+import { computeChunk } from './chunk.js';
+import { writeChunkDeferred } from './directory.js';
 import { phononGammas, type SweepSpec } from './spec.js';
 
 const { spec, out } = workerData as { spec: SweepSpec; out: string };
 // The γ family of J_ph,S tables, if this sweep's γ need it (the main thread has loaded it too).
 const ready = phononGammas(spec).some((g) => !hasPhononTable(g)) ? loadPhononFamily() : Promise.resolve();
 
-parentPort!.on('message', async (k: number) => {
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const recording = new Set<Promise<void>>();
+/** The first failure to record a chunk (e.g. a full disk), reported with the next answer. */
+let recordError: string | undefined;
+
+parentPort!.on('message', async (k: number | 'flush') => {
+  if (k === 'flush') {
+    await Promise.all(recording);
+    parentPort!.postMessage({ flushed: true, error: recordError });
+    return;
+  }
   try {
     await ready;
-    parentPort!.postMessage({ k, failures: computeAndWriteChunk(spec, out, k) });
+    if (recordError !== undefined) throw new Error(recordError);
+    const text = computeChunk(spec, k);
+    const done = writeChunkDeferred(out, k, text.csv, text.jsonl).catch((error: unknown) => {
+      recordError ??= message(error);
+    });
+    recording.add(done);
+    void done.finally(() => recording.delete(done));
+    parentPort!.postMessage({ k, failures: text.failures });
   } catch (error) {
-    parentPort!.postMessage({ k, error: error instanceof Error ? error.message : String(error) });
+    parentPort!.postMessage({ k, error: message(error) });
   }
 });
