@@ -30,6 +30,7 @@ const run = async (title: string, f: () => Promise<{ rows: BenchRow[] } | undefi
 await run('Physics core (per point)', benchPhysics);
 await run('Paper reproduction', () => optional('./reproduce.bench.ts', 'benchReproduce'));
 await run('Sweeps', () => optional('./sweep.bench.ts', 'benchSweep'));
+await run('Chunk records (fsync + SHA-256)', () => optional('./verify.bench.ts', 'benchVerify'));
 
 const webTimings = new URL('../test-output/web-timings.json', import.meta.url);
 const cpu = cpus();
