@@ -170,7 +170,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--workers <n>', `worker threads (default ${DEFAULT_WORKERS}; 0 = this thread)`)
     .option(
       '--resume',
-      'continue the sweep already in --out (no other option needed: it is read from the manifest)',
+      'continue the sweep already in --out (no other option needed: it is read from the manifest); every chunk on disk is verified against its recorded length and SHA-256, damaged ones computed again',
     )
     .option('--shard <i/N>', 'compute only shard i of N (contiguous chunk ranges); combine with ndtc merge')
     .option(

@@ -130,7 +130,11 @@ export function openSweepDirectory(dir: string, spec: SweepSpec, resume: boolean
   if (foreign.length > 0) {
     throw new InputError('--out', dir, 'an empty or new directory (it has files but no sweep manifest)');
   }
-  mkdirSync(join(dir, 'chunks'), { recursive: true });
+  try {
+    mkdirSync(join(dir, 'chunks'), { recursive: true });
+  } catch (error) {
+    throw fileError('create', join(dir, 'chunks'), error);
+  }
   writeFileAtomic(join(dir, MANIFEST), JSON.stringify(manifest, null, 1) + '\n');
   return manifest;
 }
