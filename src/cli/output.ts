@@ -27,9 +27,9 @@ export interface Report {
   parameters: Record<string, unknown>;
   /** The JSON points (may nest, e.g. solve's roots). */
   points: unknown[];
-  /** Flat rows for table and CSV. */
+  /** Flat rows for table and CSV; iterated more than once (e.g. made on the fly from `points`). */
   columns: Column[];
-  rows: Record<string, Cell>[];
+  rows: Iterable<Record<string, Cell>>;
   /** Validity warnings (MODEL.md §9), one per line. */
   warnings: string[];
   /** Notes printed on stderr in CSV mode, where the rows cannot carry them. */
@@ -65,22 +65,49 @@ function tableCell(value: Cell, kind: Column['kind']): string {
   return formatQuantity(value, kind);
 }
 
-function renderTable(report: Report): string {
-  const columns = report.columns.filter(
-    (c) => c.kind !== 'text' || report.rows.some((r) => r[c.field] != null),
-  );
+/**
+ * Output goes out in pieces of about this many characters: a report of 10⁶ points is ~10⁸ characters,
+ * which as one string would double the memory of the command (and JSON of that size nears V8's
+ * longest string).
+ */
+const PIECE = 1 << 16;
+
+/** Collects text and hands it to `write` in pieces of about PIECE characters. */
+class Pieces {
+  private text = '';
+  constructor(private readonly write: (text: string) => void) {}
+  add(s: string): void {
+    this.text += s;
+    if (this.text.length >= PIECE) this.flush();
+  }
+  flush(): void {
+    if (this.text !== '') this.write(this.text);
+    this.text = '';
+  }
+}
+
+function writeTable(report: Report, out: Pieces): void {
+  const filled = new Set<string>();
+  for (const r of report.rows) for (const c of report.columns) if (r[c.field] != null) filled.add(c.field);
+  const columns = report.columns.filter((c) => c.kind !== 'text' || filled.has(c.field));
   const header = columns.map((c) => c.label ?? c.field);
-  const body = report.rows.map((r) => columns.map((c) => tableCell(r[c.field] ?? null, c.kind)));
-  const widths = header.map((h, j) => Math.max(h.length, ...body.map((row) => row[j].length)));
+  const cells = (r: Record<string, Cell>): string[] =>
+    columns.map((c) => tableCell(r[c.field] ?? null, c.kind));
+  // Two passes, formatting every cell twice, so that no table of all cells is held.
+  const widths = header.map((h) => h.length);
+  for (const r of report.rows) {
+    const row = cells(r);
+    for (let j = 0; j < row.length; j++) if (row[j].length > widths[j]) widths[j] = row[j].length;
+  }
   // Numbers right-aligned so magnitudes line up; free text (notes) left-aligned and last.
-  const line = (cells: string[]) =>
-    cells
+  const line = (row: string[]) =>
+    row
       .map((s, j) => (columns[j].kind === 'text' ? s : s.padStart(widths[j])))
       .join('  ')
-      .trimEnd();
-  const lines = [line(header), ...body.map(line)];
-  if (report.summary) lines.unshift(`# ${report.summary}`);
-  return lines.join('\n') + '\n';
+      .trimEnd() + '\n';
+  if (report.summary) out.add(`# ${report.summary}\n`);
+  out.add(line(header));
+  for (const r of report.rows) out.add(line(cells(r)));
 }
 
 function csvCell(value: Cell): string {
@@ -90,11 +117,48 @@ function csvCell(value: Cell): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function renderCsv(report: Report): string {
+function writeCsv(report: Report, out: Pieces): void {
   const columns = report.columns.filter((c) => c.kind !== 'text');
-  const lines = [columns.map((c) => c.field).join(',')];
-  for (const r of report.rows) lines.push(columns.map((c) => csvCell(r[c.field] ?? null)).join(','));
-  return lines.join('\n') + '\n';
+  out.add(columns.map((c) => c.field).join(',') + '\n');
+  for (const r of report.rows) out.add(columns.map((c) => csvCell(r[c.field] ?? null)).join(',') + '\n');
+}
+
+/**
+ * The text of `JSON.stringify(value, null, 2)`, added in pieces (for the plain data of a report:
+ * objects, arrays, strings, numbers, booleans, null; undefined members are left out, as there).
+ */
+function addJson(value: unknown, out: Pieces, indent = ''): void {
+  const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return out.add('[]');
+    const inner = indent + '  ';
+    out.add('[');
+    for (let i = 0; i < value.length; i++) {
+      out.add((i === 0 ? '\n' : ',\n') + inner);
+      if (skipped(value[i])) out.add('null');
+      else addJson(value[i], out, inner);
+    }
+    out.add(`\n${indent}]`);
+  } else if (value !== null && typeof value === 'object' && !('toJSON' in value)) {
+    const inner = indent + '  ';
+    let first = true;
+    for (const [key, v] of Object.entries(value)) {
+      if (skipped(v)) continue;
+      out.add(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `);
+      addJson(v, out, inner);
+      first = false;
+    }
+    out.add(first ? '{}' : `\n${indent}}`);
+  } else {
+    out.add(JSON.stringify(value));
+  }
+}
+
+/** JSON.stringify(value, null, 2) written to `write` in pieces (see addJson). */
+export function writeJson(value: unknown, write: (text: string) => void): void {
+  const out = new Pieces(write);
+  addJson(value, out);
+  out.flush();
 }
 
 /** More warnings than this are summarised on stderr (the JSON keeps them all). */
@@ -108,6 +172,7 @@ export function emitReport(report: Report, format: OutputFormat, ctx: CliContext
   if (hidden > 0) {
     ctx.stderr(`${prefix} warning: … and ${hidden} more (all of them are in the --json output)\n`);
   }
+  const out = new Pieces((text) => ctx.stdout(text));
   if (format === 'json') {
     const doc = {
       command: report.command,
@@ -116,13 +181,15 @@ export function emitReport(report: Report, format: OutputFormat, ctx: CliContext
       points: report.points,
       warnings: report.warnings,
     };
-    ctx.stdout(JSON.stringify(doc, null, 2) + '\n');
+    addJson(doc, out);
+    out.add('\n');
   } else if (format === 'csv') {
     for (const note of report.csvNotes ?? []) ctx.stderr(`${prefix} note: ${note}\n`);
-    ctx.stdout(renderCsv(report));
+    writeCsv(report, out);
   } else {
-    ctx.stdout(renderTable(report));
+    writeTable(report, out);
   }
+  out.flush();
 }
 
 /** Short `name = value` list for the table's summary line. */

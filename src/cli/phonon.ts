@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from './progress.js';
 import { phononHeat } from '../index.js';
-import { parseList } from '../units/list.js';
-import { cartesian } from './cartesian.js';
+import { cartesian, checkProduct, parsePointList, productSize } from './cartesian.js';
 import type { CliContext } from './context.js';
 import {
   addDeviceOptions,
@@ -14,6 +13,11 @@ import {
   type DeviceOptionValues,
 } from './device-options.js';
 import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
+import { belowTc } from './temperature-checks.js';
+
+const BEYOND = {
+  beyond: 'for more: ndtc sweep --vary TL=… --vary Tbath=… --TR 10mK --output J_ph',
+};
 
 interface Options extends DeviceOptionValues {
   Te: string;
@@ -44,23 +48,32 @@ Examples:
   $ ndtc phonon --platform ag --Te 500mK --Tbath 10mK
   $ ndtc phonon --platform inas --Te 50mK..1K:20 --Tbath 10mK --csv
 
-Several values form the Cartesian product, --Te varying slowest.
+Several values form the Cartesian product, --Te varying slowest; at most 10⁶ points (more: ndtc sweep).
 Points: {T_e, T_bath, J_ph_N, J_ph_S, J_ph} (K, K, W, W, W).`,
     )
     .action(async (opts: Options) => {
       const format = outputFormatOf(opts);
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const Tes = parsePointList(opts.Te, 'temperature', '--Te', BEYOND);
+      const Tbaths = parsePointList(opts.Tbath, 'temperature', '--Tbath', BEYOND);
+      checkProduct(
+        [
+          { option: '--Te', text: opts.Te, length: Tes.length },
+          { option: '--Tbath', text: opts.Tbath, length: Tbaths.length },
+        ],
+        BEYOND,
+      );
+      belowTc(Tes, device.left.superconductor.Tc, '--Te');
+      belowTc(Tbaths, device.left.superconductor.Tc, '--Tbath');
       const slow = await prepareForDevice(device);
       if (slow) ctx.stderr(slow);
-      const Tes = parseList(opts.Te, 'temperature', '--Te');
-      const Tbaths = parseList(opts.Tbath, 'temperature', '--Tbath');
-      const grid = cartesian([Tes, Tbaths]);
+      const size = productSize([Tes, Tbaths]);
       const progress = createProgress({
         label: 'phonon',
-        total: grid.length,
-        quiet: opts.quiet === true || grid.length < PROGRESS_MIN_POINTS,
+        total: size,
+        quiet: opts.quiet === true || size < PROGRESS_MIN_POINTS,
       });
-      const points = grid.map(([Te, Tb]) => {
+      const points = Array.from(cartesian([Tes, Tbaths]), ([Te, Tb]) => {
         const J = phononHeat(device.left, Te, Tb);
         const at = `T_e = ${Te} K, T_bath = ${Tb} K`;
         progress.tick();

@@ -1,8 +1,7 @@
 /** `ndtc photonic`: photonic heat current J_γ(T_L, T_R) and κ_γ = −∂J_γ/∂T_R (MODEL.md §3). */
 import type { Command } from 'commander';
 import { photonicConductance, photonicHeatCurrent } from '../index.js';
-import { parseList } from '../units/list.js';
-import { cartesian } from './cartesian.js';
+import { cartesian, checkProduct, parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
 import {
   addDeviceOptions,
@@ -14,6 +13,10 @@ import {
 import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
 import { belowTc } from './temperature-checks.js';
 import { validityWarnings } from './validity.js';
+
+const BEYOND = {
+  beyond: 'for more: ndtc sweep --TL … --vary TR=… --output J_gamma',
+};
 
 interface Options extends DeviceOptionValues {
   TL: string;
@@ -38,17 +41,26 @@ Examples:
   $ ndtc photonic --TL 500mK --TR 10mK..500mK:50 --chi 5 --csv
   $ ndtc photonic --TL 300mK,500mK --TR 100mK,200mK --c 80fF/um^2 --json
 
-Several values form the Cartesian product, --TL varying slowest.
+Several values form the Cartesian product, --TL varying slowest; at most 10⁶ points (more: ndtc sweep).
 Points: {T_L, T_R, J_gamma, kappa_gamma} (K, K, W, W/K).`,
     )
     .action((opts: Options) => {
       const format = outputFormatOf(opts);
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
-      const TLs = belowTc(parseList(opts.TL, 'temperature', '--TL'), device.left.superconductor.Tc, '--TL');
-      const TRs = belowTc(parseList(opts.TR, 'temperature', '--TR'), device.right.superconductor.Tc, '--TR');
-      const warnings: string[] = [];
-      const points = cartesian([TLs, TRs]).map(([TL, TR]) => {
-        warnings.push(...validityWarnings(device, TL, TR));
+      const TLs = parsePointList(opts.TL, 'temperature', '--TL', BEYOND);
+      const TRs = parsePointList(opts.TR, 'temperature', '--TR', BEYOND);
+      checkProduct(
+        [
+          { option: '--TL', text: opts.TL, length: TLs.length },
+          { option: '--TR', text: opts.TR, length: TRs.length },
+        ],
+        BEYOND,
+      );
+      belowTc(TLs, device.left.superconductor.Tc, '--TL');
+      belowTc(TRs, device.right.superconductor.Tc, '--TR');
+      const warnings = new Set<string>();
+      const points = Array.from(cartesian([TLs, TRs]), ([TL, TR]) => {
+        for (const w of validityWarnings(device, TL, TR)) warnings.add(w);
         const at = `T_L = ${TL} K, T_R = ${TR} K`;
         return {
           T_L: TL,
@@ -69,7 +81,7 @@ Points: {T_L, T_R, J_gamma, kappa_gamma} (K, K, W, W/K).`,
             { field: 'kappa_gamma', kind: 'conductance' },
           ],
           rows: points,
-          warnings: [...new Set(warnings)],
+          warnings: Array.from(warnings),
           summary: deviceSummary(opts, device),
         },
         format,

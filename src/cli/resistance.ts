@@ -1,10 +1,14 @@
 /** `ndtc resistance`: zero-bias NIS resistance R/R0 vs T (MODEL.md §2). */
 import type { Command } from 'commander';
 import { resistanceRatio } from '../index.js';
-import { parseList } from '../units/list.js';
+import { parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
 import { addSuperconductorOptions, superconductorFromOptions } from './device-options.js';
 import { addOutputOptions, assertFinite, emitReport, outputFormatOf, summaryOf } from './output.js';
+import { aboveTcFloor } from './temperature-checks.js';
+
+/** Past the point limit (ndtc sweep has no R/R0 output). */
+const BEYOND = { beyond: 'for more, run several shorter lists' };
 
 interface Options {
   T: string;
@@ -29,12 +33,12 @@ Examples:
   $ ndtc resistance --T 60mK..1.2K:20 --gamma 1e-3
   $ ndtc resistance --T 0.1K,0.3K,0.5K,1K --json
 
-Points: {T, R_over_R0} (T in K).`,
+Points: {T, R_over_R0} (T in K). At most 10⁶ temperatures.`,
     )
     .action((opts: Options) => {
       const format = outputFormatOf(opts);
       const sc = superconductorFromOptions(opts);
-      const temps = parseList(opts.T, 'temperature', '--T');
+      const temps = aboveTcFloor(parsePointList(opts.T, 'temperature', '--T', BEYOND), sc.Tc, '--T');
       const points = temps.map((T) => ({
         T,
         R_over_R0: assertFinite(resistanceRatio(T, sc), `R/R0 at T = ${T} K`),

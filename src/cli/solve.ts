@@ -5,8 +5,9 @@
  */
 import type { Command } from 'commander';
 import { InputError, inputPowerForTarget, solveBalance, type Device, type Setup } from '../index.js';
+import { checkInRange } from '../physics/domain.js';
 import { formatQuantity } from '../units/quantity.js';
-import { cartesian, checkProduct, parsePointList } from './cartesian.js';
+import { cartesian, checkProduct, parsePointList, productSize } from './cartesian.js';
 import type { CliContext } from './context.js';
 import {
   addDeviceOptions,
@@ -72,15 +73,15 @@ function parseSetup(text: string): Setup {
 }
 
 /**
- * (T_R, T_bath) pairs: setup 2 ties the bath to T_R; setup 1 takes --Tbath (default: the device's).
- * The product with `lead` (the --Jin or --target-TL list) is checked before any pair is made.
+ * The grid `lead` × T_R × T_bath, lazily: setup 2 ties the bath to T_R; setup 1 takes --Tbath
+ * (default: the device's). The product size is checked before anything of its size is made.
  */
-function operatingTemperatures(
+function operatingGrid(
   opts: Options,
   setup: Setup,
   device: Device,
-  lead: ListOption,
-): { TRs: number[]; pairs: [number, number][] } {
+  lead: ListOption & { values: number[] },
+): { TRs: number[]; Tbaths: number[] | undefined; size: number; grid: Iterable<[number, number, number]> } {
   const TRs = parsePointList(opts.TR, 'temperature', '--TR', BEYOND);
   const lists: ListOption[] = [lead, { option: '--TR', text: opts.TR, length: TRs.length }];
   if (setup === 2) {
@@ -89,7 +90,10 @@ function operatingTemperatures(
     }
     checkProduct(lists, BEYOND);
     belowTc(TRs, device.right.superconductor.Tc, '--TR');
-    return { TRs, pairs: TRs.map((TR) => [TR, TR]) };
+    const grid = (function* () {
+      for (const [a, TR] of cartesian([lead.values, TRs])) yield [a, TR, TR] as [number, number, number];
+    })();
+    return { TRs, Tbaths: undefined, size: productSize([lead.values, TRs]), grid };
   }
   const Tbaths =
     opts.Tbath === undefined ? [device.Tbath] : parsePointList(opts.Tbath, 'temperature', '--Tbath', BEYOND);
@@ -97,30 +101,30 @@ function operatingTemperatures(
   checkProduct(lists, BEYOND);
   belowTc(TRs, device.right.superconductor.Tc, '--TR');
   belowTc(Tbaths, device.left.superconductor.Tc, '--Tbath');
-  return { TRs, pairs: cartesian([TRs, Tbaths]) as [number, number][] };
+  const grid = cartesian([lead.values, TRs, Tbaths]) as Iterable<[number, number, number]>;
+  return { TRs, Tbaths, size: productSize([lead.values, TRs, Tbaths]), grid };
 }
 
-function forwardReport(opts: Options, setup: Setup, device: Device): Report {
+/** `beforeWork` runs once every input is checked, before the first solve (a note must not precede an input error). */
+function forwardReport(opts: Options, setup: Setup, device: Device, beforeWork: () => void): Report {
   const Jins = parsePointList(opts.Jin!, 'power', '--Jin', BEYOND);
-  const nonPositive = Jins.find((J) => !(J > 0));
-  if (nonPositive !== undefined) {
-    throw new InputError('--Jin', formatQuantity(nonPositive, 'power'), 'an input power > 0, e.g. 100fW');
-  }
-  const { TRs, pairs } = operatingTemperatures(opts, setup, device, {
+  for (const J of Jins) checkInRange('Jin', '--Jin', J);
+  const { TRs, Tbaths, size, grid } = operatingGrid(opts, setup, device, {
     option: '--Jin',
     text: opts.Jin!,
     length: Jins.length,
+    values: Jins,
   });
-  const grid = cartesian<number | [number, number]>([Jins, pairs]) as [number, [number, number]][];
+  beforeWork();
   const progress = createProgress({
     label: 'solve',
-    total: grid.length,
-    quiet: opts.quiet === true || grid.length < PROGRESS_MIN_POINTS,
+    total: size,
+    quiet: opts.quiet === true || size < PROGRESS_MIN_POINTS,
   });
   const Tc = device.left.superconductor.Tc;
   const warnings = new Set<string>();
   const notes: string[] = [];
-  const points: SolvePoint[] = grid.map(([Jin, [TR, Tbath]]) => {
+  const points: SolvePoint[] = Array.from(grid, ([Jin, TR, Tbath]) => {
     const solution = solveBalance(device, { Jin, TR, setup, Tbath });
     const at = `J_in = ${Jin} W, T_R = ${TR} K`;
     const roots = solution.roots.map((r) => ({
@@ -142,14 +146,18 @@ function forwardReport(opts: Options, setup: Setup, device: Device): Report {
     return point;
   });
   progress.done();
-  const rows: Record<string, Cell>[] = [];
-  for (const p of points) {
-    const base = { J_in: p.J_in, T_R: p.T_R, T_bath: p.T_bath };
-    if (p.roots.length === 0) {
-      rows.push({ ...base, root_index: null, T_L: null, stable: null, dTL_dTR: null, note: p.note ?? null });
-    }
-    p.roots.forEach((r, i) => rows.push({ ...base, root_index: i, ...r, note: null }));
-  }
+  // One row per root, made while printing (not held beside the points).
+  const rows: Iterable<Record<string, Cell>> = {
+    *[Symbol.iterator]() {
+      for (const p of points) {
+        const base = { J_in: p.J_in, T_R: p.T_R, T_bath: p.T_bath };
+        if (p.roots.length === 0) {
+          yield { ...base, root_index: null, T_L: null, stable: null, dTL_dTR: null, note: p.note ?? null };
+        }
+        for (const [i, r] of p.roots.entries()) yield { ...base, root_index: i, ...r, note: null };
+      }
+    },
+  };
   return {
     command: 'solve',
     parameters: {
@@ -157,7 +165,7 @@ function forwardReport(opts: Options, setup: Setup, device: Device): Report {
       setup,
       Jin: Jins,
       TR: TRs,
-      Tbath: setup === 1 ? Array.from(new Set(pairs.map(([, Tb]) => Tb))) : 'T_R',
+      Tbath: Tbaths ? Array.from(new Set(Tbaths)) : 'T_R',
     },
     points,
     columns: [
@@ -179,15 +187,15 @@ function forwardReport(opts: Options, setup: Setup, device: Device): Report {
 
 function inverseReport(opts: Options, setup: Setup, device: Device): Report {
   const TLs = parsePointList(opts.targetTL!, 'temperature', '--target-TL', BEYOND);
-  const { TRs, pairs } = operatingTemperatures(opts, setup, device, {
+  const { TRs, Tbaths, grid } = operatingGrid(opts, setup, device, {
     option: '--target-TL',
     text: opts.targetTL!,
     length: TLs.length,
+    values: TLs,
   });
   belowTc(TLs, device.left.superconductor.Tc, '--target-TL');
   const warnings = new Set<string>();
-  const grid = cartesian<number | [number, number]>([TLs, pairs]) as [number, [number, number]][];
-  const points = grid.map(([TL, [TR, Tbath]]) => {
+  const points = Array.from(grid, ([TL, TR, Tbath]) => {
     const Jin = assertFinite(
       inputPowerForTarget(device, TL, TR, setup, setup === 1 ? Tbath : undefined),
       `J_in at T_L = ${TL} K, T_R = ${TR} K`,
@@ -208,7 +216,7 @@ function inverseReport(opts: Options, setup: Setup, device: Device): Report {
       setup,
       targetTL: TLs,
       TR: TRs,
-      Tbath: setup === 1 ? Array.from(new Set(pairs.map(([, Tb]) => Tb))) : 'T_R',
+      Tbath: Tbaths ? Array.from(new Set(Tbaths)) : 'T_R',
     },
     points,
     columns: [
@@ -266,9 +274,10 @@ At most 10⁶ points (the product of the lists); more: ndtc sweep.`,
       }
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
       const slow = await prepareForDevice(device);
-      if (slow && opts.Jin !== undefined) ctx.stderr(slow);
       const report =
-        opts.Jin !== undefined ? forwardReport(opts, setup, device) : inverseReport(opts, setup, device);
+        opts.Jin !== undefined
+          ? forwardReport(opts, setup, device, () => slow && ctx.stderr(slow))
+          : inverseReport(opts, setup, device);
       emitReport(report, format, ctx);
     });
 }
