@@ -11,20 +11,22 @@ import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   openSync,
   readFileSync,
   readdirSync,
+  realpathSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ndtc, runCli } from '../sweep/cli-harness.js';
 
 const TOOLS = ['munged', 'slurmctld', 'slurmd', 'sbatch', 'squeue', 'sinfo', 'scontrol', 'scancel'];
 const PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ''}:/usr/sbin:/sbin`;
@@ -54,6 +56,8 @@ const SHARDS = 5;
 const CANCELLED = 2;
 
 let dir = '';
+/** This test's installation's bin/ndtc.js: it emits the scripts, so the jobs run it. */
+let ndtcScript = '';
 let env: NodeJS.ProcessEnv = {};
 const daemons: ChildProcess[] = [];
 
@@ -62,6 +66,11 @@ const run = (cmd: string, ...args: string[]): string => {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
   return r.stdout;
 };
+/** ndtc of this test's installation, as a process. */
+function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [ndtcScript, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const read = (path: string): string => readFileSync(path, 'utf8');
 
@@ -110,7 +119,7 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   child.kill('SIGTERM');
-  const killed = await Promise.race([exited.then(() => true), sleep(3_000).then(() => false)]);
+  const killed = await Promise.race([exited.then(() => true), sleep(2_000).then(() => false)]);
   if (!killed) {
     child.kill('SIGKILL');
     await exited;
@@ -119,12 +128,20 @@ async function stop(child: ChildProcess): Promise<void> {
 
 describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm', () => {
   beforeAll(async () => {
-    // The jobs run the built CLI (bin/ndtc.js → dist/); type errors elsewhere must not stop the emit.
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
-    expect(existsSync('dist/sweep/worker.js')).toBe(true);
-
     dir = mkdtempSync(join(tmpdir(), 'ndtc-slurm-'));
     chmodSync(dir, 0o755);
+    // An installation of its own, built from src/ (type errors elsewhere must not stop the emit):
+    // other test files rebuild dist/ while these jobs would be loading it.
+    const install = join(dir, 'install');
+    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', join(install, 'dist')], {
+      stdio: 'ignore',
+    });
+    expect(existsSync(join(install, 'dist', 'sweep', 'worker.js'))).toBe(true);
+    mkdirSync(join(install, 'bin'));
+    copyFileSync('bin/ndtc.js', join(install, 'bin', 'ndtc.js'));
+    copyFileSync('package.json', join(install, 'package.json'));
+    for (const d of ['node_modules', 'schema']) symlinkSync(resolve(d), join(install, d));
+    ndtcScript = join(install, 'bin', 'ndtc.js');
     const host = hostname().split('.')[0];
     const [ctldPort, dPort] = [await freePort(), await freePort()];
     for (const d of ['state', 'spool', 'munge-key', 'munge']) mkdirSync(join(dir, d));
@@ -189,24 +206,24 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
       () => spawnSync('sinfo', ['-h', '-o', '%T'], { env, encoding: 'utf8' }).stdout.trim() === 'idle',
       30,
     );
-  }, 90_000);
+  }, 110_000);
 
   afterAll(async () => {
     if (daemons.length > 1) {
       spawnSync('scancel', ['--full', '--user=root'], { env });
-      const end = Date.now() + 8_000;
+      const end = Date.now() + 5_000;
       while (Date.now() < end && spawnSync('squeue', ['-h'], { env, encoding: 'utf8' }).stdout.trim() !== '')
         await sleep(250);
     }
     for (const child of daemons.reverse()) await stop(child);
     if (dir) rmSync(dir, { recursive: true, force: true });
-  }, 20_000);
+  }, 15_000);
 
   it('a task cancelled while it runs: the merge still runs and names the missing chunks; requeued, the task submits the merge again, byte-identical to one process', async () => {
     const study = join(dir, 'study');
     const file = join(dir, 'study.sbatch');
     const hold = join(study, `held-${CANCELLED}`);
-    const emitted = await ndtc(
+    const emitted = cli(
       'sweep',
       ...GRID,
       '--chunk-size',
@@ -232,16 +249,18 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
     );
     expect(emitted.code, emitted.stderr).toBe(0);
     const job = run('sbatch', '--parsable', file).trim().split(';')[0];
+    // The jobs run the installation that wrote the script, by its absolute path.
+    expect(read(file)).toContain(`node '${realpathSync(ndtcScript)}'`);
     expect(job).toMatch(/^\d+$/);
     const task = `${job}_${CANCELLED}`;
     await until(
       `task ${task} to run`,
       () => existsSync(hold) && run('squeue', '-h', '-j', task, '-o', '%T').trim() === 'RUNNING',
-      20,
+      15,
       study,
     );
     run('scancel', task);
-    await until('the array and the merge to end', queueEmpty, 30, study);
+    await until('the array and the merge to end', queueEmpty, 22, study);
 
     expect(run('scontrol', 'show', 'job', task)).toMatch(/JobState=CANCELLED/);
     const mergeLogs = () =>
@@ -259,8 +278,8 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
     // Requeued, a task waits two minutes (Slurm's requeue delay) unless told to start now.
     run('scontrol', 'requeue', task);
     run('scontrol', 'update', `JobId=${task}`, 'StartTime=now');
-    await until('the requeued task and the new merge to end', queueEmpty, 30, study);
-    await until('the second merge log', () => mergeLogs().length === 2, 5, study);
+    await until('the requeued task and the new merge to end', queueEmpty, 22, study);
+    await until('the second merge log', () => mergeLogs().length === 2, 3, study);
     const second = read(join(study, mergeLogs()[1]));
     expect(second, state(study)).toContain(`wrote ${join(study, 'results.csv')}`);
     expect(read(join(study, `slurm-${job}_${CANCELLED}.log`))).toMatch(
@@ -268,7 +287,7 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
     );
 
     const whole = join(dir, 'whole');
-    const one = await runCli([
+    const one = cli(
       'sweep',
       ...GRID,
       '--chunk-size',
@@ -279,7 +298,7 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
       '0',
       '--quiet',
       '--no-plot',
-    ]);
+    );
     expect(one.code, one.stderr).toBe(0);
     for (const f of ['results.csv', 'results.jsonl']) expect(read(join(study, f))).toBe(read(join(whole, f)));
   }, 70_000);
@@ -287,7 +306,7 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
   it('a task cancelled before it started (gone from Slurm, not requeueable): its index submitted again completes the study', async () => {
     const study = join(dir, 'study-pending');
     const file = join(dir, 'pending.sbatch');
-    const emitted = await ndtc(
+    const emitted = cli(
       'sweep',
       ...GRID,
       '--chunk-size',
@@ -305,16 +324,16 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
     const job = run('sbatch', '--parsable', '--hold', file).trim().split(';')[0];
     run('scancel', `${job}_${CANCELLED}`);
     run('scontrol', 'release', job);
-    await until('the array and the merge to end', queueEmpty, 25, study);
+    await until('the array and the merge to end', queueEmpty, 18, study);
     expect(existsSync(join(study, 'results.csv')), state(study)).toBe(false);
     expect(existsSync(join(study, '.merge-submitted'))).toBe(false);
 
     const again = run('sbatch', '--parsable', `--array=${CANCELLED}`, file).trim().split(';')[0];
     expect(again).not.toBe(job);
-    await until('the task and the new merge to end', queueEmpty, 25, study);
+    await until('the task and the new merge to end', queueEmpty, 18, study);
     const merges = readdirSync(study).filter((f) => /^slurm-merge-\d+\.log$/.test(f));
     expect(merges, state(study)).toHaveLength(2);
     const whole = join(dir, 'whole');
     for (const f of ['results.csv', 'results.jsonl']) expect(read(join(study, f))).toBe(read(join(whole, f)));
-  }, 60_000);
+  }, 45_000);
 });
