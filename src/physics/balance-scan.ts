@@ -52,8 +52,10 @@ const CELL_NODES = 8;
 
 /**
  * G on scan interval i as a Chebyshev series through CELL_NODES exact values (cached with the T_R's
- * nodes). It only starts root polishing (balance.ts), which then converges on exact F, so its error
- * moves no root; it makes the start ~1e-9 K close instead of the node cubic's ~1e-5 K.
+ * nodes, built the first time a root falls in the interval). It only starts the root polish
+ * (balance.ts), which then converges on exact F, so its error moves no root; it puts the start
+ * ~1e-9 K from the root, where a cubic through the four nearest nodes is ~1e-5 K off (2 evaluations
+ * of F per root instead of 3–5).
  */
 export function cellSeries(
   p: PhotonicNodes,

@@ -102,16 +102,6 @@ export function describeRoot(device: Device, TL: number, TR: number, Tb: number,
 const ROOT_XTOL = 1e-13; // K: far below the 1 nK accuracy target
 const EPS = 2.220446049250313e-16;
 
-export interface BalanceOptions {
-  /**
-   * Start each root's polish from a series of G on its scan interval, kept per T_R (8 evaluations of
-   * G once per T_R and interval, then ~2 per root instead of ~3–5): for sweeps that revisit each T_R
-   * at many J_in. Either way the root is converged on exact F; the two starts can differ in a root's
-   * last bits (≪ 1 nK), so a sweep chooses one for all its points.
-   */
-  refine?: boolean;
-}
-
 /** The T_L roots of the heat balance alone (no stability or responsivity): what solveBalance describes. */
 export interface BalanceRoots {
   /** Every root in (T_bath, Tc), ascending, K. */
@@ -129,7 +119,7 @@ export interface BalanceRoots {
  * without a sign change may hide a pair of roots between its neighbours: there the extremum of G on
  * [x_{i−1}, x_{i+1}] (which does not depend on J_in, so it is found once per T_R and kept) decides.
  */
-export function balanceRoots(device: Device, op: OperatingPoint, options: BalanceOptions = {}): BalanceRoots {
+export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   const Tb = bathTemperature(device, op);
   const nodes = scanNodes(device, Tb);
   const at = photonicNodes(device, nodes, op.TR);
@@ -164,7 +154,7 @@ export function balanceRoots(device: Device, op: OperatingPoint, options: Balanc
           grid,
           values,
           i,
-          options.refine ? cellSeries(at, nodes, i, (TL) => Jin - F(TL)) : undefined,
+          cellSeries(at, nodes, i, (TL) => Jin - F(TL)),
           Jin,
         ),
       );
@@ -205,27 +195,28 @@ let scratch = new Float64Array(SCAN_INTERVALS + 1);
 /**
  * The root of F in the scan interval [x_i, x_{i+1}] (F changes sign there), to ROOT_XTOL.
  *
- * Start: the root of the cubic through F at the four nearest nodes (no new evaluation); G is smooth on
- * the scale of the node spacing, so this is typically within 1e-5 K. Then secant steps on exact F,
- * the first with the cubic's slope, kept inside the bracket that every evaluation narrows; done when a
- * step is below the tolerance (superlinear convergence: ~2–3 evaluations instead of Brent's ~8 from
- * the whole interval). Any step leaving the bracket hands over to Brent on the bracket left, so the
- * result is always a root of F within the interval. Deterministic: it depends on the node values and F
- * alone, not on any earlier solve.
+ * Start: the root of J_in − (G's series on the interval, kept per T_R: balance-scan.ts), found by
+ * Newton on the series without evaluating F; it is within ~1e-9 K of the root. Then secant steps on
+ * exact F, the first with the series' slope, kept inside the bracket that every evaluation narrows,
+ * until a step is below the tolerance: 2 evaluations of F for most roots where Brent from the whole
+ * interval takes ~8. A step that would leave the bracket hands over to Brent on what is left of it,
+ * so the result is always a root of F in the interval. It depends on J_in, the node values and G's
+ * series alone — never on an earlier solve — so a point's root has the same bits whichever chunk,
+ * worker, shard or order computes it.
  */
 function polishRoot(
   F: (x: number) => number,
   grid: Float64Array,
   values: Float64Array,
   i: number,
-  cell: CellSeries | undefined,
+  cell: CellSeries,
   Jin: number,
 ): number {
   let a = grid[i];
   let fa = values[i];
   let b = grid[i + 1];
   let fb = values[i + 1];
-  const model = cell ? seriesModel(cell, Jin) : cubicModel(grid, values, i);
+  const model = seriesModel(cell, Jin);
   // Root of the model in [a, b]: Newton, safeguarded by bisection on the model's own bracket.
   let lo = a;
   let hi = b;
@@ -287,40 +278,10 @@ function seriesModel(cell: CellSeries, Jin: number): (x: number) => void {
   };
 }
 
-/** F ≈ the cubic through its values at the four nodes nearest interval i (Lagrange form). */
-function cubicModel(grid: Float64Array, values: Float64Array, i: number): (x: number) => void {
-  const j = Math.max(0, Math.min(grid.length - 4, i - 1));
-  const x0 = grid[j];
-  const x1 = grid[j + 1];
-  const x2 = grid[j + 2];
-  const x3 = grid[j + 3];
-  // Newton's divided differences: p = f0 + (x−x0)(d1 + (x−x1)(d2 + (x−x2) d3)).
-  const f01 = (values[j + 1] - values[j]) / (x1 - x0);
-  const f12 = (values[j + 2] - values[j + 1]) / (x2 - x1);
-  const f23 = (values[j + 3] - values[j + 2]) / (x3 - x2);
-  const f012 = (f12 - f01) / (x2 - x0);
-  const f123 = (f23 - f12) / (x3 - x1);
-  const d3 = (f123 - f012) / (x3 - x0);
-  const f0 = values[j];
-  return (x) => {
-    const u = x - x0;
-    const v = x - x1;
-    const w = x - x2;
-    const inner = f012 + w * d3;
-    const mid = f01 + v * inner;
-    modelValue = f0 + u * mid;
-    modelSlope = mid + u * (inner + v * d3);
-  };
-}
-
 /** Every root T_L of the heat balance in (T_bath, Tc), with stability and responsivity. */
-export function solveBalance(
-  device: Device,
-  op: OperatingPoint,
-  options: BalanceOptions = {},
-): BalanceSolution {
+export function solveBalance(device: Device, op: OperatingPoint): BalanceSolution {
   const Tb = bathTemperature(device, op);
-  const { TL, exceedsTc } = balanceRoots(device, op, options);
+  const { TL, exceedsTc } = balanceRoots(device, op);
   return { roots: TL.map((x) => describeRoot(device, x, op.TR, Tb, op.setup)), exceedsTc };
 }
 

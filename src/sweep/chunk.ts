@@ -1,6 +1,6 @@
 /** One chunk of a sweep evaluated and formatted as CSV rows and JSON Lines (deterministic text). */
 import { Utf8Builder } from '../io/utf8-builder.js';
-import { applyParameters } from './parameters.js';
+import { applyParameters, type OperatingValues } from './parameters.js';
 import {
   evaluatePoint,
   splitOutputs,
@@ -8,7 +8,8 @@ import {
   type PointResult,
   type Value,
 } from './quantities.js';
-import { chunkRange, coordinates, type SweepSpec } from './spec.js';
+import type { Device, Setup } from '../index.js';
+import { chunkRange, type SweepSpec } from './spec.js';
 
 export interface ChunkText {
   /** UTF-8 bytes of the CSV rows and of the JSON Lines. */
@@ -43,6 +44,29 @@ const csvCells = (cells: readonly string[]): string => cells.map((c) => ',' + c)
 /** The JSON form of a formatted cell: an empty cell (null or not finite) is null. */
 const jsonCell = (text: string): string => (text === '' ? 'null' : text);
 
+/** Operating-point parameters: every other axis is a device parameter. */
+const OPERATING = new Set(['T_R', 'J_in', 'T_L', 'setup']);
+
+/** The axis indices of point `index` (mixed radix, last axis fastest), as `coordinates` gives values. */
+function axisIndices(spec: SweepSpec, index: number): number[] {
+  const at = new Array<number>(spec.axes.length);
+  let rest = index;
+  for (let a = spec.axes.length - 1; a >= 0; a--) {
+    const len = spec.axes[a].values.length;
+    at[a] = rest % len;
+    rest = (rest - at[a]) / len;
+  }
+  return at;
+}
+
+/** The next point's axis indices. */
+function advance(spec: SweepSpec, at: number[]): void {
+  for (let a = at.length - 1; a >= 0; a--) {
+    if (++at[a] < spec.axes[a].values.length) return;
+    at[a] = 0;
+  }
+}
+
 export function evaluationContext(spec: SweepSpec): EvaluationContext {
   return { mode: spec.mode, TRrange: spec.TRrange, ...splitOutputs(spec.outputs) };
 }
@@ -54,19 +78,43 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
   const [start, end] = chunkRange(spec, k);
   const coords = new Array<number>(spec.axes.length);
   // Keys as JSON once; every value is formatted once and written to both files (a JSON number is
-  // the same shortest round-trip decimal as String(v)).
+  // the same shortest round-trip decimal as String(v)); axis values are formatted once per sweep
+  // value, not once per point, as CSV cells and as JSON members.
   const axisKeys = names.map((n) => `,${JSON.stringify(n)}:`);
+  const axisCsv = spec.axes.map((a) => a.values.map((v) => ',' + cell(v)));
+  const axisJson = spec.axes.map((a, i) => a.values.map((v) => axisKeys[i] + jsonCell(cell(v))));
   const pointKeys = ctx.pointOutputs.map((n) => `,${JSON.stringify(n)}:`);
   const rootKeys = ctx.rootOutputs.map((n) => `${JSON.stringify(n)}:`);
   const csv = new Utf8Builder();
   const jsonl = new Utf8Builder();
   const failures: ChunkText['failures'] = [];
-  for (let index = start; index < end; index++) {
-    coordinates(spec.axes, index, coords);
+  // Axis indices of the current point, advanced like an odometer (last axis fastest).
+  const at = axisIndices(spec, start);
+  // Points along the operating axes share their device: keep the device object (the heat balance's
+  // caches are per device object) unless a device parameter changed.
+  const deviceAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [] : [a]));
+  const operatingAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [a] : []));
+  const reusedOp: OperatingValues = { ...spec.fixed };
+  let device: Device | undefined;
+  const deviceAt = new Array<number>(spec.axes.length).fill(-1);
+  for (let index = start; index < end; index++, advance(spec, at)) {
+    for (let a = 0; a < coords.length; a++) coords[a] = spec.axes[a].values[at[a]];
     let result: PointResult | undefined;
     let error: string | undefined;
     try {
-      const { device, op } = applyParameters(spec.device, spec.fixed, names, coords);
+      let op: OperatingValues;
+      if (device === undefined || deviceAxes.some((a) => at[a] !== deviceAt[a])) {
+        ({ device, op } = applyParameters(spec.device, spec.fixed, names, coords));
+        for (const a of deviceAxes) deviceAt[a] = at[a];
+      } else {
+        // The same operating point as applyParameters gives, in one object reused along the chunk
+        // (evaluatePoint keeps nothing of it).
+        op = reusedOp;
+        for (const a of operatingAxes) {
+          if (names[a] === 'setup') op.setup = coords[a] as Setup;
+          else op[names[a] as 'T_R' | 'J_in' | 'T_L'] = coords[a];
+        }
+      }
       result = evaluatePoint(ctx, device, op);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
@@ -75,9 +123,8 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
     let csvPrefix = String(index);
     let json = `{"index":${index}`;
     for (let a = 0; a < coords.length; a++) {
-      const text = cell(coords[a]);
-      csvPrefix += ',' + text;
-      json += axisKeys[a] + jsonCell(text);
+      csvPrefix += axisCsv[a][at[a]];
+      json += axisJson[a][at[a]];
     }
     if (!result) {
       const blanks = ctx.pointOutputs.length + (roots ? 1 : 0) + ctx.rootOutputs.length;

@@ -4,12 +4,13 @@
  * written for every root (MODEL.md §6).
  */
 import {
+  balanceRoots,
+  describeRoot,
   InputError,
   phononHeatNormal,
   phononHeatSuperconductor,
   photonicConductance,
   photonicHeatCurrent,
-  solveBalance,
   temperatureDrop,
   type BalanceRoot,
   type Device,
@@ -154,6 +155,9 @@ export interface EvaluationContext {
   TRrange: [number, number];
 }
 
+/** Root quantities that need ∂F/∂T_L (describeRoot); the others need the root alone. */
+const DESCRIBED = new Set(['stable', 'dF_dTL', 'dTL_dTR']);
+
 export function splitOutputs(outputs: readonly string[]): { pointOutputs: string[]; rootOutputs: string[] } {
   return {
     pointOutputs: outputs.filter((n) => quantityInfo(n).level === 'point'),
@@ -211,9 +215,18 @@ export function evaluatePoint(ctx: EvaluationContext, device: Device, op: Operat
     return { point: [], roots: [rootValues(ctx.rootOutputs, device, op, op.T_L!)] };
   }
   const needsRoots = ctx.rootOutputs.length > 0 || ctx.pointOutputs.includes('n_roots');
-  const solution = needsRoots
-    ? solveBalance(device, { Jin: op.J_in!, TR: op.T_R!, setup: op.setup })
-    : undefined;
+  const balanceOp = { Jin: op.J_in!, TR: op.T_R!, setup: op.setup };
+  const found = needsRoots ? balanceRoots(device, balanceOp) : undefined;
+  // Stability and responsivity cost more than the root itself: only when written.
+  const described = found && ctx.rootOutputs.some((n) => DESCRIBED.has(n));
+  const Tb = bathOf(device, op);
+  const solution = found && {
+    exceedsTc: found.exceedsTc,
+    roots: found.TL.map((TL) => ({
+      TL,
+      root: described ? describeRoot(device, TL, balanceOp.TR, Tb, op.setup) : undefined,
+    })),
+  };
   const drop = ctx.pointOutputs.some((n) => DROP.has(n))
     ? temperatureDrop(device, op.J_in!, op.setup, ctx.TRrange[0], ctx.TRrange[1])
     : undefined;
@@ -235,7 +248,7 @@ export function evaluatePoint(ctx: EvaluationContext, device: Device, op: Operat
   });
   const roots =
     ctx.rootOutputs.length > 0
-      ? solution!.roots.map((r) => rootValues(ctx.rootOutputs, device, op, r.TL, r))
+      ? solution!.roots.map((r) => rootValues(ctx.rootOutputs, device, op, r.TL, r.root))
       : [];
   return { point, roots, ...(solution && { exceedsTc: solution.exceedsTc }) };
 }
