@@ -31,6 +31,7 @@ await run('Physics core (per point)', benchPhysics);
 await run('Paper reproduction', () => optional('./reproduce.bench.ts', 'benchReproduce'));
 await run('Sweeps', () => optional('./sweep.bench.ts', 'benchSweep'));
 await run('Chunk records (fsync + SHA-256)', () => optional('./verify.bench.ts', 'benchVerify'));
+await run('results.h5 (NetCDF-4/HDF5)', () => optional('./netcdf.bench.ts', 'benchNetcdf'));
 
 const webTimings = new URL('../test-output/web-timings.json', import.meta.url);
 const cpu = cpus();

@@ -74,8 +74,11 @@ const cfUnit = (unit: string): string => (unit === '' ? '1' : unit);
 
 const numeric = (v: unknown): number => (typeof v === 'number' ? v : v === true ? 1 : v === false ? 0 : NaN);
 
-/** The lines of a file, read in blocks: memory holds one block and the longest line, never the file. */
-function* lines(path: string): Generator<string> {
+/**
+ * The lines of a file as views into a block buffer, valid until the next line is taken: memory
+ * holds one block and the longest line, never the file.
+ */
+function* lines(path: string): Generator<Buffer> {
   const fd = openSync(path, 'r');
   try {
     let buffer = Buffer.alloc(1 << 22);
@@ -90,11 +93,11 @@ function* lines(path: string): Generator<string> {
       length += n;
       let start = 0;
       for (let end = buffer.indexOf(10, start); end !== -1 && end < length; end = buffer.indexOf(10, start)) {
-        if (end > start) yield buffer.toString('utf8', start, end);
+        if (end > start) yield buffer.subarray(start, end);
         start = end + 1;
       }
       if (n === 0) {
-        if (start < length) yield buffer.toString('utf8', start, length);
+        if (start < length) yield buffer.subarray(start, length);
         return;
       }
       buffer.copy(buffer, 0, start, length);
@@ -213,17 +216,33 @@ function allocate(storage: Storage, length: number): Float64Array | Int8Array | 
       : new Int32Array(length);
 }
 
-/** First pass: the largest root count, and whether any point failed. */
+const INDEX_KEY = Buffer.from('{"index":');
+const ERROR_KEY = Buffer.from('"error":');
+
+/**
+ * First pass: the largest root count, and the failed points. It reads bytes, not JSON (a third of the
+ * time): chunk.ts writes a record as `{"index":N,…,"roots":[{…},{…}]}`, root objects hold no braces,
+ * and a failed point's record is `{"index":N,<axes>,"error":"…"}` without roots.
+ */
 function survey(path: string, points: number): { maxRoots: number; failures: number } {
   let maxRoots = 0;
   let failures = 0;
   let expected = 0;
   for (const line of lines(path)) {
-    const rec = JSON.parse(line) as PointRecord;
-    if (rec.index !== expected) throw new Error(`${path}: record ${expected} has index ${rec.index}`);
+    let index = 0;
+    let at = INDEX_KEY.length;
+    for (; at < line.length && line[at] >= 0x30 && line[at] <= 0x39; at++)
+      index = index * 10 + line[at] - 0x30;
+    if (line.compare(INDEX_KEY, 0, INDEX_KEY.length, 0, INDEX_KEY.length) !== 0 || index !== expected)
+      throw new Error(`${path}: record ${expected} does not start with {"index":${expected}`);
     expected++;
-    if (rec.error !== undefined) failures++;
-    if (rec.roots && rec.roots.length > maxRoots) maxRoots = rec.roots.length;
+    if (line.indexOf(ERROR_KEY) !== -1) {
+      failures++;
+      continue;
+    }
+    let braces = 0;
+    for (let i = line.indexOf(0x7b, at); i !== -1; i = line.indexOf(0x7b, i + 1)) braces++;
+    if (braces > maxRoots) maxRoots = braces;
   }
   if (expected !== points) throw new Error(`${path}: ${expected} records for a sweep of ${points} points`);
   return { maxRoots, failures };
@@ -361,7 +380,12 @@ export async function writeNetcdf(
     };
     blank();
     for (const line of lines(source)) {
-      const rec = JSON.parse(line) as PointRecord;
+      let rec: PointRecord;
+      try {
+        rec = JSON.parse(line.toString('utf8')) as PointRecord;
+      } catch {
+        throw new Error(`${source}: record ${start + filled} is not valid JSON`);
+      }
       written.forEach(({ v, width }, i) => {
         const b = buffers[i];
         if (!v.perRoot) b[filled] = v.value(rec, 0);

@@ -1,6 +1,8 @@
 """Dump a sweep's results.h5 as xarray sees it (engine='h5netcdf') to JSON on stdout.
 
-    python3 test/sweep/read_netcdf.py study/results.h5
+    python3 test/sweep/read_netcdf.py study/results.h5 [ENGINE]
+
+ENGINE: an xarray backend, h5netcdf (default) or netcdf4 (netCDF-C's reader).
 
 Output: {"dims": {name: size}, "variables": {name: {"dims", "dtype", "chunks", "attrs", "values"}},
 "attrs"} (chunks: the HDF5 chunk shape, [] when not chunked)
@@ -48,13 +50,13 @@ def dump(ds):
     }
 
 
-def main(path):
-    with xr.open_dataset(path, engine="h5netcdf") as ds:
+def main(path, engine="h5netcdf"):
+    with xr.open_dataset(path, engine=engine) as ds:
         out = dump(ds)
-    with xr.open_dataset(path, engine="h5netcdf", mask_and_scale=False) as ds:
+    with xr.open_dataset(path, engine=engine, mask_and_scale=False) as ds:
         out["raw"] = dump(ds)["variables"]
     json.dump(out, sys.stdout, allow_nan=False)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:])
