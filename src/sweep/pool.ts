@@ -41,6 +41,16 @@ function startWorker(spec: SweepSpec, out: string): Worker {
   return new Worker(code, { eval: true, workerData });
 }
 
+/** A worker's answer: a chunk's failures or error, or `flushed` once its records are all written. */
+interface Answer {
+  k: number;
+  failures?: ChunkFailures;
+  error?: string;
+  /** The error names its file (a FileError), so it needs no "chunk k:" before it. */
+  namesFile?: boolean;
+  flushed?: boolean;
+}
+
 export async function computeChunks(
   spec: SweepSpec,
   out: string,
@@ -72,14 +82,15 @@ export async function computeChunks(
         }
       };
       for (const w of pool) {
-        w.on('message', (m: { k: number; failures?: ChunkFailures; error?: string; flushed?: boolean }) => {
+        w.on('message', (m: Answer) => {
           if (m.flushed) {
             if (m.error !== undefined) return reject(new Error(m.error));
             if (--flushing === 0) resolve();
             return;
           }
           running--;
-          if (m.error !== undefined) return reject(new Error(`chunk ${m.k}: ${m.error}`));
+          if (m.error !== undefined)
+            return reject(new Error(m.namesFile ? m.error : `chunk ${m.k}: ${m.error}`));
           try {
             onChunk(m.k, m.failures!);
           } catch (error) {

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { hasPhononTable, loadPhononFamily } from '../index.js';
+import { FileError } from '../io/file-error.js';
 import { computeChunk } from './chunk.js';
 import { writeChunkDeferred } from './directory.js';
 import { phononGammas, type SweepSpec } from './spec.js';
@@ -13,28 +14,32 @@ const { spec, out } = workerData as { spec: SweepSpec; out: string };
 // The γ family of J_ph,S tables, if this sweep's γ need it (the main thread has loaded it too).
 const ready = phononGammas(spec).some((g) => !hasPhononTable(g)) ? loadPhononFamily() : Promise.resolve();
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** The answer for an error: a FileError's message names its file (and so the chunk) already. */
+const failure = (error: unknown): { error: string; namesFile: boolean } => ({
+  error: error instanceof Error ? error.message : String(error),
+  namesFile: error instanceof FileError,
+});
 const recording = new Set<Promise<void>>();
 /** The first failure to record a chunk (e.g. a full disk), reported with the next answer. */
-let recordError: string | undefined;
+let recordError: unknown;
 
 parentPort!.on('message', async (k: number | 'flush') => {
   if (k === 'flush') {
     await Promise.all(recording);
-    parentPort!.postMessage({ flushed: true, error: recordError });
+    parentPort!.postMessage({ flushed: true, ...(recordError === undefined ? {} : failure(recordError)) });
     return;
   }
   try {
     await ready;
-    if (recordError !== undefined) throw new Error(recordError);
+    if (recordError !== undefined) throw recordError;
     const text = computeChunk(spec, k);
     const done = writeChunkDeferred(out, k, text.csv, text.jsonl).catch((error: unknown) => {
-      recordError ??= message(error);
+      recordError ??= error;
     });
     recording.add(done);
     void done.finally(() => recording.delete(done));
     parentPort!.postMessage({ k, failures: text.failures });
   } catch (error) {
-    parentPort!.postMessage({ k, error: message(error) });
+    parentPort!.postMessage({ k, ...failure(error) });
   }
 });
