@@ -6,12 +6,13 @@
  * `shards.json` (the shard count, to name the shard to rerun); `chunks/removed.json` once the chunks
  * were removed after a verified merge.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, relative, resolve } from 'node:path';
 import { InputError } from '../index.js';
 import { AtomicFile, syncFiles, writeFileAtomic, writeFileAtomicAsync } from '../io/atomic-write.js';
 import { fileError } from '../io/file-error.js';
+import { makeDirectory } from '../io/make-directory.js';
 import { csvHeader } from './chunk.js';
 import { quantityInfo } from './quantities.js';
 import { parameterInfo } from './parameters.js';
@@ -131,7 +132,7 @@ export function openSweepDirectory(dir: string, spec: SweepSpec, resume: boolean
     throw new InputError('--out', dir, 'an empty or new directory (it has files but no sweep manifest)');
   }
   try {
-    mkdirSync(join(dir, 'chunks'), { recursive: true });
+    makeDirectory(join(dir, 'chunks'));
   } catch (error) {
     throw fileError('create', join(dir, 'chunks'), error);
   }
@@ -281,6 +282,17 @@ export function assembleResults(manifest: Manifest, outDir: string, source: (k: 
   csvFile.commit();
   jsonlFile.commit();
   writeRecord(join(outDir, RESULTS_RECORD), { [RESULTS_CSV]: csv, [RESULTS_JSONL]: jsonl });
+}
+
+/**
+ * Add `name` (a file written in `dir` after the results, e.g. results.h5) to `results.done`, so that
+ * `ndtc verify` checks it too; call it after each write of that file.
+ */
+export function recordResultsFile(dir: string, name: string): void {
+  const path = join(dir, RESULTS_RECORD);
+  const record = readRecord(path);
+  if (record === undefined || record === 'unreadable') return; // results not recorded: nothing to extend
+  writeRecord(path, { ...record.files, [name]: hashFile(join(dir, name)) });
 }
 
 function rmRecord(path: string): void {

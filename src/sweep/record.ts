@@ -22,6 +22,8 @@ export interface FilesRecord {
 
 export const RECORD_FORMAT = 'ndtc-record/1';
 const BLOCK = 1 << 20;
+/** One block buffer per thread: hashFile is synchronous and its sink consumes each block at once. */
+const block = Buffer.allocUnsafe(BLOCK);
 
 export function recordOf(bytes: Uint8Array): FileRecord {
   return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -33,7 +35,6 @@ export function recordOf(bytes: Uint8Array): FileRecord {
  */
 export function hashFile(path: string, sink?: (block: Uint8Array) => void): FileRecord {
   const hash = createHash('sha256');
-  const block = Buffer.allocUnsafe(BLOCK);
   let bytes = 0;
   let fd: number | undefined;
   try {

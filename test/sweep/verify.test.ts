@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordResultsFile } from '../../src/sweep/directory.js';
 import { shardChunks } from '../../src/sweep/spec.js';
 import { ndtc, tempDir } from './cli-harness.js';
 
@@ -212,6 +213,19 @@ describe('damage to a chunk', () => {
     const shown = w.stdout.trim().split('\n');
     expect(shown).toContain('and 13 more'); // 30 chunks + 2 results files + the manifest = 33 problems
     expect(shown.filter((l) => l.startsWith(dir))).toHaveLength(21); // 20 problems and the summary
+  });
+});
+
+describe('results', () => {
+  it('a file recorded beside the results (as results.h5 may be) is verified with them', async () => {
+    const dir = copyOfReference('extra-result');
+    writeFileSync(join(dir, 'extra.bin'), Buffer.alloc(3000, 7));
+    recordResultsFile(dir, 'extra.bin');
+    expect((await ndtc('verify', dir)).code).toBe(0);
+    flipBit(join(dir, 'extra.bin'), 2999);
+    const v = await ndtc('verify', dir);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(`${join(dir, 'extra.bin')}: checksum differs`);
   });
 });
 
