@@ -1,0 +1,37 @@
+/**
+ * `mkdir -p` that fails instead of looping: Node's `mkdirSync(path, { recursive: true })` never returns
+ * for a path under /proc (mkdir there reports ENOENT for a parent that exists, and Node retries the
+ * parent forever). Here each missing component is created once, from the top, and any failure is a
+ * FileError naming the path and the cause.
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { FileError, fileError } from './file-error.js';
+
+const VERB = 'create the directory';
+
+/** Creates `path` and its missing parents; a no-op for an existing directory. */
+export function makeDirectory(path: string): void {
+  const missing: string[] = [];
+  for (let p = resolve(path); ; p = dirname(p)) {
+    try {
+      if (statSync(p).isDirectory()) break;
+      const which = p === resolve(path) ? 'it exists and' : `${p}`;
+      throw new FileError(path, 'ENOTDIR', `cannot ${VERB} ${path}: ${which} is not a directory (ENOTDIR)`);
+    } catch (error) {
+      if (error instanceof FileError) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(VERB, path, error);
+    }
+    missing.push(p);
+    if (dirname(p) === p) break;
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      // Another process (a shard of the same sweep) may create it first.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(dir).isDirectory()) continue;
+      throw fileError(VERB, path, error);
+    }
+  }
+}
