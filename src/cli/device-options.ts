@@ -14,7 +14,8 @@ import {
   type GapParameters,
   type PlatformName,
 } from '../index.js';
-import { acceptedText, formatNumber, formatQuantity, parseQuantity } from '../units/quantity.js';
+import { DOMAIN, MIN_REDUCED_TEMPERATURE, checkDevice, checkInRange, rangeText } from '../physics/domain.js';
+import { formatNumber, formatQuantity, parseQuantity } from '../units/quantity.js';
 import type { DeviceFileLoader } from './context.js';
 
 /** The raw option strings, as commander hands them over (no defaults: an absent option keeps the device's value). */
@@ -35,11 +36,11 @@ export function addSuperconductorOptions(cmd: Command): Command {
   return cmd
     .option(
       '--Tc <temperature>',
-      `critical temperature of the Al parts (default ${formatQuantity(PAPER_DEFAULTS.Tc, 'temperature')})`,
+      `critical temperature of the Al parts, ${rangeText(DOMAIN.Tc)} (default ${formatQuantity(PAPER_DEFAULTS.Tc, 'temperature')})`,
     )
     .option(
       '--gamma <number>',
-      `Dynes parameter γ = Γ/Δ0, in (0, 1) (default ${formatNumber(PAPER_DEFAULTS.gamma)})`,
+      `Dynes parameter γ = Γ/Δ0, ${rangeText(DOMAIN.gamma)} (default ${formatNumber(PAPER_DEFAULTS.gamma)})`,
     );
 }
 
@@ -48,26 +49,29 @@ export function addDeviceOptions(cmd: Command): Command {
   cmd
     .option('--platform <name>', `built-in platform: ${PLATFORMS.join(' or ')} (default ag)`)
     .option('--device <file>', 'device file (YAML or JSON, see docs/devices.md) instead of --platform')
-    .option('--chi <number>', `area ratio χ = A_R/A_L > 0 (default ${PAPER_DEFAULTS.chi})`)
+    .option(
+      '--chi <number>',
+      `area ratio χ = A_R/A_L, ${rangeText(DOMAIN.chi)} (default ${PAPER_DEFAULTS.chi})`,
+    )
     .option(
       '--c <capacitance>',
-      `specific junction capacitance (default ${formatQuantity(PAPER_DEFAULTS.c, 'specificCapacitance')})`,
+      `specific junction capacitance, ${rangeText(DOMAIN.c)} (default ${formatQuantity(PAPER_DEFAULTS.c, 'specificCapacitance')})`,
     )
     .option(
       '--r0 <resistance>',
-      `normal-state specific resistance R0·A (default ${formatQuantity(PAPER_DEFAULTS.r0, 'specificResistance')})`,
+      `normal-state specific resistance R0·A, ${rangeText(DOMAIN.r0)} (default ${formatQuantity(PAPER_DEFAULTS.r0, 'specificResistance')})`,
     );
   return addSuperconductorOptions(cmd);
 }
 
-function positive(
+/** A device option's value, parsed with its unit and inside the model's domain (src/physics/domain.ts). */
+function domainValue(
   text: string,
-  kind: 'dimensionless' | 'specificCapacitance' | 'specificResistance',
+  kind: 'dimensionless' | 'specificCapacitance' | 'specificResistance' | 'temperature',
   option: string,
+  name: 'chi' | 'c' | 'r0' | 'Tc' | 'gamma',
 ): number {
-  const v = parseQuantity(text, kind, option);
-  if (!(v > 0)) throw new InputError(option, text, `must be > 0; expected ${acceptedText(kind)}`);
-  return v;
+  return checkInRange(name, option, parseQuantity(text, kind, option), { text });
 }
 
 /** Tc and γ from --Tc/--gamma, each falling back to `base` (the paper's Al by default). */
@@ -75,14 +79,11 @@ export function superconductorFromOptions(
   opts: Pick<DeviceOptionValues, 'Tc' | 'gamma'>,
   base: GapParameters = { Tc: PAPER_DEFAULTS.Tc, gamma: PAPER_DEFAULTS.gamma },
 ): GapParameters {
-  const Tc = opts.Tc !== undefined ? parseQuantity(opts.Tc, 'temperature', '--Tc') : base.Tc;
-  let gamma = base.gamma;
-  if (opts.gamma !== undefined) {
-    gamma = parseQuantity(opts.gamma, 'dimensionless', '--gamma');
-    if (!(gamma > 0 && gamma < 1))
-      throw new InputError('--gamma', opts.gamma, 'a number in (0, 1), e.g. 1e-4');
-  }
-  return { Tc, gamma };
+  return {
+    Tc: opts.Tc !== undefined ? domainValue(opts.Tc, 'temperature', '--Tc', 'Tc') : base.Tc,
+    gamma:
+      opts.gamma !== undefined ? domainValue(opts.gamma, 'dimensionless', '--gamma', 'gamma') : base.gamma,
+  };
 }
 
 /** The platform named by --platform (default ag), or null when a device file is used. */
@@ -122,13 +123,23 @@ export function deviceFromOptions(opts: DeviceOptionValues, loadDeviceFile?: Dev
     { Tc: opts.Tc, gamma: opts.gamma },
     { Tc: device.left.superconductor.Tc, gamma: device.left.superconductor.gamma },
   );
-  return withJunctionParameters(device, {
+  const built = withJunctionParameters(device, {
     ...(opts.Tc !== undefined && { Tc: sc.Tc }),
     ...(opts.gamma !== undefined && { gamma: sc.gamma }),
-    ...(opts.chi !== undefined && { chi: positive(opts.chi, 'dimensionless', '--chi') }),
-    ...(opts.c !== undefined && { c: positive(opts.c, 'specificCapacitance', '--c') }),
-    ...(opts.r0 !== undefined && { r0: positive(opts.r0, 'specificResistance', '--r0') }),
+    ...(opts.chi !== undefined && { chi: domainValue(opts.chi, 'dimensionless', '--chi', 'chi') }),
+    ...(opts.c !== undefined && { c: domainValue(opts.c, 'specificCapacitance', '--c', 'c') }),
+    ...(opts.r0 !== undefined && { r0: domainValue(opts.r0, 'specificResistance', '--r0', 'r0') }),
   });
+  const { Tbath } = built;
+  if (opts.Tc !== undefined && !(Tbath < sc.Tc && Tbath >= MIN_REDUCED_TEMPERATURE * sc.Tc)) {
+    throw new InputError(
+      '--Tc',
+      opts.Tc,
+      `a Tc above the bath temperature ${formatQuantity(Tbath, 'temperature')} and at most 1000 times it ` +
+        '(the bath must lie in [10⁻³ Tc, Tc))',
+    );
+  }
+  return checkDevice(built, platform === null ? opts.device! : `--platform ${platform}`);
 }
 
 /** The JSON `parameters` entries describing the device. */

@@ -20,6 +20,7 @@ import {
   type Superconductor,
 } from '../index.js';
 import { parseEphCoupling, parseQuantity, type QuantityKind } from '../units/quantity.js';
+import { checkDevice } from '../physics/domain.js';
 import { MATERIALS, type NormalMaterial, type SuperconductingMaterial } from './materials.js';
 import { nearestName } from './nearest-name.js';
 
@@ -273,5 +274,6 @@ function buildDevice(doc: Raw, source: string): Device {
       'a bath temperature below both reservoirs’ Tc',
     );
   }
-  return { left, right, Tbath };
+  // The model's domain (src/physics/domain.ts), after the schema's shape and units.
+  return checkDevice({ left, right, Tbath }, source);
 }

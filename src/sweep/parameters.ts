@@ -11,7 +11,8 @@ import {
   type Reservoir,
   type Setup,
 } from '../index.js';
-import type { QuantityKind } from '../units/quantity.js';
+import { checkInRange, type DomainName } from '../physics/domain.js';
+import { formatQuantity, type QuantityKind } from '../units/quantity.js';
 import { nearestName } from '../device-file/nearest-name.js';
 
 /** Operating-point values of one sweep point (SI). T_L given means: no balance solve, evaluate at T_L. */
@@ -101,20 +102,35 @@ export function parameterInfo(name: string, option: string): ParameterInfo {
   );
 }
 
-/** Validate an SI value for a parameter (the physics domain, not just the unit). */
+/** The domain (src/physics/domain.ts) of a parameter, by its canonical name or the last part of its path. */
+function domainOf(name: string): DomainName | undefined {
+  const last = name.split('.').pop()!;
+  if (name === 'J_in') return 'Jin';
+  if (['T_R', 'T_L', 'T_bath'].includes(name)) return 'temperature';
+  if (name === 'chi') return 'chi';
+  if (['gamma', 'Tc', 'c', 'r0', 'area', 'volume', 'Sigma', 'n'].includes(last)) return last as DomainName;
+  return undefined;
+}
+
+/**
+ * Validate an SI value for a parameter: the model's domain (src/physics/domain.ts), not just the unit.
+ * `text` is what was given; a value out of a list or range is named as `name = value`.
+ */
 export function checkParameterValue(info: ParameterInfo, value: number, option: string, text: string): void {
-  const fail = (accepted: string): never => {
-    throw new InputError(option, text, accepted);
-  };
-  if (!Number.isFinite(value)) fail('finite values');
+  const shown =
+    text.includes('=') || text.includes('..') || text.includes(',')
+      ? `${info.name} = ${info.kind === 'dimensionless' || info.kind.startsWith('ephCoupling') ? value : formatQuantity(value, info.kind)}`
+      : text;
   if (info.name === 'setup') {
-    if (value !== 1 && value !== 2) fail('setup 1 (T_bath fixed, T_R swept) or 2 (T_R = T_bath)');
-  } else if (info.name === 'gamma' || info.name.endsWith('.gamma')) {
-    if (!(value > 0 && value < 1)) fail('γ in (0, 1), e.g. 1e-4');
-  } else if (info.name === 'J_in') {
-    if (!(value >= 0)) fail('an input power ≥ 0, e.g. 100fW');
-  } else if (!(value > 0)) {
-    fail(`positive values for ${info.name}`);
+    if (value !== 1 && value !== 2)
+      throw new InputError(option, shown, 'setup 1 (T_bath fixed, T_R swept) or 2 (T_R = T_bath)');
+    return;
+  }
+  const domain = domainOf(info.name);
+  if (domain !== undefined) {
+    checkInRange(domain, option, value, { text: shown });
+  } else if (!(value > 0 && Number.isFinite(value))) {
+    throw new InputError(option, shown, `a positive, finite value for ${info.name}`);
   }
 }
 

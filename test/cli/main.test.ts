@@ -56,8 +56,14 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
     [['resistance', '--T', '0.5K', '--gamma', '1.5'], "--gamma: invalid value '1.5'"],
     [['resistance', '--T', '0.5K', '--Tc', '0K'], "--Tc: invalid value '0K'"],
     [['resistance', '--T', '0.5K', '--json', '--csv'], 'choose one of --json and --csv'],
-    [['photonic', '--TL', '1.3K', '--TR', '100mK'], "--TL: invalid value '1.3 K': must be below Tc = 1.2 K"],
-    [['photonic', '--TL', '500mK', '--TR', '1.2K'], "--TR: invalid value '1.2 K': must be below Tc"],
+    [
+      ['photonic', '--TL', '1.3K', '--TR', '100mK'],
+      "--TL: invalid value '1.3 K': a temperature from 1.2 mK (10⁻³ Tc) to below Tc = 1.2 K",
+    ],
+    [
+      ['photonic', '--TL', '500mK', '--TR', '1.2K'],
+      "--TR: invalid value '1.2 K': a temperature from 1.2 mK (10⁻³ Tc) to below Tc",
+    ],
     [['photonic', '--TL', '500mK', '--TR', '100mK', '--Tc', '400mK'], '--TL: invalid value'],
     [['photonic', '--TL', '500mK', '--TR', '100mK', '--chi', '0'], "--chi: invalid value '0'"],
     [['photonic', '--TL', '500mK', '--TR', '100mK', '--chi', '-2'], "--chi: invalid value '-2'"],

@@ -44,7 +44,7 @@ describe('J_ph,S tables before heat-balance work', () => {
     expect(await prepareForSweep(spec('direct', ['J_ph_S'], 0.3))).toContain('γ = 0.3');
   });
 
-  it('ndtc sweep prints the note on stderr before any work', async () => {
+  it('ndtc sweep refuses a γ without J_ph,S tables in one line, before any note or work', async () => {
     const out = tempDir();
     dirs.push(out);
     const args = ['sweep', '--Jin', '100fW', '--vary', 'TR=10mK..20mK:2', '--output', 'T_L'];
@@ -57,8 +57,23 @@ describe('J_ph,S tables before heat-balance work', () => {
       '--emit-slurm',
       join(out, 'a.sh'),
     );
-    expect(slow.code).toBe(0);
-    expect(slow.stderr).toMatch(/^note: J_ph,S is tabulated for γ in \[0.000001, 0.1\]; with γ = 0.3/);
+    expect(slow.code).toBe(2);
+    expect(slow.stderr).toMatch(
+      /^ndtc sweep: --gamma: invalid value '0.3': from 1e-6 to 0.1 accepted [^\n]*\n$/,
+    );
+    const varied = await ndtc(
+      'sweep',
+      '--Jin',
+      '100fW',
+      '--TR',
+      '100mK',
+      '--vary',
+      'gamma=1e-9..1e-3:5',
+      '--out',
+      join(out, 'c'),
+    );
+    expect(varied.code).toBe(2);
+    expect(varied.stderr).toMatch(/^ndtc sweep: --vary: invalid value 'gamma = 1e-9': [^\n]*\n$/);
     const fast = await ndtc(
       ...args,
       '--gamma',

@@ -10,7 +10,7 @@ const reservoir = (Tc: number): fc.Arbitrary<Reservoir> =>
   fc.record({
     superconductor: fc.record({
       Tc: fc.constant(Tc),
-      gamma: positive(1e-7, 0.5),
+      gamma: positive(1e-6, 0.1),
       Sigma: positive(1e6, 1e10),
       volume: positive(1e-24, 1e-15),
     }),
@@ -20,14 +20,15 @@ const reservoir = (Tc: number): fc.Arbitrary<Reservoir> =>
       volume: positive(1e-24, 1e-15),
     }),
     junction: fc.record({
-      r0: positive(1e-14, 1e-8),
-      c: positive(1e-4, 1),
-      area: positive(1e-16, 1e-10),
+      r0: positive(1e-13, 1e-8),
+      c: positive(1e-3, 1),
+      area: positive(1e-14, 1e-12), // χ = A_R/A_L within [0.01, 100]
     }),
   });
 
 const device: fc.Arbitrary<Device> = fc
-  .record({ TcL: positive(0.2, 10), TcR: positive(0.2, 10), f: positive(0.001, 0.9) })
+  // f ≥ 0.05 keeps the bath ≥ 10⁻³ of the larger Tc (src/physics/domain.ts)
+  .record({ TcL: positive(0.2, 10), TcR: positive(0.2, 10), f: positive(0.05, 0.9) })
   .chain(({ TcL, TcR, f }) =>
     fc.record({ left: reservoir(TcL), right: reservoir(TcR), Tbath: fc.constant(f * Math.min(TcL, TcR)) }),
   );
