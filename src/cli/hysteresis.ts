@@ -1,9 +1,9 @@
 /** `ndtc hysteresis`: sweep J_in or T_R up then down along the stable branch; report and plot the loops. */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Setup } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { makeDirectory } from '../io/make-directory.js';
 import { formatQuantity, parseQuantity } from '../units/quantity.js';
 import { parseAxis } from '../sweep/axes.js';
 import { traceHysteresis, type Hysteresis } from '../sweep/hysteresis.js';
@@ -12,6 +12,7 @@ import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForDevice } from './phonon-tables.js';
+import { belowTc } from './temperature-checks.js';
 
 interface Options extends DeviceOptionValues {
   sweep: string;
@@ -78,8 +79,6 @@ See docs/bistability.md.`,
     )
     .action(async (opts: Options) => {
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
-      const slow = await prepareForDevice(device);
-      if (slow) ctx.stderr(slow);
       const axis = parseAxis(opts.sweep, '--sweep');
       if (axis.name !== 'J_in' && axis.name !== 'T_R')
         throw new InputError('--sweep', opts.sweep, 'Jin=VALUES or TR=VALUES');
@@ -98,16 +97,13 @@ See docs/bistability.md.`,
         throw new InputError('--TR', opts.TR!, 'not with --sweep TR=…');
       const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
       const temps = axis.name === 'T_R' ? axis.values : [TR!];
-      const hot = temps.find((t) => t >= Tc);
-      if (hot !== undefined)
-        throw new InputError(
-          axis.name === 'T_R' ? '--sweep' : '--TR',
-          `${hot} K`,
-          `temperatures below Tc = ${Tc} K`,
-        );
+      belowTc(temps, Tc, axis.name === 'T_R' ? '--sweep' : '--TR');
+      // The note on slow J_ph,S only once every input is known good.
+      const slow = await prepareForDevice(device);
+      if (slow) ctx.stderr(slow);
 
       const h = traceHysteresis({ device, parameter: axis.name, values: axis.values, Jin, TR, setup });
-      mkdirSync(opts.out, { recursive: true });
+      makeDirectory(opts.out);
       const files = [join(opts.out, 'hysteresis.csv'), join(opts.out, 'hysteresis.json')];
       writeFileAtomic(files[0], csvOf(h));
       const parameters = {

@@ -11,6 +11,7 @@ import { InputError, escapeControls } from '../errors.js';
 import type { CliContext, RegisterCommand } from './context.js';
 import { packageVersion } from './version.js';
 import { loadDeviceFile } from '../device-file/load.js';
+import { FileError, fileError } from '../io/file-error.js';
 import { register as resistance } from './resistance.js';
 import { register as photonic } from './photonic.js';
 import { register as phonon } from './phonon.js';
@@ -102,6 +103,35 @@ function errorLine(prefix: string, message: string, suffix = ''): string {
   return `${prefix}: ${body}${suffix}\n`;
 }
 
+/** What a failed system call was doing, in words for `cannot <verb> <path>`. */
+const SYSCALL_VERBS: Record<string, string> = {
+  mkdir: 'create the directory',
+  scandir: 'read the directory',
+  opendir: 'read the directory',
+  open: 'open',
+  read: 'read',
+  write: 'write',
+  rename: 'rename',
+  unlink: 'remove',
+  rmdir: 'remove the directory',
+  stat: 'inspect',
+  lstat: 'inspect',
+  fsync: 'write',
+  copyfile: 'copy',
+};
+
+/**
+ * The message of a failure: a system error that reached here without being named by its caller
+ * (`EEXIST: file already exists, mkdir '/dev/null'`) becomes `cannot create the directory /dev/null:
+ * file already exists (EEXIST)`, as io/file-error.ts words them.
+ */
+function systemErrorText(error: Error): string {
+  const e = error as NodeJS.ErrnoException;
+  if (error instanceof FileError || typeof e.syscall !== 'string' || typeof e.path !== 'string')
+    return error.message;
+  return fileError(SYSCALL_VERBS[e.syscall] ?? e.syscall, e.path, error).message;
+}
+
 /** Runs `ndtc` with `argv` (without node and script), writing to `io` (default: the process streams). */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   if (io === processIO) endQuietlyOnClosedPipe();
@@ -132,7 +162,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       ctx.stderr(errorLine(prefix(), error.message));
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? systemErrorText(error) : String(error);
     ctx.stderr(errorLine(prefix(), message));
     if (process.env.NDTC_DEBUG === '1' && error instanceof Error && error.stack)
       ctx.stderr(`${error.stack}\n`);

@@ -1,9 +1,9 @@
 /** `ndtc optimize`: maximise δT or the negative responsivity over bounded device/operating parameters. */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Setup } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { makeDirectory } from '../io/make-directory.js';
 import { formatNumber, formatQuantity, parseQuantity, type QuantityKind } from '../units/quantity.js';
 import { OBJECTIVES, optimize, type Objective, type OptimizationParameter } from '../sweep/optimize.js';
 import { checkParameterValue, parameterInfo, type OperatingValues } from '../sweep/parameters.js';
@@ -11,6 +11,7 @@ import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForDevice, preparePhononTables } from './phonon-tables.js';
+import { belowTc } from './temperature-checks.js';
 import { positiveInteger, parseTRRange } from './sweep.js';
 
 interface Options extends DeviceOptionValues {
@@ -131,20 +132,19 @@ the optimum, written as CSV and plotted.`,
       const slow = gammaParam
         ? await preparePhononTables([gammaParam.lo, gammaParam.hi])
         : await prepareForDevice(device);
-      if (slow) ctx.stderr(slow);
       const TRrange = parseTRRange(opts.TRRange);
-      const result = optimize({
-        device,
-        fixed,
-        params,
-        objective,
-        TRrange,
-        gridPoints: opts.grid !== undefined ? positiveInteger(opts.grid, '--grid', 2) : undefined,
-        maxEvaluations:
-          opts.maxEvaluations !== undefined
-            ? positiveInteger(opts.maxEvaluations, '--max-evaluations')
-            : undefined,
-      });
+      if (!names.some((n) => n === 'Tc' || n.endsWith('.Tc'))) {
+        const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
+        belowTc(TRrange, Tc, '--TR-range');
+      }
+      const gridPoints = opts.grid !== undefined ? positiveInteger(opts.grid, '--grid', 2) : undefined;
+      const maxEvaluations =
+        opts.maxEvaluations !== undefined
+          ? positiveInteger(opts.maxEvaluations, '--max-evaluations')
+          : undefined;
+      // The note on slow J_ph,S only once every input is known good.
+      if (slow) ctx.stderr(slow);
+      const result = optimize({ device, fixed, params, objective, TRrange, gridPoints, maxEvaluations });
       const unit = OBJECTIVES[objective].unit;
       const shownValue =
         unit === 'K' ? formatQuantity(result.value, 'temperature') : formatNumber(result.value);
@@ -155,7 +155,7 @@ the optimum, written as CSV and plotted.`,
         ),
       );
 
-      mkdirSync(opts.out, { recursive: true });
+      makeDirectory(opts.out);
       const files = [join(opts.out, 'optimize.json'), join(opts.out, 'profiles.csv')];
       const optimum = Object.fromEntries(params.map((p, i) => [p.name, result.x[i]]));
       writeFileAtomic(

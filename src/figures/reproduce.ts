@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { fileError } from '../io/file-error.js';
+import { makeDirectory } from '../io/make-directory.js';
 import { createProgress } from '../cli/progress.js';
 import { evaluateClaims, type Claim } from './claims.js';
 import { panelCsv } from './csv.js';
@@ -103,10 +105,14 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
   const formats = options.formats ?? OUTPUT_FORMATS;
   const prov = provenance(options.cwd ?? process.cwd());
 
-  mkdirSync(dirname(outDir), { recursive: true });
+  makeDirectory(dirname(outDir));
   removeStaleStaging(outDir);
   const staging = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}-${Date.now()}`);
-  mkdirSync(staging);
+  try {
+    mkdirSync(staging);
+  } catch (error) {
+    throw fileError('write into', dirname(outDir), error);
+  }
   const progress = createProgress({
     label: 'reproduce',
     total: ids.length * (1 + formats.length) + 2,

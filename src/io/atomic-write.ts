@@ -3,11 +3,12 @@
  * target. A failure (a full disk, an I/O error) removes the temporary file and throws a `FileError`
  * naming the target, so nothing half-written ever appears under a final name.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { FileError, fileError } from './file-error.js';
+import { makeDirectory } from './make-directory.js';
 
 let counter = 0;
 
@@ -40,7 +41,7 @@ export class AtomicFile {
   ) {
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${counter++}.tmp`);
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      makeDirectory(dirname(path));
       this.fd = openSync(this.tmp, 'w');
     } catch (error) {
       this.abort();
