@@ -6,7 +6,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   formatSlurmTime,
@@ -14,8 +16,9 @@ import {
   sizeSlurmArray,
   MAX_ARRAY_TASKS,
   TARGET_TASK_SECONDS,
+  shellQuote,
 } from '../../src/sweep/slurm.js';
-import { ndtc, runCli, tempDir } from './cli-harness.js';
+import { ndtc, tempDir } from './cli-harness.js';
 
 const GRID = [
   '--TL',
@@ -272,11 +275,9 @@ describe('sizing from the measured cost', () => {
 });
 
 describe('the scripts run by bash, sbatch stood in for', () => {
-  beforeAll(() => {
-    // The scripts run the built CLI (bin/ndtc.js → dist/); type errors elsewhere must not stop the emit.
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
-    expect(existsSync('dist/sweep/worker.js')).toBe(true);
-  }, 180_000);
+  // The scripts run ndtc from the sources (through $NDTC, as a user may point them at another ndtc):
+  // dist/ is rebuilt by other test files meanwhile.
+  const fromSource = `node --import ${pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href} ${shellQuote(resolve('test/cli/main-child.ts'))}`;
 
   it('a failed task leaves the merge job to name the missing chunks; its rerun submits the merge again', async () => {
     const out = join(root, "study 'two'");
@@ -307,6 +308,7 @@ describe('the scripts run by bash, sbatch stood in for', () => {
     const env = {
       ...process.env,
       PATH: `${bin}:${process.env.PATH}`,
+      NDTC: fromSource,
       SLURM_ARRAY_JOB_ID: '777',
       SLURM_CPUS_PER_TASK: '1',
     };
@@ -346,7 +348,7 @@ describe('the scripts run by bash, sbatch stood in for', () => {
     expect(read(join(root, 'setup.log'))).toBe(`setup in ${out}\n`.repeat(6));
 
     const whole = join(root, 'whole');
-    const r = await runCli([
+    const r = await ndtc(
       'sweep',
       ...GRID,
       '--chunk-size',
@@ -357,10 +359,35 @@ describe('the scripts run by bash, sbatch stood in for', () => {
       '0',
       '--quiet',
       '--no-plot',
-    ]);
+    );
     expect(r.code, r.stderr).toBe(0);
     for (const f of ['results.csv', 'results.jsonl']) expect(read(join(out, f))).toBe(read(join(whole, f)));
-  });
+  }, 120_000);
+
+  it('a refused merge submission fails the task, says what to type, and leaves the guard to the next task', async () => {
+    const out = join(root, 'refused');
+    const file = join(root, 'refused.sbatch');
+    expect((await ndtc('sweep', ...GRID, '--out', out, '--emit-slurm', file, '--shards', '2')).code).toBe(0);
+    const bin = join(root, 'refusing-bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'sbatch'), '#!/bin/bash\necho "sbatch: error: invalid partition" >&2\nexit 1\n');
+    chmodSync(join(bin, 'sbatch'), 0o755);
+    const r = spawnSync('bash', [file], {
+      env: {
+        ...process.env,
+        PATH: `${bin}:${process.env.PATH}`,
+        NDTC: fromSource,
+        SLURM_ARRAY_TASK_ID: '0',
+        SLURM_ARRAY_JOB_ID: '5',
+      },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `ndtc: could not submit the merge; submit it with: sbatch ${out}/slurm-merge.sbatch`,
+    );
+    expect(existsSync(join(out, '.merge-submitted'))).toBe(false);
+  }, 60_000);
 
   it('without node on PATH the job says how to provide it', async () => {
     const out = join(root, 'no-node');
