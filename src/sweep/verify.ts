@@ -102,7 +102,8 @@ export function damageLine(damage: readonly ChunkDamage[], chunks: number, then:
     damage.length === 1
       ? `chunk ${first.k} is ${state}`
       : `${damage.length} of ${chunks} chunks are ${state} (${chunkRanges(damage.map((d) => d.k))})`;
-  const detail = state === 'missing' ? '' : `: ${basename(first.file)} ${first.why}`;
+  // The lengths stay out of this line (ndtc verify prints them): it must fit one terminal line.
+  const detail = state === 'missing' ? '' : `: ${basename(first.file)} ${first.why.replace(/ \(.*\)$/, '')}`;
   return `${which}${detail}; rerun ${rerunCommand(first.dir, first.k, chunks)}${then}`;
 }
 

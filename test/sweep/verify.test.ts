@@ -68,6 +68,7 @@ function flipBit(path: string, at: number): void {
   writeFileSync(path, data);
 }
 
+/** `why`: what verify prints; merge prints the same without the lengths. */
 const DAMAGE: { name: string; damage: (dir: string) => void; file: string; why: RegExp }[] = [
   {
     name: 'a bit flipped in the .csv',
@@ -134,7 +135,7 @@ describe('damage to a chunk', () => {
       expect(line).toHaveLength(1);
       expect(line[0]).toContain(`chunk ${K}`);
       expect(line[0]).toContain(c.file);
-      expect(line[0]).toMatch(c.why);
+      expect(line[0]).toContain(/checksum differs|length differs|no record/.exec(c.why.source)![0]);
       expect(line[0]).toContain(`ndtc sweep --out ${dir} --resume`);
       // The refused merge left the previous results, and their record, as they were.
       expect(bytes(dir, 'results.jsonl').equals(bytes(reference, 'results.jsonl'))).toBe(true);
