@@ -363,6 +363,9 @@ describe('results.h5 structure (read with h5wasm)', () => {
     expect(m.stderr).toBe('');
     expect(m.code).toBe(0);
     expect(m.stdout).toContain(`wrote ${join(merged, RESULTS_H5)}`);
+    // results.h5 is made from results.jsonl: the merge's must be the unsharded run's first.
+    const jsonl = (dir: string): string => readFileSync(join(dir, 'results.jsonl'), 'utf8');
+    expect(jsonl(merged), 'merged results.jsonl differs from the unsharded run’s').toBe(jsonl(whole));
     expect(await h5Contents(join(merged, RESULTS_H5))).toEqual(await h5Contents(join(whole, RESULTS_H5)));
     const none = fresh();
     expect((await ndtc('merge', '--out', none, '--no-plot', '--no-h5', a, b)).code).toBe(0);
