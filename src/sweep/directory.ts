@@ -150,6 +150,29 @@ export function removeStaleTemporaries(dir: string, from: number, to: number): v
   }
 }
 
+/** Whether process `pid` is alive on this machine (EPERM: alive, but not ours to signal). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temporaries of results files left by a killed assembly (each as large as the results): those whose
+ * writer (the pid in the name) is gone. A live concurrent merge's are left alone.
+ */
+function removeStaleResultTemporaries(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const m = /^\.results\.(?:csv|jsonl|done)\.(\d+)\.\d+\.\d+\.tmp$/.exec(name);
+    if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1])))
+      rmSync(join(dir, name), { force: true });
+  }
+}
+
 /**
  * Write chunk k: its two files, each atomically and fsynced, then their record (lengths and SHA-256,
  * fsynced). The record is written last, so it never vouches for data that might not be on disk.
@@ -230,6 +253,7 @@ export function chunkFileRecord(dir: string, k: number, ext: 'csv' | 'jsonl'): F
  */
 export function assembleResults(manifest: Manifest, outDir: string, source: (k: number) => string): void {
   const { spec, chunks } = manifest;
+  removeStaleResultTemporaries(outDir);
   const assemble = (name: string, ext: 'csv' | 'jsonl', header?: string): [AtomicFile, FileRecord] => {
     const out = new AtomicFile(join(outDir, name));
     const hash = createHash('sha256');

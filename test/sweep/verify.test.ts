@@ -230,6 +230,22 @@ describe('results', () => {
   });
 });
 
+describe('temporaries of a killed assembly', () => {
+  it('merge removes those whose process is gone and keeps a live one', async () => {
+    const dir = copyOfReference('stale-temporaries');
+    // A pid above the kernel's pid_max cannot be alive; the parent of this process is.
+    const pidMax = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8'));
+    const stale = join(dir, `.results.jsonl.${pidMax + 1}.0.3.tmp`);
+    const live = join(dir, `.results.csv.${process.ppid}.0.0.tmp`);
+    writeFileSync(stale, 'half a results file');
+    writeFileSync(live, 'being written');
+    const m = await ndtc('merge', dir, '--no-plot', '--no-h5');
+    expect(m.code, m.stderr).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+});
+
 describe('chunks removed after a verified merge', () => {
   it('sweep --remove-chunks: only the results remain; verify passes; --resume and merge have nothing to do', async () => {
     const dir = join(root, 'removed');
