@@ -272,7 +272,10 @@ export async function writeNetcdf(
   const tmp = resolve(dir, `.${RESULTS_H5}.${process.pid}.tmp`);
   // Loaded only here: the WebAssembly HDF5 library costs start-up time no other command needs.
   const { default: h5wasm } = await import('h5wasm/node');
-  await h5wasm.ready;
+  const hdf5 = await h5wasm.ready;
+  // By default HDF5 prints an error (a full disk, an I/O error) to stderr and goes on, and the file
+  // would be renamed as if whole: thrown instead, it aborts the write.
+  hdf5.activate_throwing_error_handler();
   let file: InstanceType<typeof h5wasm.File> | undefined;
   try {
     const { maxRoots, failures } = survey(source, manifest.points);
@@ -394,8 +397,9 @@ export async function writeNetcdf(
       filled++;
       if (chunkStartsAt(start + filled) || start + filled === manifest.points) flush();
     }
-    file.close();
+    const closed = file.close();
     file = undefined;
+    if (closed < 0) throw new Error('HDF5 could not close the file');
     const fd = openSync(tmp, 'r+');
     try {
       fsyncSync(fd);
@@ -411,7 +415,19 @@ export async function writeNetcdf(
       // the file is being discarded
     }
     rmSync(tmp, { force: true });
-    const cause = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new Error(`cannot write ${target}: ${cause}`, { cause: error });
+    throw new Error(`cannot write ${target}: ${failureCause(error)}`, { cause: error });
+  } finally {
+    hdf5.deactivate_throwing_error_handler();
   }
+}
+
+/**
+ * The cause of a failed write in words: the system's message when HDF5 reports a failed write (its
+ * error stack quotes it), else the first line of the error.
+ */
+function failureCause(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const system = /error message = '([^']+)'/.exec(message);
+  if (system) return system[1];
+  return message.split('\n').find((line) => line.trim() !== '' && !line.startsWith('HDF5-DIAG')) ?? message;
 }

@@ -2,8 +2,17 @@
  * results.h5 against results.csv: every value bit for bit, read back by xarray through h5netcdf (the
  * reader the file is made for, run as a separate Python process) and by h5wasm for the HDF5 structure.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -370,6 +379,48 @@ describe('results.h5 structure (read with h5wasm)', () => {
     const none = fresh();
     expect((await ndtc('merge', '--out', none, '--no-plot', '--no-h5', a, b)).code).toBe(0);
     expect(existsSync(join(none, RESULTS_H5))).toBe(false);
+  });
+});
+
+/** A tmpfs of `bytes` at `dir` (root only); undefined when mounted, else why not. */
+function mountTmpfs(dir: string, bytes: number): string | undefined {
+  if (process.getuid?.() !== 0) return 'not running as root';
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir], { encoding: 'utf8' });
+  return r.status === 0 ? undefined : `mount -t tmpfs failed: ${(r.stderr || r.error?.message || '').trim()}`;
+}
+
+describe('results.h5 on a full disk (a real tmpfs, as root)', () => {
+  it('fails naming the file and the cause, and leaves nothing under its name nor a temporary', async (ctx) => {
+    // 10⁴ points, two outputs: ~160 kB of HDF5 data.
+    const out = await sweep(
+      '--TL',
+      '500mK',
+      '--vary',
+      'chi=0.5..10:100',
+      '--vary',
+      'TR=10mK..490mK:100',
+      '--output',
+      'J_gamma,kappa_gamma',
+      '--no-h5',
+    );
+    const disk = join(out, '..', 'disk');
+    mkdirSync(disk);
+    const inputs = ['manifest.json', 'results.jsonl'];
+    const inputBytes = inputs.reduce((n, f) => n + statSync(join(out, f)).size, 0);
+    const why = mountTmpfs(disk, inputBytes + 64 * 1024);
+    if (why) {
+      console.warn(`skipping the full-disk test of results.h5: ${why}`);
+      ctx.skip();
+    }
+    try {
+      for (const f of inputs) copyFileSync(join(out, f), join(disk, f));
+      await expect(writeNetcdf(readManifest(disk, 'DIR'), disk)).rejects.toThrow(
+        new RegExp(`^cannot write ${join(disk, RESULTS_H5)}: No space left on device$`),
+      );
+      expect(readdirSync(disk).sort()).toEqual(inputs);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
   });
 });
 
