@@ -9,6 +9,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../index.js';
 import { formatNumber } from '../units/quantity.js';
 import { specToSvg, svgToPng } from '../figures/render.js';
+import { encodePng } from '../figures/png.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { FileError, fileError } from '../io/file-error.js';
 import { contourSegments, niceLevels } from '../numerics/marching-squares.js';
@@ -166,7 +167,9 @@ export async function plotSweep(dir: string, name?: string): Promise<string[]> {
   if (spec.axes.length > 2) return [];
   const samples = drawnSamples(dir, manifest, quantity);
   const plotSpec =
-    spec.axes.length === 1 ? linePlot(manifest, quantity, samples) : heatMap(manifest, quantity, samples);
+    spec.axes.length === 1
+      ? linePlot(manifest, quantity, samples)
+      : await heatMap(manifest, quantity, samples);
   return writePlot(plotSpec, join(dir, 'plot'));
 }
 
@@ -229,7 +232,75 @@ function atIndex(values: number[], x: number, log: boolean): number {
   return log ? values[i] * (values[i + 1] / values[i]) ** s : values[i] + (values[i + 1] - values[i]) * s;
 }
 
-function heatMap(manifest: Manifest, quantity: string, samples: Samples): TopLevelSpec {
+/** The heat map's plot area in SVG units; its raster is drawn at the PNG's 2× scale. */
+const MAP_WIDTH = 480;
+const MAP_HEIGHT = 360;
+const RASTER_SCALE = 2;
+
+/**
+ * For each of `pixels` pixel centres across [edges[0], edges[last]] (on a log or linear scale), the
+ * cell it falls in (edges monotonic, either way): cell i spans edges[i] to edges[i + 1].
+ */
+function pixelCells(edgeValues: number[], log: boolean, pixels: number): Int32Array {
+  const f = log ? Math.log : (v: number) => v;
+  const e = edgeValues.map(f);
+  const sign = e[e.length - 1] >= e[0] ? 1 : -1;
+  const out = new Int32Array(pixels);
+  let cell = 0;
+  for (let p = 0; p < pixels; p++) {
+    const u = e[0] + ((p + 0.5) / pixels) * (e[e.length - 1] - e[0]);
+    while (cell < e.length - 2 && sign * (u - e[cell + 1]) > 0) cell++;
+    out[p] = cell;
+  }
+  return out;
+}
+
+/**
+ * The field as a PNG data URL covering the plot area: one pixel per screen pixel at the PNG's scale,
+ * each the colour of the cell under it (transparent where the value is not finite). One image
+ * instead of a rect per cell keeps the SVG and vega's scene small (401 × 401 rects took ~0.6 GB).
+ */
+function rasterField(
+  field: number[][],
+  ex: number[],
+  ey: number[],
+  logs: [boolean, boolean],
+  colour: (v: number) => [number, number, number] | undefined,
+): string {
+  const w = MAP_WIDTH * RASTER_SCALE;
+  const h = MAP_HEIGHT * RASTER_SCALE;
+  const columns = pixelCells(ex, logs[0], w);
+  // Rows top to bottom: the y scale's range runs from the bottom (edges[0]) up.
+  const rows = pixelCells(ey, logs[1], h).reverse();
+  const colours = field.map((row) => row.map(colour));
+  const rgba = new Uint8Array(w * h * 4);
+  for (let r = 0; r < h; r++) {
+    for (let c = 0; c < w; c++) {
+      const rgb = colours[columns[c]][rows[r]];
+      if (rgb === undefined) continue;
+      const o = 4 * (r * w + c);
+      rgba[o] = rgb[0];
+      rgba[o + 1] = rgb[1];
+      rgba[o + 2] = rgb[2];
+      rgba[o + 3] = 255;
+    }
+  }
+  return `data:image/png;base64,${Buffer.from(encodePng(w, h, rgba)).toString('base64')}`;
+}
+
+/** `rgb(r, g, b)` or `#rrggbb` → [r, g, b]. */
+function parseColour(text: string): [number, number, number] {
+  const m = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(text);
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  const hex = /^#([0-9a-f]{6})$/i.exec(text);
+  if (hex) {
+    const n = parseInt(hex[1], 16);
+    return [n >> 16, (n >> 8) & 255, n & 255];
+  }
+  throw new Error(`internal error: colour '${text}'`);
+}
+
+async function heatMap(manifest: Manifest, quantity: string, samples: Samples): Promise<TopLevelSpec> {
   const [ax, ay] = manifest.spec.axes;
   const ny = ay.values.length;
   const [ix, iy] = samples.keep;
@@ -239,21 +310,19 @@ function heatMap(manifest: Manifest, quantity: string, samples: Samples): TopLev
   const field = ix.map((i) => iy.map((j) => samples.values.get(i * ny + j)![0] ?? NaN));
   const ex = edges(xs, ax.log);
   const ey = edges(ys, ay.log);
-  const cells: { x: number; x2: number; y: number; y2: number; v: number }[] = [];
   let lo = Infinity;
   let hi = -Infinity;
   // A count (like n_roots) gets one contour between each pair of its values, not through them.
   const distinct = new Set<number>();
   let count = true;
-  field.forEach((row, a) =>
-    row.forEach((v, b) => {
-      if (!Number.isFinite(v)) return;
-      cells.push({ x: ex[a], x2: ex[a + 1], y: ey[b], y2: ey[b + 1], v });
+  for (const row of field) {
+    for (const v of row) {
+      if (!Number.isFinite(v)) continue;
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
       if (count && (!Number.isInteger(v) || distinct.add(v).size > 10)) count = false;
-    }),
-  );
+    }
+  }
   const sorted = Array.from(distinct).sort((a, b) => a - b);
   const levels = count ? sorted.slice(1).map((v, i) => (v + sorted[i]) / 2) : niceLevels(lo, hi);
   const segments = levels.flatMap((level) =>
@@ -265,6 +334,12 @@ function heatMap(manifest: Manifest, quantity: string, samples: Samples): TopLev
       level,
     })),
   );
+  // The colours of vega's own viridis scale (linear over the data's extent, as its legend shows).
+  const { scheme } = await import('vega');
+  const viridis = scheme('viridis') as (t: number) => string;
+  const colour = (v: number): [number, number, number] | undefined =>
+    Number.isFinite(v) ? parseColour(viridis(hi > lo ? (v - lo) / (hi - lo) : 0.5)) : undefined;
+  const image = rasterField(field, ex, ey, [ax.log, ay.log], colour);
   const unit = quantityInfo(quantity).unit;
   const scale = (log: boolean, e: number[]) => ({
     type: log ? 'log' : 'linear',
@@ -272,12 +347,29 @@ function heatMap(manifest: Manifest, quantity: string, samples: Samples): TopLev
     ...(!log && { zero: false }),
     domain: [e[0], e[e.length - 1]],
   });
-  const xScale = scale(ax.log, ex);
-  const yScale = scale(ay.log, ey);
+  const x = (title: boolean) => ({
+    field: 'x',
+    type: 'quantitative',
+    ...(title && {
+      title: axisTitle(ax.name, manifest.units[ax.name]),
+      axis: siLabels(manifest.units[ax.name]),
+    }),
+    scale: scale(ax.log, ex),
+  });
+  const y = (title: boolean) => ({
+    field: 'y',
+    type: 'quantitative',
+    ...(title && {
+      title: axisTitle(ay.name, manifest.units[ay.name]),
+      axis: siLabels(manifest.units[ay.name]),
+    }),
+    scale: scale(ay.log, ey),
+  });
+  const corners = { x: ex[0], x2: ex[ex.length - 1], y: ey[0], y2: ey[ey.length - 1] };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 480,
-    height: 360,
+    width: MAP_WIDTH,
+    height: MAP_HEIGHT,
     background: 'white',
     title: {
       text: axisTitle(quantity, unit),
@@ -289,24 +381,25 @@ function heatMap(manifest: Manifest, quantity: string, samples: Samples): TopLev
     },
     layer: [
       {
-        data: { values: cells },
-        mark: { type: 'rect', stroke: null },
+        data: { values: [{ ...corners, url: image }] },
+        mark: { type: 'image', aspect: false, aria: false },
+        encoding: { x: x(true), x2: { field: 'x2' }, y: y(true), y2: { field: 'y2' }, url: { field: 'url' } },
+      },
+      // Invisible: the colour legend, over the data's extent, for the raster's colours.
+      {
+        data: {
+          values: Number.isFinite(lo)
+            ? [
+                { ...corners, v: lo },
+                { ...corners, v: hi },
+              ]
+            : [],
+        },
+        mark: { type: 'rect', opacity: 0, aria: false },
         encoding: {
-          x: {
-            field: 'x',
-            type: 'quantitative',
-            title: axisTitle(ax.name, manifest.units[ax.name]),
-            axis: siLabels(manifest.units[ax.name]),
-            scale: xScale,
-          },
+          x: x(false),
           x2: { field: 'x2' },
-          y: {
-            field: 'y',
-            type: 'quantitative',
-            title: axisTitle(ay.name, manifest.units[ay.name]),
-            axis: siLabels(manifest.units[ay.name]),
-            scale: yScale,
-          },
+          y: y(false),
           y2: { field: 'y2' },
           color: {
             field: 'v',
