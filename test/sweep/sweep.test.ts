@@ -386,17 +386,28 @@ describe('--emit-slurm', () => {
   it('writes a job array over the shards and a dependent merge, and the manifest', async () => {
     const out = fresh();
     const script = join(out, '..', 'job.sbatch');
-    const r = await ndtc('sweep', ...GRID, '--out', out, '--emit-slurm', script, '--shards', '8');
+    const n = Math.min(4, GRID_CHUNKS); // at most one task per chunk
+    const r = await ndtc('sweep', ...GRID, '--out', out, '--emit-slurm', script, '--shards', String(n));
     expect(r.code).toBe(0);
     const text = readFileSync(script, 'utf8');
     expect(text).toMatch(/^#!\/bin\/bash\n/);
-    expect(text).toContain('#SBATCH --array=0-7\n');
-    expect(text).toMatch(/--shard "\$SLURM_ARRAY_TASK_ID\/8"/);
+    expect(text).toContain(`#SBATCH --array=0-${n - 1}\n`);
+    expect(text).toContain(`--shard "$SLURM_ARRAY_TASK_ID/${n}"`);
     expect(text).toMatch(/--dependency=afterany:"\$SLURM_ARRAY_JOB_ID"/);
     expect(text).toContain('merge');
     expect(existsSync(join(out, 'manifest.json'))).toBe(true);
     // What one array task runs: the sweep read back from the manifest.
-    const task = await ndtc('sweep', '--out', out, '--resume', '--quiet', '--shard', '3/8', '--workers', '0');
+    const task = await ndtc(
+      'sweep',
+      '--out',
+      out,
+      '--resume',
+      '--quiet',
+      '--shard',
+      `${n - 1}/${n}`,
+      '--workers',
+      '0',
+    );
     expect(task.code).toBe(0);
   });
 });
