@@ -126,11 +126,20 @@ const duration = (s: number): string =>
  * count beside the manifest; print the sizing. `estimate` is measured here unless given.
  */
 export function emitSlurmStudy(
-  o: SlurmOptionValues & { emitSlurm: string; out: string },
+  o: SlurmOptionValues & { emitSlurm: string; out: string; workers?: string; shard?: string },
   spec: SweepSpec,
   ctx: CliContext,
   estimate?: SweepEstimate,
 ): void {
+  // Each task runs one shard on --cpus-per-task workers: these would be silently ignored.
+  if (o.workers !== undefined)
+    throw new InputError(
+      '--workers',
+      o.workers,
+      'not with --emit-slurm: each task runs --cpus-per-task workers',
+    );
+  if (o.shard !== undefined)
+    throw new InputError('--shard', o.shard, 'not with --emit-slurm: task i runs shard i of --shards');
   const parsed = parseSlurmOptions(o);
   const out = checkSlurmDirectory(resolve(o.out));
   const file = resolve(o.emitSlurm);

@@ -181,6 +181,11 @@ describe('bad Slurm options', () => {
     [['--slurm-setup', ' '], /^ndtc sweep: --slurm-setup: invalid value ' '/],
     [['--shards', '0'], /^ndtc sweep: --shards: invalid value '0': an integer ≥ 1/],
     [
+      ['--workers', '4'],
+      /^ndtc sweep: --workers: invalid value '4': not with --emit-slurm: each task runs --cpus-per-task workers/,
+    ],
+    [['--shard', '1/4'], /^ndtc sweep: --shard: invalid value '1\/4': not with --emit-slurm/],
+    [
       ['--shards', '100000'],
       /^ndtc sweep: --shards: invalid value '100000': at most the \d+ chunks of this sweep/,
     ],
