@@ -12,11 +12,7 @@
  * Bounds: at most MAX_BATHS bath temperatures per device and MAX_TR right temperatures per bath (about
  * 0.5 kB each); a full map is emptied, not trimmed (still exact, only slower).
  */
-import {
-  chebyshevCoefficients,
-  chebyshevDerivativeCoefficients,
-  chebyshevNodes,
-} from '../numerics/chebyshev.js';
+import { chebyshevCoefficients, chebyshevNodes } from '../numerics/chebyshev.js';
 import type { Device } from './device.js';
 import { leftPhononHeat } from './balance.js';
 import { junctionResistance, photonicHeatCurrentOfResistances } from './photonic.js';
@@ -39,12 +35,11 @@ export interface PhotonicNodes {
   cells: (CellSeries | undefined)[];
 }
 
-/** G on one scan interval [a, b] as Σ c_k T_k(t), t = (2x − a − b)/(b − a), with its derivative's series. */
+/** G on one scan interval [a, b] as Σ c_k T_k(t), t = (2x − a − b)/(b − a). */
 export interface CellSeries {
   a: number;
   b: number;
   coeffs: Float64Array;
-  slopeCoeffs: Float64Array;
 }
 
 /** Nodes of the interval series: degree 7 resolves G to ~1e-9 of its range on an interval. */
@@ -67,8 +62,7 @@ export function cellSeries(
   if (cell) return cell;
   const a = nodes.grid[i];
   const b = nodes.grid[i + 1];
-  const coeffs = chebyshevCoefficients(Array.from(chebyshevNodes(CELL_NODES, a, b), G));
-  cell = { a, b, coeffs, slopeCoeffs: chebyshevDerivativeCoefficients(coeffs) };
+  cell = { a, b, coeffs: chebyshevCoefficients(Array.from(chebyshevNodes(CELL_NODES, a, b), G)) };
   p.cells[i] = cell;
   return cell;
 }

@@ -1,7 +1,6 @@
 /** Steady state of the left reservoir, F(T_L) = J_in − J_γ − J_ph,N − J_ph,S = 0 (paper Eq. 5, MODEL.md §6). */
 import { brent, findAllRoots, minimize } from '../numerics/roots.js';
 import { cellSeries, photonicNodes, scanNodes, SCAN_INTERVALS, type CellSeries } from './balance-scan.js';
-import { clenshaw } from '../numerics/chebyshev.js';
 import type { Device, Setup } from './device.js';
 import { phononHeatNormal, phononHeatNormalDerivative, phononHeatSuperconductor } from './electron-phonon.js';
 import {
@@ -137,6 +136,11 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
     Jin -
     photonicHeatCurrentOfResistances(junctionResistance(left, TL), RR, C, TL, TR) -
     leftPhononHeat(device, TL, Tb);
+  // G = J_γ + J_ph, for what is kept per T_R: computed without J_in, so that what the first point to
+  // ask stores does not depend on its J_in (that would make later points depend on the order).
+  const G = (TL: number): number =>
+    photonicHeatCurrentOfResistances(junctionResistance(left, TL), RR, C, TL, TR) +
+    leftPhononHeat(device, TL, Tb);
   const roots: number[] = [];
   const push = (r: number): void => {
     for (let k = 0; k < roots.length; k++)
@@ -148,16 +152,7 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
     const w = values[i + 1];
     if (v === 0) push(grid[i]);
     else if (w !== 0 && v > 0 !== w > 0)
-      push(
-        polishRoot(
-          F,
-          grid,
-          values,
-          i,
-          cellSeries(at, nodes, i, (TL) => Jin - F(TL)),
-          Jin,
-        ),
-      );
+      push(polishRoot(F, grid, values, i, cellSeries(at, nodes, i, G), Jin));
   }
   if (values[n - 1] === 0) push(grid[n - 1]);
   for (let i = 1; i + 1 < n; i++) {
@@ -172,7 +167,6 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
     const key = s * (i + 1);
     let extremum = at.extrema.get(key);
     if (!extremum) {
-      const G = (TL: number): number => Jin - F(TL);
       const m = minimize((TL) => -s * G(TL), grid[i - 1], grid[i + 1], { rtol: 1e-12 });
       extremum = { x: m.x, G: -s * m.f };
       at.extrema.set(key, extremum);
@@ -216,30 +210,45 @@ function polishRoot(
   let fa = values[i];
   let b = grid[i + 1];
   let fb = values[i + 1];
-  const model = seriesModel(cell, Jin);
-  // Root of the model in [a, b]: Newton, safeguarded by bisection on the model's own bracket.
-  let lo = a;
-  let hi = b;
-  let flo = fa;
-  let x = a - (fa * (b - a)) / (fb - fa);
-  let slope = (fb - fa) / (b - a);
-  for (let k = 0; k < 30; k++) {
-    model(x);
-    const p = modelValue;
-    const dp = modelSlope;
+  // Root of the series model in t ∈ [−1, 1] (x = mid + half·t): Newton from the chord's root,
+  // safeguarded by bisection on the model's bracket, to ~1e-10 of the interval (the series' accuracy).
+  const { coeffs } = cell;
+  const mid = 0.5 * (cell.a + cell.b);
+  const half = 0.5 * (cell.b - cell.a);
+  let tlo = -1;
+  let thi = 1;
+  const rising = fb > fa;
+  let t = (a - (fa * (b - a)) / (fb - fa) - mid) / half;
+  let dpdt = (fb - fa) / 2;
+  for (let k = 0; k < 40; k++) {
+    // Clenshaw for Σ c_j T_j(t) and its t-derivative together.
+    let b1 = 0;
+    let b2 = 0;
+    let d1 = 0;
+    let d2 = 0;
+    for (let j = coeffs.length - 1; j >= 1; j--) {
+      const b0 = 2 * t * b1 - b2 + coeffs[j];
+      const d0 = 2 * b1 + 2 * t * d1 - d2;
+      b2 = b1;
+      b1 = b0;
+      d2 = d1;
+      d1 = d0;
+    }
+    const p = Jin - (t * b1 - b2 + coeffs[0]);
+    const dp = -(b1 + t * d1 - d2);
     if (p === 0) break;
-    if (Math.sign(p) === Math.sign(flo)) {
-      lo = x;
-      flo = p;
-    } else hi = x;
-    let next = x - p / dp;
-    if (!(next > Math.min(lo, hi) && next < Math.max(lo, hi))) next = 0.5 * (lo + hi);
-    const done = Math.abs(next - x) <= 1e-11 * (b - a);
-    x = next;
-    if (dp !== 0 && Number.isFinite(dp)) slope = dp;
+    if (p > 0 === rising) thi = t;
+    else tlo = t;
+    let next = t - p / dp;
+    if (!(next > tlo && next < thi)) next = 0.5 * (tlo + thi);
+    const done = Math.abs(next - t) <= 1e-10;
+    t = next;
+    if (dp !== 0 && Number.isFinite(dp)) dpdt = dp;
     if (done) break;
   }
-  // Secant steps on F, the first with the cubic's slope.
+  let x = mid + half * t;
+  let slope = dpdt / half;
+  // Secant steps on F, the first with the series' slope.
   let xPrev = NaN;
   let fPrev = NaN;
   for (let k = 0; k < 12; k++) {
@@ -261,21 +270,6 @@ function polishRoot(
     x = next;
   }
   return brent(F, a, b, { fa, fb, xtol: ROOT_XTOL });
-}
-
-// A model's value and slope at the last point asked (module state, so that the hot loop allocates nothing).
-let modelValue = 0;
-let modelSlope = 0;
-
-/** F ≈ J_in − G on the interval from G's cached series. */
-function seriesModel(cell: CellSeries, Jin: number): (x: number) => void {
-  const { a, b, coeffs, slopeCoeffs } = cell;
-  const scale = 2 / (b - a);
-  return (x) => {
-    const t = (2 * x - a - b) / (b - a);
-    modelValue = Jin - clenshaw(coeffs, t);
-    modelSlope = -scale * clenshaw(slopeCoeffs, t);
-  };
 }
 
 /** Every root T_L of the heat balance in (T_bath, Tc), with stability and responsivity. */

@@ -1,0 +1,177 @@
+/**
+ * `ndtc sweep` against a vectorised NumPy/SciPy peer (bench/peer/tl_map.py) on the same map: Ag,
+ * setup 1, 316 T_R (10–800 mK, linear) × 316 J_in (1 fW–1 pW, log). CPU time per point of each: the
+ * peer's map alone (time.process_time, imports and its R(T) table excluded); ndtc's whole in-process
+ * run (runSweep: worker start-up, compilation, solving, writing and assembling the CSV and JSONL;
+ * process.cpuUsage, which counts the worker threads). The peer writes the first root only, so ndtc
+ * is timed writing T_L (every root), and once more with the responsivity dT_L/dT_R as well.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { phononHeatSuperconductor } from '../dist/index.js';
+import { runSweep } from '../dist/sweep/run.js';
+import type { SweepSpec } from '../dist/sweep/spec.js';
+import type { BenchRow } from './physics.bench.js';
+import { linspace, mapSpec } from './sweep-map.js';
+
+const SIDE = 316;
+
+interface PeerResult {
+  tables_cpu_s: number;
+  map_cpu_s: number;
+  points: number;
+  T_L: (number | null)[];
+}
+
+/** A python3 with NumPy and SciPy (Debian's python3-numpy/python3-scipy), or undefined. */
+function python(): string | undefined {
+  for (const exe of ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(exe, ['-c', 'import numpy, scipy'], { stdio: 'ignore' });
+    if (r.status === 0) return exe;
+  }
+  return undefined;
+}
+
+function runPeer(exe: string, spec: SweepSpec): PeerResult {
+  const device = spec.device;
+  const Tb = device.Tbath;
+  const Tc = device.left.superconductor.Tc;
+  // ndtc's J_ph,S(T_L, T_b) on a fine grid, for the peer to interpolate (it is not what is compared).
+  const TL = linspace(Tb, Tc * (1 - 1e-12), 4001);
+  const input = {
+    device,
+    Tbath: Tb,
+    T_R: spec.axes.find((a) => a.name === 'T_R')!.values,
+    J_in: spec.axes.find((a) => a.name === 'J_in')!.values,
+    phonon: { T_L: TL, J_ph_S: TL.map((T) => phononHeatSuperconductor(device.left.superconductor, T, Tb)) },
+  };
+  const script = new URL('./peer/tl_map.py', import.meta.url).pathname;
+  const r = spawnSync(exe, [script], { input: JSON.stringify(input), maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`peer failed: ${r.stderr.toString()}`);
+  return JSON.parse(r.stdout.toString()) as PeerResult;
+}
+
+interface Measured {
+  wall: number;
+  cpu: number;
+}
+
+async function measured(f: () => Promise<unknown>): Promise<Measured> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await f();
+  const c = process.cpuUsage(c0);
+  return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+}
+
+/** First root per point from a sweep's results.jsonl (J_in slow, T_R fast: the peer's order). */
+function firstRoots(dir: string): (number | null)[] {
+  return readFileSync(join(dir, 'results.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { roots: { T_L: number }[] }).roots[0]?.T_L ?? null);
+}
+
+export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined> {
+  const exe = python();
+  if (!exe) {
+    process.stderr.write('bench: no python3 with NumPy and SciPy; the peer comparison is skipped\n');
+    return undefined;
+  }
+  const root = mkdtempSync(join(tmpdir(), 'ndtc-bench-peer-'));
+  try {
+    const spec = (outputs: string[]): SweepSpec => ({ ...mapSpec(SIDE, SIDE), outputs });
+    const points = SIDE * SIDE;
+    // Warm the peer's disk cache and this process's (the first run of each pays for loading).
+    runPeer(exe, spec(['T_L']));
+    await runSweep(spec(['T_L']), { out: join(root, 'warm'), workers: 1, quiet: true, netcdf: false });
+
+    const peerRuns = [0, 1, 2].map(() => runPeer(exe, spec(['T_L'])));
+    const peer = peerRuns.map((p) => (p.map_cpu_s * 1e6) / p.points).sort((a, b) => a - b)[1];
+
+    const runs: Record<string, Measured[]> = {};
+    let first: (number | null)[] = [];
+    const cases: [string, string[], number][] = [
+      ['T_L, 1 worker', ['T_L'], 1],
+      ['T_L, 2 workers', ['T_L'], 2],
+      ['T_L and dT_L/dT_R, 1 worker', ['T_L', 'dTL_dTR'], 1],
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const [name, outputs, workers] of cases) {
+        const out = join(root, `run-${round}-${workers}-${outputs.length}`);
+        (runs[name] ??= []).push(
+          await measured(() => runSweep(spec(outputs), { out, workers, quiet: true, netcdf: false })),
+        );
+        if (round === 0 && workers === 1 && outputs.length === 1) first = firstRoots(out);
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    const cpuPerPoint = (name: string): number => (median(runs[name].map((m) => m.cpu)) * 1e6) / points;
+    const rate = (name: string): number => points / median(runs[name].map((m) => m.wall));
+
+    const peerTL = peerRuns[0].T_L;
+    let worst = 0;
+    let mismatched = 0;
+    first.forEach((t, i) => {
+      const p = peerTL[i];
+      if (t === null || p === null) mismatched += t === p ? 0 : 1;
+      else worst = Math.max(worst, Math.abs(t - p));
+    });
+
+    return {
+      rows: [
+        {
+          name: `NumPy/SciPy peer: the ${SIDE} × ${SIDE} Ag map (setup 1), first root to a 1e-9 K bracket, CPU of the map alone (median of 3)`,
+          value: peer,
+          unit: 'µs/point',
+        },
+        {
+          name: '  its R(T) table (vectorised quadrature, not counted above)',
+          value: peerRuns[1].tables_cpu_s,
+          unit: 's',
+        },
+        {
+          name:
+            '  largest |T_L(peer) − T_L(ndtc)|, first root (points where only one has a root: ' +
+            mismatched +
+            ')',
+          value: worst,
+          unit: 'K',
+        },
+        ...cases.flatMap(([name]) => [
+          {
+            name: `ndtc sweep, same map, ${name}: CPU of the whole run (all threads; median of 3)`,
+            value: cpuPerPoint(name),
+            unit: 'µs/point',
+          },
+          { name: `  points per second (wall)`, value: rate(name), unit: 'points/s' },
+        ]),
+        {
+          name: 'ratio ndtc / peer, CPU per point (T_L, 1 worker)',
+          value: cpuPerPoint('T_L, 1 worker') / peer,
+          unit: '×',
+        },
+        {
+          name: 'ratio ndtc / peer, CPU per point (T_L, 2 workers)',
+          value: cpuPerPoint('T_L, 2 workers') / peer,
+          unit: '×',
+        },
+        {
+          name: 'ratio ndtc / peer, CPU per point (T_L and dT_L/dT_R, 1 worker)',
+          value: cpuPerPoint('T_L and dT_L/dT_R, 1 worker') / peer,
+          unit: '×',
+        },
+      ],
+    };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await benchSweepPeer();
+  for (const r of result?.rows ?? []) console.log(`${r.name}: ${r.value.toPrecision(3)} ${r.unit}`);
+}
