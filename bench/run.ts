@@ -30,6 +30,9 @@ const run = async (title: string, f: () => Promise<{ rows: BenchRow[] } | undefi
 await run('Physics core (per point)', benchPhysics);
 await run('Paper reproduction', () => optional('./reproduce.bench.ts', 'benchReproduce'));
 await run('Sweeps', () => optional('./sweep.bench.ts', 'benchSweep'));
+await run('Sweep vs a NumPy/SciPy peer (same T_L map)', () =>
+  optional('./sweep-peer.bench.ts', 'benchSweepPeer'),
+);
 await run('Chunk records (fsync + SHA-256)', () => optional('./verify.bench.ts', 'benchVerify'));
 await run('results.h5 (NetCDF-4/HDF5)', () => optional('./netcdf.bench.ts', 'benchNetcdf'));
 
