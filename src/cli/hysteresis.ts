@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Setup } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { makeDirectory } from '../io/make-directory.js';
+import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
 import { formatQuantity, parseQuantity } from '../units/quantity.js';
 import { parseAxis } from '../sweep/axes.js';
 import { traceHysteresis, type Hysteresis } from '../sweep/hysteresis.js';
@@ -12,6 +12,7 @@ import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForDevice } from './phonon-tables.js';
+import { createProgress } from './progress.js';
 import { belowTc } from './temperature-checks.js';
 
 interface Options extends DeviceOptionValues {
@@ -102,8 +103,25 @@ See docs/bistability.md.`,
       const slow = await prepareForDevice(device);
       if (slow) ctx.stderr(slow);
 
-      const h = traceHysteresis({ device, parameter: axis.name, values: axis.values, Jin, TR, setup });
-      makeDirectory(opts.out);
+      // The output directory before the work: a path that cannot be one fails now, not after it.
+      const created = makeDirectory(opts.out);
+      const progress = createProgress({ label: 'hysteresis', total: axis.values.length, delaySeconds: 2 });
+      let h: Hysteresis;
+      try {
+        h = traceHysteresis({
+          device,
+          parameter: axis.name,
+          values: axis.values,
+          Jin,
+          TR,
+          setup,
+          onSolve: () => progress.tick(),
+        });
+      } catch (error) {
+        removeEmptyDirectories(created);
+        throw error;
+      }
+      progress.done();
       const files = [join(opts.out, 'hysteresis.csv'), join(opts.out, 'hysteresis.json')];
       writeFileAtomic(files[0], csvOf(h));
       const parameters = {

@@ -3,15 +3,22 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Setup } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { makeDirectory } from '../io/make-directory.js';
+import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
 import { formatNumber, formatQuantity, parseQuantity, type QuantityKind } from '../units/quantity.js';
-import { OBJECTIVES, optimize, type Objective, type OptimizationParameter } from '../sweep/optimize.js';
+import {
+  OBJECTIVES,
+  ObjectiveUndefinedError,
+  optimize,
+  type Objective,
+  type OptimizationParameter,
+} from '../sweep/optimize.js';
 import { checkParameterValue, parameterInfo, type OperatingValues } from '../sweep/parameters.js';
 import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForDevice, preparePhononTables } from './phonon-tables.js';
 import { belowTc } from './temperature-checks.js';
+import { createProgress } from './progress.js';
 import { positiveInteger, parseTRRange } from './sweep.js';
 
 interface Options extends DeviceOptionValues {
@@ -144,7 +151,37 @@ the optimum, written as CSV and plotted.`,
           : undefined;
       // The note on slow J_ph,S only once every input is known good.
       if (slow) ctx.stderr(slow);
-      const result = optimize({ device, fixed, params, objective, TRrange, gridPoints, maxEvaluations });
+      // The output directory before the work: a path that cannot be one fails now, not after it.
+      const created = makeDirectory(opts.out);
+      // At most the budget (grid included, 150 by default) and 31 profile points per parameter.
+      const progress = createProgress({
+        label: 'optimize',
+        total: Math.max(maxEvaluations ?? 150, (gridPoints ?? 2) ** params.length + 20) + 31 * params.length,
+        delaySeconds: 2,
+      });
+      let result: ReturnType<typeof optimize>;
+      try {
+        result = optimize({
+          device,
+          fixed,
+          params,
+          objective,
+          TRrange,
+          gridPoints,
+          maxEvaluations,
+          onEvaluation: () => progress.tick(),
+        });
+      } catch (error) {
+        // Accepted input with no answer: the bounds, not the program, are at fault.
+        removeEmptyDirectories(created);
+        if (!(error instanceof ObjectiveUndefinedError)) throw error;
+        throw new InputError(
+          '--param',
+          opts.param.join(' '),
+          `bounds (and --Jin) where ${objective} is defined: no stable root below Tc anywhere on the coarse grid`,
+        );
+      }
+      progress.done();
       const unit = OBJECTIVES[objective].unit;
       const shownValue =
         unit === 'K' ? formatQuantity(result.value, 'temperature') : formatNumber(result.value);
@@ -155,7 +192,6 @@ the optimum, written as CSV and plotted.`,
         ),
       );
 
-      makeDirectory(opts.out);
       const files = [join(opts.out, 'optimize.json'), join(opts.out, 'profiles.csv')];
       const optimum = Object.fromEntries(params.map((p, i) => [p.name, result.x[i]]));
       writeFileAtomic(

@@ -11,6 +11,11 @@ export interface ProgressOptions {
   label: string;
   total: number;
   quiet?: boolean;
+  /**
+   * Draw nothing until the work has lasted this many seconds (short lists stay silent, a few slow
+   * points still get a bar and an estimate).
+   */
+  delaySeconds?: number;
   stream?: NodeJS.WriteStream;
 }
 
@@ -25,10 +30,12 @@ export function createProgress({
   label,
   total,
   quiet = false,
+  delaySeconds = 0,
   stream = process.stderr,
 }: ProgressOptions): Progress {
   if (quiet) return { tick() {}, done() {} };
   const start = performance.now();
+  let shown = delaySeconds <= 0;
   const tty = stream.isTTY === true;
   let count = 0;
   let lastDraw = 0;
@@ -59,13 +66,17 @@ export function createProgress({
     tick(n = 1) {
       count += n;
       const now = performance.now();
+      if (!shown) {
+        if (now - start < 1000 * delaySeconds) return;
+        shown = true;
+      }
       if (!tty || now - lastDraw > 80) {
         lastDraw = now;
         draw(false);
       }
     },
     done() {
-      draw(true);
+      if (shown) draw(true);
     },
   };
 }

@@ -4,14 +4,14 @@
  * parent forever). Here each missing component is created once, from the top, and any failure is a
  * FileError naming the path and the cause.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FileError, fileError } from './file-error.js';
 
 const VERB = 'create the directory';
 
-/** Creates `path` and its missing parents; a no-op for an existing directory. */
-export function makeDirectory(path: string): void {
+/** Creates `path` and its missing parents; returns those it created, outermost first (none if it existed). */
+export function makeDirectory(path: string): string[] {
   const missing: string[] = [];
   for (let p = resolve(path); ; p = dirname(p)) {
     try {
@@ -32,6 +32,18 @@ export function makeDirectory(path: string): void {
       // Another process (a shard of the same sweep) may create it first.
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(dir).isDirectory()) continue;
       throw fileError(VERB, path, error);
+    }
+  }
+  return missing;
+}
+
+/** Removes directories made by makeDirectory that are still empty (after a failure), innermost first. */
+export function removeEmptyDirectories(created: readonly string[]): void {
+  for (const dir of [...created].reverse()) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return; // not empty (or gone): what is there stays
     }
   }
 }

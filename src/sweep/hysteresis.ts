@@ -46,6 +46,8 @@ export interface HysteresisInput {
   Jin?: number;
   TR?: number;
   setup: Setup;
+  /** Called after each heat-balance solve, one per value (progress feedback). */
+  onSolve?: () => void;
 }
 
 /**
@@ -56,13 +58,15 @@ const SPLIT = 1e-6;
 
 export function traceHysteresis(input: HysteresisInput): Hysteresis {
   const { device, parameter, values, setup } = input;
-  const solutions = values.map((v) =>
-    solveBalance(device, {
+  const solutions = values.map((v) => {
+    const solution = solveBalance(device, {
       Jin: parameter === 'J_in' ? v : input.Jin!,
       TR: parameter === 'T_R' ? v : input.TR!,
       setup,
-    }),
-  );
+    });
+    input.onSolve?.();
+    return solution;
+  });
   const steps: HysteresisStep[] = [];
   const follow = (direction: 'up' | 'down', order: number[], start: number | null): number | null => {
     let previous = start;

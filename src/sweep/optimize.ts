@@ -26,6 +26,14 @@ export interface OptimizationParameter {
   log: boolean;
 }
 
+/** The objective has no value anywhere on the coarse grid: the bounds (or J_in) leave no stable root below Tc. */
+export class ObjectiveUndefinedError extends Error {
+  constructor(readonly objective: Objective) {
+    super(`the objective ${objective} is undefined everywhere on the coarse grid (no stable root below Tc?)`);
+    this.name = 'ObjectiveUndefinedError';
+  }
+}
+
 export interface OptimizationProblem {
   device: Device;
   fixed: OperatingValues;
@@ -38,6 +46,8 @@ export interface OptimizationProblem {
   maxEvaluations?: number;
   /** Points per profile (default 31). */
   profilePoints?: number;
+  /** Called after each evaluation of the objective (progress feedback). */
+  onEvaluation?: () => void;
 }
 
 export interface OptimizationResult {
@@ -100,7 +110,9 @@ export function optimize(problem: OptimizationProblem): OptimizationResult {
   const at = (x: number[]): number => {
     evaluations++;
     const { device: d, op } = applyParameters(device, fixed, names, x);
-    return objectiveValue(objective, d, op, TRrange);
+    const value = objectiveValue(objective, d, op, TRrange);
+    problem.onEvaluation?.();
+    return value;
   };
   const f = (u: number[]): number => -at(u.map((v, i) => fromUnit(params[i], v)));
 
@@ -114,10 +126,7 @@ export function optimize(problem: OptimizationProblem): OptimizationResult {
     const v = f(u);
     if (Number.isFinite(v) && (!best || v < best.f)) best = { u, f: v };
   }
-  if (!best)
-    throw new Error(
-      `the objective ${objective} is undefined everywhere on the coarse grid (no stable root below Tc?)`,
-    );
+  if (!best) throw new ObjectiveUndefinedError(objective);
   const budget = Math.max(20, (problem.maxEvaluations ?? 150) - total);
   const refined = nelderMead(f, best.u, {
     step: 0.5 / (n - 1),
