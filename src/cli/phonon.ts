@@ -71,7 +71,9 @@ Points: {T_e, T_bath, J_ph_N, J_ph_S, J_ph} (K, K, W, W, W).`,
       const progress = createProgress({
         label: 'phonon',
         total: size,
-        quiet: opts.quiet === true || size < PROGRESS_MIN_POINTS,
+        quiet: opts.quiet === true,
+        // A short list gets a bar only if it turns out slow (J_ph,S by quadrature, seconds a point).
+        delaySeconds: size < PROGRESS_MIN_POINTS ? 2 : 0,
       });
       const points = Array.from(cartesian([Tes, Tbaths]), ([Te, Tb]) => {
         const J = phononHeat(device.left, Te, Tb);

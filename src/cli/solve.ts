@@ -119,7 +119,9 @@ function forwardReport(opts: Options, setup: Setup, device: Device, beforeWork: 
   const progress = createProgress({
     label: 'solve',
     total: size,
-    quiet: opts.quiet === true || size < PROGRESS_MIN_POINTS,
+    quiet: opts.quiet === true,
+    // A short list gets a bar only if it turns out slow (J_ph,S by quadrature, seconds a point).
+    delaySeconds: size < PROGRESS_MIN_POINTS ? 2 : 0,
   });
   const Tc = device.left.superconductor.Tc;
   const warnings = new Set<string>();
