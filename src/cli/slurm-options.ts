@@ -35,12 +35,13 @@ export interface SlurmOptionValues {
   mergeTime?: string;
   cpusPerTask?: string;
   mem?: string;
-  sbatchOption: string[];
-  slurmSetup: string[];
+  sbatchOption?: string[];
+  slurmSetup?: string[];
 }
 
 const DEFAULT_CPUS = 2;
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+// No default array: commander would print `(default: [])` in the help.
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function addSlurmOptions(cmd: Command): void {
   cmd
@@ -63,13 +64,19 @@ export function addSlurmOptions(cmd: Command): void {
       '--sbatch-option <option>',
       'another sbatch option for every job, e.g. --constraint=haswell (repeatable)',
       collect,
-      [],
     )
     .option(
       '--slurm-setup <line>',
       'a shell line run before ndtc in every job, e.g. "module load nodejs/20" (repeatable)',
       collect,
-      [],
+    )
+    .addHelpText(
+      'after',
+      `
+Slurm (--emit-slurm): the first array task to finish submits DIR/slurm-merge.sbatch, which runs after
+every task has ended (afterany) and names any missing chunk and its array task. After a failed or
+cancelled task: scontrol requeue JOBID_i (or sbatch --array=i FILE if it never started); it then
+submits the merge again. By hand: ndtc merge DIR, or sbatch DIR/slurm-merge.sbatch.`,
     );
 }
 
@@ -90,8 +97,8 @@ export function checkSlurmOptionsUnused(o: SlurmOptionValues): void {
     ['--merge-time', o.mergeTime],
     ['--cpus-per-task', o.cpusPerTask],
     ['--mem', o.mem],
-    ['--sbatch-option', o.sbatchOption[0]],
-    ['--slurm-setup', o.slurmSetup[0]],
+    ['--sbatch-option', o.sbatchOption?.[0]],
+    ['--slurm-setup', o.slurmSetup?.[0]],
   ];
   const first = given.find(([, v]) => v !== undefined);
   if (first) throw new InputError(first[0], String(first[1]), 'only with --emit-slurm FILE');
@@ -109,8 +116,8 @@ function parseSlurmOptions(o: SlurmOptionValues) {
     cpusPerTask:
       o.cpusPerTask !== undefined ? positiveInteger(o.cpusPerTask, '--cpus-per-task') : DEFAULT_CPUS,
     mem: o.mem !== undefined ? parseSlurmMemory(o.mem) : undefined,
-    sbatchOptions: o.sbatchOption.map(parseSbatchOption),
-    setup: o.slurmSetup.map(parseSetupLine),
+    sbatchOptions: (o.sbatchOption ?? []).map(parseSbatchOption),
+    setup: (o.slurmSetup ?? []).map(parseSetupLine),
   };
 }
 
