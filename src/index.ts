@@ -16,3 +16,49 @@ export * from './physics/balance.js';
 export * from './physics/features.js';
 export * from './physics/validity.js';
 export * from './errors.js';
+// Device files, units, sweeps, hysteresis, optimisation and the reproduction: after the physics and
+// the errors above, so that these modules (which import this file) find them evaluated.
+export { loadDeviceFile, parseDeviceText, DEVICE_FILE_MAX_BYTES } from './device-file/load.js';
+export {
+  deviceDocument,
+  deviceYaml,
+  type DeviceDocument,
+  type ReservoirDocument,
+} from './device-file/document.js';
+export { writeDeviceFile, type DeviceFileWriteOptions } from './device-file/write.js';
+export {
+  acceptedText,
+  formatEphCoupling,
+  formatNumber,
+  formatQuantity,
+  parseEphCoupling,
+  parseQuantity,
+  QUANTITY_KINDS,
+  type QuantityKind,
+} from './units/quantity.js';
+export { MAX_RANGE_POINTS, parseList, type ListLimit } from './units/list.js';
+export { FileError } from './io/file-error.js';
+export type { OperatingValues } from './sweep/parameters.js';
+export {
+  sweepChunks,
+  sweepGrid,
+  SWEEP_DEFAULT_CHUNK_SIZE,
+  SWEEP_GRID_MAX_VALUES,
+  sweepOutputs,
+  type SweepArrays,
+  type SweepAxis,
+  type SweepAxisInput,
+  type SweepChunk,
+  type SweepChunkOptions,
+  type SweepFailure,
+  type SweepFixedValues,
+  type SweepGridInput,
+  type SweepOutputInfo,
+  type SweepOutputDescription,
+} from './sweep/arrays.js';
+export * from './sweep/hysteresis.js';
+export * from './sweep/optimize.js';
+export * from './figures/reproduction.js';
+export type { AxisScale, Interval, Marker, Panel, Rule, Series } from './figures/panel.js';
+export { PANEL_IDS, type PanelId } from './figures/panels.js';
+export type { Claim } from './figures/claims.js';

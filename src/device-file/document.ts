@@ -13,7 +13,8 @@ export interface DeviceDocument {
   right: ReservoirDocument;
 }
 
-interface ReservoirDocument {
+/** One reservoir of a device document: every field a string with its SI unit (γ and n plain numbers). */
+export interface ReservoirDocument {
   superconductor: { Tc: string; gamma: number; Sigma: string; volume: string };
   normal: { Sigma: string; n: number; volume: string };
   junction: { r0: string; c: string; area: string };

@@ -15,7 +15,7 @@ export function deviceSchema(): DeviceSchema {
 }
 
 /** Parse device-file text; `source` names the file in error messages. */
-export function parseDeviceText(text: string, source: string): Device {
+export function parseDeviceText(text: string, source = 'device text'): Device {
   return parseWithSchema(text, source, deviceSchema());
 }
 

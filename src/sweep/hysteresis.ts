@@ -3,7 +3,9 @@
  * branch by continuation (at each step the stable root nearest the previous T_L), MODEL.md §6.
  * Where the heat balance has several stable roots the up and down branches can differ: a loop.
  */
-import { solveBalance, type Device, type Setup } from '../index.js';
+import { InputError, solveBalance, type Device, type Setup } from '../index.js';
+import { checkDeviceInput, describeValue } from '../physics/device-input.js';
+import { checkParameterValue, parameterInfo } from './parameters.js';
 
 export type HysteresisParameter = 'J_in' | 'T_R';
 
@@ -56,7 +58,16 @@ export interface HysteresisInput {
  */
 const SPLIT = 1e-6;
 
+/**
+ * Trace the stable branch of the heat balance up and down the swept values and find the loops where
+ * the two branches differ. Bad input → InputError naming the field.
+ *
+ * @example
+ * const h = traceHysteresis({ device, parameter: 'T_R', values: [0.1, 0.2, 0.3], Jin: 1e-14, setup: 1 });
+ * h.loops; // [{ from, to, maxSplit }] in K
+ */
 export function traceHysteresis(input: HysteresisInput): Hysteresis {
+  checkHysteresisInput(input);
   const { device, parameter, values, setup } = input;
   const solutions = values.map((v) => {
     const solution = solveBalance(device, {
@@ -121,4 +132,29 @@ export function traceHysteresis(input: HysteresisInput): Hysteresis {
   }
   const bistableValues = values.filter((_, i) => solutions[i].roots.filter((r) => r.stable).length >= 2);
   return { parameter, steps, loops, bistableValues };
+}
+
+/** The input of traceHysteresis at the library's boundary: every field present, typed and in the model's domain. */
+function checkHysteresisInput(input: HysteresisInput): void {
+  const fn = 'traceHysteresis';
+  if (input === null || typeof input !== 'object')
+    throw new InputError(fn, describeValue(input), '{ device, parameter, values, Jin?, TR?, setup }');
+  const device = checkDeviceInput(input.device, `${fn} device`);
+  if (input.parameter !== 'J_in' && input.parameter !== 'T_R')
+    throw new InputError(`${fn} parameter`, describeValue(input.parameter), "'J_in' or 'T_R'");
+  if (input.setup !== 1 && input.setup !== 2)
+    throw new InputError(`${fn} setup`, describeValue(input.setup), '1 (T_bath fixed) or 2 (T_R = T_bath)');
+  if (!Array.isArray(input.values) || input.values.length < 2)
+    throw new InputError(`${fn} values`, describeValue(input.values), 'an array of at least two SI values');
+  const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
+  const check = (name: 'J_in' | 'T_R', value: unknown, option: string): void => {
+    if (typeof value !== 'number')
+      throw new InputError(option, describeValue(value), `a number (SI) for ${name}`);
+    checkParameterValue(parameterInfo(name, option), value, option, `${name} = ${value}`);
+    if (name === 'T_R' && !(value < Tc))
+      throw new InputError(option, `${value} K`, `a temperature below Tc = ${Tc} K`);
+  };
+  input.values.forEach((v, i) => check(input.parameter, v, `${fn} values[${i}]`));
+  if (input.parameter === 'T_R') check('J_in', input.Jin, `${fn} Jin`);
+  else check('T_R', input.TR, `${fn} TR`);
 }

@@ -7,7 +7,9 @@
 import { minimize } from '../numerics/roots.js';
 import { nelderMead } from '../numerics/nelder-mead.js';
 import { solveBalance, temperatureDrop, type Device } from '../index.js';
-import { applyParameters, type OperatingValues } from './parameters.js';
+import { applyParameters, checkParameterValue, parameterInfo, type OperatingValues } from './parameters.js';
+import { InputError } from '../errors.js';
+import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 
 export type Objective = 'deltaT' | 'negative-responsivity';
 
@@ -103,7 +105,19 @@ export function objectiveValue(
 const fromUnit = (p: OptimizationParameter, u: number): number =>
   p.log ? p.lo * (p.hi / p.lo) ** u : p.lo + (p.hi - p.lo) * u;
 
+/**
+ * Maximise an objective over a box of device and operating parameters: a coarse grid, Nelder–Mead
+ * from its best point, then profiles through the optimum. Bad input → InputError naming the field.
+ *
+ * @example
+ * const best = optimize({
+ *   device: platformDevice('ag'), fixed: { setup: 1, J_in: 1e-13 }, objective: 'deltaT',
+ *   params: [{ name: 'chi', lo: 0.5, hi: 10, log: true }], TRrange: [0.01, 0.8],
+ * });
+ * best.x; best.value; // the optimal χ and δT there, K
+ */
 export function optimize(problem: OptimizationProblem): OptimizationResult {
+  checkOptimizationProblem(problem);
   const { device, fixed, params, objective, TRrange } = problem;
   const names = params.map((p) => p.name);
   let evaluations = 0;
@@ -145,4 +159,100 @@ export function optimize(problem: OptimizationProblem): OptimizationResult {
     return { name: p.name, x: xs, value: xs.map((v) => at(x.map((w, k) => (k === i ? v : w)))) };
   });
   return { x, value, evaluations: searchEvaluations, profiles };
+}
+
+/** Largest coarse grid (points over all parameters) and evaluation budget accepted. */
+export const OPTIMIZE_MAX_EVALUATIONS = 1_000_000;
+
+/** The problem at the library's boundary: every field typed, in the model's domain and bounded. */
+function checkOptimizationProblem(problem: OptimizationProblem): void {
+  const fn = 'optimize';
+  if (problem === null || typeof problem !== 'object')
+    throw new InputError(fn, describeValue(problem), '{ device, fixed, params, objective, TRrange }');
+  const device = checkDeviceInput(problem.device, `${fn} device`);
+  if (!Object.hasOwn(OBJECTIVES, problem.objective))
+    throw new InputError(
+      `${fn} objective`,
+      describeValue(problem.objective),
+      Object.keys(OBJECTIVES).join(' or '),
+    );
+  const fixed = problem.fixed as OperatingValues | undefined;
+  if (fixed === null || typeof fixed !== 'object')
+    throw new InputError(`${fn} fixed`, describeValue(fixed), '{ setup: 1 | 2, J_in?: W, T_R?: K }');
+  if (fixed.setup !== 1 && fixed.setup !== 2)
+    throw new InputError(
+      `${fn} fixed.setup`,
+      describeValue(fixed.setup),
+      '1 (T_bath fixed) or 2 (T_R = T_bath)',
+    );
+  if (!Array.isArray(problem.params) || problem.params.length === 0)
+    throw new InputError(
+      `${fn} params`,
+      describeValue(problem.params),
+      'a non-empty array of { name, lo, hi, log }',
+    );
+  const names: string[] = [];
+  problem.params.forEach((p, i) => {
+    const option = `${fn} params[${i}]`;
+    if (p === null || typeof p !== 'object' || typeof p.name !== 'string')
+      throw new InputError(option, describeValue(p), '{ name, lo, hi, log } with SI bounds');
+    const info = parameterInfo(p.name, `${option}.name`);
+    if (info.name !== p.name)
+      throw new InputError(`${option}.name`, p.name, `the canonical name ${info.name}`);
+    if (info.name === 'setup' || info.name === 'T_L' || info.name === 'T_R')
+      throw new InputError(
+        `${option}.name`,
+        p.name,
+        'a device parameter or J_in (T_R is the objective’s range)',
+      );
+    if (names.includes(info.name)) throw new InputError(`${option}.name`, p.name, 'each parameter once');
+    names.push(info.name);
+    for (const end of ['lo', 'hi'] as const) {
+      const v = p[end];
+      if (typeof v !== 'number')
+        throw new InputError(`${option}.${end}`, describeValue(v), `a number (SI) for ${info.name}`);
+      checkParameterValue(info, v, `${option}.${end}`, `${info.name} = ${v}`);
+    }
+    if (!(p.hi > p.lo)) throw new InputError(`${option}.hi`, String(p.hi), `above lo = ${p.lo}`);
+    if (typeof p.log !== 'boolean')
+      throw new InputError(`${option}.log`, describeValue(p.log), 'true or false');
+  });
+  const Jin = fixed.J_in;
+  if (names.includes('J_in') && Jin !== undefined)
+    throw new InputError(`${fn} fixed.J_in`, String(Jin), 'not together with a parameter J_in');
+  if (!names.includes('J_in')) {
+    if (typeof Jin !== 'number')
+      throw new InputError(
+        `${fn} fixed.J_in`,
+        describeValue(Jin),
+        'an input power in W, or a parameter J_in',
+      );
+    checkParameterValue(parameterInfo('J_in', `${fn} fixed.J_in`), Jin, `${fn} fixed.J_in`, `J_in = ${Jin}`);
+  }
+  const range = problem.TRrange;
+  const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
+  const TcVaried = names.some((n) => n === 'Tc' || n.endsWith('.Tc'));
+  if (
+    !Array.isArray(range) ||
+    range.length !== 2 ||
+    !(range[0] > 0 && range[1] > range[0] && (TcVaried ? Number.isFinite(range[1]) : range[1] < Tc))
+  )
+    throw new InputError(
+      `${fn} TRrange`,
+      describeValue(range),
+      `[from, to] in K with 0 < from < to${TcVaried ? '' : ` < Tc = ${Tc} K`}`,
+    );
+  const integer = (value: number | undefined, option: string, min: number, max: number): void => {
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= min && value <= max))
+      throw new InputError(`${fn} ${option}`, describeValue(value), `an integer from ${min} to ${max}`);
+  };
+  integer(problem.gridPoints, 'gridPoints', 2, OPTIMIZE_MAX_EVALUATIONS);
+  integer(problem.maxEvaluations, 'maxEvaluations', 1, OPTIMIZE_MAX_EVALUATIONS);
+  integer(problem.profilePoints, 'profilePoints', 2, OPTIMIZE_MAX_EVALUATIONS);
+  if (problem.gridPoints !== undefined && problem.gridPoints ** names.length > OPTIMIZE_MAX_EVALUATIONS)
+    throw new InputError(
+      `${fn} gridPoints`,
+      String(problem.gridPoints),
+      `at most ${OPTIMIZE_MAX_EVALUATIONS} grid points in all (${names.length} parameters)`,
+    );
 }

@@ -95,16 +95,13 @@ function parseRange(
   return { from, to, n, log };
 }
 
-/**
- * Parses a list option into SI values, in the order written. Bad input → InputError naming `option`;
- * a list longer than `limit.max` values is refused before its values are made.
- */
-export function parseList(
+/** The items of a list, checked, with ranges not yet made into values, and their count. */
+function planList(
   text: string,
   kind: QuantityKind,
   option: string,
-  limit: ListLimit = { max: MAX_RANGE_POINTS },
-): number[] {
+  limit: ListLimit,
+): { parsed: (number | Range)[]; count: number } {
   const items = text.split(',').map((s) => s.trim());
   if (items.some((s) => s === '')) {
     throw new InputError(option, text, `empty item; expected ${grammar(kind)}`);
@@ -119,12 +116,36 @@ export function parseList(
     if (count > limit.max) {
       throw new InputError(
         option,
-        shortValue(text),
+        text,
         `more than the ${limit.max} values accepted${limit.beyond ? `; ${limit.beyond}` : ''}`,
       );
     }
     parsed.push(p);
   }
+  return { parsed, count };
+}
+
+/** The number of values of a list option, checked as parseList checks it, without making them. */
+export function listLength(
+  text: string,
+  kind: QuantityKind,
+  option: string,
+  limit: ListLimit = { max: MAX_RANGE_POINTS },
+): number {
+  return planList(text, kind, option, limit).count;
+}
+
+/**
+ * Parses a list option into SI values, in the order written. Bad input → InputError naming `option`;
+ * a list longer than `limit.max` values is refused before its values are made.
+ */
+export function parseList(
+  text: string,
+  kind: QuantityKind,
+  option: string,
+  limit: ListLimit = { max: MAX_RANGE_POINTS },
+): number[] {
+  const { parsed, count } = planList(text, kind, option, limit);
   const out = new Array<number>(count);
   let i = 0;
   for (const p of parsed) {

@@ -107,6 +107,15 @@ const KINDS: Record<QuantityKind, KindSpec> = {
   responsivity: { dim: {}, bare: true, accepted: 'a plain number (K/K), e.g. -0.5' },
 };
 
+/** Every QuantityKind, for messages and checks at the library's boundary. */
+export const QUANTITY_KINDS = Object.keys(KINDS) as QuantityKind[];
+
+/** Throws InputError unless `kind` is a QuantityKind (a library caller's string is not checked by tsc). */
+function checkKind(kind: QuantityKind): void {
+  if (!Object.hasOwn(KINDS, kind))
+    throw new InputError('kind', String(kind), `one of ${QUANTITY_KINDS.join(', ')}`);
+}
+
 /** What `kind` accepts, with an example: for messages of callers that validate further. */
 export function acceptedText(kind: QuantityKind): string {
   return KINDS[kind].accepted;
@@ -270,7 +279,9 @@ function describeDimension(dim: Dimension): string {
 
 /** Parses and checks the dimension; returns the SI value and, for 'ephCoupling', the K exponent n. */
 function parseChecked(text: string, kind: QuantityKind, option: string): { value: number; exponent: number } {
+  checkKind(kind);
   const spec = KINDS[kind];
+  if (typeof text !== 'string') throw new InputError(option, String(text), `a string: ${spec.accepted}`);
   const fail = (why: string): never => {
     throw new InputError(option, text, `${why}; expected ${spec.accepted}`);
   };
@@ -298,13 +309,18 @@ function parseChecked(text: string, kind: QuantityKind, option: string): { value
   return { value, exponent };
 }
 
-/** Parses `text` as a quantity of `kind` and returns its SI value; bad input → InputError naming `option`. */
-export function parseQuantity(text: string, kind: QuantityKind, option: string): number {
+/**
+ * Parses `text` as a quantity of `kind` and returns its SI value; bad input → InputError naming `option`.
+ *
+ * @example
+ * parseQuantity('50fF/um^2', 'specificCapacitance'); // 5e-2 F/m²
+ */
+export function parseQuantity(text: string, kind: QuantityKind, option = 'quantity'): number {
   return parseChecked(text, kind, option).value;
 }
 
 /** Σ in W m⁻³ K⁻ⁿ with its exponent n read from the unit (`3e7 W/m^3/K^6` → {value: 3e7, exponent: 6}). */
-export function parseEphCoupling(text: string, option: string): { value: number; exponent: number } {
+export function parseEphCoupling(text: string, option = 'quantity'): { value: number; exponent: number } {
   return parseChecked(text, 'ephCoupling', option);
 }
 
@@ -352,6 +368,7 @@ function engineering(x: number, unit: string, digits: number, prefixes = PREFIX_
 
 /** Human-readable quantity with an engineering prefix: '11.2 fW', '500 mK', '1.2 K', '50 fF/µm²'. */
 export function formatQuantity(value: number, kind: QuantityKind, digits = 4): string {
+  checkKind(kind);
   switch (kind) {
     case 'temperature':
       return Math.abs(value) < 1

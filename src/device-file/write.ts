@@ -1,0 +1,33 @@
+/** Device files to disk: the YAML of document.ts, written atomically (a reader never sees half a file). */
+import { InputError, type Device } from '../index.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { checkDeviceInput } from '../physics/device-input.js';
+import { deviceYaml } from './document.js';
+
+/** Options of `writeDeviceFile`. */
+export interface DeviceFileWriteOptions {
+  /** Comment lines at the top of the file (default: one naming ndtc). */
+  comment?: string;
+  /** The device's `name` field. */
+  name?: string;
+}
+
+/**
+ * Write `device` as a YAML device file at `path` (every value explicit, SI with units, the shortest
+ * decimal that round-trips: `loadDeviceFile(path)` gives back the same doubles). Temp file + rename;
+ * an I/O failure throws a FileError naming the path and the cause.
+ *
+ * @example
+ * writeDeviceFile('my-device.yaml', withChi(platformDevice('ag'), 2), { name: 'Ag, χ = 2' });
+ */
+export function writeDeviceFile(path: string, device: Device, options: DeviceFileWriteOptions = {}): void {
+  if (typeof path !== 'string' || path === '')
+    throw new InputError('writeDeviceFile path', String(path), 'a file path (string)');
+  checkDeviceInput(device, 'writeDeviceFile device');
+  const { comment = 'ndtc device file (SI units)', name } = options;
+  if (typeof comment !== 'string')
+    throw new InputError('writeDeviceFile comment', String(comment), 'a string');
+  if (name !== undefined && typeof name !== 'string')
+    throw new InputError('writeDeviceFile name', String(name), 'a string');
+  writeFileAtomic(path, deviceYaml(device, comment, name));
+}

@@ -1,0 +1,30 @@
+/** A Device given to a library function, checked at the boundary: its shape, then its domain. */
+import { InputError } from '../errors.js';
+import type { Device } from './device.js';
+import { checkDevice } from './domain.js';
+
+/** A value as a message shows it: numbers and strings as themselves, other things by their type. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return value === null ? 'null' : typeof value;
+}
+
+/** Throws InputError unless `device` has the shape and the domain of a Device. */
+export function checkDeviceInput(device: unknown, option: string): Device {
+  const accepted = "a Device object (SI), e.g. platformDevice('ag') or loadDeviceFile(path)";
+  if (device === null || typeof device !== 'object')
+    throw new InputError(option, describeValue(device), accepted);
+  const d = device as Device;
+  for (const side of ['left', 'right'] as const) {
+    const r = d[side] as Device['left'] | undefined;
+    if (!r || typeof r !== 'object' || !r.superconductor || !r.normal || !r.junction)
+      throw new InputError(
+        `${option}.${side}`,
+        describeValue(r),
+        `${accepted}: a reservoir with superconductor, normal, junction`,
+      );
+  }
+  return checkDevice(d, option);
+}

@@ -1,0 +1,524 @@
+/**
+ * Sweeps as a library function: the same points, evaluated the same way as `ndtc sweep` (the values
+ * are bit for bit those of its results.csv), returned as typed arrays over the sweep's axes instead
+ * of files. `sweepGrid` holds the whole grid in memory (up to SWEEP_GRID_MAX_VALUES values);
+ * `sweepChunks` streams it in index ranges, for grids of any size.
+ */
+import { checkDeviceInput, describeValue } from '../physics/device-input.js';
+import { hasPhononTable, InputError, loadPhononFamily, type Device, type Setup } from '../index.js';
+import { applyParameters, checkParameterValue, parameterInfo, type OperatingValues } from './parameters.js';
+import {
+  DEFAULT_OUTPUTS,
+  evaluatePoint,
+  parseOutputs,
+  QUANTITIES,
+  quantityInfo,
+  splitOutputs,
+  type EvaluationContext,
+  type PointResult,
+  type SweepMode,
+  type Value,
+} from './quantities.js';
+import { phononGammas, pointCount, type Axis, type SweepSpec } from './spec.js';
+
+/** One axis of a library sweep: a parameter name (as `ndtc sweep --vary` takes it) and its SI values. */
+export interface SweepAxisInput {
+  /** `T_R`, `J_in`, `T_L`, `setup`, `chi`, `c`, `r0`, `gamma`, `Tc`, `T_bath`, or a dotted device path like `left.normal.volume`. */
+  name: string;
+  /** SI values (K, W, F/m², Ω·m², m², m³, …) in the order wanted. */
+  values: ArrayLike<number>;
+  /** Log-spaced values (a label only: it changes no value). */
+  log?: boolean;
+}
+
+/** Operating values held fixed over the sweep, SI (K, W). */
+export interface SweepFixedValues {
+  /** Right temperature, K. */
+  T_R?: number;
+  /** Input power on the left, W. */
+  J_in?: number;
+  /** Left temperature, K: given (fixed or on an axis), the point is evaluated there without the heat balance. */
+  T_L?: number;
+  /** 1: T_bath fixed, T_R swept; 2: T_R = T_bath (default 1). */
+  setup?: Setup;
+  /** Bath temperature, K (default: the device's). */
+  T_bath?: number;
+}
+
+/** What to sweep: the arguments of `ndtc sweep` as data. */
+export interface SweepGridInput {
+  /** The base device (SI), e.g. `platformDevice('ag')` or `loadDeviceFile(path)`. */
+  device: Device;
+  /** Axes of the Cartesian grid, first slowest (row-major). */
+  axes: readonly SweepAxisInput[];
+  /** Operating values not on an axis. */
+  fixed?: SweepFixedValues;
+  /** Quantities to compute (default: T_L, stable, dTL_dTR, J_gamma; with T_L given: J_gamma, kappa_gamma). */
+  outputs?: readonly string[];
+  /** T_R range of δT, T_L0, T_Lmin and T_R_at_min, K (default [0.01, 0.8]). */
+  TRrange?: readonly [number, number];
+}
+
+/** An axis of the result: its canonical name, the SI unit of its values, and the values. */
+export interface SweepAxis {
+  /** Canonical parameter name (`TR` given → `T_R`). */
+  name: string;
+  /** SI unit of the values ('' for dimensionless). */
+  unit: string;
+  /** The axis values, SI. */
+  values: Float64Array;
+}
+
+/** An output of the result: its name, SI unit, and whether it has a root dimension. */
+export interface SweepOutputInfo {
+  /** Quantity name, as in results.csv. */
+  name: string;
+  /** SI unit ('' for dimensionless; `stable` is 1 or 0). */
+  unit: string;
+  /** `root`: one value per root of the heat balance (trailing root dimension); `point`: one per point. */
+  level: 'root' | 'point';
+}
+
+/** A point whose evaluation threw: its index in the grid and the message. */
+export interface SweepFailure {
+  /** Row-major index of the point in the whole grid. */
+  index: number;
+  /** The error's message. */
+  message: string;
+}
+
+/** A whole sweep in memory. */
+export interface SweepArrays {
+  /** The axes, first slowest. */
+  axes: SweepAxis[];
+  /** Axis lengths, first slowest: the shape of every point output. */
+  shape: number[];
+  /** The outputs in the order asked, with units and levels. */
+  outputInfo: SweepOutputInfo[];
+  /** Length of the trailing root dimension of root outputs: the most roots found at any point (0 if none). */
+  maxRoots: number;
+  /**
+   * Values per output, row-major (first axis slowest): point outputs have shape `shape`, root outputs
+   * `[...shape, maxRoots]`, NaN beyond a point's roots. A value results.csv leaves empty (no root,
+   * failure, not finite) is NaN; `stable` is 1 (true) or 0 (false).
+   */
+  outputs: Record<string, Float64Array>;
+  /** Roots written per point, shape `shape`: 0 with no root below Tc or a failed point; 1 per point in direct mode. */
+  nRoots: Int32Array;
+  /** Points whose evaluation threw (their values are NaN). */
+  failures: SweepFailure[];
+}
+
+/** A contiguous range of a sweep's points, streamed by `sweepChunks`. */
+export interface SweepChunk {
+  /** First point index (row-major over the whole grid), inclusive. */
+  start: number;
+  /** Last point index, exclusive. */
+  end: number;
+  /** Coordinates of each point of the range, per axis name, SI. */
+  coordinates: Record<string, Float64Array>;
+  /** The most roots found at any point of this range (the root dimension of its root outputs). */
+  maxRoots: number;
+  /** Values per output: point outputs `[end − start]`, root outputs `[end − start, maxRoots]`, NaN-filled. */
+  outputs: Record<string, Float64Array>;
+  /** Roots written per point of the range. */
+  nRoots: Int32Array;
+  /** Points of the range whose evaluation threw. */
+  failures: SweepFailure[];
+}
+
+/** Options of `sweepChunks`. */
+export interface SweepChunkOptions {
+  /** Points per chunk (default 65 536, at most 10⁷). */
+  chunkSize?: number;
+}
+
+/** A quantity a sweep can compute: its name, SI unit, level, the modes it applies to, and what it is. */
+export interface SweepOutputDescription extends SweepOutputInfo {
+  /** `balance`: needs the heat balance (no T_L given); `direct`: evaluated at a given T_L. */
+  modes: ('balance' | 'direct')[];
+  /** What the quantity is, in words. */
+  description: string;
+}
+
+/**
+ * Every quantity `sweepGrid` and `ndtc sweep --output` can compute (a function, not a constant: the
+ * sweep modules import this library's entry, so nothing of theirs is read while it loads).
+ */
+export function sweepOutputs(): SweepOutputDescription[] {
+  return QUANTITIES.map((q) => ({
+    name: q.name,
+    unit: q.unit,
+    level: q.level,
+    modes: [...q.modes],
+    description: q.description,
+  }));
+}
+
+/**
+ * Most output values `sweepGrid` holds: points × outputs (each root output counted once; a grid with
+ * several roots per point takes `maxRoots` times more for its root outputs). Beyond, use `sweepChunks`.
+ */
+export const SWEEP_GRID_MAX_VALUES = 10_000_000;
+
+/** Default points per chunk of `sweepChunks`: ~2 s of heat-balance solves, ~0.5 MB per output. */
+export const SWEEP_DEFAULT_CHUNK_SIZE = 65_536;
+
+const OPERATING = new Set(['T_R', 'J_in', 'T_L', 'setup']);
+
+/** A value in the SI array: as results.csv writes it (empty → NaN), booleans as 1/0. */
+const numeric = (v: Value): number =>
+  v === null ? NaN : typeof v === 'boolean' ? (v ? 1 : 0) : Number.isFinite(v) ? v : NaN;
+
+const describe = describeValue;
+
+/** The sweep of a library call, checked as `ndtc sweep` checks its options. */
+export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
+  if (input === null || typeof input !== 'object')
+    throw new InputError(fn, describe(input), '{ device, axes, fixed?, outputs?, TRrange? }');
+  const device = checkDeviceInput(input.device, `${fn} device`);
+  if (!Array.isArray(input.axes) || input.axes.length === 0)
+    throw new InputError(`${fn} axes`, describe(input.axes), 'a non-empty array of { name, values }');
+  const axes: Axis[] = input.axes.map((a: SweepAxisInput, i) => {
+    const option = `${fn} axes[${i}]`;
+    if (a === null || typeof a !== 'object' || typeof a.name !== 'string')
+      throw new InputError(option, describe(a), '{ name: a parameter name, values: SI numbers }');
+    const info = parameterInfo(a.name, `${option}.name`);
+    const length = (a.values as ArrayLike<number> | undefined)?.length;
+    if (!Number.isSafeInteger(length) || length! < 1)
+      throw new InputError(
+        `${option}.values`,
+        describe(a.values),
+        'a non-empty array (or typed array) of SI numbers',
+      );
+    const values = Array.from(a.values);
+    values.forEach((v, k) => {
+      if (typeof v !== 'number')
+        throw new InputError(`${option}.values[${k}]`, describe(v), `a number (SI) for ${info.name}`);
+      checkParameterValue(info, v, `${option}.values[${k}]`, `${info.name} = ${v}`);
+    });
+    return { name: info.name, values, log: a.log === true };
+  });
+  const seen = new Set<string>();
+  axes.forEach((a, i) => {
+    if (seen.has(a.name))
+      throw new InputError(
+        `${fn} axes[${i}].name`,
+        a.name,
+        `each parameter once; ${a.name} is already on an axis`,
+      );
+    seen.add(a.name);
+  });
+  const given = input.fixed ?? {};
+  if (given === null || typeof given !== 'object')
+    throw new InputError(`${fn} fixed`, describe(given), '{ T_R?, J_in?, T_L?, setup?, T_bath? } in SI');
+  const fixed: OperatingValues = { setup: 1 };
+  let Tbath: number | undefined;
+  for (const [key, value] of Object.entries(given)) {
+    if (value === undefined) continue;
+    const option = `${fn} fixed.${key}`;
+    const info = parameterInfo(key, option);
+    if (!OPERATING.has(info.name) && info.name !== 'T_bath')
+      throw new InputError(
+        option,
+        describe(value),
+        `fixed takes T_R, J_in, T_L, setup, T_bath; put ${info.name} on the device or an axis`,
+      );
+    if (typeof value !== 'number')
+      throw new InputError(option, describe(value), `a number (SI) for ${info.name}`);
+    checkParameterValue(info, value, option, `${info.name} = ${value}`);
+    if (seen.has(info.name))
+      throw new InputError(option, String(value), `a parameter not also on an axis (${info.name} is)`);
+    if (info.name === 'T_bath') Tbath = value;
+    else if (info.name === 'setup') fixed.setup = value as Setup;
+    else fixed[info.name as 'T_R' | 'J_in' | 'T_L'] = value;
+  }
+  const base = Tbath === undefined ? device : checkDeviceInput({ ...device, Tbath }, `${fn} fixed.T_bath`);
+  const has = (name: string): boolean => fixed[name as keyof OperatingValues] !== undefined || seen.has(name);
+  const mode: SweepMode = has('T_L') ? 'direct' : 'balance';
+  let outputs: string[];
+  if (input.outputs === undefined) outputs = DEFAULT_OUTPUTS[mode];
+  else if (
+    !Array.isArray(input.outputs) ||
+    input.outputs.length === 0 ||
+    input.outputs.some((o) => typeof o !== 'string')
+  )
+    throw new InputError(
+      `${fn} outputs`,
+      describe(input.outputs),
+      "a non-empty array of quantity names, e.g. ['T_L', 'J_gamma']",
+    );
+  else outputs = parseOutputs(input.outputs.join(','), mode, `${fn} outputs`);
+  const { pointOutputs, rootOutputs } = splitOutputs(outputs);
+  const needsTR = mode === 'direct' || rootOutputs.length > 0 || pointOutputs.includes('n_roots');
+  if (needsTR && !has('T_R'))
+    throw new InputError(`${fn} fixed.T_R`, '(missing)', 'a right temperature: fixed.T_R or an axis T_R');
+  if (mode === 'balance' && !has('J_in'))
+    throw new InputError(
+      `${fn} fixed.J_in`,
+      '(missing)',
+      'an input power: fixed.J_in or an axis J_in (or give T_L to evaluate without the balance)',
+    );
+  if (seen.has('setup') && mode === 'direct')
+    throw new InputError(`${fn} axes`, 'setup', 'setup only with the heat balance (without T_L)');
+  const Tc = Math.min(base.left.superconductor.Tc, base.right.superconductor.Tc);
+  if (!axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'))) {
+    for (const name of ['T_R', 'T_L'] as const) {
+      const axis = axes.findIndex((a) => a.name === name);
+      const values = axis >= 0 ? axes[axis].values : [fixed[name]];
+      const bad = values.find((v) => v !== undefined && v >= Tc);
+      if (bad !== undefined)
+        throw new InputError(
+          axis >= 0 ? `${fn} axes[${axis}].values` : `${fn} fixed.${name}`,
+          `${bad} K`,
+          `temperatures below Tc = ${Tc} K`,
+        );
+    }
+  }
+  const range = input.TRrange ?? [0.01, 0.8];
+  if (
+    !Array.isArray(range) ||
+    range.length !== 2 ||
+    !(range[0] > 0 && range[1] > range[0] && Number.isFinite(range[1]))
+  )
+    throw new InputError(
+      `${fn} TRrange`,
+      describe(range),
+      '[from, to] in K with 0 < from < to, e.g. [0.01, 0.8]',
+    );
+  const points = pointCount(axes);
+  if (!Number.isSafeInteger(points))
+    throw new InputError(`${fn} axes`, `${points} points`, `at most ${Number.MAX_SAFE_INTEGER} points`);
+  return { device: base, fixed, axes, outputs, mode, TRrange: [range[0], range[1]], chunkSize: points };
+}
+
+/** Load the J_ph,S tables the sweep needs (every γ of the domain has one in the family). */
+async function preparePhonon(spec: SweepSpec): Promise<void> {
+  if (phononGammas(spec).some((g) => !hasPhononTable(g))) await loadPhononFamily();
+}
+
+/** Output arrays of a range of points, the root dimension grown as roots appear. */
+class OutputBlock {
+  readonly point: Float64Array[];
+  root: Float64Array[];
+  maxRoots = 0;
+  /** Root slots per point allocated. */
+  private stride: number;
+  readonly nRoots: Int32Array;
+  readonly failures: SweepFailure[] = [];
+
+  constructor(
+    readonly length: number,
+    private readonly ctx: EvaluationContext,
+  ) {
+    this.point = ctx.pointOutputs.map(() => new Float64Array(length).fill(NaN));
+    this.stride = ctx.rootOutputs.length > 0 ? 1 : 0;
+    this.root = ctx.rootOutputs.map(() => new Float64Array(length * this.stride).fill(NaN));
+    this.nRoots = new Int32Array(length);
+  }
+
+  /** Record point `i` of the block (`index` in the grid). */
+  set(i: number, index: number, result: PointResult | undefined, error: string | undefined): void {
+    if (!result) {
+      this.failures.push({ index, message: error! });
+      return;
+    }
+    for (let q = 0; q < this.point.length; q++) this.point[q][i] = numeric(result.point[q]);
+    const roots = result.roots;
+    if (this.root.length === 0) return;
+    if (roots.length > this.stride) this.grow(roots.length);
+    this.nRoots[i] = roots.length;
+    if (roots.length > this.maxRoots) this.maxRoots = roots.length;
+    for (let r = 0; r < roots.length; r++)
+      for (let q = 0; q < this.root.length; q++) this.root[q][i * this.stride + r] = numeric(roots[r][q]);
+  }
+
+  /** Re-stride the root arrays for `stride` roots per point. */
+  private grow(stride: number): void {
+    this.root = this.root.map((old) => {
+      const next = new Float64Array(this.length * stride).fill(NaN);
+      for (let i = 0; i < this.length; i++)
+        for (let r = 0; r < this.stride; r++) next[i * stride + r] = old[i * this.stride + r];
+      return next;
+    });
+    this.stride = stride;
+  }
+
+  /** The outputs by name, root outputs cut to `maxRoots` per point. */
+  outputs(names: readonly string[]): Record<string, Float64Array> {
+    const out: Record<string, Float64Array> = {};
+    this.ctx.pointOutputs.forEach((n, q) => (out[n] = this.point[q]));
+    this.ctx.rootOutputs.forEach((n, q) => {
+      const a = this.root[q];
+      if (this.stride === this.maxRoots) out[n] = a;
+      else {
+        const cut = new Float64Array(this.length * this.maxRoots);
+        for (let i = 0; i < this.length; i++)
+          for (let r = 0; r < this.maxRoots; r++) cut[i * this.maxRoots + r] = a[i * this.stride + r];
+        out[n] = cut;
+      }
+    });
+    return Object.fromEntries(names.map((n) => [n, out[n]]));
+  }
+}
+
+/**
+ * Evaluate points [start, end) into `block` as src/sweep/chunk.ts does for `ndtc sweep`: the device
+ * is rebuilt only when a device parameter changes (the heat balance keeps per-device caches), the
+ * operating point set from the axes. Yields to the event loop between slices of `slice` points.
+ */
+async function evaluateRange(
+  spec: SweepSpec,
+  ctx: EvaluationContext,
+  start: number,
+  end: number,
+  block: OutputBlock,
+  slice = 4096,
+): Promise<void> {
+  const names = spec.axes.map((a) => a.name);
+  const deviceAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [] : [a]));
+  const operatingAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [a] : []));
+  const at = new Array<number>(names.length);
+  let rest = start;
+  for (let a = names.length - 1; a >= 0; a--) {
+    const len = spec.axes[a].values.length;
+    at[a] = rest % len;
+    rest = (rest - at[a]) / len;
+  }
+  const coords = new Array<number>(names.length);
+  const reusedOp: OperatingValues = { ...spec.fixed };
+  const deviceAt = new Array<number>(names.length).fill(-1);
+  let device: Device | undefined;
+  for (let index = start; index < end; index++) {
+    for (let a = 0; a < coords.length; a++) coords[a] = spec.axes[a].values[at[a]];
+    try {
+      let op: OperatingValues;
+      if (device === undefined || deviceAxes.some((a) => at[a] !== deviceAt[a])) {
+        ({ device, op } = applyParameters(spec.device, spec.fixed, names, coords));
+        for (const a of deviceAxes) deviceAt[a] = at[a];
+      } else {
+        op = reusedOp;
+        for (const a of operatingAxes) {
+          if (names[a] === 'setup') op.setup = coords[a] as Setup;
+          else op[names[a] as 'T_R' | 'J_in' | 'T_L'] = coords[a];
+        }
+      }
+      block.set(index - start, index, evaluatePoint(ctx, device, op), undefined);
+    } catch (e) {
+      block.set(index - start, index, undefined, e instanceof Error ? e.message : String(e));
+    }
+    for (let a = at.length - 1; a >= 0; a--) {
+      if (++at[a] < spec.axes[a].values.length) break;
+      at[a] = 0;
+    }
+    if ((index + 1 - start) % slice === 0) await new Promise((done) => setImmediate(done));
+  }
+}
+
+const contextOf = (spec: SweepSpec): EvaluationContext => ({
+  mode: spec.mode,
+  TRrange: spec.TRrange,
+  ...splitOutputs(spec.outputs),
+});
+
+const outputInfoOf = (outputs: readonly string[]): SweepOutputInfo[] =>
+  outputs.map((name) => {
+    const q = quantityInfo(name);
+    return { name, unit: q.unit, level: q.level };
+  });
+
+/**
+ * Sweep a device over a grid and return every output as a typed array over the axes: the values of
+ * `ndtc sweep`'s results.csv, bit for bit, computed in this thread. At most SWEEP_GRID_MAX_VALUES
+ * output values (points × outputs); beyond, `sweepChunks`. Bad input → InputError naming the field.
+ *
+ * @example
+ * const s = await sweepGrid({
+ *   device: platformDevice('ag'),
+ *   axes: [{ name: 'chi', values: [0.5, 1, 2] }, { name: 'T_R', values: [0.1, 0.2, 0.3] }],
+ *   fixed: { J_in: 100e-15 },
+ *   outputs: ['T_L', 'n_roots'],
+ * });
+ * s.outputs.T_L[(1 * 3 + 2) * s.maxRoots]; // first root's T_L at χ = 1, T_R = 0.3 K, in K
+ */
+export async function sweepGrid(input: SweepGridInput): Promise<SweepArrays> {
+  const spec = sweepSpecOf(input, 'sweepGrid');
+  const points = pointCount(spec.axes);
+  const values = points * spec.outputs.length;
+  if (values > SWEEP_GRID_MAX_VALUES)
+    throw new InputError(
+      'sweepGrid axes',
+      `${points} points × ${spec.outputs.length} outputs`,
+      `at most ${SWEEP_GRID_MAX_VALUES} output values in memory; for more use sweepChunks (streamed)`,
+    );
+  await preparePhonon(spec);
+  const ctx = contextOf(spec);
+  const block = new OutputBlock(points, ctx);
+  await evaluateRange(spec, ctx, 0, points, block);
+  return {
+    axes: axesOf(spec),
+    shape: spec.axes.map((a) => a.values.length),
+    outputInfo: outputInfoOf(spec.outputs),
+    maxRoots: block.maxRoots,
+    outputs: block.outputs(spec.outputs),
+    nRoots: block.nRoots,
+    failures: block.failures,
+  };
+}
+
+function axesOf(spec: SweepSpec): SweepAxis[] {
+  return spec.axes.map((a) => ({
+    name: a.name,
+    unit: parameterInfo(a.name, 'axis').unit,
+    values: Float64Array.from(a.values),
+  }));
+}
+
+/**
+ * Sweep a grid of any size as an async iterator of chunks (contiguous index ranges, row-major, first
+ * axis slowest), each with its points' coordinates and outputs; the values are those of `sweepGrid`.
+ * Memory is one chunk at a time.
+ *
+ * @example
+ * for await (const chunk of sweepChunks({ device, axes, fixed: { J_in: 1e-13 } }, { chunkSize: 10_000 }))
+ *   console.log(chunk.start, chunk.end, chunk.outputs.T_L);
+ */
+export async function* sweepChunks(
+  input: SweepGridInput,
+  options: SweepChunkOptions = {},
+): AsyncGenerator<SweepChunk, void, undefined> {
+  const spec = sweepSpecOf(input, 'sweepChunks');
+  const size = options.chunkSize ?? SWEEP_DEFAULT_CHUNK_SIZE;
+  if (!(Number.isSafeInteger(size) && size >= 1 && size <= SWEEP_GRID_MAX_VALUES))
+    throw new InputError(
+      'sweepChunks chunkSize',
+      describe(size),
+      `an integer from 1 to ${SWEEP_GRID_MAX_VALUES}`,
+    );
+  await preparePhonon(spec);
+  const ctx = contextOf(spec);
+  const points = pointCount(spec.axes);
+  for (let start = 0; start < points; start += size) {
+    const end = Math.min(points, start + size);
+    const block = new OutputBlock(end - start, ctx);
+    await evaluateRange(spec, ctx, start, end, block);
+    const coordinates: Record<string, Float64Array> = {};
+    let stride = 1;
+    for (let a = spec.axes.length - 1; a >= 0; a--) {
+      const values = spec.axes[a].values;
+      const column = new Float64Array(end - start);
+      for (let i = start; i < end; i++) column[i - start] = values[Math.floor(i / stride) % values.length];
+      coordinates[spec.axes[a].name] = column;
+      stride *= values.length;
+    }
+    yield {
+      start,
+      end,
+      coordinates: Object.fromEntries(spec.axes.map((a) => [a.name, coordinates[a.name]])),
+      maxRoots: block.maxRoots,
+      outputs: block.outputs(spec.outputs),
+      nRoots: block.nRoots,
+      failures: block.failures,
+    };
+  }
+}

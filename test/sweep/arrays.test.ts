@@ -1,0 +1,256 @@
+/**
+ * sweepGrid and sweepChunks against what `ndtc sweep` writes: every value of results.csv, bit for bit,
+ * at its place in the row-major arrays (first axis slowest, roots last, NaN beyond a point's roots).
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  InputError,
+  parseList,
+  platformDevice,
+  sweepChunks,
+  sweepGrid,
+  SWEEP_GRID_MAX_VALUES,
+  type SweepArrays,
+  type SweepGridInput,
+} from '../../src/index.js';
+import { ndtc, tempDir } from './cli-harness.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Run `ndtc sweep` and return results.csv as header + rows of cells. */
+async function cliResults(args: string[]): Promise<{ header: string[]; rows: string[][] }> {
+  const out = tempDir('ndtc-arrays-');
+  dirs.push(out);
+  const r = await ndtc('sweep', ...args, '--out', out, '--workers', '2', '--quiet', '--no-plot', '--no-h5');
+  expect(r.code, r.stderr).toBe(0);
+  const lines = readFileSync(join(out, 'results.csv'), 'utf8').trimEnd().split('\n');
+  return { header: lines[0].split(','), rows: lines.slice(1).map((l) => l.split(',')) };
+}
+
+/** A CSV cell as the arrays hold it: empty → NaN, true/false → 1/0, else the number it spells. */
+const value = (cell: string): number =>
+  cell === '' ? NaN : cell === 'true' ? 1 : cell === 'false' ? 0 : Number(cell);
+
+/** Every cell of results.csv equals (Object.is: NaN = NaN, −0 ≠ 0) its place in the arrays. */
+function expectSameAsCsv(s: SweepArrays, csv: { header: string[]; rows: string[][] }): void {
+  const col = (name: string): number => csv.header.indexOf(name);
+  const points = s.shape.reduce((a, b) => a * b, 1);
+  const rowsPerPoint = new Int32Array(points);
+  for (const row of csv.rows) {
+    const i = Number(row[0]);
+    const r = col('root_index') >= 0 && row[col('root_index')] !== '' ? Number(row[col('root_index')]) : 0;
+    rowsPerPoint[i]++;
+    // Axis coordinates: point i's values, mixed radix with the last axis fastest.
+    let rest = i;
+    for (let a = s.axes.length - 1; a >= 0; a--) {
+      const len = s.axes[a].values.length;
+      expect(Object.is(value(row[col(s.axes[a].name)]), s.axes[a].values[rest % len])).toBe(true);
+      rest = Math.floor(rest / len);
+    }
+    for (const info of s.outputInfo) {
+      const at = info.level === 'point' ? i : i * s.maxRoots + r;
+      const got = s.outputs[info.name][at];
+      const want = value(row[col(info.name)]);
+      if (!Object.is(got, want)) throw new Error(`${info.name} at point ${i} root ${r}: ${got} ≠ ${want}`);
+    }
+  }
+  for (let i = 0; i < points; i++) {
+    // A point without roots still has one row (empty root cells); with roots, one row per root.
+    expect(rowsPerPoint[i]).toBe(Math.max(1, s.nRoots[i]));
+    for (const info of s.outputInfo.filter((o) => o.level === 'root'))
+      for (let r = s.nRoots[i]; r < s.maxRoots; r++)
+        expect(s.outputs[info.name][i * s.maxRoots + r]).toBeNaN();
+  }
+}
+
+const TR_TEXT = '10mK..800mK:40';
+const JIN_TEXT = '0.1fW..1pW:12:log';
+const balanceInput: SweepGridInput = {
+  device: platformDevice('ag'),
+  axes: [
+    { name: 'Jin', values: parseList(JIN_TEXT, 'power'), log: true },
+    { name: 'TR', values: parseList(TR_TEXT, 'temperature') },
+  ],
+  outputs: ['T_L', 'stable', 'dTL_dTR', 'n_roots', 'deltaT', 'J_gamma'],
+};
+
+describe('sweepGrid', () => {
+  it('a bistable map: the values of ndtc sweep’s results.csv, bit for bit, shaped as the grid', async () => {
+    const s = await sweepGrid(balanceInput);
+    expect(s.shape).toEqual([12, 40]);
+    expect(s.axes.map((a) => [a.name, a.unit])).toEqual([
+      ['J_in', 'W'],
+      ['T_R', 'K'],
+    ]);
+    // Several roots at some points (the map is bistable), so the root dimension is exercised.
+    expect(s.maxRoots).toBeGreaterThan(1);
+    expect(s.nRoots.some((n) => n === 1)).toBe(true);
+    expect(s.outputs.T_L).toHaveLength(480 * s.maxRoots);
+    expect(s.outputs.deltaT).toHaveLength(480);
+    // n_roots (the CSV's point output) is what nRoots counts.
+    expect(Array.from(s.outputs.n_roots)).toEqual(Array.from(s.nRoots));
+    const csv = await cliResults([
+      '--vary',
+      `Jin=${JIN_TEXT}`,
+      '--vary',
+      `TR=${TR_TEXT}`,
+      '--output',
+      'T_L,stable,dTL_dTR,n_roots,deltaT,J_gamma',
+    ]);
+    expectSameAsCsv(s, csv);
+  }, 120_000);
+
+  it('direct mode (T_L given) and a device axis: bit for bit too, one root per point', async () => {
+    const input: SweepGridInput = {
+      device: platformDevice('inas'),
+      axes: [
+        { name: 'chi', values: parseList('0.5,1,2,5', 'dimensionless') },
+        { name: 'T_R', values: parseList('10mK..500mK:25', 'temperature') },
+      ],
+      fixed: { T_L: 0.5 },
+      outputs: ['J_gamma', 'kappa_gamma', 'J_ph'],
+    };
+    const s = await sweepGrid(input);
+    expect(s.maxRoots).toBe(1);
+    expect(s.nRoots.every((n) => n === 1)).toBe(true);
+    const csv = await cliResults([
+      '--device',
+      'examples/inas.yaml',
+      '--vary',
+      'chi=0.5,1,2,5',
+      '--vary',
+      'TR=10mK..500mK:25',
+      '--TL',
+      '500mK',
+      '--output',
+      'J_gamma,kappa_gamma,J_ph',
+    ]);
+    expectSameAsCsv(s, csv);
+  }, 60_000);
+
+  it('points above Tc have no root: nRoots 0 and NaN, as the CSV’s empty cells', async () => {
+    const s = await sweepGrid({
+      device: platformDevice('ag'),
+      axes: [{ name: 'J_in', values: [1e-13, 1e-8] }],
+      fixed: { T_R: 0.1 },
+      outputs: ['T_L'],
+    });
+    expect(Array.from(s.nRoots)).toEqual([1, 0]);
+    expect(s.outputs.T_L[0]).toBeGreaterThan(0.1);
+    expect(s.outputs.T_L[1]).toBeNaN();
+  });
+
+  it('refuses a grid above SWEEP_GRID_MAX_VALUES before computing, pointing to sweepChunks', async () => {
+    const many = Array.from({ length: 4000 }, (_, i) => 0.01 + i * 1e-4);
+    const input: SweepGridInput = {
+      device: platformDevice('ag'),
+      axes: [
+        { name: 'T_R', values: many },
+        { name: 'chi', values: Array.from({ length: 2000 }, (_, i) => 0.5 + i * 1e-3) },
+      ],
+      fixed: { J_in: 1e-13 },
+      outputs: ['T_L', 'J_gamma'],
+    };
+    expect(4000 * 2000 * 2).toBeGreaterThan(SWEEP_GRID_MAX_VALUES);
+    await expect(sweepGrid(input)).rejects.toThrow(
+      /^sweepGrid axes: invalid value '8000000 points × 2 outputs': at most 10000000 output values in memory; for more use sweepChunks/,
+    );
+  });
+
+  it.each([
+    [{ device: undefined }, /^sweepGrid device: invalid value 'undefined': a Device object/],
+    [{ axes: [] }, /^sweepGrid axes: invalid value 'an array of 0': a non-empty array/],
+    [
+      { axes: [{ name: 'chj', values: [1] }] },
+      /^sweepGrid axes\[0\]\.name: invalid value 'chj': did you mean 'chi'/,
+    ],
+    [
+      { axes: [{ name: 'T_R', values: [0.1, -1] }] },
+      /^sweepGrid axes\[0\]\.values\[1\]: invalid value 'T_R = -1 K': from 0\.01 mK to 10 K accepted/,
+    ],
+    [
+      { axes: [{ name: 'T_R', values: [0.1, 2] }] },
+      /^sweepGrid axes\[0\]\.values: invalid value '2 K': temperatures below Tc/,
+    ],
+    [
+      { axes: [{ name: 'T_R', values: [0.1, NaN] }] },
+      /^sweepGrid axes\[0\]\.values\[1\]: invalid value 'T_R = NaN K': from 0\.01 mK/,
+    ],
+    [
+      {
+        axes: [
+          { name: 'T_R', values: [0.1] },
+          { name: 'TR', values: [0.2] },
+        ],
+      },
+      /^sweepGrid axes\[1\]\.name: invalid value 'T_R': each parameter once/,
+    ],
+    [
+      { fixed: { J_in: 1e-13, T_R: 0.1 } },
+      /^sweepGrid fixed\.T_R: invalid value '0\.1': a parameter not also on an axis/,
+    ],
+    [{ fixed: {} }, /^sweepGrid fixed\.J_in: invalid value '\(missing\)': an input power/],
+    [
+      { fixed: { J_in: 1e-13, chi: 2 } },
+      /^sweepGrid fixed\.chi: invalid value '2': fixed takes T_R, J_in, T_L, setup, T_bath/,
+    ],
+    [
+      { fixed: { J_in: 1e-13, setup: 3 } },
+      /^sweepGrid fixed\.setup: invalid value 'setup = 3': setup 1 \(T_bath fixed, T_R swept\) or 2/,
+    ],
+    [
+      { outputs: ['T_L', 'kapa'] },
+      /^sweepGrid outputs: invalid value 'T_L,kapa': comma-separated quantities from T_L, stable/,
+    ],
+    [{ TRrange: [0.5, 0.1] }, /^sweepGrid TRrange: invalid value 'an array of 2': \[from, to\] in K/],
+  ])('bad input %# → InputError naming the field, the value and what is accepted', async (over, message) => {
+    const input = {
+      device: platformDevice('ag'),
+      axes: [{ name: 'T_R', values: [0.1, 0.2] }],
+      fixed: { J_in: 1e-13 },
+      ...over,
+    } as unknown as SweepGridInput;
+    const error = await sweepGrid(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe('sweepChunks', () => {
+  it('streams the same values as sweepGrid, in index ranges with their coordinates', async () => {
+    const whole = await sweepGrid(balanceInput);
+    let next = 0;
+    for await (const chunk of sweepChunks(balanceInput, { chunkSize: 77 })) {
+      expect(chunk.start).toBe(next);
+      expect(chunk.end).toBe(Math.min(480, next + 77));
+      next = chunk.end;
+      const n = chunk.end - chunk.start;
+      for (let i = 0; i < n; i++) {
+        const index = chunk.start + i;
+        expect(chunk.coordinates.J_in[i]).toBe(whole.axes[0].values[Math.floor(index / 40)]);
+        expect(chunk.coordinates.T_R[i]).toBe(whole.axes[1].values[index % 40]);
+        expect(chunk.nRoots[i]).toBe(whole.nRoots[index]);
+        for (const info of whole.outputInfo) {
+          if (info.level === 'point')
+            expect(Object.is(chunk.outputs[info.name][i], whole.outputs[info.name][index])).toBe(true);
+          else
+            for (let r = 0; r < whole.maxRoots; r++) {
+              const got = r < chunk.maxRoots ? chunk.outputs[info.name][i * chunk.maxRoots + r] : NaN;
+              expect(Object.is(got, whole.outputs[info.name][index * whole.maxRoots + r])).toBe(true);
+            }
+        }
+      }
+    }
+    expect(next).toBe(480);
+  }, 120_000);
+
+  it('refuses a bad chunk size before any work', async () => {
+    const chunks = sweepChunks(balanceInput, { chunkSize: 0 });
+    await expect(chunks.next()).rejects.toThrow(
+      /^sweepChunks chunkSize: invalid value '0': an integer from 1 to 10000000/,
+    );
+  });
+});
