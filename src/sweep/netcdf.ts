@@ -217,31 +217,35 @@ function allocate(storage: Storage, length: number): Float64Array | Int8Array | 
 }
 
 const INDEX_KEY = Buffer.from('{"index":');
-const ERROR_KEY = Buffer.from('"error":');
+const QUOTE = 0x22;
+const CLOSE = 0x7d;
+const OPEN = 0x7b;
 
 /**
- * First pass: the largest root count, and the failed points. It reads bytes, not JSON (a third of the
+ * First pass: the largest root count, and the failed points. It reads bytes, not JSON (a sixth of the
  * time): chunk.ts writes a record as `{"index":N,…,"roots":[{…},{…}]}`, root objects hold no braces,
- * and a failed point's record is `{"index":N,<axes>,"error":"…"}` without roots.
+ * and a failed point's record is `{"index":N,<axes>,"error":"…"}`, the only record with a string
+ * value, which it ends.
  */
 function survey(path: string, points: number): { maxRoots: number; failures: number } {
   let maxRoots = 0;
   let failures = 0;
   let expected = 0;
   for (const line of lines(path)) {
-    let index = 0;
-    let at = INDEX_KEY.length;
+    let at = 0;
+    while (at < INDEX_KEY.length && line[at] === INDEX_KEY[at]) at++;
+    let index = at === INDEX_KEY.length ? 0 : NaN;
     for (; at < line.length && line[at] >= 0x30 && line[at] <= 0x39; at++)
       index = index * 10 + line[at] - 0x30;
-    if (line.compare(INDEX_KEY, 0, INDEX_KEY.length, 0, INDEX_KEY.length) !== 0 || index !== expected)
+    if (index !== expected)
       throw new Error(`${path}: record ${expected} does not start with {"index":${expected}`);
     expected++;
-    if (line.indexOf(ERROR_KEY) !== -1) {
+    if (line[line.length - 1] === CLOSE && line[line.length - 2] === QUOTE) {
       failures++;
       continue;
     }
     let braces = 0;
-    for (let i = line.indexOf(0x7b, at); i !== -1; i = line.indexOf(0x7b, i + 1)) braces++;
+    for (let i = line.indexOf(OPEN, at); i !== -1; i = line.indexOf(OPEN, i + 1)) braces++;
     if (braces > maxRoots) maxRoots = braces;
   }
   if (expected !== points) throw new Error(`${path}: ${expected} records for a sweep of ${points} points`);
