@@ -1,19 +1,23 @@
 /**
  * The heat balance's scan (MODEL.md §6): the fixed T_L nodes in (T_b, Tc) on which F(T_L) = J_in − G(T_L),
- * G = J_γ(T_L, T_R) + J_ph(T_L, T_b), is sampled to bracket every root, with G's exact node values cached.
+ * G = J_γ(T_L, T_R) + J_ph(T_L, T_b), is sampled to bracket every root, with G's node values cached.
  *
- * G does not depend on J_in, and its parts depend on few parameters: the nodes and J_ph on them on
- * (left reservoir, T_b); R_L on them on the left junction; J_γ on them on T_R as well. A sweep revisits
- * these keys over and over (a T_R × J_in map computes each T_R's nodes once instead of once per J_in;
- * setup 2 builds each T_b's nodes once), so they are kept, per device object, as exact doubles — the
- * values a fresh computation gives, bit for bit: a cache hit or miss never changes a result, so results
- * do not depend on the order points are solved in (chunks, workers, shards, resume).
+ * G does not depend on J_in, and its parts depend on few parameters: the nodes, J_ph and R_L on them on
+ * the left reservoir and T_b; J_γ on them on the right reservoir and T_R as well. A sweep revisits these
+ * keys over and over (a T_R × J_in map computes each T_R's nodes once instead of once per J_in; setup 2
+ * builds each T_b's nodes once; a χ sweep keeps the left reservoir's), so they are kept as exact doubles:
+ * the values a fresh computation gives, bit for bit. Besides them, per T_R: the extrema of G probed
+ * between nodes, and G's series on the intervals where roots were found (cellSeries), both computed
+ * from G alone. Every kept value is a function of its key only, never of which point asked first, so
+ * a cache hit or miss never changes a result, and results do not depend on the order points are
+ * solved in (chunks, workers, shards, resume). Errors: the node values are exact; the series' error
+ * moves no root (see cellSeries).
  *
- * Bounds: at most MAX_BATHS bath temperatures per device and MAX_TR right temperatures per bath (about
- * 0.5 kB each); a full map is emptied, not trimmed (still exact, only slower).
+ * Bounds: at most MAX_BATHS bath temperatures per left reservoir and MAX_TR right temperatures per
+ * bath and right reservoir (≤ 3 kB each); a full map is emptied, not trimmed (still exact, only slower).
  */
 import { chebyshevCoefficients, chebyshevNodes } from '../numerics/chebyshev.js';
-import type { Device } from './device.js';
+import type { Device, Reservoir } from './device.js';
 import { leftPhononHeat } from './balance.js';
 import { junctionResistance, photonicHeatCurrentOfResistances } from './photonic.js';
 
@@ -27,6 +31,8 @@ export interface PhotonicNodes {
   TR: number;
   /** R_R(T_R), Ω. */
   RR: number;
+  /** C_L + C_R, F. */
+  C: number;
   /** J_γ(x_i, T_R), W. */
   photonic: Float64Array;
   /** Interior extrema of G probed so far, by node index × sign (see balance.ts). */
@@ -67,7 +73,7 @@ export function cellSeries(
   return cell;
 }
 
-/** The scan nodes for one bath temperature. */
+/** The scan nodes for one bath temperature: what depends on the left reservoir and T_b alone. */
 export interface ScanNodes {
   Tb: number;
   /** T_L nodes, K: x_0 = T_b … x_40 = Tc(1 − 1e-12). */
@@ -76,24 +82,36 @@ export interface ScanNodes {
   heat: Float64Array;
   /** R_L at the nodes, Ω. */
   RL: Float64Array;
-  /** C_L + C_R, F. */
+  /** J_γ on the nodes per right reservoir (object, checked by its numbers) and T_R. */
+  byRight: WeakMap<Reservoir, RightEntry>;
+  lastRight?: RightEntry;
+}
+
+interface RightEntry {
+  reservoir: Reservoir;
+  /** The right reservoir's numbers J_γ depends on, and C_L + C_R. */
+  key: Float64Array;
   C: number;
   byTR: Map<number, PhotonicNodes>;
   lastTR?: PhotonicNodes;
 }
 
-interface DeviceEntry {
+interface LeftEntry {
   key: Float64Array;
   baths: Map<number, ScanNodes>;
   last?: ScanNodes;
 }
 
-const entries = new WeakMap<Device, DeviceEntry>();
+/*
+ * Keyed by the left reservoir object: a sweep varying χ or other right-side parameters builds a new
+ * device (and right reservoir) per point but keeps the left one, whose nodes and heat then stay.
+ * Every entry also holds the numbers it was computed from, so a reservoir edited in place never hits
+ * a stale entry.
+ */
+const entries = new WeakMap<Reservoir, LeftEntry>();
 
-/** Every device number the scan depends on (a device edited in place never hits a stale entry). */
-function deviceKey(d: Device): Float64Array {
-  const { left: l, right: r } = d;
-  return Float64Array.of(
+const leftKey = (l: Reservoir): Float64Array =>
+  Float64Array.of(
     l.superconductor.Tc,
     l.superconductor.gamma,
     l.superconductor.Sigma,
@@ -104,66 +122,60 @@ function deviceKey(d: Device): Float64Array {
     l.junction.r0,
     l.junction.c,
     l.junction.area,
-    r.superconductor.Tc,
-    r.superconductor.gamma,
-    r.junction.r0,
-    r.junction.c,
-    r.junction.area,
   );
-}
 
-/** Whether `key` still holds `d`'s numbers (field by field: no allocation on the hot path). */
-function keyHolds(k: Float64Array, d: Device): boolean {
-  const { left: l, right: r } = d;
-  return (
-    k[0] === l.superconductor.Tc &&
-    k[1] === l.superconductor.gamma &&
-    k[2] === l.superconductor.Sigma &&
-    k[3] === l.superconductor.volume &&
-    k[4] === l.normal.Sigma &&
-    k[5] === l.normal.n &&
-    k[6] === l.normal.volume &&
-    k[7] === l.junction.r0 &&
-    k[8] === l.junction.c &&
-    k[9] === l.junction.area &&
-    k[10] === r.superconductor.Tc &&
-    k[11] === r.superconductor.gamma &&
-    k[12] === r.junction.r0 &&
-    k[13] === r.junction.c &&
-    k[14] === r.junction.area
-  );
-}
+/** Whether `k` still holds the left reservoir's numbers (field by field: no allocation). */
+const leftHolds = (k: Float64Array, l: Reservoir): boolean =>
+  k[0] === l.superconductor.Tc &&
+  k[1] === l.superconductor.gamma &&
+  k[2] === l.superconductor.Sigma &&
+  k[3] === l.superconductor.volume &&
+  k[4] === l.normal.Sigma &&
+  k[5] === l.normal.n &&
+  k[6] === l.normal.volume &&
+  k[7] === l.junction.r0 &&
+  k[8] === l.junction.c &&
+  k[9] === l.junction.area;
 
-// The last device and bath asked for: a sweep asks for the same ones point after point.
-let lastDevice: Device | undefined;
-let lastEntry: DeviceEntry | undefined;
+const rightKey = (r: Reservoir): Float64Array =>
+  Float64Array.of(r.superconductor.Tc, r.superconductor.gamma, r.junction.r0, r.junction.c, r.junction.area);
+
+const rightHolds = (k: Float64Array, r: Reservoir): boolean =>
+  k[0] === r.superconductor.Tc &&
+  k[1] === r.superconductor.gamma &&
+  k[2] === r.junction.r0 &&
+  k[3] === r.junction.c &&
+  k[4] === r.junction.area;
+
+// The last left reservoir asked for: a sweep asks for the same one point after point.
+let lastLeft: Reservoir | undefined;
+let lastEntry: LeftEntry | undefined;
 
 /** The scan nodes of `device` at bath temperature Tb (cached). */
 export function scanNodes(device: Device, Tb: number): ScanNodes {
-  let entry = device === lastDevice ? lastEntry : entries.get(device);
-  if (!entry || !keyHolds(entry.key, device)) {
-    entry = { key: deviceKey(device), baths: new Map() };
-    entries.set(device, entry);
+  const left = device.left;
+  let entry = left === lastLeft ? lastEntry : entries.get(left);
+  if (!entry || !leftHolds(entry.key, left)) {
+    entry = { key: leftKey(left), baths: new Map() };
+    entries.set(left, entry);
   }
-  lastDevice = device;
+  lastLeft = left;
   lastEntry = entry;
   if (entry.last?.Tb === Tb) return entry.last;
   let nodes = entry.baths.get(Tb);
   if (nodes) return (entry.last = nodes);
-  const hi = device.left.superconductor.Tc * (1 - 1e-12);
+  const hi = left.superconductor.Tc * (1 - 1e-12);
   const n = SCAN_INTERVALS;
   const grid = Float64Array.from(
     { length: n + 1 },
     (_, i) => Tb + (hi - Tb) * ((Math.exp((3 * i) / n) - 1) / (Math.exp(3) - 1)),
   );
-  const { left, right } = device;
   nodes = {
     Tb,
     grid,
     heat: grid.map((TL) => leftPhononHeat(device, TL, Tb)),
     RL: grid.map((TL) => junctionResistance(left, TL)),
-    C: left.junction.c * left.junction.area + right.junction.c * right.junction.area,
-    byTR: new Map(),
+    byRight: new WeakMap(),
   };
   if (entry.baths.size >= MAX_BATHS) entry.baths.clear();
   entry.baths.set(Tb, nodes);
@@ -172,15 +184,24 @@ export function scanNodes(device: Device, Tb: number): ScanNodes {
 
 /** J_γ(x_i, T_R) on the nodes (cached): the same bits as photonicHeatCurrent(device, x_i, T_R). */
 export function photonicNodes(device: Device, nodes: ScanNodes, TR: number): PhotonicNodes {
-  if (nodes.lastTR?.TR === TR) return nodes.lastTR;
-  let p = nodes.byTR.get(TR);
-  if (p) return (nodes.lastTR = p);
-  const RR = junctionResistance(device.right, TR);
+  const { left, right } = device;
+  let r = nodes.lastRight?.reservoir === right ? nodes.lastRight : nodes.byRight.get(right);
+  // C_L + C_R also depends on the left junction, whose numbers the left entry has checked.
+  if (!r || !rightHolds(r.key, right)) {
+    const C = left.junction.c * left.junction.area + right.junction.c * right.junction.area;
+    r = { reservoir: right, key: rightKey(right), C, byTR: new Map() };
+    nodes.byRight.set(right, r);
+  }
+  nodes.lastRight = r;
+  if (r.lastTR?.TR === TR) return r.lastTR;
+  let p = r.byTR.get(TR);
+  if (p) return (r.lastTR = p);
+  const RR = junctionResistance(right, TR);
   const photonic = new Float64Array(nodes.grid.length);
   for (let i = 0; i < photonic.length; i++)
-    photonic[i] = photonicHeatCurrentOfResistances(nodes.RL[i], RR, nodes.C, nodes.grid[i], TR);
-  p = { TR, RR, photonic, extrema: new Map(), cells: [] };
-  if (nodes.byTR.size >= MAX_TR) nodes.byTR.clear();
-  nodes.byTR.set(TR, p);
-  return (nodes.lastTR = p);
+    photonic[i] = photonicHeatCurrentOfResistances(nodes.RL[i], RR, r.C, nodes.grid[i], TR);
+  p = { TR, RR, C: r.C, photonic, extrema: new Map(), cells: [] };
+  if (r.byTR.size >= MAX_TR) r.byTR.clear();
+  r.byTR.set(TR, p);
+  return (r.lastTR = p);
 }

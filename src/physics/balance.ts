@@ -129,7 +129,7 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   if (scratch.length !== n) scratch = new Float64Array(n);
   const values = scratch;
   for (let i = 0; i < n; i++) values[i] = Jin - photonic[i] - heat[i];
-  const C = nodes.C;
+  const C = at.C;
   const RR = at.RR;
   const left = device.left;
   const F = (TL: number): number =>
