@@ -1,0 +1,189 @@
+/**
+ * Inputs that once hung, failed with "internal error" or printed raw system errors: each now ends at
+ * once with exit 2 (outside the domain) or exit 1 (I/O), one line naming the option or the path.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ndtc, type Run } from './harness.js';
+
+const root = mkdtempSync(join(tmpdir(), 'ndtc-contract-'));
+let readOnly: string | undefined;
+try {
+  mkdirSync(join(root, 'ro'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', join(root, 'ro')], { stdio: 'ignore' });
+  readOnly = join(root, 'ro');
+} catch {
+  console.warn('contract: could not mount a read-only tmpfs (needs root); the read-only case is skipped');
+}
+afterAll(() => {
+  if (readOnly) execFileSync('umount', [readOnly], { stdio: 'ignore' });
+  rmSync(root, { recursive: true, force: true });
+});
+
+function oneLine(r: Run, code: number, pattern: RegExp): void {
+  expect(r.code, r.stderr).toBe(code);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.split('\n')).toHaveLength(2);
+  expect(r.stderr).toMatch(pattern);
+}
+
+describe('refused by the domain before any work (exit 2, one line)', () => {
+  it.each<[string[], RegExp]>([
+    [
+      ['resistance', '--T', '500mK', '--gamma', '1e-9'],
+      /^ndtc resistance: --gamma: invalid value '1e-9': from 1e-6 to 0\.1/,
+    ],
+    [
+      ['phonon', '--Te', '500mK', '--Tbath', '500MK'],
+      /^ndtc phonon: --Tbath: invalid value '5e8 K': .*below Tc = 1\.2 K/,
+    ],
+    [
+      ['phonon', '--Te', '500mK', '--Tbath', '10mK', '--Tc', '1e9K'],
+      /^ndtc phonon: --Tc: invalid value '1e9K': from 10 mK to 10 K/,
+    ],
+    [['resistance', '--T', '10mK', '--Tc', '1e9K'], /^ndtc resistance: --Tc: invalid value '1e9K'/],
+    [
+      ['photonic', '--TL', '500mK', '--TR', '100mK', '--chi', '1e-300'],
+      /--chi: invalid value '1e-300': from 0\.01 to 100/,
+    ],
+    [['photonic', '--TL', '500mK', '--TR', '100mK', '--chi', '1e300'], /--chi: invalid value '1e300'/],
+    [
+      ['photonic', '--TL', '500mK', '--TR', '100mK', '--c', '1e-300F/m^2'],
+      /--c: invalid value '1e-300F\/m\^2': from 1 fF\/µm²/,
+    ],
+    [
+      ['photonic', '--TL', '500mK', '--TR', '100mK', '--r0', '1e300ohm*m^2'],
+      /--r0: invalid value '1e300ohm\*m\^2'/,
+    ],
+    [
+      ['photonic', '--TL', '1e-300K', '--TR', '100mK'],
+      /--TL: invalid value '1e-297 mK': a temperature from 1\.2 mK \(10⁻³ Tc\)/,
+    ],
+    [['phonon', '--Te', '500MK', '--Tbath', '10mK'], /^ndtc phonon: --Te: invalid value '5e8 K'/],
+    [
+      ['solve', '--Jin', '1W', '--TR', '100mK'],
+      /^ndtc solve: --Jin: invalid value '1 W': above 0 W and at most 1 µW/,
+    ],
+    [
+      ['solve', '--Jin', '100fW', '--TR', '100mK', '--Tc', '10mK'],
+      /^ndtc solve: --Tc: invalid value '10mK': a Tc above the bath temperature 10 mK/,
+    ],
+    [
+      ['sweep', '--Jin', '100fW', '--TR', '100mK', '--vary', 'gamma=1e-9..1e-3:5', '--out', join(root, 's')],
+      /^ndtc sweep: --vary: invalid value 'gamma = 1e-9'/,
+    ],
+    [
+      ['hysteresis', '--sweep', 'TR=1e-300K..1K:3', '--Jin', '100fW', '--out', join(root, 'h')],
+      /^ndtc hysteresis: --sweep: invalid value/,
+    ],
+    [
+      [
+        'optimize',
+        '--maximize',
+        'deltaT',
+        '--param',
+        'chi=1e-9..3',
+        '--Jin',
+        '100fW',
+        '--out',
+        join(root, 'o'),
+      ],
+      /^ndtc optimize: --param: invalid value 'chi = 1e-9'/,
+    ],
+    [
+      [
+        'optimize',
+        '--maximize',
+        'deltaT',
+        '--param',
+        'chi=1..3',
+        '--Jin',
+        '1uW',
+        '--no-plot',
+        '--out',
+        join(root, 'o'),
+      ],
+      /^ndtc optimize: --param: .*no stable root below Tc/,
+    ],
+  ])('%j', async (argv, pattern) => {
+    oneLine(await ndtc(...argv), 2, pattern);
+    expect(readdirSync(root).filter((n) => n !== 'ro')).toEqual([]);
+  });
+
+  it('a device file with a γ outside the domain names the file and the key', async () => {
+    const file = join(root, 'dev.yaml');
+    writeFileSync(file, 'platform: ag\nleft:\n  superconductor:\n    gamma: 1e-9\n');
+    oneLine(
+      await ndtc('photonic', '--TL', '500mK', '--TR', '100mK', '--device', file),
+      2,
+      /^ndtc photonic: .*dev\.yaml: left\.superconductor\.gamma: invalid value '1e-9'/,
+    );
+    rmSync(file);
+  });
+});
+
+describe('I/O failures: exit 1, one line naming the path and the cause', () => {
+  const hysteresis = ['hysteresis', '--sweep', 'TR=10mK..800mK:3', '--Jin', '100fW', '--no-plot', '--out'];
+  it('--out /dev/null', async () => {
+    oneLine(
+      await ndtc(...hysteresis, '/dev/null'),
+      1,
+      /^ndtc hysteresis: cannot create the directory \/dev\/null: it exists and is not a directory \(ENOTDIR\)\n$/,
+    );
+  });
+  it('--out under /proc ends (Node’s recursive mkdir would loop)', async () => {
+    const sweep = [
+      'sweep',
+      '--Jin',
+      '100fW',
+      '--vary',
+      'TR=10mK,20mK',
+      '--workers',
+      '0',
+      '--no-plot',
+      '--quiet',
+    ];
+    oneLine(
+      await ndtc(...sweep, '--out', '/proc/ndtc-x'),
+      1,
+      /^ndtc sweep: cannot create the directory \/proc\/ndtc-x\/chunks: no such file or directory \(ENOENT\)\n$/,
+    );
+  });
+  it('--out an existing file', async () => {
+    const file = join(root, 'a-file.txt');
+    writeFileSync(file, 'x');
+    const sweep = [
+      'sweep',
+      '--Jin',
+      '100fW',
+      '--vary',
+      'TR=10mK,20mK',
+      '--workers',
+      '0',
+      '--no-plot',
+      '--quiet',
+    ];
+    oneLine(
+      await ndtc(...sweep, '--out', file),
+      1,
+      /^ndtc sweep: cannot read the directory .*a-file\.txt: not a directory \(ENOTDIR\)\n$/,
+    );
+    oneLine(
+      await ndtc(...hysteresis, file),
+      1,
+      /^ndtc hysteresis: cannot create the directory .*a-file\.txt: it exists and is not a directory/,
+    );
+    rmSync(file);
+  });
+  it('--out in a read-only directory (a read-only tmpfs: chmod does not stop root)', async (test) => {
+    if (!readOnly) return test.skip();
+    oneLine(
+      await ndtc(...hysteresis, join(readOnly, 'x')),
+      1,
+      /^ndtc hysteresis: cannot create the directory .*ro\/x: read-only file system \(EROFS\)\n$/,
+    );
+  });
+});
