@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { InputError } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { openSweepDirectory, recordShardCount } from '../sweep/directory.js';
-import { estimateSweep, type SweepEstimate } from '../sweep/estimate.js';
+import { describeEstimate, estimateSweep, type SweepEstimate } from '../sweep/estimate.js';
 import {
   MAX_ARRAY_TASKS,
   MERGE_SCRIPT,
@@ -133,7 +133,13 @@ const duration = (s: number): string =>
  * count beside the manifest; print the sizing. `estimate` is measured here unless given.
  */
 export function emitSlurmStudy(
-  o: SlurmOptionValues & { emitSlurm: string; out: string; workers?: string; shard?: string },
+  o: SlurmOptionValues & {
+    emitSlurm: string;
+    out: string;
+    workers?: string;
+    shard?: string;
+    quiet?: boolean;
+  },
   spec: SweepSpec,
   ctx: CliContext,
   estimate?: SweepEstimate,
@@ -162,6 +168,8 @@ export function emitSlurmStudy(
     shards: parsed.shards,
     taskSeconds: parsed.taskSeconds,
   });
+  // Said before anything is written: points, CPU time (and on all the array's CPUs), disk.
+  if (!o.quiet) ctx.stderr(`${describeEstimate(cost, sizing.shards * parsed.cpusPerTask)}\n`);
   const manifest = openSweepDirectory(out, spec, true);
   const job: SlurmJob = {
     ...parsed,

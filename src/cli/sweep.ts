@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { InputError, type Device, type Setup } from '../index.js';
 import { parseQuantity } from '../units/quantity.js';
-import { parseAxes } from '../sweep/axes.js';
+import { DEFAULT_MAX_POINTS, checkGridSize, parseAxes } from '../sweep/axes.js';
 import { readManifest } from '../sweep/directory.js';
+import { describeEstimate, estimateSweep } from '../sweep/estimate.js';
 import { checkParameterValue, parameterInfo, type OperatingValues } from '../sweep/parameters.js';
 import { plotSweep } from '../sweep/plot.js';
 import { DEFAULT_WORKERS } from '../sweep/pool.js';
@@ -34,6 +35,7 @@ interface Options extends DeviceOptionValues, SlurmOptionValues {
   resume?: boolean;
   shard?: string;
   chunkSize?: string;
+  maxPoints?: string;
   plot?: string | boolean;
   quiet?: boolean;
   h5?: boolean;
@@ -180,7 +182,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--plot <quantity>', 'quantity to plot (default: the first numeric output); --no-plot for none')
     .option('--no-plot', 'write no plot')
     .option('--no-h5', 'write no results.h5 (the NetCDF-4/HDF5 file of labelled N-D arrays)')
-    .option('--quiet', 'no progress bar')
+    .option(
+      '--max-points <n>',
+      `refuse a grid of more points (default ${DEFAULT_MAX_POINTS}); before starting, the point count, CPU time and disk are estimated from a sample and printed on stderr`,
+    )
+    .option('--quiet', 'no progress bar, no estimate')
     .option(
       '--remove-chunks',
       'delete the chunk files once results.csv/.jsonl are written, fsynced and verified (not with --shard)',
@@ -204,6 +210,10 @@ See docs/sweeps.md.`,
       const workers =
         opts.workers !== undefined ? positiveInteger(opts.workers, '--workers', 0) : DEFAULT_WORKERS;
       const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
+      const maxPoints =
+        opts.maxPoints !== undefined ? positiveInteger(opts.maxPoints, '--max-points') : DEFAULT_MAX_POINTS;
+      // The grid's size from the counts alone, before any axis is made.
+      checkGridSize(opts.vary, maxPoints);
       let spec: SweepSpec;
       if (opts.vary.length === 0) {
         if (!opts.resume)
@@ -227,6 +237,9 @@ See docs/sweeps.md.`,
         return;
       }
       checkSlurmOptionsUnused(opts);
+      // Said up front, before computing (not for a shard or a resumed run: that work was sized already).
+      if (!opts.quiet && !opts.resume && !shard)
+        ctx.stderr(`${describeEstimate(estimateSweep(spec), workers)}\n`);
       if (opts.removeChunks && shard)
         throw new InputError(
           '--remove-chunks',

@@ -129,23 +129,21 @@ export function estimateSweep(spec: SweepSpec): SweepEstimate {
   return { points, cpuSecondsPerPoint, cpuSeconds: points * cpuSecondsPerPoint, diskBytes };
 }
 
-/** `N points, ~X CPU-hours (~Y on W workers), ~Z GB disk`: one line for a person deciding to start. */
+/** Two significant digits, without an exponent (650, 4.2, 0.071). */
+const twoDigits = (x: number): string => String(Number(x.toPrecision(2)));
+
+/**
+ * `N points, ~X CPU-hours (~Y on W workers), ~Z GB disk` (units chosen by size): one line for a
+ * person deciding whether to start.
+ */
 export function describeEstimate(e: SweepEstimate, workers: number): string {
   const time = (s: number): string =>
-    s < 90
-      ? `${s.toPrecision(2)} s`
-      : s < 5400
-        ? `${(s / 60).toPrecision(2)} min`
-        : `${(s / 3600).toPrecision(2)} h`;
+    s < 90 ? `${twoDigits(s)} s` : s < 5400 ? `${twoDigits(s / 60)} min` : `${twoDigits(s / 3600)} h`;
   const bytes = (b: number): string =>
-    b < 1e6
-      ? `${(b / 1e3).toPrecision(2)} kB`
-      : b < 1e9
-        ? `${(b / 1e6).toPrecision(2)} MB`
-        : `${(b / 1e9).toPrecision(2)} GB`;
+    b < 1e6 ? `${twoDigits(b / 1e3)} kB` : b < 1e9 ? `${twoDigits(b / 1e6)} MB` : `${twoDigits(b / 1e9)} GB`;
   const w = Math.max(1, workers);
   return (
-    `${e.points} points, ~${time(e.cpuSeconds)} CPU (~${time(e.cpuSeconds / w)} on ${w} worker${w === 1 ? '' : 's'}), ` +
-    `~${bytes(e.diskBytes)} disk`
+    `${e.points} points, ~${time(e.cpuSeconds)} of CPU (~${time(e.cpuSeconds / w)} on ${w} worker${w === 1 ? '' : 's'}), ` +
+    `~${bytes(e.diskBytes)} of disk`
   );
 }
