@@ -126,6 +126,7 @@ export function pointChunks(shape: readonly number[], target: number): { chunk: 
   return { chunk, axis };
 }
 
+/** The data variables in the order written: point outputs, `n_roots`, root outputs, `error`. */
 function variables(manifest: Manifest, perRootOutputs: boolean, failures: boolean): Variable[] {
   const { spec, units } = manifest;
   const { pointOutputs, rootOutputs } = splitOutputs(spec.outputs);
