@@ -236,7 +236,7 @@ ndtc sweep --out "$OUT" --resume --quiet --shard "$SLURM_ARRAY_TASK_ID/${study.s
 if mkdir "$OUT/${MERGE_GUARD}" 2>/dev/null; then
   if ! sbatch --dependency=afterany:"$SLURM_ARRAY_JOB_ID" "$OUT/${MERGE_SCRIPT}"; then
     rmdir "$OUT/${MERGE_GUARD}"
-    echo "ndtc: could not submit the merge; submit it with: sbatch $OUT/${MERGE_SCRIPT}  (or run: ndtc merge $OUT)" >&2
+    echo "ndtc: shard $SLURM_ARRAY_TASK_ID/${study.shards} is done, but the merge could not be submitted (sbatch said why, above); submit it with: sbatch $OUT/${MERGE_SCRIPT}  (or run: ndtc merge $OUT)" >&2
     exit 1
   fi
 fi

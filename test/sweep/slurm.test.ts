@@ -389,7 +389,7 @@ describe('the scripts run by bash, sbatch stood in for', () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `ndtc: could not submit the merge; submit it with: sbatch ${out}/slurm-merge.sbatch`,
+      `ndtc: shard 0/2 is done, but the merge could not be submitted (sbatch said why, above); submit it with: sbatch ${out}/slurm-merge.sbatch`,
     );
     expect(existsSync(join(out, '.merge-submitted'))).toBe(false);
   }, 60_000);
