@@ -20,7 +20,7 @@
  * chunk of points at a time into datasets of the final shape, to a temporary name renamed at the
  * end: memory holds one chunk per variable, whatever the sweep's size.
  */
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasRoots } from './chunk.js';
 import { RESULTS_JSONL, type Manifest } from './directory.js';
@@ -275,6 +275,7 @@ export async function writeNetcdf(
   const target = join(dir, RESULTS_H5);
   const source = join(dir, RESULTS_JSONL);
   const tmp = resolve(dir, `.${RESULTS_H5}.${process.pid}.tmp`);
+  removeStaleTemporaries(dir);
   // Loaded only here: the WebAssembly HDF5 library costs start-up time no other command needs.
   const { default: h5wasm } = await import('h5wasm/node');
   const hdf5 = await h5wasm.ready;
@@ -423,6 +424,24 @@ export async function writeNetcdf(
     throw new Error(`cannot write ${target}: ${failureCause(error)}`, { cause: error });
   } finally {
     hdf5.deactivate_throwing_error_handler();
+  }
+}
+
+/** Whether process `pid` is alive (signal 0 only checks; EPERM: alive, not ours). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary results.h5 files of killed writers (their process is gone); a live writer's stay. */
+function removeStaleTemporaries(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const m = /^\.results\.h5\.(\d+)\.tmp$/.exec(name);
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(dir, name), { force: true });
   }
 }
 

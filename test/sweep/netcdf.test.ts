@@ -336,6 +336,19 @@ describe('results.h5 structure (read with h5wasm)', () => {
     }
   });
 
+  it('removes the temporary file of a killed writer, not a live one’s', async () => {
+    const out = await sweep('--vary', 'TR=100mK,200mK', '--Jin', '100fW', '--no-h5');
+    const exited = spawnSync(process.execPath, ['-e', '']).pid!;
+    const stale = join(out, `.results.h5.${exited}.tmp`);
+    const live = join(out, `.results.h5.${process.ppid}.tmp`);
+    writeFileSync(stale, 'half an HDF5 file');
+    writeFileSync(live, 'being written');
+    await writeNetcdf(readManifest(out, 'DIR'), out);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(join(out, RESULTS_H5))).toBe(true);
+  });
+
   it('--no-h5 writes none', async () => {
     const out = await sweep('--vary', 'TR=100mK,200mK', '--Jin', '100fW', '--no-h5');
     expect(existsSync(join(out, RESULTS_H5))).toBe(false);
