@@ -135,8 +135,8 @@ export function deviceFromOptions(opts: DeviceOptionValues, loadDeviceFile?: Dev
     throw new InputError(
       '--Tc',
       opts.Tc,
-      `a Tc above the bath temperature ${formatQuantity(Tbath, 'temperature')} and at most 1000 times it ` +
-        '(the bath must lie in [10⁻³ Tc, Tc))',
+      `a Tc above the bath temperature ${formatQuantity(Tbath, 'temperature')} and at most ` +
+        `${formatQuantity(Tbath / MIN_REDUCED_TEMPERATURE, 'temperature')} (the bath must lie in [0.004 Tc, Tc))`,
     );
   }
   return checkDevice(built, platform === null ? opts.device! : `--platform ${platform}`);

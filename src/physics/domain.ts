@@ -18,8 +18,13 @@ export interface DomainRange {
   reason: string;
 }
 
-/** Lowest temperature accepted, as a fraction of the Tc it is compared with. */
-export const MIN_REDUCED_TEMPERATURE = 1e-3;
+/**
+ * Lowest temperature accepted, as a fraction of the Tc it is compared with: where the J_ph,S tables
+ * begin (T_e/Tc = 0.004; below, each J_ph,S is a nested quadrature of seconds, and a heat-balance solve
+ * near the bath takes minutes). R/R0's table begins at 10⁻³ Tc; its direct quadrature overflows near
+ * 10⁻⁵ Tc. R/R0 has saturated at its Γ-limited value by ~0.02 Tc.
+ */
+export const MIN_REDUCED_TEMPERATURE = 0.004;
 
 export const DOMAIN = {
   gamma: {
@@ -32,7 +37,7 @@ export const DOMAIN = {
     min: 0.01,
     max: 10,
     kind: 'temperature',
-    reason: 'references span 0.8–9.2 K (Al to Nb); a 10 mK bath stays ≥ 10⁻³ Tc up to 10 K',
+    reason: 'references span 0.8–9.2 K (Al to Nb); the bath must also lie in [0.004 Tc, Tc)',
   },
   chi: {
     min: 0.01,
@@ -78,10 +83,10 @@ export const DOMAIN = {
     reason: 'electron–phonon couplings from 10⁴ to 10¹² W m⁻³ K⁻ⁿ (Al 3e8, Ag 5e8, InAs 3e7)',
   },
   temperature: {
-    min: 1e-5,
+    min: 4e-5,
     max: 10,
     kind: 'temperature',
-    reason: 'from 10⁻³ of the lowest Tc to the highest; against a known Tc, [10⁻³ Tc, Tc)',
+    reason: 'from 0.004 of the lowest Tc to the highest; against a known Tc, [0.004 Tc, Tc)',
   },
   n: {
     min: 1,
@@ -136,7 +141,7 @@ export function checkInRange(name: DomainName, option: string, value: number, as
   return value;
 }
 
-/** Where a temperature must lie: at least 10⁻³ Tc, and below Tc where the model needs it. */
+/** Where a temperature must lie: at least 0.004 Tc, and below Tc where the model needs it. */
 export interface TemperatureBounds {
   /** The Tc the temperature is compared with, K. */
   Tc: number;
@@ -145,8 +150,8 @@ export interface TemperatureBounds {
 }
 
 /**
- * Throws InputError for the first temperature of `temps` outside [10⁻³ Tc, Tc) (or [10⁻³ Tc, ∞) without
- * `belowTc`): below 10⁻³ Tc R/R0 leaves its verified table for a quadrature that overflows near
+ * Throws InputError for the first temperature of `temps` outside [0.004 Tc, Tc) (or [0.004 Tc, ∞) without
+ * `belowTc`; see MIN_REDUCED_TEMPERATURE): below, J_ph,S leaves its tables and R/R0 a quadrature that overflows near
  * 10⁻⁵ Tc, and J_γ, κ_γ and J_ph,S with it; R/R0 has saturated at its Γ-limited value by 0.02 Tc.
  */
 export function checkTemperatures(temps: readonly number[], option: string, bounds: TemperatureBounds): void {
@@ -158,16 +163,16 @@ export function checkTemperatures(temps: readonly number[], option: string, boun
     if (!low && !high) continue;
     const Tcs = formatQuantity(Tc, 'temperature');
     const range = belowTc
-      ? `from ${formatQuantity(lowest, 'temperature')} (10⁻³ Tc) to below Tc = ${Tcs}`
-      : `of at least ${formatQuantity(lowest, 'temperature')} = 10⁻³ Tc (Tc = ${Tcs})`;
+      ? `from ${formatQuantity(lowest, 'temperature')} (0.004 Tc) to below Tc = ${Tcs}`
+      : `of at least ${formatQuantity(lowest, 'temperature')} = 0.004 Tc (Tc = ${Tcs})`;
     const why = high
       ? 'the model needs superconducting junctions'
-      : 'below, R/R0 leaves its verified table and its quadrature overflows';
+      : 'below, J_ph,S leaves its tables (seconds per value) and R/R0 overflows near 10⁻⁵ Tc';
     throw new InputError(option, formatQuantity(T, 'temperature'), `a temperature ${range}; ${why}`);
   }
 }
 
-/** The bath temperature of `device`: at least 10⁻³ of each Tc and below both. */
+/** The bath temperature of `device`: at least 0.004 of each Tc and below both. */
 function checkBath(device: Device, option: string): void {
   const Tcs = [device.left.superconductor.Tc, device.right.superconductor.Tc];
   checkTemperatures([device.Tbath], option, { Tc: Math.min(...Tcs), belowTc: true });
@@ -189,7 +194,7 @@ function checkReservoir(r: Reservoir, side: string, field: (path: string) => str
 }
 
 /**
- * Every value of `device` inside DOMAIN (χ = A_R/A_L included) and its bath in [10⁻³ Tc, Tc); errors
+ * Every value of `device` inside DOMAIN (χ = A_R/A_L included) and its bath in [0.004 Tc, Tc); errors
  * name `${source}: left.junction.c` etc., as the device-file loader names keys.
  */
 export function checkDevice(device: Device, source: string): Device {

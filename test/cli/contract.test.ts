@@ -60,7 +60,7 @@ describe('refused by the domain before any work (exit 2, one line)', () => {
     ],
     [
       ['photonic', '--TL', '1e-300K', '--TR', '100mK'],
-      /--TL: invalid value '1e-297 mK': a temperature from 1\.2 mK \(10⁻³ Tc\)/,
+      /--TL: invalid value '1e-297 mK': a temperature from 4\.8 mK \(0\.004 Tc\)/,
     ],
     [['phonon', '--Te', '500MK', '--Tbath', '10mK'], /^ndtc phonon: --Te: invalid value '5e8 K'/],
     [

@@ -143,6 +143,16 @@ const DEVICE = {
   '--Tc': ['1.2K', '0.9K'],
   '--gamma': ['1e-4', '1e-3', '2e-4'],
 };
+/** The photonic current is cheap at any point: its device options also take the domain's ends. */
+const EDGES = {
+  ...DEVICE,
+  '--chi': [...DEVICE['--chi'], '0.01', '100', '0.0099', '100.1'],
+  '--c': [...DEVICE['--c'], '1fF/um^2', '50pF/um^2', '0.99fF/um^2'],
+  '--r0': [...DEVICE['--r0'], '0.1ohm*um^2', '1e4ohm*um^2', '1.01e4ohm*um^2'],
+  '--Tc': [...DEVICE['--Tc'], '10K', '10mK', '2.5K', '2.51K', '10.01K'],
+  '--gamma': [...DEVICE['--gamma'], '1e-6', '0.1', '9.9e-7', '0.11'],
+};
+const T_EDGES = [...T, '4.8mK', '1.1999K', '4.79mK', '40uK', '9.98K'];
 const OUTPUT = { '--json': null, '--csv': null };
 
 /** Each command: options (null = a flag) and those it needs to get past commander. */
@@ -160,10 +170,13 @@ interface CommandSpec {
 
 const COMMANDS: Record<string, CommandSpec> = {
   resistance: {
-    options: { '--T': T, '--Tc': DEVICE['--Tc'], '--gamma': DEVICE['--gamma'], ...OUTPUT },
+    options: { '--T': [...T_EDGES, '1e300K'], '--Tc': EDGES['--Tc'], '--gamma': EDGES['--gamma'], ...OUTPUT },
     required: ['--T'],
   },
-  photonic: { options: { '--TL': T, '--TR': T, ...DEVICE, ...OUTPUT }, required: ['--TL', '--TR'] },
+  photonic: {
+    options: { '--TL': T_EDGES, '--TR': T_EDGES, ...EDGES, ...OUTPUT },
+    required: ['--TL', '--TR'],
+  },
   phonon: {
     options: { '--Te': T, '--Tbath': ['10mK', '100mK'], ...DEVICE, ...OUTPUT, '--quiet': null },
     required: ['--Te', '--Tbath'],
@@ -248,21 +261,21 @@ const VALID: Record<string, string[][]> = {
   resistance: [
     ['--T', '500mK'],
     ['--T', '100mK..1K:5', '--gamma', '1e-3', '--json'],
-    ['--T', '1.2mK,60mK,2K,1e300K', '--Tc', '1.2K', '--json'],
-    ['--T', '10uK,5K', '--Tc', '10mK', '--gamma', '1e-6', '--csv'],
-    ['--T', '10mK', '--Tc', '10K', '--gamma', '0.1', '--json'],
+    ['--T', '4.8mK,60mK,2K,1e300K', '--Tc', '1.2K', '--json'],
+    ['--T', '40uK,5K', '--Tc', '10mK', '--gamma', '1e-6', '--csv'],
+    ['--T', '40mK', '--Tc', '10K', '--gamma', '0.1', '--json'],
   ],
   photonic: [
     ['--TL', '500mK', '--TR', '10mK..500mK:4', '--json'],
     ['--TL', '300mK,500mK', '--TR', '100mK', '--chi', '5', '--c', '80fF/um^2', '--r0', '20ohm*um^2'],
     ['--TL', '1.1K', '--TR', '20mK', '--device', AG, '--json'],
-    ['--TL', '1.2mK', '--TR', '1.1999K', '--json'],
-    ['--TL', '10mK,9.99K', '--TR', '10mK', '--Tc', '10K', '--gamma', '0.1', '--chi', '100', '--json'],
+    ['--TL', '4.8mK', '--TR', '1.1999K', '--json'],
+    ['--TL', '10mK,2.49K', '--TR', '10mK', '--Tc', '2.5K', '--gamma', '0.1', '--chi', '100', '--json'],
     [
       '--TL',
       '500mK',
       '--TR',
-      '1.2mK',
+      '4.8mK',
       '--gamma',
       '1e-6',
       '--chi',

@@ -58,11 +58,11 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
     [['resistance', '--T', '0.5K', '--json', '--csv'], 'choose one of --json and --csv'],
     [
       ['photonic', '--TL', '1.3K', '--TR', '100mK'],
-      "--TL: invalid value '1.3 K': a temperature from 1.2 mK (10⁻³ Tc) to below Tc = 1.2 K",
+      "--TL: invalid value '1.3 K': a temperature from 4.8 mK (0.004 Tc) to below Tc = 1.2 K",
     ],
     [
       ['photonic', '--TL', '500mK', '--TR', '1.2K'],
-      "--TR: invalid value '1.2 K': a temperature from 1.2 mK (10⁻³ Tc) to below Tc",
+      "--TR: invalid value '1.2 K': a temperature from 4.8 mK (0.004 Tc) to below Tc",
     ],
     [['photonic', '--TL', '500mK', '--TR', '100mK', '--Tc', '400mK'], '--TL: invalid value'],
     [['photonic', '--TL', '500mK', '--TR', '100mK', '--chi', '0'], "--chi: invalid value '0'"],

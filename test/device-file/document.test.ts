@@ -27,8 +27,8 @@ const reservoir = (Tc: number): fc.Arbitrary<Reservoir> =>
   });
 
 const device: fc.Arbitrary<Device> = fc
-  // f ≥ 0.05 keeps the bath ≥ 10⁻³ of the larger Tc (src/physics/domain.ts)
-  .record({ TcL: positive(0.2, 10), TcR: positive(0.2, 10), f: positive(0.05, 0.9) })
+  // f ≥ 0.2 keeps the bath ≥ 0.004 of the larger Tc (src/physics/domain.ts)
+  .record({ TcL: positive(0.2, 10), TcR: positive(0.2, 10), f: positive(0.2, 0.9) })
   .chain(({ TcL, TcR, f }) =>
     fc.record({ left: reservoir(TcL), right: reservoir(TcR), Tbath: fc.constant(f * Math.min(TcL, TcR)) }),
   );

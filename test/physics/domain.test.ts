@@ -23,11 +23,12 @@ import {
   withJunctionParameters,
   type Device,
 } from '../../src/index.js';
+import { phononTableLookup } from '../../src/physics/electron-phonon-table.js';
 
 const ag = platformDevice('ag');
 
 describe('the ends of the domain give finite, sane results', () => {
-  it('R/R0 and its derivative at T = 10⁻³ Tc, for the ends of γ and Tc; overflow far below', () => {
+  it('R/R0 and its derivative at T = 0.004 Tc, for the ends of γ and Tc; overflow far below', () => {
     for (const gamma of [DOMAIN.gamma.min, 1e-4, DOMAIN.gamma.max]) {
       for (const Tc of [DOMAIN.Tc.min, 1.2, DOMAIN.Tc.max]) {
         const T = MIN_REDUCED_TEMPERATURE * Tc;
@@ -62,11 +63,19 @@ describe('the ends of the domain give finite, sane results', () => {
     );
   });
 
-  it('J_ph is finite at the ends of Tc and γ with T_e from 10⁻³ Tc, bath from 10⁻³ Tc', () => {
+  it('J_ph at the ends of Tc: finite, and from the tables (as fast as at 1.2 K) at the floor', () => {
+    const floor = MIN_REDUCED_TEMPERATURE;
+    // The floor is where the J_ph,S tables begin: T_e there, any bath below, needs no quadrature.
+    expect(phononTableLookup(1e-4, floor, 0.5 * floor)).toBeDefined();
+    expect(phononTableLookup(1e-4, 0.99 * floor, 0.5 * floor)).toBeUndefined();
     for (const Tc of [DOMAIN.Tc.min, DOMAIN.Tc.max]) {
-      for (const gamma of [1e-4]) {
-        const d = withJunctionParameters(ag, { Tc, gamma });
-        const J = phononHeat(d.left, 0.5 * Tc, MIN_REDUCED_TEMPERATURE * Tc);
+      const d = withJunctionParameters(ag, { Tc });
+      for (const [te, tb] of [
+        [2 * floor, floor],
+        [0.5, floor],
+        [0.999, 0.5],
+      ]) {
+        const J = phononHeat(d.left, te * Tc, tb * Tc);
         expect(Number.isFinite(J.total)).toBe(true);
         expect(J.total).toBeGreaterThan(0);
       }
@@ -106,11 +115,11 @@ describe('checks', () => {
     }
   });
 
-  it('temperatures: from 10⁻³ Tc, below Tc where asked', () => {
+  it('temperatures: from 0.004 Tc, below Tc where asked', () => {
     const Tc = 1.2;
-    expect(() => checkTemperatures([0.0012, 1.1999], '--TR', { Tc, belowTc: true })).not.toThrow();
-    expect(() => checkTemperatures([0.5, 0.0011], '--TR', { Tc, belowTc: true })).toThrowError(
-      "--TR: invalid value '1.1 mK': a temperature from 1.2 mK (10⁻³ Tc) to below Tc = 1.2 K",
+    expect(() => checkTemperatures([0.0048, 1.1999], '--TR', { Tc, belowTc: true })).not.toThrow();
+    expect(() => checkTemperatures([0.5, 0.0047], '--TR', { Tc, belowTc: true })).toThrowError(
+      "--TR: invalid value '4.7 mK': a temperature from 4.8 mK (0.004 Tc) to below Tc = 1.2 K",
     );
     expect(() => checkTemperatures([1.2], '--TL', { Tc, belowTc: true })).toThrowError(/superconducting/);
     expect(() => checkTemperatures([1e300], '--T', { Tc, belowTc: false })).not.toThrow();
@@ -134,7 +143,7 @@ describe('checks', () => {
         /^f\.yaml: left\.normal\.Sigma: invalid value '1e300 W\/m³\/K⁵'/,
       ],
       [with_((d) => (d.right.junction.area = 1e-10)), /^f\.yaml: right\.chi: invalid value '1000'/],
-      [with_((d) => (d.Tbath = 1e-6)), /^f\.yaml: Tbath: invalid value '0\.001 mK'/],
+      [with_((d) => (d.Tbath = 4e-3)), /^f\.yaml: Tbath: invalid value '4 mK': a temperature from 4\.8 mK/],
       [with_((d) => (d.Tbath = 1.3)), /^f\.yaml: Tbath: .*below Tc = 1\.2 K/],
     ];
     for (const [device, message] of cases) expect(() => checkDevice(device, 'f.yaml')).toThrowError(message);
