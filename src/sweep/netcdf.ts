@@ -23,7 +23,7 @@
 import { closeSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasRoots } from './chunk.js';
-import { RESULTS_JSONL, type Manifest } from './directory.js';
+import { RESULTS_JSONL, recordResultsFile, type Manifest } from './directory.js';
 import { quantityInfo, splitOutputs } from './quantities.js';
 import type { Axis } from './spec.js';
 
@@ -413,7 +413,6 @@ export async function writeNetcdf(
       closeSync(fd);
     }
     renameSync(tmp, target);
-    return target;
   } catch (error) {
     try {
       file?.close();
@@ -425,6 +424,9 @@ export async function writeNetcdf(
   } finally {
     hdf5.deactivate_throwing_error_handler();
   }
+  // Beside results.csv and results.jsonl in results.done, so that ndtc verify checks it too.
+  recordResultsFile(dir, RESULTS_H5);
+  return target;
 }
 
 /** Whether process `pid` is alive (signal 0 only checks; EPERM: alive, not ours). */

@@ -349,6 +349,20 @@ describe('results.h5 structure (read with h5wasm)', () => {
     expect(existsSync(join(out, RESULTS_H5))).toBe(true);
   });
 
+  it('is recorded with the results: ndtc verify checks it', async () => {
+    const out = await sweep('--vary', 'TR=100mK,200mK', '--Jin', '100fW');
+    const v = await ndtc('verify', out);
+    expect(v.stderr).toBe('');
+    expect(v.code).toBe(0);
+    const path = join(out, RESULTS_H5);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 1] ^= 1;
+    writeFileSync(path, bytes);
+    const w = await ndtc('verify', out);
+    expect(w.code).toBe(1);
+    expect(w.stdout + w.stderr).toContain(`${path}: checksum differs`);
+  });
+
   it('--no-h5 writes none', async () => {
     const out = await sweep('--vary', 'TR=100mK,200mK', '--Jin', '100fW', '--no-h5');
     expect(existsSync(join(out, RESULTS_H5))).toBe(false);
