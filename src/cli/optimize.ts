@@ -6,7 +6,9 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
 import { formatNumber, formatQuantity, parseQuantity, type QuantityKind } from '../units/quantity.js';
 import {
+  DEFAULT_MAX_EVALUATIONS,
   OBJECTIVES,
+  OPTIMIZE_MAX_EVALUATIONS,
   ObjectiveUndefinedError,
   optimize,
   type Objective,
@@ -92,9 +94,12 @@ export function register(program: Command, ctx: CliContext): void {
   cmd
     .option(
       '--grid <n>',
-      'coarse-grid points per parameter (default 7, 7, 5, 4, 3… for 1, 2, 3, 4, more parameters)',
+      'coarse-grid points per parameter (default 7, 7, 5, 4, 3… for 1, 2, 3, 4, more parameters, fewer where the grid would take over ⅔ of --max-evaluations); the grid may not exceed --max-evaluations',
     )
-    .option('--max-evaluations <n>', 'evaluation budget of grid + Nelder–Mead (default 150)')
+    .option(
+      '--max-evaluations <n>',
+      'evaluations of the objective by the grid and Nelder–Mead together, never exceeded (default 150, at most 10⁶); the profiles add 31 per parameter',
+    )
     .option('--out <dir>', 'directory for optimize.json, profiles.csv, optimize.svg/png', 'ndtc-out/optimize')
     .option('--no-plot', 'write no plot')
     .addHelpText(
@@ -149,6 +154,28 @@ the optimum, written as CSV and plotted.`,
         opts.maxEvaluations !== undefined
           ? positiveInteger(opts.maxEvaluations, '--max-evaluations')
           : undefined;
+      // Every evaluation of the search (grid and Nelder–Mead) counts against the budget: a grid
+      // larger than it is refused, not silently cut.
+      const budget = maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
+      if (budget > OPTIMIZE_MAX_EVALUATIONS)
+        throw new InputError(
+          '--max-evaluations',
+          String(budget),
+          `an integer from 1 to ${OPTIMIZE_MAX_EVALUATIONS}`,
+        );
+      const d = params.length;
+      if (gridPoints !== undefined && gridPoints ** d > budget)
+        throw new InputError(
+          '--grid',
+          opts.grid!,
+          `at most --max-evaluations = ${budget} grid points in all (here ${gridPoints}^${d} = ${gridPoints ** d}); lower --grid or raise --max-evaluations`,
+        );
+      if (2 ** d > budget)
+        throw new InputError(
+          '--max-evaluations',
+          String(budget),
+          `at least 2^${d} = ${2 ** d}, the smallest grid over ${d} parameters`,
+        );
       // The note on slow J_ph,S only once every input is known good.
       if (slow) ctx.stderr(slow);
       // The output directory before the work: a path that cannot be one fails now, not after it.
@@ -156,7 +183,7 @@ the optimum, written as CSV and plotted.`,
       // At most the budget (grid included, 150 by default) and 31 profile points per parameter.
       const progress = createProgress({
         label: 'optimize',
-        total: Math.max(maxEvaluations ?? 150, (gridPoints ?? 2) ** params.length + 20) + 31 * params.length,
+        total: budget + 31 * params.length,
         delaySeconds: 2,
       });
       let result: ReturnType<typeof optimize>;

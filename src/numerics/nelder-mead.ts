@@ -1,8 +1,12 @@
 /**
  * Bounded Nelder–Mead minimisation on the unit box [0, 1]^d (Nelder & Mead 1965, with the
  * standard coefficients 1, 2, ½, ½ of Lagarias et al., SIAM J. Optim. 9, 112 (1998)). Points are
- * clamped into the box, which keeps every evaluation inside the bounds. Deterministic.
+ * clamped into the box, which keeps every evaluation inside the bounds. Deterministic. At most
+ * `maxEvaluations` calls of f, the initial simplex included: the budget may end mid-iteration.
  */
+
+/** Thrown by the evaluation past the budget, caught below: the search stops there. */
+const EXHAUSTED = Symbol('budget exhausted');
 
 export interface NelderMeadOptions {
   /** Initial simplex edge along each axis (default 0.1), stepped inwards at an upper bound. */
@@ -27,15 +31,35 @@ export function nelderMead(
   options: NelderMeadOptions = {},
 ): NelderMeadResult {
   const { step = 0.1, ftol = 1e-10, xtol = 1e-6, maxEvaluations = 200 } = options;
-  const d = start.length;
   let evaluations = 0;
+  let best = { x: start.map(clamp), f: Infinity };
   const evaluate = (x: number[]): number => {
+    if (evaluations >= maxEvaluations) throw EXHAUSTED;
     evaluations++;
     const v = f(x);
     // A failed evaluation ranks worst instead of poisoning the comparisons with NaN.
-    return Number.isFinite(v) ? v : Infinity;
+    const value = Number.isFinite(v) ? v : Infinity;
+    if (value < best.f) best = { x, f: value };
+    return value;
   };
-  const x0 = start.map(clamp);
+  try {
+    search(evaluate, start.map(clamp), step, ftol, xtol, () => evaluations < maxEvaluations);
+  } catch (e) {
+    if (e !== EXHAUSTED) throw e;
+  }
+  // The best point evaluated is the simplex's best: Nelder–Mead only ever replaces worse points.
+  return { x: best.x, f: best.f, evaluations };
+}
+
+function search(
+  evaluate: (x: number[]) => number,
+  x0: number[],
+  step: number,
+  ftol: number,
+  xtol: number,
+  budgetLeft: () => boolean,
+): void {
+  const d = x0.length;
   const simplex: { x: number[]; f: number }[] = [{ x: x0, f: evaluate(x0) }];
   for (let i = 0; i < d; i++) {
     const x = [...x0];
@@ -45,7 +69,7 @@ export function nelderMead(
   }
   const combine = (a: number[], b: number[], t: number): number[] =>
     a.map((v, i) => clamp(v + t * (b[i] - v)));
-  while (evaluations < maxEvaluations) {
+  while (budgetLeft()) {
     simplex.sort((p, q) => p.f - q.f);
     const best = simplex[0];
     const worst = simplex[d];
@@ -78,6 +102,4 @@ export function nelderMead(
       }
     }
   }
-  simplex.sort((p, q) => p.f - q.f);
-  return { x: simplex[0].x, f: simplex[0].f, evaluations };
 }

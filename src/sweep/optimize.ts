@@ -11,8 +11,10 @@ import { applyParameters, checkParameterValue, parameterInfo, type OperatingValu
 import { InputError } from '../errors.js';
 import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 
+/** What `optimize` maximises: δT (K) or the steepest negative responsivity −min dT_L/dT_R (K/K). */
 export type Objective = 'deltaT' | 'negative-responsivity';
 
+/** Each objective's unit and meaning. */
 export const OBJECTIVES: Record<Objective, { unit: string; description: string }> = {
   deltaT: { unit: 'K', description: 'δT = T_L(T_R,min) − min over T_R of T_L at fixed J_in' },
   'negative-responsivity': {
@@ -21,6 +23,7 @@ export const OBJECTIVES: Record<Objective, { unit: string; description: string }
   },
 };
 
+/** A bounded parameter of `optimize`: a sweep parameter name and its SI bounds, searched on a log scale when `log`. */
 export interface OptimizationParameter {
   name: string;
   lo: number;
@@ -36,6 +39,7 @@ export class ObjectiveUndefinedError extends Error {
   }
 }
 
+/** What `optimize` maximises over: device, fixed operating values, parameters with bounds, objective (SI). */
 export interface OptimizationProblem {
   device: Device;
   fixed: OperatingValues;
@@ -43,15 +47,21 @@ export interface OptimizationProblem {
   objective: Objective;
   /** T_R range over which δT and the responsivity minimum are taken, K. */
   TRrange: [number, number];
-  /** Grid points per parameter of the coarse stage (default: 7, 5, 4, 3 for 1, 2, 3, ≥ 4 parameters). */
+  /**
+   * Grid points per parameter of the coarse stage (default: 7, 7, 5, 4, 3 for 1, 2, 3, 4, ≥ 5
+   * parameters, fewer where that grid alone would take the whole budget). The grid (gridPoints^d)
+   * may not exceed maxEvaluations.
+   */
   gridPoints?: number;
+  /** Evaluations of the objective by the grid and Nelder–Mead together, never exceeded (default 150). */
   maxEvaluations?: number;
-  /** Points per profile (default 31). */
+  /** Points per profile (default 31), evaluated after the search, beyond maxEvaluations. */
   profilePoints?: number;
   /** Called after each evaluation of the objective (progress feedback). */
   onEvaluation?: () => void;
 }
 
+/** The optimum found, its objective value, the evaluations spent and the profiles through it. */
 export interface OptimizationResult {
   /** Optimum, SI, in parameter order. */
   x: number[];
@@ -75,7 +85,9 @@ export function objectiveValue(
   if (objective === 'deltaT') return temperatureDrop(device, Jin, op.setup, TRrange[0], TRrange[1]).deltaT;
   const responsivity = (TR: number): number => {
     const stable = solveBalance(device, { Jin, TR, setup: op.setup }).roots.filter((r) => r.stable);
-    return stable.length > 0 ? Math.min(...stable.map((r) => r.dTL_dTR)) : NaN;
+    let least = NaN;
+    for (const r of stable) if (!(r.dTL_dTR >= least)) least = r.dTL_dTR;
+    return least;
   };
   const [a, b] = TRrange;
   const TRs = Array.from(
@@ -131,7 +143,8 @@ export function optimize(problem: OptimizationProblem): OptimizationResult {
   const f = (u: number[]): number => -at(u.map((v, i) => fromUnit(params[i], v)));
 
   const d = params.length;
-  const n = problem.gridPoints ?? [7, 7, 5, 4][d] ?? 3;
+  const budget = problem.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
+  const n = problem.gridPoints ?? defaultGridPoints(d, budget);
   let best: { u: number[]; f: number } | undefined;
   const total = n ** d;
   for (let k = 0; k < total; k++) {
@@ -141,13 +154,11 @@ export function optimize(problem: OptimizationProblem): OptimizationResult {
     if (Number.isFinite(v) && (!best || v < best.f)) best = { u, f: v };
   }
   if (!best) throw new ObjectiveUndefinedError(objective);
-  const budget = Math.max(20, (problem.maxEvaluations ?? 150) - total);
-  const refined = nelderMead(f, best.u, {
-    step: 0.5 / (n - 1),
-    maxEvaluations: budget,
-    xtol: 1e-5,
-    ftol: 1e-9,
-  });
+  // What the grid left of the budget (possibly nothing: then the grid's best is the answer).
+  const refined =
+    budget > total
+      ? nelderMead(f, best.u, { step: 0.5 / (n - 1), maxEvaluations: budget - total, xtol: 1e-5, ftol: 1e-9 })
+      : { x: best.u, f: best.f };
   const u = refined.f <= best.f ? refined.x : best.u;
   const x = u.map((v, i) => fromUnit(params[i], v));
   const value = -Math.min(refined.f, best.f);
@@ -163,6 +174,18 @@ export function optimize(problem: OptimizationProblem): OptimizationResult {
 
 /** Largest coarse grid (points over all parameters) and evaluation budget accepted. */
 export const OPTIMIZE_MAX_EVALUATIONS = 1_000_000;
+
+export const DEFAULT_MAX_EVALUATIONS = 150;
+
+/**
+ * Grid points per parameter when not given: 7, 7, 5, 4, 3 for 1, 2, 3, 4, ≥ 5 parameters, reduced
+ * until the grid takes at most two thirds of the budget (a third is left to Nelder–Mead), at least 2.
+ */
+export function defaultGridPoints(parameters: number, maxEvaluations: number): number {
+  let n = [7, 7, 5, 4][parameters] ?? 3;
+  while (n > 2 && n ** parameters > (2 / 3) * maxEvaluations) n--;
+  return n;
+}
 
 /** The problem at the library's boundary: every field typed, in the model's domain and bounded. */
 function checkOptimizationProblem(problem: OptimizationProblem): void {
@@ -249,10 +272,17 @@ function checkOptimizationProblem(problem: OptimizationProblem): void {
   integer(problem.gridPoints, 'gridPoints', 2, OPTIMIZE_MAX_EVALUATIONS);
   integer(problem.maxEvaluations, 'maxEvaluations', 1, OPTIMIZE_MAX_EVALUATIONS);
   integer(problem.profilePoints, 'profilePoints', 2, OPTIMIZE_MAX_EVALUATIONS);
-  if (problem.gridPoints !== undefined && problem.gridPoints ** names.length > OPTIMIZE_MAX_EVALUATIONS)
+  const budget = problem.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
+  if (problem.gridPoints !== undefined && problem.gridPoints ** names.length > budget)
     throw new InputError(
       `${fn} gridPoints`,
       String(problem.gridPoints),
-      `at most ${OPTIMIZE_MAX_EVALUATIONS} grid points in all (${names.length} parameters)`,
+      `at most maxEvaluations = ${budget} grid points in all (${problem.gridPoints}^${names.length} = ${problem.gridPoints ** names.length})`,
+    );
+  if (2 ** names.length > budget)
+    throw new InputError(
+      `${fn} maxEvaluations`,
+      String(budget),
+      `at least 2^${names.length} = ${2 ** names.length}: the smallest grid over ${names.length} parameters`,
     );
 }

@@ -1,0 +1,133 @@
+/**
+ * optimize never evaluates the objective more often than maxEvaluations in its search (grid and
+ * Nelder–Mead), counted independently through onEvaluation; a grid above the budget is refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { InputError, platformDevice } from '../../src/index.js';
+import { defaultGridPoints, optimize } from '../../src/sweep/optimize.js';
+import { nelderMead } from '../../src/numerics/nelder-mead.js';
+import { ndtc } from './cli-harness.js';
+
+const base = {
+  device: platformDevice('ag'),
+  fixed: { setup: 1 as const },
+  params: [
+    { name: 'chi', lo: 0.5, hi: 10, log: true },
+    { name: 'J_in', lo: 3e-14, hi: 3e-13, log: true },
+  ],
+  objective: 'deltaT' as const,
+  TRrange: [0.01, 0.8] as [number, number],
+  profilePoints: 2,
+};
+
+/** Evaluations counted by the caller: every call of the objective reports through onEvaluation. */
+function counted(extra: { gridPoints?: number; maxEvaluations?: number }) {
+  let calls = 0;
+  const result = optimize({ ...base, ...extra, onEvaluation: () => void calls++ });
+  // The profiles come after the search: profilePoints per parameter.
+  const search = calls - base.profilePoints * base.params.length;
+  return { result, search };
+}
+
+describe('optimize: the evaluation budget', () => {
+  it.each([4, 5, 9, 12, 20, 33])('maxEvaluations %i with the default grid: never more', (limit) => {
+    const { result, search } = counted({ maxEvaluations: limit });
+    expect(search).toBeLessThanOrEqual(limit);
+    expect(result.evaluations).toBe(search);
+    // The grid fits in the budget with room for Nelder–Mead where it can.
+    const n = defaultGridPoints(2, limit);
+    expect(n ** 2).toBeLessThanOrEqual(limit);
+    if (limit >= 9) expect(search).toBeGreaterThan(n ** 2); // Nelder–Mead ran
+  });
+
+  it('a given grid of exactly the budget: the grid alone, no Nelder–Mead', () => {
+    const { result, search } = counted({ gridPoints: 3, maxEvaluations: 9 });
+    expect(search).toBe(9);
+    expect(result.evaluations).toBe(9);
+  });
+
+  it('a given grid above the budget is refused before any evaluation', () => {
+    let calls = 0;
+    expect(() =>
+      optimize({ ...base, gridPoints: 4, maxEvaluations: 15, onEvaluation: () => void calls++ }),
+    ).toThrow(InputError);
+    expect(() => optimize({ ...base, gridPoints: 4, maxEvaluations: 15 })).toThrow(/4\^2 = 16/);
+    expect(calls).toBe(0);
+  });
+
+  it('a budget below the smallest grid (2^d) is refused', () => {
+    expect(() => optimize({ ...base, maxEvaluations: 3 })).toThrow(/at least 2\^2 = 4/);
+  });
+
+  it('Nelder–Mead alone stops at its budget, even mid-iteration', () => {
+    // A bowl in 3 dimensions: each iteration evaluates 1, 2 or 1 + d points.
+    for (const limit of [1, 2, 3, 4, 5, 7, 11, 50]) {
+      let calls = 0;
+      const r = nelderMead(
+        (x) => {
+          calls++;
+          return x.reduce((s, v, i) => s + (v - 0.3 - 0.1 * i) ** 2, 0);
+        },
+        [0.9, 0.9, 0.9],
+        { maxEvaluations: limit, xtol: 0, ftol: 0 },
+      );
+      expect(calls).toBe(limit);
+      expect(r.evaluations).toBe(limit);
+    }
+  });
+});
+
+describe('ndtc optimize: bounds on the command line', () => {
+  it('--grid above --max-evaluations: exit 2 naming --grid, in one line', async () => {
+    const r = await ndtc(
+      'optimize',
+      '--maximize',
+      'deltaT',
+      '--param',
+      'chi=0.5..10:log',
+      '--param',
+      'Jin=30fW..300fW:log',
+      '--grid',
+      '13',
+      '--max-evaluations',
+      '150',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "ndtc optimize: --grid: invalid value '13': at most --max-evaluations = 150 grid points in all (here 13^2 = 169); lower --grid or raise --max-evaluations\n",
+    );
+  });
+
+  it('--max-evaluations above 10⁶ or below 2^d: exit 2 naming it', async () => {
+    const over = await ndtc(
+      'optimize',
+      '--maximize',
+      'deltaT',
+      '--param',
+      'chi=0.5..10:log',
+      '--Jin',
+      '100fW',
+      '--max-evaluations',
+      '1000001',
+    );
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(
+      /^ndtc optimize: --max-evaluations: invalid value '1000001': an integer from 1 to 1000000\n$/,
+    );
+    const under = await ndtc(
+      'optimize',
+      '--maximize',
+      'deltaT',
+      '--param',
+      'chi=0.5..10:log',
+      '--param',
+      'Jin=30fW..300fW:log',
+      '--param',
+      'c=20fF/um^2..200fF/um^2',
+      '--max-evaluations',
+      '7',
+    );
+    expect(under.code).toBe(2);
+    expect(under.stderr).toMatch(/^ndtc optimize: --max-evaluations: invalid value '7': at least 2\^3 = 8/);
+  });
+});
