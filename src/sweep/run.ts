@@ -98,7 +98,7 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   // J_ph,S tables for the sweep's γ when the paper's two do not cover them (workers load their own).
   if (phononGammas(spec).some((g) => !hasPhononTable(g))) await loadPhononFamily();
   await computeChunks(spec, options.out, todo, options.workers, (k, chunkFailures) => {
-    failures.push(...chunkFailures);
+    for (const f of chunkFailures) failures.push(f);
     progress.tick(size(k));
   });
   progress.done();
