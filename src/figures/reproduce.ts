@@ -180,7 +180,13 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
     );
     progress.tick();
     await yieldToEvents(options.signal);
-    moveIntoPlace(staging, outDir);
+    try {
+      moveIntoPlace(staging, outDir);
+    } catch (error) {
+      // A failed rename names the staging file; the user asked for outDir.
+      if ((error as NodeJS.ErrnoException).syscall === undefined) throw error;
+      throw fileError('write into', outDir, error);
+    }
     progress.done();
     return { outDir, written, claims, panels, summary: reportSummary(input), provenance: prov };
   } finally {
