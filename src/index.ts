@@ -38,6 +38,7 @@ export {
 } from './units/quantity.js';
 export { MAX_RANGE_POINTS, parseList, type ListLimit } from './units/list.js';
 export { FileError } from './io/file-error.js';
+export type { ChebyshevPanel, PiecewiseChebyshev } from './numerics/chebyshev.js';
 export type { OperatingValues } from './sweep/parameters.js';
 export {
   sweepChunks,
@@ -59,6 +60,6 @@ export {
 export * from './sweep/hysteresis.js';
 export * from './sweep/optimize.js';
 export * from './figures/reproduction.js';
-export type { AxisScale, Interval, Marker, Panel, Rule, Series } from './figures/panel.js';
+export type { AxisScale, Interval as PanelInterval, Marker, Panel, Rule, Series } from './figures/panel.js';
 export { PANEL_IDS, type PanelId } from './figures/panels.js';
 export type { Claim } from './figures/claims.js';

@@ -6,6 +6,7 @@
 import { stringify } from 'yaml';
 import type { Device, Reservoir } from '../index.js';
 
+/** A device as device-file data: every value a string with its SI unit (γ and n plain numbers). */
 export interface DeviceDocument {
   name?: string;
   Tbath: string;

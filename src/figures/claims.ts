@@ -22,6 +22,7 @@ import { linspace, logspace } from './grid.js';
 import { PHOTONIC_PANEL } from './panels.js';
 import { PLATFORMS, PLATFORM_LABEL, TR_RANGE, type ResponseCurve, type Study } from './study.js';
 
+/** One of the paper's eight claims as a computed test: its statement, the test, the verdict and the numbers behind it. */
 export interface Claim {
   id: number;
   /** The paper's statement. */

@@ -4,8 +4,10 @@
  */
 import type { PlatformName } from '../index.js';
 
+/** How an axis is drawn: linear or logarithmic. */
 export type AxisScale = 'linear' | 'log';
 
+/** One plotted curve of a panel: x and y in the axis units (mK, fW, …). */
 export interface Series {
   name: string;
   /** The platform the curve belongs to (drawn solid for Ag, dashed for InAsOI). */
@@ -42,6 +44,7 @@ export interface Rule {
   label: string;
 }
 
+/** One figure panel of the paper as data: labels with units, series, markers, intervals, notes and every SI input. */
 export interface Panel {
   /** Paper panel id, e.g. '2a'. */
   id: string;

@@ -1,6 +1,7 @@
 /** An I/O failure as one line naming the file and the cause: `cannot write X: no space left on device (ENOSPC)`. */
 import { getSystemErrorMap } from 'node:util';
 
+/** An I/O failure: `message` is one line naming the path and the system cause; `path` and `code` (ENOSPC, …) for programs. */
 export class FileError extends Error {
   constructor(
     readonly path: string,

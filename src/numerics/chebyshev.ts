@@ -3,6 +3,7 @@
  * checked a posteriori at points between the nodes: a tabulation that states its own accuracy.
  */
 
+/** One panel [a, b] of a piecewise Chebyshev series and its coefficients. */
 export interface ChebyshevPanel {
   a: number;
   b: number;
@@ -10,11 +11,14 @@ export interface ChebyshevPanel {
   coeffs: Float64Array;
 }
 
+/** A function tabulated as Chebyshev series on panels, with its value and derivative. */
 export interface PiecewiseChebyshev {
   panels: ChebyshevPanel[];
   /** Largest absolute error seen at the check points during the build. */
   maxCheckedError: number;
+  /** The tabulated function at x. */
   evaluate(x: number): number;
+  /** Its derivative at x. */
   derivative(x: number): number;
 }
 

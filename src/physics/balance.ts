@@ -11,6 +11,7 @@ import {
   photonicHeatCurrentOfResistances,
 } from './photonic.js';
 
+/** Where the heat balance is solved: input power, right temperature, setup (SI). */
 export interface OperatingPoint {
   /** Input power on the left reservoir, W. */
   Jin: number;
@@ -22,6 +23,7 @@ export interface OperatingPoint {
   Tbath?: number;
 }
 
+/** One steady state of the left reservoir: T_L, its stability, ∂F/∂T_L and the responsivity. */
 export interface BalanceRoot {
   /** Steady-state left temperature, K. */
   TL: number;
@@ -33,6 +35,7 @@ export interface BalanceRoot {
   dTL_dTR: number;
 }
 
+/** Every steady state of the heat balance at one operating point (MODEL.md §6). */
 export interface BalanceSolution {
   /** Every root in (T_bath, Tc), ascending. */
   roots: BalanceRoot[];

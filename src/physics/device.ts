@@ -35,12 +35,14 @@ export interface Junction {
   area: number;
 }
 
+/** One reservoir: the superconducting lead, the normal-metal island and the junction to it (SI). */
 export interface Reservoir {
   superconductor: Superconductor;
   normal: NormalMetal;
   junction: Junction;
 }
 
+/** The two-reservoir device of the paper (left heated, right at T_R) and its bath, every value SI. */
 export interface Device {
   left: Reservoir;
   right: Reservoir;
@@ -51,6 +53,7 @@ export interface Device {
 /** The two experimental setups of the paper: 1 = T_R swept at fixed T_bath (Fig. 3); 2 = T_R = T_bath (Fig. 4). */
 export type Setup = 1 | 2;
 
+/** The paper's two platforms: Ag islands or InAs-on-insulator (InAsOI). */
 export type PlatformName = 'ag' | 'inas';
 
 // Literal SI values (correctly rounded), so that a device file written with units parses to exactly

@@ -122,6 +122,7 @@ export function phononHeatSuperconductor(sc: Superconductor, Te: number, Tb: num
   return scale * reducedPhononHeatDirect(te, tb, sc.gamma);
 }
 
+/** Electron–phonon heat of one reservoir to the bath: both channels and their sum, W. */
 export interface PhononHeat {
   /** J_ph,N, W */
   normal: number;

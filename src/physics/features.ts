@@ -4,6 +4,7 @@ import { balanceRootNear, solveBalance, solveBalanceNear, type BalanceRoot } fro
 import type { Device, Setup } from './device.js';
 import { photonicConductance, photonicHeatCurrent } from './photonic.js';
 
+/** A temperature interval [from, to], K (e.g. where κ_γ < 0). */
 export interface Interval {
   /** K */
   from: number;
@@ -51,6 +52,7 @@ export function ndtcIntervals(device: Device, TL: number, TRmin: number, TRmax: 
   return out;
 }
 
+/** The drop of T_L over a T_R range at fixed J_in: δT = T_L(T_R,min) − min T_L, with where the minimum lies (K). */
 export interface TemperatureDrop {
   /** T_L at T_R = TRmin, K. */
   TL0: number;

@@ -24,6 +24,7 @@ function junctionResistanceDerivative(reservoir: Reservoir, T: number): number {
   );
 }
 
+/** The circuit elements R_L, R_R (Ω) and C_L, C_R (F) at temperatures T_L, T_R (K). */
 export function photonicCircuit(device: Device, TL: number, TR: number): PhotonicCircuit {
   return {
     RL: junctionResistance(device.left, TL),

@@ -12,6 +12,7 @@ import { kB } from './constants.js';
 import shipped1e3 from './data/resistance-table-gamma-1e-3.json' with { type: 'json' };
 import shipped1e4 from './data/resistance-table-gamma-1e-4.json' with { type: 'json' };
 
+/** What R/R0 depends on: the critical temperature Tc (K) and the Dynes parameter γ. */
 export type GapParameters = Pick<Superconductor, 'Tc' | 'gamma'>;
 
 /**
@@ -135,9 +136,10 @@ export function buildResistanceTable(gamma: number): PiecewiseChebyshev {
   });
 }
 
-/** The tabulation of ln G vs ln(Tc/T) for Dynes parameter γ (built once per γ, then cached). */
+/** The last table asked for: most callers use one γ over and over. */
 let lastTable: { gamma: number; table: PiecewiseChebyshev } | undefined;
 
+/** The tabulation of ln G vs ln(Tc/T) for Dynes parameter γ (built once per γ, then cached). */
 export function resistanceTable(gamma: number): PiecewiseChebyshev {
   // Most callers use one γ over and over: skip the map lookup (it boxes the double key).
   if (lastTable?.gamma === gamma) return lastTable.table;

@@ -7,8 +7,10 @@ import { InputError, solveBalance, type Device, type Setup } from '../index.js';
 import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 import { checkParameterValue, parameterInfo } from './parameters.js';
 
+/** The swept parameter of a hysteresis trace: the input power J_in (W) or the right temperature T_R (K). */
 export type HysteresisParameter = 'J_in' | 'T_R';
 
+/** One value of the up or down sweep: the followed branch's T_L and every root there. */
 export interface HysteresisStep {
   direction: 'up' | 'down';
   /** Value of the swept parameter (W or K). */
@@ -23,6 +25,7 @@ export interface HysteresisStep {
   jump: boolean;
 }
 
+/** A hysteresis loop: a range of the swept parameter where the up and down branches differ. */
 export interface Loop {
   /** Range of the swept parameter where the up and down branches differ. */
   from: number;
@@ -31,6 +34,7 @@ export interface Loop {
   maxSplit: number;
 }
 
+/** A traced hysteresis: every step up and down, the loops, and the bistable values. */
 export interface Hysteresis {
   parameter: HysteresisParameter;
   steps: HysteresisStep[];
@@ -39,6 +43,7 @@ export interface Hysteresis {
   bistableValues: number[];
 }
 
+/** What `traceHysteresis` sweeps: the device, the parameter, its values and the other operating values (SI). */
 export interface HysteresisInput {
   device: Device;
   parameter: HysteresisParameter;

@@ -175,6 +175,7 @@ export function optimize(problem: OptimizationProblem): OptimizationResult {
 /** Largest coarse grid (points over all parameters) and evaluation budget accepted. */
 export const OPTIMIZE_MAX_EVALUATIONS = 1_000_000;
 
+/** Evaluation budget of `optimize` (grid + Nelder–Mead) when maxEvaluations is not given. */
 export const DEFAULT_MAX_EVALUATIONS = 150;
 
 /**

@@ -11,6 +11,7 @@
  */
 import { InputError } from '../errors.js';
 
+/** The physical kind of a quantity: what units `parseQuantity` accepts and `formatQuantity` writes. */
 export type QuantityKind =
   | 'temperature'
   | 'power'
