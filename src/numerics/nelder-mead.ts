@@ -73,7 +73,9 @@ function search(
     simplex.sort((p, q) => p.f - q.f);
     const best = simplex[0];
     const worst = simplex[d];
-    const extent = Math.max(...simplex.map((p) => Math.max(...p.x.map((v, i) => Math.abs(v - best.x[i])))));
+    let extent = 0;
+    for (const p of simplex)
+      for (let i = 0; i < d; i++) extent = Math.max(extent, Math.abs(p.x[i] - best.x[i]));
     if (Math.abs(worst.f - best.f) <= ftol * (Math.abs(best.f) + 1e-300) && extent <= xtol) break;
     if (extent <= xtol * 1e-3) break;
     const centroid = Array.from(
