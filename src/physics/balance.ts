@@ -132,32 +132,23 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   if (scratch.length !== n) scratch = new Float64Array(n);
   const values = scratch;
   for (let i = 0; i < n; i++) values[i] = Jin - photonic[i] - heat[i];
-  const C = at.C;
-  const RR = at.RR;
-  const left = device.left;
-  const F = (TL: number): number =>
-    Jin -
-    photonicHeatCurrentOfResistances(junctionResistance(left, TL), RR, C, TL, TR) -
-    leftPhononHeat(device, TL, Tb);
-  // G = J_γ + J_ph, for what is kept per T_R: computed without J_in, so that what the first point to
-  // ask stores does not depend on its J_in (that would make later points depend on the order).
-  const G = (TL: number): number =>
-    photonicHeatCurrentOfResistances(junctionResistance(left, TL), RR, C, TL, TR) +
-    leftPhononHeat(device, TL, Tb);
+  current.device = device;
+  current.Jin = Jin;
+  current.TR = TR;
+  current.Tb = Tb;
+  current.RR = at.RR;
+  current.C = at.C;
+  const F = residualNow;
+  const G = heatOutNow;
   const roots: number[] = [];
-  const push = (r: number): void => {
-    for (let k = 0; k < roots.length; k++)
-      if (Math.abs(roots[k] - r) <= 1e-12 * Math.max(1, Math.abs(r))) return;
-    roots.push(r);
-  };
   for (let i = 0; i + 1 < n; i++) {
     const v = values[i];
     const w = values[i + 1];
-    if (v === 0) push(grid[i]);
+    if (v === 0) pushRoot(roots, grid[i]);
     else if (w !== 0 && v > 0 !== w > 0)
-      push(polishRoot(F, grid, values, i, cellSeries(at, nodes, i, G), Jin));
+      pushRoot(roots, polishRoot(F, grid, values, i, cellSeries(at, nodes, i, G), Jin));
   }
-  if (values[n - 1] === 0) push(grid[n - 1]);
+  if (values[n - 1] === 0) pushRoot(roots, grid[n - 1]);
   for (let i = 1; i + 1 < n; i++) {
     // |F| has a local minimum at node i without a sign change: v ≤ both neighbours for F > 0, ≥ for F < 0.
     const u = values[i - 1];
@@ -177,13 +168,50 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
     if (s * (Jin - extremum.G) < 0) {
       const fx = F(extremum.x);
       if (fx === 0 || fx > 0 === s > 0) continue; // rounding at a double root: no sign change to bracket
-      push(brent(F, grid[i - 1], extremum.x, { fa: u, fb: fx, xtol: ROOT_XTOL }));
-      push(brent(F, extremum.x, grid[i + 1], { fa: fx, fb: w, xtol: ROOT_XTOL }));
+      pushRoot(roots, brent(F, grid[i - 1], extremum.x, { fa: u, fb: fx, xtol: ROOT_XTOL }));
+      pushRoot(roots, brent(F, extremum.x, grid[i + 1], { fa: fx, fb: w, xtol: ROOT_XTOL }));
     }
   }
   if (roots.length > 1) roots.sort((x, y) => x - y);
   const lo = grid[0];
   return { TL: roots[0] > lo ? roots : roots.filter((TL) => TL > lo), exceedsTc: values[n - 1] > 0 };
+}
+
+/*
+ * The operating point balanceRoots is solving, for F and G below: module state rather than closures
+ * built per solve, which were a measurable share of a sweep's allocations (balanceRoots is not
+ * re-entered while it runs).
+ */
+const current = { device: undefined as unknown as Device, Jin: 0, TR: 0, Tb: 0, RR: 0, C: 0 };
+
+/** F(T_L) at the current operating point (the same bits as balanceResidual). */
+function residualNow(TL: number): number {
+  const { device, Jin, TR, Tb, RR, C } = current;
+  return (
+    Jin -
+    photonicHeatCurrentOfResistances(junctionResistance(device.left, TL), RR, C, TL, TR) -
+    leftPhononHeat(device, TL, Tb)
+  );
+}
+
+/**
+ * G = J_γ + J_ph at the current T_R, for what is kept per T_R: computed without J_in, so that what the
+ * first point to ask stores does not depend on its J_in (that would make later points depend on the
+ * order they are solved in).
+ */
+function heatOutNow(TL: number): number {
+  const { device, TR, Tb, RR, C } = current;
+  return (
+    photonicHeatCurrentOfResistances(junctionResistance(device.left, TL), RR, C, TL, TR) +
+    leftPhononHeat(device, TL, Tb)
+  );
+}
+
+/** Add a root unless it is one already found (to 1e-12 relative). */
+function pushRoot(roots: number[], r: number): void {
+  for (let k = 0; k < roots.length; k++)
+    if (Math.abs(roots[k] - r) <= 1e-12 * Math.max(1, Math.abs(r))) return;
+  roots.push(r);
 }
 
 // F on the scan nodes, reused from solve to solve (roots are polished before the next solve starts).

@@ -215,25 +215,22 @@ export function evaluatePoint(ctx: EvaluationContext, device: Device, op: Operat
     return { point: [], roots: [rootValues(ctx.rootOutputs, device, op, op.T_L!)] };
   }
   const needsRoots = ctx.rootOutputs.length > 0 || ctx.pointOutputs.includes('n_roots');
-  const balanceOp = { Jin: op.J_in!, TR: op.T_R!, setup: op.setup };
-  const found = needsRoots ? balanceRoots(device, balanceOp) : undefined;
+  const found = needsRoots
+    ? balanceRoots(device, { Jin: op.J_in!, TR: op.T_R!, setup: op.setup })
+    : undefined;
   // Stability and responsivity cost more than the root itself: only when written.
-  const described = found && ctx.rootOutputs.some((n) => DESCRIBED.has(n));
+  let described = false;
+  for (const name of ctx.rootOutputs) described ||= DESCRIBED.has(name);
   const Tb = bathOf(device, op);
-  const solution = found && {
-    exceedsTc: found.exceedsTc,
-    roots: found.TL.map((TL) => ({
-      TL,
-      root: described ? describeRoot(device, TL, balanceOp.TR, Tb, op.setup) : undefined,
-    })),
-  };
+  const describedRoots =
+    found && described ? found.TL.map((TL) => describeRoot(device, TL, op.T_R!, Tb, op.setup)) : undefined;
   const drop = ctx.pointOutputs.some((n) => DROP.has(n))
     ? temperatureDrop(device, op.J_in!, op.setup, ctx.TRrange[0], ctx.TRrange[1])
     : undefined;
   const point = ctx.pointOutputs.map((name): Value => {
     switch (name) {
       case 'n_roots':
-        return solution!.roots.length;
+        return found!.TL.length;
       case 'deltaT':
         return drop!.deltaT;
       case 'T_L0':
@@ -248,7 +245,7 @@ export function evaluatePoint(ctx: EvaluationContext, device: Device, op: Operat
   });
   const roots =
     ctx.rootOutputs.length > 0
-      ? solution!.roots.map((r) => rootValues(ctx.rootOutputs, device, op, r.TL, r.root))
+      ? found!.TL.map((TL, k) => rootValues(ctx.rootOutputs, device, op, TL, describedRoots?.[k]))
       : [];
-  return { point, roots, ...(solution && { exceedsTc: solution.exceedsTc }) };
+  return found ? { point, roots, exceedsTc: found.exceedsTc } : { point, roots };
 }
