@@ -30,6 +30,7 @@ const run = async (title: string, f: () => Promise<{ rows: BenchRow[] } | undefi
 await run('Physics core (per point)', benchPhysics);
 await run('Paper reproduction', () => optional('./reproduce.bench.ts', 'benchReproduce'));
 await run('Sweeps', () => optional('./sweep.bench.ts', 'benchSweep'));
+await run('Scale and start-up', () => optional('./scale.bench.ts', 'benchScale'));
 await run('Sweep vs a NumPy/SciPy peer (same T_L map)', () =>
   optional('./sweep-peer.bench.ts', 'benchSweepPeer'),
 );
