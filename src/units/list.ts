@@ -142,7 +142,7 @@ export function listLength(
 export function parseList(
   text: string,
   kind: QuantityKind,
-  option: string,
+  option = 'list',
   limit: ListLimit = { max: MAX_RANGE_POINTS },
 ): number[] {
   const { parsed, count } = planList(text, kind, option, limit);
