@@ -1,6 +1,7 @@
 /** `ndtc sweep`: any device parameter or operating point over an N-D grid, on worker threads, resumable, shardable. */
 import type { Command } from 'commander';
 import { InputError, type Device, type Setup } from '../index.js';
+import { checkTemperatures } from '../physics/domain.js';
 import { parseQuantity } from '../units/quantity.js';
 import { DEFAULT_MAX_POINTS, checkGridSize, parseAxes } from '../sweep/axes.js';
 import { readManifest } from '../sweep/directory.js';
@@ -125,7 +126,11 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
       const bad = values.find((v) => v !== undefined && v >= Tc);
       if (bad !== undefined)
         throw new InputError(name === 'T_R' ? '--TR' : '--TL', `${bad} K`, `temperatures below Tc = ${Tc} K`);
+      // …and from 0.004 Tc (src/physics/domain.ts): below, J_ph,S is a quadrature of seconds.
+      const given = values.filter((v): v is number => v !== undefined);
+      checkTemperatures(given, name === 'T_R' ? '--TR' : '--TL', { Tc, belowTc: true });
     }
+    if (Tbath !== undefined) checkTemperatures([Tbath], '--Tbath', { Tc, belowTc: true });
   }
   const points = pointCount(axes);
   return {
