@@ -22,8 +22,24 @@ const cwd = process.cwd();
 /** A directory on a read-only tmpfs, when this machine lets the test mount one (root, Linux). */
 let readOnly: string | undefined;
 
+/** Device files: one at the domain's edges, the rest each wrong in one way. */
+const DEVICE_FILES: Record<string, string> = {
+  'edges.yaml':
+    'platform: ag\nTbath: 40mK\nleft:\n  superconductor: { Tc: 10K, gamma: 0.1 }\n  junction: { r0: 0.1ohm*um^2, c: 50pF/um^2 }\nright: { chi: 100 }\n',
+  'gamma.yaml': 'platform: ag\nleft:\n  superconductor: { gamma: 1e-9 }\n',
+  'bath.yaml': 'platform: ag\nTbath: 2K\n',
+  'sigma.yaml': 'platform: inas\nleft:\n  normal: { Sigma: 1e300 W/m^3/K^6 }\n',
+  'broken.yaml': 'platform: [ag\n',
+  'alias.yaml': 'a: &a [1, 2]\nb: [*a, *a, *a]\n',
+  'empty.json': '',
+  'huge.json': '{"platform": "ag", "Tbath": "1e400K"}',
+};
+const deviceFile = (name: string): string => join(root, 'devices', name);
+
 beforeAll(() => {
   writeFileSync(join(root, 'a-file.txt'), 'not a directory\n');
+  mkdirSync(join(root, 'devices'));
+  for (const [name, text] of Object.entries(DEVICE_FILES)) writeFileSync(join(root, 'devices', name), text);
   mkdirSync(join(root, 'ro'));
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', join(root, 'ro')], {
@@ -113,7 +129,18 @@ const SHAPES = [
 ];
 
 /** Values that are wrong for any option (beside the extremes below). */
-const WRONG = ['cu', '/no/such.yaml', '/dev/null', '.', '/proc/self/mem', '-', '--json'];
+const WRONG = [
+  'cu',
+  '/no/such.yaml',
+  '/dev/null',
+  '.',
+  '/proc/self/mem',
+  '-',
+  '--json',
+  ...Object.keys(DEVICE_FILES)
+    .filter((n) => n !== 'edges.yaml')
+    .map(deviceFile),
+];
 
 const extreme = fc.tuple(fc.constantFrom(...NUMBERS), fc.constantFrom(...UNITS)).map(([n, u]) => n + u);
 const junk = fc.oneof(
@@ -151,6 +178,7 @@ const EDGES = {
   '--r0': [...DEVICE['--r0'], '0.1ohm*um^2', '1e4ohm*um^2', '1.01e4ohm*um^2'],
   '--Tc': [...DEVICE['--Tc'], '10K', '10mK', '2.5K', '2.51K', '10.01K'],
   '--gamma': [...DEVICE['--gamma'], '1e-6', '0.1', '9.9e-7', '0.11'],
+  '--device': [...DEVICE['--device'], deviceFile('edges.yaml')],
 };
 const T_EDGES = [...T, '4.8mK', '1.1999K', '4.79mK', '40uK', '9.98K'];
 const OUTPUT = { '--json': null, '--csv': null };
@@ -269,6 +297,7 @@ const VALID: Record<string, string[][]> = {
     ['--TL', '500mK', '--TR', '10mK..500mK:4', '--json'],
     ['--TL', '300mK,500mK', '--TR', '100mK', '--chi', '5', '--c', '80fF/um^2', '--r0', '20ohm*um^2'],
     ['--TL', '1.1K', '--TR', '20mK', '--device', AG, '--json'],
+    ['--TL', '40mK,9.99K', '--TR', '5K', '--device', deviceFile('edges.yaml'), '--json'],
     ['--TL', '4.8mK', '--TR', '1.1999K', '--json'],
     ['--TL', '10mK,2.49K', '--TR', '10mK', '--Tc', '2.5K', '--gamma', '0.1', '--chi', '100', '--json'],
     [
