@@ -108,6 +108,7 @@ const EPS = 2.220446049250313e-16;
 export interface BalanceRoots {
   /** Every root in (T_bath, Tc), ascending, K. */
   TL: number[];
+  /** True when J_in is too large for a root below Tc (the model does not apply there). */
   exceedsTc: boolean;
 }
 
