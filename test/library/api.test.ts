@@ -1,0 +1,221 @@
+/**
+ * The library's boundary beyond sweeps: device files written and read back to the same doubles, units
+ * without an option name, hysteresis and optimisation checked before any work, the reproduction as the
+ * CLI computes it. Every bad input is an InputError naming the field, the value and what is accepted.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as ndtc from '../../src/index.js';
+import {
+  FileError,
+  formatQuantity,
+  InputError,
+  loadDeviceFile,
+  optimize,
+  parseDeviceText,
+  parseList,
+  parseQuantity,
+  platformDevice,
+  reproducePaper,
+  traceHysteresis,
+  withChi,
+  withJunctionParameters,
+  writeDeviceFile,
+  type Device,
+  type HysteresisInput,
+  type OptimizationProblem,
+  type QuantityKind,
+} from '../../src/index.js';
+import { computeReproduction } from '../../src/figures/reproduce.js';
+import { ndtc as cli } from '../cli/harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ndtc-api-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The error `f` throws (or undefined). */
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
+function expectInputError(f: () => unknown, message: RegExp): void {
+  const e = thrown(f);
+  expect(e).toBeInstanceOf(InputError);
+  expect((e as Error).message).toMatch(message);
+  expect((e as Error).message).not.toContain('\n');
+}
+
+describe('device files', () => {
+  it('a written device file loads back to the very same doubles (also awkward ones)', () => {
+    const devices: Device[] = [
+      platformDevice('ag'),
+      withChi(platformDevice('inas'), 3.7),
+      withJunctionParameters(platformDevice('ag'), { c: 0.1 / 3, r0: Math.PI * 1e-12, gamma: 1.1e-5 }),
+    ];
+    devices.forEach((device, i) => {
+      const path = join(dir, `device-${i}.yaml`);
+      writeDeviceFile(path, device, { name: `device ${i}` });
+      expect(readFileSync(path, 'utf8')).toMatch(/^# ndtc device file/);
+      const back = loadDeviceFile(path);
+      // Bit for bit: the same JSON text (shortest round-trip decimals) means the same doubles.
+      expect(JSON.stringify(back)).toBe(JSON.stringify(device));
+      expect(JSON.stringify(parseDeviceText(readFileSync(path, 'utf8')))).toBe(JSON.stringify(device));
+    });
+  });
+
+  it('the CLI reads a written file as the library does', async () => {
+    const device = withChi(platformDevice('ag'), 2);
+    const path = join(dir, 'chi2.yaml');
+    writeDeviceFile(path, device);
+    const r = await cli('photonic', '--device', path, '--TL', '500mK', '--TR', '300mK', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { results: { J_gamma?: number; Jgamma?: number }[] } & Record<
+      string,
+      unknown
+    >;
+    expect(JSON.stringify(doc)).toContain(String(ndtc.photonicHeatCurrent(device, 0.5, 0.3)));
+  });
+
+  it('bad input and I/O failures', () => {
+    expectInputError(
+      () => writeDeviceFile('', platformDevice('ag')),
+      /^writeDeviceFile path: invalid value '': a file path/,
+    );
+    expectInputError(
+      () => writeDeviceFile(join(dir, 'x.yaml'), { left: 1 } as unknown as Device),
+      /^writeDeviceFile device\.left: invalid value '1': a Device object/,
+    );
+    const bad = { ...platformDevice('ag'), Tbath: 5 };
+    expectInputError(
+      () => writeDeviceFile(join(dir, 'x.yaml'), bad),
+      /^writeDeviceFile device: Tbath: invalid value '5 K'/,
+    );
+    const e = thrown(() => writeDeviceFile(join(dir, 'device-0.yaml', 'x.yaml'), platformDevice('ag')));
+    expect(e).toBeInstanceOf(FileError);
+    expect((e as Error).message).toContain(join(dir, 'device-0.yaml'));
+    expectInputError(() => parseDeviceText('platform: cu\n'), /^device text/);
+  });
+});
+
+describe('units', () => {
+  it('parse and format without naming an option; a bad kind or text is named', () => {
+    expect(parseQuantity('50fF/um^2', 'specificCapacitance')).toBe(0.05);
+    expect(formatQuantity(1.12e-14, 'power')).toBe('11.2 fW');
+    expect(parseList('10mK,20mK', 'temperature')).toEqual([0.01, 0.02]);
+    expectInputError(() => parseQuantity('5 parsec', 'temperature'), /^quantity: invalid value '5 parsec'/);
+    expectInputError(() => parseList('1,,2', 'power'), /^list: invalid value '1,,2': empty item/);
+    expectInputError(
+      () => parseQuantity('5K', 'heat' as QuantityKind),
+      /^kind: invalid value 'heat': one of temperature, power/,
+    );
+    expectInputError(() => formatQuantity(1, 'heat' as QuantityKind), /^kind: invalid value 'heat'/);
+    expectInputError(
+      () => parseQuantity(5 as unknown as string, 'temperature'),
+      /^quantity: invalid value '5': a string/,
+    );
+  });
+});
+
+describe('traceHysteresis', () => {
+  const base: HysteresisInput = {
+    device: platformDevice('ag'),
+    parameter: 'T_R',
+    values: parseList('10mK..800mK:40', 'temperature'),
+    Jin: 1e-14,
+    setup: 1,
+  };
+
+  it('what ndtc hysteresis writes', async () => {
+    const out = join(dir, 'hysteresis');
+    const r = await cli('hysteresis', '--sweep', 'TR=10mK..800mK:40', '--Jin', '10fW', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(join(out, 'hysteresis.json'), 'utf8')) as {
+      steps: unknown[];
+      loops: unknown[];
+    };
+    const h = traceHysteresis(base);
+    expect(JSON.parse(JSON.stringify(h.steps))).toEqual(written.steps);
+    expect(JSON.parse(JSON.stringify(h.loops))).toEqual(written.loops);
+  });
+
+  it.each([
+    [{ parameter: 'Tbath' }, /^traceHysteresis parameter: invalid value 'Tbath': 'J_in' or 'T_R'/],
+    [{ values: [0.1] }, /^traceHysteresis values: invalid value 'an array of 1': an array of at least two/],
+    [
+      { values: [0.1, 1.5] },
+      /^traceHysteresis values\[1\]: invalid value '1\.5 K': a temperature below Tc = 1\.2 K/,
+    ],
+    [{ Jin: undefined }, /^traceHysteresis Jin: invalid value 'undefined': a number \(SI\) for J_in/],
+    [{ setup: 3 }, /^traceHysteresis setup: invalid value '3': 1 \(T_bath fixed\) or 2/],
+  ])('bad input %# is refused before any solve', (over, message) => {
+    expectInputError(() => traceHysteresis({ ...base, ...over } as HysteresisInput), message);
+  });
+});
+
+describe('optimize', () => {
+  const base: OptimizationProblem = {
+    device: platformDevice('ag'),
+    fixed: { setup: 1, J_in: 1e-13 },
+    objective: 'deltaT',
+    params: [{ name: 'chi', lo: 0.5, hi: 10, log: true }],
+    TRrange: [0.01, 0.8],
+    maxEvaluations: 20,
+    profilePoints: 3,
+  };
+
+  it('spends at most maxEvaluations in the search and finds a positive δT', () => {
+    const r = optimize(base);
+    expect(r.evaluations).toBeLessThanOrEqual(20);
+    expect(r.value).toBeGreaterThan(0);
+    expect(r.x[0]).toBeGreaterThanOrEqual(0.5);
+    expect(r.x[0]).toBeLessThanOrEqual(10);
+  });
+
+  it.each([
+    [{ objective: 'speed' }, /^optimize objective: invalid value 'speed': deltaT or negative-responsivity/],
+    [
+      { params: [{ name: 'chi', lo: 5, hi: 1, log: false }] },
+      /^optimize params\[0\]\.hi: invalid value '1': above lo = 5/,
+    ],
+    [
+      { params: [{ name: 'T_R', lo: 0.1, hi: 0.2, log: false }] },
+      /^optimize params\[0\]\.name: invalid value 'T_R': a device parameter or J_in/,
+    ],
+    [
+      { params: [{ name: 'chi', lo: 0.5, hi: 1000, log: true }] },
+      /^optimize params\[0\]\.hi: invalid value 'chi = 1000'/,
+    ],
+    [{ fixed: { setup: 1 } }, /^optimize fixed\.J_in: invalid value 'undefined': an input power in W/],
+    [
+      { TRrange: [0.01, 2] },
+      /^optimize TRrange: invalid value 'an array of 2': \[from, to\] in K with 0 < from < to < Tc = 1\.2 K/,
+    ],
+    [{ maxEvaluations: 0 }, /^optimize maxEvaluations: invalid value '0': an integer from 1 to/],
+  ])('bad input %# is refused before any evaluation', (over, message) => {
+    expectInputError(() => optimize({ ...base, ...over } as OptimizationProblem), message);
+  });
+});
+
+describe('reproducePaper', () => {
+  it('the panels and claims ndtc reproduce computes, without files', () => {
+    const lib = reproducePaper({ panels: ['2A', '1c'] });
+    const ref = computeReproduction(['1c', '2a']);
+    expect(lib.panels.map((p) => p.id)).toEqual(['1c', '2a']);
+    expect(lib.panels).toEqual(ref.panels);
+    expect(lib.claims).toEqual(ref.claims);
+    expect(lib.claims).toHaveLength(8);
+  }, 60_000);
+
+  it('refuses an unknown panel', () => {
+    expectInputError(
+      () => reproducePaper({ panels: ['2a', '9z'] }),
+      /^reproducePaper panels: invalid value '9z': panel ids from 1c, 2a/,
+    );
+  });
+});
