@@ -125,6 +125,41 @@ describe('refused by the domain before any work (exit 2, one line)', () => {
   });
 });
 
+describe('device files outside the domain or broken: exit 2, one line naming the file', () => {
+  it.each<[string, string, RegExp]>([
+    [
+      'bath.yaml',
+      'platform: ag\nTbath: 2K\n',
+      /bath\.yaml: Tbath: invalid value '2K': a bath temperature below/,
+    ],
+    [
+      'sigma.yaml',
+      'platform: inas\nleft:\n  normal: { Sigma: 1e300 W/m^3/K^6 }\n',
+      /sigma\.yaml: left\.normal\.Sigma: invalid value '1e300 W\/m³\/K⁶': from 1e4 W\/m³\/K⁶ to 1e12/,
+    ],
+    [
+      'chi.yaml',
+      'platform: ag\nright: { chi: 1e6 }\n',
+      /chi\.yaml: right\.junction\.area: invalid value '1e5 µm²': from 0\.0001 µm² to 1e4 µm²/,
+    ],
+    [
+      'cold.yaml',
+      'platform: ag\nTbath: 1uK\n',
+      /cold\.yaml: Tbath: invalid value '0\.001 mK': a temperature from 4\.8 mK/,
+    ],
+    [
+      'huge.json',
+      '{"platform": "ag", "Tbath": "1e400K"}',
+      /huge\.json: Tbath: invalid value '1e400K': not a finite number/,
+    ],
+  ])('%s', async (name, text, pattern) => {
+    const file = join(root, name);
+    writeFileSync(file, text);
+    oneLine(await ndtc('photonic', '--TL', '500mK', '--TR', '100mK', '--device', file), 2, pattern);
+    rmSync(file);
+  });
+});
+
 describe('I/O failures: exit 1, one line naming the path and the cause', () => {
   const hysteresis = ['hysteresis', '--sweep', 'TR=10mK..800mK:3', '--Jin', '100fW', '--no-plot', '--out'];
   it('--out /dev/null', async () => {
