@@ -1,7 +1,8 @@
 /**
  * The γ family of J_ph,S tables (src/physics/data/phonon-ratio-family.json): ρ for any γ in
- * [1e-6, 1e-1] against the direct nested quadrature at committed random points, against the per-γ
- * tables where those exist, and the library's switch to it once loaded.
+ * [1e-6, 1e-1] against the independent references of test/fixtures/phonon-family.json (random γ, T_e, T_b
+ * with a fixed seed, written by test/fixtures/generate_references.py), against the per-γ tables where
+ * those exist, and the library's switch to it once loaded.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -21,15 +22,21 @@ import {
 } from '../../src/index.js';
 import { phononFamilyLookup, phononTableLookup } from '../../src/physics/electron-phonon-table.js';
 
-interface Check {
+/** A reference J_ph,S (W) and ρ = J_ph,S / Σ_S V_S (T_e⁵ − T_b⁵), with the reference's own error in ρ. */
+interface FamilyReference {
+  Te: number;
+  Tb: number;
+  Tc: number;
   gamma: number;
-  te: number;
-  tb: number;
+  Sigma: number;
+  volume: number;
+  J: number;
+  normalStateJ: number;
   rho: number;
-  rho0: number;
+  rhoAbsError: number;
 }
-const checks = (
-  JSON.parse(readFileSync('test/fixtures/phonon-family-checks.json', 'utf8')) as { points: Check[] }
+const references = (
+  JSON.parse(readFileSync('test/fixtures/phonon-family.json', 'utf8')) as { points: FamilyReference[] }
 ).points;
 
 /** Stated accuracy of the family (docs/accuracy.md): |Δρ| ≤ FAMILY_TOLERANCE · max(1, |ρ|). */
@@ -45,18 +52,46 @@ describe('J_ph,S for any γ: the γ family', () => {
     for (const g of TABULATED_PHONON_GAMMAS) expect(hasPhononTable(g)).toBe(true);
   });
 
-  it(`agrees with the direct quadrature at ${checks.length} committed random points within ${FAMILY_TOLERANCE} of max(1, |ρ|)`, async () => {
-    let worst = 0;
-    for (const c of checks) {
-      const rho = await phononFamilyLookup(c.gamma, c.te, c.tb);
-      expect(rho, `γ=${c.gamma} te=${c.te} tb=${c.tb}`).toBeDefined();
-      const e = scaled(rho! - c.rho, c.rho);
-      worst = Math.max(worst, e);
-      expect(e, `γ=${c.gamma} te=${c.te} tb=${c.tb}: family ${rho}, direct ${c.rho}`).toBeLessThanOrEqual(
-        c.gamma >= 1e-4 ? FAMILY_TOLERANCE_ABOVE_1E4 : FAMILY_TOLERANCE,
-      );
+  const label = (c: FamilyReference): string => `γ=${c.gamma}, T_e=${c.Te} K, T_b=${c.Tb} K`;
+  const toleranceOf = (c: FamilyReference): number =>
+    c.gamma >= 1e-4 ? FAMILY_TOLERANCE_ABOVE_1E4 : FAMILY_TOLERANCE;
+
+  it('the references span [1e-6, 0.1] in γ, the crossover and T_b close to T_e, with errors ≤ 1/20 of the tolerance', () => {
+    const gammas = new Set(references.map((c) => c.gamma));
+    expect(gammas.size).toBeGreaterThanOrEqual(8);
+    for (const g of gammas) {
+      expect(g).toBeGreaterThanOrEqual(FAMILY_GAMMA_RANGE[0]);
+      expect(g).toBeLessThanOrEqual(FAMILY_GAMMA_RANGE[1]);
     }
-    console.info(`γ family vs direct: worst |Δρ|/max(1,|ρ|) = ${worst.toExponential(2)}`);
+    expect([...gammas].some((g) => g < 1e-5)).toBe(true);
+    expect([...gammas].some((g) => g > 1e-3)).toBe(true);
+    expect(references.some((c) => c.Te < 0.18 * c.Tc && c.Tb > 0.95 * c.Te)).toBe(true);
+    for (const c of references) {
+      expect(c.Tb, label(c)).toBeLessThan(c.Te);
+      expect(scaled(c.rhoAbsError, c.rho), label(c)).toBeLessThan(toleranceOf(c) / 20);
+    }
+  });
+
+  it(`agrees with the references within ${FAMILY_TOLERANCE} of max(1, |ρ|) (${FAMILY_TOLERANCE_ABOVE_1E4} for γ ≥ 1e-4)`, async () => {
+    let worst = 0;
+    for (const c of references) {
+      const rho = await phononFamilyLookup(c.gamma, c.Te / c.Tc, c.Tb / c.Tc);
+      expect(rho, label(c)).toBeDefined();
+      const e = scaled(rho! - c.rho, c.rho);
+      worst = Math.max(worst, e / toleranceOf(c));
+      expect(e, `${label(c)}: family ρ ${rho}, reference ${c.rho}`).toBeLessThanOrEqual(toleranceOf(c));
+    }
+    console.info(`γ family vs reference: worst |Δρ|/max(1,|ρ|) = ${worst.toExponential(2)} × tolerance`);
+  });
+
+  it('phononHeatSuperconductor, once the family is loaded, is within the same bound in watts', async () => {
+    await loadPhononFamily();
+    for (const c of references) {
+      const sc = { Tc: c.Tc, gamma: c.gamma, Sigma: c.Sigma, volume: c.volume };
+      const J = phononHeatSuperconductor(sc, c.Te, c.Tb);
+      const e = Math.abs(J - c.J) / (c.normalStateJ * Math.max(1, Math.abs(c.rho)));
+      expect(e, `${label(c)}: library ${J} W, reference ${c.J} W`).toBeLessThanOrEqual(toleranceOf(c));
+    }
   });
 
   it('agrees with the per-γ tables at their γ', async () => {
