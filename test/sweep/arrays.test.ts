@@ -169,7 +169,7 @@ describe('sweepGrid', () => {
     ],
     [
       { axes: [{ name: 'T_R', values: [0.1, -1] }] },
-      /^sweepGrid axes\[0\]\.values\[1\]: invalid value 'T_R = -1 K': from 0\.01 mK to 10 K accepted/,
+      /^sweepGrid axes\[0\]\.values\[1\]: invalid value 'T_R = -1 K': from [\d.]+ mK to 10 K accepted/,
     ],
     [
       { axes: [{ name: 'T_R', values: [0.1, 2] }] },
@@ -177,7 +177,7 @@ describe('sweepGrid', () => {
     ],
     [
       { axes: [{ name: 'T_R', values: [0.1, NaN] }] },
-      /^sweepGrid axes\[0\]\.values\[1\]: invalid value 'T_R = NaN K': from 0\.01 mK/,
+      /^sweepGrid axes\[0\]\.values\[1\]: invalid value 'T_R = NaN K': from [\d.]+ mK/,
     ],
     [
       {
