@@ -54,6 +54,7 @@ export {
   type SweepFailure,
   type SweepFixedValues,
   type SweepGridInput,
+  type SweepGridOptions,
   type SweepOutputInfo,
   type SweepOutputDescription,
 } from './sweep/arrays.js';

@@ -127,8 +127,14 @@ export interface SweepChunk {
   failures: SweepFailure[];
 }
 
+/** Options of `sweepGrid`. */
+export interface SweepGridOptions {
+  /** Stops the sweep between slices of 4096 points: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
 /** Options of `sweepChunks`. */
-export interface SweepChunkOptions {
+export interface SweepChunkOptions extends SweepGridOptions {
   /** Points per chunk (default 65 536, at most 10⁷). */
   chunkSize?: number;
 }
@@ -373,8 +379,10 @@ async function evaluateRange(
   start: number,
   end: number,
   block: OutputBlock,
+  signal: AbortSignal | undefined,
   slice = 4096,
 ): Promise<void> {
+  signal?.throwIfAborted();
   const names = spec.axes.map((a) => a.name);
   const deviceAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [] : [a]));
   const operatingAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [a] : []));
@@ -411,7 +419,10 @@ async function evaluateRange(
       if (++at[a] < spec.axes[a].values.length) break;
       at[a] = 0;
     }
-    if ((index + 1 - start) % slice === 0) await new Promise((done) => setImmediate(done));
+    if ((index + 1 - start) % slice === 0) {
+      await new Promise((done) => setImmediate(done));
+      signal?.throwIfAborted();
+    }
   }
 }
 
@@ -441,7 +452,7 @@ const outputInfoOf = (outputs: readonly string[]): SweepOutputInfo[] =>
  * });
  * s.outputs.T_L[(1 * 3 + 2) * s.maxRoots]; // first root's T_L at χ = 1, T_R = 0.3 K, in K
  */
-export async function sweepGrid(input: SweepGridInput): Promise<SweepArrays> {
+export async function sweepGrid(input: SweepGridInput, options: SweepGridOptions = {}): Promise<SweepArrays> {
   const spec = sweepSpecOf(input, 'sweepGrid');
   const points = pointCount(spec.axes);
   const values = points * spec.outputs.length;
@@ -454,7 +465,7 @@ export async function sweepGrid(input: SweepGridInput): Promise<SweepArrays> {
   await preparePhonon(spec);
   const ctx = contextOf(spec);
   const block = new OutputBlock(points, ctx);
-  await evaluateRange(spec, ctx, 0, points, block);
+  await evaluateRange(spec, ctx, 0, points, block, options.signal);
   return {
     axes: axesOf(spec),
     shape: spec.axes.map((a) => a.values.length),
@@ -501,7 +512,7 @@ export async function* sweepChunks(
   for (let start = 0; start < points; start += size) {
     const end = Math.min(points, start + size);
     const block = new OutputBlock(end - start, ctx);
-    await evaluateRange(spec, ctx, start, end, block);
+    await evaluateRange(spec, ctx, start, end, block, options.signal);
     const coordinates: Record<string, Float64Array> = {};
     let stride = 1;
     for (let a = spec.axes.length - 1; a >= 0; a--) {

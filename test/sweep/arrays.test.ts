@@ -254,3 +254,27 @@ describe('sweepChunks', () => {
     );
   });
 });
+
+describe('cancellation', () => {
+  it('an aborted signal stops sweepGrid and sweepChunks with its reason', async () => {
+    const controller = new AbortController();
+    const reason = new Error('stopped by the caller');
+    const input: SweepGridInput = {
+      device: platformDevice('ag'),
+      axes: [{ name: 'J_in', values: parseList('1fW..1pW:10000:log', 'power') }],
+      fixed: { T_R: 0.1 },
+      outputs: ['T_L'],
+    };
+    // Abort once the first slice has been computed: the rest is never evaluated.
+    setImmediate(() => controller.abort(reason));
+    await expect(sweepGrid(input, { signal: controller.signal })).rejects.toBe(reason);
+    const seen: number[] = [];
+    const chunks = sweepChunks(input, { chunkSize: 100, signal: AbortSignal.abort(reason) });
+    await expect(
+      (async () => {
+        for await (const chunk of chunks) seen.push(chunk.start);
+      })(),
+    ).rejects.toBe(reason);
+    expect(seen).toEqual([]);
+  });
+});
