@@ -57,7 +57,13 @@ export function thermalSpectralIntegral(a: number, T: number): number {
 }
 
 /** J_γ from the two junction resistances (Ω) and the total capacitance C_L + C_R (F), W. */
-export function photonicHeatCurrentOfResistances(RL: number, RR: number, C: number, TL: number, TR: number): number {
+export function photonicHeatCurrentOfResistances(
+  RL: number,
+  RR: number,
+  C: number,
+  TL: number,
+  TR: number,
+): number {
   const sum = RL + RR;
   const a = sum / (RL * RR * C);
   return ((4 * RL * RR) / (sum * sum)) * (thermalSpectralIntegral(a, TL) - thermalSpectralIntegral(a, TR));
