@@ -134,10 +134,7 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
           unit: 's',
         },
         {
-          name:
-            '  largest |T_L(peer) − T_L(ndtc)|, first root (points where only one has a root: ' +
-            mismatched +
-            ')',
+          name: `  largest difference T_L(peer) − T_L(ndtc) in absolute value, first root (points where only one has a root: ${mismatched})`,
           value: worst,
           unit: 'K',
         },
