@@ -1,8 +1,11 @@
 /** The one error type for bad input: it names the option, the value, and what is accepted. */
 export class InputError extends Error {
   constructor(
+    /** The option or parameter given, e.g. `--TR` or `sweepGrid axes[0].values[3]`. */
     readonly option: string,
+    /** The value as given. */
     readonly value: string,
+    /** What is accepted, with an example or the range and its reason. */
     readonly accepted: string,
   ) {
     super(`${option}: invalid value '${shownValue(value)}': ${accepted}`);

@@ -24,11 +24,13 @@ import { PLATFORMS, PLATFORM_LABEL, TR_RANGE, type ResponseCurve, type Study } f
 
 /** One of the paper's eight claims as a computed test: its statement, the test, the verdict and the numbers behind it. */
 export interface Claim {
+  /** The claim's number, 1–8 (MODEL.md §8). */
   id: number;
   /** The paper's statement. */
   statement: string;
   /** The test, stated precisely. */
   test: string;
+  /** Whether the claim holds as tested. */
   holds: boolean;
   /** The numbers behind the verdict, in words with units. */
   evidence: string[];

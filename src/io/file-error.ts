@@ -4,6 +4,7 @@ import { getSystemErrorMap } from 'node:util';
 /** An I/O failure: `message` is one line naming the path and the system cause; `path` and `code` (ENOSPC, …) for programs. */
 export class FileError extends Error {
   constructor(
+    /** The file or directory. */
     readonly path: string,
     /** The system error code (ENOSPC, EIO, …), or '' when the failure has none. */
     readonly code: string,

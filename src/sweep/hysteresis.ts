@@ -12,14 +12,17 @@ export type HysteresisParameter = 'J_in' | 'T_R';
 
 /** One value of the up or down sweep: the followed branch's T_L and every root there. */
 export interface HysteresisStep {
+  /** The half of the sweep: up (values in the order given), then down. */
   direction: 'up' | 'down';
   /** Value of the swept parameter (W or K). */
   value: number;
   /** T_L on the followed branch, K; null when no stable root lies below Tc. */
   T_L: number | null;
+  /** Responsivity dT_L/dT_R on the followed branch (K/K); null with no stable root. */
   dTL_dTR: number | null;
   /** Every root T_L at this value (stable and unstable), K. */
   roots: number[];
+  /** How many of those roots are stable. */
   stableRoots: number;
   /** The followed branch ended (no stable root near the previous one): T_L jumped. */
   jump: boolean;
@@ -29,6 +32,7 @@ export interface HysteresisStep {
 export interface Loop {
   /** Range of the swept parameter where the up and down branches differ. */
   from: number;
+  /** Its upper end (W or K). */
   to: number;
   /** Largest |T_L,up − T_L,down| there, K. */
   maxSplit: number;
@@ -36,8 +40,11 @@ export interface Loop {
 
 /** A traced hysteresis: every step up and down, the loops, and the bistable values. */
 export interface Hysteresis {
+  /** The swept parameter. */
   parameter: HysteresisParameter;
+  /** Every step, up then down. */
   steps: HysteresisStep[];
+  /** Where the up and down branches differ. */
   loops: Loop[];
   /** Values where the balance has two or more stable roots. */
   bistableValues: number[];
@@ -45,13 +52,17 @@ export interface Hysteresis {
 
 /** What `traceHysteresis` sweeps: the device, the parameter, its values and the other operating values (SI). */
 export interface HysteresisInput {
+  /** The device (SI). */
   device: Device;
+  /** The swept parameter. */
   parameter: HysteresisParameter;
   /** Values in sweep-up order. */
   values: number[];
   /** The other operating value (T_R for a J_in sweep, J_in for a T_R sweep). */
   Jin?: number;
+  /** The right temperature for a J_in sweep, K. */
   TR?: number;
+  /** 1: T_bath fixed; 2: T_R = T_bath. */
   setup: Setup;
   /** Called after each heat-balance solve, one per value (progress feedback). */
   onSolve?: () => void;

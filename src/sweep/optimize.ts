@@ -25,15 +25,22 @@ export const OBJECTIVES: Record<Objective, { unit: string; description: string }
 
 /** A bounded parameter of `optimize`: a sweep parameter name and its SI bounds, searched on a log scale when `log`. */
 export interface OptimizationParameter {
+  /** Canonical parameter name, as for sweeps (`chi`, `c`, `J_in`, `left.normal.volume`, …). */
   name: string;
+  /** Lower bound, SI. */
   lo: number;
+  /** Upper bound, SI. */
   hi: number;
+  /** Search in ln(value) (for bounds spanning decades). */
   log: boolean;
 }
 
 /** The objective has no value anywhere on the coarse grid: the bounds (or J_in) leave no stable root below Tc. */
 export class ObjectiveUndefinedError extends Error {
-  constructor(readonly objective: Objective) {
+  constructor(
+    /** The objective that had no value. */
+    readonly objective: Objective,
+  ) {
     super(`the objective ${objective} is undefined everywhere on the coarse grid (no stable root below Tc?)`);
     this.name = 'ObjectiveUndefinedError';
   }
@@ -41,9 +48,13 @@ export class ObjectiveUndefinedError extends Error {
 
 /** What `optimize` maximises over: device, fixed operating values, parameters with bounds, objective (SI). */
 export interface OptimizationProblem {
+  /** The base device (SI). */
   device: Device;
+  /** Operating values held fixed: `setup`, and `J_in` (W) unless it is a parameter. */
   fixed: OperatingValues;
+  /** The parameters searched, with their bounds. */
   params: OptimizationParameter[];
+  /** What is maximised. */
   objective: Objective;
   /** T_R range over which δT and the responsivity minimum are taken, K. */
   TRrange: [number, number];
@@ -65,7 +76,9 @@ export interface OptimizationProblem {
 export interface OptimizationResult {
   /** Optimum, SI, in parameter order. */
   x: number[];
+  /** The objective there (K for deltaT, K/K for negative-responsivity). */
   value: number;
+  /** Evaluations spent by the search (grid and Nelder–Mead; the profiles not counted). */
   evaluations: number;
   /** The objective along each parameter through the optimum, others held there. */
   profiles: { name: string; x: number[]; value: number[] }[];

@@ -17,9 +17,13 @@ import { nearestName } from '../device-file/nearest-name.js';
 
 /** Operating-point values of one sweep point (SI). T_L given means: no balance solve, evaluate at T_L. */
 export interface OperatingValues {
+  /** Right temperature, K. */
   T_R?: number;
+  /** Input power on the left, W. */
   J_in?: number;
+  /** Left temperature, K (given: evaluated there, no balance solve). */
   T_L?: number;
+  /** 1: T_bath fixed; 2: T_R = T_bath. */
   setup: Setup;
 }
 
