@@ -8,17 +8,47 @@ import type { Device, Reservoir } from '../index.js';
 
 /** A device as device-file data: every value a string with its SI unit (γ and n plain numbers). */
 export interface DeviceDocument {
+  /** The device's name. */
   name?: string;
+  /** Bath temperature, e.g. '0.01 K'. */
   Tbath: string;
+  /** The left (heated) reservoir. */
   left: ReservoirDocument;
+  /** The right reservoir. */
   right: ReservoirDocument;
 }
 
 /** One reservoir of a device document: every field a string with its SI unit (γ and n plain numbers). */
 export interface ReservoirDocument {
-  superconductor: { Tc: string; gamma: number; Sigma: string; volume: string };
-  normal: { Sigma: string; n: number; volume: string };
-  junction: { r0: string; c: string; area: string };
+  /** The Al lead: Tc (K), Dynes γ, Σ_S (W/m^3/K^5), volume (m^3). */
+  superconductor: {
+    /** Critical temperature, e.g. '1.2 K'. */
+    Tc: string;
+    /** Dynes parameter Γ/Δ0. */
+    gamma: number;
+    /** Σ_S, e.g. '300000000 W/m^3/K^5'. */
+    Sigma: string;
+    /** Volume, e.g. '4e-21 m^3'. */
+    volume: string;
+  };
+  /** The normal-metal island: Σ_N (W/m^3/K^n), exponent n, volume (m^3). */
+  normal: {
+    /** Σ_N with its exponent in the unit. */
+    Sigma: string;
+    /** Temperature exponent of the electron–phonon heat. */
+    n: number;
+    /** Volume, m^3. */
+    volume: string;
+  };
+  /** The tunnel junction: specific resistance (ohm*m^2), specific capacitance (F/m^2), area (m^2). */
+  junction: {
+    /** R0·A, ohm*m^2. */
+    r0: string;
+    /** C/A, F/m^2. */
+    c: string;
+    /** Area, m^2. */
+    area: string;
+  };
 }
 
 const si = (value: number, unit: string): string => `${value} ${unit}`;

@@ -15,7 +15,15 @@ import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 export type Objective = 'deltaT' | 'negative-responsivity';
 
 /** Each objective's unit and meaning. */
-export const OBJECTIVES: Record<Objective, { unit: string; description: string }> = {
+export const OBJECTIVES: Record<
+  Objective,
+  {
+    /** SI unit of the objective's value. */
+    unit: string;
+    /** What it is, in words. */
+    description: string;
+  }
+> = {
   deltaT: { unit: 'K', description: 'δT = T_L(T_R,min) − min over T_R of T_L at fixed J_in' },
   'negative-responsivity': {
     unit: 'K/K',
@@ -81,7 +89,14 @@ export interface OptimizationResult {
   /** Evaluations spent by the search (grid and Nelder–Mead; the profiles not counted). */
   evaluations: number;
   /** The objective along each parameter through the optimum, others held there. */
-  profiles: { name: string; x: number[]; value: number[] }[];
+  profiles: {
+    /** The parameter varied. */
+    name: string;
+    /** Its values, SI. */
+    x: number[];
+    /** The objective at each. */
+    value: number[];
+  }[];
 }
 
 /** Samples of dT_L/dT_R over the T_R range before the minimum is refined by Brent's method. */

@@ -14,6 +14,7 @@ export const MAX_RANGE_POINTS = 10_000_000;
 
 /** What a list option accepts beyond its grammar: at most `max` values, and what to do for more. */
 export interface ListLimit {
+  /** Most values accepted. */
   max: number;
   /** Said after the count when a list is longer, e.g. `for more use ndtc sweep`. */
   beyond?: string;

@@ -321,7 +321,15 @@ export function parseQuantity(text: string, kind: QuantityKind, option = 'quanti
 }
 
 /** Σ in W m⁻³ K⁻ⁿ with its exponent n read from the unit (`3e7 W/m^3/K^6` → {value: 3e7, exponent: 6}). */
-export function parseEphCoupling(text: string, option = 'quantity'): { value: number; exponent: number } {
+export function parseEphCoupling(
+  text: string,
+  option = 'quantity',
+): {
+  /** Σ, W/m^3/K^n. */
+  value: number;
+  /** n. */
+  exponent: number;
+} {
   return parseChecked(text, 'ephCoupling', option);
 }
 
