@@ -103,7 +103,11 @@ export interface SweepArrays {
    * failure, not finite) is NaN; `stable` is 1 (true) or 0 (false).
    */
   outputs: Record<string, Float64Array>;
-  /** Roots written per point, shape `shape`: 0 with no root below Tc or a failed point; 1 per point in direct mode. */
+  /**
+   * Roots filled per point of the root outputs, shape `shape`: 0 with no root below Tc or a failed
+   * point, 1 per point in direct mode, 0 everywhere when no root output is asked (the `n_roots`
+   * output counts the roots then).
+   */
   nRoots: Int32Array;
   /** Points whose evaluation threw (their values are NaN). */
   failures: SweepFailure[];
