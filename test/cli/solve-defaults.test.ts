@@ -15,8 +15,7 @@ describe('solve --setup', () => {
     const one = await run([...argv, '--setup', '1']);
     const two = await run([...argv, '--setup', '2']);
     expect(implicit.code).toBe(0);
-    const points = (r: { stdout: string }): unknown =>
-      (JSON.parse(r.stdout) as { points: unknown }).points;
+    const points = (r: { stdout: string }): unknown => (JSON.parse(r.stdout) as { points: unknown }).points;
     expect(points(implicit)).toEqual(points(one));
     expect(points(implicit)).not.toEqual(points(two));
   });
