@@ -216,7 +216,7 @@ function pushRoot(roots: number[], r: number): void {
 }
 
 // F on the scan nodes, reused from solve to solve (roots are polished before the next solve starts).
-let scratch = new Float64Array(SCAN_INTERVALS + 1);
+let scratch = new Float64Array(0);
 
 /**
  * The root of F in the scan interval [x_i, x_{i+1}] (F changes sign there), to ROOT_XTOL.
