@@ -6,10 +6,9 @@
  */
 import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 import { hasPhononTable, InputError, loadPhononFamily, type Device, type Setup } from '../index.js';
-import { applyParameters, checkParameterValue, parameterInfo, type OperatingValues } from './parameters.js';
+import { checkParameterValue, parameterInfo, type OperatingValues } from './parameters.js';
 import {
   DEFAULT_OUTPUTS,
-  evaluatePoint,
   parseOutputs,
   QUANTITIES,
   quantityInfo,
@@ -19,6 +18,7 @@ import {
   type SweepMode,
   type Value,
 } from './quantities.js';
+import { pointEvaluator } from './chunk.js';
 import { phononGammas, pointCount, type Axis, type SweepSpec } from './spec.js';
 
 /** One axis of a library sweep: a parameter name (as `ndtc sweep --vary` takes it) and its SI values. */
@@ -373,9 +373,8 @@ class OutputBlock {
 }
 
 /**
- * Evaluate points [start, end) into `block` as src/sweep/chunk.ts does for `ndtc sweep`: the device
- * is rebuilt only when a device parameter changes (the heat balance keeps per-device caches), the
- * operating point set from the axes. Yields to the event loop between slices of `slice` points.
+ * Evaluate points [start, end) into `block` with the evaluator of `ndtc sweep`'s chunks (the same
+ * values, bit for bit). Yields to the event loop between slices of `slice` points.
  */
 async function evaluateRange(
   spec: SweepSpec,
@@ -388,8 +387,6 @@ async function evaluateRange(
 ): Promise<void> {
   signal?.throwIfAborted();
   const names = spec.axes.map((a) => a.name);
-  const deviceAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [] : [a]));
-  const operatingAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [a] : []));
   const at = new Array<number>(names.length);
   let rest = start;
   for (let a = names.length - 1; a >= 0; a--) {
@@ -398,24 +395,11 @@ async function evaluateRange(
     rest = (rest - at[a]) / len;
   }
   const coords = new Array<number>(names.length);
-  const reusedOp: OperatingValues = { ...spec.fixed };
-  const deviceAt = new Array<number>(names.length).fill(-1);
-  let device: Device | undefined;
+  const evaluateAt = pointEvaluator(spec, ctx);
   for (let index = start; index < end; index++) {
     for (let a = 0; a < coords.length; a++) coords[a] = spec.axes[a].values[at[a]];
     try {
-      let op: OperatingValues;
-      if (device === undefined || deviceAxes.some((a) => at[a] !== deviceAt[a])) {
-        ({ device, op } = applyParameters(spec.device, spec.fixed, names, coords));
-        for (const a of deviceAxes) deviceAt[a] = at[a];
-      } else {
-        op = reusedOp;
-        for (const a of operatingAxes) {
-          if (names[a] === 'setup') op.setup = coords[a] as Setup;
-          else op[names[a] as 'T_R' | 'J_in' | 'T_L'] = coords[a];
-        }
-      }
-      block.set(index - start, index, evaluatePoint(ctx, device, op), undefined);
+      block.set(index - start, index, evaluateAt(at, coords), undefined);
     } catch (e) {
       block.set(index - start, index, undefined, e instanceof Error ? e.message : String(e));
     }

@@ -71,6 +71,38 @@ export function evaluationContext(spec: SweepSpec): EvaluationContext {
   return { mode: spec.mode, TRrange: spec.TRrange, ...splitOutputs(spec.outputs) };
 }
 
+/**
+ * Evaluates points given their axis indices and coordinates, in index order. Points along the
+ * operating axes share their device: the device object is kept (the heat balance's caches are per
+ * device object) unless a device parameter changed, and the operating point is one object reused
+ * along the chunk (evaluatePoint keeps nothing of it) — the same values applyParameters gives.
+ */
+export function pointEvaluator(
+  spec: SweepSpec,
+  ctx: EvaluationContext,
+): (at: readonly number[], coords: readonly number[]) => PointResult {
+  const names = spec.axes.map((a) => a.name);
+  const deviceAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [] : [a]));
+  const operatingAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [a] : []));
+  const reusedOp: OperatingValues = { ...spec.fixed };
+  let device: Device | undefined;
+  const deviceAt = new Array<number>(spec.axes.length).fill(-1);
+  return (at, coords) => {
+    let op: OperatingValues;
+    if (device === undefined || deviceAxes.some((a) => at[a] !== deviceAt[a])) {
+      ({ device, op } = applyParameters(spec.device, spec.fixed, names, coords));
+      for (const a of deviceAxes) deviceAt[a] = at[a];
+    } else {
+      op = reusedOp;
+      for (const a of operatingAxes) {
+        if (names[a] === 'setup') op.setup = coords[a] as Setup;
+        else op[names[a] as 'T_R' | 'J_in' | 'T_L'] = coords[a];
+      }
+    }
+    return evaluatePoint(ctx, device, op);
+  };
+}
+
 export function computeChunk(spec: SweepSpec, k: number): ChunkText {
   const ctx = evaluationContext(spec);
   const names = spec.axes.map((a) => a.name);
@@ -90,32 +122,13 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
   const failures: ChunkText['failures'] = [];
   // Axis indices of the current point, advanced like an odometer (last axis fastest).
   const at = axisIndices(spec, start);
-  // Points along the operating axes share their device: keep the device object (the heat balance's
-  // caches are per device object) unless a device parameter changed.
-  const deviceAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [] : [a]));
-  const operatingAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [a] : []));
-  const reusedOp: OperatingValues = { ...spec.fixed };
-  let device: Device | undefined;
-  const deviceAt = new Array<number>(spec.axes.length).fill(-1);
+  const evaluateAt = pointEvaluator(spec, ctx);
   for (let index = start; index < end; index++, advance(spec, at)) {
     for (let a = 0; a < coords.length; a++) coords[a] = spec.axes[a].values[at[a]];
     let result: PointResult | undefined;
     let error: string | undefined;
     try {
-      let op: OperatingValues;
-      if (device === undefined || deviceAxes.some((a) => at[a] !== deviceAt[a])) {
-        ({ device, op } = applyParameters(spec.device, spec.fixed, names, coords));
-        for (const a of deviceAxes) deviceAt[a] = at[a];
-      } else {
-        // The same operating point as applyParameters gives, in one object reused along the chunk
-        // (evaluatePoint keeps nothing of it).
-        op = reusedOp;
-        for (const a of operatingAxes) {
-          if (names[a] === 'setup') op.setup = coords[a] as Setup;
-          else op[names[a] as 'T_R' | 'J_in' | 'T_L'] = coords[a];
-        }
-      }
-      result = evaluatePoint(ctx, device, op);
+      result = evaluateAt(at, coords);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
       failures.push({ index, message: error });
