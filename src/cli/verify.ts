@@ -53,6 +53,7 @@ Chunks removed on purpose after a verified merge (--remove-chunks) are not count
         : report.chunksRemoved
           ? `; recompute with ndtc sweep --out ${dirs[0]} --resume`
           : `; reassemble with ndtc merge ${dirs.join(' ')}`;
-      throw new Error(`${report.problems.length} problems found${advice}`);
+      const count = report.problems.length;
+      throw new Error(`${count} ${count === 1 ? 'problem' : 'problems'} found${advice}`);
     });
 }
