@@ -1,6 +1,7 @@
 /** Loading the committed reference fixtures (test/fixtures/*.json) and tracking the worst error found. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Superconductor } from '../../src/index.js';
 
 export interface FixtureMeta {
   generator: string;
@@ -59,4 +60,42 @@ export class ErrorTally {
 /** Relative difference |a − b|/|b|. */
 export function relativeError(value: number, reference: number): number {
   return Math.abs(value - reference) / Math.abs(reference);
+}
+
+/** A J_ph,S reference point: the superconductor, the temperatures and the reference value. */
+export interface PhononPoint {
+  Te: number;
+  Tb: number;
+  Tc: number;
+  gamma: number;
+  Sigma: number;
+  volume: number;
+  J: number;
+}
+
+/** `f` (a J_ph,S implementation) at every point against its reference, to `tol` relative. */
+export function checkPhonon<P extends PhononPoint>(
+  what: string,
+  f: (sc: Superconductor, Te: number, Tb: number) => number,
+  points: readonly P[],
+  label: (p: P) => string,
+  tol: number,
+): ErrorTally {
+  const tally = new ErrorTally(what);
+  for (const p of points) {
+    try {
+      const sc: Superconductor = { Tc: p.Tc, gamma: p.gamma, Sigma: p.Sigma, volume: p.volume };
+      const v = f(sc, p.Te, p.Tb);
+      const err = relativeError(v, p.J);
+      tally.add(
+        label(p),
+        err,
+        tol,
+        `library ${v} W, reference ${p.J} W, relative error ${err.toExponential(2)}`,
+      );
+    } catch (e) {
+      tally.threw(label(p), e);
+    }
+  }
+  return tally;
 }

@@ -13,7 +13,7 @@ import {
   phononHeatSuperconductorDirect,
   type Superconductor,
 } from '../../src/index.js';
-import { ErrorTally, loadFixture, relativeError } from './fixture.js';
+import { checkPhonon, ErrorTally, loadFixture } from './fixture.js';
 
 interface Point {
   Te: number;
@@ -31,37 +31,14 @@ interface Point {
 const fixture = loadFixture<{ points: Point[] }>('phonon-edges.json');
 const TOL = 1e-7;
 
-const superconductorOf = (p: Point): Superconductor => ({
-  Tc: p.Tc,
-  gamma: p.gamma,
-  Sigma: p.Sigma,
-  volume: p.volume,
-});
 const label = (p: Point): string =>
   `T_e=${p.Te} K (${(p.Te / p.Tc).toFixed(4)} Tc), T_b=${p.Tb} K, γ=${p.gamma} [${p.region}]`;
 
-function check(
+const check = (
   what: string,
   f: (sc: Superconductor, Te: number, Tb: number) => number,
   points: Point[],
-): ErrorTally {
-  const tally = new ErrorTally(what);
-  for (const p of points) {
-    try {
-      const v = f(superconductorOf(p), p.Te, p.Tb);
-      const err = relativeError(v, p.J);
-      tally.add(
-        label(p),
-        err,
-        TOL,
-        `library ${v} W, reference ${p.J} W, relative error ${err.toExponential(2)}`,
-      );
-    } catch (e) {
-      tally.threw(label(p), e);
-    }
-  }
-  return tally;
-}
+): ErrorTally => checkPhonon(what, f, points, label, TOL);
 
 describe('J_ph,S near Tc and below 0.1 K against the reference', () => {
   it('the fixture covers 0.98–0.999 Tc and 0.03–0.09 K for γ = 1e-4 and 1e-3, with errors far below 1e-7', () => {

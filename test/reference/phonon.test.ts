@@ -9,7 +9,7 @@ import {
   phononHeatSuperconductorDirect,
   type Superconductor,
 } from '../../src/index.js';
-import { ErrorTally, loadFixture, relativeError } from './fixture.js';
+import { checkPhonon, ErrorTally, loadFixture } from './fixture.js';
 
 interface Point {
   Te: number;
@@ -32,36 +32,13 @@ interface Check {
 const fixture = loadFixture<{ points: Point[]; meta: { checks: Check[] } }>('phonon.json');
 const TOL = 1e-7;
 
-const superconductorOf = (p: Point): Superconductor => ({
-  Tc: p.Tc,
-  gamma: p.gamma,
-  Sigma: p.Sigma,
-  volume: p.volume,
-});
 const label = (p: Point): string => `T_e=${p.Te} K, T_b=${p.Tb} K, γ=${p.gamma} [${p.region}]`;
 
-function check(
+const check = (
   what: string,
   f: (sc: Superconductor, Te: number, Tb: number) => number,
   points: Point[],
-): ErrorTally {
-  const tally = new ErrorTally(what);
-  for (const p of points) {
-    try {
-      const v = f(superconductorOf(p), p.Te, p.Tb);
-      const err = relativeError(v, p.J);
-      tally.add(
-        label(p),
-        err,
-        TOL,
-        `library ${v} W, reference ${p.J} W, relative error ${err.toExponential(2)}`,
-      );
-    } catch (e) {
-      tally.threw(label(p), e);
-    }
-  }
-  return tally;
-}
+): ErrorTally => checkPhonon(what, f, points, label, TOL);
 
 describe('J_ph,S against the reference', () => {
   it('the reference is converged, reduces to Σ V (T_e⁵ − T_b⁵) in the normal state and matches the double integral', () => {
