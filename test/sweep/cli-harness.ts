@@ -11,6 +11,18 @@ export interface CliResult {
   stderr: string;
 }
 
+/** A small direct-mode study (111 points: J_γ, κ_γ over T_R × χ) that the sweep tests share. */
+export const SMALL_STUDY: readonly string[] = [
+  '--TL',
+  '600mK',
+  '--vary',
+  'TR=10mK..590mK:37',
+  '--vary',
+  'chi=1,2,4',
+  '--output',
+  'J_gamma,kappa_gamma',
+];
+
 export async function ndtc(...argv: string[]): Promise<CliResult> {
   let stdout = '';
   let stderr = '';

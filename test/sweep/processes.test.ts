@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, spawnCli, tempDir } from './cli-harness.js';
+import { runCli, SMALL_STUDY, spawnCli, tempDir } from './cli-harness.js';
 
 let root: string;
 beforeAll(() => {
@@ -14,16 +14,7 @@ beforeAll(() => {
 }, 180_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const GRID = [
-  '--TL',
-  '600mK',
-  '--vary',
-  'TR=10mK..590mK:37',
-  '--vary',
-  'chi=1,2,4',
-  '--output',
-  'J_gamma,kappa_gamma',
-];
+const GRID = SMALL_STUDY;
 const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
 /** Chunks done: those with a record (chunks/NNNNNN.done, written after the chunk's files). */
 const doneChunks = (dir: string): number =>

@@ -18,18 +18,9 @@ import {
   TARGET_TASK_SECONDS,
   shellQuote,
 } from '../../src/sweep/slurm.js';
-import { ndtc, tempDir } from './cli-harness.js';
+import { ndtc, SMALL_STUDY, tempDir } from './cli-harness.js';
 
-const GRID = [
-  '--TL',
-  '600mK',
-  '--vary',
-  'TR=10mK..590mK:37',
-  '--vary',
-  'chi=1,2,4',
-  '--output',
-  'J_gamma,kappa_gamma',
-];
+const GRID = SMALL_STUDY;
 const read = (path: string): string => readFileSync(path, 'utf8');
 const sbatchLines = (script: string): string[] => script.split('\n').filter((l) => l.startsWith('#SBATCH '));
 

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ndtc, runCli, tempDir } from './cli-harness.js';
+import { ndtc, runCli, SMALL_STUDY, tempDir } from './cli-harness.js';
 
 const root = tempDir('ndtc-disk-');
 const mountPoint = join(root, 'mnt');
@@ -32,21 +32,7 @@ function tmpfsAvailable(): string | undefined {
 const unavailable = tmpfsAvailable();
 if (unavailable) console.warn(`test/sweep/verify-disk.test.ts skipped: ${unavailable}`);
 
-const GRID = [
-  '--TL',
-  '600mK',
-  '--vary',
-  'TR=10mK..590mK:37',
-  '--vary',
-  'chi=1,2,4',
-  '--output',
-  'J_gamma,kappa_gamma',
-  '--chunk-size',
-  '10',
-  '--no-plot',
-  '--no-h5',
-  '--quiet',
-];
+const GRID = [...SMALL_STUDY, '--chunk-size', '10', '--no-plot', '--no-h5', '--quiet'];
 
 let reference: string;
 /** Bytes of the file system a clean run of the study occupies at its end. */

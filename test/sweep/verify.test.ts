@@ -18,25 +18,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordResultsFile } from '../../src/sweep/directory.js';
 import { shardChunks } from '../../src/sweep/spec.js';
-import { ndtc, tempDir } from './cli-harness.js';
+import { ndtc, SMALL_STUDY, tempDir } from './cli-harness.js';
 
-const GRID = [
-  '--TL',
-  '600mK',
-  '--vary',
-  'TR=10mK..590mK:37',
-  '--vary',
-  'chi=1,2,4',
-  '--output',
-  'J_gamma,kappa_gamma',
-  '--chunk-size',
-  '10',
-  '--no-plot',
-  '--no-h5',
-  '--quiet',
-  '--workers',
-  '0',
-];
+const GRID = [...SMALL_STUDY, '--chunk-size', '10', '--no-plot', '--no-h5', '--quiet', '--workers', '0'];
 /** 111 points in chunks of 10. */
 const CHUNKS = 12;
 /** The chunk damaged in every case. */
