@@ -16,6 +16,13 @@ export * from './physics/balance.js';
 export * from './physics/features.js';
 export * from './physics/validity.js';
 export * from './errors.js';
+export {
+  DOMAIN,
+  MIN_REDUCED_TEMPERATURE,
+  rangeText,
+  type DomainName,
+  type DomainRange,
+} from './physics/domain.js';
 // Device files, units, sweeps, hysteresis, optimisation and the reproduction: after the physics and
 // the errors above, so that these modules (which import this file) find them evaluated.
 export { loadDeviceFile, parseDeviceText, DEVICE_FILE_MAX_BYTES } from './device-file/load.js';

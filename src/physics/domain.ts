@@ -26,6 +26,7 @@ export interface DomainRange {
  */
 export const MIN_REDUCED_TEMPERATURE = 0.004;
 
+/** The accepted range of each input kind, SI, with the reason for its ends. */
 export const DOMAIN = {
   gamma: {
     min: 1e-6,
@@ -96,6 +97,7 @@ export const DOMAIN = {
   },
 } as const satisfies Record<string, DomainRange>;
 
+/** The name of one range in DOMAIN. */
 export type DomainName = keyof typeof DOMAIN;
 
 function shown(value: number, range: DomainRange, exponent?: number): string {
