@@ -12,7 +12,7 @@ import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForDevice } from './phonon-tables.js';
-import { createProgress } from './progress.js';
+import { createProgress } from '../io/progress.js';
 import { belowTc } from './temperature-checks.js';
 
 interface Options extends DeviceOptionValues {

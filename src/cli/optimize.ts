@@ -20,7 +20,7 @@ import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForDevice, preparePhononTables } from './phonon-tables.js';
 import { belowTc } from './temperature-checks.js';
-import { createProgress } from './progress.js';
+import { createProgress } from '../io/progress.js';
 import { positiveInteger, parseTRRange } from './sweep.js';
 
 interface Options extends DeviceOptionValues {

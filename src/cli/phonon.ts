@@ -1,7 +1,7 @@
 /** `ndtc phonon`: electron–phonon heat from the left reservoir to the substrate (MODEL.md §4). */
 import type { Command } from 'commander';
 import { prepareForDevice } from './phonon-tables.js';
-import { createProgress } from './progress.js';
+import { createProgress } from '../io/progress.js';
 import { phononHeat } from '../index.js';
 import { cartesian, checkProduct, parsePointList, productSize } from './cartesian.js';
 import type { CliContext } from './context.js';

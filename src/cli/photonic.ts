@@ -12,7 +12,7 @@ import {
 } from './device-options.js';
 import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
 import { belowTc } from './temperature-checks.js';
-import { validityWarnings } from './validity.js';
+import { validityWarnings } from '../physics/validity.js';
 
 const BEYOND = {
   beyond: 'for more: ndtc sweep --TL … --vary TR=… --output J_gamma',

@@ -25,9 +25,9 @@ import {
   type Report,
 } from './output.js';
 import { prepareForDevice } from './phonon-tables.js';
-import { createProgress } from './progress.js';
+import { createProgress } from '../io/progress.js';
 import { belowTc } from './temperature-checks.js';
-import { validityWarnings } from './validity.js';
+import { validityWarnings } from '../physics/validity.js';
 
 interface Options extends DeviceOptionValues {
   setup: string;

@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { fileError } from '../io/file-error.js';
 import { makeDirectory } from '../io/make-directory.js';
-import { createProgress } from '../cli/progress.js';
+import { createProgress } from '../io/progress.js';
 import { evaluateClaims, type Claim } from './claims.js';
 import { panelCsv } from './csv.js';
 import type { Panel } from './panel.js';

@@ -1,5 +1,5 @@
 /** MODEL.md §9 for the reproduction: are all the steady states of Figs. 3–4 inside the model's range? */
-import { validityWarnings } from '../cli/validity.js';
+import { validityWarnings } from '../physics/validity.js';
 import { PLATFORMS, PLATFORM_LABEL, type Study } from './study.js';
 
 /** One line per platform and setup: how many curve points are flagged, and the first warning. */

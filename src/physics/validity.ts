@@ -2,6 +2,7 @@
 import { elementaryCharge, kB } from './constants.js';
 import type { Device } from './device.js';
 import { gap } from './gap.js';
+import { formatNumber, formatQuantity } from '../units/quantity.js';
 
 /** "≪" taken as at most a fifth: the paper's device (C_total = 15 fF) passes up to ≈ 0.9 K. */
 export const NOISE_TO_GAP_LIMIT = 0.2;
@@ -16,4 +17,29 @@ export function rmsJunctionVoltage(device: Device, T: number): number {
 /** e·V_rms/Δ(T) for a reservoir with critical temperature Tc (Infinity at and above Tc). */
 export function noiseToGapRatio(device: Device, T: number, Tc: number): number {
   return (rmsJunctionVoltage(device, T) * elementaryCharge) / gap(T, Tc);
+}
+
+/** Warnings (empty when sound) for the reservoir temperatures TL and TR of `device`. */
+export function validityWarnings(device: Device, TL: number, TR: number): string[] {
+  const warnings: string[] = [];
+  const sides: [string, number, number][] = [
+    ['T_L', TL, device.left.superconductor.Tc],
+    ['T_R', TR, device.right.superconductor.Tc],
+  ];
+  for (const [name, T, Tc] of sides) {
+    const at = `${name} = ${formatQuantity(T, 'temperature')}`;
+    if (T >= Tc) {
+      warnings.push(`${at} is not below Tc = ${formatQuantity(Tc, 'temperature')}: outside the model`);
+      continue;
+    }
+    const v = rmsJunctionVoltage(device, T);
+    const ratio = noiseToGapRatio(device, T, Tc);
+    if (ratio > NOISE_TO_GAP_LIMIT) {
+      warnings.push(
+        `${at}: rms junction voltage ${formatNumber(v * 1e6, 3)} µV is ${formatNumber(ratio, 2)} of Δ/e ` +
+          `(linear response needs it ≪ Δ/e; flagged above ${NOISE_TO_GAP_LIMIT})`,
+      );
+    }
+  }
+  return warnings;
 }

@@ -1,6 +1,6 @@
 /** Run a sweep into an output directory: every chunk (or one shard's), resumable, then assembled. */
 import { join } from 'node:path';
-import { createProgress } from '../cli/progress.js';
+import { createProgress } from '../io/progress.js';
 import { rmSync } from 'node:fs';
 import {
   assembleResults,
