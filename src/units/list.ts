@@ -32,21 +32,87 @@ function grammar(kind: QuantityKind): string {
   );
 }
 
-/** Evenly spaced (or log-spaced) points from `a` to `b`, both ends exact. */
-function spaced(a: number, b: number, n: number, log: boolean): number[] {
+/** A double as an exact decimal m·10^e, from its shortest round-trip form (`0.02` → 2·10⁻², `1e-21` → 1·10⁻²¹). */
+function decimalOf(x: number): { m: bigint; e: number } {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(x))!;
+  const fraction = match[3] ?? '';
+  return {
+    m: BigInt(`${match[1]}${match[2]}${fraction}`),
+    e: Number(match[4] ?? 0) - fraction.length,
+  };
+}
+
+/**
+ * Linearly spaced points, each the double nearest the exact decimal a + i·(b − a)/(n − 1) of the ends
+ * as written: with both ends integers A, B at a common scale 10^e, point i is
+ * (A·(n−1−i) + B·i) / ((n−1)·10^−e), one correctly rounded division when every factor is an exact
+ * double, else exact BigInt arithmetic. So `10mK..30mK:3` gives 0.02, not a + (b − a)/2 =
+ * 0.019999999999999997, and no point leaves [a, b].
+ */
+function linearlySpaced(a: number, b: number, n: number): number[] {
+  const da = decimalOf(a);
+  const db = decimalOf(b);
+  const e = Math.min(da.e, db.e);
+  const A = da.m * 10n ** BigInt(da.e - e);
+  const B = db.m * 10n ** BigInt(db.e - e);
+  const D = n - 1;
   const out = new Array<number>(n);
-  if (a === b) return out.fill(a);
-  for (let i = 0; i < n; i++) {
-    const t = i / (n - 1);
-    out[i] = log ? Math.exp(Math.log(a) + (Math.log(b) - Math.log(a)) * t) : a + (b - a) * t;
+  const bound = (A < 0n ? -A : A) + (B < 0n ? -B : B);
+  // Fast path: numerator, 5^p·(n−1) and the point's numerator all exact doubles; 2^p scales exactly.
+  const p = -e;
+  if (p >= 0 && p <= 300 && bound * BigInt(D) < 2n ** 53n && BigInt(D) * 5n ** BigInt(p) < 2n ** 53n) {
+    const a0 = Number(A);
+    const b0 = Number(B);
+    const divisor = D * Number(5n ** BigInt(p));
+    const twoP = 2 ** p;
+    for (let i = 0; i < n; i++) out[i] = (a0 * (D - i) + b0 * i) / divisor / twoP;
+    return out;
   }
-  // The formula's rounding must not move the ends the user wrote, nor step outside them.
+  // Exact: the point's decimal to 40 more digits than its integer part, then one correctly rounded parse.
+  const shift = 40n;
+  for (let i = 0; i < n; i++) {
+    const numerator = A * BigInt(D - i) + B * BigInt(i);
+    out[i] = Number(`${(numerator * 10n ** shift) / BigInt(D)}e${e - Number(shift)}`);
+  }
+  return out;
+}
+
+/**
+ * The double of at most 15 significant digits nearest `v` within `ulps` units in the last place, or `v`:
+ * a log-spaced point that should be a decade (1fW..1pW:13:log → 10 fW) is computed 1 ulp off by pow.
+ */
+function shortestNear(v: number, ulps: number): number {
+  const limit = ulps * Math.abs(v) * Number.EPSILON;
+  let best = v;
+  for (let digits = 15; digits >= 1; digits--) {
+    const candidate = Number(v.toPrecision(digits));
+    if (Math.abs(candidate - v) > limit) break;
+    best = candidate;
+  }
+  return best;
+}
+
+/**
+ * Log-spaced points a·(b/a)^(i/(n−1)), each moved to its shortest decimal when that lies within the
+ * formula's rounding (pow amplifies the exponent's error by |ln(b/a)|), ends exact.
+ */
+function logSpaced(a: number, b: number, n: number): number[] {
+  const ratio = b / a;
+  const ulps = 2 + Math.abs(Math.log(ratio)) / 2;
   const lo = Math.min(a, b);
   const hi = Math.max(a, b);
-  for (let i = 0; i < n; i++) out[i] = Math.min(hi, Math.max(lo, out[i]));
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++)
+    out[i] = Math.min(hi, Math.max(lo, shortestNear(a * ratio ** (i / (n - 1)), ulps)));
   out[0] = a;
   out[n - 1] = b;
   return out;
+}
+
+/** Evenly spaced (or log-spaced) points from `a` to `b`, both ends exact. */
+function spaced(a: number, b: number, n: number, log: boolean): number[] {
+  if (a === b) return new Array<number>(n).fill(a);
+  return log ? logSpaced(a, b, n) : linearlySpaced(a, b, n);
 }
 
 interface Range {
