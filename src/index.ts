@@ -1,20 +1,21 @@
-/** ndtc — the public API. Everything the CLI, figures, sweeps and web explorer use comes through here. */
+/**
+ * ndtc — the public API. Everything the CLI, figures, sweeps and web explorer use comes through here.
+ * The physics is exported through src/api/, whose functions check their arguments (InputError).
+ */
 export * from './physics/constants.js';
-export * from './physics/device.js';
-export * from './physics/gap.js';
-export * from './physics/dos.js';
-export * from './physics/resistance.js';
-export * from './physics/photonic.js';
-export * from './physics/electron-phonon.js';
-export {
-  FAMILY_GAMMA_RANGE,
-  TABULATED_PHONON_GAMMAS,
-  hasPhononTable,
-  loadPhononFamily,
-} from './physics/electron-phonon-table.js';
-export * from './physics/balance.js';
-export * from './physics/features.js';
-export * from './physics/validity.js';
+export * from './api/device.js';
+export * from './api/gap.js';
+export * from './api/dos.js';
+export * from './api/resistance.js';
+export * from './api/photonic.js';
+export * from './api/photonic-line.js';
+export * from './api/electron-phonon.js';
+export * from './api/electron-phonon-table.js';
+export * from './api/balance.js';
+export * from './physics/heat-capacity.js';
+export * from './physics/two-reservoir.js';
+export * from './api/features.js';
+export * from './api/validity.js';
 export * from './errors.js';
 export {
   DOMAIN,

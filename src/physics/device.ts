@@ -13,6 +13,8 @@ export interface Superconductor {
   Sigma: number;
   /** Volume of the superconducting part, m³. */
   volume: number;
+  /** Normal-state Sommerfeld coefficient γ, J m⁻³ K⁻² (heat capacity; default aluminium's, heat-capacity.ts). */
+  sommerfeld?: number;
 }
 
 /** Normal-metal (or semiconductor) part of a reservoir: J = Σ V (T_e^n − T_b^n). */
@@ -23,6 +25,8 @@ export interface NormalMetal {
   n: number;
   /** Volume, m³. */
   volume: number;
+  /** Sommerfeld coefficient γ, J m⁻³ K⁻² (heat capacity C = γVT; default by material, heat-capacity.ts). */
+  sommerfeld?: number;
 }
 
 /** The tunnel junctions of a reservoir, as seen by the photonic circuit. */
@@ -48,6 +52,19 @@ export interface Device {
   right: Reservoir;
   /** Substrate phonon bath temperature, K. */
   Tbath: number;
+  /**
+   * Each of the two lines joining the junctions, in series in the loop (docs/model.md, real photon
+   * lines). Absent or both zero: the paper's lossless line.
+   */
+  line?: PhotonLine;
+}
+
+/** Series elements of one photon line (its resistive part thermalised at T_bath). */
+export interface PhotonLine {
+  /** Series inductance, H. */
+  inductance: number;
+  /** Series resistance, Ω. */
+  resistance: number;
 }
 
 /** The two experimental setups of the paper: 1 = T_R swept at fixed T_bath (Fig. 3); 2 = T_R = T_bath (Fig. 4). */

@@ -1,0 +1,145 @@
+/**
+ * Setup 3 (both reservoirs floating): every steady state of F_L = F_R = 0, checked against the reduction
+ * the other way round (scan T_L, every T_R root of F_R by the generic all-roots search, then F_L along
+ * those branches), the residuals, and the Jacobian against central differences of the residuals.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  eigenvalues2,
+  platformDevice,
+  reservoirHeatCapacity,
+  solveTwoReservoirs,
+  steadyStatesByReduction,
+  twoReservoirJacobian,
+  twoReservoirResidual,
+  type Device,
+  type TwoReservoirOperatingPoint,
+} from '../../src/index.js';
+import { findAllRoots } from '../../src/numerics/roots.js';
+
+const ag = platformDevice('ag');
+
+/** The states found by scanning T_L and solving F_R = 0 for T_R with findAllRoots (no balance.ts code). */
+function statesSwapped(device: Device, op: TwoReservoirOperatingPoint): { TL: number; TR: number }[] {
+  const Tb = op.Tbath ?? device.Tbath;
+  const hi = device.right.superconductor.Tc * (1 - 1e-12);
+  const grid = Array.from({ length: 161 }, (_, i) => Tb + (hi - Tb) * ((i / 160) ** 1.5 || 1e-9));
+  const found = steadyStatesByReduction(
+    {
+      inner: (TL) =>
+        findAllRoots((TR) => twoReservoirResidual(device, op, TL, TR)[1], grid[0], grid[160], {
+          grid,
+          xtol: 1e-14,
+        }).filter((TR) => TR > Tb),
+      outer: (TL, TR) => twoReservoirResidual(device, op, TL, TR)[0],
+    },
+    Tb,
+    device.left.superconductor.Tc * (1 - 1e-12),
+    { intervals: 60 },
+  );
+  return found.map(({ s, r }) => ({ TL: s, TR: r })).sort((x, y) => x.TR - y.TR);
+}
+
+describe('solveTwoReservoirs', () => {
+  const cases: TwoReservoirOperatingPoint[] = [
+    { JinL: 1e-15, JinR: 1e-15 },
+    { JinL: 1e-18, JinR: 4e-13 }, // right heated to ~0.66 K: three states (docs/bistability.md's window)
+    { JinL: 1e-16, JinR: 3e-14, Tbath: 0.05 },
+    { JinL: 2e-13, JinR: 1e-17 },
+  ];
+  for (const op of cases) {
+    it(`agrees with the reduction over T_L at J_in^L = ${op.JinL} W, J_in^R = ${op.JinR} W`, () => {
+      const mine = solveTwoReservoirs(ag, op).roots;
+      const other = statesSwapped(ag, op);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.length).toBe(other.length);
+      for (const [i, s] of mine.entries()) {
+        expect(Math.abs(s.TL - other[i].TL)).toBeLessThan(1e-9);
+        expect(Math.abs(s.TR - other[i].TR)).toBeLessThan(1e-9);
+        const [FL, FR] = twoReservoirResidual(ag, op, s.TL, s.TR);
+        const scale = Math.max(op.JinL, op.JinR);
+        expect(Math.abs(FL)).toBeLessThan(1e-9 * scale);
+        expect(Math.abs(FR)).toBeLessThan(1e-9 * scale);
+      }
+    });
+  }
+
+  it('finds two stable states and an unstable one between them in the bistable window', () => {
+    const roots = solveTwoReservoirs(ag, { JinL: 1e-18, JinR: 4e-13 }).roots.sort((a, b) => a.TL - b.TL);
+    expect(roots.map((r) => r.stable)).toEqual([true, false, true]);
+    // The middle state is a saddle: det J < 0 (independent of C), one positive eigenvalue.
+    const [[a, b], [c, d]] = roots[1].jacobian;
+    expect(a * d - b * c).toBeLessThan(0);
+    expect(roots[1].timeConstants.some((t) => t < 0)).toBe(true);
+  });
+
+  it('has T_L = T_R for identical heaters on a symmetric device (J_γ = 0 there)', () => {
+    const sym: Device = { ...ag, right: ag.left };
+    const roots = solveTwoReservoirs(sym, { JinL: 3e-15, JinR: 3e-15 }).roots;
+    expect(roots.length).toBeGreaterThan(0);
+    expect(roots.some((r) => Math.abs(r.TL - r.TR) < 1e-12)).toBe(true);
+  });
+
+  it('Jacobian equals central differences of the residuals', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 1.1, noNaN: true }),
+        fc.double({ min: 0.05, max: 1.1, noNaN: true }),
+        (TL, TR) => {
+          const op = { JinL: 0, JinR: 0 };
+          const J = twoReservoirJacobian(ag, TL, TR);
+          const h = 1e-6;
+          const dL = twoReservoirResidual(ag, op, TL + h * TL, TR).map(
+            (v, i) => (v - twoReservoirResidual(ag, op, TL - h * TL, TR)[i]) / (2 * h * TL),
+          );
+          const dR = twoReservoirResidual(ag, op, TL, TR + h * TR).map(
+            (v, i) => (v - twoReservoirResidual(ag, op, TL, TR - h * TR)[i]) / (2 * h * TR),
+          );
+          const scale = Math.max(...J.flat().map(Math.abs));
+          for (const [i, row] of J.entries()) {
+            expect(Math.abs(row[0] - dL[i])).toBeLessThan(1e-6 * scale);
+            expect(Math.abs(row[1] - dR[i])).toBeLessThan(1e-6 * scale);
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('stability and time constants follow the eigenvalues of C⁻¹J', () => {
+    for (const s of solveTwoReservoirs(ag, { JinL: 1e-18, JinR: 4e-13 }).roots) {
+      const [CL, CR] = [reservoirHeatCapacity(ag.left, s.TL), reservoirHeatCapacity(ag.right, s.TR)];
+      expect(s.heatCapacity).toEqual([CL, CR]);
+      const [[a, b], [c, d]] = s.jacobian;
+      const tr = a / CL + d / CR;
+      const det = (a * d - b * c) / (CL * CR);
+      expect(s.stable).toBe(tr < 0 && det > 0);
+      // −1/τ are the eigenvalues (real here): their sum is the trace, their product the determinant.
+      const [l1, l2] = s.timeConstants.map((t) => -1 / t);
+      expect(Math.abs(l1 + l2 - tr)).toBeLessThan(
+        1e-9 * Math.abs(tr) + 1e-9 * Math.max(Math.abs(l1), Math.abs(l2)),
+      );
+      expect(Math.abs(l1 * l2 - det)).toBeLessThan(1e-9 * Math.abs(l1 * l2));
+    }
+  });
+});
+
+describe('eigenvalues2', () => {
+  it('returns eigenvalues whose sum is the trace and product the determinant', () => {
+    const entry = fc.double({ min: -1e3, max: 1e3, noNaN: true });
+    fc.assert(
+      fc.property(entry, entry, entry, entry, (a, b, c, d) => {
+        const [[r1, i1], [r2, i2]] = eigenvalues2([
+          [a, b],
+          [c, d],
+        ]);
+        const scale = Math.max(1, Math.abs(a), Math.abs(b), Math.abs(c), Math.abs(d));
+        expect(Math.abs(r1 + r2 - (a + d))).toBeLessThan(1e-12 * scale);
+        expect(Math.abs(i1 + i2)).toBeLessThan(1e-12 * scale);
+        // (r1 + i i1)(r2 + i i2) = ad − bc
+        expect(Math.abs(r1 * r2 - i1 * i2 - (a * d - b * c))).toBeLessThan(1e-9 * scale * scale);
+      }),
+    );
+  });
+});
