@@ -174,7 +174,10 @@ export function register(program: Command, ctx: CliContext): void {
       'output directory (manifest, chunks, results.csv, results.jsonl, results.h5, plot)',
       'ndtc-out/sweep',
     )
-    .option('--workers <n>', `worker threads (default ${DEFAULT_WORKERS}; 0 = this thread)`)
+    .option(
+      '--workers <n>',
+      'worker threads, 0 = this thread (default: the CPUs available, os.availableParallelism())',
+    )
     .option(
       '--resume',
       'continue the sweep already in --out (no other option needed: it is read from the manifest); every chunk on disk is verified against its recorded length and SHA-256, damaged ones computed again',
