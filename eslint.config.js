@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'web-dist/', 'node_modules/', 'ndtc-out/', 'coverage/'] },
+  { ignores: ['dist/', 'web-dist/', 'node_modules/', 'ndtc-out/', 'coverage/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

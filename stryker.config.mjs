@@ -1,0 +1,21 @@
+/**
+ * Mutation testing of the physics and numerics (docs/accuracy.md, "Mutation testing"):
+ * `npm run mutation`, or a subset with `npx stryker run --mutate src/physics/gap.ts`.
+ * One test process at a time: the run is long and the machine small.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.stryker.config.ts' },
+  mutate: ['src/physics/**/*.ts', 'src/numerics/**/*.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  // Static mutants (module-level constants) would rerun every related test each; counted as ignored.
+  ignoreStatic: true,
+  ignorePatterns: ['dist', 'web-dist', 'docs/api', 'test-output', 'ndtc-out', 'coverage', 'reports'],
+  tempDirName: '.stryker-tmp',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  timeoutFactor: 2,
+};
