@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
 import { PLATFORM_LABEL } from './study.js';
 import type { Panel } from './panel.js';
+import { setSubscripts } from './subscripts.js';
 
 /** Okabe–Ito, reordered so the first colours are the most distinct on white; yellow is left out. */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
@@ -237,7 +238,7 @@ export async function specToSvg(spec: TopLevelSpec): Promise<string> {
   const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return setSubscripts(await view.toSVG());
   } finally {
     view.finalize();
   }

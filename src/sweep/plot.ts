@@ -1,37 +1,50 @@
 /**
- * Plots of a finished sweep: a line plot for one axis, a heat map with contour lines for two.
- * vega-lite spec → headless vega → SVG; PNG through the figures' resvg renderer (bundled fonts), both
- * loaded only when a plot is drawn.
+ * Plots of a finished sweep: a line plot for one axis; for two, one curve per value when an axis has
+ * few values (a list such as χ = 0.5, 1, 2, 5, 10), else a heat map with contour lines; for three or
+ * more, small multiples over the third axis (at most 9 of its values, evenly chosen; any further axis
+ * at its middle value). Titles carry the unit the ticks are in (mK, fW, Ω·µm²). Signed quantities
+ * get a diverging colour map centred on zero and a labelled zero contour, counts discrete colours.
+ * vega-lite spec → headless vega → SVG; PNG through the figures' resvg renderer (bundled fonts) and a
+ * vector PDF, all loaded only when a plot is drawn.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../index.js';
 import { formatNumber } from '../units/quantity.js';
-import { specToSvg, svgToPng } from '../figures/render.js';
+import { PALETTE, specToSvg, svgToPng } from '../figures/render.js';
+import {
+  axisTitle as unitTitle,
+  displayUnit,
+  plotSymbol,
+  type DisplayUnit,
+} from '../figures/display-unit.js';
+import { svgToPdf } from '../figures/pdf.js';
 import { encodePng } from '../figures/png.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { FileError, fileError } from '../io/file-error.js';
 import { contourSegments, niceLevels } from '../numerics/marching-squares.js';
 import { RESULTS_JSONL, readManifest, type Manifest } from './directory.js';
+import type { Axis } from './spec.js';
 import { quantityInfo } from './quantities.js';
 
 /** Largest number of samples drawn along one axis (longer axes are strided). */
 const MAX_DRAWN = 400;
 
-/** Write `base.svg` and `base.png` (2× scale); returns the paths. */
+/** Write `base.svg`, `base.png` (2× scale) and `base.pdf` (vector); returns the paths. */
 export async function writePlot(spec: TopLevelSpec, base: string): Promise<string[]> {
   const svg = await specToSvg(spec);
   writeFileAtomic(`${base}.svg`, svg);
   writeFileAtomic(`${base}.png`, await svgToPng(svg));
-  return [`${base}.svg`, `${base}.png`];
+  writeFileAtomic(`${base}.pdf`, await svgToPdf(svg));
+  return [`${base}.svg`, `${base}.png`, `${base}.pdf`];
 }
 
 export function axisTitle(name: string, unit: string): string {
   return unit ? `${name} (${unit})` : name;
 }
 
-/** Axis/legend labels with an SI prefix and the unit (`20fW`, `300mK`) instead of long decimals. */
+/** Tick labels with an SI prefix and the unit (`20fW`, `300mK`) instead of long decimals. */
 export function siLabels(unit: string): { labelExpr?: string } {
   return unit && !unit.includes('^') && unit !== 'K/K'
     ? { labelExpr: `format(datum.value, '.3~s') + '${unit}'` }
@@ -111,17 +124,16 @@ function valuesOf(record: Record<string, unknown>, quantity: string): (number | 
 }
 
 /**
- * The drawn samples of `quantity`: strided along each axis (≤ MAX_DRAWN + 1 per axis, chosen from
- * the manifest's grid), read from results.jsonl as a stream, so that memory is bounded by the
- * samples drawn, not by the sweep's size.
+ * The drawn samples of `quantity` at the axis indices `keep` (per axis), read from results.jsonl as
+ * a stream, so that memory is bounded by the samples drawn, not by the sweep's size.
  */
 function drawnSamples(
   dir: string,
   manifest: Manifest,
   quantity: string,
+  keep: number[][],
 ): { keep: number[][]; values: Map<number, (number | null)[]> } {
   const axes = manifest.spec.axes;
-  const keep = axes.map((a) => strideIndices(a.values.length));
   const masks = axes.map((a, k) => {
     const m = new Uint8Array(a.values.length);
     for (const i of keep[k]) m[i] = 1;
@@ -155,6 +167,48 @@ function drawnSamples(
   return { keep, values };
 }
 
+/** Most values of an axis drawn as one curve each (one palette colour per curve). */
+export const MAX_CURVES = 7;
+/** Most panels of small multiples. */
+export const MAX_FACETS = 9;
+/** Quantities whose sign matters: a diverging colour map centred on zero. */
+const SIGNED = new Set(['dTL_dTR', 'kappa_gamma', 'dF_dTL']);
+
+/** How a sweep is drawn: axis indices into the manifest's axes. */
+export interface PlotLayout {
+  /** The horizontal axis. */
+  x: number;
+  /** Heat map: the vertical axis. */
+  y?: number;
+  /** Line chart: one curve per value of this axis. */
+  curves?: number;
+  /** Small multiples: one panel per chosen value of this axis. */
+  facet?: number;
+  /** Further axes, held at their middle value. */
+  held: number[];
+}
+
+/**
+ * The layout of a sweep's plot: two axes make a line chart with one curve per value when one of them
+ * has at most MAX_CURVES values (the shorter; the second on a tie), else a heat map; the third axis
+ * gives small multiples; further axes are held at their middle value.
+ */
+export function plotLayout(axes: readonly Axis[]): PlotLayout {
+  const held = axes.map((_, k) => k).slice(3);
+  const facet = axes.length >= 3 ? 2 : undefined;
+  if (axes.length === 1) return { x: 0, held };
+  const [n0, n1] = [axes[0].values.length, axes[1].values.length];
+  const short = n1 <= n0 ? 1 : 0;
+  if (Math.min(n0, n1) <= MAX_CURVES) return { x: 1 - short, curves: short, facet, held };
+  return { x: 0, y: 1, facet, held };
+}
+
+/** At most `n` indices of 0 … length − 1, evenly spread, both ends included. */
+export function evenIndices(length: number, n: number): number[] {
+  if (length <= n) return Array.from({ length }, (_, i) => i);
+  return Array.from({ length: n }, (_, i) => Math.round((i * (length - 1)) / (n - 1)));
+}
+
 /** Plot quantity `name` of the sweep in `dir` (default: first numeric output); returns files written. */
 export async function plotSweep(dir: string, name?: string): Promise<string[]> {
   const manifest = readManifest(dir, '--out');
@@ -164,52 +218,426 @@ export async function plotSweep(dir: string, name?: string): Promise<string[]> {
   if (quantity === undefined) return [];
   if (!numeric.includes(quantity))
     throw new InputError('--plot', quantity, `one of the numeric outputs: ${numeric.join(', ')}`);
-  if (spec.axes.length > 2) return [];
-  const samples = drawnSamples(dir, manifest, quantity);
-  const plotSpec =
-    spec.axes.length === 1
-      ? linePlot(manifest, quantity, samples)
-      : await heatMap(manifest, quantity, samples);
-  return writePlot(plotSpec, join(dir, 'plot'));
+  return writePlot(await sweepPlotSpec(dir, manifest, quantity), join(dir, 'plot'));
+}
+
+/** The vega-lite spec of the plot of `quantity` (reads the drawn samples from `dir`). */
+export async function sweepPlotSpec(
+  dir: string,
+  manifest: Manifest,
+  quantity: string,
+): Promise<TopLevelSpec> {
+  const axes = manifest.spec.axes;
+  const layout = plotLayout(axes);
+  const keep = axes.map((a, k) =>
+    k === layout.facet
+      ? evenIndices(a.values.length, MAX_FACETS)
+      : layout.held.includes(k)
+        ? [Math.floor((a.values.length - 1) / 2)]
+        : strideIndices(a.values.length),
+  );
+  const samples = drawnSamples(dir, manifest, quantity, keep);
+  const panels = layout.facet === undefined ? [undefined] : keep[layout.facet];
+  const view = new SweepView(manifest, quantity, layout, samples);
+  const held = layout.held.map((k) => view.valueText(k, keep[k][0]));
+  const title = unitTitle(plotSymbol(quantity), view.valueUnit.unit);
+  const subtitle = [
+    ...(layout.facet !== undefined ? [`one panel per ${plotSymbol(axes[layout.facet].name)}`] : []),
+    ...(held.length > 0 ? [`at ${held.join(', ')}`] : []),
+  ];
+  const specs =
+    layout.y === undefined
+      ? panels.map((f) => view.lineChart(f, panels.length > 1))
+      : await Promise.all(panels.map((f) => view.heatMap(f, panels.length > 1)));
+  const notes = layout.y === undefined ? [] : view.contourNote();
+  const text = { text: title, subtitle: [...subtitle, ...notes], anchor: 'start' };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    background: 'white',
+    padding: 10,
+    title: text,
+    ...(specs.length === 1 ? specs[0] : { concat: specs, columns: 3, spacing: 18 }),
+    resolve: { scale: { color: 'shared' } },
+    config: CONFIG,
+  } as TopLevelSpec;
 }
 
 type Samples = ReturnType<typeof drawnSamples>;
 
-function linePlot(manifest: Manifest, quantity: string, samples: Samples): TopLevelSpec {
-  const axis = manifest.spec.axes[0];
-  const rows: { x: number; y: number; root: string }[] = [];
-  for (const i of samples.keep[0]) {
-    samples.values.get(i)!.forEach((y, k) => {
-      if (y !== null) rows.push({ x: axis.values[i], y, root: `root ${k}` });
+/** Colours for counts (0, 1, 2, 3, … roots): grey for none, then the palette. */
+const COUNT_COLOURS = ['#d9d9d9', ...PALETTE];
+
+/** One sweep's drawn samples with their display units and colour scheme, turned into panel specs. */
+class SweepView {
+  readonly axes: readonly Axis[];
+  readonly units: DisplayUnit[];
+  readonly valueUnit: DisplayUnit;
+  /** Finite values, for the colour scale: low, high, whether all are small integers. */
+  readonly lo: number;
+  readonly hi: number;
+  readonly counts: number[] | undefined;
+  readonly signed: boolean;
+  private readonly levels: number[] = [];
+
+  constructor(
+    readonly manifest: Manifest,
+    readonly quantity: string,
+    readonly layout: PlotLayout,
+    readonly samples: Samples,
+  ) {
+    this.axes = manifest.spec.axes;
+    this.units = this.axes.map((a) => displayUnit(manifest.units[a.name] ?? '', a.values));
+    const finite: number[] = [];
+    for (const list of samples.values.values())
+      for (const v of list) if (v !== null && Number.isFinite(v)) finite.push(v);
+    this.valueUnit = displayUnit(quantityInfo(quantity).unit, finite);
+    let lo = Infinity;
+    let hi = -Infinity;
+    const distinct = new Set<number>();
+    let integers = true;
+    for (const v of finite) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+      if (integers && (!Number.isInteger(v) || distinct.add(v).size > COUNT_COLOURS.length)) integers = false;
+    }
+    [this.lo, this.hi] = [lo * this.valueUnit.factor, hi * this.valueUnit.factor];
+    this.counts = integers && finite.length > 0 ? [...distinct].sort((p, q) => p - q) : undefined;
+    this.signed = this.counts === undefined && (SIGNED.has(quantity) || (lo < 0 && hi > 0));
+    if (this.counts) this.levels = this.counts.slice(1).map((v, i) => (v + this.counts![i]) / 2);
+    else if (this.signed) this.levels = niceLevels(this.lo, this.hi).filter((l) => l !== 0);
+    else this.levels = niceLevels(this.lo, this.hi);
+  }
+
+  /** 'χ = 2', 'T_R = 100 mK': axis k at index i, in its display unit. */
+  valueText(k: number, i: number): string {
+    const u = this.units[k];
+    return `${plotSymbol(this.axes[k].name)} = ${formatNumber(this.axes[k].values[i] * u.factor, 4)}${u.unit ? ` ${u.unit}` : ''}`;
+  }
+
+  axisTitle(k: number): string {
+    return unitTitle(plotSymbol(this.axes[k].name), this.units[k].unit);
+  }
+
+  /** Flat point index from axis indices (facet and held axes filled in). */
+  private index(at: Map<number, number>): number {
+    let index = 0;
+    for (let k = 0; k < this.axes.length; k++) {
+      const i = at.get(k) ?? this.samples.keep[k][0];
+      index = index * this.axes[k].values.length + i;
+    }
+    return index;
+  }
+
+  private values(at: Map<number, number>): (number | null)[] {
+    return this.samples.values.get(this.index(at)) ?? [];
+  }
+
+  private facetTitle(facet: number | undefined): Record<string, unknown> {
+    return facet === undefined
+      ? {}
+      : { title: { text: this.valueText(this.layout.facet!, facet), fontSize: 12 } };
+  }
+
+  /** Line chart: the quantity against the x axis, one curve per value of the curves axis (if any). */
+  lineChart(facet: number | undefined, small: boolean): Record<string, unknown> {
+    const { x: kx, curves: kc, facet: kf } = this.layout;
+    const ux = this.units[kx];
+    const f = this.valueUnit.factor;
+    const names = kc === undefined ? [] : this.samples.keep[kc].map((i) => this.valueText(kc, i));
+    const rows: { x: number; y: number; curve: string; root: string }[] = [];
+    for (const c of kc === undefined ? [undefined] : this.samples.keep[kc]) {
+      for (const i of this.samples.keep[kx]) {
+        const at = new Map([[kx, i]]);
+        if (kc !== undefined && c !== undefined) at.set(kc, c);
+        if (kf !== undefined && facet !== undefined) at.set(kf, facet);
+        this.values(at).forEach((y, r) => {
+          if (y !== null && Number.isFinite(y))
+            rows.push({
+              x: this.axes[kx].values[i] * ux.factor,
+              y: y * f,
+              curve: c === undefined ? '' : this.valueText(kc!, c),
+              root: `root ${r + 1}`,
+            });
+        });
+      }
+    }
+    const roots = [...new Set(rows.map((r) => r.root))];
+    const y = {
+      field: 'y',
+      type: 'quantitative',
+      title: unitTitle(plotSymbol(this.quantity), this.valueUnit.unit),
+      scale: { zero: false },
+    };
+    const x = {
+      field: 'x',
+      type: 'quantitative',
+      title: this.axisTitle(kx),
+      scale: { type: this.axes[kx].log ? 'log' : 'linear', nice: false },
+    };
+    const layers: Record<string, unknown>[] = [
+      {
+        data: { values: rows },
+        mark: { type: 'line', point: { size: 14 }, strokeWidth: 1.6 },
+        encoding: {
+          x,
+          y,
+          detail: { field: 'root' },
+          ...(kc !== undefined && {
+            color: {
+              field: 'curve',
+              type: 'nominal',
+              title: null,
+              scale: { domain: names, range: PALETTE.slice(0, names.length) },
+              legend: { orient: 'right', symbolType: 'stroke', symbolStrokeWidth: 2.5 },
+            },
+          }),
+          ...(roots.length > 1 && {
+            strokeDash: {
+              field: 'root',
+              type: 'nominal',
+              title: null,
+              scale: { domain: roots, range: roots.map((_, k) => (k === 0 ? [1, 0] : [5, 3 + k])) },
+              legend: { orient: 'right', symbolType: 'stroke' },
+            },
+          }),
+        },
+      },
+    ];
+    if (this.signed || (this.lo < 0 && this.hi > 0)) layers.push(zeroRule(plotSymbol(this.quantity)));
+    return {
+      ...this.facetTitle(facet),
+      width: small ? 300 : 520,
+      height: small ? 200 : 320,
+      layer: layers,
+    };
+  }
+
+  /** Colour of a value (display unit) in the heat map's scheme; undefined where it has none. */
+  private colourOf(): Promise<(v: number) => [number, number, number] | undefined> {
+    return import('vega').then(({ scheme }) => {
+      if (this.counts) {
+        const counts = this.counts;
+        return (v: number) => {
+          const k = counts.indexOf(v);
+          return k < 0 ? undefined : parseColour(COUNT_COLOURS[k]);
+        };
+      }
+      const [lo, hi] = this.colourDomain();
+      const ramp = scheme(this.signed ? 'blueorange' : 'viridis') as (t: number) => string;
+      return (v: number) =>
+        Number.isFinite(v) ? parseColour(ramp(hi > lo ? (v - lo) / (hi - lo) : 0.5)) : undefined;
     });
   }
-  const multi = rows.some((row) => row.root !== 'root 0');
+
+  /** The colour scale's domain: symmetric about zero for a signed quantity. */
+  private colourDomain(): [number, number] {
+    if (!this.signed) return [this.lo, this.hi];
+    const m = Math.max(Math.abs(this.lo), Math.abs(this.hi)) || 1;
+    return [-m, m];
+  }
+
+  /** The subtitle line naming the contour levels. */
+  contourNote(): string[] {
+    const unit = this.valueUnit.unit ? ` ${this.valueUnit.unit}` : '';
+    const levels = this.levels.map((l) => formatNumber(l, 3));
+    const parts = [
+      ...(this.counts ? [`boundaries between ${this.counts.join(', ')}`] : []),
+      ...(!this.counts && levels.length > 0 ? [`contours at ${levels.join(', ')}${unit}`] : []),
+      ...(this.signed && this.lo < 0 && this.hi > 0 ? [`black: ${plotSymbol(this.quantity)} = 0`] : []),
+    ];
+    return parts.length > 0 ? [parts.join('; ')] : [];
+  }
+
+  async heatMap(facet: number | undefined, small: boolean): Promise<Record<string, unknown>> {
+    const { x: kx, y: ky, facet: kf } = this.layout;
+    const [ax, ay] = [this.axes[kx], this.axes[ky!]];
+    const [ux, uy] = [this.units[kx], this.units[ky!]];
+    const [ix, iy] = [this.samples.keep[kx], this.samples.keep[ky!]];
+    const xs = ix.map((i) => ax.values[i] * ux.factor);
+    const ys = iy.map((j) => ay.values[j] * uy.factor);
+    // The lowest-T_L root where there are several (the stable branch reached from a cold start).
+    const field = ix.map((i) =>
+      iy.map((j) => {
+        const at = new Map([
+          [kx, i],
+          [ky!, j],
+        ]);
+        if (kf !== undefined && facet !== undefined) at.set(kf, facet);
+        return (this.values(at)[0] ?? NaN) * this.valueUnit.factor;
+      }),
+    );
+    const ex = edges(xs, ax.log);
+    const ey = edges(ys, ay.log);
+    const toSegments = (level: number) =>
+      contourSegments(field, level).map((s) => ({
+        x: atIndex(xs, s.i1, ax.log),
+        y: atIndex(ys, s.j1, ay.log),
+        x2: atIndex(xs, s.i2, ax.log),
+        y2: atIndex(ys, s.j2, ay.log),
+      }));
+    const segments = this.levels.flatMap(toSegments);
+    const zero = this.signed ? toSegments(0) : [];
+    const width = small ? 260 : MAP_WIDTH;
+    const height = small ? 195 : MAP_HEIGHT;
+    const image = rasterField(field, ex, ey, [ax.log, ay.log], await this.colourOf(), width, height);
+    const scale = (log: boolean, e: number[]) => ({
+      type: log ? 'log' : 'linear',
+      nice: false,
+      ...(!log && { zero: false }),
+      domain: [e[0], e[e.length - 1]],
+    });
+    const x = (title: boolean) => ({
+      field: 'x',
+      type: 'quantitative',
+      ...(title && { title: this.axisTitle(kx) }),
+      scale: scale(ax.log, ex),
+    });
+    const y = (title: boolean) => ({
+      field: 'y',
+      type: 'quantitative',
+      ...(title && { title: this.axisTitle(ky!) }),
+      scale: scale(ay.log, ey),
+    });
+    const corners = { x: ex[0], x2: ex[ex.length - 1], y: ey[0], y2: ey[ey.length - 1] };
+    const legendTitle = unitTitle(plotSymbol(this.quantity), this.valueUnit.unit);
+    const [dlo, dhi] = this.colourDomain();
+    const colour = this.counts
+      ? {
+          field: 'v',
+          type: 'ordinal',
+          title: legendTitle,
+          scale: { domain: this.counts, range: COUNT_COLOURS.slice(0, this.counts.length) },
+          legend: {
+            symbolType: 'square',
+            symbolSize: 160,
+            symbolStrokeColor: '#666666',
+            symbolStrokeWidth: 0.5,
+          },
+        }
+      : {
+          field: 'v',
+          type: 'quantitative',
+          title: legendTitle,
+          scale: { scheme: this.signed ? 'blueorange' : 'viridis', domain: [dlo, dhi], nice: false },
+        };
+    const legendValues = this.counts ? this.counts : Number.isFinite(dlo) ? [dlo, dhi] : [];
+    const layers: Record<string, unknown>[] = [
+      {
+        data: { values: [{ ...corners, url: image }] },
+        mark: { type: 'image', aspect: false, aria: false },
+        encoding: { x: x(true), x2: { field: 'x2' }, y: y(true), y2: { field: 'y2' }, url: { field: 'url' } },
+      },
+      // Invisible: the colour legend, for the raster's colours.
+      {
+        data: { values: legendValues.map((v) => ({ ...corners, v })) },
+        mark: { type: 'rect', opacity: 0, aria: false },
+        encoding: { x: x(false), x2: { field: 'x2' }, y: y(false), y2: { field: 'y2' }, color: colour },
+      },
+      {
+        data: { values: segments },
+        mark: { type: 'rule', color: 'white', strokeWidth: 0.9, opacity: 0.9 },
+        encoding: {
+          x: { field: 'x', type: 'quantitative' },
+          y: { field: 'y', type: 'quantitative' },
+          x2: { field: 'x2' },
+          y2: { field: 'y2' },
+        },
+      },
+    ];
+    if (zero.length > 0) {
+      // The sign change: a black line, labelled at the segment nearest the plot's centre.
+      const label = zeroLabelAt(zero, ex, ey, [ax.log, ay.log]);
+      layers.push(
+        {
+          data: { values: zero },
+          mark: { type: 'rule', color: 'black', strokeWidth: 1.6 },
+          encoding: {
+            x: { field: 'x', type: 'quantitative' },
+            y: { field: 'y', type: 'quantitative' },
+            x2: { field: 'x2' },
+            y2: { field: 'y2' },
+          },
+        },
+        {
+          data: { values: [{ ...label, text: `${plotSymbol(this.quantity)} = 0` }] },
+          mark: {
+            type: 'text',
+            fontSize: small ? 10 : 12,
+            fontWeight: 'bold',
+            color: 'black',
+            stroke: 'white',
+            strokeWidth: 3,
+            strokeOpacity: 0.85,
+            align: 'left',
+            dx: 5,
+            dy: -7,
+          },
+          encoding: {
+            x: { field: 'x', type: 'quantitative' },
+            y: { field: 'y', type: 'quantitative' },
+            text: { field: 'text' },
+          },
+        },
+        {
+          data: { values: [{ ...label, text: `${plotSymbol(this.quantity)} = 0` }] },
+          mark: {
+            type: 'text',
+            fontSize: small ? 10 : 12,
+            fontWeight: 'bold',
+            color: 'black',
+            align: 'left',
+            dx: 5,
+            dy: -7,
+          },
+          encoding: {
+            x: { field: 'x', type: 'quantitative' },
+            y: { field: 'y', type: 'quantitative' },
+            text: { field: 'text' },
+          },
+        },
+      );
+    }
+    return { ...this.facetTitle(facet), width, height, layer: layers };
+  }
+}
+
+/** A horizontal line at zero, labelled '<symbol> = 0' at its right end. */
+function zeroRule(symbol: string): Record<string, unknown> {
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 520,
-    height: 320,
-    background: 'white',
-    data: { values: rows },
-    mark: { type: 'line', point: { size: 14 }, strokeWidth: 1.6 },
-    encoding: {
-      x: {
-        field: 'x',
-        type: 'quantitative',
-        title: axisTitle(axis.name, manifest.units[axis.name]),
-        axis: siLabels(manifest.units[axis.name]),
-        scale: { type: axis.log ? 'log' : 'linear', nice: false },
+    data: { values: [{ y: 0, text: `${symbol} = 0` }] },
+    layer: [
+      {
+        mark: { type: 'rule', color: '#333333', strokeDash: [4, 3], strokeWidth: 1 },
+        encoding: { y: { field: 'y', type: 'quantitative' } },
       },
-      y: {
-        field: 'y',
-        type: 'quantitative',
-        title: axisTitle(quantity, quantityInfo(quantity).unit),
-        axis: siLabels(quantityInfo(quantity).unit),
-        scale: { zero: false },
+      {
+        mark: { type: 'text', align: 'right', dy: -6, fontSize: 11, color: '#333333' },
+        encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: 'width' }, text: { field: 'text' } },
       },
-      ...(multi ? { color: { field: 'root', type: 'nominal', title: 'root' } } : {}),
-    },
-    config: CONFIG,
-  } as TopLevelSpec;
+    ],
+  };
+}
+
+/** Where to put a contour's label: the midpoint of the segment nearest the plot's centre. */
+function zeroLabelAt(
+  segments: { x: number; y: number; x2: number; y2: number }[],
+  ex: number[],
+  ey: number[],
+  logs: [boolean, boolean],
+): { x: number; y: number } {
+  const unit = (v: number, e: number[], log: boolean): number => {
+    const f = log ? Math.log : (t: number) => t;
+    return (f(v) - f(e[0])) / (f(e[e.length - 1]) - f(e[0]));
+  };
+  let best = segments[0];
+  let bestDistance = Infinity;
+  for (const s of segments) {
+    const u = (unit(s.x, ex, logs[0]) + unit(s.x2, ex, logs[0])) / 2 - 0.5;
+    const v = (unit(s.y, ey, logs[1]) + unit(s.y2, ey, logs[1])) / 2 - 0.5;
+    if (u * u + v * v < bestDistance) [best, bestDistance] = [s, u * u + v * v];
+  }
+  const mid = (a: number, b: number, log: boolean) => (log ? Math.sqrt(a * b) : (a + b) / 2);
+  return { x: mid(best.x, best.x2, logs[0]), y: mid(best.y, best.y2, logs[1]) };
 }
 
 /** Cell edges around sample positions: midpoints (geometric on a log axis), half a step beyond the ends. */
@@ -258,7 +686,8 @@ function pixelCells(edgeValues: number[], log: boolean, pixels: number): Int32Ar
 /**
  * The field as a PNG data URL covering the plot area: one pixel per screen pixel at the PNG's scale,
  * each the colour of the cell under it (transparent where the value is not finite). One image
- * instead of a rect per cell keeps the SVG and vega's scene small (401 × 401 rects took ~0.6 GB).
+ * instead of a rect per cell keeps the SVG and vega's scene small (401 × 401 rects took ~0.6 GB) and
+ * has no seams between cells.
  */
 function rasterField(
   field: number[][],
@@ -266,9 +695,11 @@ function rasterField(
   ey: number[],
   logs: [boolean, boolean],
   colour: (v: number) => [number, number, number] | undefined,
+  width: number,
+  height: number,
 ): string {
-  const w = MAP_WIDTH * RASTER_SCALE;
-  const h = MAP_HEIGHT * RASTER_SCALE;
+  const w = width * RASTER_SCALE;
+  const h = height * RASTER_SCALE;
   const columns = pixelCells(ex, logs[0], w);
   // Rows top to bottom: the y scale's range runs from the bottom (edges[0]) up.
   const rows = pixelCells(ey, logs[1], h).reverse();
@@ -298,129 +729,4 @@ function parseColour(text: string): [number, number, number] {
     return [n >> 16, (n >> 8) & 255, n & 255];
   }
   throw new Error(`internal error: colour '${text}'`);
-}
-
-async function heatMap(manifest: Manifest, quantity: string, samples: Samples): Promise<TopLevelSpec> {
-  const [ax, ay] = manifest.spec.axes;
-  const ny = ay.values.length;
-  const [ix, iy] = samples.keep;
-  const xs = ix.map((i) => ax.values[i]);
-  const ys = iy.map((j) => ay.values[j]);
-  // The lowest-T_L root where there are several (the stable branch reached from a cold start).
-  const field = ix.map((i) => iy.map((j) => samples.values.get(i * ny + j)![0] ?? NaN));
-  const ex = edges(xs, ax.log);
-  const ey = edges(ys, ay.log);
-  let lo = Infinity;
-  let hi = -Infinity;
-  // A count (like n_roots) gets one contour between each pair of its values, not through them.
-  const distinct = new Set<number>();
-  let count = true;
-  for (const row of field) {
-    for (const v of row) {
-      if (!Number.isFinite(v)) continue;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-      if (count && (!Number.isInteger(v) || distinct.add(v).size > 10)) count = false;
-    }
-  }
-  const sorted = Array.from(distinct).sort((a, b) => a - b);
-  const levels = count ? sorted.slice(1).map((v, i) => (v + sorted[i]) / 2) : niceLevels(lo, hi);
-  const segments = levels.flatMap((level) =>
-    contourSegments(field, level).map((s) => ({
-      x: atIndex(xs, s.i1, ax.log),
-      y: atIndex(ys, s.j1, ay.log),
-      x2: atIndex(xs, s.i2, ax.log),
-      y2: atIndex(ys, s.j2, ay.log),
-      level,
-    })),
-  );
-  // The colours of vega's own viridis scale (linear over the data's extent, as its legend shows).
-  const { scheme } = await import('vega');
-  const viridis = scheme('viridis') as (t: number) => string;
-  const colour = (v: number): [number, number, number] | undefined =>
-    Number.isFinite(v) ? parseColour(viridis(hi > lo ? (v - lo) / (hi - lo) : 0.5)) : undefined;
-  const image = rasterField(field, ex, ey, [ax.log, ay.log], colour);
-  const unit = quantityInfo(quantity).unit;
-  const scale = (log: boolean, e: number[]) => ({
-    type: log ? 'log' : 'linear',
-    nice: false,
-    ...(!log && { zero: false }),
-    domain: [e[0], e[e.length - 1]],
-  });
-  const x = (title: boolean) => ({
-    field: 'x',
-    type: 'quantitative',
-    ...(title && {
-      title: axisTitle(ax.name, manifest.units[ax.name]),
-      axis: siLabels(manifest.units[ax.name]),
-    }),
-    scale: scale(ax.log, ex),
-  });
-  const y = (title: boolean) => ({
-    field: 'y',
-    type: 'quantitative',
-    ...(title && {
-      title: axisTitle(ay.name, manifest.units[ay.name]),
-      axis: siLabels(manifest.units[ay.name]),
-    }),
-    scale: scale(ay.log, ey),
-  });
-  const corners = { x: ex[0], x2: ex[ex.length - 1], y: ey[0], y2: ey[ey.length - 1] };
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: MAP_WIDTH,
-    height: MAP_HEIGHT,
-    background: 'white',
-    title: {
-      text: axisTitle(quantity, unit),
-      subtitle:
-        levels.length > 0
-          ? `contours at ${levels.map((l) => formatNumber(l, 3)).join(', ')}${unit ? ` ${unit}` : ''}`
-          : '',
-      anchor: 'start',
-    },
-    layer: [
-      {
-        data: { values: [{ ...corners, url: image }] },
-        mark: { type: 'image', aspect: false, aria: false },
-        encoding: { x: x(true), x2: { field: 'x2' }, y: y(true), y2: { field: 'y2' }, url: { field: 'url' } },
-      },
-      // Invisible: the colour legend, over the data's extent, for the raster's colours.
-      {
-        data: {
-          values: Number.isFinite(lo)
-            ? [
-                { ...corners, v: lo },
-                { ...corners, v: hi },
-              ]
-            : [],
-        },
-        mark: { type: 'rect', opacity: 0, aria: false },
-        encoding: {
-          x: x(false),
-          x2: { field: 'x2' },
-          y: y(false),
-          y2: { field: 'y2' },
-          color: {
-            field: 'v',
-            type: 'quantitative',
-            title: axisTitle(quantity, unit),
-            legend: siLabels(unit),
-            scale: { scheme: 'viridis' },
-          },
-        },
-      },
-      {
-        data: { values: segments },
-        mark: { type: 'rule', color: 'white', strokeWidth: 0.9, opacity: 0.9 },
-        encoding: {
-          x: { field: 'x', type: 'quantitative' },
-          y: { field: 'y', type: 'quantitative' },
-          x2: { field: 'x2' },
-          y2: { field: 'y2' },
-        },
-      },
-    ],
-    config: CONFIG,
-  } as TopLevelSpec;
 }

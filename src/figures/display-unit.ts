@@ -1,0 +1,111 @@
+/**
+ * What a plot axis shows: the quantity's symbol and the unit its tick values are printed in, chosen
+ * from the SI values drawn (20 mK, not 0.02 K; 2 Ω·µm², not 2e-12 ohm*m^2). The title carries the
+ * unit, so the ticks are plain numbers and never disagree with it.
+ */
+
+/** The unit values are shown in and the factor from SI: shown = SI × factor. */
+export interface DisplayUnit {
+  /** Unit text for a title, e.g. 'mK', 'fW/K', 'Ω·µm²'; '' for a pure number. */
+  unit: string;
+  /** Multiply an SI value by this to get the shown value. */
+  factor: number;
+}
+
+const PREFIXES: [number, string][] = [
+  [-18, 'a'],
+  [-15, 'f'],
+  [-12, 'p'],
+  [-9, 'n'],
+  [-6, 'µ'],
+  [-3, 'm'],
+  [0, ''],
+  [3, 'k'],
+];
+
+/** Largest finite |value|, or NaN when there is none. */
+function largest(values: Iterable<number>): number {
+  let max = NaN;
+  for (const v of values) if (Number.isFinite(v) && !(Math.abs(v) <= max)) max = Math.abs(v);
+  return max;
+}
+
+/** The SI prefix that puts the largest |value| in [1, 1000) (values of a power unit like W). */
+function engineering(base: string, values: Iterable<number>): DisplayUnit {
+  const max = largest(values);
+  const power = max > 0 ? Math.floor(Math.log10(max) / 3) * 3 : 0;
+  const [p, symbol] = PREFIXES.reduce((best, entry) => (entry[0] <= power ? entry : best), PREFIXES[0]);
+  return { unit: `${symbol}${base}`, factor: 10 ** -p };
+}
+
+/**
+ * The display unit of values in `siUnit` (as the sweep manifests write it: 'K', 'W', 'W/K',
+ * 'F/m^2', 'ohm*m^2', 'm^3', …). Device quantities use the units people write them in (fF/µm²,
+ * Ω·µm², µm², µm³), temperatures mK below 1 K, powers and conductances an SI prefix.
+ */
+export function displayUnit(siUnit: string, values: Iterable<number>): DisplayUnit {
+  switch (siUnit) {
+    case '':
+    case 'K/K':
+      return { unit: '', factor: 1 };
+    case 'K':
+      return largest(values) < 1 ? { unit: 'mK', factor: 1e3 } : { unit: 'K', factor: 1 };
+    case 'W':
+    case 'W/K':
+    case 'J':
+      return engineering(siUnit, values);
+    case 'F/m^2':
+      return { unit: 'fF/µm²', factor: 1e3 };
+    case 'ohm*m^2':
+      return { unit: 'Ω·µm²', factor: 1e12 };
+    case 'm^2':
+      return { unit: 'µm²', factor: 1e12 };
+    case 'm^3':
+      return { unit: 'µm³', factor: 1e18 };
+    default:
+      // Couplings (W/m^3/K^5): no customary prefix; only the notation is made typographic.
+      return {
+        unit: siUnit
+          .replace(/\^(\d+)/g, (_, d: string) => [...d].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]).join(''))
+          .replace(/\^n/g, 'ⁿ')
+          .replace(/ohm/g, 'Ω')
+          .replace(/\*/g, '·'),
+        factor: 1,
+      };
+  }
+}
+
+/**
+ * The symbol of a sweep output or parameter as drawn, with `_` marking a subscript (set as one in
+ * the SVG, see subscripts.ts): 'kappa_gamma' → 'κ_γ', 'dTL_dTR' → 'dT_L/dT_R'. Dotted device
+ * paths stay as the user wrote them.
+ */
+const SYMBOLS: Record<string, string> = {
+  T_L: 'T_L',
+  dF_dTL: '∂F/∂T_L',
+  dTL_dTR: 'dT_L/dT_R',
+  J_gamma: 'J_γ',
+  kappa_gamma: 'κ_γ',
+  J_ph_N: 'J_ph,N',
+  J_ph_S: 'J_ph,S',
+  J_ph: 'J_ph',
+  n_roots: 'number of roots',
+  deltaT: 'δT',
+  T_L0: 'T_L0',
+  T_Lmin: 'T_L,min',
+  T_R_at_min: 'T_R at T_L,min',
+  chi: 'χ',
+  gamma: 'γ',
+  Tc: 'T_c',
+  r0: 'r_0',
+  T_bath: 'T_bath',
+};
+
+export function plotSymbol(name: string): string {
+  return SYMBOLS[name] ?? name;
+}
+
+/** 'T_L' and 'mK' → 'T_L (mK)'; no unit → the symbol alone. */
+export function axisTitle(symbol: string, unit: string): string {
+  return unit ? `${symbol} (${unit})` : symbol;
+}
