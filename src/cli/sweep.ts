@@ -275,11 +275,7 @@ See docs/sweeps.md.`,
       }
       if (summary.chunksRemoved)
         ctx.stdout(`the chunks were removed after a verified merge; the results verify: nothing to do\n`);
-      if (!shard && opts.plot !== false && spec.axes.length > 2) {
-        ctx.stderr(
-          `note: no plot for a ${spec.axes.length}-D sweep (line plots for 1, heat maps for 2 axes)\n`,
-        );
-      } else if (!shard && opts.plot !== false) {
+      if (!shard && opts.plot !== false) {
         const files = await plotSweep(opts.out, typeof opts.plot === 'string' ? opts.plot : undefined);
         summary.files.push(...files);
       }
