@@ -1,0 +1,341 @@
+/**
+ * Argument checks at the library's public boundary (docs/library.md, "Input checking"): each throws
+ * InputError naming `function parameter`, the value and the accepted range, taken from DOMAIN (the
+ * command line's domains) so that the library and the CLI accept the same inputs. The checks are
+ * comparisons only: they run on every call of the hot functions (≤ 5 % of their cost, bench/validation).
+ */
+import { InputError } from '../errors.js';
+import { formatQuantity } from '../units/quantity.js';
+import type { OperatingPoint } from '../physics/balance.js';
+import type { Device, NormalMetal, Reservoir, Setup, Superconductor } from '../physics/device.js';
+import { checkDeviceInput, describeValue } from '../physics/device-input.js';
+import {
+  checkInRange,
+  checkTemperatures,
+  DOMAIN,
+  MIN_REDUCED_TEMPERATURE,
+  rangeText,
+  type DomainName,
+} from '../physics/domain.js';
+
+/** Highest temperature accepted anywhere (10 K: the highest Tc of the domain). */
+const T_MAX = DOMAIN.temperature.max;
+
+const shownNumber = (x: unknown): string =>
+  typeof x === 'number' ? formatQuantity(x, 'temperature') : describeValue(x);
+
+/** A finite number (any sign). */
+export function checkFinite(option: string, x: number): number {
+  if (!Number.isFinite(x)) throw new InputError(option, describeValue(x), 'a finite number');
+  return x;
+}
+
+/** A finite number above zero. */
+export function checkPositive(option: string, x: number): number {
+  if (!(Number.isFinite(x) && x > 0))
+    throw new InputError(option, describeValue(x), 'a finite number above 0');
+  return x;
+}
+
+/** A finite number of [0, ∞). */
+export function checkNonNegative(option: string, x: number): number {
+  if (!(Number.isFinite(x) && x >= 0)) throw new InputError(option, describeValue(x), 'a finite number ≥ 0');
+  return x;
+}
+
+/** A value of DOMAIN[name] (the CLI's range for it). */
+export function checkDomain(name: DomainName, option: string, x: number): number {
+  if (typeof x !== 'number') {
+    throw new InputError(option, describeValue(x), `a number ${rangeText(DOMAIN[name])}`);
+  }
+  return checkInRange(name, option, x);
+}
+
+/** A temperature of [0, 10 K] (quantities defined down to T = 0, such as Δ(T) or J_ph,N). */
+export function checkTemperatureFromZero(option: string, T: number): number {
+  if (!(Number.isFinite(T) && T >= 0 && T <= T_MAX)) {
+    throw new InputError(
+      option,
+      shownNumber(T),
+      `a temperature from 0 K to ${formatQuantity(T_MAX, 'temperature')}`,
+    );
+  }
+  return T;
+}
+
+/**
+ * A temperature of [0.004 Tc, 10 K]: the lowest as the CLI's (below it R/R0 and J_ph,S leave their
+ * tables and overflow near 10⁻⁵ Tc); at and above Tc the reservoir is normal (R/R0 = 1), which the
+ * library computes, unlike the CLI, which refuses it.
+ */
+export function checkTemperature(option: string, T: number, Tc: number): number {
+  if (Number.isFinite(T) && T >= MIN_REDUCED_TEMPERATURE * Tc && T <= T_MAX) return T;
+  if (typeof T !== 'number') throw new InputError(option, describeValue(T), 'a temperature in K (a number)');
+  if (T > T_MAX) {
+    throw new InputError(
+      option,
+      shownNumber(T),
+      `a temperature of at most ${formatQuantity(T_MAX, 'temperature')} (${DOMAIN.temperature.reason})`,
+    );
+  }
+  checkTemperatures([T], option, { Tc, belowTc: false });
+  return T;
+}
+
+/** A temperature of [0.004 Tc, Tc), as the CLI's: the heat balance needs superconducting junctions. */
+export function checkTemperatureBelowTc(option: string, T: number, Tc: number): number {
+  if (Number.isFinite(T) && T >= MIN_REDUCED_TEMPERATURE * Tc && T < Tc) return T;
+  if (typeof T !== 'number') throw new InputError(option, describeValue(T), 'a temperature in K (a number)');
+  checkTemperatures([T], option, { Tc, belowTc: true });
+  return T;
+}
+
+/** A bath temperature for `device`: at least 0.004 of each Tc and below both (as device.Tbath). */
+export function checkBath(option: string, T: number, device: Device): number {
+  const TcL = device.left.superconductor.Tc;
+  const TcR = device.right.superconductor.Tc;
+  checkTemperatureBelowTc(option, T, Math.min(TcL, TcR));
+  return checkTemperature(option, T, Math.max(TcL, TcR));
+}
+
+/** An object (not null): the containers of the checked fields. */
+function checkObject(option: string, x: unknown, accepted: string): void {
+  if (x === null || typeof x !== 'object') throw new InputError(option, describeValue(x), accepted);
+}
+
+/** Tc and γ of a superconductor (what R/R0 and Δ depend on). */
+export function checkGapParameters(option: string, sc: { Tc: number; gamma: number }): void {
+  checkObject(option, sc, 'an object { Tc, gamma } (K, dimensionless)');
+  checkDomain('Tc', `${option}.Tc`, sc.Tc);
+  checkDomain('gamma', `${option}.gamma`, sc.gamma);
+}
+
+/** An electron–phonon coupling Σ (W m⁻³ K⁻ⁿ). */
+function checkCoupling(option: string, Sigma: number, n: number): void {
+  if (typeof Sigma !== 'number') throw new InputError(option, describeValue(Sigma), 'a number (W/m^3/K^n)');
+  checkInRange('Sigma', option, Sigma, { exponent: n });
+}
+
+/** Every field of a Superconductor. */
+export function checkSuperconductor(option: string, sc: Superconductor): void {
+  checkObject(option, sc, 'a Superconductor { Tc, gamma, Sigma, volume } (SI)');
+  checkGapParameters(option, sc);
+  checkCoupling(`${option}.Sigma`, sc.Sigma, 5);
+  checkDomain('volume', `${option}.volume`, sc.volume);
+}
+
+/** Every field of a NormalMetal. */
+export function checkNormalMetal(option: string, normal: NormalMetal): void {
+  checkObject(option, normal, 'a NormalMetal { Sigma, n, volume } (SI)');
+  checkDomain('n', `${option}.n`, normal.n);
+  checkCoupling(`${option}.Sigma`, normal.Sigma, normal.n);
+  checkDomain('volume', `${option}.volume`, normal.volume);
+}
+
+/** Every field of a Reservoir. */
+export function checkReservoir(option: string, r: Reservoir): void {
+  checkObject(option, r, 'a Reservoir { superconductor, normal, junction } (SI)');
+  checkSuperconductor(`${option}.superconductor`, r.superconductor);
+  checkNormalMetal(`${option}.normal`, r.normal);
+  checkObject(`${option}.junction`, r.junction, 'a Junction { r0, c, area } (SI)');
+  checkDomain('r0', `${option}.junction.r0`, r.junction.r0);
+  checkDomain('c', `${option}.junction.c`, r.junction.c);
+  checkDomain('area', `${option}.junction.area`, r.junction.area);
+}
+
+// The domain's ends as plain constants: the fast path compares against them on every call.
+const [TC_MIN, TC_MAX] = [DOMAIN.Tc.min, DOMAIN.Tc.max];
+const [GAMMA_MIN, GAMMA_MAX] = [DOMAIN.gamma.min, DOMAIN.gamma.max];
+const [SIGMA_MIN, SIGMA_MAX] = [DOMAIN.Sigma.min, DOMAIN.Sigma.max];
+const [VOLUME_MIN, VOLUME_MAX] = [DOMAIN.volume.min, DOMAIN.volume.max];
+const [N_MIN, N_MAX] = [DOMAIN.n.min, DOMAIN.n.max];
+const [R0_MIN, R0_MAX] = [DOMAIN.r0.min, DOMAIN.r0.max];
+const [C_MIN, C_MAX] = [DOMAIN.c.min, DOMAIN.c.max];
+const [AREA_MIN, AREA_MAX] = [DOMAIN.area.min, DOMAIN.area.max];
+const [CHI_MIN, CHI_MAX] = [DOMAIN.chi.min, DOMAIN.chi.max];
+const JIN_MAX = DOMAIN.Jin.max;
+
+/** Tc and γ in their domains, by comparisons only (NaN and non-numbers fail). */
+export function gapParametersInDomain(s: { Tc: number; gamma: number }): boolean {
+  if (typeof s !== 'object' || s === null) return false;
+  const { Tc, gamma } = s;
+  return (
+    typeof Tc === 'number' &&
+    typeof gamma === 'number' &&
+    Tc >= TC_MIN &&
+    Tc <= TC_MAX &&
+    gamma >= GAMMA_MIN &&
+    gamma <= GAMMA_MAX
+  );
+}
+
+/** Every field of a Superconductor in its domain, by comparisons only. */
+export function superconductorInDomain(s: Superconductor): boolean {
+  if (!gapParametersInDomain(s)) return false;
+  const { Sigma, volume } = s;
+  return (
+    typeof Sigma === 'number' &&
+    typeof volume === 'number' &&
+    Sigma >= SIGMA_MIN &&
+    Sigma <= SIGMA_MAX &&
+    volume >= VOLUME_MIN &&
+    volume <= VOLUME_MAX
+  );
+}
+
+/** Every field of a NormalMetal in its domain, by comparisons only. */
+export function normalMetalInDomain(n: NormalMetal): boolean {
+  if (typeof n !== 'object' || n === null) return false;
+  const { Sigma, volume } = n;
+  return (
+    typeof n.n === 'number' &&
+    typeof Sigma === 'number' &&
+    typeof volume === 'number' &&
+    n.n >= N_MIN &&
+    n.n <= N_MAX &&
+    Sigma >= SIGMA_MIN &&
+    Sigma <= SIGMA_MAX &&
+    volume >= VOLUME_MIN &&
+    volume <= VOLUME_MAX
+  );
+}
+
+/** Every field of a Reservoir in its domain, by comparisons only. */
+export function reservoirInDomain(r: Reservoir | undefined): boolean {
+  if (typeof r !== 'object' || r === null) return false;
+  const j = r.junction;
+  if (typeof j !== 'object' || j === null) return false;
+  const { r0, c, area } = j;
+  return (
+    superconductorInDomain(r.superconductor) &&
+    normalMetalInDomain(r.normal) &&
+    typeof r0 === 'number' &&
+    typeof c === 'number' &&
+    typeof area === 'number' &&
+    r0 >= R0_MIN &&
+    r0 <= R0_MAX &&
+    c >= C_MIN &&
+    c <= C_MAX &&
+    area >= AREA_MIN &&
+    area <= AREA_MAX
+  );
+}
+
+/** T in [0.004 Tc, 10 K], by comparisons only. */
+export function temperatureInDomain(T: number, Tc: number): boolean {
+  return typeof T === 'number' && T >= MIN_REDUCED_TEMPERATURE * Tc && T <= T_MAX;
+}
+
+/**
+ * Every field of `device` in its domain (checkDevice: χ and the bath included). The fast path is the
+ * comparisons alone, ~40 per call: as cheap as remembering checked devices, and right for devices
+ * mutated after a call. Only a device that fails them goes through checkDeviceInput, for the message.
+ */
+export function checkDevice(option: string, device: Device): Device {
+  return deviceInDomain(device) ? device : checkDeviceInput(device, option);
+}
+
+/** checkDevice's test by comparisons only. */
+export function deviceInDomain(device: Device): boolean {
+  if (typeof device !== 'object' || device === null) return false;
+  const { left, right, Tbath } = device;
+  if (!(reservoirInDomain(left) && reservoirInDomain(right) && typeof Tbath === 'number')) return false;
+  const chi = right.junction.area / left.junction.area;
+  return chi >= CHI_MIN && chi <= CHI_MAX && bathInDomain(Tbath, device);
+}
+
+/** A bath temperature of `device` by comparisons only: at least 0.004 of each Tc and below both. */
+function bathInDomain(T: number, device: Device): boolean {
+  const TcL = device.left.superconductor.Tc;
+  const TcR = device.right.superconductor.Tc;
+  return (
+    typeof T === 'number' &&
+    T < TcL &&
+    T < TcR &&
+    T >= MIN_REDUCED_TEMPERATURE * TcL &&
+    T >= MIN_REDUCED_TEMPERATURE * TcR
+  );
+}
+
+/**
+ * An operating point of a device already checked, by comparisons only: J_in in [0, 1 µW], setup 1 or
+ * 2, T_R in [0.004 Tc, Tc), the bath (T_R in setup 2, else op.Tbath if given) a bath temperature.
+ */
+export function operatingPointInDomain(device: Device, op: OperatingPoint): boolean {
+  if (typeof op !== 'object' || op === null) return false;
+  const { Jin, TR, setup, Tbath } = op;
+  const TcR = device.right.superconductor.Tc;
+  return (
+    typeof Jin === 'number' &&
+    Jin >= 0 &&
+    Jin <= JIN_MAX &&
+    typeof TR === 'number' &&
+    TR >= MIN_REDUCED_TEMPERATURE * TcR &&
+    TR < TcR &&
+    (setup === 2
+      ? bathInDomain(TR, device)
+      : setup === 1 && (Tbath === undefined || bathInDomain(Tbath, device)))
+  );
+}
+
+/** 1 or 2 (the paper's setups). */
+export function checkSetup(option: string, setup: Setup): Setup {
+  if (setup !== 1 && setup !== 2) {
+    throw new InputError(
+      option,
+      describeValue(setup),
+      '1 (T_bath fixed, T_R swept: Fig. 3) or 2 (T_bath = T_R: Fig. 4)',
+    );
+  }
+  return setup;
+}
+
+/** An input power: 0 (no heating) or DOMAIN.Jin. */
+export function checkInputPower(option: string, Jin: number): number {
+  return Jin === 0 ? Jin : checkDomain('Jin', option, Jin);
+}
+
+/** An operating point { Jin, TR, setup, Tbath? } of `device`, as the CLI's `solve` accepts it. */
+export function checkOperatingPoint(
+  option: string,
+  device: Device,
+  op: { Jin?: number; TR: number; setup: Setup; Tbath?: number },
+  withJin: boolean,
+): void {
+  checkObject(option, op, 'an operating point { Jin, TR, setup, Tbath? } (SI)');
+  if (withJin) checkInputPower(`${option}.Jin`, op.Jin as number);
+  checkOperatingTemperatures(option, device, op.TR, op.setup, op.Tbath);
+}
+
+/** T_R, the setup and the optional bath temperature of an operating point (setup 2: T_bath = T_R). */
+export function checkOperatingTemperatures(
+  option: string,
+  device: Device,
+  TR: number,
+  setup: Setup,
+  Tbath: number | undefined,
+): void {
+  checkSetup(`${option}.setup`, setup);
+  checkTemperatureBelowTc(`${option}.TR`, TR, device.right.superconductor.Tc);
+  if (setup === 2) checkBath(`${option}.TR`, TR, device);
+  else if (Tbath !== undefined) checkBath(`${option}.Tbath`, Tbath, device);
+}
+
+/** lo ≤ hi, both already checked. */
+export function checkOrdered(option: string, lo: number, hi: number): void {
+  if (!(lo <= hi)) {
+    throw new InputError(
+      option,
+      `${shownNumber(lo)} > ${shownNumber(hi)}`,
+      'a lower end at most the upper end',
+    );
+  }
+}
+
+/** A result that must be finite: anything else is refused as input beyond the computable range. */
+export function checkFiniteResult(fn: string, arguments_: string, x: number): number {
+  if (!Number.isFinite(x)) {
+    throw new InputError(fn, arguments_, `arguments for which the result is finite (it is ${x} here)`);
+  }
+  return x;
+}

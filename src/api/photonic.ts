@@ -1,0 +1,162 @@
+/** J_γ and κ_γ of physics/photonic.ts with their arguments checked (docs/library.md, "Input checking"). */
+import type { Device, Reservoir } from '../physics/device.js';
+import * as unchecked from '../physics/photonic.js';
+import type { PhotonicCircuit } from '../physics/photonic.js';
+import {
+  checkDevice,
+  checkFiniteResult,
+  checkPositive,
+  checkReservoir,
+  checkTemperature,
+  deviceInDomain,
+  temperatureInDomain,
+} from './arguments.js';
+
+export * from '../physics/photonic.js';
+
+/** A temperature of the reservoir with critical temperature Tc, [0.004 Tc, 10 K]; comparisons first. */
+function checkT(option: string, T: number, Tc: number): void {
+  if (!temperatureInDomain(T, Tc)) checkTemperature(option, T, Tc);
+}
+
+/** The device, T_L against the left Tc and T_R against the right one. */
+function checkArguments(fn: string, device: Device, TL: number, TR: number): void {
+  // Comparisons first; the messages (built strings) only for input that fails them.
+  if (
+    deviceInDomain(device) &&
+    temperatureInDomain(TL, device.left.superconductor.Tc) &&
+    temperatureInDomain(TR, device.right.superconductor.Tc)
+  )
+    return;
+  checkDevice(`${fn} device`, device);
+  checkT(`${fn} TL`, TL, device.left.superconductor.Tc);
+  checkT(`${fn} TR`, TR, device.right.superconductor.Tc);
+}
+
+/** A circuit's R_L, R_R (Ω) and C_L, C_R (F): finite and above 0. */
+function checkCircuit(fn: string, circuit: PhotonicCircuit): void {
+  if (circuit === null || typeof circuit !== 'object') checkPositive(`${fn} circuit`, Number.NaN);
+  for (const key of ['RL', 'RR', 'CL', 'CR'] as const) checkPositive(`${fn} circuit.${key}`, circuit[key]);
+}
+
+/** A temperature for the closed forms that take no Tc: (0, 10 K]. */
+function checkBareTemperature(option: string, T: number): void {
+  checkPositive(option, T);
+  checkTemperature(option, T, 0);
+}
+
+/** R_i = (R/R0)(T_i) · r0_i / A_i, Ω. */
+export function junctionResistance(reservoir: Reservoir, T: number): number {
+  checkReservoir('junctionResistance reservoir', reservoir);
+  checkT('junctionResistance T', T, reservoir.superconductor.Tc);
+  return unchecked.junctionResistance(reservoir, T);
+}
+
+/** The circuit elements R_L, R_R (Ω) and C_L, C_R (F) at temperatures T_L, T_R (K). */
+export function photonicCircuit(device: Device, TL: number, TR: number): PhotonicCircuit {
+  checkArguments('photonicCircuit', device, TL, TR);
+  return unchecked.photonicCircuit(device, TL, TR);
+}
+
+/** τ(ω) = τ0 a²/(a² + ω²): matched-load transmission τ0 and cutoff a (rad/s) of paper Eq. 3. */
+export function transmissionParameters(circuit: PhotonicCircuit): { tau0: number; a: number } {
+  checkCircuit('transmissionParameters', circuit);
+  const out = unchecked.transmissionParameters(circuit);
+  const shown = `RL = ${circuit.RL}, RR = ${circuit.RR}, CL = ${circuit.CL}, CR = ${circuit.CR}`;
+  checkFiniteResult('transmissionParameters', shown, out.tau0);
+  checkFiniteResult('transmissionParameters', shown, out.a);
+  return out;
+}
+
+/** Cutoff ω_c = 1/((1+χ) c √(r_L r_R)) of MODEL.md §3, rad/s (for identical c on both sides). */
+export function photonicCutoff(device: Device, TL: number, TR: number): number {
+  checkArguments('photonicCutoff', device, TL, TR);
+  return unchecked.photonicCutoff(device, TL, TR);
+}
+
+/** I(a, T) = ∫_0^∞ (ħω/2π) a²/(a²+ω²) n(ω,T) dω, W, for a cutoff a > 0 (rad/s) and T in (0, 10 K]. */
+export function thermalSpectralIntegral(a: number, T: number): number {
+  checkPositive('thermalSpectralIntegral a', a);
+  checkBareTemperature('thermalSpectralIntegral T', T);
+  return checkFiniteResult(
+    'thermalSpectralIntegral',
+    `a = ${a}, T = ${T}`,
+    unchecked.thermalSpectralIntegral(a, T),
+  );
+}
+
+/** J_γ from the two junction resistances (Ω) and the total capacitance C_L + C_R (F), W. */
+export function photonicHeatCurrentOfResistances(
+  RL: number,
+  RR: number,
+  C: number,
+  TL: number,
+  TR: number,
+): number {
+  const fn = 'photonicHeatCurrentOfResistances';
+  checkPositive(`${fn} RL`, RL);
+  checkPositive(`${fn} RR`, RR);
+  checkPositive(`${fn} C`, C);
+  checkBareTemperature(`${fn} TL`, TL);
+  checkBareTemperature(`${fn} TR`, TR);
+  return checkFiniteResult(
+    fn,
+    `RL = ${RL}, RR = ${RR}, C = ${C}`,
+    unchecked.photonicHeatCurrentOfResistances(RL, RR, C, TL, TR),
+  );
+}
+
+/** J_γ for a given circuit (W). */
+export function photonicHeatCurrentOfCircuit(circuit: PhotonicCircuit, TL: number, TR: number): number {
+  const fn = 'photonicHeatCurrentOfCircuit';
+  checkCircuit(fn, circuit);
+  checkBareTemperature(`${fn} TL`, TL);
+  checkBareTemperature(`${fn} TR`, TR);
+  const { RL, RR, CL, CR } = circuit;
+  return checkFiniteResult(
+    fn,
+    `RL = ${RL}, RR = ${RR}, CL = ${CL}, CR = ${CR}`,
+    unchecked.photonicHeatCurrentOfCircuit(circuit, TL, TR),
+  );
+}
+
+/** J_γ(T_L, T_R) in W, positive from left to right (closed form with digamma). */
+export function photonicHeatCurrent(device: Device, TL: number, TR: number): number {
+  checkArguments('photonicHeatCurrent', device, TL, TR);
+  return unchecked.photonicHeatCurrent(device, TL, TR);
+}
+
+/** J_γ(·, T_R) at a fixed T_R, W; the function returned checks its T_L too. */
+export function photonicHeatCurrentAt(device: Device, TR: number): (TL: number) => number {
+  checkDevice('photonicHeatCurrentAt device', device);
+  checkT('photonicHeatCurrentAt TR', TR, device.right.superconductor.Tc);
+  // The function keeps the device's fields as they are now: check T_L against this Tc.
+  const Tc = device.left.superconductor.Tc;
+  const J = unchecked.photonicHeatCurrentAt(device, TR);
+  return (TL) => {
+    checkT('photonicHeatCurrentAt(device, TR) TL', TL, Tc);
+    return J(TL);
+  };
+}
+
+/** κ_γ = −∂J_γ/∂T_R in W/K, analytic. NDTC where κ_γ < 0. */
+export function photonicConductance(device: Device, TL: number, TR: number): number {
+  checkArguments('photonicConductance', device, TL, TR);
+  return unchecked.photonicConductance(device, TL, TR);
+}
+
+/** J_γ with ∂J_γ/∂T_L and ∂J_γ/∂T_R (W, W/K), all analytic. */
+export function photonicGradient(
+  device: Device,
+  TL: number,
+  TR: number,
+): { J: number; dTL: number; dTR: number } {
+  checkArguments('photonicGradient', device, TL, TR);
+  return unchecked.photonicGradient(device, TL, TR);
+}
+
+/** J_γ by direct adaptive quadrature of paper Eq. 2 with τ(ω) of Eq. 3 (independent reference path), W. */
+export function photonicHeatCurrentDirect(device: Device, TL: number, TR: number): number {
+  checkArguments('photonicHeatCurrentDirect', device, TL, TR);
+  return unchecked.photonicHeatCurrentDirect(device, TL, TR);
+}
