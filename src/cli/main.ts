@@ -4,39 +4,31 @@
  * accepted; never a stack trace unless NDTC_DEBUG=1).
  *
  * To add a command: write `src/cli/<name>.ts` exporting `register(program, ctx)` (see
- * resistance.ts for the pattern), then add ONE import below and ONE entry in COMMANDS.
+ * resistance.ts for the pattern), then add ONE entry in COMMANDS. A command's module (and what it
+ * imports: the library, the device-file parser) is loaded only when that command runs or help lists
+ * every command, so `ndtc --version` and each command pay only for what they use.
  */
 import { Command, CommanderError } from 'commander';
 import { InputError, escapeControls } from '../errors.js';
 import type { CliContext, RegisterCommand } from './context.js';
 import { packageVersion } from './version.js';
-import { loadDeviceFile } from '../device-file/load.js';
 import { FileError, fileError } from '../io/file-error.js';
-import { register as resistance } from './resistance.js';
-import { register as photonic } from './photonic.js';
-import { register as phonon } from './phonon.js';
-import { register as solve } from './solve.js';
-import { register as reproduce } from './reproduce.js';
-import { register as explore } from './explore.js';
-import { register as sweep } from './sweep.js';
-import { register as merge } from './merge.js';
-import { register as verify } from './verify.js';
-import { register as hysteresis } from './hysteresis.js';
-import { register as optimize } from './optimize.js';
 
-/** Every subcommand, in the order `ndtc --help` lists them. */
-const COMMANDS: RegisterCommand[] = [
-  resistance,
-  photonic,
-  phonon,
-  solve,
-  reproduce,
-  explore,
-  sweep,
-  merge,
-  verify,
-  hysteresis,
-  optimize,
+type CommandModule = () => Promise<{ register: RegisterCommand }>;
+
+/** Every subcommand by name, in the order `ndtc --help` lists them. */
+export const COMMANDS: [name: string, load: CommandModule][] = [
+  ['resistance', () => import('./resistance.js')],
+  ['photonic', () => import('./photonic.js')],
+  ['phonon', () => import('./phonon.js')],
+  ['solve', () => import('./solve.js')],
+  ['reproduce', () => import('./reproduce.js')],
+  ['explore', () => import('./explore.js')],
+  ['sweep', () => import('./sweep.js')],
+  ['merge', () => import('./merge.js')],
+  ['verify', () => import('./verify.js')],
+  ['hysteresis', () => import('./hysteresis.js')],
+  ['optimize', () => import('./optimize.js')],
 ];
 
 export interface CliIO {
@@ -57,7 +49,14 @@ function endQuietlyOnClosedPipe(): void {
   });
 }
 
-function buildProgram(ctx: CliContext): Command {
+/**
+ * The program with the commands named in `names` registered (all of them by default; `ndtc <command> …`
+ * registers only its own).
+ */
+export async function buildProgram(
+  ctx: CliContext,
+  names: readonly string[] = COMMANDS.map(([name]) => name),
+): Promise<Command> {
   const program = new Command('ndtc')
     .description(
       'photonic heat transport and negative differential thermal conductance between NIS reservoirs',
@@ -81,7 +80,10 @@ Examples:
   $ ndtc <command> --help`,
     );
   // Subcommands created after this point inherit the output configuration and exitOverride.
-  for (const register of COMMANDS) register(program, ctx);
+  const modules = await Promise.all(
+    COMMANDS.filter(([name]) => names.includes(name)).map(([, load]) => load()),
+  );
+  for (const { register } of modules) register(program, ctx);
   return program;
 }
 
@@ -135,10 +137,13 @@ function systemErrorText(error: Error): string {
 /** Runs `ndtc` with `argv` (without node and script), writing to `io` (default: the process streams). */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   if (io === processIO) endQuietlyOnClosedPipe();
-  const ctx: CliContext = { ...io, version: packageVersion(), loadDeviceFile };
-  const program = buildProgram(ctx);
-  const known = program.commands.map((c) => c.name());
+  const known = COMMANDS.map(([name]) => name);
   let commandName = known.includes(argv[0]) ? argv[0] : undefined;
+  // Version and the top-level usage need no command; a command needs its module and the device loader.
+  const version = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
+  const ctx: CliContext = { ...io, version: packageVersion() };
+  if (!version) ctx.loadDeviceFile = (await import('../device-file/load.js')).loadDeviceFile;
+  const program = await buildProgram(ctx, version ? [] : commandName ? [commandName] : known);
   program.hook('preAction', (_program, action) => {
     commandName = action.name();
   });

@@ -1,7 +1,7 @@
 /**
- * Commands that draw nothing do not load the rendering libraries (vega, vega-lite, resvg): a child
- * process records every module it loads through a loader hook, and a command that draws shows that
- * the hook sees them when they are loaded.
+ * Commands that draw nothing do not load the rendering libraries (vega, vega-lite, resvg), and
+ * `ndtc --version` loads no command at all: a child process records every module it loads through a
+ * loader hook, and a command that draws shows that the hook sees them when they are loaded.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { COMMANDS } from '../../src/cli/main.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'ndtc-lazy-'));
@@ -16,9 +18,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const RENDERING = /\/node_modules\/(vega|vega-lite|@resvg\/resvg-js)\//;
 
+let runs = 0;
+
 /** Module URLs loaded by `ndtc …argv` run from the sources in a child process. */
 function loadedModules(...argv: string[]): string[] {
-  const file = join(tmp, `modules-${argv[0]}.txt`);
+  const file = join(tmp, `modules-${++runs}.txt`);
   const r = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--import', './test/cli/record-modules.mjs', 'test/cli/main-child.ts', ...argv],
@@ -62,4 +66,43 @@ describe('rendering libraries load only where a plot is drawn', () => {
     expect(rendering.some((m) => m.includes('/node_modules/vega-lite/'))).toBe(true);
     expect(rendering.some((m) => m.includes('/node_modules/@resvg/resvg-js/'))).toBe(true);
   });
+});
+
+describe('commands load on demand', () => {
+  /** The repository-relative paths of the loaded modules that are ndtc's sources or packages. */
+  const ours = (modules: string[]) =>
+    modules
+      .filter((m) => m.startsWith(`file://${root}`))
+      .map((m) => m.slice(`file://${root}`.length))
+      .filter((m) => !m.startsWith('test/'));
+
+  it.each([['--version'], ['-V']])('ndtc %s loads commander and the program, nothing else', (flag) => {
+    expect(ours(loadedModules(flag)).sort()).toEqual(
+      [
+        'node_modules/commander/esm.mjs',
+        'node_modules/commander/index.js',
+        'src/cli/main.ts',
+        'src/cli/version.ts',
+        'src/errors.ts',
+        'src/io/file-error.ts',
+      ].sort(),
+    );
+  });
+
+  it('a command loads its own module and no other command', () => {
+    const modules = ours(loadedModules('resistance', '--T', '500mK'));
+    const commands = COMMANDS.map(([name]) => `src/cli/${name}.ts`);
+    expect(modules.filter((m) => commands.includes(m))).toEqual(['src/cli/resistance.ts']);
+    // …and the device-file loader, for its --device option.
+    expect(modules).toContain('src/device-file/load.ts');
+  });
+
+  it.each(COMMANDS.map(([name, load]) => [name, load] as const))(
+    'COMMANDS names %s after the command its module registers',
+    async (name, load) => {
+      const program = new Command('ndtc');
+      (await load()).register(program, { stdout() {}, stderr() {}, version: '0' });
+      expect(program.commands.map((c) => c.name())).toEqual([name]);
+    },
+  );
 });
