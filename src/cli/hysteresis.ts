@@ -8,7 +8,8 @@ import { formatQuantity, parseQuantity } from '../units/quantity.js';
 import { parseAxis } from '../sweep/axes.js';
 import { traceHysteresis, type Hysteresis } from '../sweep/hysteresis.js';
 import { checkParameterValue, parameterInfo } from '../sweep/parameters.js';
-import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
+import { writePlot } from '../sweep/plot.js';
+import { hysteresisPlotSpec } from '../sweep/hysteresis-plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForDevice } from './phonon-tables.js';
@@ -147,7 +148,8 @@ See docs/bistability.md.`,
           1,
         ) + '\n',
       );
-      if (opts.plot) files.push(...(await writePlot(plotSpec(h, axis.log), join(opts.out, 'hysteresis'))));
+      if (opts.plot)
+        files.push(...(await writePlot(hysteresisPlotSpec(h, axis.log), join(opts.out, 'hysteresis'))));
 
       const kind = axis.name === 'J_in' ? 'power' : 'temperature';
       ctx.stdout(
@@ -161,83 +163,4 @@ See docs/bistability.md.`,
       }
       for (const f of files) ctx.stdout(`wrote ${f}\n`);
     });
-}
-
-function plotSpec(h: Hysteresis, log: boolean) {
-  const unit = h.parameter === 'J_in' ? 'W' : 'K';
-  const rows = h.steps
-    .filter((s) => s.T_L !== null)
-    .map((s) => ({ x: s.value, T_L: s.T_L, direction: s.direction === 'up' ? 'sweep up' : 'sweep down' }));
-  const unstable = h.steps
-    .filter((s) => s.direction === 'up')
-    .flatMap((s) => s.roots.filter((r) => !rowsHave(s, r)).map((r) => ({ x: s.value, T_L: r })));
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 520,
-    height: 320,
-    background: 'white',
-    title: {
-      text: 'Hysteresis of T_L',
-      subtitle:
-        h.loops.length > 0
-          ? `${h.loops.length} loop(s); grey: other roots (unstable or not followed)`
-          : 'no loop',
-      anchor: 'start',
-    },
-    layer: [
-      {
-        data: { values: unstable },
-        mark: { type: 'point', color: '#9a9a9a', size: 10, filled: true },
-        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'T_L', type: 'quantitative' } },
-      },
-      {
-        data: { values: rows },
-        mark: { type: 'line', strokeWidth: 1.8 },
-        encoding: {
-          x: {
-            field: 'x',
-            type: 'quantitative',
-            title: axisTitle(h.parameter, unit),
-            axis: siLabels(unit),
-            scale: { type: log ? 'log' : 'linear', nice: false },
-          },
-          y: {
-            field: 'T_L',
-            type: 'quantitative',
-            title: 'T_L (K)',
-            axis: siLabels('K'),
-            scale: { zero: false },
-          },
-          color: {
-            field: 'direction',
-            type: 'nominal',
-            title: null,
-            scale: { domain: ['sweep up', 'sweep down'], range: ['#0072B2', '#D55E00'] },
-          },
-          strokeDash: {
-            field: 'direction',
-            type: 'nominal',
-            legend: null,
-            scale: {
-              domain: ['sweep up', 'sweep down'],
-              range: [
-                [1, 0],
-                [6, 3],
-              ],
-            },
-          },
-        },
-      },
-    ],
-    config: {
-      font: 'DejaVu Sans',
-      axis: { grid: true, gridColor: '#e6e6e6', labelFontSize: 11, titleFontSize: 12 },
-      legend: { labelFontSize: 11 },
-    },
-  } as unknown as Parameters<typeof writePlot>[0];
-}
-
-/** The root is the one followed at this step. */
-function rowsHave(s: { T_L: number | null }, r: number): boolean {
-  return s.T_L === r;
 }

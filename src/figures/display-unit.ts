@@ -32,7 +32,8 @@ function largest(values: Iterable<number>): number {
 
 /** The SI prefix that puts the largest |value| in [1, 1000) (values of a power unit like W). */
 function engineering(base: string, values: Iterable<number>): DisplayUnit {
-  const max = largest(values);
+  // Just below the largest value: an axis ending at 1000 fW stays in fW (ticks 1 … 1000, not 0.001 … 1 pW).
+  const max = largest(values) / 1.0001;
   const power = max > 0 ? Math.floor(Math.log10(max) / 3) * 3 : 0;
   const [p, symbol] = PREFIXES.reduce((best, entry) => (entry[0] <= power ? entry : best), PREFIXES[0]);
   return { unit: `${symbol}${base}`, factor: 10 ** -p };

@@ -118,7 +118,7 @@ function strideIndices(n: number): number[] {
 
 /** `quantity` at one point: one value per root (a point-level value or a direct evaluation: one). */
 function valuesOf(record: Record<string, unknown>, quantity: string): (number | null)[] {
-  if (Array.isArray(record.roots))
+  if (Array.isArray(record.roots) && quantityInfo(quantity).level === 'root')
     return (record.roots as Record<string, number | null>[]).map((root) => root[quantity] ?? null);
   return [(record[quantity] as number | null | undefined) ?? null];
 }
@@ -265,7 +265,20 @@ export async function sweepPlotSpec(
 type Samples = ReturnType<typeof drawnSamples>;
 
 /** Colours for counts (0, 1, 2, 3, … roots): grey for none, then the palette. */
-const COUNT_COLOURS = ['#d9d9d9', ...PALETTE];
+const COUNT_COLOURS = [
+  '#d9d9d9',
+  '#56B4E9',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#0072B2',
+  '#000000',
+];
+
+function countColour(v: number): string {
+  return COUNT_COLOURS[Math.min(v, COUNT_COLOURS.length - 1)];
+}
 
 /** One sweep's drawn samples with their display units and colour scheme, turned into panel specs. */
 class SweepView {
@@ -298,7 +311,8 @@ class SweepView {
     for (const v of finite) {
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
-      if (integers && (!Number.isInteger(v) || distinct.add(v).size > COUNT_COLOURS.length)) integers = false;
+      if (integers && (!Number.isInteger(v) || v < 0 || distinct.add(v).size > COUNT_COLOURS.length))
+        integers = false;
     }
     [this.lo, this.hi] = [lo * this.valueUnit.factor, hi * this.valueUnit.factor];
     this.counts = integers && finite.length > 0 ? [...distinct].sort((p, q) => p - q) : undefined;
@@ -418,8 +432,8 @@ class SweepView {
       if (this.counts) {
         const counts = this.counts;
         return (v: number) => {
-          const k = counts.indexOf(v);
-          return k < 0 ? undefined : parseColour(COUNT_COLOURS[k]);
+          // By value, so that 2 roots have one colour in every plot.
+          return counts.includes(v) ? parseColour(countColour(v)) : undefined;
         };
       }
       const [lo, hi] = this.colourDomain();
@@ -441,7 +455,7 @@ class SweepView {
     const unit = this.valueUnit.unit ? ` ${this.valueUnit.unit}` : '';
     const levels = this.levels.map((l) => formatNumber(l, 3));
     const parts = [
-      ...(this.counts ? [`boundaries between ${this.counts.join(', ')}`] : []),
+      ...(this.counts && this.counts.length > 1 ? [`boundaries between ${this.counts.join(', ')}`] : []),
       ...(!this.counts && levels.length > 0 ? [`contours at ${levels.join(', ')}${unit}`] : []),
       ...(this.signed && this.lo < 0 && this.hi > 0 ? [`black: ${plotSymbol(this.quantity)} = 0`] : []),
     ];
@@ -506,7 +520,7 @@ class SweepView {
           field: 'v',
           type: 'ordinal',
           title: legendTitle,
-          scale: { domain: this.counts, range: COUNT_COLOURS.slice(0, this.counts.length) },
+          scale: { domain: this.counts, range: this.counts.map(countColour) },
           legend: {
             symbolType: 'square',
             symbolSize: 160,
@@ -527,12 +541,16 @@ class SweepView {
         mark: { type: 'image', aspect: false, aria: false },
         encoding: { x: x(true), x2: { field: 'x2' }, y: y(true), y2: { field: 'y2' }, url: { field: 'url' } },
       },
-      // Invisible: the colour legend, for the raster's colours.
-      {
-        data: { values: legendValues.map((v) => ({ ...corners, v })) },
-        mark: { type: 'rect', opacity: 0, aria: false },
-        encoding: { x: x(false), x2: { field: 'x2' }, y: y(false), y2: { field: 'y2' }, color: colour },
-      },
+      // Invisible: the colour legend, for the raster's colours (none when nothing is finite).
+      ...(legendValues.length > 0
+        ? [
+            {
+              data: { values: legendValues.map((v) => ({ ...corners, v })) },
+              mark: { type: 'rect', opacity: 0, aria: false },
+              encoding: { x: x(false), x2: { field: 'x2' }, y: y(false), y2: { field: 'y2' }, color: colour },
+            },
+          ]
+        : []),
       {
         data: { values: segments },
         mark: { type: 'rule', color: 'white', strokeWidth: 0.9, opacity: 0.9 },
