@@ -21,6 +21,7 @@ import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './
 import { prepareForDevice, preparePhononTables } from './phonon-tables.js';
 import { belowTc } from './temperature-checks.js';
 import { createProgress } from '../io/progress.js';
+import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
 import { positiveInteger, parseTRRange } from './sweep.js';
 
 interface Options extends DeviceOptionValues {
@@ -32,6 +33,7 @@ interface Options extends DeviceOptionValues {
   grid?: string;
   maxEvaluations?: string;
   out: string;
+  force?: boolean;
   plot: boolean;
 }
 
@@ -101,6 +103,7 @@ export function register(program: Command, ctx: CliContext): void {
       'evaluations of the objective by the grid and Nelder–Mead together, never exceeded (default 150, at most 10⁶); the profiles add 31 per parameter',
     )
     .option('--out <dir>', 'directory for optimize.json, profiles.csv, optimize.svg/png', 'ndtc-out/optimize')
+    .option('--force', FORCE_HELP)
     .option('--no-plot', 'write no plot')
     .addHelpText(
       'after',
@@ -176,6 +179,7 @@ the optimum, written as CSV and plotted.`,
           String(budget),
           `at least 2^${d} = ${2 ** d}, the smallest grid over ${d} parameters`,
         );
+      checkOutputDirectory(opts.out, opts.force);
       // The note on slow J_ph,S only once every input is known good.
       if (slow) ctx.stderr(slow);
       // The output directory before the work: a path that cannot be one fails now, not after it.

@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { OUTPUT_FORMATS, parseFormatList, parsePanelList, reproduce } from '../figures/reproduce.js';
 import { PANEL_IDS } from '../figures/panels.js';
 import type { CliContext } from './context.js';
+import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
 
 interface ReproduceCliOptions {
   out: string;
+  force?: boolean;
   only?: string;
   format: string;
   quiet?: boolean;
@@ -13,16 +15,18 @@ interface ReproduceCliOptions {
 
 const EXAMPLES = `
 Examples:
-  $ ndtc reproduce                          all panels, all formats, report.md, into ndtc-out/
+  $ ndtc reproduce                          all panels, all formats, report.md, into ndtc-out/reproduce/
   $ ndtc reproduce --only 2a,2b --format png --out figs
-  $ ndtc reproduce --quiet --format csv,json
+  $ ndtc reproduce --quiet --format csv,json --force   # again, into the same directory
 
 Panels: ${PANEL_IDS.join(', ')}. Files: fig<panel>.<format>, report.md, report.json.
-Existing files in the output directory that reproduce does not produce are kept.`;
+A non-empty output directory is refused unless --force; then the files reproduce produces replace
+theirs and every other file is kept.`;
 
 export async function runReproduce(opts: ReproduceCliOptions, ctx: CliContext): Promise<void> {
   const only = opts.only === undefined ? undefined : parsePanelList(opts.only);
   const formats = parseFormatList(opts.format);
+  checkOutputDirectory(opts.out, opts.force);
   const controller = new AbortController();
   const interrupt = (): void => controller.abort();
   process.once('SIGINT', interrupt);
@@ -55,7 +59,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description(
       "recompute every panel of the paper's figures and test its eight claims; write figures, data and report.md",
     )
-    .option('--out <dir>', 'output directory', 'ndtc-out')
+    .option('--out <dir>', 'output directory', 'ndtc-out/reproduce')
+    .option('--force', FORCE_HELP)
     .option('--only <panels>', `comma-separated panels (default: all of ${PANEL_IDS.join(',')})`)
     .option(
       '--format <formats>',

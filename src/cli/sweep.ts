@@ -4,7 +4,20 @@ import { InputError, type Device, type Setup } from '../index.js';
 import { checkTemperatures } from '../physics/domain.js';
 import { parseQuantity } from '../units/quantity.js';
 import { DEFAULT_MAX_POINTS, checkGridSize, parseAxes } from '../sweep/axes.js';
-import { readManifest } from '../sweep/directory.js';
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { makeDirectory } from '../io/make-directory.js';
+import {
+  MANIFEST,
+  RESULTS_CSV,
+  RESULTS_JSONL,
+  RESULTS_RECORD,
+  SHARDS,
+  makeManifest,
+  readManifest,
+} from '../sweep/directory.js';
+import { RESULTS_H5 } from '../sweep/netcdf.js';
 import { describeEstimate, estimateSweep } from '../sweep/estimate.js';
 import { checkParameterValue, parameterInfo, type OperatingValues } from '../sweep/parameters.js';
 import { plotSweep } from '../sweep/plot.js';
@@ -13,6 +26,7 @@ import { DEFAULT_OUTPUTS, parseOutputs, splitOutputs, type SweepMode } from '../
 import { runSweep } from '../sweep/run.js';
 import { defaultChunkSize, pointCount, type SweepSpec } from '../sweep/spec.js';
 import type { CliContext } from './context.js';
+import { FORCE_HELP, checkOutputDirectory, directoryContent } from './output-directory.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForSweep } from './phonon-tables.js';
 import {
@@ -34,6 +48,7 @@ interface Options extends DeviceOptionValues, SlurmOptionValues {
   out: string;
   workers?: string;
   resume?: boolean;
+  force?: boolean;
   shard?: string;
   chunkSize?: string;
   maxPoints?: string;
@@ -182,6 +197,10 @@ export function register(program: Command, ctx: CliContext): void {
       '--resume',
       'continue the sweep already in --out (no other option needed: it is read from the manifest); every chunk on disk is verified against its recorded length and SHA-256, damaged ones computed again',
     )
+    .option(
+      '--force',
+      `start again in a non-empty --out: the sweep files there (manifest, chunks, results, plot) are removed first, other files kept (not with --resume or --shard); for other commands: ${FORCE_HELP}`,
+    )
     .option('--shard <i/N>', 'compute only shard i of N (contiguous chunk ranges); combine with ndtc merge')
     .option(
       '--chunk-size <n>',
@@ -234,6 +253,26 @@ See docs/sweeps.md.`,
       } else {
         spec = sweepSpecFromOptions(opts, deviceFromOptions(opts, ctx.loadDeviceFile));
       }
+      if (opts.force && opts.resume)
+        throw new InputError(
+          '--force',
+          'with --resume',
+          'one of --force (start again) and --resume (continue)',
+        );
+      if (opts.force && shard)
+        throw new InputError(
+          '--force',
+          `with --shard ${opts.shard}`,
+          'a whole sweep (shards share their directory: start them in a new one, or --resume)',
+        );
+      // The folder policy of every command (a shard or a Slurm script leaves it to the manifest check).
+      if (!opts.resume && !shard && opts.emitSlurm === undefined) {
+        checkOutputDirectory(
+          opts.out,
+          opts.force,
+          directoryContent(opts.out).includes(MANIFEST) ? '--resume to continue the sweep in it' : undefined,
+        );
+      }
       const slow = await prepareForSweep(spec);
       if (slow) ctx.stderr(slow);
       const numeric = spec.outputs.filter((o) => o !== 'stable');
@@ -254,10 +293,13 @@ See docs/sweeps.md.`,
           `--shard ${opts.shard}`,
           'a whole sweep; for shards: ndtc merge --remove-chunks',
         );
+      // Started afresh by hand, the run then finds its own new manifest and computes every chunk.
+      const fresh = opts.force === true && directoryContent(opts.out).length > 0;
+      if (fresh) startAfresh(opts.out, spec);
       const summary = await runSweep(spec, {
         out: opts.out,
         workers,
-        resume: opts.resume,
+        resume: opts.resume || fresh,
         shard,
         quiet: opts.quiet,
         netcdf: opts.h5,
@@ -289,4 +331,25 @@ See docs/sweeps.md.`,
       }
     });
   addSlurmOptions(cmd);
+}
+
+/** Sweep files a `--force` run removes before it starts (a sweep's own output, never other files). */
+const SWEEP_FILES = [
+  MANIFEST,
+  SHARDS,
+  RESULTS_CSV,
+  RESULTS_JSONL,
+  RESULTS_H5,
+  RESULTS_RECORD,
+  'plot.svg',
+  'plot.png',
+  'plot.pdf',
+  'chunks',
+];
+
+/** `--force`: the previous sweep's files removed, then this sweep's chunk directory and manifest written. */
+function startAfresh(dir: string, spec: SweepSpec): void {
+  for (const name of SWEEP_FILES) rmSync(join(dir, name), { recursive: true, force: true });
+  makeDirectory(join(dir, 'chunks'));
+  writeFileAtomic(join(dir, MANIFEST), JSON.stringify(makeManifest(spec), null, 1) + '\n');
 }

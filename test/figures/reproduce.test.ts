@@ -139,13 +139,20 @@ describe('a full run', () => {
 });
 
 describe('--only, --format and an existing output directory', () => {
-  it('writes only the chosen panels and formats, keeps foreign files, replaces ours', async () => {
+  it('writes only the chosen panels and formats, keeps foreign files, replaces ours (with --force)', async () => {
     const out = join(root, 'existing');
     mkdirSync(out);
     writeFileSync(join(out, 'notes.txt'), 'mine');
     writeFileSync(join(out, 'fig2a.csv'), 'stale');
     writeFileSync(join(out, 'fig3b.png'), 'from an earlier run');
-    const r = await run(['reproduce', '--out', out, '--only', '2a,1c', '--format', 'csv,json', '--quiet']);
+    const argv = ['reproduce', '--out', out, '--only', '2a,1c', '--format', 'csv,json', '--quiet'];
+    const refused = await run(argv); // a non-empty directory only with --force
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /--out: .*or --force to write into it; it holds fig2a\.csv, fig3b\.png, notes\.txt\n$/,
+    );
+    expect(readFileSync(join(out, 'fig2a.csv'), 'utf8')).toBe('stale');
+    const r = await run([...argv, '--force']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(readdirSync(out).sort()).toEqual(
