@@ -30,7 +30,8 @@ const run = async (title: string, f: () => Promise<{ rows: BenchRow[] } | undefi
 await run('Physics core (per point)', benchPhysics);
 await run('Paper reproduction', () => optional('./reproduce.bench.ts', 'benchReproduce'));
 await run('Sweeps', () => optional('./sweep.bench.ts', 'benchSweep'));
-await run('Scale and start-up', () => optional('./scale.bench.ts', 'benchScale'));
+await run('Start-up', () => optional('./startup.bench.ts', 'benchStartup'));
+await run('Scale', () => optional('./scale.bench.ts', 'benchScale'));
 await run('Sweep vs a NumPy/SciPy peer (same T_L map)', () =>
   optional('./sweep-peer.bench.ts', 'benchSweepPeer'),
 );

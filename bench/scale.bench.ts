@@ -1,8 +1,7 @@
 /**
- * Scale and start-up, each step a child process of the built CLI (bin/ndtc.js → dist/) so that its
- * peak RSS is its own: a 10⁷-point sweep, its merge, its plot and its results.h5, with wall time,
- * peak RSS and disk; merge + plot of 10⁶ points; and the CPU time of commands that draw nothing
- * (vega, vega-lite and resvg are loaded only by commands that draw).
+ * Scale, each step a child process of the built CLI (bin/ndtc.js → dist/) so that its peak RSS is its
+ * own: a 10⁷-point sweep, its merge, its plot and its results.h5, with wall time, peak RSS and disk;
+ * merge + plot of 10⁶ points. Start-up is in startup.bench.ts.
  *
  * The 10⁷-point study is the photonic map J_γ, κ_γ over T_L × T_R (2500 × 4000, T_L given: no heat
  * balance), the cheapest realistic output set: what is measured is the pipeline (chunks, assembly,
@@ -115,42 +114,10 @@ function pipeline(label: string, nTL: number, nTR: number, scratch: string, with
   return rows;
 }
 
-/** Median CPU time of `args` over `n` runs. */
-function medianCpu(args: string[], scratch: string, n = 5): number {
-  const cpu = Array.from({ length: n }, () => child(args, scratch).cpuSeconds).sort((a, b) => a - b);
-  return cpu[Math.floor(n / 2)];
-}
-
 export async function benchScale(): Promise<{ rows: BenchRow[] }> {
   const scratch = mkdtempSync(join(tmpdir(), 'ndtc-scale-'));
   const rows: BenchRow[] = [];
   try {
-    rows.push(
-      { name: 'start-up: node -e 0 (CPU, median of 5)', value: medianCpu(['-e', '0'], scratch), unit: 's' },
-      {
-        name: 'start-up: ndtc --version (CPU, median of 5)',
-        value: medianCpu(['bin/ndtc.js', '--version'], scratch),
-        unit: 's',
-      },
-      {
-        name: 'start-up: ndtc resistance --T 500mK (CPU, median of 5)',
-        value: medianCpu(['bin/ndtc.js', 'resistance', '--T', '500mK'], scratch),
-        unit: 's',
-      },
-      {
-        name: 'loading vega + vega-lite + resvg alone (CPU over node -e 0, median of 5): what every command paid before',
-        value:
-          medianCpu(
-            [
-              '--input-type=module',
-              '-e',
-              "await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);",
-            ],
-            scratch,
-          ) - medianCpu(['-e', '0'], scratch),
-        unit: 's',
-      },
-    );
     rows.push(...pipeline('10⁶ points', 1000, 1000, scratch, false));
     rows.push(...pipeline('10⁷ points', 2500, 4000, scratch, process.env.NDTC_BENCH_H5 !== '0'));
   } finally {

@@ -1,0 +1,74 @@
+/**
+ * Start-up: CPU time (all threads) of the built CLI (bin/ndtc.js → dist/) in fresh processes, beside
+ * `node -e 0`. `--version` loads commander and the program alone; a command loads its own module, the
+ * device-file loader and the library; help loads every command; the rendering libraries (vega,
+ * vega-lite, resvg) load only where something is drawn. Medians of 5 runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchRow } from './physics.bench.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const usageHook = fileURLToPath(new URL('./report-usage.mjs', import.meta.url));
+
+/** CPU seconds (all threads) of `node --import hook args…` run in the repository. */
+function cpuSeconds(args: string[], scratch: string): number {
+  const usageFile = join(scratch, 'usage.json');
+  rmSync(usageFile, { force: true });
+  const r = spawnSync(process.execPath, ['--import', usageHook, ...args], {
+    cwd: root,
+    env: { ...process.env, NDTC_USAGE_FILE: usageFile },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`${args.join(' ')}: exit ${r.status}: ${r.stderr.slice(-2000)}`);
+  return (JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuSeconds: number }).cpuSeconds;
+}
+
+/** Median CPU time of `args` over `n` runs. */
+function medianCpu(args: string[], scratch: string, n = 5): number {
+  const cpu = Array.from({ length: n }, () => cpuSeconds(args, scratch)).sort((a, b) => a - b);
+  return cpu[Math.floor(n / 2)];
+}
+
+export async function benchStartup(): Promise<{ rows: BenchRow[] }> {
+  const scratch = mkdtempSync(join(tmpdir(), 'ndtc-startup-'));
+  try {
+    const node = medianCpu(['-e', '0'], scratch);
+    const version = medianCpu(['bin/ndtc.js', '--version'], scratch);
+    const rendering = medianCpu(
+      [
+        '--input-type=module',
+        '-e',
+        "await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);",
+      ],
+      scratch,
+    );
+    return {
+      rows: [
+        { name: 'node -e 0 (CPU, median of 5)', value: node, unit: 's' },
+        { name: 'ndtc --version (CPU, median of 5)', value: version, unit: 's' },
+        { name: 'ndtc --version ÷ node -e 0 (goal ≤ 2)', value: version / node, unit: '' },
+        {
+          name: 'ndtc resistance --T 500mK (CPU, median of 5)',
+          value: medianCpu(['bin/ndtc.js', 'resistance', '--T', '500mK'], scratch),
+          unit: 's',
+        },
+        {
+          name: 'ndtc --help: every command loaded (CPU, median of 5)',
+          value: medianCpu(['bin/ndtc.js', '--help'], scratch),
+          unit: 's',
+        },
+        {
+          name: 'loading vega + vega-lite + resvg alone (CPU over node -e 0): paid only by commands that draw',
+          value: rendering - node,
+          unit: 's',
+        },
+      ],
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
