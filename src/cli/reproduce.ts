@@ -1,6 +1,12 @@
 /** `ndtc reproduce [--out DIR] [--only 2a,3b] [--format svg,png,csv,json] [--quiet]`: every panel and claim of the paper. */
 import type { Command } from 'commander';
-import { OUTPUT_FORMATS, parseFormatList, parsePanelList, reproduce } from '../figures/reproduce.js';
+import {
+  DEFAULT_FORMATS,
+  OUTPUT_FORMATS,
+  parseFormatList,
+  parsePanelList,
+  reproduce,
+} from '../figures/reproduce.js';
 import { PANEL_IDS } from '../figures/panels.js';
 import type { CliContext } from './context.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
@@ -64,8 +70,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--only <panels>', `comma-separated panels (default: all of ${PANEL_IDS.join(',')})`)
     .option(
       '--format <formats>',
-      `comma-separated output formats from ${OUTPUT_FORMATS.join(',')}`,
-      OUTPUT_FORMATS.join(','),
+      `comma-separated output formats from ${OUTPUT_FORMATS.join(',')} (pdf: vector, for LaTeX)`,
+      DEFAULT_FORMATS.join(','),
     )
     .option('--quiet', 'no progress and a one-line summary')
     .addHelpText('after', EXAMPLES)

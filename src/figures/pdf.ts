@@ -4,7 +4,23 @@
  * images) become PDF paths, text and images one to one, in the SVG's own units (1 px → 1 pt), with the
  * DejaVu Sans files the PNG uses embedded as fonts.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { FONT_FILES } from './render.js';
+
+/**
+ * The DejaVu Sans fonts, parsed once per process by the fontkit that pdfkit itself uses (pdfkit takes
+ * a parsed font): parsed anew for every document, their layout tables cost ~0.1 s of CPU per figure.
+ */
+let fonts: unknown[] | undefined;
+function parsedFonts(): unknown[] {
+  if (!fonts) {
+    const fromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
+    const fontkit = fromPdfkit('fontkit') as { create(data: Uint8Array): unknown };
+    fonts = FONT_FILES.map((path) => fontkit.create(readFileSync(path)));
+  }
+  return fonts;
+}
 
 interface Element {
   name: string;
@@ -53,10 +69,10 @@ function parseSvg(svg: string): Element {
 
 /** pdfkit's document, as far as this file uses it (pdfkit ships no type declarations). */
 interface PdfDocument {
-  registerFont(name: string, path: string): PdfDocument;
+  registerFont(name: string, font: unknown): PdfDocument;
   font(name: string): PdfDocument;
   fontSize(size: number): PdfDocument;
-  widthOfString(text: string): number;
+  widthOfString(text: string, options?: Record<string, unknown>): number;
   text(text: string, x: number, y: number, options: Record<string, unknown>): PdfDocument;
   save(): PdfDocument;
   restore(): PdfDocument;
@@ -386,7 +402,7 @@ class PdfPainter {
       y += line.dy;
       const widths = line.runs.map((r) => {
         doc.font(fontName(r.style)).fontSize(r.style.fontSize);
-        return doc.widthOfString(r.text);
+        return doc.widthOfString(r.text, { features: [] });
       });
       const total = widths.reduce((a, b) => a + b, 0);
       let x = line.x ?? num(node.attrs.x);
@@ -395,7 +411,7 @@ class PdfPainter {
       line.runs.forEach((r, k) => {
         doc.font(fontName(r.style)).fontSize(r.style.fontSize);
         doc.fillColor(fill.colour, fill.alpha * s.opacity);
-        doc.text(r.text, x, y + r.shift, { lineBreak: false, baseline: 'alphabetic' });
+        doc.text(r.text, x, y + r.shift, { lineBreak: false, baseline: 'alphabetic', features: [] });
         x += widths[k];
       });
     }
@@ -423,8 +439,9 @@ export async function svgToPdf(svg: string): Promise<Uint8Array> {
     compress: true,
     info: { Producer: 'ndtc', Creator: 'ndtc' },
   });
-  doc.registerFont('sans', FONT_FILES[0]);
-  doc.registerFont('sans-bold', FONT_FILES[1]);
+  const [regular, bold] = parsedFonts();
+  doc.registerFont('sans', regular);
+  doc.registerFont('sans-bold', bold);
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve) => doc.on('end', resolve));
   doc.on('data', (chunk) => chunks.push(chunk));
