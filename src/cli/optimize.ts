@@ -22,6 +22,7 @@ import { prepareForDevice, preparePhononTables } from './phonon-tables.js';
 import { belowTc } from './temperature-checks.js';
 import { createProgress } from '../io/progress.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
+import { PROGRESS_HELP } from './progress-option.js';
 import { positiveInteger, parseTRRange } from './sweep.js';
 
 interface Options extends DeviceOptionValues {
@@ -34,6 +35,7 @@ interface Options extends DeviceOptionValues {
   maxEvaluations?: string;
   out: string;
   force?: boolean;
+  progress?: boolean;
   plot: boolean;
 }
 
@@ -104,6 +106,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--out <dir>', 'directory for optimize.json, profiles.csv, optimize.svg/png', 'ndtc-out/optimize')
     .option('--force', FORCE_HELP)
+    .option('--progress', PROGRESS_HELP)
     .option('--no-plot', 'write no plot')
     .addHelpText(
       'after',
@@ -189,6 +192,7 @@ the optimum, written as CSV and plotted.`,
         label: 'optimize',
         total: budget + 31 * params.length,
         delaySeconds: 2,
+        force: opts.progress === true,
       });
       let result: ReturnType<typeof optimize>;
       try {

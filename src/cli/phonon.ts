@@ -12,6 +12,7 @@ import {
   deviceSummary,
   type DeviceOptionValues,
 } from './device-options.js';
+import { PROGRESS_HELP } from './progress-option.js';
 import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
 import { belowTc } from './temperature-checks.js';
 
@@ -25,6 +26,7 @@ interface Options extends DeviceOptionValues {
   json?: boolean;
   csv?: boolean;
   quiet?: boolean;
+  progress?: boolean;
 }
 
 /** Below this many points a progress bar is noise. */
@@ -41,6 +43,7 @@ export function register(program: Command, ctx: CliContext): void {
   addDeviceOptions(cmd);
   addOutputOptions(cmd)
     .option('--quiet', 'no progress bar')
+    .option('--progress', PROGRESS_HELP)
     .addHelpText(
       'after',
       `
@@ -72,8 +75,9 @@ Points: {T_e, T_bath, J_ph_N, J_ph_S, J_ph} (K, K, W, W, W).`,
         label: 'phonon',
         total: size,
         quiet: opts.quiet === true,
+        force: opts.progress === true,
         // A short list gets a bar only if it turns out slow (J_ph,S by quadrature, seconds a point).
-        delaySeconds: size < PROGRESS_MIN_POINTS ? 2 : 0,
+        delaySeconds: size < PROGRESS_MIN_POINTS ? 2 : 1,
       });
       const points = Array.from(cartesian([Tes, Tbaths]), ([Te, Tb]) => {
         const J = phononHeat(device.left, Te, Tb);

@@ -10,6 +10,7 @@ import {
 import { PANEL_IDS } from '../figures/panels.js';
 import type { CliContext } from './context.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
+import { PROGRESS_HELP } from './progress-option.js';
 
 interface ReproduceCliOptions {
   out: string;
@@ -17,6 +18,7 @@ interface ReproduceCliOptions {
   only?: string;
   format: string;
   quiet?: boolean;
+  progress?: boolean;
 }
 
 const EXAMPLES = `
@@ -42,6 +44,7 @@ export async function runReproduce(opts: ReproduceCliOptions, ctx: CliContext): 
       only,
       formats,
       quiet: opts.quiet,
+      progress: opts.progress,
       signal: controller.signal,
     });
     const held = result.claims.filter((c) => c.holds).length;
@@ -74,6 +77,7 @@ export function register(program: Command, ctx: CliContext): void {
       DEFAULT_FORMATS.join(','),
     )
     .option('--quiet', 'no progress and a one-line summary')
+    .option('--progress', PROGRESS_HELP)
     .addHelpText('after', EXAMPLES)
     .action(async (opts: ReproduceCliOptions) => runReproduce(opts, ctx));
 }

@@ -27,6 +27,7 @@ import { runSweep } from '../sweep/run.js';
 import { defaultChunkSize, pointCount, type SweepSpec } from '../sweep/spec.js';
 import type { CliContext } from './context.js';
 import { FORCE_HELP, checkOutputDirectory, directoryContent } from './output-directory.js';
+import { PROGRESS_HELP } from './progress-option.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForSweep } from './phonon-tables.js';
 import {
@@ -54,6 +55,7 @@ interface Options extends DeviceOptionValues, SlurmOptionValues {
   maxPoints?: string;
   plot?: string | boolean;
   quiet?: boolean;
+  progress?: boolean;
   h5?: boolean;
   removeChunks?: boolean;
 }
@@ -214,6 +216,7 @@ export function register(program: Command, ctx: CliContext): void {
       `refuse a grid of more points (default ${DEFAULT_MAX_POINTS}); before starting, the point count, CPU time and disk are estimated from a sample and printed on stderr`,
     )
     .option('--quiet', 'no progress bar, no estimate')
+    .option('--progress', PROGRESS_HELP)
     .option(
       '--remove-chunks',
       'delete the chunk files once results.csv/.jsonl are written, fsynced and verified (not with --shard)',
@@ -302,6 +305,7 @@ See docs/sweeps.md.`,
         resume: opts.resume || fresh,
         shard,
         quiet: opts.quiet,
+        progress: opts.progress,
         netcdf: opts.h5,
         removeChunks: opts.removeChunks,
       });

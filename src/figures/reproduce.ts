@@ -71,6 +71,8 @@ export interface ReproduceOptions {
   only?: readonly PanelId[];
   formats?: readonly OutputFormat[];
   quiet?: boolean;
+  /** Show progress also when the stream is not a terminal (the CLI's --progress). */
+  progress?: boolean;
   /** Progress stream (stderr by default). */
   progressStream?: NodeJS.WriteStream;
   /** Abort between steps (the CLI aborts on SIGINT); the partial directory is removed. */
@@ -120,6 +122,7 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
     label: 'reproduce',
     total: ids.length * (1 + formats.length) + 2,
     quiet: options.quiet,
+    force: options.progress,
     stream: options.progressStream,
   });
   try {

@@ -1,4 +1,8 @@
-/** Progress feedback: a redrawn bar with ETA on a TTY, a few plain lines when piped, nothing with --quiet. */
+/**
+ * Progress feedback on a terminal only: a redrawn bar with ETA once the work has lasted a second. A pipe
+ * or a file gets nothing unless asked (`force`, the CLI's `--progress`: plain lines at each tenth);
+ * `quiet` silences it everywhere.
+ */
 
 export interface Progress {
   /** Advance by `n` units of work. */
@@ -12,10 +16,12 @@ export interface ProgressOptions {
   total: number;
   quiet?: boolean;
   /**
-   * Draw nothing until the work has lasted this many seconds (short lists stay silent, a few slow
-   * points still get a bar and an estimate).
+   * Draw nothing until the work has lasted this many seconds (default 1: short jobs stay silent, a few
+   * slow points still get a bar and an estimate).
    */
   delaySeconds?: number;
+  /** Draw also when the stream is not a terminal, from the start (plain lines; `--progress`). */
+  force?: boolean;
   stream?: NodeJS.WriteStream;
 }
 
@@ -30,13 +36,14 @@ export function createProgress({
   label,
   total,
   quiet = false,
-  delaySeconds = 0,
+  delaySeconds = 1,
+  force = false,
   stream = process.stderr,
 }: ProgressOptions): Progress {
-  if (quiet) return { tick() {}, done() {} };
-  const start = performance.now();
-  let shown = delaySeconds <= 0;
   const tty = stream.isTTY === true;
+  if (quiet || !(tty || force)) return { tick() {}, done() {} };
+  const start = performance.now();
+  let shown = force || delaySeconds <= 0;
   let count = 0;
   let lastDraw = 0;
   let lastPlainDecile = -1;

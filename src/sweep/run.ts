@@ -28,6 +28,8 @@ export interface RunOptions {
   /** Compute only shard `index` of `count` (contiguous chunk ranges); no assembly. */
   shard?: { index: number; count: number };
   quiet?: boolean;
+  /** Show progress also when the stream is not a terminal (the CLI's --progress). */
+  progress?: boolean;
   progressStream?: NodeJS.WriteStream;
   /** Remove the chunk files once the results are assembled, fsynced and verified. */
   removeChunks?: boolean;
@@ -92,6 +94,7 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     label: 'sweep',
     total,
     quiet: options.quiet,
+    force: options.progress,
     stream: options.progressStream,
   });
   const failures: RunSummary['failures'] = [];

@@ -213,7 +213,7 @@ describe('interruption', () => {
     const parent = join(root, 'interrupted');
     mkdirSync(parent);
     const out = join(parent, 'out');
-    const script = `import('./src/cli/main.ts').then((m) => m.main(['reproduce', '--out', ${JSON.stringify(out)}])).then((c) => process.exit(c))`;
+    const script = `import('./src/cli/main.ts').then((m) => m.main(['reproduce', '--progress', '--out', ${JSON.stringify(out)}])).then((c) => process.exit(c))`;
     const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
       cwd: new URL('../../', import.meta.url).pathname,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -223,7 +223,7 @@ describe('interruption', () => {
     await new Promise<void>((started) => {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
-        // the first progress line means the staging directory exists and the computation is running
+        // the first progress line (asked for: stderr is a pipe) means the staging directory exists and the computation is running
         if (/reproduce: \d+%/.test(stderr)) started();
       });
     });
