@@ -22,6 +22,7 @@ export const COMMANDS: [name: string, load: CommandModule][] = [
   ['photonic', () => import('./photonic.js')],
   ['phonon', () => import('./phonon.js')],
   ['solve', () => import('./solve.js')],
+  ['transient', () => import('./transient.js')],
   ['reproduce', () => import('./reproduce.js')],
   ['explore', () => import('./explore.js')],
   ['sweep', () => import('./sweep.js')],

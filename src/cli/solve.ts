@@ -4,7 +4,14 @@
  * puts the left reservoir at a given T_L.
  */
 import type { Command } from 'commander';
-import { InputError, inputPowerForTarget, solveBalance, type Device, type Setup } from '../index.js';
+import {
+  InputError,
+  inputPowerForTarget,
+  solveBalance,
+  timeConstant,
+  type Device,
+  type Setup,
+} from '../index.js';
 import { checkInRange } from '../physics/domain.js';
 import { formatQuantity } from '../units/quantity.js';
 import { cartesian, checkProduct, parsePointList, productSize } from './cartesian.js';
@@ -28,12 +35,15 @@ import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from '../io/progress.js';
 import { belowTc } from './temperature-checks.js';
 import { validityWarnings } from '../physics/validity.js';
+import { twoReservoirReport } from './solve-two-reservoirs.js';
 
 interface Options extends DeviceOptionValues {
   setup: string;
   Jin?: string;
   targetTL?: string;
-  TR: string;
+  TR?: string;
+  JinL?: string;
+  JinR?: string;
   Tbath?: string;
   json?: boolean;
   csv?: boolean;
@@ -57,6 +67,8 @@ interface RootPoint {
   T_L: number;
   stable: boolean;
   dTL_dTR: number;
+  /** Linear-response time constant C_L/(−∂F/∂T_L), s (negative when unstable). */
+  time_constants: number[];
 }
 
 interface SolvePoint {
@@ -67,9 +79,13 @@ interface SolvePoint {
   note?: string;
 }
 
-function parseSetup(text: string): Setup {
-  if (text === '1' || text === '2') return Number(text) as Setup;
-  throw new InputError('--setup', text, '1 (T_bath fixed, T_R swept) or 2 (T_R = T_bath)');
+function parseSetup(text: string): Setup | 3 {
+  if (text === '1' || text === '2' || text === '3') return Number(text) as Setup | 3;
+  throw new InputError(
+    '--setup',
+    text,
+    '1 (T_bath fixed, T_R swept), 2 (T_R = T_bath) or 3 (both reservoirs floating)',
+  );
 }
 
 /**
@@ -82,6 +98,15 @@ function operatingGrid(
   device: Device,
   lead: ListOption & { values: number[] },
 ): { TRs: number[]; Tbaths: number[] | undefined; size: number; grid: Iterable<[number, number, number]> } {
+  if (opts.TR === undefined)
+    throw new InputError('--TR', '(none)', 'required with --setup 1 or 2, e.g. 100mK');
+  for (const [given, option] of [
+    [opts.JinL, '--JinL'],
+    [opts.JinR, '--JinR'],
+  ] as const) {
+    if (given !== undefined)
+      throw new InputError(option, given, 'only with --setup 3 (in setups 1 and 2: --Jin)');
+  }
   const TRs = parsePointList(opts.TR, 'temperature', '--TR', BEYOND);
   const lists: ListOption[] = [lead, { option: '--TR', text: opts.TR, length: TRs.length }];
   if (setup === 2) {
@@ -133,6 +158,7 @@ function forwardReport(opts: Options, setup: Setup, device: Device, beforeWork: 
       T_L: assertFinite(r.TL, `T_L at ${at}`),
       stable: r.stable,
       dTL_dTR: assertFinite(r.dTL_dTR, `dTL_dTR at ${at}`),
+      time_constants: [assertFinite(timeConstant(device, r), `time constant at ${at}`)],
     }));
     for (const r of roots) for (const w of validityWarnings(device, r.T_L, TR)) warnings.add(w);
     progress.tick();
@@ -154,9 +180,20 @@ function forwardReport(opts: Options, setup: Setup, device: Device, beforeWork: 
       for (const p of points) {
         const base = { J_in: p.J_in, T_R: p.T_R, T_bath: p.T_bath };
         if (p.roots.length === 0) {
-          yield { ...base, root_index: null, T_L: null, stable: null, dTL_dTR: null, note: p.note ?? null };
+          yield {
+            ...base,
+            root_index: null,
+            T_L: null,
+            stable: null,
+            dTL_dTR: null,
+            tau: null,
+            note: p.note ?? null,
+          };
         }
-        for (const [i, r] of p.roots.entries()) yield { ...base, root_index: i, ...r, note: null };
+        for (const [i, r] of p.roots.entries()) {
+          const { time_constants, ...cells } = r;
+          yield { ...base, root_index: i, ...cells, tau: time_constants[0], note: null };
+        }
       }
     },
   };
@@ -178,6 +215,7 @@ function forwardReport(opts: Options, setup: Setup, device: Device, beforeWork: 
       { field: 'T_L', kind: 'temperature' },
       { field: 'stable', kind: 'boolean' },
       { field: 'dTL_dTR', kind: 'responsivity' },
+      { field: 'tau', kind: 'time' },
       { field: 'note', kind: 'text' },
     ],
     rows,
@@ -239,13 +277,19 @@ export function register(program: Command, ctx: CliContext): void {
     .description(
       'steady-state T_L of the left reservoir: every root, its stability and dT_L/dT_R (or J_in for a target T_L)',
     )
-    .option('--setup <1|2>', '1: T_bath fixed, T_R swept (paper Fig. 3); 2: T_R = T_bath (Fig. 4)', '1')
+    .option(
+      '--setup <1|2|3>',
+      '1: T_bath fixed, T_R swept (paper Fig. 3); 2: T_R = T_bath (Fig. 4); 3: both reservoirs floating',
+      '1',
+    )
     .option(
       '--Jin <powers>',
       'input powers on the left reservoir: list or range, e.g. 100fW or 1fW..1pW:13:log',
     )
     .option('--target-TL <temps>', 'instead of --Jin: the T_L to reach; prints the J_in that gives it')
-    .requiredOption('--TR <temps>', 'right temperatures (< Tc): list or range, e.g. 10mK..800mK:80')
+    .option('--TR <temps>', 'right temperatures (< Tc), setups 1–2: list or range, e.g. 10mK..800mK:80')
+    .option('--JinL <powers>', 'setup 3: heater powers on the left reservoir, e.g. 1e-18W')
+    .option('--JinR <powers>', 'setup 3: heater powers on the right reservoir, e.g. 400fW')
     .option('--Tbath <temps>', "bath temperatures for setup 1 (default: the device's, 10 mK)");
   addDeviceOptions(cmd);
   addOutputOptions(cmd)
@@ -257,15 +301,29 @@ Examples:
   $ ndtc solve --platform ag --setup 1 --Jin 100fW --TR 10mK..800mK:40
   $ ndtc solve --platform inas --setup 2 --Jin 1fW..1pW:13:log --TR 100mK --json
   $ ndtc solve --setup 1 --target-TL 500mK --TR 10mK
+  $ ndtc solve --setup 3 --JinL 1e-18W --JinR 400fW --json
 
 Several values form the Cartesian product: --Jin (or --target-TL) slowest, then --TR, then --Tbath.
-Points: {J_in, T_R, T_bath, roots: [{T_L, stable, dTL_dTR}]} (W, K, K, K, -, K/K);
-with --target-TL: {T_L, T_R, T_bath, J_in}. CSV has one row per root, with root_index.
+Points: {J_in, T_R, T_bath, roots: [{T_L, stable, dTL_dTR, time_constants}]} (W, K, K, K, -, K/K, [s]);
+with --target-TL: {T_L, T_R, T_bath, J_in}. CSV has one row per root, with root_index (tau = time constant).
+Setup 3 (--JinL, --JinR, optional --Tbath; no --TR): {J_in_L, J_in_R, T_bath,
+roots: [{T_L, T_R, stable, time_constants}]}; stable = both eigenvalues of C⁻¹J have negative real
+parts; time constants −1/Re λ in s (negative: unstable). See docs/dynamics.md.
 At most 10⁶ points (the product of the lists); more: ndtc sweep.`,
     )
     .action(async (opts: Options) => {
       const format = outputFormatOf(opts);
       const setup = parseSetup(opts.setup);
+      if (setup === 3) {
+        const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+        const slow = await prepareForDevice(device);
+        emitReport(
+          twoReservoirReport(opts, device, () => slow && ctx.stderr(slow)),
+          format,
+          ctx,
+        );
+        return;
+      }
       if ((opts.Jin === undefined) === (opts.targetTL === undefined)) {
         const given = opts.Jin ?? opts.targetTL;
         throw new InputError(

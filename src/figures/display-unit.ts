@@ -54,6 +54,7 @@ export function displayUnit(siUnit: string, values: Iterable<number>): DisplayUn
     case 'W':
     case 'W/K':
     case 'J':
+    case 's':
       return engineering(siUnit, values);
     case 'F/m^2':
       return { unit: 'fF/µm²', factor: 1e3 };

@@ -37,7 +37,7 @@ export interface TwoReservoirState {
 
 /** Every steady state of setup 3 in (T_b, Tc_L) × (T_b, Tc_R). */
 export interface TwoReservoirSolution {
-  /** States ordered by T_R, then T_L. */
+  /** States ordered by T_L, then T_R. */
   roots: TwoReservoirState[];
 }
 
@@ -269,6 +269,6 @@ export function solveTwoReservoirs(device: Device, op: TwoReservoirOperatingPoin
   const states = steadyStatesByReduction(reduction, Tb, TcR).map(({ s, r }) =>
     describeTwoReservoirState(device, r, s, Tb),
   );
-  states.sort((x, y) => x.TR - y.TR || x.TL - y.TL);
+  states.sort((x, y) => x.TL - y.TL || x.TR - y.TR);
   return { roots: states };
 }

@@ -26,9 +26,10 @@ export type QuantityKind =
   | 'dimensionless'
   | 'energy'
   | 'conductance'
-  | 'responsivity';
+  | 'responsivity'
+  | 'time';
 
-type BaseUnit = 'K' | 'W' | 'F' | 'ohm' | 'm' | 'J';
+type BaseUnit = 'K' | 'W' | 'F' | 'ohm' | 'm' | 'J' | 's';
 type Dimension = Partial<Record<BaseUnit, number>>;
 
 /** A number with a unit reduced to base units: value = sig · 10^exp · factor, in the base units `dim`. */
@@ -53,6 +54,7 @@ const BASE_SYMBOLS: Record<string, { pow10: number; factor: number; dim: Dimensi
   Ohm: { pow10: 0, factor: 1, dim: { ohm: 1 } },
   m: { pow10: 0, factor: 1, dim: { m: 1 } },
   J: { pow10: 0, factor: 1, dim: { J: 1 } },
+  s: { pow10: 0, factor: 1, dim: { s: 1 } },
   eV: { pow10: 0, factor: ELEMENTARY_CHARGE, dim: { J: 1 } },
 };
 
@@ -106,6 +108,7 @@ const KINDS: Record<QuantityKind, KindSpec> = {
     accepted: 'a thermal conductance, e.g. 1fW/K or 1e-15W/K',
   },
   responsivity: { dim: {}, bare: true, accepted: 'a plain number (K/K), e.g. -0.5' },
+  time: { dim: { s: 1 }, bare: false, accepted: 'a time with a unit, e.g. 10us or 1e-5s' },
 };
 
 /** Every QuantityKind, for messages and checks at the library's boundary. */
@@ -387,6 +390,8 @@ export function formatQuantity(value: number, kind: QuantityKind, digits = 4): s
       return engineering(value, 'W', digits);
     case 'conductance':
       return engineering(value, 'W/K', digits);
+    case 'time':
+      return engineering(value, 's', digits);
     case 'energy':
       return engineering(value / ELEMENTARY_CHARGE, 'eV', digits);
     case 'length':

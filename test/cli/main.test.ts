@@ -91,7 +91,36 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
       ['phonon', '--Te', '500mK', '--Tbath', '10 parsecs'],
       "--Tbath: invalid value '10 parsecs': unknown unit",
     ],
-    [['solve', '--setup', '3', '--Jin', '1fW', '--TR', '100mK'], "--setup: invalid value '3'"],
+    [['solve', '--setup', '4', '--Jin', '1fW', '--TR', '100mK'], "--setup: invalid value '4'"],
+    [
+      ['solve', '--setup', '3', '--Jin', '1fW', '--TR', '100mK'],
+      "--Jin: invalid value '1fW': not with --setup 3",
+    ],
+    [['solve', '--setup', '3', '--JinL', '1fW'], "--JinR: invalid value '(none)'"],
+    [
+      ['transient', '--TR', '700mK', '--Jin', '1fW', '--change', 'JinR=1fW', '--until', '1us'],
+      "--change: invalid value 'JinR=1fW'",
+    ],
+    [
+      ['transient', '--TR', '700mK', '--Jin', '1fW', '--change', 'Jin=2fW', '--until', '0s'],
+      "--until: invalid value '0s'",
+    ],
+    [
+      [
+        'transient',
+        '--TR',
+        '700mK',
+        '--Jin',
+        '1fW',
+        '--change',
+        'Jin=2fW',
+        '--until',
+        '1us',
+        '--initial-state',
+        '2',
+      ],
+      "--initial-state: invalid value '2'",
+    ],
     [['solve', '--setup', '1', '--TR', '100mK'], 'exactly one of --Jin and --target-TL'],
     [
       ['solve', '--setup', '1', '--Jin', '1fW', '--target-TL', '0.5K', '--TR', '100mK'],
@@ -316,7 +345,7 @@ describe('solve', () => {
     expect(Object.keys(p[0])).toEqual(['J_in', 'T_R', 'T_bath', 'roots']);
     expect(p[0]).toMatchObject({ J_in: 1e-13, T_R: 0.01, T_bath: 0.01 });
     expect(p[0].roots).toHaveLength(1);
-    expect(Object.keys(p[0].roots[0])).toEqual(['T_L', 'stable', 'dTL_dTR']);
+    expect(Object.keys(p[0].roots[0])).toEqual(['T_L', 'stable', 'dTL_dTR', 'time_constants']);
     expect(p[0].roots[0].stable).toBe(true);
     expect(p[0].roots[0].T_L).toBeGreaterThan(0.4);
     expect(p[0].roots[0].T_L).toBeLessThan(0.6);
@@ -379,10 +408,10 @@ describe('solve', () => {
     const csv = await ndtc(...args, '--csv');
     expect(csv.code).toBe(0);
     const { header, rows } = parseCsv(csv.stdout);
-    expect(header).toEqual(['J_in', 'T_R', 'T_bath', 'root_index', 'T_L', 'stable', 'dTL_dTR']);
+    expect(header).toEqual(['J_in', 'T_R', 'T_bath', 'root_index', 'T_L', 'stable', 'dTL_dTR', 'tau']);
     expect(rows).toHaveLength(1);
     expect(rows[0].slice(0, 3).map(Number)).toEqual([1e-6, 0.1, 0.01]);
-    expect(rows[0].slice(3)).toEqual(['', '', '', '']);
+    expect(rows[0].slice(3)).toEqual(['', '', '', '', '']);
     expect(csv.stderr).toMatch(/note: no steady state below Tc/);
   });
 
@@ -390,7 +419,7 @@ describe('solve', () => {
     const r = await ndtc('solve', '--setup', '1', '--Jin', '30fW,100fW', '--TR', '10mK,400mK', '--csv');
     expect(r.code).toBe(0);
     const { header, rows } = parseCsv(r.stdout);
-    expect(header).toEqual(['J_in', 'T_R', 'T_bath', 'root_index', 'T_L', 'stable', 'dTL_dTR']);
+    expect(header).toEqual(['J_in', 'T_R', 'T_bath', 'root_index', 'T_L', 'stable', 'dTL_dTR', 'tau']);
     const json = (await ndtcJson('solve', '--setup', '1', '--Jin', '30fW,100fW', '--TR', '10mK,400mK')).doc
       .points as {
       roots: { T_L: number; stable: boolean; dTL_dTR: number }[];

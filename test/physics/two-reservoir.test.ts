@@ -38,7 +38,7 @@ function statesSwapped(device: Device, op: TwoReservoirOperatingPoint): { TL: nu
     device.left.superconductor.Tc * (1 - 1e-12),
     { intervals: 60 },
   );
-  return found.map(({ s, r }) => ({ TL: s, TR: r })).sort((x, y) => x.TR - y.TR);
+  return found.map(({ s, r }) => ({ TL: s, TR: r })).sort((x, y) => x.TL - y.TL);
 }
 
 describe('solveTwoReservoirs', () => {

@@ -1,0 +1,275 @@
+/**
+ * `ndtc transient`: T(t) after a step or pulse of J_in, J_in^R or T_R, from a stable steady state, by
+ * stiff integration of C dT/dt = heat in − heat out (docs/dynamics.md). Writes transient.csv,
+ * transient.json and the figure transient.svg/png/pdf into --out.
+ */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import {
+  InputError,
+  transientResponse,
+  type TransientChange,
+  type TransientDrive,
+  type TransientResult,
+} from '../index.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
+import { createProgress } from '../io/progress.js';
+import { checkInRange } from '../physics/domain.js';
+import { transientPlotSpec } from '../figures/transient-plot.js';
+import { writePlot } from '../sweep/plot.js';
+import { formatQuantity, parseQuantity } from '../units/quantity.js';
+import type { CliContext } from './context.js';
+import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
+import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
+import { prepareForDevice } from './phonon-tables.js';
+import { belowTc } from './temperature-checks.js';
+
+interface Options extends DeviceOptionValues {
+  setup: string;
+  Jin?: string;
+  JinL?: string;
+  JinR?: string;
+  TR?: string;
+  Tbath?: string;
+  change: string;
+  at: string;
+  duration?: string;
+  until: string;
+  initialState: string;
+  rtol: string;
+  maxSteps: string;
+  out: string;
+  force?: boolean;
+  plot: boolean;
+  quiet?: boolean;
+}
+
+/** Largest step budget accepted (each step costs a few evaluations of the heat balance). */
+const MAX_STEPS_LIMIT = 1_000_000;
+
+function parseSetup(text: string): 1 | 2 | 3 {
+  if (text === '1' || text === '2' || text === '3') return Number(text) as 1 | 2 | 3;
+  throw new InputError('--setup', text, '1 (T_R set, T_bath fixed), 2 (T_R = T_bath) or 3 (both floating)');
+}
+
+function parseChange(
+  text: string,
+  setup: 1 | 2 | 3,
+): { quantity: TransientChange['quantity']; value: number } {
+  const accepted =
+    setup === 3
+      ? 'JinL=<power> or JinR=<power>, e.g. JinL=2fW'
+      : 'Jin=<power> or TR=<temperature>, e.g. Jin=2fW or TR=300mK';
+  const m = /^\s*([A-Za-z_]+)\s*=\s*(.+)$/.exec(text);
+  if (!m) throw new InputError('--change', text, accepted);
+  const name = m[1];
+  if (setup === 3 && (name === 'JinL' || name === 'JinR')) {
+    const value = parseQuantity(m[2], 'power', '--change');
+    checkInRange('Jin', '--change', value);
+    return { quantity: name === 'JinL' ? 'Jin' : 'JinR', value };
+  }
+  if (setup !== 3 && name === 'Jin') {
+    const value = parseQuantity(m[2], 'power', '--change');
+    checkInRange('Jin', '--change', value);
+    return { quantity: 'Jin', value };
+  }
+  if (setup !== 3 && name === 'TR')
+    return { quantity: 'TR', value: parseQuantity(m[2], 'temperature', '--change') };
+  throw new InputError('--change', text, accepted);
+}
+
+function positiveTime(text: string, option: string): number {
+  const t = parseQuantity(text, 'time', option);
+  if (!(t > 0) || !Number.isFinite(t))
+    throw new InputError(option, text, 'a time > 0 with a unit, e.g. 10us');
+  return t;
+}
+
+function integer(text: string, option: string, lo: number, hi: number): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !(n >= lo && n <= hi))
+    throw new InputError(option, text, `an integer from ${lo} to ${hi}`);
+  return n;
+}
+
+function csvOf(r: TransientResult): string {
+  const lines = ['time,T_L,T_R'];
+  for (let i = 0; i < r.time.length; i++) lines.push(`${r.time[i]},${r.TL[i]},${r.TR[i]}`);
+  return lines.join('\n') + '\n';
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('transient')
+    .description(
+      'T(t) after a step or pulse of J_in, J_in^R or T_R (stiff integration of C dT/dt = heat in − out)',
+    )
+    .option('--setup <1|2|3>', '1: T_R set, T_bath fixed; 2: T_R = T_bath; 3: both reservoirs floating', '1')
+    .option('--Jin <power>', 'setups 1–2: input power on the left reservoir before the change')
+    .option('--JinL <power>', 'setup 3: heater power on the left reservoir before the change')
+    .option('--JinR <power>', 'setup 3: heater power on the right reservoir before the change')
+    .option('--TR <temperature>', 'setups 1–2: right temperature before the change')
+    .option('--Tbath <temperature>', "setups 1 and 3: bath temperature (default: the device's)")
+    .requiredOption('--change <name=value>', 'setups 1–2: Jin=… or TR=…; setup 3: JinL=… or JinR=…')
+    .option('--at <time>', 'when the change starts', '0s')
+    .option('--duration <time>', 'pulse length (without it: a step that stays)')
+    .requiredOption('--until <time>', 'end of the integration, e.g. 100us')
+    .option('--initial-state <index>', 'which stable steady state to start from (0 = coldest T_L)', '0')
+    .option('--rtol <number>', 'relative tolerance of the integrator', '1e-7')
+    .option('--max-steps <n>', `step budget (1 … ${MAX_STEPS_LIMIT})`, '100000');
+  addDeviceOptions(cmd);
+  cmd
+    .option(
+      '--out <dir>',
+      'directory for transient.csv, transient.json, transient.svg/png/pdf',
+      'ndtc-out/transient',
+    )
+    .option('--force', FORCE_HELP)
+    .option('--no-plot', 'write no figure')
+    .option('--quiet', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ndtc transient --TR 700mK --Jin 1e-18W --change Jin=2fW --at 1us --duration 10us --until 100us
+  $ ndtc transient --TR 700mK --Jin 1e-18W --initial-state 1 --change TR=300mK --at 1us --duration 20us --until 300us
+  $ ndtc transient --setup 3 --JinL 1e-18W --JinR 400fW --change JinL=2fW --at 1us --duration 10us --until 100us
+
+Starts from a stable steady state of the drive before the change (ndtc solve lists them). Integrates
+C(T) dT/dt = J_in − J_γ − J_ph (and, in setup 3, C_R dT_R/dt = J_in^R + J_γ − J_ph^R) with a stiff
+Rosenbrock method under error control; stops at --max-steps or if a temperature reaches Tc.
+transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.md.`,
+    )
+    .action(async (opts: Options) => {
+      const setup = parseSetup(opts.setup);
+      const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
+      const power = (text: string | undefined, option: string): number => {
+        if (text === undefined)
+          throw new InputError(option, '(none)', `required with --setup ${setup}, e.g. 100fW`);
+        const v = parseQuantity(text, 'power', option);
+        checkInRange('Jin', option, v);
+        return v;
+      };
+      const refuse = (text: string | undefined, option: string, why: string): void => {
+        if (text !== undefined) throw new InputError(option, text, why);
+      };
+      let drive: TransientDrive;
+      if (setup === 3) {
+        refuse(opts.Jin, '--Jin', 'not with --setup 3 (use --JinL)');
+        refuse(opts.TR, '--TR', 'not with --setup 3 (T_R floats)');
+        drive = { setup, Jin: power(opts.JinL, '--JinL'), JinR: power(opts.JinR, '--JinR') };
+      } else {
+        refuse(opts.JinL, '--JinL', 'only with --setup 3 (in setups 1 and 2: --Jin)');
+        refuse(opts.JinR, '--JinR', 'only with --setup 3');
+        if (opts.TR === undefined)
+          throw new InputError('--TR', '(none)', 'required with --setup 1 or 2, e.g. 700mK');
+        const TR = parseQuantity(opts.TR, 'temperature', '--TR');
+        belowTc([TR], Tc, '--TR');
+        drive = { setup, Jin: power(opts.Jin, '--Jin'), TR };
+      }
+      if (opts.Tbath !== undefined) {
+        if (setup === 2)
+          throw new InputError('--Tbath', opts.Tbath, 'not with --setup 2 (the bath is at T_R)');
+        const Tb = parseQuantity(opts.Tbath, 'temperature', '--Tbath');
+        belowTc([Tb], Tc, '--Tbath');
+        drive.Tbath = Tb;
+      }
+      const { quantity, value } = parseChange(opts.change, setup);
+      if (quantity === 'TR') belowTc([value], Tc, '--change');
+      const start = parseQuantity(opts.at, 'time', '--at');
+      if (!(start >= 0) || !Number.isFinite(start))
+        throw new InputError('--at', opts.at, 'a time ≥ 0, e.g. 1us');
+      const change: TransientChange = { quantity, value, start };
+      if (opts.duration !== undefined) change.duration = positiveTime(opts.duration, '--duration');
+      const until = positiveTime(opts.until, '--until');
+      if (!(until > start))
+        throw new InputError('--until', opts.until, `a time after --at (${formatQuantity(start, 'time')})`);
+      const rtol = Number(opts.rtol);
+      if (!(rtol >= 1e-12 && rtol <= 1e-2))
+        throw new InputError('--rtol', opts.rtol, 'a number from 1e-12 to 1e-2');
+      const maxSteps = integer(opts.maxSteps, '--max-steps', 1, MAX_STEPS_LIMIT);
+      const initialState = integer(opts.initialState, '--initial-state', 0, 9);
+      checkOutputDirectory(opts.out, opts.force);
+      const slow = await prepareForDevice(device);
+      if (slow) ctx.stderr(slow);
+
+      const created = makeDirectory(opts.out);
+      const progress = createProgress({
+        label: 'transient',
+        total: 1000,
+        quiet: opts.quiet === true,
+        delaySeconds: 1,
+      });
+      let done = 0;
+      let result: TransientResult;
+      try {
+        result = transientResponse(device, drive, change, {
+          until,
+          initialState,
+          rtol,
+          maxSteps,
+          onProgress: (fraction) => {
+            const now = Math.floor(1000 * fraction);
+            if (now > done) {
+              progress.tick(now - done);
+              done = now;
+            }
+          },
+        });
+      } catch (error) {
+        removeEmptyDirectories(created);
+        if (error instanceof InputError && error.option === 'initialState')
+          throw new InputError('--initial-state', opts.initialState, error.accepted);
+        throw error;
+      }
+      progress.done();
+      const files = [join(opts.out, 'transient.csv'), join(opts.out, 'transient.json')];
+      writeFileAtomic(files[0], csvOf(result));
+      writeFileAtomic(
+        files[1],
+        JSON.stringify(
+          {
+            command: 'transient',
+            version: ctx.version,
+            parameters: { device, drive, change, until, initialState, rtol, maxSteps },
+            status: result.status,
+            steps: result.steps,
+            initial_time_constants: result.initialTimeConstants,
+            time: result.time,
+            T_L: result.TL,
+            T_R: result.TR,
+          },
+          null,
+          1,
+        ) + '\n',
+      );
+      if (opts.plot) {
+        const what =
+          change.duration === undefined ? 'step' : `${formatQuantity(change.duration, 'time')} pulse`;
+        const title = `T(t), setup ${setup}: ${what} of ${opts.change.trim()}`;
+        files.push(
+          ...(await writePlot(
+            transientPlotSpec(result, change, setup === 3, title),
+            join(opts.out, 'transient'),
+          )),
+        );
+      }
+      const n = result.time.length;
+      const last = `T_L = ${formatQuantity(result.TL[n - 1], 'temperature')}, T_R = ${formatQuantity(result.TR[n - 1], 'temperature')}`;
+      ctx.stdout(
+        `from T_L = ${formatQuantity(result.TL[0], 'temperature')}, T_R = ${formatQuantity(result.TR[0], 'temperature')} ` +
+          `to ${last} at t = ${formatQuantity(result.time[n - 1], 'time')} (${result.steps.accepted} steps)\n`,
+      );
+      if (result.status === 'max-steps')
+        ctx.stderr(
+          `warning: stopped after --max-steps ${maxSteps} steps, before --until; the files hold what was done\n`,
+        );
+      if (result.status === 'domain')
+        ctx.stderr(
+          'warning: stopped where a temperature reaches Tc (outside the model); the files hold what was done\n',
+        );
+      for (const f of files) ctx.stdout(`wrote ${f}\n`);
+    });
+}
