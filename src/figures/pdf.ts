@@ -353,12 +353,9 @@ class PdfPainter {
       if (s.lineCap) doc.lineCap(s.lineCap);
       if (s.lineJoin) doc.lineJoin(s.lineJoin);
       if (s.miterLimit) doc.miterLimit(s.miterLimit);
-      const dash = s.dash
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map(Number)
-        .filter((x) => x > 0);
-      if (dash.length > 0 && s.dash !== 'none') doc.dash(dash.length % 2 ? [...dash, ...dash] : dash);
+      const dash = s.dash.split(/[\s,]+/).filter(Boolean).map(Number);
+      // A zero length (vega's '1,0' for a solid line) is refused by pdfkit: such a dash draws solid.
+      if (dash.length > 0 && dash.every((x) => x > 0)) doc.dash(dash.length % 2 ? [...dash, ...dash] : dash);
       else doc.undash();
       doc.strokeOpacity(stroke.alpha * num(attrs['stroke-opacity'], 1) * s.opacity);
       doc.stroke(stroke.colour);
