@@ -16,6 +16,8 @@ export interface DeviceDocument {
   left: ReservoirDocument;
   /** The right reservoir. */
   right: ReservoirDocument;
+  /** Each line's series inductance and resistance, e.g. '1e-8 H', '5 ohm' (only when the device has a line). */
+  line?: { inductance: string; resistance: string };
 }
 
 /** One reservoir of a device document: every field a string with its SI unit (γ and n plain numbers). */
@@ -81,6 +83,9 @@ export function deviceDocument(device: Device, name?: string): DeviceDocument {
     Tbath: si(device.Tbath, 'K'),
     left: reservoirDocument(device.left),
     right: reservoirDocument(device.right),
+    ...(device.line !== undefined && {
+      line: { inductance: si(device.line.inductance, 'H'), resistance: si(device.line.resistance, 'ohm') },
+    }),
   };
 }
 

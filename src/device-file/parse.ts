@@ -145,6 +145,26 @@ class Reader {
     const text = String(raw);
     return this.positive(parseQuantity(text, kind, this.option(path)), path, raw);
   }
+
+  /** A quantity that may be zero (the line's series elements). */
+  nonNegative(raw: unknown, kind: QuantityKind, path: string[]): number {
+    if (raw === undefined) return 0;
+    const value = parseQuantity(String(raw), kind, this.option(path));
+    if (!(value >= 0) || !Number.isFinite(value))
+      throw new InputError(this.option(path), String(raw), 'a finite value ≥ 0');
+    return value;
+  }
+}
+
+/** The optional `line` mapping: each line's series inductance and resistance (absent: none). */
+function lineFrom(r: Reader, raw: Raw | undefined): Pick<Device, 'line'> {
+  if (raw === undefined) return {};
+  return {
+    line: {
+      inductance: r.nonNegative(raw.inductance, 'inductance', ['line', 'inductance']),
+      resistance: r.nonNegative(raw.resistance, 'resistance', ['line', 'resistance']),
+    },
+  };
 }
 
 function superconductorFrom(
@@ -275,5 +295,5 @@ function buildDevice(doc: Raw, source: string): Device {
     );
   }
   // The model's domain (src/physics/domain.ts), after the schema's shape and units.
-  return checkDevice({ left, right, Tbath }, source);
+  return checkDevice({ left, right, Tbath, ...lineFrom(r, doc.line as Raw | undefined) }, source);
 }

@@ -27,9 +27,11 @@ export type QuantityKind =
   | 'energy'
   | 'conductance'
   | 'responsivity'
-  | 'time';
+  | 'time'
+  | 'inductance'
+  | 'resistance';
 
-type BaseUnit = 'K' | 'W' | 'F' | 'ohm' | 'm' | 'J' | 's';
+type BaseUnit = 'K' | 'W' | 'F' | 'ohm' | 'm' | 'J' | 's' | 'H';
 type Dimension = Partial<Record<BaseUnit, number>>;
 
 /** A number with a unit reduced to base units: value = sig · 10^exp · factor, in the base units `dim`. */
@@ -55,6 +57,7 @@ const BASE_SYMBOLS: Record<string, { pow10: number; factor: number; dim: Dimensi
   m: { pow10: 0, factor: 1, dim: { m: 1 } },
   J: { pow10: 0, factor: 1, dim: { J: 1 } },
   s: { pow10: 0, factor: 1, dim: { s: 1 } },
+  H: { pow10: 0, factor: 1, dim: { H: 1 } },
   eV: { pow10: 0, factor: ELEMENTARY_CHARGE, dim: { J: 1 } },
 };
 
@@ -109,6 +112,8 @@ const KINDS: Record<QuantityKind, KindSpec> = {
   },
   responsivity: { dim: {}, bare: true, accepted: 'a plain number (K/K), e.g. -0.5' },
   time: { dim: { s: 1 }, bare: false, accepted: 'a time with a unit, e.g. 10us or 1e-5s' },
+  inductance: { dim: { H: 1 }, bare: false, accepted: 'an inductance, e.g. 10nH or 1e-8H' },
+  resistance: { dim: { ohm: 1 }, bare: false, accepted: 'a resistance, e.g. 10ohm or 1kohm' },
 };
 
 /** Every QuantityKind, for messages and checks at the library's boundary. */
@@ -392,6 +397,10 @@ export function formatQuantity(value: number, kind: QuantityKind, digits = 4): s
       return engineering(value, 'W/K', digits);
     case 'time':
       return engineering(value, 's', digits);
+    case 'inductance':
+      return engineering(value, 'H', digits);
+    case 'resistance':
+      return engineering(value, 'Ω', digits);
     case 'energy':
       return engineering(value / ELEMENTARY_CHARGE, 'eV', digits);
     case 'length':
