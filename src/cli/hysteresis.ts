@@ -15,6 +15,8 @@ import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './
 import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from '../io/progress.js';
 import { belowTc } from './temperature-checks.js';
+import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
+import { PROGRESS_HELP } from './progress-option.js';
 
 interface Options extends DeviceOptionValues {
   sweep: string;
@@ -22,6 +24,8 @@ interface Options extends DeviceOptionValues {
   TR?: string;
   setup?: string;
   out: string;
+  force?: boolean;
+  progress?: boolean;
   plot: boolean;
 }
 
@@ -67,6 +71,8 @@ export function register(program: Command, ctx: CliContext): void {
       'directory for hysteresis.csv, hysteresis.json, hysteresis.svg/png',
       'ndtc-out/hysteresis',
     )
+    .option('--force', FORCE_HELP)
+    .option('--progress', PROGRESS_HELP)
     .option('--no-plot', 'write no plot')
     .addHelpText(
       'after',
@@ -100,13 +106,19 @@ See docs/bistability.md.`,
       const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
       const temps = axis.name === 'T_R' ? axis.values : [TR!];
       belowTc(temps, Tc, axis.name === 'T_R' ? '--sweep' : '--TR');
+      checkOutputDirectory(opts.out, opts.force);
       // The note on slow J_ph,S only once every input is known good.
       const slow = await prepareForDevice(device);
       if (slow) ctx.stderr(slow);
 
       // The output directory before the work: a path that cannot be one fails now, not after it.
       const created = makeDirectory(opts.out);
-      const progress = createProgress({ label: 'hysteresis', total: axis.values.length, delaySeconds: 2 });
+      const progress = createProgress({
+        label: 'hysteresis',
+        total: axis.values.length,
+        delaySeconds: 2,
+        force: opts.progress === true,
+      });
       let h: Hysteresis;
       try {
         h = traceHysteresis({
