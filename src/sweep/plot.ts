@@ -189,9 +189,10 @@ export interface PlotLayout {
 }
 
 /**
- * The layout of a sweep's plot: two axes make a line chart with one curve per value when one of them
- * has at most MAX_CURVES values (the shorter; the second on a tie), else a heat map; the third axis
- * gives small multiples; further axes are held at their middle value.
+ * The layout of a sweep's plot: two axes make a line chart with one curve per value of the shorter
+ * (the second on a tie) when it has at most MAX_CURVES values and the other at least twice as many (a
+ * list like χ = 0.5, 1, 2, 5, 10 against a range), else a heat map; the third axis gives small
+ * multiples; further axes are held at their middle value.
  */
 export function plotLayout(axes: readonly Axis[]): PlotLayout {
   const held = axes.map((_, k) => k).slice(3);
@@ -199,7 +200,8 @@ export function plotLayout(axes: readonly Axis[]): PlotLayout {
   if (axes.length === 1) return { x: 0, held };
   const [n0, n1] = [axes[0].values.length, axes[1].values.length];
   const short = n1 <= n0 ? 1 : 0;
-  if (Math.min(n0, n1) <= MAX_CURVES) return { x: 1 - short, curves: short, facet, held };
+  const [few, many] = [Math.min(n0, n1), Math.max(n0, n1)];
+  if (few <= MAX_CURVES && many >= 2 * few) return { x: 1 - short, curves: short, facet, held };
   return { x: 0, y: 1, facet, held };
 }
 
