@@ -21,6 +21,7 @@ export interface TwoReservoirOptions extends DeviceOptionValues {
   TR?: string;
   Tbath?: string;
   quiet?: boolean;
+  progress?: boolean;
 }
 
 const BEYOND = { beyond: 'for more points, call solveTwoReservoirs from the library' };
@@ -71,6 +72,7 @@ export function twoReservoirReport(
     label: 'solve',
     total: size,
     quiet: opts.quiet === true,
+    force: opts.progress === true,
     delaySeconds: 2,
   });
   const warnings = new Set<string>();

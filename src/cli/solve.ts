@@ -33,6 +33,7 @@ import {
 } from './output.js';
 import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from '../io/progress.js';
+import { PROGRESS_HELP } from './progress-option.js';
 import { belowTc } from './temperature-checks.js';
 import { validityWarnings } from '../physics/validity.js';
 import { twoReservoirReport } from './solve-two-reservoirs.js';
@@ -48,6 +49,7 @@ interface Options extends DeviceOptionValues {
   json?: boolean;
   csv?: boolean;
   quiet?: boolean;
+  progress?: boolean;
 }
 
 const PROGRESS_MIN_POINTS = 20;
@@ -145,8 +147,9 @@ function forwardReport(opts: Options, setup: Setup, device: Device, beforeWork: 
     label: 'solve',
     total: size,
     quiet: opts.quiet === true,
+    force: opts.progress === true,
     // A short list gets a bar only if it turns out slow (J_ph,S by quadrature, seconds a point).
-    delaySeconds: size < PROGRESS_MIN_POINTS ? 2 : 0,
+    delaySeconds: size < PROGRESS_MIN_POINTS ? 2 : 1,
   });
   const Tc = device.left.superconductor.Tc;
   const warnings = new Set<string>();
@@ -294,6 +297,7 @@ export function register(program: Command, ctx: CliContext): void {
   addDeviceOptions(cmd);
   addOutputOptions(cmd)
     .option('--quiet', 'no progress bar')
+    .option('--progress', PROGRESS_HELP)
     .addHelpText(
       'after',
       `

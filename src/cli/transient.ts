@@ -22,6 +22,7 @@ import { formatQuantity, parseQuantity } from '../units/quantity.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
+import { PROGRESS_HELP } from './progress-option.js';
 import { prepareForDevice } from './phonon-tables.js';
 import { belowTc } from './temperature-checks.js';
 
@@ -43,6 +44,7 @@ interface Options extends DeviceOptionValues {
   force?: boolean;
   plot: boolean;
   quiet?: boolean;
+  progress?: boolean;
 }
 
 /** Largest step budget accepted (each step costs a few evaluations of the heat balance). */
@@ -128,6 +130,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--force', FORCE_HELP)
     .option('--no-plot', 'write no figure')
     .option('--quiet', 'no progress bar')
+    .option('--progress', PROGRESS_HELP)
     .addHelpText(
       'after',
       `
@@ -200,6 +203,7 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         label: 'transient',
         total: 1000,
         quiet: opts.quiet === true,
+        force: opts.progress === true,
         delaySeconds: 1,
       });
       let done = 0;

@@ -1,7 +1,8 @@
 /**
- * One folder policy for every command that writes a directory: `--out` defaults to ndtc-out/<command>,
- * a directory holding anything is refused (exit 2, one line naming --out and what it holds) before any
- * work, unless `--force` (or, for a sweep, `--resume`); with `--force` other files are kept.
+ * One folder policy for every command that writes a directory (sweep, hysteresis, optimize, reproduce,
+ * transient): `--out` defaults to ndtc-out/<command>, a directory holding anything is refused (exit 2,
+ * one line naming --out and what it holds) before any work, unless `--force` (or, for a sweep,
+ * `--resume`); with `--force` other files are kept.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,19 @@ const RUNS: Record<string, string[]> = {
     '--no-plot',
   ],
   reproduce: ['reproduce', '--only', '1c', '--format', 'csv', '--quiet'],
+  transient: [
+    'transient',
+    '--TR',
+    '700mK',
+    '--Jin',
+    '1e-18W',
+    '--change',
+    'Jin=2fW',
+    '--until',
+    '10us',
+    '--no-plot',
+    '--quiet',
+  ],
 };
 
 /** A directory holding one file of the user's. */

@@ -87,7 +87,7 @@ describe('ndtc with stderr on a pipe', () => {
 
   it('every command that reports progress takes --progress', async () => {
     const program = await buildProgram({ stdout: () => {}, stderr: () => {}, version: '0.0.0' });
-    for (const command of ['phonon', 'solve', 'sweep', 'reproduce', 'hysteresis', 'optimize']) {
+    for (const command of ['phonon', 'solve', 'sweep', 'reproduce', 'hysteresis', 'optimize', 'transient']) {
       const cmd = program.commands.find((c) => c.name() === command)!;
       expect(
         cmd.options.some((o) => o.long === '--progress'),
