@@ -1,12 +1,14 @@
 /**
  * Mutation testing of the physics and numerics (docs/accuracy.md, "Mutation testing"):
- * `npm run mutation`, or a subset with `npx stryker run --mutate src/physics/gap.ts`.
+ * `npm run mutation`, or a subset: `MUTATION_TESTS=test/physics/gap-dos.test.ts npx stryker run --mutate
+ * src/physics/gap.ts`.
  * One test process at a time: the run is long and the machine small.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.stryker.config.ts' },
+  // The test files are those of vitest.stryker.config.ts (MUTATION_TESTS narrows them), all of them.
+  vitest: { configFile: 'vitest.stryker.config.ts', related: false },
   mutate: ['src/physics/**/*.ts', 'src/numerics/**/*.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 1,
