@@ -30,6 +30,7 @@ export const COMMANDS: [name: string, load: CommandModule][] = [
   ['verify', () => import('./verify.js')],
   ['hysteresis', () => import('./hysteresis.js')],
   ['optimize', () => import('./optimize.js')],
+  ['rectification', () => import('./rectification.js')],
 ];
 
 export interface CliIO {

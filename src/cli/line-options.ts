@@ -1,0 +1,48 @@
+/**
+ * `--Lline` and `--Rline`: each photon line's series inductance and resistance (docs/model.md, real
+ * photon lines), overriding a device file's `line`. Both absent: the device's line (none for a platform).
+ */
+import type { Command } from 'commander';
+import { InputError, type Device, type PhotonLine } from '../index.js';
+import { parseQuantity } from '../units/quantity.js';
+
+export interface LineOptionValues {
+  Lline?: string;
+  Rline?: string;
+}
+
+export function addLineOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--Lline <inductance>',
+      'series inductance of each photon line, ≥ 0, e.g. 10nH (default 0: the paper)',
+    )
+    .option(
+      '--Rline <resistance>',
+      'series resistance of each photon line at T_bath, ≥ 0, e.g. 5ohm (default 0)',
+    );
+}
+
+function nonNegative(text: string, kind: 'inductance' | 'resistance', option: string): number {
+  const value = parseQuantity(text, kind, option);
+  if (!(Number.isFinite(value) && value >= 0 && value <= (kind === 'inductance' ? 1e-3 : 1e9)))
+    throw new InputError(option, text, kind === 'inductance' ? 'from 0 H to 1 mH' : 'from 0 Ω to 1 GΩ');
+  return value;
+}
+
+/** The line of the device after the options: `{}` when the device has none and no option is given. */
+export function lineFromOptions(opts: LineOptionValues, device: Device): { line?: PhotonLine } {
+  if (opts.Lline === undefined && opts.Rline === undefined) return device.line ? { line: device.line } : {};
+  return {
+    line: {
+      inductance:
+        opts.Lline !== undefined
+          ? nonNegative(opts.Lline, 'inductance', '--Lline')
+          : (device.line?.inductance ?? 0),
+      resistance:
+        opts.Rline !== undefined
+          ? nonNegative(opts.Rline, 'resistance', '--Rline')
+          : (device.line?.resistance ?? 0),
+    },
+  };
+}

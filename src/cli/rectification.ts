@@ -1,0 +1,140 @@
+/** `ndtc rectification`: the thermal diode, J_fwd vs J_rev of an asymmetric pair and R = J_fwd/J_rev. */
+import type { Command } from 'commander';
+import { InputError } from '../index.js';
+import { checkInRange } from '../physics/domain.js';
+import { checkProduct, parsePointList } from './cartesian.js';
+import type { CliContext } from './context.js';
+import {
+  addDeviceOptions,
+  deviceFromOptions,
+  deviceParameters,
+  deviceSummary,
+  type DeviceOptionValues,
+} from './device-options.js';
+import { addLineOptions, lineFromOptions, type LineOptionValues } from './line-options.js';
+import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
+
+const BEYOND = { beyond: 'at most 10⁶ points in all' };
+
+interface Options extends DeviceOptionValues, LineOptionValues {
+  Thot: string;
+  Tcold: string;
+  TcR?: string;
+  gammaR?: string;
+  figure?: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('rectification')
+    .description(
+      'thermal diode: photonic heat current forward (left hot) and reverse (right hot), R = J_fwd/J_rev',
+    )
+    .requiredOption('--Thot <temperature>', 'the hot side, e.g. 500mK (below both Tc)')
+    .requiredOption('--Tcold <temps>', 'the cold side (< T_hot): list or range, e.g. 100mK or 50mK..400mK:8')
+    .option('--TcR <temps>', "the right reservoir's Tc (list or range; default: the device's)")
+    .option('--gammaR <numbers>', "the right reservoir's Dynes γ (list; default: the device's)")
+    .option('--figure <file.png>', 'also draw R against χ, one curve per T_cold, Tc_R, γ_R (PNG)');
+  addDeviceOptions(cmd);
+  addLineOptions(cmd);
+  addOutputOptions(cmd).addHelpText(
+    'after',
+    `
+--chi takes a list here (the asymmetry map's axis), like --Tcold, --TcR and --gammaR.
+Forward: T_L = T_hot, T_R = T_cold; reverse: T_L = T_cold, T_R = T_hot; both counted as the heat
+leaving the hot reservoir (W > 0). R > 1: the pair conducts better with its left side hot.
+
+Examples:
+  $ ndtc rectification --Thot 500mK --Tcold 100mK --chi 0.2..20:15
+  $ ndtc rectification --Thot 600mK --Tcold 200mK --chi 1,2,5 --TcR 0.8K..1.6K:5 --csv
+  $ ndtc rectification --Thot 500mK --Tcold 100mK --chi 0.1..10:30 --TcR 1K,1.2K,1.5K --figure diode.png
+
+Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_forward, tau0_reverse}.`,
+  );
+  cmd.action(async (opts: Options) => {
+    const format = outputFormatOf(opts);
+    const base = deviceFromOptions({ ...opts, chi: undefined }, ctx.loadDeviceFile);
+    const device = { ...base, ...lineFromOptions(opts, base) };
+    const [Thot] = parsePointList(opts.Thot, 'temperature', '--Thot', BEYOND);
+    if (opts.Thot.includes(',') || opts.Thot.includes('..'))
+      throw new InputError('--Thot', opts.Thot, 'one temperature, e.g. 500mK');
+    const Tcold = parsePointList(opts.Tcold, 'temperature', '--Tcold', BEYOND);
+    const chi = opts.chi
+      ? parsePointList(opts.chi, 'dimensionless', '--chi', BEYOND).map((x) => checkInRange('chi', '--chi', x))
+      : [base.right.junction.area / base.left.junction.area];
+    const TcR = opts.TcR
+      ? parsePointList(opts.TcR, 'temperature', '--TcR', BEYOND).map((x) => checkInRange('Tc', '--TcR', x))
+      : [base.right.superconductor.Tc];
+    const gammaR = opts.gammaR
+      ? parsePointList(opts.gammaR, 'dimensionless', '--gammaR', BEYOND).map((x) =>
+          checkInRange('gamma', '--gammaR', x),
+        )
+      : [base.right.superconductor.gamma];
+    checkProduct(
+      [
+        { option: '--Tcold', text: opts.Tcold, length: Tcold.length },
+        { option: '--chi', text: opts.chi ?? '', length: chi.length },
+        { option: '--TcR', text: opts.TcR ?? '', length: TcR.length },
+        { option: '--gammaR', text: opts.gammaR ?? '', length: gammaR.length },
+      ],
+      BEYOND,
+    );
+    const TcMin = Math.min(base.left.superconductor.Tc, ...TcR);
+    if (!(Thot < TcMin))
+      throw new InputError('--Thot', opts.Thot, `a temperature below every Tc (${TcMin} K here)`);
+    for (const T of Tcold)
+      if (!(T < Thot && T >= 0.004 * Math.max(base.left.superconductor.Tc, ...TcR)))
+        throw new InputError('--Tcold', opts.Tcold, `temperatures below --Thot and at least 0.004 Tc`);
+    // Loaded on use: `ndtc --help` does not pay for the figure modules.
+    const { rectificationMap, rectificationPanel } = await import('../figures/diode-panels.js');
+    const points = rectificationMap(device, Thot, { Tcold, chi, TcR, gammaR }).map((p) => ({
+      ...p,
+      ratio: assertFinite(p.ratio, `ratio at T_cold = ${p.T_cold} K, χ = ${p.chi}`),
+    }));
+    const parameters = {
+      ...deviceParameters(opts, device),
+      Thot,
+      Tcold,
+      chi,
+      TcR,
+      gammaR,
+      line: device.line ?? null,
+    };
+    if (opts.figure) {
+      const [{ renderSvg, svgToPng }, { writeFileAtomic }] = await Promise.all([
+        import('../figures/render.js'),
+        import('../io/atomic-write.js'),
+      ]);
+      writeFileAtomic(
+        opts.figure,
+        await svgToPng(await renderSvg(rectificationPanel(points, parameters)), 2),
+      );
+    }
+    emitReport(
+      {
+        command: 'rectification',
+        parameters,
+        points,
+        columns: [
+          { field: 'T_hot', kind: 'temperature' },
+          { field: 'T_cold', kind: 'temperature' },
+          { field: 'chi', kind: 'dimensionless' },
+          { field: 'Tc_R', kind: 'temperature' },
+          { field: 'gamma_R', kind: 'dimensionless' },
+          { field: 'J_forward', kind: 'power' },
+          { field: 'J_reverse', kind: 'power' },
+          { field: 'ratio', kind: 'dimensionless' },
+          { field: 'tau0_forward', kind: 'dimensionless' },
+          { field: 'tau0_reverse', kind: 'dimensionless' },
+        ],
+        rows: points,
+        warnings: [],
+        summary: deviceSummary(opts, device),
+      },
+      format,
+      ctx,
+    );
+  });
+}
