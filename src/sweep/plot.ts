@@ -303,8 +303,10 @@ class SweepView {
     this.axes = manifest.spec.axes;
     this.units = this.axes.map((a) => displayUnit(manifest.units[a.name] ?? '', a.values));
     const finite: number[] = [];
+    // A heat map draws the first (lowest-T_L) root only: its colours span that root's values.
+    const drawn = layout.y === undefined ? Infinity : 1;
     for (const list of samples.values.values())
-      for (const v of list) if (v !== null && Number.isFinite(v)) finite.push(v);
+      for (const v of list.slice(0, drawn)) if (v !== null && Number.isFinite(v)) finite.push(v);
     this.valueUnit = displayUnit(quantityInfo(quantity).unit, finite);
     let lo = Infinity;
     let hi = -Infinity;
@@ -455,7 +457,7 @@ class SweepView {
   /** The subtitle line naming the contour levels. */
   contourNote(): string[] {
     const unit = this.valueUnit.unit ? ` ${this.valueUnit.unit}` : '';
-    const levels = this.levels.map((l) => formatNumber(l, 3));
+    const levels = this.levels.map((l) => formatNumber(l, 3).replace('-', '−'));
     const parts = [
       ...(this.counts && this.counts.length > 1 ? [`boundaries between ${this.counts.join(', ')}`] : []),
       ...(!this.counts && levels.length > 0 ? [`contours at ${levels.join(', ')}${unit}`] : []),

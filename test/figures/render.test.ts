@@ -18,12 +18,13 @@ describe('panel rendering (synthetic data)', () => {
     checkWellFormed(svg);
     const texts = svgTexts(svg);
     expect(texts).toContain(panel.title);
-    expect(texts).toContain('T_R (mK)');
-    expect(texts).toContain('κ_γ (fW/K)');
+    expect(texts).toContain('TR (mK)'); // T_R: R set as a subscript
+    expect(texts).toContain('κγ (fW/K)');
     expect(texts).toContain('χ = 1');
     expect(texts).toContain('InAsOI'); // dash legend for the platform
-    expect(texts).toContain('J_γ maximum'); // marker legend
-    expect(texts).toContain('NDTC (κ_γ < 0)'); // title of the interval strip
+    expect(texts).toContain('Jγ maximum'); // marker legend
+    expect(texts).toContain('NDTC (κγ < 0)'); // title of the interval strip
+    expect(texts.some((t) => t.includes('_'))).toBe(false);
     // the subtitle lines are <tspan>s of one <text>
     expect(texts.some((t) => t.includes('a synthetic note'))).toBe(true);
     expect(svg).toContain('font-family="DejaVu Sans"');

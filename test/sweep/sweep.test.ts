@@ -64,7 +64,9 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
       );
     }
     expect(existsSync(join(out, 'plot.svg'))).toBe(true);
-    expect(read(out, 'plot.svg')).toContain('J_gamma');
+    // The quantity's symbol J_γ, its subscript set as a tspan.
+    expect(read(out, 'plot.svg')).toMatch(/>J<tspan[^>]*>γ<\/tspan>/);
+    expect(readFileSync(join(out, 'plot.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     const png = readFileSync(join(out, 'plot.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });

@@ -1,0 +1,306 @@
+/**
+ * What a sweep plot shows, from its vega-lite spec and SVG, on sweep directories written here with
+ * analytic fields (no physics): titles in the unit of the ticks and device axes in the user's units,
+ * subscripts set, a diverging colour map centred on zero with the zero contour where the analytic
+ * field vanishes, discrete colours for counts, one curve per value of a list axis, small multiples
+ * for three axes, and the hysteresis legend.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { displayUnit } from '../../src/figures/display-unit.js';
+import { specToSvg } from '../../src/figures/render.js';
+import { platformDevice } from '../../src/index.js';
+import { openSweepDirectory, readManifest } from '../../src/sweep/directory.js';
+import type { Hysteresis } from '../../src/sweep/hysteresis.js';
+import { hysteresisPlotSpec } from '../../src/sweep/hysteresis-plot.js';
+import { evenIndices, plotLayout, sweepPlotSpec } from '../../src/sweep/plot.js';
+import { coordinates, defaultChunkSize, type Axis, type SweepSpec } from '../../src/sweep/spec.js';
+import { svgTexts } from './xml.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'ndtc-sweep-plot-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const range = (a: number, b: number, n: number): number[] =>
+  Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+
+/**
+ * A sweep directory whose results.jsonl holds `value(coordinates)` for each point (direct mode:
+ * one value per point; with `counts`, a point-level n_roots beside one root's T_L).
+ */
+function writeSweep(
+  name: string,
+  axes: Axis[],
+  output: string,
+  value: (c: number[]) => number,
+  counts?: (c: number[]) => number,
+): string {
+  const dir = join(tmp, name);
+  const points = axes.reduce((n, a) => n * a.values.length, 1);
+  const spec: SweepSpec = {
+    device: platformDevice('ag'),
+    fixed: counts ? { setup: 1 } : { setup: 1, T_L: 0.5 },
+    axes,
+    outputs: counts ? ['T_L', 'n_roots'] : [output],
+    mode: counts ? 'balance' : 'direct',
+    TRrange: [0.01, 0.8],
+    chunkSize: defaultChunkSize(points),
+  };
+  openSweepDirectory(dir, spec, false);
+  const lines: string[] = [];
+  for (let index = 0; index < points; index++) {
+    const c = coordinates(axes, index);
+    const record: Record<string, unknown> = { index };
+    axes.forEach((a, k) => (record[a.name] = c[k]));
+    if (counts) Object.assign(record, { n_roots: counts(c), exceedsTc: false, roots: [{ T_L: value(c) }] });
+    else record[output] = value(c);
+    lines.push(JSON.stringify(record));
+  }
+  writeFileSync(join(dir, 'results.jsonl'), lines.join('\n') + '\n');
+  return dir;
+}
+
+// Loosely typed views of the generated vega-lite specs.
+type Layer = {
+  mark: string | { type: string; color?: string };
+  data?: { values: Record<string, number | string>[] };
+  encoding?: Record<string, { title?: string; type?: string; scale?: Record<string, unknown> }>;
+  layer?: Layer[];
+};
+type View = { layer: Layer[]; title?: { text: string } };
+type Top = View & { concat?: View[]; title: { text: string; subtitle: string[] } };
+const markType = (l: Layer): string => (typeof l.mark === 'string' ? l.mark : l.mark?.type);
+
+async function plotOf(dir: string, quantity: string): Promise<{ spec: Top; svg: string }> {
+  const spec = (await sweepPlotSpec(dir, readManifest(dir, '--out'), quantity)) as unknown as Top;
+  return { spec, svg: await specToSvg(spec as never) };
+}
+
+describe('display units', () => {
+  it('device quantities in the units people write: 1 Ω·µm² = 1e-12 Ω·m², 1 fF/µm² = 1e-3 F/m², 1 µm³ = 1e-18 m³', () => {
+    expect(displayUnit('ohm*m^2', [2e-12])).toEqual({ unit: 'Ω·µm²', factor: 1e12 });
+    expect(displayUnit('F/m^2', [0.05])).toEqual({ unit: 'fF/µm²', factor: 1e3 });
+    expect(displayUnit('m^3', [5.2e-21])).toEqual({ unit: 'µm³', factor: 1e18 });
+    expect(displayUnit('K', [0.01, 0.8])).toEqual({ unit: 'mK', factor: 1e3 });
+    expect(displayUnit('K', [0.3, 1.1])).toEqual({ unit: 'K', factor: 1 });
+    expect(displayUnit('K/K', [0.5]).unit).toBe('');
+  });
+
+  it('powers and conductances: the largest shown value lies in (0.999, 1000] (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-17, max: 1e-4, noNaN: true }),
+        fc.constantFrom('W', 'W/K'),
+        (max, unit) => {
+          const u = displayUnit(unit, [max / 7, -max]);
+          const shown = max * u.factor;
+          expect(shown).toBeGreaterThan(0.999);
+          expect(shown).toBeLessThanOrEqual(1000.1);
+          expect(u.unit.endsWith(unit)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('layout', () => {
+  const axis = (name: string, n: number): Axis => ({ name, values: range(1, n, n), log: false });
+
+  it('a short list against a long range: one curve per value; two long axes: a heat map', () => {
+    expect(plotLayout([axis('chi', 5), axis('T_R', 40)])).toMatchObject({ x: 1, curves: 0 });
+    expect(plotLayout([axis('T_R', 40), axis('chi', 5)])).toMatchObject({ x: 0, curves: 1 });
+    expect(plotLayout([axis('T_R', 40), axis('chi', 30)])).toMatchObject({ x: 0, y: 1 });
+    expect(plotLayout([axis('T_R', 4), axis('chi', 5)])).toMatchObject({ x: 0, y: 1 });
+  });
+
+  it('three axes and more: facets over the third, further axes held', () => {
+    expect(plotLayout([axis('a', 20), axis('b', 20), axis('c', 4), axis('d', 3)])).toMatchObject({
+      x: 0,
+      y: 1,
+      facet: 2,
+      held: [3],
+    });
+  });
+
+  it('evenIndices: at most n, both ends, strictly increasing, even steps (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 2, max: 12 }), (length, n) => {
+        const idx = evenIndices(length, n);
+        expect(idx.length).toBe(Math.min(length, n));
+        expect(idx[0]).toBe(0);
+        expect(idx[idx.length - 1]).toBe(length - 1);
+        for (let k = 1; k < idx.length; k++) {
+          expect(idx[k]).toBeGreaterThan(idx[k - 1]);
+          expect(Math.abs(idx[k] - idx[k - 1] - (length - 1) / (idx.length - 1))).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
+  });
+});
+
+describe('heat map of a signed quantity over a device axis', () => {
+  // κ_γ = (T_R − 250 mK) · 1e-12 W/K²: zero at T_R = 250 mK, |κ| ≤ 250 fW/K.
+  const dir = writeSweep(
+    'signed',
+    [
+      { name: 'right.junction.r0', values: range(1e-12, 20e-12, 20), log: false },
+      { name: 'T_R', values: range(0.01, 0.49, 25), log: false },
+    ],
+    'kappa_gamma',
+    ([, TR]) => (TR - 0.25) * 1e-12,
+  );
+
+  it('titles in the ticks’ units, diverging map centred on zero, the zero contour at 250 mK, labelled', async () => {
+    const { spec, svg } = await plotOf(dir, 'kappa_gamma');
+    const [image, legend] = spec.layer;
+    expect(markType(image)).toBe('image');
+    expect(image.encoding!.x.title).toBe('right.junction.r0 (Ω·µm²)');
+    expect(image.encoding!.y.title).toBe('T_R (mK)');
+    // Cells around r0 = 1 … 20 Ω·µm² (1e-12 … 2e-11 Ω·m²): edges half a step beyond.
+    expect(image.encoding!.x.scale!.domain).toEqual([0.5, 20.5]);
+    const colour = legend.encoding!.color;
+    expect(colour.title).toBe('κ_γ (fW/K)');
+    expect(colour.scale!.scheme).toBe('blueorange');
+    const [lo, hi] = colour.scale!.domain as number[];
+    expect(lo).toBeCloseTo(-hi, 9);
+    expect(hi).toBeCloseTo(Math.max(250 - 10, 490 - 250), 6);
+    const zero = spec.layer.find(
+      (l) => markType(l) === 'rule' && (l.mark as { color?: string }).color === 'black',
+    )!;
+    expect(zero.data!.values.length).toBeGreaterThan(10);
+    for (const s of zero.data!.values) {
+      expect(s.y as number).toBeCloseTo(250, 6);
+      expect(s.y2 as number).toBeCloseTo(250, 6);
+    }
+    const texts = svgTexts(svg);
+    expect(texts).toContain('κγ = 0');
+    expect(texts).toContain('right.junction.r0 (Ω·µm²)');
+    expect(texts).toContain('TR (mK)');
+    expect(texts).toEqual(expect.arrayContaining(['2', '10', '20']));
+    expect(spec.title.subtitle.join(' ')).toContain('contours at −200, −100, 100, 200 fW/K');
+    expect(texts.some((t) => /e-\d|_/.test(t))).toBe(false);
+    // The subscripts are lowered, smaller tspans.
+    expect(svg).toMatch(/<tspan font-size="[\d.]+px" baseline-shift="-[\d.]+">R<\/tspan> \(mK\)/);
+  });
+});
+
+describe('counts', () => {
+  it('n_roots in discrete colours, one legend entry per integer, coloured by value', async () => {
+    const dir = writeSweep(
+      'counts',
+      [
+        { name: 'J_in', values: range(1e-15, 1e-13, 12), log: false },
+        { name: 'T_R', values: range(0.3, 0.9, 12), log: false },
+      ],
+      'T_L',
+      () => 0.3,
+      ([J, TR]) => (J < 5e-14 && TR > 0.5 ? 3 : 1),
+    );
+    const { spec, svg } = await plotOf(dir, 'n_roots');
+    const colour = spec.layer[1].encoding!.color;
+    expect(colour.type).toBe('ordinal');
+    expect(colour.scale!.domain).toEqual([1, 3]);
+    const range3 = colour.scale!.range as string[];
+    expect(new Set(range3).size).toBe(2);
+    const texts = svgTexts(svg);
+    expect(texts).toEqual(expect.arrayContaining(['number of roots', '1', '3']));
+    expect(spec.title.text).toBe('number of roots');
+    expect(spec.title.subtitle.join(' ')).toContain('boundaries between 1, 3');
+  });
+});
+
+describe('a list axis', () => {
+  const chis = [0.5, 1, 2, 5, 10];
+  const dir = writeSweep(
+    'list',
+    [
+      { name: 'chi', values: chis, log: false },
+      { name: 'T_R', values: range(0.01, 0.5, 15), log: false },
+    ],
+    'kappa_gamma',
+    ([chi, TR]) => chi * (TR - 0.2) * 1e-13,
+  );
+
+  it('is drawn as one curve per value with a legend, values in the title’s unit, and a zero line', async () => {
+    const { spec, svg } = await plotOf(dir, 'kappa_gamma');
+    const lines = spec.layer[0];
+    expect(markType(lines)).toBe('line');
+    const names = chis.map((c) => `χ = ${c}`);
+    expect(lines.encoding!.color.scale!.domain).toEqual(names);
+    expect(lines.encoding!.y.title).toBe('κ_γ (fW/K)');
+    expect(lines.encoding!.x.title).toBe('T_R (mK)');
+    const rows = lines.data!.values;
+    for (const [k, chi] of chis.entries()) {
+      const curve = rows.filter((r) => r.curve === names[k]);
+      expect(curve).toHaveLength(15);
+      for (const r of curve) {
+        expect(r.y as number).toBeCloseTo(chi * ((r.x as number) / 1e3 - 0.2) * 1e-13 * 1e15, 9);
+      }
+    }
+    const zero = spec.layer[1].layer!;
+    expect(markType(zero[0])).toBe('rule');
+    const texts = svgTexts(svg);
+    expect(texts).toEqual(expect.arrayContaining([...names, 'κγ = 0']));
+  });
+});
+
+describe('three axes', () => {
+  it('small multiples over the third axis: at most 9 panels, its values evenly chosen with both ends', async () => {
+    const gammas = Array.from({ length: 12 }, (_, i) => 1e-4 * (i + 1));
+    const dir = writeSweep(
+      'three',
+      [
+        { name: 'chi', values: [1, 2, 4], log: false },
+        { name: 'T_R', values: range(0.01, 0.5, 10), log: false },
+        { name: 'gamma', values: gammas, log: false },
+      ],
+      'J_gamma',
+      ([chi, TR, g]) => chi * TR * g * 1e-9,
+    );
+    const { spec, svg } = await plotOf(dir, 'J_gamma');
+    expect(spec.concat).toHaveLength(9);
+    const titles = spec.concat!.map((v) => v.title!.text);
+    expect(titles[0]).toBe('γ = 0.0001');
+    expect(titles[8]).toBe('γ = 0.0012');
+    const shown = titles.map((t) => Number(t.split('= ')[1]));
+    for (let k = 1; k < shown.length; k++) expect(shown[k]).toBeGreaterThan(shown[k - 1]);
+    expect(svgTexts(svg)).toEqual(expect.arrayContaining(titles));
+  });
+});
+
+describe('hysteresis', () => {
+  it('has a legend naming the sweep up, the sweep down and the other roots, drawn differently', async () => {
+    const step = (direction: 'up' | 'down', value: number, T_L: number, roots: number[]) => ({
+      direction,
+      value,
+      T_L,
+      dTL_dTR: 0,
+      roots,
+      stableRoots: 2,
+      jump: false,
+    });
+    const h: Hysteresis = {
+      parameter: 'J_in',
+      steps: [
+        step('up', 1e-16, 0.15, [0.15, 0.25, 0.4]),
+        step('up', 2e-15, 0.42, [0.42]),
+        step('down', 2e-15, 0.42, [0.42]),
+        step('down', 1e-16, 0.4, [0.15, 0.25, 0.4]),
+      ],
+      loops: [{ from: 1e-16, to: 2e-15, maxSplit: 0.25 }],
+      bistableValues: [1e-16],
+    };
+    const spec = hysteresisPlotSpec(h, true) as unknown as View;
+    const line = spec.layer[1];
+    const dash = line.encoding!.strokeDash.scale!;
+    expect(dash.domain).toEqual(['sweep up', 'sweep down', 'other roots']);
+    const [up, down] = dash.range as number[][];
+    expect(up).not.toEqual(down);
+    expect(line.encoding!.x.title).toBe('J_in (fW)');
+    expect(line.encoding!.y.title).toBe('T_L (mK)');
+    const texts = svgTexts(await specToSvg(spec as never));
+    expect(texts).toEqual(expect.arrayContaining(['sweep up', 'sweep down', 'other roots', 'Jin (fW)']));
+  });
+});
