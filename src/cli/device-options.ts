@@ -13,6 +13,7 @@ import {
   type Device,
   type GapParameters,
   type PlatformName,
+  type Reservoir,
 } from '../index.js';
 import { DOMAIN, MIN_REDUCED_TEMPERATURE, checkDevice, checkInRange, rangeText } from '../physics/domain.js';
 import { formatNumber, formatQuantity, parseQuantity } from '../units/quantity.js';
@@ -152,12 +153,51 @@ export function deviceParameters(opts: DeviceOptionValues, device: Device): Reco
   };
 }
 
-/** One-line description of the device for the table's summary line (left junction's values). */
+/** `5` → `⁵`: the exponent n of Σ_N as the units are printed elsewhere (W/m³/K⁵). */
+function superscript(n: number): string {
+  return [...String(n)].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'['0123456789'.indexOf(d)] ?? d).join('');
+}
+
+/** A reservoir's values, as a header line states them. */
+function reservoirSummary(r: Reservoir): string {
+  return [
+    `Tc = ${formatQuantity(r.superconductor.Tc, 'temperature')}`,
+    `γ = ${formatNumber(r.superconductor.gamma)}`,
+    `c = ${formatQuantity(r.junction.c, 'specificCapacitance')}`,
+    `r0 = ${formatQuantity(r.junction.r0, 'specificResistance')}`,
+    `A = ${formatQuantity(r.junction.area, 'area')}`,
+    `V_S = ${formatQuantity(r.superconductor.volume, 'volume')}`,
+    `V_N = ${formatQuantity(r.normal.volume, 'volume')}`,
+    `Σ_S = ${formatNumber(r.superconductor.Sigma)} W/m³/K⁵`,
+    `Σ_N = ${formatNumber(r.normal.Sigma)} W/m³/K${superscript(r.normal.n)}`,
+  ].join(', ');
+}
+
+/** The two reservoirs differ in more than their junction area (which χ states). */
+function asymmetric(device: Device): boolean {
+  const withoutArea = (r: Reservoir) => ({ ...r, junction: { ...r.junction, area: 0 } });
+  return JSON.stringify(withoutArea(device.left)) !== JSON.stringify(withoutArea(device.right));
+}
+
+/**
+ * The device for the table's header: one line when the reservoirs differ only in area (χ), else a
+ * line per reservoir (`left:`, `right:`) and a last line with χ and the bath, so that a caller may
+ * append to the last line (`, setup 1`).
+ */
 export function deviceSummary(opts: DeviceOptionValues, device: Device): string {
   const platform = platformOf(opts);
+  const name = platform === null ? `device ${opts.device}` : `platform ${platform}`;
+  if (asymmetric(device)) {
+    return [
+      `${name}: the reservoirs differ`,
+      `left:  ${reservoirSummary(device.left)}`,
+      `right: ${reservoirSummary(device.right)}`,
+      `χ = ${formatNumber(chiOf(device))}, T_bath = ${formatQuantity(device.Tbath, 'temperature')}`,
+    ].join('\n');
+  }
   const { junction, superconductor } = device.left;
   return [
-    platform === null ? `device ${opts.device}` : `platform ${platform}`,
+    name,
     `χ = ${formatNumber(chiOf(device))}`,
     `c = ${formatQuantity(junction.c, 'specificCapacitance')}`,
     `r0 = ${formatQuantity(junction.r0, 'specificResistance')}`,

@@ -34,7 +34,7 @@ export interface Report {
   warnings: string[];
   /** Notes printed on stderr in CSV mode, where the rows cannot carry them. */
   csvNotes?: string[];
-  /** One line above the table describing the parameters. */
+  /** Lines above the table describing the parameters (each printed after `# `). */
   summary?: string;
 }
 
@@ -105,7 +105,7 @@ function writeTable(report: Report, out: Pieces): void {
       .map((s, j) => (columns[j].kind === 'text' ? s : s.padStart(widths[j])))
       .join('  ')
       .trimEnd() + '\n';
-  if (report.summary) out.add(`# ${report.summary}\n`);
+  for (const line of report.summary?.split('\n') ?? []) out.add(`# ${line}\n`);
   out.add(line(header));
   for (const r of report.rows) out.add(line(cells(r)));
 }
