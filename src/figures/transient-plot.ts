@@ -9,6 +9,12 @@ import { axisTitle, displayUnit } from './display-unit.js';
 /** Largest number of samples drawn per curve (longer runs are strided; the files keep every step). */
 const MAX_DRAWN = 2000;
 
+const CHANGED: Record<TransientChange['quantity'], string> = {
+  Jin: 'left heater',
+  JinR: 'right heater',
+  TR: 'T_R',
+};
+
 /** The vega-lite spec of T(t); `floatingRight`: T_R is integrated (setup 3), else prescribed. */
 export function transientPlotSpec(
   r: TransientResult,
@@ -23,11 +29,20 @@ export function transientPlotSpec(
   const right = floatingRight ? 'T_R' : 'T_R (set)';
   const rows: { t: number; T: number; curve: string }[] = [];
   for (let i = 0; i < r.time.length; i++) {
-    if (i % stride !== 0 && i !== r.time.length - 1) continue;
+    // Every sample where a prescribed T_R jumps is kept, so the drawn step sits at the change's edge.
+    const edge = r.TR[i] !== r.TR[i - 1] || r.TR[i] !== r.TR[i + 1];
+    if (i % stride !== 0 && i !== r.time.length - 1 && !edge) continue;
     rows.push({ t: r.time[i] * ux.factor, T: r.TL[i] * uy.factor, curve: left });
     rows.push({ t: r.time[i] * ux.factor, T: r.TR[i] * uy.factor, curve: right });
   }
   const end = Math.min(r.time[r.time.length - 1], change.start + (change.duration ?? Infinity));
+  const color = {
+    field: 'curve',
+    type: 'nominal',
+    title: null,
+    scale: { domain: [left, right], range: ['#0072B2', '#D55E00'] },
+    legend: { orient: 'bottom', direction: 'horizontal', symbolStrokeWidth: 2.5, symbolSize: 300 },
+  };
   const x = { field: 't', type: 'quantitative', title: axisTitle('t', ux.unit), scale: { nice: false } };
   const y = { field: 'T', type: 'quantitative', title: axisTitle('T', uy.unit), scale: { zero: false } };
   return {
@@ -36,7 +51,7 @@ export function transientPlotSpec(
     height: 320,
     background: 'white',
     padding: 10,
-    title: { text: title, subtitle: `shaded: ${change.quantity} changed`, anchor: 'start' },
+    title: { text: title, subtitle: `shaded: ${CHANGED[change.quantity]} changed`, anchor: 'start' },
     layer: [
       {
         data: { values: [{ a: change.start * ux.factor, b: end * ux.factor }] },
@@ -44,20 +59,20 @@ export function transientPlotSpec(
         encoding: { x: { field: 'a', type: 'quantitative' }, x2: { field: 'b' } },
       },
       {
-        data: { values: rows },
+        // A prescribed T_R holds its value from each sample to the next (it jumps at the change's edges).
+        data: { values: rows.filter((row) => floatingRight || row.curve === left) },
         mark: { type: 'line', strokeWidth: 1.8 },
-        encoding: {
-          x,
-          y,
-          color: {
-            field: 'curve',
-            type: 'nominal',
-            title: null,
-            scale: { domain: [left, right], range: ['#0072B2', '#D55E00'] },
-            legend: { orient: 'bottom', direction: 'horizontal', symbolStrokeWidth: 2.5, symbolSize: 300 },
-          },
-        },
+        encoding: { x, y, color },
       },
+      ...(floatingRight
+        ? []
+        : [
+            {
+              data: { values: rows.filter((row) => row.curve === right) },
+              mark: { type: 'line', strokeWidth: 1.8, interpolate: 'step-after' },
+              encoding: { x, y, color },
+            },
+          ]),
     ],
     config: {
       font: 'DejaVu Sans',
