@@ -32,6 +32,8 @@ export interface ReservoirDocument {
     Sigma: string;
     /** Volume, e.g. '4e-21 m^3'. */
     volume: string;
+    /** Sommerfeld coefficient, J m⁻³ K⁻² (only when the device sets one). */
+    sommerfeld?: number;
   };
   /** The normal-metal island: Σ_N (W/m^3/K^n), exponent n, volume (m^3). */
   normal: {
@@ -41,6 +43,8 @@ export interface ReservoirDocument {
     n: number;
     /** Volume, m^3. */
     volume: string;
+    /** Sommerfeld coefficient, J m⁻³ K⁻² (only when the device sets one). */
+    sommerfeld?: number;
   };
   /** The tunnel junction: specific resistance (ohm*m^2), specific capacitance (F/m^2), area (m^2). */
   junction: {
@@ -62,11 +66,13 @@ function reservoirDocument(r: Reservoir): ReservoirDocument {
       gamma: r.superconductor.gamma,
       Sigma: si(r.superconductor.Sigma, 'W/m^3/K^5'),
       volume: si(r.superconductor.volume, 'm^3'),
+      ...(r.superconductor.sommerfeld !== undefined && { sommerfeld: r.superconductor.sommerfeld }),
     },
     normal: {
       Sigma: si(r.normal.Sigma, `W/m^3/K^${r.normal.n}`),
       n: r.normal.n,
       volume: si(r.normal.volume, 'm^3'),
+      ...(r.normal.sommerfeld !== undefined && { sommerfeld: r.normal.sommerfeld }),
     },
     junction: {
       r0: si(r.junction.r0, 'ohm*m^2'),

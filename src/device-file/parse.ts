@@ -189,7 +189,23 @@ function superconductorFrom(
       r.quantity(p.volume, 'volume', at('volume')) ??
       base?.volume ??
       r.missing(at('volume'), '2um x 0.2um x 0.01um'),
+    ...sommerfeldFrom(r, p, base, at('sommerfeld')),
   };
+}
+
+/**
+ * The optional Sommerfeld coefficient (J m⁻³ K⁻², a plain number): given, or the base's unless the part
+ * names another material or exponent (then the default of heat-capacity.ts applies).
+ */
+function sommerfeldFrom(
+  r: Reader,
+  p: Raw,
+  base: { sommerfeld?: number } | undefined,
+  path: string[],
+): { sommerfeld?: number } {
+  if (p.sommerfeld !== undefined) return { sommerfeld: r.positive(Number(p.sommerfeld), path, p.sommerfeld) };
+  const inherited = p.material === undefined && p.n === undefined ? base?.sommerfeld : undefined;
+  return inherited === undefined ? {} : { sommerfeld: inherited };
 }
 
 function normalFrom(
@@ -222,6 +238,7 @@ function normalFrom(
       r.quantity(p.volume, 'volume', at('volume')) ??
       base?.volume ??
       r.missing(at('volume'), '2 x 1.3um x 0.2um x 0.01um'),
+    ...sommerfeldFrom(r, p, base, at('sommerfeld')),
   };
 }
 
