@@ -14,6 +14,7 @@ export * from './api/electron-phonon-table.js';
 export * from './api/balance.js';
 export * from './physics/heat-capacity.js';
 export * from './physics/two-reservoir.js';
+export * from './physics/transistor.js';
 export * from './physics/thermal-response.js';
 export * from './api/features.js';
 export * from './api/validity.js';

@@ -31,6 +31,7 @@ export const COMMANDS: [name: string, load: CommandModule][] = [
   ['hysteresis', () => import('./hysteresis.js')],
   ['optimize', () => import('./optimize.js')],
   ['rectification', () => import('./rectification.js')],
+  ['transistor', () => import('./transistor.js')],
 ];
 
 export interface CliIO {

@@ -134,3 +134,45 @@ export function lineWindowPanel(
     parameters: { TL, lines, Tbath: device.Tbath },
   };
 }
+
+/** One row of `ndtc transistor`: the operating point, the state and its response. */
+export interface TransistorPoint {
+  J_in_L: number;
+  J_in_R: number;
+  state: number;
+  stable: boolean;
+  alpha: number;
+  kappa_gamma: number;
+}
+
+/** α against J_in^R, one curve per J_in^L and state index (unstable states dashed). */
+export function transistorPanel(points: TransistorPoint[], parameters: Record<string, unknown>): Panel {
+  const groups = new Map<string, TransistorPoint[]>();
+  for (const p of points) {
+    const key = `J_in,L = ${+(p.J_in_L * 1e15).toPrecision(4)} fW${p.state > 0 ? `, state ${p.state + 1}` : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const series: Series[] = Array.from(groups, ([name, ps]) => ({
+    name,
+    dash: ps.some((p) => !p.stable),
+    x: ps.map((p) => p.J_in_R * 1e15),
+    y: ps.map((p) => p.alpha),
+  }));
+  return {
+    id: 'transistor',
+    title: 'Thermal transistor: α = ∂J_γ/∂J_in,R (setup 3, right heater = gate)',
+    xLabel: 'gate power J_in,R (fW)',
+    yLabel: 'α',
+    xColumn: 'J_in_R_fW',
+    yColumn: 'alpha',
+    xScale: 'log',
+    yScale: 'linear',
+    series,
+    rules: [
+      { axis: 'y', value: 1, label: '|α| = 1' },
+      { axis: 'y', value: -1, label: '' },
+    ],
+    notes: ['|α| > 1 only where κ_γ < 0 (NDTC) at the state'],
+    parameters,
+  };
+}

@@ -1,0 +1,134 @@
+/** `ndtc transistor`: setup 3 with the right heater as the gate; α = ∂J_γ/∂J_in^R at every steady state. */
+import type { Command } from 'commander';
+import { InputError, transistorResponse } from '../index.js';
+import { checkInRange } from '../physics/domain.js';
+import { checkProduct, parsePointList } from './cartesian.js';
+import type { CliContext } from './context.js';
+import {
+  addDeviceOptions,
+  deviceFromOptions,
+  deviceParameters,
+  deviceSummary,
+  type DeviceOptionValues,
+} from './device-options.js';
+import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
+
+const BEYOND = { beyond: 'at most 10⁶ operating points in all' };
+
+interface Options extends DeviceOptionValues {
+  JinL: string;
+  JinR: string;
+  Tbath?: string;
+  figure?: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('transistor')
+    .description(
+      'thermal transistor (setup 3, right heater = gate): α = ∂J_γ/∂J_in^R and the temperature gain at every steady state',
+    )
+    .requiredOption('--JinL <powers>', 'source: heater power on the left reservoir, list or range, e.g. 20fW')
+    .requiredOption('--JinR <powers>', 'gate: heater power on the right reservoir, e.g. 0.1fW..100fW:20')
+    .option('--Tbath <temperature>', "bath temperature (default: the device's)")
+    .option('--figure <file.png>', 'also draw α against J_in^R, one curve per J_in^L and state (PNG)');
+  addDeviceOptions(cmd);
+  addOutputOptions(cmd).addHelpText(
+    'after',
+    `
+J_out = J_γ(T_L, T_R), the photonic heat current from the left (source) reservoir into the right (gate)
+one; J_gate = J_in^R. α = ∂J_out/∂J_gate at fixed J_in^L and T_bath, from the linear response of the
+steady state; temperature gain = ∂T_L/∂T_R along the gate's control. |α| > 1 needs NDTC (κ_γ < 0).
+
+Examples:
+  $ ndtc transistor --JinL 20fW --JinR 0.1fW
+  $ ndtc transistor --JinL 10fW,20fW,50fW --JinR 0.01fW..30fW:40 --csv
+  $ ndtc transistor --JinL 20fW --JinR 0.01fW..30fW:40 --figure alpha.png
+
+Points: {J_in_L, J_in_R, T_bath, T_L, T_R, stable, J_out, alpha, dTL_dJgate, dTR_dJgate,
+temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one row per steady state.`,
+  );
+  cmd.action(async (opts: Options) => {
+    const format = outputFormatOf(opts);
+    const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+    const JinL = parsePointList(opts.JinL, 'power', '--JinL', BEYOND).map((J) =>
+      checkInRange('Jin', '--JinL', J),
+    );
+    const JinR = parsePointList(opts.JinR, 'power', '--JinR', BEYOND).map((J) =>
+      checkInRange('Jin', '--JinR', J),
+    );
+    checkProduct(
+      [
+        { option: '--JinL', text: opts.JinL, length: JinL.length },
+        { option: '--JinR', text: opts.JinR, length: JinR.length },
+      ],
+      BEYOND,
+    );
+    let Tbath = device.Tbath;
+    if (opts.Tbath !== undefined) {
+      const values = parsePointList(opts.Tbath, 'temperature', '--Tbath', BEYOND);
+      Tbath = values[0];
+      const TcMin = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
+      if (values.length !== 1 || !(Tbath < TcMin && Tbath >= 0.004 * TcMin))
+        throw new InputError('--Tbath', opts.Tbath, `one temperature from 0.004 Tc to below Tc (${TcMin} K)`);
+    }
+    const points = [];
+    for (const JL of JinL)
+      for (const JR of JinR)
+        for (const [index, r] of transistorResponse(device, { JinL: JL, JinR: JR, Tbath }).entries()) {
+          const at = `J_in_L = ${JL} W, J_in_R = ${JR} W`;
+          points.push({
+            J_in_L: JL,
+            J_in_R: JR,
+            T_bath: Tbath,
+            state: index,
+            T_L: r.TL,
+            T_R: r.TR,
+            stable: r.stable,
+            J_out: r.Jout,
+            alpha: assertFinite(r.alpha, `alpha at ${at}`),
+            dTL_dJgate: r.dTLdJgate,
+            dTR_dJgate: r.dTRdJgate,
+            temperature_gain: r.temperatureGain,
+            kappa_gamma: r.kappa,
+          });
+        }
+    const parameters = { ...deviceParameters(opts, device), JinL, JinR, Tbath };
+    if (opts.figure) {
+      const [{ transistorPanel }, { renderSvg, svgToPng }, { writeFileAtomic }] = await Promise.all([
+        import('../figures/diode-panels.js'),
+        import('../figures/render.js'),
+        import('../io/atomic-write.js'),
+      ]);
+      writeFileAtomic(opts.figure, await svgToPng(await renderSvg(transistorPanel(points, parameters)), 2));
+    }
+    emitReport(
+      {
+        command: 'transistor',
+        parameters,
+        points,
+        columns: [
+          { field: 'J_in_L', kind: 'power' },
+          { field: 'J_in_R', kind: 'power' },
+          { field: 'state', kind: 'index' },
+          { field: 'T_L', kind: 'temperature' },
+          { field: 'T_R', kind: 'temperature' },
+          { field: 'stable', kind: 'boolean' },
+          { field: 'J_out', kind: 'power' },
+          { field: 'alpha', kind: 'dimensionless' },
+          { field: 'dTL_dJgate', kind: 'dimensionless', label: 'dT_L/dJ_gate (K/W)' },
+          { field: 'dTR_dJgate', kind: 'dimensionless', label: 'dT_R/dJ_gate (K/W)' },
+          { field: 'temperature_gain', kind: 'dimensionless' },
+          { field: 'kappa_gamma', kind: 'conductance' },
+        ],
+        rows: points,
+        warnings: [],
+        summary: deviceSummary(opts, device),
+      },
+      format,
+      ctx,
+    );
+  });
+}
