@@ -15,7 +15,8 @@ import {
   type OptimizationParameter,
 } from '../sweep/optimize.js';
 import { checkParameterValue, parameterInfo, type OperatingValues } from '../sweep/parameters.js';
-import { axisTitle, siLabels, writePlot } from '../sweep/plot.js';
+import { writePlot } from '../sweep/plot.js';
+import { optimizePlotSpec } from '../sweep/optimize-plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForDevice, preparePhononTables } from './phonon-tables.js';
@@ -258,65 +259,8 @@ the optimum, written as CSV and plotted.`,
       writeFileAtomic(files[1], ['parameter,value,objective', ...rows].join('\n') + '\n');
       if (opts.plot)
         files.push(
-          ...(await writePlot(profilePlot(result, params, objective, unit), join(opts.out, 'optimize'))),
+          ...(await writePlot(optimizePlotSpec(result, params, objective), join(opts.out, 'optimize'))),
         );
       for (const f of files) ctx.stdout(`wrote ${f}\n`);
     });
-}
-
-function profilePlot(
-  result: ReturnType<typeof optimize>,
-  params: (OptimizationParameter & { kind: QuantityKind })[],
-  objective: Objective,
-  unit: string,
-) {
-  const panels = params.map((p, i) => {
-    const pr = result.profiles[i];
-    const pUnit = parameterInfo(p.name, '--param').unit;
-    return {
-      width: 420,
-      height: 200,
-      layer: [
-        {
-          data: { values: pr.x.map((x, j) => ({ x, y: pr.value[j] })).filter((r) => Number.isFinite(r.y)) },
-          mark: { type: 'line', point: { size: 14 }, color: '#0072B2' },
-          encoding: {
-            x: {
-              field: 'x',
-              type: 'quantitative',
-              title: axisTitle(p.name, pUnit),
-              axis: siLabels(pUnit),
-              scale: { type: p.log ? 'log' : 'linear', nice: false, ...(!p.log && { zero: false }) },
-            },
-            y: {
-              field: 'y',
-              type: 'quantitative',
-              title: axisTitle(objective, unit),
-              axis: siLabels(unit),
-              scale: { zero: false },
-            },
-          },
-        },
-        {
-          data: { values: [{ x: result.x[i] }] },
-          mark: { type: 'rule', color: '#D55E00', strokeDash: [5, 3] },
-          encoding: { x: { field: 'x', type: 'quantitative' } },
-        },
-      ],
-    };
-  });
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    background: 'white',
-    title: {
-      text: `${objective} along each parameter through the optimum`,
-      subtitle: 'dashed: the optimum',
-      anchor: 'start',
-    },
-    vconcat: panels,
-    config: {
-      font: 'DejaVu Sans',
-      axis: { grid: true, gridColor: '#e6e6e6', labelFontSize: 11, titleFontSize: 12 },
-    },
-  } as unknown as Parameters<typeof writePlot>[0];
 }
