@@ -1,0 +1,124 @@
+/** `ndtc rectification` and `ndtc transistor`: output contract, agreement with the library, bad input. */
+import { describe, expect, it } from 'vitest';
+import { platformDevice, rectification, transistorResponse } from '../../src/index.js';
+import { ndtc, ndtcJson, parseCsv } from './harness.js';
+
+describe('ndtc rectification', () => {
+  it('JSON points equal the library’s rectification of the asymmetric pair', async () => {
+    const { doc } = await ndtcJson(
+      'rectification',
+      '--Thot',
+      '500mK',
+      '--Tcold',
+      '100mK',
+      '--chi',
+      '0.5,5',
+      '--TcR',
+      '1K',
+    );
+    const points = doc.points as Array<Record<string, number>>;
+    expect(points).toHaveLength(2);
+    for (const p of points) {
+      const base = platformDevice('ag');
+      const d = {
+        ...base,
+        right: {
+          ...base.right,
+          junction: { ...base.right.junction, area: p.chi * base.left.junction.area },
+          superconductor: { ...base.right.superconductor, Tc: 1 },
+        },
+      };
+      const r = rectification(d, 0.5, 0.1);
+      expect(p.J_forward).toBe(r.forward);
+      expect(p.J_reverse).toBe(r.reverse);
+      expect(p.ratio).toBe(r.ratio);
+    }
+  });
+
+  it('CSV header names the fields', async () => {
+    const run = await ndtc('rectification', '--Thot', '500mK', '--Tcold', '100mK,200mK', '--csv');
+    expect(run.code).toBe(0);
+    const { header, rows } = parseCsv(run.stdout);
+    expect(header).toEqual([
+      'T_hot',
+      'T_cold',
+      'chi',
+      'Tc_R',
+      'gamma_R',
+      'J_forward',
+      'J_reverse',
+      'ratio',
+      'tau0_forward',
+      'tau0_reverse',
+    ]);
+    expect(rows).toHaveLength(2);
+  });
+
+  it('a line from --Lline/--Rline changes the currents', async () => {
+    const a = await ndtcJson('rectification', '--Thot', '500mK', '--Tcold', '100mK');
+    const b = await ndtcJson(
+      'rectification',
+      '--Thot',
+      '500mK',
+      '--Tcold',
+      '100mK',
+      '--Lline',
+      '20nH',
+      '--Rline',
+      '1ohm',
+    );
+    const pa = (a.doc.points as Array<Record<string, number>>)[0];
+    const pb = (b.doc.points as Array<Record<string, number>>)[0];
+    expect(pb.J_forward).not.toBe(pa.J_forward);
+  });
+
+  for (const [args, option] of [
+    [['--Thot', '500mK', '--Tcold', '600mK'], '--Tcold'],
+    [['--Thot', '500mK', '--Tcold', '100mK', '--chi', '0'], '--chi'],
+    [['--Thot', '500mK', '--Tcold', '100mK', '--Lline', '10nF'], '--Lline'],
+    [['--Thot', '500mK', '--Tcold', '100mK', '--Rline', '-1ohm'], '--Rline'],
+    [['--Thot', '2K', '--Tcold', '100mK'], '--Thot'],
+  ] as const) {
+    it(`bad ${option}: exit 2, one line naming it`, async () => {
+      const run = await ndtc('rectification', ...args);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain(option);
+    });
+  }
+});
+
+describe('figure output', () => {
+  it('an unwritable --figure path: exit 1, one line naming the path', async () => {
+    const path = '/nonexistent-dir/r.png';
+    const run = await ndtc('rectification', '--Thot', '500mK', '--Tcold', '100mK', '--figure', path);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(path);
+  });
+});
+
+describe('ndtc transistor', () => {
+  it('JSON rows are the library’s response at each steady state', async () => {
+    const { doc } = await ndtcJson('transistor', '--JinL', '20fW', '--JinR', '0.1fW');
+    const points = doc.points as Array<Record<string, number | boolean>>;
+    const ref = transistorResponse(platformDevice('ag'), { JinL: 20e-15, JinR: 0.1e-15 });
+    expect(points).toHaveLength(ref.length);
+    expect(points[0].alpha).toBe(ref[0].alpha);
+    expect(points[0].T_L).toBe(ref[0].TL);
+    expect(points[0].stable).toBe(ref[0].stable);
+  });
+
+  for (const [args, option] of [
+    [['--JinL', '0W', '--JinR', '1fW'], '--JinL'],
+    [['--JinL', '20fW', '--JinR', '1K'], '--JinR'],
+    [['--JinL', '20fW', '--JinR', '1fW', '--Tbath', '5K'], '--Tbath'],
+  ] as const) {
+    it(`bad ${option}: exit 2, one line naming it`, async () => {
+      const run = await ndtc('transistor', ...args);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain(option);
+    });
+  }
+});
