@@ -16,8 +16,11 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/** PNG bytes of a `width` × `height` image; `rgba` holds 4 bytes per pixel, rows top to bottom. */
-export function encodePng(width: number, height: number, rgba: Uint8Array): Uint8Array {
+/**
+ * PNG bytes of a `width` × `height` image; `rgba` holds 4 bytes per pixel, rows top to bottom.
+ * `level` is zlib's deflate level (1 fastest … 9 smallest).
+ */
+export function encodePng(width: number, height: number, rgba: Uint8Array, level = 6): Uint8Array {
   if (rgba.length !== width * height * 4)
     throw new Error(`internal error: ${rgba.length} bytes for a ${width}×${height} RGBA image`);
   const stride = width * 4;
@@ -31,7 +34,7 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Uint
   return Buffer.concat([
     SIGNATURE,
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
+    chunk('IDAT', deflateSync(raw, { level })),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }
