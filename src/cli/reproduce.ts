@@ -1,4 +1,4 @@
-/** `ndtc reproduce [--out DIR] [--only 2a,3b] [--format svg,png,csv,json] [--quiet]`: every panel and claim of the paper. */
+/** `ndtc reproduce [--out DIR] [--only 2a,3b] [--format svg,png,pdf,csv,json] [--quiet]`: every panel and claim of the paper. */
 import type { Command } from 'commander';
 import {
   DEFAULT_FORMATS,
@@ -23,7 +23,7 @@ interface ReproduceCliOptions {
 
 const EXAMPLES = `
 Examples:
-  $ ndtc reproduce                          all panels, all formats, report.md, into ndtc-out/reproduce/
+  $ ndtc reproduce                          all panels as svg, png, csv, json, report.md, into ndtc-out/reproduce/
   $ ndtc reproduce --only 2a,2b --format png --out figs
   $ ndtc reproduce --quiet --format csv,json --force   # again, into the same directory
 
