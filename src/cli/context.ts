@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import type { Device } from '../index.js';
 
-/** Reads a device file (YAML/JSON) into an SI Device; throws InputError for bad content. */
-export type DeviceFileLoader = (path: string) => Device;
+/** Reads a device file (YAML/JSON) into an SI Device; throws InputError naming `option` and the file. */
+export type DeviceFileLoader = (path: string, option?: string) => Device;
 
 export interface CliContext {
   /** Standard output (results). */

@@ -116,7 +116,7 @@ export function deviceFromOptions(opts: DeviceOptionValues, loadDeviceFile?: Dev
   if (platform === null) {
     if (!loadDeviceFile)
       throw new InputError('--device', opts.device!, 'device files are not supported by this build');
-    device = loadDeviceFile(opts.device!);
+    device = loadDeviceFile(opts.device!, '--device');
   } else {
     device = platformDevice(platform);
   }

@@ -19,32 +19,33 @@ export function parseDeviceText(text: string, source = 'device text'): Device {
   return parseWithSchema(text, source, deviceSchema());
 }
 
+/** The parameter a library caller gave, as an error names it (the CLI names its option instead). */
+const PATH_PARAMETER = 'loadDeviceFile path';
+
 /** Largest device file read: a device is a few dozen lines, so anything near this is not one. */
 export const DEVICE_FILE_MAX_BYTES = 1 << 20;
 
 /**
  * Read a device file (.yaml, .yml or .json; YAML is a superset of JSON) and return the SI device.
  * Only a regular file of at most 1 MiB is read: `/dev/zero`, a FIFO or a directory is refused at
- * once instead of hanging or filling memory.
+ * once instead of hanging or filling memory. Errors are InputErrors naming the file (and the key);
+ * `option` is how the caller's user named it, e.g. the CLI's `--device` (default: this parameter).
  */
-export function loadDeviceFile(path: string): Device {
+export function loadDeviceFile(path: string, option?: string): Device {
+  const named = option ?? PATH_PARAMETER;
   const accepted = 'a readable YAML or JSON device file (see docs/devices.md)';
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer must not block before fstat can refuse it.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new InputError('--device', path, `${accepted}; ${systemCause(error).words}`);
+    throw new InputError(named, path, `${accepted}; ${systemCause(error).words}`);
   }
   try {
     const info = fstatSync(fd);
-    if (!info.isFile()) throw new InputError('--device', path, `${accepted}; this is not a regular file`);
+    if (!info.isFile()) throw new InputError(named, path, `${accepted}; this is not a regular file`);
     if (info.size > DEVICE_FILE_MAX_BYTES)
-      throw new InputError(
-        '--device',
-        path,
-        `a device file of at most 1 MiB; this one has ${info.size} bytes`,
-      );
+      throw new InputError(named, path, `a device file of at most 1 MiB; this one has ${info.size} bytes`);
     const bytes = Buffer.alloc(info.size);
     let filled = 0;
     while (filled < bytes.length) {
@@ -52,10 +53,10 @@ export function loadDeviceFile(path: string): Device {
       if (n === 0) break;
       filled += n;
     }
-    return parseDeviceText(bytes.subarray(0, filled).toString('utf8'), path);
+    return parseWithSchema(bytes.subarray(0, filled).toString('utf8'), path, deviceSchema(), option);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError('--device', path, `${accepted}; ${systemCause(error).words}`);
+    throw new InputError(named, path, `${accepted}; ${systemCause(error).words}`);
   } finally {
     closeSync(fd);
   }

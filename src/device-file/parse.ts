@@ -83,14 +83,18 @@ function schemaError(source: string, error: ErrorObject, schema: Schema, data: u
   return new InputError(option, shown, `${error.message ?? 'invalid'} (see schema/device.schema.json)`);
 }
 
-/** Parse device-file text against `schema`; `source` names the file in error messages. */
-export function parseDeviceText(text: string, source: string, schema: DeviceSchema): Device {
+/**
+ * Parse device-file text against `schema`; `source` names the file in error messages, after `option`
+ * when the caller has one (the CLI: `--device`).
+ */
+export function parseDeviceText(text: string, source: string, schema: DeviceSchema, option?: string): Device {
+  const named = option === undefined ? source : `${option} ${source}`;
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
     throw new InputError(
-      `--device ${source}`,
+      named,
       line ? `line ${line}` : 'text',
       `valid YAML or JSON: ${e.message.split('\n')[0]}`,
     );
@@ -101,17 +105,13 @@ export function parseDeviceText(text: string, source: string, schema: DeviceSche
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     throw new InputError(
-      `--device ${source}`,
+      named,
       'aliases',
       `YAML without excessive aliases (${error instanceof Error ? error.message : String(error)})`,
     );
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new InputError(
-      `--device ${source}`,
-      String(data),
-      'a mapping with keys platform, Tbath, left, right',
-    );
+    throw new InputError(named, String(data), 'a mapping with keys platform, Tbath, left, right');
   }
   const validate = validator(schema);
   if (!validate(data)) throw schemaError(source, validate.errors![0], schema, data);

@@ -157,10 +157,34 @@ right: { chi: 2 }
     const e = errorOf('Tbath: 10mK\nleft: { normal: [\n');
     expect(e.value).toMatch(/line \d/);
   });
-  it('unreadable file', () => {
+  it('unreadable file: the library names its parameter, the CLI its option', () => {
     expect(() => loadDeviceFile('does/not/exist.yaml')).toThrow(
-      /--device: invalid value 'does\/not\/exist.yaml'/,
+      /^loadDeviceFile path: invalid value 'does\/not\/exist.yaml': a readable YAML or JSON device file/,
     );
+    expect(() => loadDeviceFile('does/not/exist.yaml', '--device')).toThrow(
+      /^--device: invalid value 'does\/not\/exist.yaml'/,
+    );
+  });
+  it('YAML that does not parse names the file, and --device only when the CLI says so', () => {
+    const path = join(tmpdir(), `ndtc-bad-${process.pid}.yaml`);
+    writeFileSync(path, 'Tbath: 10mK\nleft: { normal: [\n');
+    const thrown = (load: () => unknown): InputError => {
+      try {
+        load();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return error as InputError;
+      }
+      throw new Error('expected an InputError');
+    };
+    try {
+      const library = thrown(() => loadDeviceFile(path));
+      expect(library.option).toBe(path);
+      expect(library.message).not.toContain('--device');
+      expect(thrown(() => loadDeviceFile(path, '--device')).option).toBe(`--device ${path}`);
+    } finally {
+      rmSync(path, { force: true });
+    }
   });
 });
 
