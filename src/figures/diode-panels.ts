@@ -108,7 +108,7 @@ export function lineWindowPanel(
   const intervals: NonNullable<Panel['intervals']> = [];
   for (const line of lines) {
     const d: Device = { ...device, line };
-    const name = `L = ${+(line.inductance * 1e9).toPrecision(3)} nH, R = ${+line.resistance.toPrecision(3)} Ω per line`;
+    const name = `L = ${+(line.inductance * 1e9).toPrecision(3)} nH, R = ${+line.resistance.toPrecision(3)} Ω`;
     series.push({
       name,
       x: TRs.map((T) => T * 1e3),
@@ -130,7 +130,7 @@ export function lineWindowPanel(
     intervals,
     intervalLabel: 'NDTC (κ_γ < 0)',
     rules: [{ axis: 'y', value: 0, label: 'κ_γ = 0' }],
-    notes: ['line resistance thermalised at T_bath; J_γ = heat leaving the left reservoir'],
+    notes: ['L, R of each line (two in series); R at T_bath; J_γ = heat leaving the left reservoir'],
     parameters: { TL, lines, Tbath: device.Tbath },
   };
 }
