@@ -3,6 +3,7 @@
  * F_L = J_in^L − J_γ(T_L, T_R) − J_ph^L(T_L) = 0 and F_R = J_in^R + J_γ(T_L, T_R) − J_ph^R(T_R) = 0.
  */
 import { brent } from '../numerics/roots.js';
+import { InputError } from '../errors.js';
 import { balanceRoots } from './balance.js';
 import type { Device, Reservoir } from './device.js';
 import { phononHeatNormal, phononHeatNormalDerivative, phononHeatSuperconductor } from './electron-phonon.js';
@@ -261,6 +262,12 @@ export function steadyStatesByReduction(
  */
 export function solveTwoReservoirs(device: Device, op: TwoReservoirOperatingPoint): TwoReservoirSolution {
   const Tb = op.Tbath ?? device.Tbath;
+  for (const key of ['JinL', 'JinR'] as const) {
+    const J = op[key];
+    if (!(J >= 0) || !Number.isFinite(J)) throw new InputError(key, String(J), 'a finite power ≥ 0, W');
+  }
+  const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
+  if (!(Tb > 0 && Tb < Tc)) throw new InputError('Tbath', String(Tb), `a temperature in (0, Tc = ${Tc} K)`);
   const TcR = device.right.superconductor.Tc * (1 - 1e-12);
   const reduction: Reduction = {
     inner: (TR) => balanceRoots(device, { Jin: op.JinL, TR, setup: 1, Tbath: Tb }).TL,

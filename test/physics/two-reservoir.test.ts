@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  InputError,
   eigenvalues2,
   platformDevice,
   reservoirHeatCapacity,
@@ -122,6 +123,15 @@ describe('solveTwoReservoirs', () => {
       );
       expect(Math.abs(l1 * l2 - det)).toBeLessThan(1e-9 * Math.abs(l1 * l2));
     }
+  });
+});
+
+describe('solveTwoReservoirs input', () => {
+  it('refuses negative or non-finite powers and a bath outside (0, Tc), naming the parameter', () => {
+    expect(() => solveTwoReservoirs(ag, { JinL: -1e-15, JinR: 0 })).toThrow(/JinL/);
+    expect(() => solveTwoReservoirs(ag, { JinL: 0, JinR: NaN })).toThrow(/JinR/);
+    expect(() => solveTwoReservoirs(ag, { JinL: 0, JinR: 0, Tbath: 1.5 })).toThrow(/Tbath/);
+    expect(() => solveTwoReservoirs(ag, { JinL: 0, JinR: 0, Tbath: 0 })).toThrow(InputError);
   });
 });
 
