@@ -3,8 +3,12 @@
  * reference): a valid file (header, xref offsets, trailer, %%EOF), one page of the SVG's size,
  * the DejaVu fonts embedded, and the figure's text on the page with subscripts as their own runs.
  */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { svgToPdf } from '../../src/figures/pdf.js';
+import { reproduce } from '../../src/figures/reproduce.js';
 import { renderSvg } from '../../src/figures/render.js';
 import { pageText, pages, parsePdf } from './pdf-reader.js';
 import { syntheticLinearPanel, syntheticLogPanel } from './synthetic-panels.js';
@@ -51,6 +55,18 @@ describe('svgToPdf', () => {
         .stream!.toString();
       expect((stream.match(/ l\n/g) ?? []).length).toBeGreaterThan(100); // line-to operators
       expect([...pdf.objects.values()].some((o) => /\/Subtype \/Image/.test(o.dict))).toBe(false);
+    }
+  });
+
+  it('reproduce --format pdf writes fig<panel>.pdf (and nothing it was not asked for)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ndtc-pdf-')), 'figs');
+    try {
+      await reproduce({ out, only: ['1c'], formats: ['pdf'], quiet: true });
+      expect(readdirSync(out).sort()).toEqual(['fig1c.pdf', 'report.json', 'report.md']);
+      const pdf = parsePdf(readFileSync(join(out, 'fig1c.pdf')));
+      expect(pageText(pdf, pages(pdf)[0])).toContain('Fig. 1c — Zero-bias NIS resistance');
+    } finally {
+      rmSync(join(out, '..'), { recursive: true, force: true });
     }
   });
 });

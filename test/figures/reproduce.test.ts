@@ -10,6 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainText } from '../../src/figures/subscripts.js';
 import { main } from '../../src/cli/main.js';
 import { InputError } from '../../src/errors.js';
 import { PANEL_IDS } from '../../src/figures/panels.js';
@@ -113,8 +114,10 @@ describe('a full run', () => {
       checkWellFormed(svg);
       const doc = JSON.parse(readFileSync(join(out, `fig${id}.json`), 'utf8'));
       const texts = svgTexts(svg);
-      expect(texts).toContain(doc.panel.xLabel);
-      expect(texts).toContain(doc.panel.yLabel);
+      // Drawn with their subscripts set ('T_L (mK)' shows as T, subscript L, ' (mK)').
+      expect(texts).toContain(plainText(doc.panel.xLabel));
+      expect(texts).toContain(plainText(doc.panel.yLabel));
+      expect(texts.some((t) => t.includes('_'))).toBe(false);
       const png = readFileSync(join(out, `fig${id}.png`));
       expect(hasPngSignature(png)).toBe(true);
       const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)![1]);
