@@ -78,7 +78,10 @@ describe('ndtc optimize', () => {
     const csv = readFileSync(join(out, 'profiles.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('parameter,value,objective');
     expect(csv).toHaveLength(1 + 31);
-    expect(readFileSync(join(out, 'optimize.svg'), 'utf8')).toContain('chi');
+    // The profile's axis: χ (the parameter chi), and δT in mK.
+    const svg = readFileSync(join(out, 'optimize.svg'), 'utf8');
+    expect(svg).toContain('>χ</text>');
+    expect(svg).toContain('>δT (mK)</text>');
   });
   it('bad input → exit 2', async () => {
     const cases: [string[], RegExp][] = [
