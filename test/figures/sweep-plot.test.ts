@@ -11,13 +11,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayUnit } from '../../src/figures/display-unit.js';
-import { specToSvg } from '../../src/figures/render.js';
+import { specToSvg, svgToPng } from '../../src/figures/render.js';
 import { platformDevice } from '../../src/index.js';
 import { openSweepDirectory, readManifest } from '../../src/sweep/directory.js';
 import type { Hysteresis } from '../../src/sweep/hysteresis.js';
 import { hysteresisPlotSpec } from '../../src/sweep/hysteresis-plot.js';
 import { evenIndices, plotLayout, sweepPlotSpec } from '../../src/sweep/plot.js';
 import { coordinates, defaultChunkSize, type Axis, type SweepSpec } from '../../src/sweep/spec.js';
+import { decodePng } from './png.js';
 import { svgTexts } from './xml.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ndtc-sweep-plot-'));
@@ -208,6 +209,20 @@ describe('counts', () => {
     expect(texts).toEqual(expect.arrayContaining(['number of roots', '1', '3']));
     expect(spec.title.text).toBe('number of roots');
     expect(spec.title.subtitle.join(' ')).toContain('boundaries between 1, 3');
+
+    // No seams: a pixel row through the one-root region (T_R = 350 mK), across all 12 cells of J_in,
+    // has that region's colour throughout (the plot area's origin from the SVG, at the PNG's 2×).
+    const png = decodePng(await svgToPng(svg, 2));
+    const m = /<g fill="none"[^>]*transform="translate\(([\d.]+),([\d.]+)\)"/.exec(svg)!;
+    const [ox, oy] = [Number(m[1]) * 2, Number(m[2]) * 2];
+    const step = 600 / 11; // mK between T_R samples; cells reach half a step beyond the ends
+    const [bottom, top] = [300 - step / 2, 900 + step / 2];
+    const row = Math.round(oy + ((top - 350) / (top - bottom)) * 720);
+    const one = range3[0].match(/[0-9a-f]{2}/gi)!.map((h) => parseInt(h, 16));
+    for (let px = Math.ceil(ox) + 1; px < ox + 960 - 1; px++) {
+      const o = 4 * (row * png.width + px);
+      expect(Array.from(png.rgba.subarray(o, o + 3))).toEqual(one);
+    }
   });
 });
 
