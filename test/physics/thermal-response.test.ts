@@ -86,6 +86,29 @@ describe('linear response', () => {
   });
 });
 
+describe('setup 2 (bath at T_R)', () => {
+  it('a T_R step (the bath moves with it) ends on the setup-2 root, approached as exp(−t/τ)', () => {
+    const before = solveBalance(ag, { Jin: 1e-13, TR: 0.1, setup: 2 }).roots[0];
+    const after = solveBalance(ag, { Jin: 1e-13, TR: 0.2, setup: 2 }).roots[0];
+    const tau = timeConstant(ag, after);
+    const times = [1, 3, 30].map((k) => k * tau);
+    const r = transientResponse(
+      ag,
+      { setup: 2, Jin: 1e-13, TR: 0.1 },
+      { quantity: 'TR', value: 0.2, start: 0 },
+      { until: 30 * tau, rtol: 1e-10, atol: 1e-14, outputTimes: times },
+    );
+    expect(Math.abs(r.TL[0] - before.TL)).toBeLessThan(1e-12);
+    const dT = before.TL - after.TL;
+    expect(Math.abs(dT)).toBeGreaterThan(1e-6);
+    for (const t of times)
+      expect(Math.abs(r.TL[at(r, t)] - (after.TL + dT * Math.exp(-t / tau)))).toBeLessThan(
+        2e-3 * Math.abs(dT),
+      );
+    expect(r.TR[r.TR.length - 1]).toBe(0.2);
+  });
+});
+
 describe('nonlinear step against SciPy Radau', () => {
   const fx = loadFixture<{
     model: {
