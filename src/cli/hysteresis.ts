@@ -68,7 +68,7 @@ export function register(program: Command, ctx: CliContext): void {
   cmd
     .option(
       '--out <dir>',
-      'directory for hysteresis.csv, hysteresis.json, hysteresis.svg/png',
+      'directory for hysteresis.csv, hysteresis.json, hysteresis.svg/png/pdf',
       'ndtc-out/hysteresis',
     )
     .option('--force', FORCE_HELP)

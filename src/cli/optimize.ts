@@ -105,7 +105,11 @@ export function register(program: Command, ctx: CliContext): void {
       '--max-evaluations <n>',
       'evaluations of the objective by the grid and Nelder–Mead together, never exceeded (default 150, at most 10⁶); the profiles add 31 per parameter',
     )
-    .option('--out <dir>', 'directory for optimize.json, profiles.csv, optimize.svg/png', 'ndtc-out/optimize')
+    .option(
+      '--out <dir>',
+      'directory for optimize.json, profiles.csv, optimize.svg/png/pdf',
+      'ndtc-out/optimize',
+    )
     .option('--force', FORCE_HELP)
     .option('--progress', PROGRESS_HELP)
     .option('--no-plot', 'write no plot')
