@@ -29,6 +29,9 @@ const run = async (title: string, f: () => Promise<{ rows: BenchRow[] } | undefi
 };
 await run('Physics core (per point)', benchPhysics);
 await run('Paper reproduction', () => optional('./reproduce.bench.ts', 'benchReproduce'));
+await run('Paper reproduction: CPU in a fresh process', () =>
+  optional('./reproduce-cpu.bench.ts', 'benchReproduceCpu'),
+);
 await run('Sweeps', () => optional('./sweep.bench.ts', 'benchSweep'));
 await run('Start-up', () => optional('./startup.bench.ts', 'benchStartup'));
 await run('Scale', () => optional('./scale.bench.ts', 'benchScale'));
