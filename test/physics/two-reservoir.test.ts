@@ -126,6 +126,30 @@ describe('solveTwoReservoirs', () => {
   });
 });
 
+describe('solveTwoReservoirs invariants', () => {
+  it('the states index sum is +1 (Poincaré–Hopf: the heat flows into the square on its boundary)', () => {
+    // With J_in ≤ 1 pW both reservoirs stay below ~0.85 K < Tc, so the field (F_L, F_R) points inward on
+    // the boundary of (T_b, Tc)²: nodes and foci (det J > 0) minus saddles (det J < 0) must equal 1.
+    const logPower = (lo: number, hi: number) =>
+      fc.double({ min: lo, max: hi, noNaN: true }).map((e) => 10 ** e);
+    fc.assert(
+      fc.property(logPower(-19, -12), logPower(-15, -12), (JinL, JinR) => {
+        const roots = solveTwoReservoirs(ag, { JinL, JinR }).roots;
+        const index = roots.reduce((sum, r) => {
+          const [[a, b], [c, d]] = r.jacobian;
+          return sum + Math.sign(a * d - b * c);
+        }, 0);
+        expect(index).toBe(1);
+        for (const r of roots) {
+          const [FL, FR] = twoReservoirResidual(ag, { JinL, JinR }, r.TL, r.TR);
+          expect(Math.abs(FL) + Math.abs(FR)).toBeLessThan(1e-9 * Math.max(JinL, JinR));
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
+
 describe('solveTwoReservoirs input', () => {
   it('refuses negative or non-finite powers and a bath outside (0, Tc), naming the parameter', () => {
     expect(() => solveTwoReservoirs(ag, { JinL: -1e-15, JinR: 0 })).toThrow(/JinL/);
