@@ -25,8 +25,8 @@ export function register(program: Command, ctx: CliContext): void {
       'after',
       `
 Examples:
-  $ ndtc merge study                       # shards shared one directory (the Slurm script does this)
-  $ ndtc merge --out study shard-0 shard-1 shard-2
+  $ ndtc merge ndtc-out/study              # shards shared one directory (the Slurm script does this)
+  $ ndtc merge --out ndtc-out/study shard-0 shard-1 shard-2
 
 Every chunk is verified against its record (length and SHA-256) as it is copied. A missing or
 damaged chunk refuses the merge (exit 1) in one line naming it, why, and the command that computes

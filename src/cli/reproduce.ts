@@ -24,7 +24,7 @@ interface ReproduceCliOptions {
 const EXAMPLES = `
 Examples:
   $ ndtc reproduce                          all panels as svg, png, csv, json, report.md, into ndtc-out/reproduce/
-  $ ndtc reproduce --only 2a,2b --format png --out figs
+  $ ndtc reproduce --only 2a,2b --format png --out /tmp/figs
   $ ndtc reproduce --quiet --format csv,json --force   # again, into the same directory
 
 Panels: ${PANEL_IDS.join(', ')}. Files: fig<panel>.<format>, report.md, report.json.

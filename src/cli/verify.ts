@@ -19,7 +19,7 @@ export function register(program: Command, ctx: CliContext): void {
       'after',
       `
 Examples:
-  $ ndtc verify study
+  $ ndtc verify ndtc-out/study
   $ ndtc verify shard-0 shard-1 shard-2
 
 Prints one line per problem (missing, no record, length differs, checksum differs), at most ${SHOWN_PROBLEMS},
