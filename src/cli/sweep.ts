@@ -182,7 +182,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--TR <temperature>', 'fixed right temperature')
     .option('--Jin <power>', 'fixed input power on the left')
     .option('--TL <temperature>', 'fixed left temperature (evaluate there instead of solving the balance)')
-    .option('--Tbath <temperature>', 'bath temperature (default: the device’s)')
+    .option('--Tbath <temperature>', "bath temperature (default: the device's)")
     .option('--TR-range <from..to>', 'T_R range for deltaT, T_L0, T_Lmin, T_R_at_min (default 10mK..800mK)');
   addDeviceOptions(cmd);
   cmd
