@@ -107,9 +107,9 @@ export function forEachWantedLine(
   return index;
 }
 
-/** Indices 0, s, 2s, … and n − 1 with s = ⌈n / MAX_DRAWN⌉: at most MAX_DRAWN + 1 samples of an axis. */
-function strideIndices(n: number): number[] {
-  const stride = Math.ceil(n / MAX_DRAWN);
+/** Indices 0, s, 2s, … and n − 1 with s = ⌈n / most⌉: at most most + 1 samples of an axis. */
+function strideIndices(n: number, most = MAX_DRAWN): number[] {
+  const stride = Math.ceil(n / most);
   const out: number[] = [];
   for (let i = 0; i < n; i += stride) out.push(i);
   if (out[out.length - 1] !== n - 1) out.push(n - 1);
@@ -231,12 +231,15 @@ export async function sweepPlotSpec(
 ): Promise<TopLevelSpec> {
   const axes = manifest.spec.axes;
   const layout = plotLayout(axes);
+  // Small multiples draw a third of the samples per axis (panels a third as wide), so that the samples
+  // held stay about those of one full-size heat map.
+  const most = layout.facet === undefined ? MAX_DRAWN : Math.ceil(MAX_DRAWN / 3);
   const keep = axes.map((a, k) =>
     k === layout.facet
       ? evenIndices(a.values.length, MAX_FACETS)
       : layout.held.includes(k)
         ? [Math.floor((a.values.length - 1) / 2)]
-        : strideIndices(a.values.length),
+        : strideIndices(a.values.length, most),
   );
   const samples = drawnSamples(dir, manifest, quantity, keep);
   const panels = layout.facet === undefined ? [undefined] : keep[layout.facet];
