@@ -49,12 +49,17 @@ function helpAfterOptions(cmd: Command): string {
   return (at >= 0 ? text.slice(at + options.length) : '').replace(/^\n+|\s+$/g, '');
 }
 
+/** A command's description (lower case in `--help`, as commander lists them) as a sentence. */
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
 function commandSection(cmd: Command): string {
   const name = `ndtc ${cmd.name()}`;
   const lines = [
     `### \`${name}\``,
     '',
-    `${cmd.description()}.`,
+    `${sentence(cmd.description())}`,
     '',
     '```',
     `${name} ${cmd.usage()}`,
