@@ -77,11 +77,7 @@ export function displayUnit(siUnit: string, values: Iterable<number>): DisplayUn
   }
 }
 
-/**
- * The symbol of a sweep output or parameter as drawn, with `_` marking a subscript (set as one in
- * the SVG, see subscripts.ts): 'kappa_gamma' → 'κ_γ', 'dTL_dTR' → 'dT_L/dT_R'. Dotted device
- * paths stay as the user wrote them.
- */
+/** Drawn symbols of the sweep outputs and parameters whose names are not already the symbol. */
 const SYMBOLS: Record<string, string> = {
   T_L: 'T_L',
   dF_dTL: '∂F/∂T_L',
@@ -103,6 +99,11 @@ const SYMBOLS: Record<string, string> = {
   T_bath: 'T_bath',
 };
 
+/**
+ * The symbol of a sweep output or parameter as drawn, with `_` marking a subscript (set as one in
+ * the SVG, see subscripts.ts): 'kappa_gamma' → 'κ_γ', 'dTL_dTR' → 'dT_L/dT_R'. Dotted device
+ * paths stay as the user wrote them.
+ */
 export function plotSymbol(name: string): string {
   return SYMBOLS[name] ?? name;
 }

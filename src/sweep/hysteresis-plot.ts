@@ -7,6 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { axisTitle, displayUnit, plotSymbol } from '../figures/display-unit.js';
 import type { Hysteresis } from './hysteresis.js';
 
+/** Legend entries: the sweep up (solid), the sweep down (dashed), the roots not followed (grey). */
 export const UP = 'sweep up';
 export const DOWN = 'sweep down';
 export const OTHER_ROOTS = 'other roots';
