@@ -28,7 +28,9 @@ import {
 
 /** The lumped circuit with the loop's series elements: L (H) and R_ℓ (Ω) summed over both lines. */
 export interface LineCircuit extends PhotonicCircuit {
+  /** Series inductance of the loop (both lines), H. */
   L: number;
+  /** Series resistance of the loop (both lines), Ω. */
   Rline: number;
 }
 
