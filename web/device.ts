@@ -1,13 +1,13 @@
 /**
  * Device files in the page. A file (or the `device` of a shared link) is read by the library's own
  * parser against the published schema, so nothing in it is evaluated beyond validated values; the
- * junction sliders then start from the file's values, and a slider that is moved sets that
- * parameter on both reservoirs while everything else keeps the file's values.
+ * sliders then start from the file's values (each side's own where the sides differ), and a moved
+ * slider sets its parameter while everything else keeps the file's values.
  */
 import schema from '../schema/device.schema.json' with { type: 'json' };
 import { deviceDocument, deviceYaml } from '../src/device-file/document.js';
 import { parseDeviceText, type DeviceSchema } from '../src/device-file/parse.js';
-import { chiOf, platformDevice, withJunctionParameters, type Device } from '../src/index.js';
+import { chiOf, platformDevice, withChi, type Device, type Reservoir } from '../src/index.js';
 import type { ExplorerParams } from './params.js';
 
 export interface LoadedDevice {
@@ -16,10 +16,21 @@ export interface LoadedDevice {
   device: Device;
 }
 
-/** The parameters the junction sliders set, on both reservoirs at once. */
-export const SLIDER_DEVICE_KEYS = ['chi', 'c', 'r0', 'gamma', 'Tc'] as const;
+/** The device parameters the sliders set (c, r0, γ, T_c per side; χ; T_bath). */
+export const SLIDER_DEVICE_KEYS = [
+  'chi',
+  'c',
+  'r0',
+  'gamma',
+  'Tc',
+  'cR',
+  'r0R',
+  'gammaR',
+  'TcR',
+  'Tbath',
+] as const;
 type SliderDeviceKey = (typeof SLIDER_DEVICE_KEYS)[number];
-export type SliderDeviceValues = Record<SliderDeviceKey, number>;
+export type SliderDeviceValues = Record<SliderDeviceKey, number> & { separate: boolean };
 
 /** Largest device file the page reads (a full device file is about 1 kB). */
 export const MAX_DEVICE_FILE_BYTES = 100_000;
@@ -29,15 +40,21 @@ export function parseLoadedDevice(text: string, name: string): LoadedDevice {
   return { name, device: parseDeviceText(text, name, schema as DeviceSchema) };
 }
 
-/** The slider values that describe `device` (its left reservoir, χ from the areas). */
+/** The slider values that describe `device`: both sides, χ from the areas, separate where they differ. */
 export function sliderValuesOf(device: Device): SliderDeviceValues {
-  const { superconductor, junction } = device.left;
+  const { left, right } = device;
   return {
     chi: chiOf(device),
-    c: junction.c,
-    r0: junction.r0,
-    gamma: superconductor.gamma,
-    Tc: superconductor.Tc,
+    c: left.junction.c,
+    r0: left.junction.r0,
+    gamma: left.superconductor.gamma,
+    Tc: left.superconductor.Tc,
+    cR: right.junction.c,
+    r0R: right.junction.r0,
+    gammaR: right.superconductor.gamma,
+    TcR: right.superconductor.Tc,
+    Tbath: device.Tbath,
+    separate: asymmetricKeys(device).length > 0,
   };
 }
 
@@ -45,15 +62,44 @@ export function sliderValuesOf(device: Device): SliderDeviceValues {
 export function deviceFromParams(p: ExplorerParams): Device {
   const base = p.file?.device ?? platformDevice(p.platform);
   const own = sliderValuesOf(base);
-  const moved: Partial<SliderDeviceValues> = {};
-  for (const key of SLIDER_DEVICE_KEYS) if (p[key] !== own[key]) moved[key] = p[key];
-  return withJunctionParameters(base, moved);
+  // Only moved values are applied, so a file's own values (χ from its areas) stay exact. Without
+  // separate sides, the left value holds for both.
+  const left: Partial<Record<'c' | 'r0' | 'gamma' | 'Tc', number>> = {};
+  const right: typeof left = {};
+  for (const k of ['c', 'r0', 'gamma', 'Tc'] as const) {
+    const kR = `${k}R` as const;
+    const r = p.separate ? p[kR] : p[k];
+    if (p[k] !== own[k]) left[k] = p[k];
+    if (r !== own[kR]) right[k] = r;
+  }
+  // Both sides and the bath at once: the library checks every device it is given, and a half-patched
+  // one (new left T_c, old bath) may lie outside its domain when the whole does not.
+  const patch = (r: Reservoir, v: typeof left): Reservoir => ({
+    ...r,
+    superconductor: {
+      ...r.superconductor,
+      ...(v.Tc !== undefined && { Tc: v.Tc }),
+      ...(v.gamma !== undefined && { gamma: v.gamma }),
+    },
+    junction: {
+      ...r.junction,
+      ...(v.r0 !== undefined && { r0: v.r0 }),
+      ...(v.c !== undefined && { c: v.c }),
+    },
+  });
+  const patched: Device = {
+    ...base,
+    left: patch(base.left, left),
+    right: patch(base.right, right),
+    Tbath: p.Tbath !== own.Tbath ? p.Tbath : base.Tbath,
+  };
+  return p.chi !== own.chi ? withChi(patched, p.chi) : patched;
 }
 
-/** The slider parameters whose left and right values differ in `device`. */
-export function asymmetricKeys(device: Device): SliderDeviceKey[] {
+/** The junction parameters whose left and right values differ in `device`. */
+export function asymmetricKeys(device: Device): ('c' | 'r0' | 'gamma' | 'Tc')[] {
   const { left, right } = device;
-  const pairs: [SliderDeviceKey, number, number][] = [
+  const pairs: ['c' | 'r0' | 'gamma' | 'Tc', number, number][] = [
     ['c', left.junction.c, right.junction.c],
     ['r0', left.junction.r0, right.junction.r0],
     ['gamma', left.superconductor.gamma, right.superconductor.gamma],
@@ -67,11 +113,34 @@ export function loadedNotes(loaded: LoadedDevice): string[] {
   const notes = [`device file ${loaded.name} loaded`];
   const differ = asymmetricKeys(loaded.device);
   if (differ.length > 0) {
-    notes.push(
-      `left and right differ in ${differ.join(', ')}: the sliders show the left values; moving one sets it on both reservoirs`,
-    );
+    notes.push(`left and right differ in ${differ.join(', ')}: each side has its own controls`);
   }
   return notes;
+}
+
+const sig = (v: number, digits = 3): string => String(Number(v.toPrecision(digits)));
+
+/** One reservoir in words, display units: what the page and the exported image say about it. */
+export function describeReservoir(r: Reservoir): string {
+  const { superconductor: s, normal: n, junction: j } = r;
+  return [
+    `T_c ${sig(s.Tc)} K`,
+    `γ ${sig(s.gamma, 2)}`,
+    `r₀ ${sig(j.r0 * 1e12)} Ω·µm²`,
+    `c ${sig(j.c * 1e3)} fF/µm²`,
+    `A ${sig(j.area * 1e12)} µm²`,
+    `Σ_N ${Number(n.Sigma.toPrecision(2)).toExponential()} W/m³K^${n.n}`,
+    `V_N ${sig(n.volume * 1e18)} µm³`,
+  ].join(', ');
+}
+
+/** The device in words: both reservoirs and the bath. */
+export function describeDevice(device: Device): { left: string; right: string; bath: string } {
+  return {
+    left: describeReservoir(device.left),
+    right: describeReservoir(device.right),
+    bath: `T_bath ${sig(device.Tbath * 1e3)} mK`,
+  };
 }
 
 /** The `device` value of a shared link: the device-file document as JSON (SI values, exact doubles). */

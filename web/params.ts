@@ -2,21 +2,36 @@
  * The explorer's controls: their ranges and display units, and the URL query string that carries
  * a view. Values are SI inside; each control shows and parses its own display unit.
  */
-import { PAPER_DEFAULTS, type PlatformName, type Setup } from '../src/index.js';
+import {
+  DOMAIN,
+  MIN_REDUCED_TEMPERATURE,
+  PAPER_DEFAULTS,
+  type PlatformName,
+  type Setup,
+} from '../src/index.js';
 import { deviceFromQueryValue, deviceQueryValue, sliderValuesOf, type LoadedDevice } from './device.js';
 
 export interface ExplorerParams {
   platform: PlatformName;
   /** A_R / A_L */
   chi: number;
-  /** Specific capacitance, F/m². */
+  /** Specific capacitance, F/m² (left; both sides unless `separate`). */
   c: number;
-  /** Normal-state specific resistance, Ω·m². */
+  /** Normal-state specific resistance, Ω·m² (left; both sides unless `separate`). */
   r0: number;
-  /** Dynes γ = Γ/Δ0. */
+  /** Dynes γ = Γ/Δ0 (left; both sides unless `separate`). */
   gamma: number;
-  /** Critical temperature, K. */
+  /** Critical temperature, K (left; both sides unless `separate`). */
   Tc: number;
+  /** The right reservoir's c, r0, γ and T_c: equal to the left ones unless `separate`. */
+  cR: number;
+  r0R: number;
+  gammaR: number;
+  TcR: number;
+  /** Left and right junctions set separately. */
+  separate: boolean;
+  /** Bath (phonon) temperature, K. */
+  Tbath: number;
   /** Left temperature for the J_γ and κ_γ panels, K. */
   TL: number;
   /** Input power on the left reservoir, W. */
@@ -26,7 +41,11 @@ export interface ExplorerParams {
   file?: LoadedDevice;
 }
 
-export type NumericKey = 'chi' | 'c' | 'r0' | 'gamma' | 'Tc' | 'TL' | 'Jin';
+export type NumericKey =
+  'chi' | 'c' | 'r0' | 'gamma' | 'Tc' | 'cR' | 'r0R' | 'gammaR' | 'TcR' | 'Tbath' | 'TL' | 'Jin';
+
+/** The parameters whose ranges depend on others (T_L and T_bath on T_c and on each other). */
+export type RangeContext = Pick<ExplorerParams, 'Tc'> & Partial<Pick<ExplorerParams, 'TcR' | 'Tbath'>>;
 
 export interface NumericSpec {
   key: NumericKey;
@@ -35,14 +54,75 @@ export interface NumericSpec {
   unit: string;
   /** Display units per SI unit, an exact integer so that typed values divide to the nearest double. */
   perSI: number;
-  /** Range in display units. */
+  /** Slider range in display units; dependent limits (rangeOf) may narrow it. */
   min: number;
   max: number;
   log: boolean;
   /** Slider positions (default SLIDER_STEPS). */
   steps?: number;
   help: string;
+  /** Which controls group it belongs to; 'right' controls show only for separate junctions. */
+  group: 'device' | 'right' | 'operating';
+  /** The rule behind a range that moves with other parameters, stated in the help. */
+  rule?: string;
 }
+
+/** Display range of a DOMAIN entry. */
+const fromDomain = (range: { min: number; max: number }, perSI: number) => ({
+  min: Number((range.min * perSI).toPrecision(12)),
+  max: Number((range.max * perSI).toPrecision(12)),
+});
+
+const junctionSpecs = (side: '' | 'R'): NumericSpec[] => {
+  const group = side === '' ? 'device' : 'right';
+  const which = side === '' ? '' : ' (right)';
+  return [
+    {
+      key: `c${side}`,
+      label: `c${which}`,
+      unit: 'fF/µm²',
+      perSI: 1e3, // 1 F/m² = 1000 fF/µm²
+      ...fromDomain(DOMAIN.c, 1e3),
+      max: 1000, // the domain goes to 50 000 fF/µm²; the slider covers real junctions
+      log: true,
+      help: 'specific junction capacitance',
+      group,
+    },
+    {
+      key: `r0${side}`,
+      label: `r₀${which}`,
+      unit: 'Ω·µm²',
+      perSI: 1e12, // 1 Ω·m² = 1e12 Ω·µm²
+      ...fromDomain(DOMAIN.r0, 1e12),
+      log: true,
+      help: 'normal-state specific resistance R₀·A',
+      group,
+    },
+    {
+      key: `gamma${side}`,
+      label: `γ = Γ/Δ₀${which}`,
+      unit: '',
+      perSI: 1,
+      ...fromDomain(DOMAIN.gamma, 1),
+      log: true,
+      // 20 per decade: each new γ costs the library a fresh R/R0 tabulation, so a drag should revisit values.
+      steps: 100,
+      help: 'Dynes parameter',
+      group,
+    },
+    {
+      key: `Tc${side}`,
+      label: `T_c${which}`,
+      unit: 'K',
+      perSI: 1,
+      min: 0.1, // T_bath (at least 1 mK) stays at most 0.1·T_c
+      max: DOMAIN.Tc.max,
+      log: false,
+      help: 'critical temperature',
+      group,
+    },
+  ] as NumericSpec[];
+};
 
 /** Every numeric control, in page order. Ranges are in display units. */
 export const NUMERIC_SPECS: readonly NumericSpec[] = [
@@ -51,62 +131,37 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     label: 'χ = A_R/A_L',
     unit: '',
     perSI: 1,
-    min: 0.1,
+    min: 0.1, // the domain is 0.01–100; the slider covers the paper's 0.5–10 with room
     max: 20,
     log: true,
     help: 'junction area ratio',
+    group: 'device',
   },
+  ...junctionSpecs(''),
+  ...junctionSpecs('R'),
   {
-    key: 'c',
-    label: 'c',
-    unit: 'fF/µm²',
-    perSI: 1e3, // 1 F/m² = 1000 fF/µm²
+    key: 'Tbath',
+    label: 'T_bath',
+    unit: 'mK',
+    perSI: 1e3,
     min: 1,
-    max: 1000,
-    log: true,
-    help: 'specific junction capacitance',
-  },
-  {
-    key: 'r0',
-    label: 'r₀',
-    unit: 'Ω·µm²',
-    perSI: 1e12, // 1 Ω·m² = 1e12 Ω·µm²
-    min: 0.1,
-    max: 1e4,
-    log: true,
-    help: 'normal-state specific resistance R₀·A',
-  },
-  {
-    key: 'gamma',
-    label: 'γ = Γ/Δ₀',
-    unit: '',
-    perSI: 1,
-    min: 1e-6,
-    max: 1e-1,
-    log: true,
-    // 20 per decade: each new γ costs the library a fresh R/R0 tabulation, so a drag should revisit values.
-    steps: 100,
-    help: 'Dynes parameter',
-  },
-  {
-    key: 'Tc',
-    label: 'T_c',
-    unit: 'K',
-    perSI: 1,
-    min: 0.1,
-    max: 10,
+    max: 100,
     log: false,
-    help: 'critical temperature',
+    help: 'bath (phonon) temperature',
+    group: 'operating',
+    rule: `at least ${MIN_REDUCED_TEMPERATURE}·T_c (the model’s domain) and at most 0.1·T_c`,
   },
   {
     key: 'TL',
     label: 'T_L',
     unit: 'mK',
     perSI: 1e3,
-    min: 20,
+    min: 2,
     max: 10000,
     log: false,
-    help: 'left temperature for the J_γ and κ_γ panels (below T_c)',
+    help: 'left temperature for the J_γ and κ_γ panels',
+    group: 'operating',
+    rule: 'from 2·T_bath to 0.98·T_c (the model needs superconducting junctions)',
   },
   {
     key: 'Jin',
@@ -114,11 +169,15 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     unit: 'fW',
     perSI: 1e15,
     min: 0.1,
-    max: 1e4,
+    max: 1e4, // the domain allows up to 1 µW; ~1 pW already drives the paper's reservoirs to T_c
     log: true,
     help: 'input power on the left',
+    group: 'operating',
   },
 ];
+
+/** The right-side keys and the left keys they mirror unless the junctions are separate. */
+export const RIGHT_OF = { c: 'cR', r0: 'r0R', gamma: 'gammaR', Tc: 'TcR' } as const;
 
 /** The paper's device (MODEL.md §5) with T_L = 500 mK and J_in = 100 fW (Ag, Fig. 3). */
 export const DEFAULT_PARAMS: ExplorerParams = {
@@ -128,6 +187,12 @@ export const DEFAULT_PARAMS: ExplorerParams = {
   r0: PAPER_DEFAULTS.r0,
   gamma: PAPER_DEFAULTS.gamma,
   Tc: PAPER_DEFAULTS.Tc,
+  cR: PAPER_DEFAULTS.c,
+  r0R: PAPER_DEFAULTS.r0,
+  gammaR: PAPER_DEFAULTS.gamma,
+  TcR: PAPER_DEFAULTS.Tc,
+  separate: false,
+  Tbath: PAPER_DEFAULTS.Tbath,
   TL: 0.5,
   Jin: 100 / 1e15,
   setup: 1,
@@ -139,17 +204,42 @@ export function specOf(key: NumericKey): NumericSpec {
   return spec;
 }
 
+/** Right = left for the junction parameters unless they are set separately. */
+export function linked(p: ExplorerParams): ExplorerParams {
+  if (p.separate) return p;
+  return { ...p, cR: p.c, r0R: p.r0, gammaR: p.gamma, TcR: p.Tc };
+}
+
+const lowerTc = (p: RangeContext): number => Math.min(p.Tc, p.TcR ?? p.Tc);
+const higherTc = (p: RangeContext): number => Math.max(p.Tc, p.TcR ?? p.Tc);
+
 /** T_L must stay below T_c (the model applies only there): the upper end of its range in K. */
 export function maxTL(Tc: number): number {
   return 0.98 * Tc;
 }
 
-/** The SI range of a control, given the other parameters (T_L depends on T_c). */
-export function rangeOf(key: NumericKey, params: Pick<ExplorerParams, 'Tc'>): { min: number; max: number } {
+/** The SI range of a control, given the other parameters (T_L and T_bath depend on T_c). */
+export function rangeOf(key: NumericKey, params: RangeContext): { min: number; max: number } {
   const spec = specOf(key);
-  const min = spec.min / spec.perSI;
-  const max = key === 'TL' ? Math.min(spec.max / spec.perSI, maxTL(params.Tc)) : spec.max / spec.perSI;
+  let min = spec.min / spec.perSI;
+  let max = spec.max / spec.perSI;
+  if (key === 'TL') {
+    min = Math.max(min, 2 * (params.Tbath ?? DEFAULT_PARAMS.Tbath));
+    max = Math.min(max, maxTL(lowerTc(params)));
+  } else if (key === 'Tbath') {
+    min = Math.max(min, MIN_REDUCED_TEMPERATURE * higherTc(params));
+    max = Math.max(min, Math.min(max, 0.1 * lowerTc(params)));
+  }
   return { min, max };
+}
+
+/** The help line of a control: what it sets and the range it accepts now, in its display unit. */
+export function helpText(key: NumericKey, params: RangeContext): string {
+  const spec = specOf(key);
+  const { min, max } = rangeOf(key, params);
+  const unit = spec.unit === '' ? '' : ` ${spec.unit}`;
+  const range = `${fmt(min * spec.perSI)}–${fmt(max * spec.perSI)}${unit}`;
+  return `${spec.help}; ${spec.log ? 'log scale, ' : ''}${range}${spec.rule ? ` (${spec.rule})` : ''}`;
 }
 
 /** Slider position (0…stepsOf(key)) ↔ SI value; log controls move in equal ratios. */
@@ -159,8 +249,9 @@ export function stepsOf(key: NumericKey): number {
   return specOf(key).steps ?? SLIDER_STEPS;
 }
 
-export function toSlider(key: NumericKey, value: number, params: Pick<ExplorerParams, 'Tc'>): number {
+export function toSlider(key: NumericKey, value: number, params: RangeContext): number {
   const { min, max } = rangeOf(key, params);
+  if (max <= min) return 0;
   const f = specOf(key).log ? Math.log(value / min) / Math.log(max / min) : (value - min) / (max - min);
   return Math.round(Math.min(1, Math.max(0, f)) * stepsOf(key));
 }
@@ -169,13 +260,31 @@ export function toSlider(key: NumericKey, value: number, params: Pick<ExplorerPa
  * The value at a slider position, rounded to the 4 significant digits the text box and the URL
  * show, so that what is drawn is exactly what a shared link reproduces.
  */
-export function fromSlider(key: NumericKey, position: number, params: Pick<ExplorerParams, 'Tc'>): number {
+export function fromSlider(key: NumericKey, position: number, params: RangeContext): number {
   const { min, max } = rangeOf(key, params);
   const f = Math.min(1, Math.max(0, position / stepsOf(key)));
   const raw = specOf(key).log ? min * (max / min) ** f : min + f * (max - min);
   const perSI = specOf(key).perSI;
   const rounded = Number((raw * perSI).toPrecision(4)) / perSI;
   return Math.min(max, Math.max(min, rounded));
+}
+
+/**
+ * Keep T_bath and T_L inside the ranges a new T_c (or T_bath) leaves them; the names of the
+ * parameters that moved.
+ */
+export function clampDependent(p: ExplorerParams): { params: ExplorerParams; moved: NumericKey[] } {
+  const moved: NumericKey[] = [];
+  let out = p;
+  for (const key of ['Tbath', 'TL'] as const) {
+    const { min, max } = rangeOf(key, out);
+    const v = Math.min(max, Math.max(min, out[key]));
+    if (v !== out[key]) {
+      out = { ...out, [key]: v };
+      moved.push(key);
+    }
+  }
+  return { params: out, moved };
 }
 
 /** A display-unit number for inputs and URLs: 4 significant digits, no trailing zeros. */
@@ -191,7 +300,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function parseDisplay(
   key: NumericKey,
   text: string,
-  params: Pick<ExplorerParams, 'Tc'>,
+  params: RangeContext,
 ): { value: number; note?: string } | { error: string } {
   const spec = specOf(key);
   const trimmed = text.trim();
@@ -215,21 +324,24 @@ function fmt(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-export const URL_KEYS = ['platform', 'device', 'setup', ...NUMERIC_SPECS.map((s) => s.key)] as const;
+export const URL_KEYS = ['platform', 'device', 'setup', 'sides', ...NUMERIC_SPECS.map((s) => s.key)] as const;
 
 /**
  * The view as a query string (display units, so a shared link is readable). A loaded device goes in
- * whole, as its device-file document, so the link reproduces it without the file.
+ * whole, as its device-file document, so the link reproduces it without the file. The right side's
+ * junction parameters appear only with `sides=separate`.
  */
 export function toQuery(params: ExplorerParams): string {
   const q = new URLSearchParams();
   if (params.file !== undefined) q.set('device', deviceQueryValue(params.file));
   else q.set('platform', params.platform);
   q.set('setup', String(params.setup));
+  if (params.separate) q.set('sides', 'separate');
   // With a device, a slider still at the device's own value is left out: the device carries it
   // exactly (χ = A_R/A_L, say, need not survive 4 digits).
   const own: Partial<Record<NumericKey, number>> = params.file ? sliderValuesOf(params.file.device) : {};
   for (const spec of NUMERIC_SPECS) {
+    if (spec.group === 'right' && !params.separate) continue;
     if (params[spec.key] !== own[spec.key]) q.set(spec.key, formatDisplay(spec.key, params[spec.key]));
   }
   return q.toString();
@@ -241,7 +353,7 @@ export function toQuery(params: ExplorerParams): string {
  */
 export function fromQuery(query: string): { params: ExplorerParams; notes: string[] } {
   const q = new URLSearchParams(query);
-  const params: ExplorerParams = { ...DEFAULT_PARAMS };
+  let params: ExplorerParams = { ...DEFAULT_PARAMS };
   const notes: string[] = [];
   const platform = q.get('platform');
   if (platform !== null) {
@@ -259,12 +371,22 @@ export function fromQuery(query: string): { params: ExplorerParams; notes: strin
     if (setup === '1' || setup === '2') params.setup = setup === '1' ? 1 : 2;
     else notes.push(`setup: invalid value '${setup}': 1 or 2`);
   }
-  // Tc first: the range of T_L depends on it.
-  const order: NumericKey[] = ['Tc', ...NUMERIC_SPECS.map((s) => s.key).filter((k) => k !== 'Tc')];
+  const sides = q.get('sides');
+  if (sides !== null) {
+    if (sides === 'separate' || sides === 'both') params.separate = sides === 'separate';
+    else notes.push(`sides: invalid value '${sides}': separate or both`);
+  }
+  // T_c first: the ranges of T_bath and T_L depend on it, and T_L's on T_bath.
+  const first: NumericKey[] = ['Tc', 'TcR', 'Tbath'];
+  const order = [...first, ...NUMERIC_SPECS.map((s) => s.key).filter((k) => !first.includes(k))];
   for (const key of order) {
+    if (specOf(key).group === 'right' && !params.separate) {
+      if (q.get(key) !== null) notes.push(`${key}: ignored without sides=separate`);
+      continue;
+    }
     const text = q.get(key);
     if (text === null) continue;
-    const parsed = parseDisplay(key, text, params);
+    const parsed = parseDisplay(key, text, linked(params));
     if ('error' in parsed) {
       notes.push(parsed.error);
       continue;
@@ -272,10 +394,16 @@ export function fromQuery(query: string): { params: ExplorerParams; notes: strin
     params[key] = parsed.value;
     if (parsed.note !== undefined) notes.push(parsed.note);
   }
-  if (params.TL > maxTL(params.Tc)) {
-    params.TL = maxTL(params.Tc);
-    if (q.get('TL') === null)
-      notes.push(`TL: the default is above 0.98·T_c; using ${formatDisplay('TL', params.TL)} mK`);
+  params = linked(params);
+  const clamped = clampDependent(params);
+  params = clamped.params;
+  for (const key of clamped.moved) {
+    if (q.get(key) === null) {
+      const unit = specOf(key).unit;
+      notes.push(
+        `${key}: the default lies outside ${helpText(key, params)}; using ${formatDisplay(key, params[key])} ${unit}`,
+      );
+    }
   }
   return { params, notes };
 }

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RESISTANCE_GAMMA_GRID } from '../../src/index.js';
+import { DOMAIN, RESISTANCE_GAMMA_GRID, platformDevice } from '../../src/index.js';
+import { checkDevice } from '../../src/physics/domain.js';
 import { deviceFromParams, parseLoadedDevice, sliderValuesOf } from '../../web/device.js';
 import {
   DEFAULT_PARAMS,
@@ -11,6 +12,7 @@ import {
   fromQuery,
   formatDisplay,
   fromSlider,
+  helpText,
   maxTL,
   parseDisplay,
   rangeOf,
@@ -44,6 +46,7 @@ describe('explorer parameters', () => {
       r0: '10',
       gamma: '0.0001',
       Tc: '1.2',
+      Tbath: '10',
       TL: '500',
       Jin: '100',
     });
@@ -53,23 +56,37 @@ describe('explorer parameters', () => {
     const arb = fc.record({
       platform: fc.constantFrom('ag' as const, 'inas' as const),
       setup: fc.constantFrom(1 as const, 2 as const),
+      separate: fc.boolean(),
       Tc: fc.double({ min: 0.1, max: 10, noNaN: true }),
-      u: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 7, maxLength: 7 }),
+      u: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
+        minLength: NUMERIC_SPECS.length,
+        maxLength: NUMERIC_SPECS.length,
+      }),
     });
     fc.assert(
-      fc.property(arb, ({ platform, setup, Tc, u }) => {
-        const p: ExplorerParams = { ...DEFAULT_PARAMS, platform, setup, Tc };
-        NUMERIC_SPECS.forEach((spec, i) => {
-          if (spec.key === 'Tc') return;
+      fc.property(arb, ({ platform, setup, separate, Tc, u }) => {
+        const p: ExplorerParams = { ...DEFAULT_PARAMS, platform, setup, separate, Tc, TcR: Tc };
+        // The ranges of T_bath and T_L depend on T_c (both sides) and T_bath: set those first.
+        const order = [
+          'TcR',
+          'Tbath',
+          ...NUMERIC_SPECS.map((s) => s.key).filter((k) => !['Tc', 'TcR', 'Tbath'].includes(k)),
+        ] as const;
+        for (const key of order) {
+          const spec = NUMERIC_SPECS.find((s) => s.key === key)!;
+          if (spec.group === 'right' && !separate) continue;
+          const i = NUMERIC_SPECS.indexOf(spec);
           const { min, max } = rangeOf(spec.key, p);
           p[spec.key] = spec.log ? min * (max / min) ** u[i] : min + u[i] * (max - min);
-        });
+        }
+        if (!separate) Object.assign(p, { cR: p.c, r0R: p.r0, gammaR: p.gamma });
         const back = fromQuery(toQuery(p));
         expect(back.params.platform).toBe(platform);
         expect(back.params.setup).toBe(setup);
+        expect(back.params.separate).toBe(separate);
         for (const spec of NUMERIC_SPECS) {
           // 4 significant digits, then clamped back into range if rounding stepped just outside
-          expect(relClose(back.params[spec.key], p[spec.key], 6e-4)).toBe(true);
+          expect(relClose(back.params[spec.key], p[spec.key], 6e-4), `${spec.key}`).toBe(true);
         }
       }),
       { numRuns: 300 },
@@ -141,6 +158,73 @@ describe('explorer parameters', () => {
     expect(parseDisplay('gamma', '1e-3', DEFAULT_PARAMS)).toEqual({ value: 1e-3 });
     expect(parseDisplay('c', ' 75 ', DEFAULT_PARAMS)).toEqual({ value: 0.075 });
     expect(parseDisplay('Jin', '250', DEFAULT_PARAMS)).toEqual({ value: 2.5e-13 });
+  });
+});
+
+describe('ranges and help texts', () => {
+  const domainOf = {
+    c: 'c',
+    cR: 'c',
+    r0: 'r0',
+    r0R: 'r0',
+    gamma: 'gamma',
+    gammaR: 'gamma',
+    Tc: 'Tc',
+    TcR: 'Tc',
+    chi: 'chi',
+    Jin: 'Jin',
+  } as const;
+
+  it('every control range lies inside the library’s domain', () => {
+    for (const spec of NUMERIC_SPECS) {
+      const name = domainOf[spec.key as keyof typeof domainOf];
+      if (name === undefined) continue;
+      const { min, max } = rangeOf(spec.key, DEFAULT_PARAMS);
+      expect(min, spec.key).toBeGreaterThanOrEqual(DOMAIN[name].min);
+      expect(max, spec.key).toBeLessThanOrEqual(DOMAIN[name].max);
+    }
+  });
+
+  it('T_L’s help states 0.98·T_c of the lower T_c and 2·T_bath, as the range it enforces', () => {
+    expect(helpText('TL', DEFAULT_PARAMS)).toBe(
+      'left temperature for the J_γ and κ_γ panels; 20–1176 mK (from 2·T_bath to 0.98·T_c (the model needs superconducting junctions))',
+    );
+    const p = { Tc: 1.2, TcR: 0.5, Tbath: 0.03 };
+    expect(helpText('TL', p)).toContain('; 60–490 mK');
+    expect(parseDisplay('TL', '700', p)).toMatchObject({ value: 0.49 });
+  });
+
+  it('the ends of T_bath’s range are devices the library accepts (checkDevice)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (Tc, TcR) => {
+          const { min, max } = rangeOf('Tbath', { Tc, TcR });
+          fc.pre(max > min);
+          for (const Tbath of [min, max]) {
+            const p: ExplorerParams = { ...DEFAULT_PARAMS, separate: true, Tc, TcR, Tbath };
+            expect(() => checkDevice(deviceFromParams(p), 'view')).not.toThrow();
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('separate sides set the right reservoir alone; without them the left values hold for both', () => {
+    const p: ExplorerParams = { ...DEFAULT_PARAMS, separate: true, TcR: 1, gammaR: 1e-3 };
+    const d = deviceFromParams(p);
+    expect([d.left.superconductor.Tc, d.right.superconductor.Tc]).toEqual([1.2, 1]);
+    expect([d.left.superconductor.gamma, d.right.superconductor.gamma]).toEqual([1e-4, 1e-3]);
+    expect(d.right.junction).toEqual(platformDevice('ag').right.junction);
+    const both = deviceFromParams({ ...p, separate: false });
+    expect(both.right.superconductor).toEqual(platformDevice('ag').right.superconductor);
+    expect(deviceFromParams({ ...DEFAULT_PARAMS, Tbath: 0.02 }).Tbath).toBe(0.02);
+    const back = fromQuery(toQuery(p));
+    expect(back.notes).toEqual([]);
+    expect(back.params).toEqual(p);
+    expect(fromQuery('TcR=1').notes).toEqual(['TcR: ignored without sides=separate']);
   });
 });
 

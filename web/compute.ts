@@ -1,0 +1,137 @@
+/**
+ * The two computing workers (fast: R/R₀, J_γ, κ_γ; slow: the heat balance and δT), the requests
+ * sent to them and their replies drawn into the panels.
+ */
+import type { Chart } from './chart.js';
+import type { ExplorerParams } from './params.js';
+import { charts, drawBalance, drawDrop, drawPhotonic, drawResistance, sig } from './panels.js';
+import { PROGRESS_MS, type ComputeReply, type ComputeRequest, type Panel } from './protocol.js';
+import { scheduleUrl, showNotes, state, view, type Timing } from './state.js';
+
+const timings = new Map<number, Timing>();
+
+function onReply(event: MessageEvent<ComputeReply>): void {
+  const reply = event.data;
+  if (reply.panel === 'balance' || reply.panel === 'drop') {
+    slow.lastMessageAt = performance.now();
+    slow.workingOn = reply.id;
+    if (reply.panel === 'drop' && !('progress' in reply) && reply.id === slow.latest?.id)
+      slow.latest = undefined;
+  }
+  // Only the newest request is drawn: a reply to an older one is stale.
+  if (reply.id !== state.requestId) return;
+  const timing = timings.get(reply.id);
+  if ('progress' in reply) {
+    const chart = reply.panel === 'balance' ? charts.temperature : charts.drop;
+    const what = reply.panel === 'balance' ? 'T_R points' : 'J_in points';
+    const why = reply.directPhonon
+      ? ` — slow: J_ph,S has no table for γ = ${sig(view.params.gamma, 4)} (tables cover γ from ${reply.directPhonon.tabulatedRange.join(' to ')}), so each solve integrates it directly, about a minute per point`
+      : '';
+    chart.setStatus(`computing… ${reply.progress} of ${reply.total} ${what}${why}`);
+    return;
+  }
+  if (!('data' in reply)) {
+    state.errors[reply.panel] = reply.error;
+    const targets: Record<Panel, Chart[]> = {
+      resistance: [charts.resistance],
+      photonic: [charts.photonic, charts.conductance],
+      balance: [charts.temperature, charts.responsivity],
+      drop: [charts.drop],
+    };
+    for (const chart of targets[reply.panel]) chart.setStatus(`cannot compute: ${reply.error}`, 'error');
+    return;
+  }
+  delete state.errors[reply.panel];
+  state.curves[reply.panel] = { id: reply.id, data: reply.data };
+  switch (reply.panel) {
+    case 'resistance':
+      drawResistance(reply.data);
+      break;
+    case 'photonic':
+      if (timing !== undefined) {
+        timing.photonicReplyAt = performance.now();
+        timing.photonicComputeMs = reply.computeMs;
+      }
+      drawPhotonic(reply.data, timing);
+      break;
+    case 'balance':
+      drawBalance(reply.data, timing, reply.error);
+      break;
+    case 'drop':
+      drawDrop(reply.data, reply.error);
+      break;
+  }
+}
+
+function startWorker(): Worker {
+  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  w.addEventListener('message', onReply);
+  w.addEventListener('error', (event) => showNotes([`a computing worker failed: ${event.message}`]));
+  return w;
+}
+
+const fast = startWorker();
+
+/**
+ * The slow worker and what it is doing. Inside one long library call (for some parameters a single
+ * solve takes minutes) it cannot see a newer request until the call returns, so a worker that has
+ * been silent for a while on a request whose inputs are no longer wanted is replaced.
+ */
+const slow = {
+  worker: startWorker(),
+  /** The newest request sent, and its inputs; undefined once its last panel has arrived. */
+  latest: undefined as ComputeRequest | undefined,
+  /** The request the worker last spoke about, and when. */
+  workingOn: 0,
+  lastMessageAt: 0,
+  keys: new Map<number, string>(),
+};
+
+/** The slow panels depend on everything but T_L. */
+const slowKey = (p: ExplorerParams): string => JSON.stringify({ ...p, TL: undefined });
+
+function superviseSlowWorker(): void {
+  const latest = slow.latest;
+  if (latest === undefined) return;
+  const stale = slow.keys.get(slow.workingOn) !== slowKey(latest.params);
+  if (stale && performance.now() - slow.lastMessageAt > 2 * PROGRESS_MS) {
+    slow.worker.terminate();
+    slow.worker = startWorker();
+    slow.lastMessageAt = performance.now();
+    slow.workingOn = latest.id;
+    slow.worker.postMessage(latest);
+    state.slowRestarts++;
+  }
+}
+setInterval(superviseSlowWorker, PROGRESS_MS);
+
+/** Ask both workers for the curves of the current parameters; only the newest request is drawn. */
+export function requestCompute(control: string, inputAt: number = performance.now()): void {
+  const params = view.params;
+  state.requestId++;
+  state.params = params;
+  const id = state.requestId;
+  const timing: Timing = { id, control, inputAt };
+  timings.set(id, timing);
+  state.timings.push(timing);
+  if (state.timings.length > 200) state.timings.shift();
+  fast.postMessage({ id, role: 'fast', params } satisfies ComputeRequest);
+
+  const request: ComputeRequest = { id, role: 'slow', params };
+  const key = slowKey(params);
+  if (slow.latest === undefined) {
+    // An idle worker starts at once: count its silence from now.
+    slow.lastMessageAt = performance.now();
+    slow.workingOn = id;
+  }
+  if (slow.latest === undefined || slowKey(slow.latest.params) !== key) {
+    charts.temperature.setStatus('computing…');
+    charts.drop.setStatus('computing…');
+  }
+  slow.keys.set(id, key);
+  for (const old of slow.keys.keys()) if (old < slow.workingOn) slow.keys.delete(old);
+  slow.latest = request;
+  slow.worker.postMessage(request);
+  superviseSlowWorker();
+  scheduleUrl();
+}

@@ -1,0 +1,215 @@
+/**
+ * The six panels: what each one plots (axes, series, units) and how a worker's curves become its
+ * arrays, markers and status line.
+ */
+import { Chart, type Overlays } from './chart.js';
+import type { PhotonicCurves, ResistanceCurve } from './curves.js';
+import type { BalanceCurves, DropCurve } from './protocol.js';
+import { $, view, type Timing } from './state.js';
+
+/** The six panels, in page order. */
+export const charts = {
+  resistance: new Chart(
+    {
+      id: 'resistance',
+      title: 'Zero-bias NIS resistance R/R₀ vs T',
+      x: { label: 'T (K)' },
+      y: { label: 'R/R₀', log: true },
+      series: [{ label: 'R/R₀', color: '#1f77b4' }],
+    },
+    $('charts'),
+  ),
+  photonic: new Chart(
+    {
+      id: 'photonic',
+      title: 'Photonic heat current J_γ vs T_R at fixed T_L',
+      x: { label: 'T_R (mK)' },
+      y: { label: 'J_γ (fW)' },
+      series: [{ label: 'J_γ (fW)', color: '#d62728' }],
+    },
+    $('charts'),
+  ),
+  conductance: new Chart(
+    {
+      id: 'conductance',
+      title: 'Differential thermal conductance κ_γ = −∂J_γ/∂T_R',
+      x: { label: 'T_R (mK)' },
+      y: { label: 'κ_γ (pW/K)' },
+      series: [{ label: 'κ_γ (pW/K)', color: '#9467bd' }],
+      zeroLine: true,
+    },
+    $('charts'),
+  ),
+  temperature: new Chart(
+    {
+      id: 'temperature',
+      title: 'Steady-state T_L vs T_R at fixed J_in',
+      x: { label: 'T_R (mK)' },
+      y: { label: 'T_L (mK)' },
+      series: [
+        { label: 'T_L (mK)', color: '#2ca02c' },
+        { label: 'T_L unstable (mK)', color: '#7f7f7f', dash: [5, 4] },
+        { label: 'T_L upper (mK)', color: '#17becf' },
+      ],
+    },
+    $('charts'),
+  ),
+  responsivity: new Chart(
+    {
+      id: 'responsivity',
+      title: 'Responsivity dT_L/dT_R vs T_R',
+      x: { label: 'T_R (mK)' },
+      y: { label: 'dT_L/dT_R' },
+      series: [
+        { label: 'dT_L/dT_R', color: '#ff7f0e' },
+        { label: 'dT_L/dT_R unstable', color: '#7f7f7f', dash: [5, 4] },
+        { label: 'dT_L/dT_R upper', color: '#17becf' },
+      ],
+      zeroLine: true,
+    },
+    $('charts'),
+  ),
+  drop: new Chart(
+    {
+      id: 'drop',
+      title: 'Temperature drop δT vs J_in',
+      x: { label: 'J_in (fW)', log: true },
+      y: { label: 'δT (mK)' },
+      series: [{ label: 'δT (mK)', color: '#8c564b' }],
+    },
+    $('charts'),
+  ),
+};
+
+const mK = 1e3;
+const fW = 1e15;
+export const sig = (v: number, digits = 3): string => String(Number(v.toPrecision(digits)));
+
+export function drawResistance(data: ResistanceCurve): void {
+  charts.resistance.update(data.T, [data.ratio]);
+  const p = view.params;
+  const side = p.separate ? 'left reservoir; ' : '';
+  charts.resistance.setStatus(`${side}T from 0.05·T_c to T_c = ${sig(p.Tc)} K, γ = ${sig(p.gamma, 2)}`);
+}
+
+export function drawPhotonic(data: PhotonicCurves, timing: Timing | undefined): void {
+  const TR = data.TR.map((t) => t * mK);
+  const shade: Overlays['shade'] = {
+    intervals: (data.ndtc ?? []).map((i) => [i.from * mK, i.to * mK]),
+    label: 'NDTC (κ_γ < 0)',
+  };
+  const max = data.maximum;
+  const markers =
+    max === null
+      ? []
+      : [{ x: max.TR * mK, y: max.J * fW, label: `max ${sig(max.J * fW)} fW @ ${sig(max.TR * mK)} mK` }];
+  charts.photonic.update(TR, [data.J.map((j) => j * fW)], { shade, markers });
+  charts.conductance.update(TR, [data.kappa.map((k) => k * 1e12)], { shade });
+  if (timing !== undefined)
+    charts.conductance.afterNextDraw(() => (timing.photonicDrawnAt = performance.now()));
+  const failed = data.featureError === undefined ? '' : `; features not located: ${data.featureError}`;
+  const kind = data.featureError === undefined ? 'info' : 'error';
+  charts.photonic.setStatus(
+    `T_L = ${sig(data.TL * mK)} mK` +
+      (max === null ? '' : `; maximum J_γ = ${sig(max.J * fW)} fW at T_R = ${sig(max.TR * mK)} mK`) +
+      failed,
+    kind,
+  );
+  const ndtc =
+    data.ndtc === null
+      ? ''
+      : data.ndtc.length === 0
+        ? 'no NDTC (κ_γ ≥ 0) in this range'
+        : `NDTC (κ_γ < 0, shaded) for T_R in ${data.ndtc.map((i) => `${sig(i.from * mK)}–${sig(i.to * mK)} mK`).join(', ')}`;
+  charts.conductance.setStatus(
+    data.ndtc === null ? `features not located: ${data.featureError}` : ndtc,
+    kind,
+  );
+}
+
+/** Roots ascending → [lower stable, unstable, upper stable] series slots. */
+function rootSlots<T>(values: T[], stable: boolean[]): (T | null)[] {
+  if (values.length === 0) return [null, null, null];
+  if (values.length === 1) return [values[0], null, null];
+  if (values.length === 2) return stable[1] ? [values[0], null, values[1]] : [values[0], values[1], null];
+  return [values[0], values[1], values[values.length - 1]];
+}
+
+export function drawBalance(
+  data: BalanceCurves,
+  timing: Timing | undefined,
+  error: string | undefined,
+): void {
+  const TR = data.TR.map((t) => t * mK);
+  const TL: (number | null)[][] = [[], [], []];
+  const resp: (number | null)[][] = [[], [], []];
+  let exceeds = 0;
+  let multiple = 0;
+  data.points.forEach((p) => {
+    const t =
+      p === null
+        ? [null, null, null]
+        : rootSlots(
+            p.TL.map((v) => v * mK),
+            p.stable,
+          );
+    const r = p === null ? [null, null, null] : rootSlots(p.dTL_dTR, p.stable);
+    for (let k = 0; k < 3; k++) {
+      TL[k].push(t[k]);
+      resp[k].push(r[k]);
+    }
+    if (p?.exceedsTc === true) exceeds++;
+    if (p !== null && p.TL.length > 1) multiple++;
+  });
+  // The coarse pass fills every 8th point; draw it as a connected curve until the rest arrives.
+  const keep = data.complete ? TR.map(() => true) : data.points.map((p) => p !== null);
+  const pick = <T>(a: T[]): T[] => a.filter((_, i) => keep[i]);
+  const drop = data.drop;
+  const markers =
+    drop === null
+      ? []
+      : [
+          {
+            x: drop.TRatMin * mK,
+            y: drop.TLmin * mK,
+            label: `T_L,min = ${sig(drop.TLmin * mK)} mK (δT = ${sig(drop.deltaT * mK)} mK)`,
+          },
+        ];
+  charts.temperature.update(pick(TR), TL.map(pick), { markers });
+  charts.responsivity.update(pick(TR), resp.map(pick));
+  if (timing !== undefined) {
+    charts.temperature.afterNextDraw(() => {
+      if (data.complete) timing.balanceDrawnAt = performance.now();
+      else timing.balanceCoarseDrawnAt ??= performance.now();
+    });
+  }
+  const parts = [`J_in = ${sig(data.Jin * fW)} fW, setup ${data.setup}`];
+  if (!data.complete) parts.push('refining…');
+  if (drop !== null) parts.push(`δT = ${sig(drop.deltaT * mK)} mK`);
+  if (multiple > 0) parts.push(`bistable at ${multiple} T_R values`);
+  if (exceeds > 0) parts.push(`T_L would reach T_c at ${exceeds} T_R values (outside the model, left blank)`);
+  const text = parts.join('; ');
+  charts.temperature.setStatus(
+    error === undefined ? text : `${text}. ${error}`,
+    error === undefined ? 'info' : 'error',
+  );
+  charts.responsivity.setStatus(
+    'negative responsivity is the NDTC signature' + (multiple > 0 ? '; dashed: unstable root' : ''),
+  );
+}
+
+export function drawDrop(data: DropCurve, error: string | undefined): void {
+  const x: number[] = [];
+  const y: (number | null)[] = [];
+  for (const p of data.points) {
+    if (p === null) continue;
+    x.push(p.Jin * fW);
+    y.push(p.deltaT * mK);
+  }
+  charts.drop.update(x, [y], { vline: { x: view.params.Jin * fW, label: 'J_in' } });
+  const text = `setup ${data.setup}; δT = T_L(T_R = T_bath) − min over T_R up to 2/3·T_c of T_L`;
+  charts.drop.setStatus(
+    error === undefined ? text : `${text}. ${error}`,
+    error === undefined ? 'info' : 'error',
+  );
+}
