@@ -124,14 +124,8 @@ export function deviceFromOptions(opts: DeviceOptionValues, loadDeviceFile?: Dev
     { Tc: opts.Tc, gamma: opts.gamma },
     { Tc: device.left.superconductor.Tc, gamma: device.left.superconductor.gamma },
   );
-  const built = withJunctionParameters(device, {
-    ...(opts.Tc !== undefined && { Tc: sc.Tc }),
-    ...(opts.gamma !== undefined && { gamma: sc.gamma }),
-    ...(opts.chi !== undefined && { chi: domainValue(opts.chi, 'dimensionless', '--chi', 'chi') }),
-    ...(opts.c !== undefined && { c: domainValue(opts.c, 'specificCapacitance', '--c', 'c') }),
-    ...(opts.r0 !== undefined && { r0: domainValue(opts.r0, 'specificResistance', '--r0', 'r0') }),
-  });
-  const { Tbath } = built;
+  // Named --Tc before the device is patched (the library would name its own parameter).
+  const { Tbath } = device;
   if (opts.Tc !== undefined && !(Tbath < sc.Tc && Tbath >= MIN_REDUCED_TEMPERATURE * sc.Tc)) {
     throw new InputError(
       '--Tc',
@@ -140,6 +134,13 @@ export function deviceFromOptions(opts: DeviceOptionValues, loadDeviceFile?: Dev
         `${formatQuantity(Tbath / MIN_REDUCED_TEMPERATURE, 'temperature')} (the bath must lie in [0.004 Tc, Tc))`,
     );
   }
+  const built = withJunctionParameters(device, {
+    ...(opts.Tc !== undefined && { Tc: sc.Tc }),
+    ...(opts.gamma !== undefined && { gamma: sc.gamma }),
+    ...(opts.chi !== undefined && { chi: domainValue(opts.chi, 'dimensionless', '--chi', 'chi') }),
+    ...(opts.c !== undefined && { c: domainValue(opts.c, 'specificCapacitance', '--c', 'c') }),
+    ...(opts.r0 !== undefined && { r0: domainValue(opts.r0, 'specificResistance', '--r0', 'r0') }),
+  });
   return checkDevice(built, platform === null ? opts.device! : `--platform ${platform}`);
 }
 
