@@ -150,6 +150,32 @@ describe('solveTwoReservoirs invariants', () => {
   });
 });
 
+describe('steadyStatesByReduction on the unit circle (closed form)', () => {
+  // inner: the roots r of r² + s² = 1, two branches ±√(1 − s²) meeting at the folds s = ±1.
+  const inner = (s: number): number[] =>
+    Math.abs(s) < 1 ? [-Math.sqrt(1 - s * s), Math.sqrt(1 - s * s)] : [];
+  it('finds a line crossing both branches', () => {
+    // r = 0.3 s + 0.1 meets the circle at s = (−0.03 ± √(0.0009 + 1.09·0.99))/1.09.
+    const found = steadyStatesByReduction({ inner, outer: (s, r) => r - (0.3 * s + 0.1) }, -2, 2).sort(
+      (x, y) => x.s - y.s,
+    );
+    const d = Math.sqrt(0.0009 + 1.09 * 0.99);
+    const exact = [(-0.03 - d) / 1.09, (-0.03 + d) / 1.09];
+    expect(found).toHaveLength(2);
+    for (const [i, p] of found.entries()) {
+      expect(Math.abs(p.s - exact[i])).toBeLessThan(1e-12);
+      expect(Math.abs(p.r - (0.3 * exact[i] + 0.1))).toBeLessThan(1e-9);
+    }
+  });
+  it('finds states at the folds themselves (r = 0 meets the circle where the branches join)', () => {
+    const found = steadyStatesByReduction({ inner, outer: (_s, r) => r }, -2, 2).sort((x, y) => x.s - y.s);
+    expect(found).toHaveLength(2);
+    expect(Math.abs(found[0].s + 1)).toBeLessThan(1e-8);
+    expect(Math.abs(found[1].s - 1)).toBeLessThan(1e-8);
+    for (const p of found) expect(Math.abs(p.r)).toBeLessThan(1e-4);
+  });
+});
+
 describe('solveTwoReservoirs input', () => {
   it('refuses negative or non-finite powers and a bath outside (0, Tc), naming the parameter', () => {
     expect(() => solveTwoReservoirs(ag, { JinL: -1e-15, JinR: 0 })).toThrow(/JinL/);
