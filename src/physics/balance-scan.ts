@@ -16,9 +16,10 @@
  * Bounds: at most MAX_BATHS bath temperatures per left reservoir and MAX_TR right temperatures per
  * bath and right reservoir (≤ 3 kB each); a full map is emptied, not trimmed (still exact, only slower).
  */
-import { chebyshevCoefficients, chebyshevNodes } from '../numerics/chebyshev.js';
+import { chebyshevCoefficients, chebyshevNodes, clenshaw } from '../numerics/chebyshev.js';
 import type { Device, Reservoir } from './device.js';
 import { leftPhononHeat } from './balance.js';
+import { phononTableEdges } from './electron-phonon-table.js';
 import { junctionResistance, photonicHeatCurrentOfResistances } from './photonic.js';
 
 /** Intervals of the scan: 41 nodes, geometric in T_L − T_b (F varies fastest near T_b). */
@@ -84,6 +85,8 @@ export interface ScanNodes {
   RL: Float64Array;
   /** J_γ on the nodes per right reservoir (object, checked by its numbers) and T_R. */
   byRight: WeakMap<Reservoir, RightEntry>;
+  /** Per scan interval, once asked for: J_ph as a checked series on it (see phononCell). */
+  phonon: (PhononCell | undefined)[];
   lastRight?: RightEntry;
 }
 
@@ -176,6 +179,7 @@ export function scanNodes(device: Device, Tb: number): ScanNodes {
     heat: grid.map((TL) => leftPhononHeat(device, TL, Tb)),
     RL: grid.map((TL) => junctionResistance(left, TL)),
     byRight: new WeakMap(),
+    phonon: [],
   };
   if (entry.baths.size >= MAX_BATHS) entry.baths.clear();
   entry.baths.set(Tb, nodes);
@@ -204,4 +208,82 @@ export function photonicNodes(device: Device, nodes: ScanNodes, TR: number): Pho
   if (r.byTR.size >= MAX_TR) r.byTR.clear();
   r.byTR.set(TR, p);
   return (r.lastTR = p);
+}
+
+/** J_ph = J_ph,N + J_ph,S on one scan interval of one bath, as series where they were checked. */
+export interface PhononCell {
+  /** The interval cut at the J_ph,S table's panel edges (where its series change): piece k is
+   * [edges[k], edges[k + 1]]. */
+  edges: Float64Array;
+  /** Per piece, Chebyshev coefficients on it, or undefined where the series failed its check (near Tc). */
+  coeffs: (Float64Array | undefined)[];
+}
+
+/** Nodes of a J_ph piece's series (degree 11); it is checked at the 11 points between them. */
+const PHONON_NODES = 12;
+/**
+ * A J_ph series is used when it matches J_ph at every check point to this fraction of the largest |J_ph|
+ * on the piece: below the J_ph,S table's own ~1e-8 of J_ph,S, and a root moves by at most this fraction
+ * of J_ph/|∂F/∂T_L| (~1e-13 K at 0.5 K).
+ */
+const PHONON_SERIES_TOLERANCE = 1e-12;
+
+/**
+ * J_ph on scan interval i as series, replacing the 2-D J_ph,S table in the root polish: one bath's J_ph is
+ * a smooth function of T_L alone between the table's panel edges. Built once per bath and interval from
+ * PHONON_NODES exact values per piece and checked against exact values between the nodes; a piece where
+ * the check fails (the gap's √(Tc − T) near Tc) keeps the exact evaluation. A function of the bath and
+ * interval only.
+ */
+export function phononCell(device: Device, nodes: ScanNodes, i: number): PhononCell {
+  let cell = nodes.phonon[i];
+  if (cell) return cell;
+  const a = nodes.grid[i];
+  const b = nodes.grid[i + 1];
+  const { Tb } = nodes;
+  const sc = device.left.superconductor;
+  const cuts = [a];
+  for (const te of phononTableEdges(sc.gamma) ?? []) if (te * sc.Tc > a && te * sc.Tc < b) cuts.push(te * sc.Tc);
+  cuts.push(b);
+  const exact = (x: number): number => leftPhononHeat(device, x, Tb);
+  const coeffs = cuts.slice(1).map((hi, k) => checkedSeries(exact, cuts[k], hi));
+  cell = { edges: Float64Array.from(cuts), coeffs };
+  nodes.phonon[i] = cell;
+  return cell;
+}
+
+/** f's series on [a, b] through PHONON_NODES values, if it passes the check between the nodes. */
+function checkedSeries(f: (x: number) => number, a: number, b: number): Float64Array | undefined {
+  const values = Array.from(chebyshevNodes(PHONON_NODES, a, b), f);
+  const coeffs = chebyshevCoefficients(values);
+  let largest = 0;
+  for (const v of values) largest = Math.max(largest, Math.abs(v));
+  for (let k = 1; k < PHONON_NODES; k++) {
+    const t = Math.cos((Math.PI * k) / PHONON_NODES);
+    const x = 0.5 * (a + b) + 0.5 * (b - a) * t;
+    if (!(Math.abs(clenshaw(coeffs, t) - f(x)) <= PHONON_SERIES_TOLERANCE * largest)) return undefined;
+  }
+  return coeffs;
+}
+
+/** The scan interval holding x (x in [x_0, x_40]). */
+export function scanInterval(nodes: ScanNodes, x: number): number {
+  const { grid, Tb } = nodes;
+  const n = grid.length - 1;
+  const hi = grid[n];
+  let i = Math.floor((n * Math.log1p(((x - Tb) * (Math.exp(3) - 1)) / (hi - Tb))) / 3);
+  i = Math.min(n - 1, Math.max(0, i));
+  while (i > 0 && x < grid[i]) i--;
+  while (i < n - 1 && x > grid[i + 1]) i++;
+  return i;
+}
+
+/** J_ph at x in scan interval i: its checked series, or the exact value where there is none. */
+export function phononHeatIn(device: Device, nodes: ScanNodes, i: number, x: number): number {
+  const { edges, coeffs } = phononCell(device, nodes, i);
+  let k = 0;
+  while (k + 2 < edges.length && x > edges[k + 1]) k++;
+  const c = coeffs[k];
+  if (c === undefined) return leftPhononHeat(device, x, nodes.Tb);
+  return clenshaw(c, (2 * x - edges[k] - edges[k + 1]) / (edges[k + 1] - edges[k]));
 }

@@ -1,6 +1,15 @@
 /** Steady state of the left reservoir, F(T_L) = J_in − J_γ − J_ph,N − J_ph,S = 0 (paper Eq. 5, MODEL.md §6). */
 import { brent, findAllRoots, minimize } from '../numerics/roots.js';
-import { cellSeries, photonicNodes, scanNodes, SCAN_INTERVALS, type CellSeries } from './balance-scan.js';
+import {
+  cellSeries,
+  phononHeatIn,
+  photonicNodes,
+  scanInterval,
+  scanNodes,
+  SCAN_INTERVALS,
+  type CellSeries,
+  type ScanNodes,
+} from './balance-scan.js';
 import type { Device, Setup } from './device.js';
 import { phononHeatNormal, phononHeatNormalDerivative, phononHeatSuperconductor } from './electron-phonon.js';
 import {
@@ -102,6 +111,8 @@ export function describeRoot(device: Device, TL: number, TR: number, Tb: number,
 }
 
 const ROOT_XTOL = 1e-13; // K: far below the 1 nK accuracy target
+/** Largest first Newton step from the series' root accepted as final (see polishRoot), K. */
+const SERIES_NEWTON_STEP = 1e-9;
 const EPS = 2.220446049250313e-16;
 
 /** The T_L roots of the heat balance alone (no stability or responsivity): what solveBalance describes. */
@@ -134,11 +145,15 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   const values = scratch;
   for (let i = 0; i < n; i++) values[i] = Jin - photonic[i] - heat[i];
   current.device = device;
+  current.nodes = nodes;
   current.Jin = Jin;
   current.TR = TR;
   current.Tb = Tb;
   current.RR = at.RR;
   current.C = at.C;
+  // Setup 1 keeps one bath over a whole map, so J_ph's interval series pay for themselves many times;
+  // in setup 2 every T_R is a bath of its own, and building them would cost more than they save.
+  current.phononSeries = op.setup !== 2;
   const F = residualNow;
   const G = heatOutNow;
   const roots: number[] = [];
@@ -183,15 +198,36 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
  * built per solve, which were a measurable share of a sweep's allocations (balanceRoots is not
  * re-entered while it runs).
  */
-const current = { device: undefined as unknown as Device, Jin: 0, TR: 0, Tb: 0, RR: 0, C: 0 };
+const current = {
+  device: undefined as unknown as Device,
+  nodes: undefined as unknown as ScanNodes,
+  Jin: 0,
+  TR: 0,
+  Tb: 0,
+  RR: 0,
+  C: 0,
+  phononSeries: true,
+};
 
-/** F(T_L) at the current operating point (the same bits as balanceResidual). */
+/** J_ph at the current operating point: the bath's interval series (setup 1) or the exact value. */
+function phononNow(TL: number): number {
+  const { device, nodes } = current;
+  return current.phononSeries
+    ? phononHeatIn(device, nodes, scanInterval(nodes, TL), TL)
+    : leftPhononHeat(device, TL, nodes.Tb);
+}
+
+/**
+ * F(T_L) at the current operating point: J_γ exact, J_ph from the bath's checked interval series in
+ * setup 1 (balance-scan.ts; within 1e-12 of J_ph, so ≲ 1e-13 K on a root, where the 2-D J_ph,S table
+ * costs most of an evaluation).
+ */
 function residualNow(TL: number): number {
-  const { device, Jin, TR, Tb, RR, C } = current;
+  const { device, Jin, TR, RR, C } = current;
   return (
     Jin -
     photonicHeatCurrentOfResistances(junctionResistance(device.left, TL), RR, C, TL, TR) -
-    leftPhononHeat(device, TL, Tb)
+    phononNow(TL)
   );
 }
 
@@ -201,10 +237,10 @@ function residualNow(TL: number): number {
  * order they are solved in).
  */
 function heatOutNow(TL: number): number {
-  const { device, TR, Tb, RR, C } = current;
+  const { device, TR, RR, C } = current;
   return (
     photonicHeatCurrentOfResistances(junctionResistance(device.left, TL), RR, C, TL, TR) +
-    leftPhononHeat(device, TL, Tb)
+    phononNow(TL)
   );
 }
 
@@ -280,6 +316,7 @@ function polishRoot(
   }
   let x = mid + half * t;
   let slope = dpdt / half;
+  const chord = Math.abs((fb - fa) / (b - a));
   // Secant steps on F, the first with the series' slope.
   let xPrev = NaN;
   let fPrev = NaN;
@@ -296,7 +333,12 @@ function polishRoot(
     if (k > 0 && fx !== fPrev) slope = (fx - fPrev) / (x - xPrev);
     const next = x - fx / slope;
     if (!(next > Math.min(a, b) && next < Math.max(a, b))) break;
-    if (Math.abs(next - x) <= 0.5 * ROOT_XTOL + 8 * EPS * Math.abs(x)) return next;
+    const step = Math.abs(next - x);
+    if (step <= 0.5 * ROOT_XTOL + 8 * EPS * Math.abs(x)) return next;
+    // The first step is Newton's with the series' slope: it leaves |step|·(the slope's relative error)
+    // + O(step²). Where the slope is not small against the interval's chord, the series' slope is good
+    // to ≲ 1e-5 relative, so a step ≤ SERIES_NEWTON_STEP leaves ≲ 1e-14 K: one evaluation of F per root.
+    if (k === 0 && step <= SERIES_NEWTON_STEP && Math.abs(slope) >= 1e-2 * chord) return next;
     xPrev = x;
     fPrev = fx;
     x = next;

@@ -244,6 +244,11 @@ function tableFor(gamma: number): PreparedTable | undefined {
   return lastTable;
 }
 
+/** The t_e panel edges of the J_ph,S table used at `gamma` (where ρ's series change), if one applies. */
+export function phononTableEdges(gamma: number): Float64Array | undefined {
+  return tableFor(gamma)?.edges;
+}
+
 /** ρ(t_e, t_b) from a shipped table or the loaded γ family, or undefined where no table applies. */
 export function phononTableLookup(gamma: number, te: number, tb: number): number | undefined {
   const t = tableFor(gamma);

@@ -114,3 +114,36 @@ describe('solveBalance (cached scan, series-started polish) vs the full scan', (
     );
   });
 });
+
+describe("J_ph's interval series (setup 1's root polish)", () => {
+  it('matches the exact J_ph to 1e-12 of its size wherever a series is used, on both platforms and any bath', async () => {
+    const scan = await import('../../src/physics/balance-scan.js');
+    const { leftPhononHeat } = await import('../../src/physics/balance.js');
+    let used = 0;
+    let exactOnly = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom<PlatformName>('ag', 'inas'),
+        fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (platform, Tb, u) => {
+          const d = cold(platformDevice(platform));
+          const nodes = scan.scanNodes(d, Tb);
+          const x = nodes.grid[0] + u * (nodes.grid[40] - nodes.grid[0]);
+          const i = scan.scanInterval(nodes, x);
+          expect(x).toBeGreaterThanOrEqual(nodes.grid[i]);
+          expect(x).toBeLessThanOrEqual(nodes.grid[i + 1]);
+          for (let k = 0; k < 40; k++)
+            scan.phononCell(d, nodes, k).coeffs.forEach((c) => (c ? used++ : exactOnly++));
+          const exact = leftPhononHeat(d, x, Tb);
+          // The scale: the largest |J_ph| on the interval, at its hot end.
+          const size = Math.abs(leftPhononHeat(d, nodes.grid[i + 1], Tb));
+          expect(Math.abs(scan.phononHeatIn(d, nodes, i, x) - exact)).toBeLessThanOrEqual(2e-12 * size);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Series are the rule: only pieces next to Tc keep the exact evaluation.
+    expect(used).toBeGreaterThan(25 * exactOnly);
+  });
+});
