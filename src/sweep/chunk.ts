@@ -38,9 +38,7 @@ export function csvHeader(spec: SweepSpec): string {
 
 /** Shortest round-trip decimal; a value that is not finite is written empty (CSV) or null (JSON). */
 const cell = (v: Value): string =>
-  v === null || (typeof v === 'number' && !Number.isFinite(v)) ? '' : String(v);
-/** Cells as they follow earlier ones on a CSV row: ",a,b". */
-const csvCells = (cells: readonly string[]): string => cells.map((c) => ',' + c).join('');
+  typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v === null ? '' : v ? 'true' : 'false';
 /** The JSON form of a formatted cell: an empty cell (null or not finite) is null. */
 const jsonCell = (text: string): string => (text === '' ? 'null' : text);
 
@@ -105,18 +103,10 @@ export function pointEvaluator(
 
 export function computeChunk(spec: SweepSpec, k: number): ChunkText {
   const ctx = evaluationContext(spec);
-  const names = spec.axes.map((a) => a.name);
   const roots = hasRoots(spec);
   const [start, end] = chunkRange(spec, k);
   const coords = new Array<number>(spec.axes.length);
-  // Keys as JSON once; every value is formatted once and written to both files (a JSON number is
-  // the same shortest round-trip decimal as String(v)); axis values are formatted once per sweep
-  // value, not once per point, as CSV cells and as JSON members.
-  const axisKeys = names.map((n) => `,${JSON.stringify(n)}:`);
-  const axisCsv = spec.axes.map((a) => a.values.map((v) => ',' + cell(v)));
-  const axisJson = spec.axes.map((a, i) => a.values.map((v) => axisKeys[i] + jsonCell(cell(v))));
-  const pointKeys = ctx.pointOutputs.map((n) => `,${JSON.stringify(n)}:`);
-  const rootKeys = ctx.rootOutputs.map((n) => `${JSON.stringify(n)}:`);
+  const { axisCsv, axisJson, encodeAxis, pointKeys, rootKeys, directKeys } = chunkFormat(spec, ctx);
   const csv = new Utf8Builder();
   const jsonl = new Utf8Builder();
   const failures: ChunkText['failures'] = [];
@@ -133,40 +123,117 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
       error = e instanceof Error ? e.message : String(e);
       failures.push({ index, message: error });
     }
-    let csvPrefix = String(index);
-    let json = `{"index":${index}`;
+    const rowStart = csv.size;
+    csv.appendInteger(index);
+    jsonl.appendBytes(INDEX);
+    jsonl.appendInteger(index);
     for (let a = 0; a < coords.length; a++) {
-      csvPrefix += axisCsv[a][at[a]];
-      json += axisJson[a][at[a]];
+      if (axisCsv[a][at[a]] === undefined) encodeAxis(a, at[a]);
+      csv.appendBytes(axisCsv[a][at[a]]!);
+      jsonl.appendBytes(axisJson[a][at[a]]!);
     }
     if (!result) {
       const blanks = ctx.pointOutputs.length + (roots ? 1 : 0) + ctx.rootOutputs.length;
-      csv.append(csvPrefix + ','.repeat(blanks) + '\n');
-      jsonl.append(`${json},"error":${JSON.stringify(error)}}\n`);
+      csv.append(','.repeat(blanks) + '\n');
+      jsonl.append(`,"error":${JSON.stringify(error)}}\n`);
       continue;
     }
-    const point = result.point.map(cell);
-    for (let i = 0; i < point.length; i++) json += pointKeys[i] + jsonCell(point[i]);
-    if (result.exceedsTc !== undefined) json += `,"exceedsTc":${result.exceedsTc}`;
-    const pointCsv = csvCells(point);
-    if (spec.mode === 'direct') {
-      const values = result.roots[0].map(cell);
-      csv.append(csvPrefix + csvCells(values) + '\n');
-      values.forEach((v, i) => (json += ',' + rootKeys[i] + jsonCell(v)));
-    } else if (!roots) {
-      csv.append(csvPrefix + pointCsv + '\n');
-    } else {
-      const objects: string[] = [];
-      if (result.roots.length === 0)
-        csv.append(csvPrefix + pointCsv + ','.repeat(1 + ctx.rootOutputs.length) + '\n');
-      result.roots.forEach((rootValues, r) => {
-        const values = rootValues.map(cell);
-        csv.append(`${csvPrefix}${pointCsv},${r}${csvCells(values)}\n`);
-        objects.push(`{${values.map((v, i) => rootKeys[i] + jsonCell(v)).join(',')}}`);
-      });
-      json += `,"roots":[${objects.join(',')}]`;
+    for (let i = 0; i < result.point.length; i++) {
+      const text = cell(result.point[i]);
+      csv.appendByte(COMMA);
+      csv.append(text);
+      jsonl.appendBytes(pointKeys[i]);
+      jsonl.append(jsonCell(text));
     }
-    jsonl.append(json + '}\n');
+    if (result.exceedsTc !== undefined) jsonl.appendBytes(EXCEEDS[result.exceedsTc ? 1 : 0]);
+    if (spec.mode === 'direct') {
+      const values = result.roots[0];
+      for (let i = 0; i < values.length; i++) {
+        const text = cell(values[i]);
+        csv.appendByte(COMMA);
+        csv.append(text);
+        jsonl.appendBytes(directKeys[i]);
+        jsonl.append(jsonCell(text));
+      }
+      csv.appendByte(NEWLINE);
+    } else if (!roots) {
+      csv.appendByte(NEWLINE);
+    } else {
+      const prefixEnd = csv.size;
+      if (result.roots.length === 0) csv.append(','.repeat(1 + ctx.rootOutputs.length) + '\n');
+      jsonl.appendBytes(ROOTS_OPEN);
+      for (let r = 0; r < result.roots.length; r++) {
+        // Every root's row repeats the point's index, axes and point outputs.
+        if (r > 0) {
+          csv.repeat(rowStart, prefixEnd);
+          jsonl.appendByte(COMMA);
+        }
+        csv.appendByte(COMMA);
+        csv.appendInteger(r);
+        jsonl.appendByte(OPEN_BRACE);
+        const values = result.roots[r];
+        for (let i = 0; i < values.length; i++) {
+          const text = cell(values[i]);
+          csv.appendByte(COMMA);
+          csv.append(text);
+          jsonl.appendBytes(rootKeys[i]);
+          jsonl.append(jsonCell(text));
+        }
+        csv.appendByte(NEWLINE);
+        jsonl.appendByte(CLOSE_BRACE);
+      }
+      jsonl.appendByte(CLOSE_BRACKET);
+    }
+    jsonl.appendByte(CLOSE_BRACE);
+    jsonl.appendByte(NEWLINE);
   }
   return { csv: csv.bytes(), jsonl: jsonl.bytes(), failures };
+}
+
+const COMMA = 44;
+const NEWLINE = 10;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const CLOSE_BRACKET = 93;
+const utf8 = new TextEncoder();
+const INDEX = utf8.encode('{"index":');
+const EXCEEDS = [utf8.encode(',"exceedsTc":false'), utf8.encode(',"exceedsTc":true')];
+const ROOTS_OPEN = utf8.encode(',"roots":[');
+
+/** A sweep's keys and axis values as UTF-8, encoded once per sweep (axis values as first met). */
+interface ChunkFormat {
+  /** Per axis and value: ",v" for CSV and `,"name":v` for JSON, once encoded. */
+  axisCsv: (Uint8Array | undefined)[][];
+  axisJson: (Uint8Array | undefined)[][];
+  encodeAxis(a: number, i: number): void;
+  /** `,"name":` per point output; `"name":` (`,"name":` after the first) per root output. */
+  pointKeys: Uint8Array[];
+  rootKeys: Uint8Array[];
+  /** `,"name":` per root output, for direct mode's flat objects. */
+  directKeys: Uint8Array[];
+}
+
+// Per spec object: a worker computes all its chunks from one spec.
+const formats = new WeakMap<SweepSpec, ChunkFormat>();
+
+function chunkFormat(spec: SweepSpec, ctx: EvaluationContext): ChunkFormat {
+  let format = formats.get(spec);
+  if (format) return format;
+  const axisKeys = spec.axes.map((a) => `,${JSON.stringify(a.name)}:`);
+  const axisCsv = spec.axes.map((a) => new Array<Uint8Array | undefined>(a.values.length));
+  const axisJson = spec.axes.map((a) => new Array<Uint8Array | undefined>(a.values.length));
+  format = {
+    axisCsv,
+    axisJson,
+    encodeAxis(a, i) {
+      const text = cell(spec.axes[a].values[i]);
+      axisCsv[a][i] = utf8.encode(',' + text);
+      axisJson[a][i] = utf8.encode(axisKeys[a] + jsonCell(text));
+    },
+    pointKeys: ctx.pointOutputs.map((n) => utf8.encode(`,${JSON.stringify(n)}:`)),
+    rootKeys: ctx.rootOutputs.map((n, i) => utf8.encode(`${i > 0 ? ',' : ''}${JSON.stringify(n)}:`)),
+    directKeys: ctx.rootOutputs.map((n) => utf8.encode(`,${JSON.stringify(n)}:`)),
+  };
+  formats.set(spec, format);
+  return format;
 }

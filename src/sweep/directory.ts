@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, relative, resolve } from 'node:path';
-import { InputError } from '../index.js';
+import { InputError } from '../errors.js';
 import { AtomicFile, syncFiles, writeFileAtomic, writeFileAtomicAsync } from '../io/atomic-write.js';
 import { fileError } from '../io/file-error.js';
 import { makeDirectory } from '../io/make-directory.js';

@@ -3,18 +3,14 @@
  * point is evaluated directly; otherwise the heat balance is solved and root quantities are
  * written for every root (MODEL.md §6).
  */
-import {
-  balanceRoots,
-  describeRoot,
-  InputError,
-  phononHeatNormal,
-  phononHeatSuperconductor,
-  photonicConductance,
-  photonicHeatCurrent,
-  temperatureDrop,
-  type BalanceRoot,
-  type Device,
-} from '../index.js';
+// The physics modules themselves, not the checked public door (src/index.ts): a sweep's inputs are
+// checked once, when its spec is built, not again at every point.
+import { balanceRoots, describeRoot, type BalanceRoot } from '../physics/balance.js';
+import type { Device } from '../physics/device.js';
+import { phononHeatNormal, phononHeatSuperconductor } from '../physics/electron-phonon.js';
+import { temperatureDrop } from '../physics/features.js';
+import { photonicConductance, photonicHeatCurrent } from '../physics/photonic.js';
+import { InputError } from '../errors.js';
 import { nearestName } from '../device-file/nearest-name.js';
 import type { OperatingValues } from './parameters.js';
 
@@ -178,35 +174,45 @@ function rootValues(
 ): Value[] {
   const TR = op.T_R!;
   const Tb = bathOf(device, op);
-  // J_ph,S is the costly quantity (MODEL.md §4): compute it only when asked for.
-  let normal: number | undefined;
-  let superconductor: number | undefined;
-  const N = (): number => (normal ??= phononHeatNormal(device.left.normal, TL, Tb));
-  const S = (): number => (superconductor ??= phononHeatSuperconductor(device.left.superconductor, TL, Tb));
-  return names.map((name) => {
-    switch (name) {
+  // J_ph,S is the costly quantity (MODEL.md §4): computed only when asked for, and once.
+  let normal = NaN;
+  let superconductor = NaN;
+  const values = new Array<Value>(names.length);
+  for (let i = 0; i < names.length; i++) {
+    let value: Value;
+    switch (names[i]) {
       case 'T_L':
-        return TL;
+        value = TL;
+        break;
       case 'stable':
-        return root!.stable;
+        value = root!.stable;
+        break;
       case 'dF_dTL':
-        return root!.dF_dTL;
+        value = root!.dF_dTL;
+        break;
       case 'dTL_dTR':
-        return root!.dTL_dTR;
+        value = root!.dTL_dTR;
+        break;
       case 'J_gamma':
-        return photonicHeatCurrent(device, TL, TR);
+        value = photonicHeatCurrent(device, TL, TR);
+        break;
       case 'kappa_gamma':
-        return photonicConductance(device, TL, TR);
+        value = photonicConductance(device, TL, TR);
+        break;
       case 'J_ph_N':
-        return N();
       case 'J_ph_S':
-        return S();
       case 'J_ph':
-        return N() + S();
+        if (names[i] !== 'J_ph_S' && Number.isNaN(normal)) normal = phononHeatNormal(device.left.normal, TL, Tb);
+        if (names[i] !== 'J_ph_N' && Number.isNaN(superconductor))
+          superconductor = phononHeatSuperconductor(device.left.superconductor, TL, Tb);
+        value = names[i] === 'J_ph_N' ? normal : names[i] === 'J_ph_S' ? superconductor : normal + superconductor;
+        break;
       default:
-        throw new Error(`unknown root quantity ${name}`);
+        throw new Error(`unknown root quantity ${names[i]}`);
     }
-  });
+    values[i] = value;
+  }
+  return values;
 }
 
 /** Evaluate one point. */

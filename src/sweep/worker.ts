@@ -4,7 +4,7 @@
  * message 'flush' answers `{ flushed }` once every record is written (or with the first error).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { hasPhononTable, loadPhononFamily } from '../index.js';
+import { hasPhononTable, loadPhononFamily } from '../physics/electron-phonon-table.js';
 import { FileError } from '../io/file-error.js';
 import { computeChunk } from './chunk.js';
 import { writeChunkDeferred } from './directory.js';
