@@ -16,6 +16,7 @@ export {
 } from '../physics/photonic-line.js';
 export { mirrored, withRightReservoir, type Rectification } from '../physics/rectification.js';
 export type { PhotonLine } from '../physics/device.js';
+export { balanceRootsThroughLine, type LineBalanceRoot } from '../physics/balance-line.js';
 
 /** The device and its line (inductance and resistance finite and ≥ 0). */
 function checkLineDevice(fn: string, device: Device): void {
