@@ -23,15 +23,17 @@ export function timeConstant(device: Device, root: Pick<BalanceRoot, 'TL' | 'dF_
 
 // C_S/(γVT) as a function of t = T/Tc, tabulated once per Dynes γ: the quadrature costs ~ms and the
 // integrator asks for it several times a step. Absolute error < 1e-9 (C_S/(γVT) is 1e-4 … 2.4).
+// The table ends just below Tc: C_S/(γVT) jumps from ≈ 2.43 to 1 at Tc, which no polynomial follows.
 const T_MIN = 0.004;
+const T_MAX = 1 - 1e-6;
 const ratioTables = new Map<number, PiecewiseChebyshev>();
 
 function superconductorRatio(t: number, gamma: number): number {
   if (t >= 1) return 1;
-  if (t < T_MIN) return reducedHeatCapacitySuperconductor(t, gamma);
+  if (t < T_MIN || t > T_MAX) return reducedHeatCapacitySuperconductor(t, gamma);
   let table = ratioTables.get(gamma);
   if (!table) {
-    table = buildPiecewiseChebyshev((x) => reducedHeatCapacitySuperconductor(x, gamma), T_MIN, 1, {
+    table = buildPiecewiseChebyshev((x) => reducedHeatCapacitySuperconductor(x, gamma), T_MIN, T_MAX, {
       tolerance: 1e-9,
       nodes: 17,
     });
