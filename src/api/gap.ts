@@ -1,6 +1,6 @@
 /** The BCS gap of physics/gap.ts with its arguments checked (docs/library.md, "Input checking"). */
 import * as unchecked from '../physics/gap.js';
-import { checkDomain, checkTemperatureFromZero } from './arguments.js';
+import { checkDomain, checkTemperature, checkTemperatureFromZero } from './arguments.js';
 
 export * from '../physics/gap.js';
 
@@ -15,8 +15,8 @@ export function gap(T: number, Tc: number): number {
   return unchecked.gap(checkTemperatureFromZero('gap T', T), Tc);
 }
 
-/** dΔ/dT in J/K (0 above Tc). */
+/** dΔ/dT in J/K (0 above Tc); T ≥ 0.004 Tc, as everything that depends on Δ(T) (below, Tc/T overflows near 10⁻³⁰⁸ K). */
 export function gapDerivative(T: number, Tc: number): number {
   checkDomain('Tc', 'gapDerivative Tc', Tc);
-  return unchecked.gapDerivative(checkTemperatureFromZero('gapDerivative T', T), Tc);
+  return unchecked.gapDerivative(checkTemperature('gapDerivative T', T, Tc), Tc);
 }

@@ -1,5 +1,8 @@
 /** J_γ and κ_γ of physics/photonic.ts with their arguments checked (docs/library.md, "Input checking"). */
+import { InputError } from '../errors.js';
 import type { Device, Reservoir } from '../physics/device.js';
+import { describeValue } from '../physics/device-input.js';
+import { DOMAIN, MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
 import * as unchecked from '../physics/photonic.js';
 import type { PhotonicCircuit } from '../physics/photonic.js';
 import {
@@ -33,16 +36,42 @@ function checkArguments(fn: string, device: Device, TL: number, TR: number): voi
   checkT(`${fn} TR`, TR, device.right.superconductor.Tc);
 }
 
-/** A circuit's R_L, R_R (Ω) and C_L, C_R (F): finite and above 0. */
-function checkCircuit(fn: string, circuit: PhotonicCircuit): void {
-  if (circuit === null || typeof circuit !== 'object') checkPositive(`${fn} circuit`, Number.NaN);
-  for (const key of ['RL', 'RR', 'CL', 'CR'] as const) checkPositive(`${fn} circuit.${key}`, circuit[key]);
+/**
+ * Circuit elements as the domain's devices give them: R = (R/R0) r0/A from 10⁻⁶ to 10¹⁵ Ω and C = c·A
+ * from 10⁻²⁰ to 10⁻⁶ F (wider ends: a_cutoff and J_γ underflow to a plausible-looking 0 far beyond).
+ */
+const RESISTANCE = { min: 1e-6, max: 1e15, unit: 'Ω' } as const;
+const CAPACITANCE = { min: 1e-20, max: 1e-6, unit: 'F' } as const;
+/** Cutoffs a = (R_L + R_R)/(R_L R_R C) of such circuits, rad/s. */
+const CUTOFF = { min: 1e-9, max: 1e27, unit: 'rad/s' } as const;
+/** The lowest temperature of the domain (0.004 × 10 mK), K. */
+const T_LOWEST = DOMAIN.temperature.min;
+
+function checkBetween(option: string, x: number, range: { min: number; max: number; unit: string }): void {
+  if (!(typeof x === 'number' && x >= range.min && x <= range.max)) {
+    throw new InputError(option, describeValue(x), `from ${range.min} to ${range.max} ${range.unit}`);
+  }
 }
 
-/** A temperature for the closed forms that take no Tc: (0, 10 K]. */
+/** A circuit's R_L, R_R (Ω) and C_L, C_R (F) in the ranges above. */
+function checkCircuit(fn: string, circuit: PhotonicCircuit): void {
+  if (circuit === null || typeof circuit !== 'object') {
+    throw new InputError(
+      `${fn} circuit`,
+      describeValue(circuit),
+      'a PhotonicCircuit { RL, RR, CL, CR } (Ω, F)',
+    );
+  }
+  checkBetween(`${fn} circuit.RL`, circuit.RL, RESISTANCE);
+  checkBetween(`${fn} circuit.RR`, circuit.RR, RESISTANCE);
+  checkBetween(`${fn} circuit.CL`, circuit.CL, CAPACITANCE);
+  checkBetween(`${fn} circuit.CR`, circuit.CR, CAPACITANCE);
+}
+
+/** A temperature for the closed forms that take no Tc: [0.04 mK, 10 K]. */
 function checkBareTemperature(option: string, T: number): void {
   checkPositive(option, T);
-  checkTemperature(option, T, 0);
+  checkTemperature(option, T, T_LOWEST / MIN_REDUCED_TEMPERATURE);
 }
 
 /** R_i = (R/R0)(T_i) · r0_i / A_i, Ω. */
@@ -74,9 +103,9 @@ export function photonicCutoff(device: Device, TL: number, TR: number): number {
   return unchecked.photonicCutoff(device, TL, TR);
 }
 
-/** I(a, T) = ∫_0^∞ (ħω/2π) a²/(a²+ω²) n(ω,T) dω, W, for a cutoff a > 0 (rad/s) and T in (0, 10 K]. */
+/** I(a, T) = ∫_0^∞ (ħω/2π) a²/(a²+ω²) n(ω,T) dω, W, for a cutoff a of [1e-9, 1e27] rad/s and T of [0.04 mK, 10 K]. */
 export function thermalSpectralIntegral(a: number, T: number): number {
-  checkPositive('thermalSpectralIntegral a', a);
+  checkBetween('thermalSpectralIntegral a', a, CUTOFF);
   checkBareTemperature('thermalSpectralIntegral T', T);
   return checkFiniteResult(
     'thermalSpectralIntegral',
@@ -94,9 +123,9 @@ export function photonicHeatCurrentOfResistances(
   TR: number,
 ): number {
   const fn = 'photonicHeatCurrentOfResistances';
-  checkPositive(`${fn} RL`, RL);
-  checkPositive(`${fn} RR`, RR);
-  checkPositive(`${fn} C`, C);
+  checkBetween(`${fn} RL`, RL, RESISTANCE);
+  checkBetween(`${fn} RR`, RR, RESISTANCE);
+  checkBetween(`${fn} C`, C, { ...CAPACITANCE, min: 2 * CAPACITANCE.min, max: 2 * CAPACITANCE.max });
   checkBareTemperature(`${fn} TL`, TL);
   checkBareTemperature(`${fn} TR`, TR);
   return checkFiniteResult(

@@ -26,5 +26,15 @@ export function checkDeviceInput(device: unknown, option: string): Device {
         `${accepted}: a reservoir with superconductor, normal, junction`,
       );
   }
+  for (const side of ['left', 'right'] as const) {
+    for (const part of ['superconductor', 'normal', 'junction'] as const) {
+      for (const [key, value] of Object.entries(d[side][part] as object)) {
+        if (typeof value !== 'number')
+          throw new InputError(`${option}: ${side}.${part}.${key}`, describeValue(value), 'a number (SI)');
+      }
+    }
+  }
+  if (typeof d.Tbath !== 'number')
+    throw new InputError(`${option}: Tbath`, describeValue(d.Tbath), 'a number (K)');
   return checkDevice(d, option);
 }
