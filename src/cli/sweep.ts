@@ -26,7 +26,7 @@ import { DEFAULT_OUTPUTS, parseOutputs, splitOutputs, type SweepMode } from '../
 import { runSweep } from '../sweep/run.js';
 import { defaultChunkSize, pointCount, type SweepSpec } from '../sweep/spec.js';
 import type { CliContext } from './context.js';
-import { FORCE_HELP, checkOutputDirectory, directoryContent } from './output-directory.js';
+import { checkOutputDirectory, directoryContent } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForSweep } from './phonon-tables.js';
@@ -201,7 +201,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option(
       '--force',
-      `start again in a non-empty --out: the sweep files there (manifest, chunks, results, plot) are removed first, other files kept (not with --resume or --shard); for other commands: ${FORCE_HELP}`,
+      'start again in a non-empty --out: the sweep files there (manifest, chunks, results, plot) are removed first, other files kept (not with --resume or --shard)',
     )
     .option('--shard <i/N>', 'compute only shard i of N (contiguous chunk ranges); combine with ndtc merge')
     .option(
