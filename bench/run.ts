@@ -42,6 +42,7 @@ await run('Chunk records (fsync + SHA-256)', () => optional('./verify.bench.ts',
 await run('results.h5 (NetCDF-4/HDF5)', () => optional('./netcdf.bench.ts', 'benchNetcdf'));
 
 const webTimings = new URL('../test-output/web-timings.json', import.meta.url);
+const viewportTimings = new URL('../test-output/web-viewport-timings.json', import.meta.url);
 const cpu = cpus();
 const lines = [
   '# Benchmarks',
@@ -71,6 +72,23 @@ if (existsSync(webTimings)) {
     '```',
     '',
   );
+}
+if (existsSync(viewportTimings)) {
+  const t = JSON.parse(readFileSync(viewportTimings, 'utf8')) as {
+    viewports: Record<string, Record<string, { median: number }>>;
+  };
+  lines.push(
+    '## Web explorer per viewport (headless Chromium, measured by test/web/layout.test.ts)',
+    '',
+    'Median ms from a slider move to the redrawn J_γ/κ_γ canvas (`test-output/web-viewport-timings.json`):',
+    '',
+    '| viewport | measurement | median | unit |',
+    '|---|---|---:|---|',
+  );
+  for (const [size, rows] of Object.entries(t.viewports))
+    for (const [name, r] of Object.entries(rows))
+      lines.push(`| ${size} | ${name} | ${format(r.median)} | ms |`);
+  lines.push('');
 }
 writeFileAtomic(new URL('../BENCHMARKS.md', import.meta.url).pathname, lines.join('\n'));
 process.stderr.write('bench: wrote BENCHMARKS.md\n');
