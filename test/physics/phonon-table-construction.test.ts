@@ -12,6 +12,7 @@ import {
   evaluateTable,
   kernelRule,
   panelCoefficients,
+  phononTableLookup,
   ratioFromKernel,
   reducedGap,
   type PhononRatioTable,
@@ -83,6 +84,57 @@ describe('tensor Chebyshev tables (panelCoefficients, evaluateTable)', () => {
     );
   });
 
+  it('reproduce any Chebyshev series, whatever the length of each row in v (fast-check)', () => {
+    // Given by its coefficients C_kj T_k(x) T_j(2v − 1) on each panel: rows may be longer at higher k
+    // than at lower k, or empty, which a polynomial in t_e never gives (its row k collects t_e^i, i ≥ k).
+    const series = fc.record({
+      teNodes: fc.integer({ min: 2, max: 7 }),
+      vNodes: fc.integer({ min: 2, max: 7 }),
+      rows: fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 7, maxLength: 7 }),
+      seed: fc.array(fc.double({ min: 0.5, max: 1, noNaN: true }), { minLength: 49, maxLength: 49 }),
+      points: fc.array(
+        fc.tuple(fc.double({ min: 0.004, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+        { minLength: 5, maxLength: 5 },
+      ),
+    });
+    const T = (k: number, x: number): number => Math.cos(k * Math.acos(Math.min(1, Math.max(-1, x))));
+    fc.assert(
+      fc.property(series, ({ teNodes, vNodes, rows, seed, points }) => {
+        // row 0 keeps one term so that the cut of negligible terms (1e-13 of C_00) keeps the rest
+        const C = Array.from({ length: teNodes }, (_, k) =>
+          Array.from({ length: vNodes }, (_, j) =>
+            j < Math.max(rows[k], k === 0 ? 1 : 0) ? seed[k * 7 + j] : 0,
+          ),
+        );
+        const f = (p: number, te: number, v: number): number => {
+          const x = (2 * te - edges[p] - edges[p + 1]) / (edges[p + 1] - edges[p]);
+          return C.reduce(
+            (s, row, k) => s + row.reduce((r, c, j) => r + c * T(k, x) * T(j, 2 * v - 1), 0),
+            0,
+          );
+        };
+        const vs = chebyshevNodes(vNodes, 0, 1);
+        const coefficients = edges.slice(1).map((b, p) =>
+          panelCoefficients(
+            Array.from(chebyshevNodes(teNodes, edges[p], b), (te) =>
+              Float64Array.from(vs, (v) => f(p, te, v)),
+            ),
+            teNodes,
+            vNodes,
+          ),
+        );
+        const table: PhononRatioTable = { ...tableOf([[0]], edges, teNodes, vNodes), coefficients };
+        for (const [te, v] of points) {
+          const p = Math.max(0, edges.findIndex((e, i) => i > 0 && te <= e) - 1);
+          expect(Math.abs(evaluateTable(table, te, v) - f(p, te, v)), `t_e=${te}, v=${v}`).toBeLessThan(
+            1e-12,
+          );
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('read each t_e from its own panel: a function that differs per panel', () => {
     // Piecewise: p on the panel holding t_e; a table whose panels hold different polynomials is read
     // from the right one at interior points and at the edges (an edge belongs to the panel below it).
@@ -109,6 +161,36 @@ describe('tensor Chebyshev tables (panelCoefficients, evaluateTable)', () => {
         }
       }
     }
+  });
+});
+
+describe('where a table answers (phononTableLookup)', () => {
+  // The tables cover t_e ∈ [0.004, 1] and 0 ≤ t_b ≤ t_e for the shipped γ; elsewhere the caller takes the
+  // direct path, so a lookup there must answer undefined rather than extrapolate the Chebyshev series.
+  it('answers on the closed domain, edges included, and nowhere else', () => {
+    for (const gamma of [1e-4, 1e-3]) {
+      for (const [te, tb] of [
+        [0.004, 0],
+        [0.004, 0.004],
+        [1, 1],
+        [1, 0],
+        [0.5, 0.25],
+      ]) {
+        expect(Number.isFinite(phononTableLookup(gamma, te, tb)), `γ=${gamma}, t_e=${te}, t_b=${tb}`).toBe(
+          true,
+        );
+      }
+      for (const [te, tb] of [
+        [0.0039, 0],
+        [1.0001, 0.5],
+        [0.5, 0.5001],
+        [0.5, -1e-9],
+      ]) {
+        expect(phononTableLookup(gamma, te, tb), `γ=${gamma}, t_e=${te}, t_b=${tb}`).toBeUndefined();
+      }
+    }
+    // a γ with no shipped table (the family is not loaded here, and 0.5 is beyond its range)
+    expect(phononTableLookup(0.5, 0.5, 0.25)).toBeUndefined();
   });
 });
 
