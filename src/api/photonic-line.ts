@@ -14,7 +14,14 @@ export {
   type LineCircuit,
   type LineHeatCurrents,
 } from '../physics/photonic-line.js';
-export { mirrored, withRightReservoir, type Rectification } from '../physics/rectification.js';
+export {
+  mirrored,
+  steadyStateRectification,
+  withRightReservoir,
+  type HeatedState,
+  type Rectification,
+  type SteadyStateRectification,
+} from '../physics/rectification.js';
 export type { PhotonLine } from '../physics/device.js';
 export { balanceRootsThroughLine, type LineBalanceRoot } from '../physics/balance-line.js';
 

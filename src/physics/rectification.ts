@@ -4,8 +4,9 @@
  * Through lossy lines both are the heat leaving the hot reservoir by photons (photonic-line.ts).
  */
 import type { Device, Reservoir } from './device.js';
-import { transmissionParameters } from './photonic.js';
+import { photonicHeatCurrent, transmissionParameters } from './photonic.js';
 import { lineCircuit, photonicHeatCurrentThroughLine } from './photonic-line.js';
+import { solveTwoReservoirs } from './two-reservoir.js';
 
 /** Forward and reverse photonic heat currents at the same |ΔT| and their ratio. */
 export interface Rectification {
@@ -44,4 +45,41 @@ export function mirrored(device: Device): Device {
 /** A copy of the device whose right reservoir is replaced by `patch(right)` (an asymmetric pair). */
 export function withRightReservoir(device: Device, patch: (right: Reservoir) => Reservoir): Device {
   return { ...device, right: patch(device.right) };
+}
+
+/** One heated configuration of the steady-state diode: the reservoir temperatures and J_γ hot → cold. */
+export interface HeatedState {
+  /** Temperature of the heated reservoir, K. */
+  Thot: number;
+  /** Temperature of the unheated one, K. */
+  Tcold: number;
+  /** Photonic heat current from the heated reservoir to the other, W. */
+  J: number;
+}
+
+/** Steady-state rectification with heaters: the same power on either side, both reservoirs floating. */
+export interface SteadyStateRectification {
+  /** Every steady state with the left reservoir heated. */
+  forward: HeatedState[];
+  /** Every steady state with the right reservoir heated. */
+  reverse: HeatedState[];
+  /** J_fwd/J_rev when each side has one steady state, else NaN (a bistable side has no single value). */
+  ratio: number;
+}
+
+/**
+ * Setup 3 (two-reservoir.ts) with power P (W) on one reservoir and none on the other, then the other way
+ * round: the photonic heat the heated reservoir passes to the floating one, forward and reverse.
+ */
+export function steadyStateRectification(device: Device, P: number): SteadyStateRectification {
+  const heated = (d: Device): HeatedState[] =>
+    solveTwoReservoirs(d, { JinL: P, JinR: 0 }).roots.map((s) => ({
+      Thot: s.TL,
+      Tcold: s.TR,
+      J: photonicHeatCurrent(d, s.TL, s.TR),
+    }));
+  const forward = heated(device);
+  const reverse = heated(mirrored(device));
+  const ratio = forward.length === 1 && reverse.length === 1 ? forward[0].J / reverse[0].J : NaN;
+  return { forward, reverse, ratio };
 }

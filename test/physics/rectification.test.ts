@@ -6,7 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   mirrored,
+  photonicHeatCurrent,
   photonicHeatCurrentDirect,
+  reservoirPhononHeat,
+  steadyStateRectification,
   platformDevice,
   rectification,
   withChi,
@@ -69,6 +72,21 @@ describe('rectification', () => {
     // The impedance mismatch alone decides the direction: the pair rectifies in this limit.
     const r = rectification(withJunctionParameters(asymmetric(5, 1.2, 1e-4), { c: 1e-3 }), 0.6, 0.2);
     expect(Math.abs(r.ratio - 1)).toBeGreaterThan(0.01);
+  });
+
+  it('steady state with heaters: R = 1 for a symmetric pair, 1/R for the mirrored pair, each state balanced', () => {
+    const sym = steadyStateRectification(withChi(ag, 1), 10e-15);
+    expect(sym.ratio).toBe(1);
+    const d = withChi(ag, 2);
+    const r = steadyStateRectification(d, 10e-15);
+    expect(r.forward).toHaveLength(1);
+    expect(r.reverse).toHaveLength(1);
+    expect(steadyStateRectification(mirrored(d), 10e-15).ratio * r.ratio).toBeCloseTo(1, 12);
+    // The forward state balances: the heater's 10 fW leave through J_γ and the left reservoir's phonons.
+    const s = r.forward[0];
+    expect(s.J).toBeCloseTo(photonicHeatCurrent(d, s.Thot, s.Tcold), 25);
+    expect(Math.abs(10e-15 - s.J - reservoirPhononHeat(d.left, s.Thot, d.Tbath))).toBeLessThan(1e-9 * 10e-15);
+    expect(Math.abs(s.J - reservoirPhononHeat(d.right, s.Tcold, d.Tbath))).toBeLessThan(1e-9 * 10e-15);
   });
 
   it('T_hot ≤ T_cold is an InputError', () => {
