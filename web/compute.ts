@@ -111,7 +111,7 @@ export function requestCompute(control: string, inputAt: number = performance.no
   state.requestId++;
   state.params = params;
   const id = state.requestId;
-  const timing: Timing = { id, control, inputAt };
+  const timing: Timing = { id, control, inputAt, sentAt: performance.now() };
   timings.set(id, timing);
   state.timings.push(timing);
   if (state.timings.length > 200) state.timings.shift();

@@ -11,6 +11,8 @@ export interface Timing {
   id: number;
   control: string;
   inputAt: number;
+  /** When the requests went to the workers (the page's own work on a change ends here). */
+  sentAt?: number;
   /** When the worker's J_γ/κ_γ reply arrived, and how long the worker computed it. */
   photonicReplyAt?: number;
   photonicComputeMs?: number;

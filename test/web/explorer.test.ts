@@ -329,7 +329,8 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     await other.goto(`${server.url}?chi=alert(1)&gamma=5&platform=nb&TL=99999&setup=7`);
     await waitForPanel(other, 'photonic');
     const s = await state(other);
-    expect(s.params).toEqual({ ...DEFAULT_PARAMS, gamma: 0.1, TL: 0.98 * 1.2 });
+    // Without separate sides, the right γ follows the left one.
+    expect(s.params).toEqual({ ...DEFAULT_PARAMS, gamma: 0.1, gammaR: 0.1, TL: 0.98 * 1.2 });
     const notes = await other.textContent('#notes');
     for (const text of [
       "chi: invalid value 'alert(1)'",
@@ -403,7 +404,7 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     expect((await state(page)).params).toMatchObject({ chi: 2, r0: DEFAULT_PARAMS.r0, platform: 'ag' });
   });
 
-  it('shows which left/right values differ, and a moved slider sets both reservoirs', async () => {
+  it('shows which left/right values differ, with a control per side', async () => {
     const base = loadDeviceFile('examples/ag.yaml');
     const twoGammas = `platform: ag\nleft:\n  superconductor: { gamma: 1.0e-4 }\nright:\n  superconductor: { gamma: 1.0e-3 }\n  junction: { r0: 20ohm*um^2 }\n`;
     await page.setInputFiles('#device-file', {
@@ -419,22 +420,29 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     expect(device.right.junction.r0).toBe(2e-11);
     expect(device.left.normal).toEqual(base.left.normal);
 
-    // Untouched sliders keep the file's two values; a typed r0 sets both sides.
+    // Each side has its own controls, at the file's values; a typed r0 sets the left side alone.
+    expect(await page.isChecked('#separate')).toBe(true);
+    expect(await page.inputValue('#r0R-value')).toBe('20');
+    expect(await page.inputValue('#gammaR-value')).toBe('0.001');
     await page.fill('#r0-value', '15');
     await page.press('#r0-value', 'Enter');
     const photonic = (await waitForPanel(page, 'photonic')) as unknown as PhotonicData;
     const s = await state(page);
-    const expected = withJunctionParameters(device, { r0: 15e-12 });
-    expect(expected.right.superconductor.gamma).toBe(1e-3);
+    const expected = { ...device, left: withJunctionParameters(device, { r0: 15e-12 }).left };
+    expect(expected.right.junction.r0).toBe(2e-11);
     expectClose(
       photonic.J[100],
       photonicHeatCurrent(expected, s.params.TL, photonic.TR[100]),
       REL,
-      'J_γ, r0 moved',
+      'J_γ, left r0 moved',
     );
-    expect(
-      Math.abs(photonicHeatCurrent(device, s.params.TL, photonic.TR[100]) / photonic.J[100] - 1),
-    ).toBeGreaterThan(1e-3);
+    // Neither the file's device nor one with r0 moved on both sides.
+    const both = withJunctionParameters(device, { r0: 15e-12 });
+    for (const other of [device, both]) {
+      expect(
+        Math.abs(photonicHeatCurrent(other, s.params.TL, photonic.TR[100]) / photonic.J[100] - 1),
+      ).toBeGreaterThan(1e-4);
+    }
   });
 
   it('answers a bad device file with the key path and the nearest key, and keeps the view', async () => {
@@ -476,7 +484,8 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     );
     expect(unlabelled).toEqual([]);
     const controls = await page.evaluate(() => document.querySelectorAll('input, select').length);
-    expect(controls).toBe(3 + 2 * 7); // platform, device file, setup, and a slider + a text box per numeric control
+    // platform, device file, setup, the sides switch, and a slider + a text box per numeric control
+    expect(controls).toBe(4 + 2 * 12);
     const nameless = await page.evaluate(() =>
       [...document.querySelectorAll('button')]
         .filter((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === '')
@@ -570,12 +579,16 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const csv = readFileSync((await csvDownload.path())!, 'utf8');
     expect(csvDownload.suggestedFilename()).toBe('ndtc-curves.csv');
-    expect(csv).toContain('# ndtc explorer curves; view: ?platform=ag&setup=1');
-    const section = csv.split('# Photonic heat current')[1].split('\n#')[0].trim().split('\n');
-    expect(section[1]).toBe('T_R (mK),J_γ (fW)');
-    expect(section).toHaveLength(2 + 200);
-    const [, J] = await plotted(page, 'photonic');
-    expect(Number(section[2 + 100].split(',')[1])).toBe(J[100]);
+    // Tidy: one header line, then one row per plotted point (the columns are checked in layout.test.ts).
+    const lines = csv.trimEnd().split('\n');
+    expect(lines[0].startsWith('set,panel,series,x_name,x,x_unit,y_name,y,y_unit,')).toBe(true);
+    const photonicRows = lines.filter((l) => l.startsWith('current,photonic,'));
+    expect(photonicRows).toHaveLength(200);
+    const [x, J] = await plotted(page, 'photonic');
+    const f = photonicRows[100].split(',');
+    expect([f[2], f[3], f[5], f[6], f[8]]).toEqual(['J_γ', 'T_R', 'mK', 'J_γ', 'fW']);
+    expect(Number(f[4])).toBe(x[100]);
+    expect(Number(f[7])).toBe(J[100]);
 
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
     const png = readFileSync((await pngDownload.path())!);

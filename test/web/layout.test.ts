@@ -30,6 +30,9 @@ const VIEWPORTS = {
 interface Timing {
   id: number;
   inputAt: number;
+  sentAt?: number;
+  photonicReplyAt?: number;
+  photonicComputeMs?: number;
   photonicDrawnAt?: number;
 }
 
@@ -152,7 +155,15 @@ describe.runIf(haveChromium || onCi)('explorer layout at phone and laptop sizes'
         await page.evaluate(() => {
           (document.getElementById('controls-panel') as HTMLDetailsElement).open = true;
         });
-        const t: Record<string, number[]> = { sliderMove: [], gammaStep: [] };
+        // sliderMove: input → redrawn canvas; of which pageBeforeSend: the page's own work before the
+        // request leaves, workerCompute: the worker's, replyAfterInput: when its reply arrived.
+        const t: Record<string, number[]> = {
+          sliderMove: [],
+          pageBeforeSend: [],
+          workerCompute: [],
+          replyAfterInput: [],
+          gammaStep: [],
+        };
         for (const [selector, key, n] of [
           ['#TL', 'sliderMove', 9],
           ['#gamma', 'gammaStep', 5],
@@ -171,6 +182,11 @@ describe.runIf(haveChromium || onCi)('explorer layout at phone and laptop sizes'
               id,
             );
             t[key].push(timing.photonicDrawnAt! - timing.inputAt);
+            if (key === 'sliderMove') {
+              t.pageBeforeSend.push(timing.sentAt! - timing.inputAt);
+              t.workerCompute.push(timing.photonicComputeMs!);
+              t.replyAfterInput.push(timing.photonicReplyAt! - timing.inputAt);
+            }
           }
         }
         timings[size] = t;
