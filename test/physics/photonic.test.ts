@@ -1,20 +1,17 @@
 /** Photonic heat current J_γ and κ_γ = −∂J_γ/∂T_R (MODEL.md §3, paper Eqs. 2–3): identities, limits, second methods. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hbar, kB, platformDevice, type Device } from '../../src/index.js';
+// The modules themselves, unchecked: the matched-load limit (c → 0) lies outside the public domain.
+import { withChi, withJunctionParameters } from '../../src/physics/device.js';
+import { photonicMaximum } from '../../src/physics/features.js';
 import {
-  hbar,
-  kB,
   photonicConductance,
   photonicGradient,
   photonicHeatCurrent,
   photonicHeatCurrentDirect,
-  photonicMaximum,
-  platformDevice,
-  resistanceRatio,
-  withChi,
-  withJunctionParameters,
-  type Device,
-} from '../../src/index.js';
+} from '../../src/physics/photonic.js';
+import { resistanceRatio } from '../../src/physics/resistance.js';
 
 const rel = (x: number, y: number): number => Math.abs(x - y) / Math.abs(y);
 const ag = platformDevice('ag');

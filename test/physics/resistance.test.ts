@@ -1,6 +1,8 @@
 /** Zero-bias NIS resistance R/R0 = 1/G(T) (MODEL.md §2): tabulated fast path vs direct quadrature, limits, derivative. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gapZero, kB } from '../../src/index.js';
+// The module itself, unchecked: the limits below reach under the public domain's 0.004 Tc.
 import {
   conductanceRatioDerivativeDirect,
   conductanceRatioDirect,
@@ -8,10 +10,6 @@ import {
   resistanceRatioDerivative,
   resistanceRatioDirect,
   resistanceTable,
-  gapZero,
-  kB,
-} from '../../src/index.js';
-import {
   RESISTANCE_GAMMA_GRID,
   buildResistanceTable,
   hasResistanceTable,
