@@ -207,10 +207,19 @@ export class Chart {
     this.heldLegend.replaceChildren(
       ...sets.map((set) => {
         const item = document.createElement('li');
-        const swatch = document.createElement('span');
-        swatch.className = 'held-swatch';
-        swatch.style.borderTopStyle = set.dash[0] <= 3 ? 'dotted' : 'dashed';
+        // The set's own dash pattern, as drawn on the canvas.
+        const svg = 'http://www.w3.org/2000/svg';
+        const swatch = document.createElementNS(svg, 'svg');
+        swatch.setAttribute('class', 'held-swatch');
+        swatch.setAttribute('width', '24');
+        swatch.setAttribute('height', '6');
         swatch.setAttribute('aria-hidden', 'true');
+        const line = document.createElementNS(svg, 'line');
+        for (const [k, v] of Object.entries({ x1: '0', y1: '3', x2: '24', y2: '3' })) line.setAttribute(k, v);
+        line.setAttribute('stroke', '#777');
+        line.setAttribute('stroke-width', '1.5');
+        line.setAttribute('stroke-dasharray', set.dash.join(' '));
+        swatch.append(line);
         item.append(swatch, set.label);
         return item;
       }),

@@ -263,6 +263,7 @@ print(json.dumps({"header": header, "widths": sorted({len(r) for r in body}), "n
         expect(Math.abs(JfW - J)).toBeLessThanOrEqual(1e-9 * Math.abs(J) + 1e-12);
       }
     }
+    await page.locator('#chart-photonic').screenshot({ path: join(OUTPUT, 'explorer-held.png') });
     await page.click('#clear-held');
     expect(await page.evaluate(() => window.__ndtc.held)).toEqual([]);
     expect(await page.isHidden('#chart-photonic .chart-held')).toBe(true);
