@@ -3,6 +3,7 @@
  * or `--device FILE`, then `--chi --c --r0 --Tc --gamma` overriding either. Values are parsed with
  * units here, at the edge, and the Device is built only through the library's device helpers.
  */
+import { hasRealLine } from '../physics/photonic-line.js';
 import type { Command } from 'commander';
 import {
   InputError,
@@ -110,13 +111,25 @@ export function platformOf(opts: DeviceOptionValues): PlatformName | null {
  * The device the options describe: the built-in platform or the device file (through `loadDeviceFile`,
  * the hook for `--device`), with --chi/--c/--r0/--Tc/--gamma applied to both reservoirs.
  */
-export function deviceFromOptions(opts: DeviceOptionValues, loadDeviceFile?: DeviceFileLoader): Device {
+export function deviceFromOptions(
+  opts: DeviceOptionValues,
+  loadDeviceFile?: DeviceFileLoader,
+  /** Whether the command computes through real photon lines (`line` in a device file). */
+  realLines = false,
+): Device {
   const platform = platformOf(opts);
   let device: Device;
   if (platform === null) {
     if (!loadDeviceFile)
       throw new InputError('--device', opts.device!, 'device files are not supported by this build');
     device = loadDeviceFile(opts.device!, '--device');
+    // A line this command would ignore must not give the ideal line's numbers silently.
+    if (!realLines && hasRealLine(device))
+      throw new InputError(
+        '--device',
+        opts.device!,
+        "no 'line' here (ideal lines only); real lines: ndtc rectification or the library",
+      );
   } else {
     device = platformDevice(platform);
   }

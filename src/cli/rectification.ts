@@ -55,7 +55,7 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
   );
   cmd.action(async (opts: Options) => {
     const format = outputFormatOf(opts);
-    const base = deviceFromOptions({ ...opts, chi: undefined }, ctx.loadDeviceFile);
+    const base = deviceFromOptions({ ...opts, chi: undefined }, ctx.loadDeviceFile, true);
     const device = { ...base, ...lineFromOptions(opts, base) };
     const [Thot] = parsePointList(opts.Thot, 'temperature', '--Thot', BEYOND);
     if (opts.Thot.includes(',') || opts.Thot.includes('..'))
