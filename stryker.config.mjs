@@ -16,8 +16,12 @@ export default {
   ignoreStatic: true,
   ignorePatterns: ['dist', 'web-dist', 'docs/api', 'test-output', 'ndtc-out', 'coverage', 'reports'],
   tempDirName: '.stryker-tmp',
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  // event-recorder: one file per tested mutant (reports/mutation/events), so a long run that is stopped
+  // still leaves its results.
+  reporters: ['clear-text', 'progress', 'html', 'json', 'event-recorder'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   timeoutFactor: 2,
+  // The first run of the reference tests, instrumented, takes minutes on a loaded machine.
+  dryRunTimeoutMinutes: 30,
 };
