@@ -26,13 +26,23 @@ export * from '../physics/electron-phonon.js';
 /** Reduced temperatures t = T/Tc reach 10 K / 10 mK. */
 const REDUCED_T_MAX = DOMAIN.temperature.max / DOMAIN.Tc.min;
 
-/** T_e and T_b of a superconductor: [0.004 Tc, 10 K] (its J_ph,S tables begin at 0.004 Tc). */
+/**
+ * T_e of a superconductor in [0.004 Tc, 10 K] (its J_ph,S tables begin at 0.004 Tc); the phonon bath T_b
+ * in [0, 10 K] (the tables are in T_b/T_e, from 0).
+ */
 function checkSuperconductorArguments(fn: string, sc: Superconductor, Te: number, Tb: number): void {
   // Comparisons first; the messages (built strings) only for input that fails them.
-  if (superconductorInDomain(sc) && temperatureInDomain(Te, sc.Tc) && temperatureInDomain(Tb, sc.Tc)) return;
+  if (
+    superconductorInDomain(sc) &&
+    temperatureInDomain(Te, sc.Tc) &&
+    typeof Tb === 'number' &&
+    Tb >= 0 &&
+    Tb <= DOMAIN.temperature.max
+  )
+    return;
   checkSuperconductor(`${fn} sc`, sc);
   checkTemperature(`${fn} Te`, Te, sc.Tc);
-  checkTemperature(`${fn} Tb`, Tb, sc.Tc);
+  checkTemperatureFromZero(`${fn} Tb`, Tb);
 }
 
 /** A tolerance of (0, 0.1]. */
