@@ -75,10 +75,14 @@ function expectFinite(x: unknown, path = 'result'): void {
     for (const [k, v] of Object.entries(x)) expectFinite(v, `${path}.${k}`);
 }
 const sign = (x: number): number => (x > 0 ? 1 : x < 0 ? -1 : 0);
-/** J follows T_hot − T_cold: never against ΔT, 0 when equal (it may round to 0 for ΔT of an ulp). */
+/**
+ * J follows T_hot − T_cold: never against ΔT, 0 when equal. For ΔT of a few ulps the difference of two
+ * rounded thermal integrals decides the sign (either is then right to rounding): not tested there.
+ */
 const follows = (J: number, Thot: number, Tcold: number): void => {
   expectFinite(J);
-  expect(sign(J) * sign(Thot - Tcold)).toBeGreaterThanOrEqual(0);
+  if (Math.abs(Thot - Tcold) > 1e-12 * Math.max(Thot, Tcold))
+    expect(sign(J) * sign(Thot - Tcold)).toBeGreaterThanOrEqual(0);
   if (Thot === Tcold) expect(J).toBe(0);
 };
 interface Root {
@@ -588,6 +592,7 @@ const NOT_YET_IN_TABLE = new Set([
   'transistorResponse',
   'transistorResponseAt',
   'balanceRootsThroughLine',
+  'steadyStateRectification',
 ]);
 
 /** Non-finite results documented as such, checked by their entry: Infinity above Tc, NaN without a root. */
