@@ -28,6 +28,9 @@ const run = async (title: string, f: () => Promise<{ rows: BenchRow[] } | undefi
   if (result) sections.push({ title, rows: result.rows });
 };
 await run('Physics core (per point)', benchPhysics);
+await run('Input checks at the public API (checked vs unchecked)', () =>
+  optional('./validation.bench.ts', 'benchValidation'),
+);
 await run('Paper reproduction', () => optional('./reproduce.bench.ts', 'benchReproduce'));
 await run('Paper reproduction: CPU in a fresh process', () =>
   optional('./reproduce-cpu.bench.ts', 'benchReproduceCpu'),
