@@ -8,6 +8,7 @@ import {
   scanNodes,
   SCAN_INTERVALS,
   type CellSeries,
+  type PhotonicNodes,
   type ScanNodes,
 } from './balance-scan.js';
 import type { Device, Setup } from './device.js';
@@ -174,13 +175,7 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
       v > 0 && u > 0 && w > 0 && v <= u && v <= w ? 1 : v < 0 && u < 0 && w < 0 && v >= u && v >= w ? -1 : 0;
     if (s === 0) continue;
     // |F| = s(J_in − G) is smallest at the extremum of G (a maximum for s > 0): find it once per T_R.
-    const key = s * (i + 1);
-    let extremum = at.extrema.get(key);
-    if (!extremum) {
-      const m = minimize((TL) => -s * G(TL), grid[i - 1], grid[i + 1], { rtol: 1e-12 });
-      extremum = { x: m.x, G: -s * m.f };
-      at.extrema.set(key, extremum);
-    }
+    const extremum = at.extrema.get(s * (i + 1)) ?? extremumOfG(at, grid, i, s, G);
     if (s * (Jin - extremum.G) < 0) {
       const fx = F(extremum.x);
       if (fx === 0 || fx > 0 === s > 0) continue; // rounding at a double root: no sign change to bracket
@@ -188,9 +183,27 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
       pushRoot(roots, brent(F, extremum.x, grid[i + 1], { fa: fx, fb: w, xtol: ROOT_XTOL }));
     }
   }
-  if (roots.length > 1) roots.sort((x, y) => x - y);
-  const lo = grid[0];
-  return { TL: roots[0] > lo ? roots : roots.filter((TL) => TL > lo), exceedsTc: values[n - 1] > 0 };
+  if (roots.length > 1) roots.sort(ascending);
+  // A root at the bath node itself is no steady state above the bath.
+  if (roots[0] <= grid[0]) roots.shift();
+  return { TL: roots, exceedsTc: values[n - 1] > 0 };
+}
+
+/**
+ * The extremum of G on [x_{i−1}, x_{i+1}] (a maximum for s = 1), found once per T_R and kept. A function
+ * of its own: a closure over `s` inside balanceRoots' loop would allocate a context at every node.
+ */
+function extremumOfG(
+  at: PhotonicNodes,
+  grid: Float64Array,
+  i: number,
+  s: number,
+  G: (x: number) => number,
+): { x: number; G: number } {
+  const m = minimize((TL) => -s * G(TL), grid[i - 1], grid[i + 1], { rtol: 1e-12 });
+  const extremum = { x: m.x, G: -s * m.f };
+  at.extrema.set(s * (i + 1), extremum);
+  return extremum;
 }
 
 /*
@@ -225,9 +238,7 @@ function phononNow(TL: number): number {
 function residualNow(TL: number): number {
   const { device, Jin, TR, RR, C } = current;
   return (
-    Jin -
-    photonicHeatCurrentOfResistances(junctionResistance(device.left, TL), RR, C, TL, TR) -
-    phononNow(TL)
+    Jin - photonicHeatCurrentOfResistances(junctionResistance(device.left, TL), RR, C, TL, TR) - phononNow(TL)
   );
 }
 
@@ -238,11 +249,10 @@ function residualNow(TL: number): number {
  */
 function heatOutNow(TL: number): number {
   const { device, TR, RR, C } = current;
-  return (
-    photonicHeatCurrentOfResistances(junctionResistance(device.left, TL), RR, C, TL, TR) +
-    phononNow(TL)
-  );
+  return photonicHeatCurrentOfResistances(junctionResistance(device.left, TL), RR, C, TL, TR) + phononNow(TL);
 }
+
+const ascending = (x: number, y: number): number => x - y;
 
 /** Add a root unless it is one already found (to 1e-12 relative). */
 function pushRoot(roots: number[], r: number): void {

@@ -87,7 +87,10 @@ export function pointEvaluator(
   const deviceAt = new Array<number>(spec.axes.length).fill(-1);
   return (at, coords) => {
     let op: OperatingValues;
-    if (device === undefined || deviceAxes.some((a) => at[a] !== deviceAt[a])) {
+    let changed = device === undefined;
+    for (let i = 0; i < deviceAxes.length && !changed; i++)
+      changed = at[deviceAxes[i]] !== deviceAt[deviceAxes[i]];
+    if (changed || device === undefined) {
       ({ device, op } = applyParameters(spec.device, spec.fixed, names, coords));
       for (const a of deviceAxes) deviceAt[a] = at[a];
     } else {

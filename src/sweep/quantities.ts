@@ -202,10 +202,12 @@ function rootValues(
       case 'J_ph_N':
       case 'J_ph_S':
       case 'J_ph':
-        if (names[i] !== 'J_ph_S' && Number.isNaN(normal)) normal = phononHeatNormal(device.left.normal, TL, Tb);
+        if (names[i] !== 'J_ph_S' && Number.isNaN(normal))
+          normal = phononHeatNormal(device.left.normal, TL, Tb);
         if (names[i] !== 'J_ph_N' && Number.isNaN(superconductor))
           superconductor = phononHeatSuperconductor(device.left.superconductor, TL, Tb);
-        value = names[i] === 'J_ph_N' ? normal : names[i] === 'J_ph_S' ? superconductor : normal + superconductor;
+        value =
+          names[i] === 'J_ph_N' ? normal : names[i] === 'J_ph_S' ? superconductor : normal + superconductor;
         break;
       default:
         throw new Error(`unknown root quantity ${names[i]}`);
@@ -220,38 +222,52 @@ export function evaluatePoint(ctx: EvaluationContext, device: Device, op: Operat
   if (ctx.mode === 'direct') {
     return { point: [], roots: [rootValues(ctx.rootOutputs, device, op, op.T_L!)] };
   }
-  const needsRoots = ctx.rootOutputs.length > 0 || ctx.pointOutputs.includes('n_roots');
+  // Loops, not closures: a sweep calls this for every point, and closures allocate their contexts.
+  let needsRoots = ctx.rootOutputs.length > 0;
+  let needsDrop = false;
+  for (const name of ctx.pointOutputs) {
+    needsRoots ||= name === 'n_roots';
+    needsDrop ||= DROP.has(name);
+  }
   const found = needsRoots
     ? balanceRoots(device, { Jin: op.J_in!, TR: op.T_R!, setup: op.setup })
     : undefined;
   // Stability and responsivity cost more than the root itself: only when written.
   let described = false;
   for (const name of ctx.rootOutputs) described ||= DESCRIBED.has(name);
-  const Tb = bathOf(device, op);
-  const describedRoots =
-    found && described ? found.TL.map((TL) => describeRoot(device, TL, op.T_R!, Tb, op.setup)) : undefined;
-  const drop = ctx.pointOutputs.some((n) => DROP.has(n))
+  const drop = needsDrop
     ? temperatureDrop(device, op.J_in!, op.setup, ctx.TRrange[0], ctx.TRrange[1])
     : undefined;
-  const point = ctx.pointOutputs.map((name): Value => {
+  const point = new Array<Value>(ctx.pointOutputs.length);
+  for (let i = 0; i < point.length; i++) {
+    const name = ctx.pointOutputs[i];
     switch (name) {
       case 'n_roots':
-        return found!.TL.length;
+        point[i] = found!.TL.length;
+        break;
       case 'deltaT':
-        return drop!.deltaT;
+        point[i] = drop!.deltaT;
+        break;
       case 'T_L0':
-        return drop!.TL0;
+        point[i] = drop!.TL0;
+        break;
       case 'T_Lmin':
-        return drop!.TLmin;
+        point[i] = drop!.TLmin;
+        break;
       case 'T_R_at_min':
-        return drop!.TRatMin;
+        point[i] = drop!.TRatMin;
+        break;
       default:
         throw new Error(`unknown point quantity ${name}`);
     }
-  });
-  const roots =
-    ctx.rootOutputs.length > 0
-      ? found!.TL.map((TL, k) => rootValues(ctx.rootOutputs, device, op, TL, describedRoots?.[k]))
-      : [];
+  }
+  const roots: Value[][] = [];
+  if (ctx.rootOutputs.length > 0) {
+    const Tb = bathOf(device, op);
+    for (const TL of found!.TL) {
+      const root = described ? describeRoot(device, TL, op.T_R!, Tb, op.setup) : undefined;
+      roots.push(rootValues(ctx.rootOutputs, device, op, TL, root));
+    }
+  }
   return found ? { point, roots, exceedsTc: found.exceedsTc } : { point, roots };
 }
