@@ -353,7 +353,10 @@ class PdfPainter {
       if (s.lineCap) doc.lineCap(s.lineCap);
       if (s.lineJoin) doc.lineJoin(s.lineJoin);
       if (s.miterLimit) doc.miterLimit(s.miterLimit);
-      const dash = s.dash.split(/[\s,]+/).filter(Boolean).map(Number);
+      const dash = s.dash
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number);
       // A zero length (vega's '1,0' for a solid line) is refused by pdfkit: such a dash draws solid.
       if (dash.length > 0 && dash.every((x) => x > 0)) doc.dash(dash.length % 2 ? [...dash, ...dash] : dash);
       else doc.undash();

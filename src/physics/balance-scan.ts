@@ -243,7 +243,8 @@ export function phononCell(device: Device, nodes: ScanNodes, i: number): PhononC
   const { Tb } = nodes;
   const sc = device.left.superconductor;
   const cuts = [a];
-  for (const te of phononTableEdges(sc.gamma) ?? []) if (te * sc.Tc > a && te * sc.Tc < b) cuts.push(te * sc.Tc);
+  for (const te of phononTableEdges(sc.gamma) ?? [])
+    if (te * sc.Tc > a && te * sc.Tc < b) cuts.push(te * sc.Tc);
   cuts.push(b);
   const exact = (x: number): number => leftPhononHeat(device, x, Tb);
   const coeffs = cuts.slice(1).map((hi, k) => checkedSeries(exact, cuts[k], hi));

@@ -3,7 +3,13 @@
  * (`left.normal.volume`), short aliases that act on both reservoirs (`chi`, `c`, `r0`, `gamma`, `Tc`,
  * `Tbath`), and the operating point (`T_R`, `J_in`, `T_L`, `setup`).
  */
-import { withChi, withJunctionParameters, type Device, type Reservoir, type Setup } from '../physics/device.js';
+import {
+  withChi,
+  withJunctionParameters,
+  type Device,
+  type Reservoir,
+  type Setup,
+} from '../physics/device.js';
 import { InputError } from '../errors.js';
 import { checkInRange, type DomainName } from '../physics/domain.js';
 import { formatQuantity, type QuantityKind } from '../units/quantity.js';
