@@ -12,11 +12,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { phononHeatSuperconductor } from '../dist/index.js';
 import { runSweep } from '../dist/sweep/run.js';
+import { computeChunk } from '../dist/sweep/chunk.js';
+import { chunkCount } from '../dist/sweep/spec.js';
+import { balanceRoots } from '../dist/physics/balance.js';
 import type { SweepSpec } from '../dist/sweep/spec.js';
 import type { BenchRow } from './physics.bench.js';
 import { linspace, mapSpec } from './sweep-map.js';
 
 const SIDE = 316;
+const BIG_SIDE = 1000;
 
 interface PeerResult {
   tables_cpu_s: number;
@@ -109,8 +113,46 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
       }
     }
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    // Like for like with the peer's "map alone": this process, no start-up, caches cold (a fresh device).
+    const cpuOf = (f: () => void): number => {
+      const c0 = process.cpuUsage();
+      f();
+      const c = process.cpuUsage(c0);
+      return (c.user + c.system) / points;
+    };
+    const inProcess = { solve: [] as number[], chunks: [] as number[] };
+    for (let round = 0; round < 3; round++) {
+      const s = spec(['T_L']);
+      const device = structuredClone(s.device);
+      const TRs = s.axes.find((a) => a.name === 'T_R')!.values;
+      const Jins = s.axes.find((a) => a.name === 'J_in')!.values;
+      inProcess.solve.push(
+        cpuOf(() => {
+          for (const Jin of Jins) for (const TR of TRs) balanceRoots(device, { Jin, TR, setup: 1 });
+        }),
+      );
+      const fresh = { ...s, device: structuredClone(s.device) };
+      inProcess.chunks.push(
+        cpuOf(() => {
+          for (let k = 0; k < chunkCount(fresh); k++) computeChunk(fresh, k);
+        }),
+      );
+    }
     const cpuPerPoint = (name: string): number => (median(runs[name].map((m) => m.cpu)) * 1e6) / points;
     const rate = (name: string): number => points / median(runs[name].map((m) => m.wall));
+
+    // The same comparison on a 1000 × 1000 map, once each: ndtc's start-up and compilation (a few
+    // tenths of a second per worker) weigh ten times less per point.
+    const bigSpec = (): SweepSpec => ({ ...mapSpec(BIG_SIDE, BIG_SIDE), outputs: ['T_L'] });
+    const bigPeer = runPeer(exe, bigSpec());
+    const bigOut = join(root, 'big');
+    const big = await measured(() =>
+      runSweep(bigSpec(), { out: bigOut, workers: 1, quiet: true, netcdf: false }),
+    );
+    rmSync(bigOut, { recursive: true, force: true });
+    const bigPoints = BIG_SIDE * BIG_SIDE;
+    const bigPeerPerPoint = (bigPeer.map_cpu_s * 1e6) / bigPoints;
+    const bigPerPoint = (big.cpu * 1e6) / bigPoints;
 
     const peerTL = peerRuns[0].T_L;
     let worst = 0;
@@ -138,6 +180,26 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
           value: worst,
           unit: 'K',
         },
+        {
+          name: 'ndtc, same map, this process (like the peer: no start-up, no files), caches cold: every root (balanceRoots)',
+          value: median(inProcess.solve),
+          unit: 'µs/point',
+        },
+        {
+          name: '  … and formatted as the CSV and JSONL rows of the sweep (computeChunk, every chunk)',
+          value: median(inProcess.chunks),
+          unit: 'µs/point',
+        },
+        {
+          name: 'ratio ndtc / peer, CPU per point in-process: roots alone',
+          value: median(inProcess.solve) / peer,
+          unit: '×',
+        },
+        {
+          name: 'ratio ndtc / peer, CPU per point in-process: roots and their CSV and JSONL rows',
+          value: median(inProcess.chunks) / peer,
+          unit: '×',
+        },
         ...cases.flatMap(([name]) => [
           {
             name: `ndtc sweep, same map, ${name}: CPU of the whole run (all threads; median of 3)`,
@@ -146,6 +208,21 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
           },
           { name: `  points per second (wall)`, value: rate(name), unit: 'points/s' },
         ]),
+        {
+          name: `NumPy/SciPy peer, ${BIG_SIDE} × ${BIG_SIDE} map, CPU of the map alone (one run)`,
+          value: bigPeerPerPoint,
+          unit: 'µs/point',
+        },
+        {
+          name: `ndtc sweep, ${BIG_SIDE} × ${BIG_SIDE} map, T_L, 1 worker: CPU of the whole run (one run)`,
+          value: bigPerPoint,
+          unit: 'µs/point',
+        },
+        {
+          name: `ratio ndtc / peer, CPU per point, ${BIG_SIDE} × ${BIG_SIDE} map (T_L, 1 worker, whole run)`,
+          value: bigPerPoint / bigPeerPerPoint,
+          unit: '×',
+        },
         {
           name: 'ratio ndtc / peer, CPU per point (T_L, 1 worker)',
           value: cpuPerPoint('T_L, 1 worker') / peer,
