@@ -1,10 +1,19 @@
 /**
- * The two computing workers (fast: R/R₀, J_γ, κ_γ; slow: the heat balance and δT), the requests
- * sent to them and their replies drawn into the panels.
+ * The computing workers (fast: R/R₀, J_γ, κ_γ; slow: the heat balance and δT; dynamics: T_L(t) and
+ * the diode/transistor readout), the requests sent to them and their replies drawn into the panels.
  */
 import type { Chart } from './chart.js';
 import type { ExplorerParams } from './params.js';
-import { charts, drawBalance, drawDrop, drawPhotonic, drawResistance, sig } from './panels.js';
+import {
+  charts,
+  clearReadout,
+  drawBalance,
+  drawDrop,
+  drawDynamics,
+  drawPhotonic,
+  drawResistance,
+  sig,
+} from './panels.js';
 import { PROGRESS_MS, type ComputeReply, type ComputeRequest, type Panel } from './protocol.js';
 import { scheduleUrl, showNotes, state, view, type Timing } from './state.js';
 
@@ -37,8 +46,10 @@ function onReply(event: MessageEvent<ComputeReply>): void {
       photonic: [charts.photonic, charts.conductance],
       balance: [charts.temperature, charts.responsivity],
       drop: [charts.drop],
+      dynamics: [charts.dynamics],
     };
     for (const chart of targets[reply.panel]) chart.setStatus(`cannot compute: ${reply.error}`, 'error');
+    if (reply.panel === 'dynamics') clearReadout();
     return;
   }
   delete state.errors[reply.panel];
@@ -60,6 +71,9 @@ function onReply(event: MessageEvent<ComputeReply>): void {
     case 'drop':
       drawDrop(reply.data, reply.error);
       break;
+    case 'dynamics':
+      drawDynamics(reply.data);
+      break;
   }
 }
 
@@ -71,6 +85,9 @@ function startWorker(): Worker {
 }
 
 const fast = startWorker();
+// Its own worker: an integration (a few hundred ms with the first C_S tabulation) delays no other panel.
+const dynamics = startWorker();
+let dynamicsKey = '';
 
 /**
  * The slow worker and what it is doing. Inside one long library call (for some parameters a single
@@ -116,6 +133,10 @@ export function requestCompute(control: string, inputAt: number = performance.no
   state.timings.push(timing);
   if (state.timings.length > 200) state.timings.shift();
   fast.postMessage({ id, role: 'fast', params } satisfies ComputeRequest);
+  dynamics.postMessage({ id, role: 'dynamics', params } satisfies ComputeRequest);
+  // The dynamics depend on the device, J_in and the setup, not on T_L.
+  if (slowKey(params) !== dynamicsKey) charts.dynamics.setStatus('computing…');
+  dynamicsKey = slowKey(params);
 
   const request: ComputeRequest = { id, role: 'slow', params };
   const key = slowKey(params);

@@ -1,13 +1,14 @@
 /**
- * The six panels: what each one plots (axes, series, units) and how a worker's curves become its
+ * The seven panels: what each one plots (axes, series, units) and how a worker's curves become its
  * arrays, markers and status line.
  */
 import { Chart, type Overlays } from './chart.js';
 import type { PhotonicCurves, ResistanceCurve } from './curves.js';
+import { DYNAMICS_SPAN, DYNAMICS_STEP, type DynamicsCurve } from './dynamics.js';
 import type { BalanceCurves, DropCurve } from './protocol.js';
 import { $, view, type Timing } from './state.js';
 
-/** The six panels, in page order. */
+/** The seven panels, in page order. */
 export const charts = {
   resistance: new Chart(
     {
@@ -79,7 +80,28 @@ export const charts = {
     },
     $('charts'),
   ),
+  dynamics: new Chart(
+    {
+      id: 'dynamics',
+      title: `Dynamics: T_L(t) after a +${DYNAMICS_STEP * 100} % step of J_in`,
+      x: { label: 't (µs)' },
+      y: { label: 'T_L (mK)' },
+      series: [{ label: 'T_L (mK)', color: '#e377c2' }],
+    },
+    $('charts'),
+  ),
 };
+
+/** Diode and transistor quantities of the dynamics panel's operating point, under its status line. */
+const readout = document.createElement('p');
+readout.className = 'chart-readout';
+readout.id = 'diode-readout';
+charts.dynamics.element.append(readout);
+
+/** The readout when the dynamics could not be computed: it must not describe an older state. */
+export function clearReadout(): void {
+  readout.textContent = '';
+}
 
 const mK = 1e3;
 const fW = 1e15;
@@ -212,4 +234,36 @@ export function drawDrop(data: DropCurve, error: string | undefined): void {
     error === undefined ? text : `${text}. ${error}`,
     error === undefined ? 'info' : 'error',
   );
+}
+
+const us = 1e6;
+
+export function drawDynamics(data: DynamicsCurve): void {
+  const TL = data.TL.map((t) => t * mK);
+  charts.dynamics.update(
+    data.time.map((t) => t * us),
+    [TL],
+    { vline: { x: data.tau * us, label: `τ = ${sig(data.tau * us)} µs` } },
+  );
+  const where = data.setup === 1 ? `T_R = ${sig(data.TR * mK)} mK (at T_L,min)` : 'T_R = T_bath';
+  const text =
+    `setup ${data.setup}, ${where}: J_in ${sig(data.Jin * fW)} → ${sig(data.JinAfter * fW)} fW at t = 0; ` +
+    `T_L ${sig(TL[0])} → ${sig(TL[TL.length - 1])} mK over ${DYNAMICS_SPAN} τ`;
+  charts.dynamics.setStatus(
+    data.warning === undefined ? text : `${text}. ${data.warning}`,
+    data.warning === undefined ? 'info' : 'error',
+  );
+  const d = data.diode;
+  const diode =
+    'error' in d
+      ? `rectification not computed: ${d.error}`
+      : `diode: R = J_fwd/J_rev = ${sig(d.ratio)} (hot ${sig(d.Thot * mK)} mK, cold ${sig(d.Tcold * mK)} mK; ` +
+        `J_fwd ${sig(d.forward * fW)} fW, J_rev ${sig(d.reverse * fW)} fW)`;
+  const t = data.transistor;
+  const transistor =
+    'note' in t
+      ? `transistor α: ${t.note}`
+      : `transistor (setup 3, J_in^R = ${sig(t.JinR * fW)} fW holding T_R): α = ∂J_γ/∂J_in^R = ${sig(t.alpha)}` +
+        (t.stable ? '' : ' (unstable state)');
+  readout.textContent = `${diode}.\n${transistor}.`;
 }

@@ -1,13 +1,15 @@
 /** Messages between the page and the computing worker. Every reply carries the id of its request. */
 import type { Setup, TemperatureDrop } from '../src/index.js';
 import type { BalancePoint, DropPoint, PhotonicCurves, ResistanceCurve } from './curves.js';
+import type { DynamicsCurve } from './dynamics.js';
 import type { ExplorerParams } from './params.js';
 
 /**
  * The page runs two workers: 'fast' (R/R0, J_γ, κ_γ: milliseconds) and 'slow' (heat balance and
- * δT: many solves), so that a long solve never delays the fast panels.
+ * δT: many solves), so that a long solve never delays the fast panels; a third, 'dynamics', integrates
+ * T_L(t) for the dynamics panel and its diode/transistor readout.
  */
-export type WorkerRole = 'fast' | 'slow';
+export type WorkerRole = 'fast' | 'slow' | 'dynamics';
 
 export interface ComputeRequest {
   id: number;
@@ -34,13 +36,14 @@ export interface DropCurve {
   complete: boolean;
 }
 
-export type Panel = 'resistance' | 'photonic' | 'balance' | 'drop';
+export type Panel = 'resistance' | 'photonic' | 'balance' | 'drop' | 'dynamics';
 
 export type ComputeReply =
   | { id: number; panel: 'resistance'; data: ResistanceCurve; computeMs: number }
   | { id: number; panel: 'photonic'; data: PhotonicCurves; computeMs: number }
   | { id: number; panel: 'balance'; data: BalanceCurves; computeMs: number; error?: string }
   | { id: number; panel: 'drop'; data: DropCurve; computeMs: number; error?: string }
+  | { id: number; panel: 'dynamics'; data: DynamicsCurve; computeMs: number }
   | { id: number; panel: Panel; error: string }
   /**
    * Sent at least every PROGRESS_MS while the slow worker is between solves; `directPhonon` (with the

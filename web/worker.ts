@@ -1,8 +1,8 @@
 /**
  * The explorer's computing worker: runs the library's curves off the page's thread, either the
- * fast panels or the slow ones (see WorkerRole). Only the newest request is worked on; older ones
- * stop at their next yield, and the page draws only replies carrying the newest id. Results whose
- * inputs did not change are reused.
+ * fast panels, the slow ones or the dynamics panel (see WorkerRole). Only the newest request is
+ * worked on; older ones stop at their next yield, and the page draws only replies carrying the
+ * newest id. Results whose inputs did not change are reused.
  */
 import {
   FAMILY_GAMMA_RANGE,
@@ -23,6 +23,7 @@ import {
   type DropPoint,
 } from './curves.js';
 import { deviceFromParams } from './device.js';
+import { dynamicsCurve } from './dynamics.js';
 import {
   PROGRESS_MS,
   type BalanceCurves,
@@ -101,10 +102,14 @@ function cached<T>(panel: Panel, key: string): T | undefined {
   return hit !== undefined && hit.key === key ? (hit.data as T) : undefined;
 }
 
+/** The panels a worker of this role draws (each gets the error if its request fails). */
+const panelsOf = (role: ComputeRequest['role']): Panel[] =>
+  role === 'fast' ? ['photonic', 'resistance'] : role === 'slow' ? ['balance', 'drop'] : ['dynamics'];
+
 async function run(request: ComputeRequest): Promise<void> {
   const { id, params } = request;
   const checkpoint = makeCheckpoint(id);
-  const panels: Panel[] = request.role === 'fast' ? ['photonic', 'resistance'] : ['balance', 'drop'];
+  const panels = panelsOf(request.role);
   let device: Device;
   try {
     device = deviceFromParams(params);
@@ -117,6 +122,24 @@ async function run(request: ComputeRequest): Promise<void> {
   const gammas = [device.left.superconductor.gamma, device.right.superconductor.gamma];
   if (!gammas.every(hasResistanceTable)) await loadResistanceGrid();
   if (id !== latest) return;
+  if (request.role === 'dynamics') {
+    if (!gammas.every(hasPhononTable)) await loadPhononFamily();
+    if (id !== latest) return;
+    // Without a J_ph,S table every integration step would take a direct quadrature: hours, not a panel.
+    const untabulated = gammas.find((g) => !hasPhononTable(g));
+    if (untabulated !== undefined) {
+      post({
+        id,
+        panel: 'dynamics',
+        error: `not integrated: J_ph,S has no table for γ = ${untabulated} (tables cover γ from ${FAMILY_GAMMA_RANGE.join(' to ')}); use ndtc transient`,
+      });
+      return;
+    }
+    stage(id, 'dynamics', `${deviceKey}|${params.Jin}|${params.setup}`, () =>
+      dynamicsCurve(device, params.Jin, params.setup),
+    );
+    return;
+  }
   if (request.role === 'fast') {
     // J_γ and κ_γ first: they are the most-watched panels.
     stage(id, 'photonic', `${deviceKey}|${params.TL}`, () => photonicCurves(device, params.TL));
@@ -129,7 +152,12 @@ async function run(request: ComputeRequest): Promise<void> {
   await dropStage(id, device, params, `${deviceKey}|${params.setup}`, checkpoint);
 }
 
-function stage(id: number, panel: 'photonic' | 'resistance', key: string, compute: () => unknown): void {
+function stage(
+  id: number,
+  panel: 'photonic' | 'resistance' | 'dynamics',
+  key: string,
+  compute: () => unknown,
+): void {
   const hit = cached<never>(panel, key);
   const start = performance.now();
   try {
@@ -249,7 +277,7 @@ self.onmessage = async (event: MessageEvent<ComputeRequest>) => {
   if (event.data.id !== latest) return;
   run(event.data).catch((error: unknown) => {
     if (!(error instanceof Superseded)) {
-      for (const panel of ['balance', 'drop'] as const)
+      for (const panel of panelsOf(event.data.role))
         post({ id: event.data.id, panel, error: message(error) });
     }
   });
