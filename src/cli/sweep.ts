@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { makeDirectory } from '../io/make-directory.js';
 import {
   MANIFEST,
+  existingSweep,
   RESULTS_CSV,
   RESULTS_JSONL,
   RESULTS_RECORD,
@@ -270,11 +271,10 @@ See docs/sweeps.md.`,
         );
       // The folder policy of every command (a shard or a Slurm script leaves it to the manifest check).
       if (!opts.resume && !shard && opts.emitSlurm === undefined) {
-        checkOutputDirectory(
-          opts.out,
-          opts.force,
-          directoryContent(opts.out).includes(MANIFEST) ? '--resume to continue the sweep in it' : undefined,
-        );
+        // A sweep there: say whether it is this one (--resume) or a different one, not only that it is full.
+        if (!opts.force && directoryContent(opts.out).includes(MANIFEST))
+          existingSweep(opts.out, spec, false);
+        checkOutputDirectory(opts.out, opts.force);
       }
       const slow = await prepareForSweep(spec);
       if (slow) ctx.stderr(slow);

@@ -102,29 +102,36 @@ export function differences(a: Manifest['hashes'], b: Manifest['hashes']): strin
  * Prepare `dir` for `spec`: create it with a manifest, or accept it when it holds the same sweep
  * and `resume` is set (shards of one sweep share a directory this way). Anything else refuses.
  */
-export function openSweepDirectory(dir: string, spec: SweepSpec, resume: boolean): Manifest {
+/**
+ * The sweep already in `dir`, if it is this one and `resume` is given; undefined when `dir` holds no
+ * sweep. Refuses (InputError naming --out) a different sweep, and this one without --resume.
+ */
+export function existingSweep(dir: string, spec: SweepSpec, resume: boolean): Manifest | undefined {
+  if (!existsSync(join(dir, MANIFEST))) return undefined;
   const manifest = makeManifest(spec);
-  if (existsSync(join(dir, MANIFEST))) {
-    const existing = readManifest(dir, '--out');
-    if (existing.hashes.sweep !== manifest.hashes.sweep) {
-      throw new InputError(
-        '--out',
-        dir,
-        `a new directory or one holding this same sweep; it holds a different sweep (${differences(existing.hashes, manifest.hashes)})`,
-      );
-    }
-    if (!resume) {
-      const done = Array.from({ length: manifest.chunks }, (_, k) => k).filter((k) =>
-        chunkDone(dir, k),
-      ).length;
-      throw new InputError(
-        '--out',
-        dir,
-        `a new directory, or --resume: it already holds this sweep (${done} of ${manifest.chunks} chunks done)`,
-      );
-    }
-    return existing;
+  const existing = readManifest(dir, '--out');
+  if (existing.hashes.sweep !== manifest.hashes.sweep) {
+    throw new InputError(
+      '--out',
+      dir,
+      `a new or empty directory, one holding this same sweep, or --force to write into it; it holds a different sweep (${differences(existing.hashes, manifest.hashes)})`,
+    );
   }
+  if (!resume) {
+    const done = Array.from({ length: manifest.chunks }, (_, k) => k).filter((k) => chunkDone(dir, k)).length;
+    throw new InputError(
+      '--out',
+      dir,
+      `a new or empty directory, --resume to continue the sweep in it, or --force to write into it; it holds this sweep (${done} of ${manifest.chunks} chunks done)`,
+    );
+  }
+  return existing;
+}
+
+export function openSweepDirectory(dir: string, spec: SweepSpec, resume: boolean): Manifest {
+  const existing = existingSweep(dir, spec, resume);
+  if (existing) return existing;
+  const manifest = makeManifest(spec);
   // Shards sharing a directory may race to create it: their temporaries (dot files) and chunks/
   // do not count as foreign content, and they all write the same manifest.
   const foreign = existsSync(dir) ? readdirSync(dir).filter((n) => !n.startsWith('.') && n !== 'chunks') : [];

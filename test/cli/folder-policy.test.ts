@@ -127,7 +127,7 @@ describe('sweep: --resume continues, --force starts again', () => {
     const again = await ndtc(...sweep, '--out', dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(
-      'a new or empty directory, --resume to continue the sweep in it, or --force to write into it; it holds chunks, ',
+      'a new or empty directory, --resume to continue the sweep in it, or --force to write into it; it holds this sweep (',
     );
     expect(
       (await ndtc('sweep', '--out', dir, '--resume', '--workers', '0', '--no-plot', '--no-h5', '--quiet'))
