@@ -221,6 +221,39 @@ export function reservoirInDomain(r: Reservoir | undefined): boolean {
   );
 }
 
+/** A junction's r0, c and area in their domains, by comparisons only. */
+function junctionInDomain(r: Reservoir | undefined): boolean {
+  if (typeof r !== 'object' || r === null) return false;
+  const j = r.junction;
+  if (typeof j !== 'object' || j === null) return false;
+  const { r0, c, area } = j;
+  return (
+    typeof r0 === 'number' &&
+    typeof c === 'number' &&
+    typeof area === 'number' &&
+    r0 >= R0_MIN &&
+    r0 <= R0_MAX &&
+    c >= C_MIN &&
+    c <= C_MAX &&
+    area >= AREA_MIN &&
+    area <= AREA_MAX &&
+    gapParametersInDomain(r.superconductor)
+  );
+}
+
+/**
+ * What J_γ and κ_γ read of a device in its domain, by comparisons only: both junctions, both gaps and
+ * χ (not the volumes, couplings or bath, which they do not use). J_γ costs ~0.4 µs, so checking every
+ * field on each call would cost a third of it.
+ */
+export function circuitInDomain(device: Device): boolean {
+  if (typeof device !== 'object' || device === null) return false;
+  const { left, right } = device;
+  if (!(junctionInDomain(left) && junctionInDomain(right))) return false;
+  const chi = right.junction.area / left.junction.area;
+  return chi >= CHI_MIN && chi <= CHI_MAX;
+}
+
 /** T in [0.004 Tc, 10 K], by comparisons only. */
 export function temperatureInDomain(T: number, Tc: number): boolean {
   return typeof T === 'number' && T >= MIN_REDUCED_TEMPERATURE * Tc && T <= T_MAX;

@@ -11,7 +11,7 @@ import {
   checkPositive,
   checkReservoir,
   checkTemperature,
-  deviceInDomain,
+  circuitInDomain,
   temperatureInDomain,
 } from './arguments.js';
 
@@ -26,7 +26,7 @@ function checkT(option: string, T: number, Tc: number): void {
 function checkArguments(fn: string, device: Device, TL: number, TR: number): void {
   // Comparisons first; the messages (built strings) only for input that fails them.
   if (
-    deviceInDomain(device) &&
+    circuitInDomain(device) &&
     temperatureInDomain(TL, device.left.superconductor.Tc) &&
     temperatureInDomain(TR, device.right.superconductor.Tc)
   )
