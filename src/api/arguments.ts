@@ -202,26 +202,10 @@ export function normalMetalInDomain(n: NormalMetal): boolean {
 
 /** Every field of a Reservoir in its domain, by comparisons only. */
 export function reservoirInDomain(r: Reservoir | undefined): boolean {
-  if (typeof r !== 'object' || r === null) return false;
-  const j = r.junction;
-  if (typeof j !== 'object' || j === null) return false;
-  const { r0, c, area } = j;
-  return (
-    superconductorInDomain(r.superconductor) &&
-    normalMetalInDomain(r.normal) &&
-    typeof r0 === 'number' &&
-    typeof c === 'number' &&
-    typeof area === 'number' &&
-    r0 >= R0_MIN &&
-    r0 <= R0_MAX &&
-    c >= C_MIN &&
-    c <= C_MAX &&
-    area >= AREA_MIN &&
-    area <= AREA_MAX
-  );
+  return junctionInDomain(r) && superconductorInDomain(r!.superconductor) && normalMetalInDomain(r!.normal);
 }
 
-/** A junction's r0, c and area in their domains, by comparisons only. */
+/** A junction's r0, c and area and its gap's Tc and γ in their domains, by comparisons only. */
 function junctionInDomain(r: Reservoir | undefined): boolean {
   if (typeof r !== 'object' || r === null) return false;
   const j = r.junction;
