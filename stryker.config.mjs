@@ -14,7 +14,16 @@ export default {
   concurrency: 1,
   // Static mutants (module-level constants) would rerun every related test each; counted as ignored.
   ignoreStatic: true,
-  ignorePatterns: ['.stryker-tmp*', 'dist', 'web-dist', 'docs/api', 'test-output', 'ndtc-out', 'coverage', 'reports'],
+  ignorePatterns: [
+    '.stryker-tmp*',
+    'dist',
+    'web-dist',
+    'docs/api',
+    'test-output',
+    'ndtc-out',
+    'coverage',
+    'reports',
+  ],
   tempDirName: '.stryker-tmp',
   // event-recorder: one file per tested mutant (reports/mutation/events), so a long run that is stopped
   // still leaves its results.
