@@ -1,8 +1,8 @@
 /**
  * Cost of the argument checks at the public boundary (src/api/): each hot function called through
- * src/index.ts (checked) and from src/physics/ (unchecked) on the same inputs, in many short alternating
- * rounds so that both see the same machine load; the overhead is the ratio of the fastest rounds (the
- * least disturbed by other load: a check's cost does not vary, the load does).
+ * src/index.ts (checked) and from src/physics/ (unchecked) on the same inputs, in many short adjacent
+ * pairs of rounds; the overhead is the median of the pairs' ratios (the ratio of the fastest rounds,
+ * tried first, moved by ±10 % from run to run on a loaded machine).
  */
 import * as checked from '../src/index.js';
 import { solveBalance as solveBalanceUnchecked } from '../src/physics/balance.js';
@@ -22,22 +22,33 @@ function timePerCall(n: number, f: (i: number) => number): number {
   return t;
 }
 
-/** Checked and unchecked alternately, `rounds` times: the fastest round of each, µs. */
+/**
+ * Checked and unchecked in adjacent pairs, `rounds` times, the order alternating: each pair sees the same
+ * load, so the median of the pairs' ratios is the check's cost with the load drift cancelled. Times are
+ * the fastest round of each, µs.
+ */
 function sideBySide(
   n: number,
   unchecked: (i: number) => number,
   checkedCall: (i: number) => number,
   rounds: number,
-): { unchecked: number; checked: number } {
+): { unchecked: number; checked: number; ratio: number } {
   timePerCall(n, unchecked);
   timePerCall(n, checkedCall);
   const a: number[] = [];
   const b: number[] = [];
+  const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    a.push(timePerCall(n, unchecked));
-    b.push(timePerCall(n, checkedCall));
+    const [u, c] =
+      r % 2 === 0
+        ? [timePerCall(n, unchecked), timePerCall(n, checkedCall)]
+        : [timePerCall(n, checkedCall), timePerCall(n, unchecked)].reverse();
+    a.push(u);
+    b.push(c);
+    ratios.push(c / u);
   }
-  return { unchecked: Math.min(...a), checked: Math.min(...b) };
+  ratios.sort((x, y) => x - y);
+  return { unchecked: Math.min(...a), checked: Math.min(...b), ratio: ratios[rounds >> 1] };
 }
 
 export async function benchValidation(options: { scale?: number } = {}): Promise<{ rows: BenchRow[] }> {
@@ -69,10 +80,10 @@ export async function benchValidation(options: { scale?: number } = {}): Promise
     ],
   ];
   for (const [name, n, unchecked, checkedCall] of cases) {
-    const t = sideBySide(Math.max(1, Math.round((n / 10) * scale)), unchecked, checkedCall, 41);
+    const t = sideBySide(Math.max(1, Math.round((n / 40) * scale)), unchecked, checkedCall, 161);
     rows.push({ name: `${name} unchecked (src/physics)`, value: t.unchecked, unit: 'µs/call' });
     rows.push({ name: `${name} checked (public API)`, value: t.checked, unit: 'µs/call' });
-    rows.push({ name: `${name} check overhead`, value: 100 * (t.checked / t.unchecked - 1), unit: '%' });
+    rows.push({ name: `${name} check overhead`, value: 100 * (t.ratio - 1), unit: '%' });
   }
   return { rows };
 }
