@@ -1,8 +1,12 @@
 /**
  * The computing workers (fast: R/R₀, J_γ, κ_γ; slow: the heat balance and δT; dynamics: T_L(t) and
  * the diode/transistor readout), the requests sent to them and their replies drawn into the panels.
+ * The fast panels are computed in the page itself whenever their R/R₀ tables are loaded.
  */
+import { hasResistanceTable, loadResistanceGrid } from '../src/index.js';
 import type { Chart } from './chart.js';
+import { photonicCurves, resistanceCurve } from './curves.js';
+import { deviceFromParams } from './device.js';
 import type { ExplorerParams } from './params.js';
 import {
   charts,
@@ -20,7 +24,11 @@ import { scheduleUrl, showNotes, state, view, type Timing } from './state.js';
 const timings = new Map<number, Timing>();
 
 function onReply(event: MessageEvent<ComputeReply>): void {
-  const reply = event.data;
+  accept(event.data);
+}
+
+/** A reply, from a worker or from the page's own computation, drawn if it is for the newest request. */
+function accept(reply: ComputeReply): void {
   if (reply.panel === 'balance' || reply.panel === 'drop') {
     slow.lastMessageAt = performance.now();
     slow.workingOn = reply.id;
@@ -85,6 +93,57 @@ function startWorker(): Worker {
 }
 
 const fast = startWorker();
+
+/** The page's last fast curves and their inputs, reused when only other panels' inputs changed. */
+const pageCache = {
+  photonic: { key: '', data: undefined as unknown },
+  resistance: { key: '', data: undefined as unknown },
+};
+let resistanceGridLoad: Promise<unknown> | undefined;
+
+/**
+ * R/R₀, J_γ and κ_γ computed in the page, in the task of the input that asked (a few ms): a worker's
+ * reply waits for the worker's turn on the CPU, tens of ms on a busy two-core machine. Returns false
+ * (the fast worker then computes) when a γ has no loaded R/R₀ table, whose tabulation (0.1–1 s) would
+ * freeze the page, or when the parameters make no device (the worker's reply names the error).
+ */
+function computeFastInPage(id: number, params: ExplorerParams): boolean {
+  let device;
+  try {
+    device = deviceFromParams(params);
+  } catch {
+    return false;
+  }
+  const gammas = [device.left.superconductor.gamma, device.right.superconductor.gamma];
+  if (!gammas.every(hasResistanceTable)) {
+    // The γ slider's stored tables, for the next move.
+    resistanceGridLoad ??= loadResistanceGrid();
+    return false;
+  }
+  const deviceKey = JSON.stringify(device);
+  const stage = (panel: 'photonic' | 'resistance', key: string, compute: () => unknown): void => {
+    const cache = pageCache[panel];
+    const start = performance.now();
+    let reply: ComputeReply;
+    try {
+      if (cache.key !== key) {
+        cache.data = compute();
+        cache.key = key;
+      }
+      reply = { id, panel, data: cache.data, computeMs: performance.now() - start } as ComputeReply;
+    } catch (error) {
+      reply = { id, panel, error: error instanceof Error ? error.message : String(error) };
+    }
+    if (panel === 'photonic') {
+      const timing = timings.get(id);
+      if (timing !== undefined) timing.computedIn = 'page';
+    }
+    accept(reply);
+  };
+  stage('photonic', `${deviceKey}|${params.TL}`, () => photonicCurves(device, params.TL));
+  stage('resistance', JSON.stringify(device.left.superconductor), () => resistanceCurve(device));
+  return true;
+}
 // Its own worker: an integration (a few hundred ms with the first C_S tabulation) delays no other panel.
 const dynamics = startWorker();
 let dynamicsKey = '';
@@ -132,7 +191,10 @@ export function requestCompute(control: string, inputAt: number = performance.no
   timings.set(id, timing);
   state.timings.push(timing);
   if (state.timings.length > 200) state.timings.shift();
-  fast.postMessage({ id, role: 'fast', params } satisfies ComputeRequest);
+  if (!computeFastInPage(id, params)) {
+    timing.computedIn = 'worker';
+    fast.postMessage({ id, role: 'fast', params } satisfies ComputeRequest);
+  }
   dynamics.postMessage({ id, role: 'dynamics', params } satisfies ComputeRequest);
   // The dynamics depend on the device, J_in and the setup, not on T_L.
   if (slowKey(params) !== dynamicsKey) charts.dynamics.setStatus('computing…');

@@ -1,6 +1,6 @@
 /**
  * The explorer page: builds the controls and panels, and recomputes on every change. Every number
- * drawn comes from the library (src/index.ts) through the workers (compute.ts).
+ * drawn comes from the library (src/index.ts), computed in the page or by the workers (compute.ts).
  */
 import 'uplot/dist/uPlot.min.css';
 import { requestCompute } from './compute.js';

@@ -5,8 +5,9 @@ import type { DynamicsCurve } from './dynamics.js';
 import type { ExplorerParams } from './params.js';
 
 /**
- * The page runs two workers: 'fast' (R/R0, J_γ, κ_γ: milliseconds) and 'slow' (heat balance and
- * δT: many solves), so that a long solve never delays the fast panels; a third, 'dynamics', integrates
+ * The page runs two workers: 'fast' (R/R0, J_γ, κ_γ: milliseconds; used when the page itself has no
+ * R/R0 table for the γ) and 'slow' (heat balance and δT: many solves), so that a long solve never
+ * delays the fast panels; a third, 'dynamics', integrates
  * T_L(t) for the dynamics panel and its diode/transistor readout.
  */
 export type WorkerRole = 'fast' | 'slow' | 'dynamics';

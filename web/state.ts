@@ -13,7 +13,9 @@ export interface Timing {
   inputAt: number;
   /** When the requests went to the workers (the page's own work on a change ends here). */
   sentAt?: number;
-  /** When the worker's J_γ/κ_γ reply arrived, and how long the worker computed it. */
+  /** Where J_γ/κ_γ were computed: in the page (R/R₀ tables loaded) or by the fast worker. */
+  computedIn?: 'page' | 'worker';
+  /** When the J_γ/κ_γ reply arrived (from the page: when computed), and how long the computation took. */
   photonicReplyAt?: number;
   photonicComputeMs?: number;
   photonicDrawnAt?: number;
