@@ -50,6 +50,26 @@ export function checkProduct(
   }
 }
 
+/** A list option of a point command: its flag, the text given and what it holds. */
+export interface PointListOption {
+  option: string;
+  text: string;
+  kind: QuantityKind;
+}
+
+/**
+ * The lists of a point command's grid, each parsed (at most MAX_POINTS values) and their product
+ * refused above MAX_POINTS before any point is made.
+ */
+export function parsePointGrid(options: readonly PointListOption[], limit: PointLimit): number[][] {
+  const lists = options.map((o) => parsePointList(o.text, o.kind, o.option, limit));
+  checkProduct(
+    options.map((o, i) => ({ option: o.option, text: o.text, length: lists[i].length })),
+    limit,
+  );
+  return lists;
+}
+
 /**
  * The Cartesian product of option lists, the first list varying slowest (row-major, like nested
  * loops), one fresh tuple at a time: the grid itself is never held.

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from '../io/progress.js';
 import { phononHeat } from '../index.js';
-import { cartesian, checkProduct, parsePointList, productSize } from './cartesian.js';
+import { cartesian, parsePointGrid, productSize } from './cartesian.js';
 import type { CliContext } from './context.js';
 import {
   addDeviceOptions,
@@ -57,12 +57,10 @@ Points: {T_e, T_bath, J_ph_N, J_ph_S, J_ph} (K, K, W, W, W).`,
     .action(async (opts: Options) => {
       const format = outputFormatOf(opts);
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
-      const Tes = parsePointList(opts.Te, 'temperature', '--Te', BEYOND);
-      const Tbaths = parsePointList(opts.Tbath, 'temperature', '--Tbath', BEYOND);
-      checkProduct(
+      const [Tes, Tbaths] = parsePointGrid(
         [
-          { option: '--Te', text: opts.Te, length: Tes.length },
-          { option: '--Tbath', text: opts.Tbath, length: Tbaths.length },
+          { option: '--Te', text: opts.Te, kind: 'temperature' },
+          { option: '--Tbath', text: opts.Tbath, kind: 'temperature' },
         ],
         BEYOND,
       );

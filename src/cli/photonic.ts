@@ -1,7 +1,7 @@
 /** `ndtc photonic`: photonic heat current J_γ(T_L, T_R) and κ_γ = −∂J_γ/∂T_R (MODEL.md §3). */
 import type { Command } from 'commander';
 import { photonicConductance, photonicHeatCurrent } from '../index.js';
-import { cartesian, checkProduct, parsePointList } from './cartesian.js';
+import { cartesian, parsePointGrid } from './cartesian.js';
 import type { CliContext } from './context.js';
 import {
   addDeviceOptions,
@@ -47,12 +47,10 @@ Points: {T_L, T_R, J_gamma, kappa_gamma} (K, K, W, W/K).`,
     .action((opts: Options) => {
       const format = outputFormatOf(opts);
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
-      const TLs = parsePointList(opts.TL, 'temperature', '--TL', BEYOND);
-      const TRs = parsePointList(opts.TR, 'temperature', '--TR', BEYOND);
-      checkProduct(
+      const [TLs, TRs] = parsePointGrid(
         [
-          { option: '--TL', text: opts.TL, length: TLs.length },
-          { option: '--TR', text: opts.TR, length: TRs.length },
+          { option: '--TL', text: opts.TL, kind: 'temperature' },
+          { option: '--TR', text: opts.TR, kind: 'temperature' },
         ],
         BEYOND,
       );

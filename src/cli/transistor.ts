@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { InputError, transistorResponse } from '../index.js';
 import { checkInRange } from '../physics/domain.js';
-import { checkProduct, parsePointList } from './cartesian.js';
+import { parsePointGrid, parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
 import {
   addDeviceOptions,
@@ -53,19 +53,15 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
   cmd.action(async (opts: Options) => {
     const format = outputFormatOf(opts);
     const device = deviceFromOptions(opts, ctx.loadDeviceFile);
-    const JinL = parsePointList(opts.JinL, 'power', '--JinL', BEYOND).map((J) =>
-      checkInRange('Jin', '--JinL', J),
-    );
-    const JinR = parsePointList(opts.JinR, 'power', '--JinR', BEYOND).map((J) =>
-      checkInRange('Jin', '--JinR', J),
-    );
-    checkProduct(
+    const [JinL, JinR] = parsePointGrid(
       [
-        { option: '--JinL', text: opts.JinL, length: JinL.length },
-        { option: '--JinR', text: opts.JinR, length: JinR.length },
+        { option: '--JinL', text: opts.JinL, kind: 'power' },
+        { option: '--JinR', text: opts.JinR, kind: 'power' },
       ],
       BEYOND,
     );
+    for (const J of JinL) checkInRange('Jin', '--JinL', J);
+    for (const J of JinR) checkInRange('Jin', '--JinR', J);
     let Tbath = device.Tbath;
     if (opts.Tbath !== undefined) {
       const values = parsePointList(opts.Tbath, 'temperature', '--Tbath', BEYOND);
