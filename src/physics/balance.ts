@@ -157,7 +157,8 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   current.phononSeries = op.setup !== 2;
   const F = residualNow;
   const G = heatOutNow;
-  const roots: number[] = [];
+  const roots = foundRoots;
+  roots.length = 0;
   for (let i = 0; i + 1 < n; i++) {
     const v = values[i];
     const w = values[i + 1];
@@ -186,8 +187,12 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   if (roots.length > 1) roots.sort(ascending);
   // A root at the bath node itself is no steady state above the bath.
   if (roots[0] <= grid[0]) roots.shift();
-  return { TL: roots, exceedsTc: values[n - 1] > 0 };
+  // A copy of exactly the roots found: the scratch array's first push reserves room for 16.
+  return { TL: roots.slice(), exceedsTc: values[n - 1] > 0 };
 }
+
+/** The roots of the solve in progress (balanceRoots is not re-entered while it runs). */
+const foundRoots: number[] = [];
 
 /**
  * The extremum of G on [x_{i−1}, x_{i+1}] (a maximum for s = 1), found once per T_R and kept. A function

@@ -5,7 +5,13 @@
  */
 // The physics modules themselves, not the checked public door (src/index.ts): a sweep's inputs are
 // checked once, when its spec is built, not again at every point.
-import { balanceRoots, describeRoot, type BalanceRoot } from '../physics/balance.js';
+import {
+  balanceRoots,
+  describeRoot,
+  type BalanceRoot,
+  type BalanceRoots,
+  type OperatingPoint,
+} from '../physics/balance.js';
 import type { Device } from '../physics/device.js';
 import { phononHeatNormal, phononHeatSuperconductor } from '../physics/electron-phonon.js';
 import { temperatureDrop } from '../physics/features.js';
@@ -217,28 +223,37 @@ function rootValues(
   return values;
 }
 
+/** balanceRoots' argument, one object for every point (balanceRoots keeps nothing of it). */
+const operatingPoint: OperatingPoint = { Jin: 0, TR: 0, setup: 1 };
+/** The point values of a sweep without point-level outputs (read, never written). */
+const NO_POINT_VALUES: Value[] = [];
+
 /** Evaluate one point. */
 export function evaluatePoint(ctx: EvaluationContext, device: Device, op: OperatingValues): PointResult {
   if (ctx.mode === 'direct') {
     return { point: [], roots: [rootValues(ctx.rootOutputs, device, op, op.T_L!)] };
   }
-  // Loops, not closures: a sweep calls this for every point, and closures allocate their contexts.
+  // Index loops, not closures or iterators: a sweep calls this for every point, and each allocates.
   let needsRoots = ctx.rootOutputs.length > 0;
   let needsDrop = false;
-  for (const name of ctx.pointOutputs) {
-    needsRoots ||= name === 'n_roots';
-    needsDrop ||= DROP.has(name);
+  for (let i = 0; i < ctx.pointOutputs.length; i++) {
+    needsRoots ||= ctx.pointOutputs[i] === 'n_roots';
+    needsDrop ||= DROP.has(ctx.pointOutputs[i]);
   }
-  const found = needsRoots
-    ? balanceRoots(device, { Jin: op.J_in!, TR: op.T_R!, setup: op.setup })
-    : undefined;
+  let found: BalanceRoots | undefined;
+  if (needsRoots) {
+    operatingPoint.Jin = op.J_in!;
+    operatingPoint.TR = op.T_R!;
+    operatingPoint.setup = op.setup;
+    found = balanceRoots(device, operatingPoint);
+  }
   // Stability and responsivity cost more than the root itself: only when written.
   let described = false;
-  for (const name of ctx.rootOutputs) described ||= DESCRIBED.has(name);
+  for (let i = 0; i < ctx.rootOutputs.length; i++) described ||= DESCRIBED.has(ctx.rootOutputs[i]);
   const drop = needsDrop
     ? temperatureDrop(device, op.J_in!, op.setup, ctx.TRrange[0], ctx.TRrange[1])
     : undefined;
-  const point = new Array<Value>(ctx.pointOutputs.length);
+  const point = ctx.pointOutputs.length === 0 ? NO_POINT_VALUES : new Array<Value>(ctx.pointOutputs.length);
   for (let i = 0; i < point.length; i++) {
     const name = ctx.pointOutputs[i];
     switch (name) {
