@@ -67,6 +67,7 @@ describe('polynomialRoots: degrees 1 and 2', () => {
     expect(() => polynomialRoots([1])).toThrow(RangeError);
     expect(() => polynomialRoots([1, 2, 3, 4, 5])).toThrow(RangeError);
     expect(() => polynomialRoots([1, 2, 0])).toThrow(RangeError);
+    expect(() => polynomialRoots([1, 2, 0])).toThrow(/degree 1–3 with c\[n\] ≠ 0/);
   });
 });
 
@@ -126,5 +127,66 @@ describe('polynomialRoots: cubics', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+/** Each expected root matched by the nearest found root, to tol relative to its own modulus. */
+function expectEachRoot(found: Complex[], expected: Complex[], tol: number, label: string): void {
+  expect(found.length, label).toBe(expected.length);
+  for (const e of expected) {
+    const nearest = Math.min(...found.map((z) => Math.hypot(z.re - e.re, z.im - e.im)));
+    expect(nearest / Math.hypot(e.re, e.im), `${label}: root ${e.re} + ${e.im}i`).toBeLessThanOrEqual(tol);
+  }
+}
+
+describe('polynomialRoots: every root to its own relative accuracy', () => {
+  // Deflation leaves errors of ε relative to the largest root in the small ones; the Newton step on the
+  // undeflated cubic brings each root to ε relative to itself.
+  it('a small complex pair beside a real root 3000 times larger, deflated from c3 (|r| ≤ 1)', () => {
+    expectEachRoot(
+      polynomialRoots(fromRoots(1, [0.3], [[1e-4, 1e-4]])),
+      [real(0.3), { re: 1e-4, im: 1e-4 }, { re: 1e-4, im: -1e-4 }],
+      1e-14,
+      '0.3, 1e-4(1 ± i)',
+    );
+  });
+
+  it('a small complex pair beside a real root 1e6 times larger, deflated from c0 (|r| > 1)', () => {
+    expectEachRoot(
+      polynomialRoots(fromRoots(1, [1000], [[1e-3, 1e-3]])),
+      [real(1000), { re: 1e-3, im: 1e-3 }, { re: 1e-3, im: -1e-3 }],
+      1e-14,
+      '1000, 1e-3(1 ± i)',
+    );
+  });
+
+  it('a double root: to √ε-level, the Newton step being skipped where it would raise |P|', () => {
+    // At a double root P and P′ are both rounding noise, and their ratio can be anything: the step is
+    // kept only if it lowers |P|. A double root is determined to ~√(ε·|c|/|P″|) ~ 1e-8 relative.
+    expectEachRoot(
+      polynomialRoots(fromRoots(1, [1 / 3, 1 / 3, -2])),
+      [real(1 / 3), real(1 / 3), real(-2)],
+      1e-7,
+      '1/3 twice, −2',
+    );
+    expectEachRoot(
+      polynomialRoots(fromRoots(1, [1 / 3, 1 / 3, 2])),
+      [real(1 / 3), real(1 / 3), real(2)],
+      1e-7,
+      '1/3 twice, 2',
+    );
+  });
+
+  it('a real root up to 1e30 (the last decade of the bracket search), and a RangeError beyond', () => {
+    // x³ − r³: the real root r and r·(−1/2 ± i√3/2).
+    const r = 5e29;
+    const h = (Math.sqrt(3) / 2) * r;
+    expectEachRoot(
+      polynomialRoots([-(r ** 3), 0, 0, 1]),
+      [real(r), { re: -r / 2, im: h }, { re: -r / 2, im: -h }],
+      1e-14,
+      'r = 5e29',
+    );
+    expect(() => polynomialRoots([-1e93, 0, 0, 1])).toThrow(/no sign change within 1e30/);
   });
 });
