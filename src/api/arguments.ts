@@ -7,7 +7,9 @@
 import { InputError } from '../errors.js';
 import { formatQuantity } from '../units/quantity.js';
 import type { OperatingPoint } from '../physics/balance.js';
+import type { TwoReservoirOperatingPoint } from '../physics/two-reservoir.js';
 import type { Device, NormalMetal, Reservoir, Setup, Superconductor } from '../physics/device.js';
+import type { PhotonicCircuit } from '../physics/photonic.js';
 import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 import {
   checkInRange,
@@ -355,4 +357,118 @@ export function checkFiniteResult(fn: string, arguments_: string, x: number): nu
     throw new InputError(fn, arguments_, `arguments for which the result is finite (it is ${x} here)`);
   }
   return x;
+}
+
+/**
+ * Sommerfeld coefficients accepted, J m⁻³ K⁻²: from a dilute semiconductor (InAs at 10²⁰ m⁻³: ~10⁻³)
+ * to heavy fermions (~10⁵), with a decade's margin each side.
+ */
+const SOMMERFELD_RANGE = { min: 1e-4, max: 1e6 } as const;
+
+/** An optional `sommerfeld` field: absent, or a number of SOMMERFELD_RANGE. */
+export function checkSommerfeld(option: string, gamma: number | undefined): void {
+  if (gamma === undefined) return;
+  if (!(typeof gamma === 'number' && gamma >= SOMMERFELD_RANGE.min && gamma <= SOMMERFELD_RANGE.max)) {
+    throw new InputError(
+      option,
+      describeValue(gamma),
+      `a Sommerfeld coefficient from ${SOMMERFELD_RANGE.min} to ${SOMMERFELD_RANGE.max} J/m^3/K^2, or absent (the material's)`,
+    );
+  }
+}
+
+/** A reservoir with both Sommerfeld coefficients checked. */
+export function checkReservoirHeatCapacity(option: string, reservoir: Reservoir): void {
+  checkReservoir(option, reservoir);
+  checkSommerfeld(`${option}.superconductor.sommerfeld`, reservoir.superconductor.sommerfeld);
+  checkSommerfeld(`${option}.normal.sommerfeld`, reservoir.normal.sommerfeld);
+}
+
+/** A device whose heat capacities are read (the dynamics): checkDevice and the four Sommerfeld coefficients. */
+export function checkDeviceWithHeatCapacities(option: string, device: Device): void {
+  checkDevice(option, device);
+  for (const side of ['left', 'right'] as const) {
+    checkSommerfeld(`${option}: ${side}.superconductor.sommerfeld`, device[side].superconductor.sommerfeld);
+    checkSommerfeld(`${option}: ${side}.normal.sommerfeld`, device[side].normal.sommerfeld);
+  }
+}
+
+/** A 2×2 matrix [[a, b], [c, d]] of finite numbers. */
+export function checkMatrix2(option: string, m: [[number, number], [number, number]]): void {
+  const accepted = 'a 2×2 matrix [[a, b], [c, d]] of finite numbers';
+  if (!Array.isArray(m) || m.length !== 2) throw new InputError(option, describeValue(m), accepted);
+  m.forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== 2)
+      throw new InputError(`${option}[${i}]`, describeValue(row), accepted);
+    row.forEach((x, j) => checkFinite(`${option}[${i}][${j}]`, x));
+  });
+}
+
+/** An optional integer of [min, max]. */
+export function checkOptionalInteger(option: string, x: number | undefined, min: number, max: number): void {
+  if (x === undefined) return;
+  if (!(Number.isInteger(x) && x >= min && x <= max))
+    throw new InputError(option, describeValue(x), `an integer from ${min} to ${max}`);
+}
+
+/** An optional relative tolerance of [1e-14, 0.1]. */
+export function checkOptionalTolerance(option: string, x: number | undefined): void {
+  if (x === undefined) return;
+  if (!(typeof x === 'number' && x >= 1e-14 && x <= 0.1))
+    throw new InputError(option, describeValue(x), 'a relative tolerance from 1e-14 to 0.1');
+}
+
+/** Heaters { JinL, JinR, Tbath? } of setup 3: each 0 or in (0, 1 µW], the bath one of the device. */
+export function checkTwoReservoirOperatingPoint(
+  option: string,
+  device: Device,
+  op: TwoReservoirOperatingPoint,
+): void {
+  if (op === null || typeof op !== 'object')
+    throw new InputError(option, describeValue(op), 'an operating point { JinL, JinR, Tbath? } (W, W, K)');
+  checkInputPower(`${option}.JinL`, op.JinL);
+  checkInputPower(`${option}.JinR`, op.JinR);
+  if (op.Tbath !== undefined) checkBath(`${option}.Tbath`, op.Tbath, device);
+}
+
+/**
+ * Circuit elements as the domain's devices give them: R = (R/R0) r0/A from 10⁻⁶ to 10¹⁵ Ω and C = c·A
+ * from 10⁻²⁰ to 10⁻⁶ F (wider ends: a_cutoff and J_γ underflow to a plausible-looking 0 far beyond).
+ */
+export const RESISTANCE = { min: 1e-6, max: 1e15, unit: 'Ω' } as const;
+export const CAPACITANCE = { min: 1e-20, max: 1e-6, unit: 'F' } as const;
+/** Cutoffs a = (R_L + R_R)/(R_L R_R C) of such circuits, rad/s. */
+export const CUTOFF = { min: 1e-9, max: 1e27, unit: 'rad/s' } as const;
+/** The lowest temperature of the domain (0.004 × 10 mK), K. */
+const T_LOWEST = DOMAIN.temperature.min;
+
+export function checkBetween(
+  option: string,
+  x: number,
+  range: { min: number; max: number; unit: string },
+): void {
+  if (!(typeof x === 'number' && x >= range.min && x <= range.max)) {
+    throw new InputError(option, describeValue(x), `from ${range.min} to ${range.max} ${range.unit}`);
+  }
+}
+
+/** A circuit's R_L, R_R (Ω) and C_L, C_R (F) in the ranges above. */
+export function checkCircuit(fn: string, circuit: PhotonicCircuit): void {
+  if (circuit === null || typeof circuit !== 'object') {
+    throw new InputError(
+      `${fn} circuit`,
+      describeValue(circuit),
+      'a PhotonicCircuit { RL, RR, CL, CR } (Ω, F)',
+    );
+  }
+  checkBetween(`${fn} circuit.RL`, circuit.RL, RESISTANCE);
+  checkBetween(`${fn} circuit.RR`, circuit.RR, RESISTANCE);
+  checkBetween(`${fn} circuit.CL`, circuit.CL, CAPACITANCE);
+  checkBetween(`${fn} circuit.CR`, circuit.CR, CAPACITANCE);
+}
+
+/** A temperature for the closed forms that take no Tc: [0.04 mK, 10 K]. */
+export function checkBareTemperature(option: string, T: number): void {
+  checkPositive(option, T);
+  checkTemperature(option, T, T_LOWEST / MIN_REDUCED_TEMPERATURE);
 }

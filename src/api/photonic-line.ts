@@ -3,27 +3,31 @@ import { InputError } from '../errors.js';
 import type { Device } from '../physics/device.js';
 import * as line from '../physics/photonic-line.js';
 import * as diode from '../physics/rectification.js';
-import { checkDevice, checkNonNegative, checkOrdered, checkPositive, checkTemperature } from './arguments.js';
+import * as lineBalance from '../physics/balance-line.js';
+import type { OperatingPoint } from '../physics/balance.js';
+import type { Reservoir } from '../physics/device.js';
+import { describeValue } from '../physics/device-input.js';
+import {
+  checkBareTemperature,
+  checkBetween,
+  checkCircuit,
+  checkDevice,
+  checkDeviceWithHeatCapacities,
+  checkFiniteResult,
+  checkInputPower,
+  checkOperatingPoint,
+  checkOrdered,
+  checkPositive,
+  checkTemperature,
+} from './arguments.js';
 
-export {
-  hasRealLine,
-  lineCircuit,
-  lineTransmissions,
-  lineHeatCurrentsDirect,
-  lineHeatCurrentsOfCircuit,
-  type LineCircuit,
-  type LineHeatCurrents,
-} from '../physics/photonic-line.js';
-export {
-  mirrored,
-  steadyStateRectification,
-  withRightReservoir,
-  type HeatedState,
-  type Rectification,
-  type SteadyStateRectification,
-} from '../physics/rectification.js';
+export type { LineCircuit, LineHeatCurrents } from '../physics/photonic-line.js';
+export type { HeatedState, Rectification, SteadyStateRectification } from '../physics/rectification.js';
 export type { PhotonLine } from '../physics/device.js';
-export { balanceRootsThroughLine, type LineBalanceRoot } from '../physics/balance-line.js';
+export type { LineBalanceRoot } from '../physics/balance-line.js';
+
+/** Each line's series elements, as the CLI's --Lline and --Rline accept them: ≤ 1 mH and ≤ 1 GΩ. */
+const LINE = { inductance: 1e-3, resistance: 1e9 } as const;
 
 /** The device and its line (inductance and resistance finite and ≥ 0). */
 function checkLineDevice(fn: string, device: Device): void {
@@ -31,8 +35,16 @@ function checkLineDevice(fn: string, device: Device): void {
   if (device.line === undefined) return;
   if (device.line === null || typeof device.line !== 'object')
     throw new InputError(`${fn} device.line`, String(device.line), 'an object {inductance, resistance}');
-  checkNonNegative(`${fn} device.line.inductance`, device.line.inductance);
-  checkNonNegative(`${fn} device.line.resistance`, device.line.resistance);
+  checkBetween(`${fn} device.line.inductance`, device.line.inductance, {
+    min: 0,
+    max: LINE.inductance,
+    unit: 'H',
+  });
+  checkBetween(`${fn} device.line.resistance`, device.line.resistance, {
+    min: 0,
+    max: LINE.resistance,
+    unit: 'Ω',
+  });
 }
 
 function checkPair(fn: string, device: Device, TL: number, TR: number): void {
@@ -93,4 +105,106 @@ export function rectification(device: Device, Thot: number, Tcold: number): diod
   if (!(Thot > Tcold))
     throw new InputError('rectification Thot', `${Thot} K`, `a temperature above Tcold = ${Tcold} K`);
   return diode.rectification(device, Thot, Tcold);
+}
+
+/** True if the device has a line with non-zero inductance or resistance. */
+export function hasRealLine(device: Device): boolean {
+  checkLineDevice('hasRealLine', device);
+  return line.hasRealLine(device);
+}
+
+/** The circuit at (T_L, T_R) with both lines of the loop in series (L = 2 L_line, R_ℓ = 2 R_line). */
+export function lineCircuit(device: Device, TL: number, TR: number): line.LineCircuit {
+  checkPair('lineCircuit', device, TL, TR);
+  return line.lineCircuit(device, TL, TR);
+}
+
+/** A LineCircuit: the junctions' R, C as a PhotonicCircuit's, the loop's L and R_ℓ as two lines'. */
+function checkLineCircuit(fn: string, c: line.LineCircuit): void {
+  checkCircuit(fn, c);
+  checkBetween(`${fn} circuit.L`, c.L, { min: 0, max: 2 * LINE.inductance, unit: 'H' });
+  checkBetween(`${fn} circuit.Rline`, c.Rline, { min: 0, max: 2 * LINE.resistance, unit: 'Ω' });
+}
+
+/** Highest angular frequency accepted, rad/s: 10⁶ times k_B·10 K/ħ, far beyond any thermal photon. */
+const OMEGA_MAX = 1e18;
+
+/** τ_LR, τ_Lℓ, τ_Rℓ at ω in [0, 10¹⁸] rad/s. */
+export function lineTransmissions(
+  c: line.LineCircuit,
+  omega: number,
+): { leftRight: number; leftLine: number; rightLine: number } {
+  checkLineCircuit('lineTransmissions', c);
+  checkBetween('lineTransmissions omega', omega, { min: 0, max: OMEGA_MAX, unit: 'rad/s' });
+  return line.lineTransmissions(c, omega);
+}
+
+/** The three heat currents of a line circuit at T_L, T_R and T_line in [0.04 mK, 10 K], W. */
+function lineCurrentsChecked(
+  fn: string,
+  compute: typeof line.lineHeatCurrentsDirect,
+  c: line.LineCircuit,
+  TL: number,
+  TR: number,
+  Tline: number,
+): line.LineHeatCurrents {
+  checkLineCircuit(fn, c);
+  checkBareTemperature(`${fn} TL`, TL);
+  checkBareTemperature(`${fn} TR`, TR);
+  checkBareTemperature(`${fn} Tline`, Tline);
+  const out = compute(c, TL, TR, Tline);
+  for (const [key, J] of Object.entries(out)) checkFiniteResult(fn, `${key} = ${J}`, J);
+  return out;
+}
+
+/** Heat currents of a line circuit, closed form (see the physics module), W. */
+export function lineHeatCurrentsOfCircuit(
+  c: line.LineCircuit,
+  TL: number,
+  TR: number,
+  Tline: number,
+): line.LineHeatCurrents {
+  return lineCurrentsChecked('lineHeatCurrentsOfCircuit', line.lineHeatCurrentsOfCircuit, c, TL, TR, Tline);
+}
+
+/** The same heat currents by adaptive quadrature of τ(ω) (reference path), W. */
+export function lineHeatCurrentsDirect(
+  c: line.LineCircuit,
+  TL: number,
+  TR: number,
+  Tline: number,
+): line.LineHeatCurrents {
+  return lineCurrentsChecked('lineHeatCurrentsDirect', line.lineHeatCurrentsDirect, c, TL, TR, Tline);
+}
+
+/** The device seen from the other side: left and right reservoirs exchanged. */
+export function mirrored(device: Device): Device {
+  checkLineDevice('mirrored', device);
+  return diode.mirrored(device);
+}
+
+/** A copy of the device whose right reservoir is `patch(right)`; the copy is checked as a device. */
+export function withRightReservoir(device: Device, patch: (right: Reservoir) => Reservoir): Device {
+  checkLineDevice('withRightReservoir', device);
+  if (typeof patch !== 'function')
+    throw new InputError(
+      'withRightReservoir patch',
+      describeValue(patch),
+      'a function of the right reservoir',
+    );
+  return checkDevice('withRightReservoir patch(right)', diode.withRightReservoir(device, patch));
+}
+
+/** Steady-state rectification with power P (0 or (0, 1 µW]) on either side, both reservoirs floating. */
+export function steadyStateRectification(device: Device, P: number): diode.SteadyStateRectification {
+  checkDeviceWithHeatCapacities('steadyStateRectification device', device);
+  checkInputPower('steadyStateRectification P', P);
+  return diode.steadyStateRectification(device, P);
+}
+
+/** Every root T_L of the left balance with the device's lines, ascending (operating point as solveBalance's). */
+export function balanceRootsThroughLine(device: Device, op: OperatingPoint): lineBalance.LineBalanceRoot[] {
+  checkLineDevice('balanceRootsThroughLine', device);
+  checkOperatingPoint('balanceRootsThroughLine op', device, op, true);
+  return lineBalance.balanceRootsThroughLine(device, op);
 }

@@ -1,17 +1,19 @@
 /** J_γ and κ_γ of physics/photonic.ts with their arguments checked (docs/library.md, "Input checking"). */
-import { InputError } from '../errors.js';
 import type { Device, Reservoir } from '../physics/device.js';
-import { describeValue } from '../physics/device-input.js';
-import { DOMAIN, MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
 import * as unchecked from '../physics/photonic.js';
 import type { PhotonicCircuit } from '../physics/photonic.js';
 import {
+  CAPACITANCE,
+  checkBareTemperature,
+  checkBetween,
+  checkCircuit,
   checkDevice,
   checkFiniteResult,
-  checkPositive,
   checkReservoir,
   checkTemperature,
   circuitInDomain,
+  CUTOFF,
+  RESISTANCE,
   temperatureInDomain,
 } from './arguments.js';
 
@@ -34,44 +36,6 @@ function checkArguments(fn: string, device: Device, TL: number, TR: number): voi
   checkDevice(`${fn} device`, device);
   checkT(`${fn} TL`, TL, device.left.superconductor.Tc);
   checkT(`${fn} TR`, TR, device.right.superconductor.Tc);
-}
-
-/**
- * Circuit elements as the domain's devices give them: R = (R/R0) r0/A from 10⁻⁶ to 10¹⁵ Ω and C = c·A
- * from 10⁻²⁰ to 10⁻⁶ F (wider ends: a_cutoff and J_γ underflow to a plausible-looking 0 far beyond).
- */
-const RESISTANCE = { min: 1e-6, max: 1e15, unit: 'Ω' } as const;
-const CAPACITANCE = { min: 1e-20, max: 1e-6, unit: 'F' } as const;
-/** Cutoffs a = (R_L + R_R)/(R_L R_R C) of such circuits, rad/s. */
-const CUTOFF = { min: 1e-9, max: 1e27, unit: 'rad/s' } as const;
-/** The lowest temperature of the domain (0.004 × 10 mK), K. */
-const T_LOWEST = DOMAIN.temperature.min;
-
-function checkBetween(option: string, x: number, range: { min: number; max: number; unit: string }): void {
-  if (!(typeof x === 'number' && x >= range.min && x <= range.max)) {
-    throw new InputError(option, describeValue(x), `from ${range.min} to ${range.max} ${range.unit}`);
-  }
-}
-
-/** A circuit's R_L, R_R (Ω) and C_L, C_R (F) in the ranges above. */
-function checkCircuit(fn: string, circuit: PhotonicCircuit): void {
-  if (circuit === null || typeof circuit !== 'object') {
-    throw new InputError(
-      `${fn} circuit`,
-      describeValue(circuit),
-      'a PhotonicCircuit { RL, RR, CL, CR } (Ω, F)',
-    );
-  }
-  checkBetween(`${fn} circuit.RL`, circuit.RL, RESISTANCE);
-  checkBetween(`${fn} circuit.RR`, circuit.RR, RESISTANCE);
-  checkBetween(`${fn} circuit.CL`, circuit.CL, CAPACITANCE);
-  checkBetween(`${fn} circuit.CR`, circuit.CR, CAPACITANCE);
-}
-
-/** A temperature for the closed forms that take no Tc: [0.04 mK, 10 K]. */
-function checkBareTemperature(option: string, T: number): void {
-  checkPositive(option, T);
-  checkTemperature(option, T, T_LOWEST / MIN_REDUCED_TEMPERATURE);
 }
 
 /** R_i = (R/R0)(T_i) · r0_i / A_i, Ω. */

@@ -224,7 +224,7 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         });
       } catch (error) {
         removeEmptyDirectories(created);
-        if (error instanceof InputError && error.option === 'initialState')
+        if (error instanceof InputError && error.option.endsWith('initialState'))
           throw new InputError('--initial-state', opts.initialState, error.accepted);
         throw error;
       }

@@ -1,0 +1,156 @@
+/** Time constants and transients of physics/thermal-response.ts with their arguments checked (docs/library.md, "Input checking"). */
+import { InputError } from '../errors.js';
+import type { BalanceRoot } from '../physics/balance.js';
+import type { Device, Reservoir } from '../physics/device.js';
+import { describeValue } from '../physics/device-input.js';
+import * as unchecked from '../physics/thermal-response.js';
+import type {
+  TransientChange,
+  TransientDrive,
+  TransientOptions,
+  TransientResult,
+} from '../physics/thermal-response.js';
+import {
+  checkBath,
+  checkDeviceWithHeatCapacities,
+  checkFinite,
+  checkFiniteResult,
+  checkInputPower,
+  checkNonNegative,
+  checkOptionalInteger,
+  checkOptionalTolerance,
+  checkPositive,
+  checkReservoirHeatCapacity,
+  checkTemperature,
+  checkTemperatureBelowTc,
+} from './arguments.js';
+
+export * from '../physics/thermal-response.js';
+
+/** τ = C_L/(−∂F/∂T_L) of a root { TL in [0.004 Tc, Tc), dF_dTL finite and ≠ 0 }, s (negative when unstable). */
+export function timeConstant(device: Device, root: Pick<BalanceRoot, 'TL' | 'dF_dTL'>): number {
+  const fn = 'timeConstant';
+  checkDeviceWithHeatCapacities(`${fn} device`, device);
+  if (root === null || typeof root !== 'object')
+    throw new InputError(`${fn} root`, describeValue(root), 'a root { TL, dF_dTL } (K, W/K) of solveBalance');
+  checkTemperatureBelowTc(`${fn} root.TL`, root.TL, device.left.superconductor.Tc);
+  checkFinite(`${fn} root.dF_dTL`, root.dF_dTL);
+  if (root.dF_dTL === 0)
+    throw new InputError(
+      `${fn} root.dF_dTL`,
+      '0',
+      'a slope ∂F/∂T_L ≠ 0 (at 0 the relaxation time is infinite)',
+    );
+  return checkFiniteResult(fn, `dF_dTL = ${root.dF_dTL}`, unchecked.timeConstant(device, root));
+}
+
+/** C_N + C_S of a reservoir at T in [0.004 Tc, 10 K] with C_S from a tabulation, J/K. */
+export function reservoirHeatCapacityFast(reservoir: Reservoir, T: number): number {
+  checkReservoirHeatCapacity('reservoirHeatCapacityFast reservoir', reservoir);
+  checkTemperature('reservoirHeatCapacityFast T', T, reservoir.superconductor.Tc);
+  return unchecked.reservoirHeatCapacityFast(reservoir, T);
+}
+
+const QUANTITIES: Record<1 | 2 | 3, readonly string[]> = {
+  1: ['Jin', 'TR'],
+  2: ['Jin', 'TR'],
+  3: ['Jin', 'JinR'],
+};
+
+/** The drive, the change and the options, each field against the domain it takes. */
+function checkTransient(
+  fn: string,
+  device: Device,
+  drive: TransientDrive,
+  change: TransientChange,
+  options: TransientOptions,
+): void {
+  checkDeviceWithHeatCapacities(`${fn} device`, device);
+  if (drive === null || typeof drive !== 'object')
+    throw new InputError(
+      `${fn} drive`,
+      describeValue(drive),
+      'a drive { setup, Jin, JinR?, TR?, Tbath? } (SI)',
+    );
+  const { setup } = drive;
+  if (setup !== 1 && setup !== 2 && setup !== 3)
+    throw new InputError(
+      `${fn} drive.setup`,
+      describeValue(setup),
+      '1, 2 (left floating) or 3 (both floating)',
+    );
+  checkInputPower(`${fn} drive.Jin`, drive.Jin);
+  const TcR = device.right.superconductor.Tc;
+  if (setup === 3) {
+    checkInputPower(`${fn} drive.JinR`, drive.JinR as number);
+  } else {
+    checkTemperatureBelowTc(`${fn} drive.TR`, drive.TR as number, TcR);
+    if (setup === 2) checkBath(`${fn} drive.TR`, drive.TR as number, device);
+  }
+  if (drive.Tbath !== undefined) checkBath(`${fn} drive.Tbath`, drive.Tbath, device);
+  if (change === null || typeof change !== 'object')
+    throw new InputError(
+      `${fn} change`,
+      describeValue(change),
+      'a change { quantity, value, start, duration? } (SI)',
+    );
+  if (!QUANTITIES[setup].includes(change.quantity))
+    throw new InputError(
+      `${fn} change.quantity`,
+      describeValue(change.quantity),
+      `${QUANTITIES[setup].join(' or ')} in setup ${setup}`,
+    );
+  if (change.quantity === 'TR') {
+    checkTemperatureBelowTc(`${fn} change.value`, change.value, TcR);
+    if (setup === 2) checkBath(`${fn} change.value`, change.value, device);
+  } else checkInputPower(`${fn} change.value`, change.value);
+  checkNonNegative(`${fn} change.start`, change.start);
+  if (change.duration !== undefined) checkPositive(`${fn} change.duration`, change.duration);
+  if (options === null || typeof options !== 'object')
+    throw new InputError(`${fn} options`, describeValue(options), 'an object { until, … } (s)');
+  checkPositive(`${fn} options.until`, options.until);
+  if (!(options.until > change.start))
+    throw new InputError(
+      `${fn} options.until`,
+      `${options.until} s`,
+      `a time after the change's start (${change.start} s)`,
+    );
+  checkOptionalInteger(`${fn} options.initialState`, options.initialState, 0, 1000);
+  checkOptionalTolerance(`${fn} options.rtol`, options.rtol);
+  if (options.atol !== undefined) checkPositive(`${fn} options.atol`, options.atol);
+  checkOptionalInteger(`${fn} options.maxSteps`, options.maxSteps, 1, 10_000_000);
+  if (options.outputTimes !== undefined) {
+    if (!Array.isArray(options.outputTimes))
+      throw new InputError(
+        `${fn} options.outputTimes`,
+        describeValue(options.outputTimes),
+        'an array of times (s)',
+      );
+    options.outputTimes.forEach((t, i) => checkNonNegative(`${fn} options.outputTimes[${i}]`, t));
+  }
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function')
+    throw new InputError(
+      `${fn} options.onProgress`,
+      describeValue(options.onProgress),
+      'a function of the fraction done',
+    );
+}
+
+/** T(t) after a step or pulse of J_in, J_in^R or T_R from a stable steady state (see the physics module). */
+export function transientResponse(
+  device: Device,
+  drive: TransientDrive,
+  change: TransientChange,
+  options: TransientOptions,
+): TransientResult {
+  const fn = 'transientResponse';
+  checkTransient(fn, device, drive, change, options);
+  try {
+    return unchecked.transientResponse(device, drive, change, options);
+  } catch (e) {
+    // The one argument known only after solving: which stable state to start from.
+    if (e instanceof InputError && e.option === 'initialState')
+      throw new InputError(`${fn} options.initialState`, e.value, e.accepted);
+    throw e;
+  }
+}
