@@ -155,12 +155,17 @@ describe('niceLevels', () => {
           if (levels.length < Math.floor(count / 2) || levels.length > 2 * count + 1) return false;
           if (!levels.every((v) => v > min && v < max)) return false;
           if (levels.length < 2) return true;
+          // Differences of levels near |v| carry rounding ~ε|v|: step and spacing are checked to that.
           const step = levels[1] - levels[0];
           const mantissa = step / 10 ** Math.floor(Math.log10(step) + 1e-9);
           const round = [1, 2, 2.5, 5, 10].some((m) => Math.abs(mantissa - m) < 1e-6 * m);
           return (
             round &&
-            levels.every((v, k) => k === 0 || Math.abs(v - levels[k - 1] - step) <= 1e-9 * Math.abs(step))
+            levels.every(
+              (v, k) =>
+                k === 0 ||
+                Math.abs(v - levels[k - 1] - step) <= 1e-9 * Math.abs(step) + 8 * EPS * Math.abs(v),
+            )
           );
         },
       ),
