@@ -28,6 +28,7 @@ import {
 
 export * from '../physics/two-reservoir.js';
 
+/** A real 2×2 matrix, row-major (internal shorthand; the signatures spell it out for the reference). */
 type Matrix2 = [[number, number], [number, number]];
 
 /** A temperature whose J_ph,S central difference (T ± 10⁻⁵ T) stays in [0.004 Tc, 10 K]. */
@@ -69,7 +70,12 @@ export function twoReservoirResidual(
 }
 
 /** ∂(F_L, F_R)/∂(T_L, T_R), W/K; T_L, T_R (with ± 10⁻⁵ of themselves) in [0.004 Tc, 10 K], a bath of the device. */
-export function twoReservoirJacobian(device: Device, TL: number, TR: number, Tbath?: number): Matrix2 {
+export function twoReservoirJacobian(
+  device: Device,
+  TL: number,
+  TR: number,
+  Tbath?: number,
+): [[number, number], [number, number]] {
   const fn = 'twoReservoirJacobian';
   checkDevice(`${fn} device`, device);
   checkStencilTemperature(`${fn} TL`, TL, device.left.superconductor.Tc);
@@ -82,7 +88,7 @@ export function twoReservoirJacobian(device: Device, TL: number, TR: number, Tba
  * Eigenvalues of a real 2×2 matrix of finite numbers, as [re, im] pairs. Computed on the matrix scaled
  * by its largest entry, so that entries beyond 10¹⁵⁴ (whose squared trace overflows) are exact too.
  */
-export function eigenvalues2(m: Matrix2): [number, number][] {
+export function eigenvalues2(m: [[number, number], [number, number]]): [number, number][] {
   checkMatrix2('eigenvalues2 m', m);
   const scale = Math.max(...m.flat().map(Math.abs));
   if (scale === 0) return unchecked.eigenvalues2(m);
@@ -96,7 +102,11 @@ export function eigenvalues2(m: Matrix2): [number, number][] {
 }
 
 /** Time constants −1/Re λ of C⁻¹J (finite: no eigenvalue with zero real part), s, ascending; C_L, C_R > 0 J/K. */
-export function timeConstants2(jacobian: Matrix2, CL: number, CR: number): number[] {
+export function timeConstants2(
+  jacobian: [[number, number], [number, number]],
+  CL: number,
+  CR: number,
+): number[] {
   const fn = 'timeConstants2';
   checkMatrix2(`${fn} jacobian`, jacobian);
   checkPositive(`${fn} CL`, CL);
