@@ -117,6 +117,28 @@ describe('integrate: the rounding floor and the budget', () => {
     expect(loose.evaluations).toBe(unit.evaluations);
     expect(Math.abs(loose.value - 2e6 / 3) / (2e6 / 3)).toBeLessThan(1e-10);
   });
+
+  it('stops at the first bisection that meets the tolerance: one interval fewer does not converge', () => {
+    // The running total that the stopping test compares with must be the current sum of the panels:
+    // peaks the first panel misjudges (its corrections are of the size of the integral) show it.
+    const cases: [string, (x: number) => number][] = [
+      ['Gaussian of width 0.01', (x) => Math.exp(-(((x - 0.37) / 0.01) ** 2))],
+      ['Gaussian of width 0.05', (x) => Math.exp(-(((x - 0.37) / 0.05) ** 2))],
+      ['Lorentzian of width 0.01', (x) => 1 / ((x - 0.3) ** 2 + 1e-4)],
+      ['√x', Math.sqrt],
+    ];
+    for (const [name, f] of cases) {
+      for (const epsRel of [1e-6, 1e-10]) {
+        const r = integrate(f, 0, 1, { epsRel });
+        const intervals = 1 + (r.evaluations - 21) / 42;
+        expect(r.converged, `${name}, ${epsRel}`).toBe(true);
+        expect(
+          integrate(f, 0, 1, { epsRel, maxIntervals: intervals - 1 }).converged,
+          `${name}, ${epsRel}`,
+        ).toBe(false);
+      }
+    }
+  });
 });
 
 describe('integrate: break points and panels', () => {
