@@ -16,10 +16,8 @@ import {
   checkFinite,
   checkFiniteResult,
   checkInputPower,
-  checkNonNegative,
   checkOptionalInteger,
   checkOptionalTolerance,
-  checkPositive,
   checkReservoirHeatCapacity,
   checkTemperature,
   checkTemperatureBelowTc,
@@ -56,6 +54,25 @@ const QUANTITIES: Record<1 | 2 | 3, readonly string[]> = {
   2: ['Jin', 'TR'],
   3: ['Jin', 'JinR'],
 };
+
+/**
+ * Times a transient accepts, s (its start may also be 0): from 1 fs to 10⁵ s. The integrator stops at
+ * once with status 'domain' on a first segment shorter than ~1e-16 s or an end beyond ~10⁶ s; the
+ * reservoirs' time constants lie between µs and ms.
+ */
+export const TRANSIENT_TIME = { min: 1e-15, max: 1e5 } as const;
+const TIME = TRANSIENT_TIME;
+
+function checkTime(option: string, t: number, zeroAllowed: boolean): void {
+  if (zeroAllowed && t === 0) return;
+  if (!(typeof t === 'number' && t >= TIME.min && t <= TIME.max)) {
+    throw new InputError(
+      option,
+      describeValue(t),
+      `${zeroAllowed ? '0 or ' : ''}a time from ${TIME.min} s to ${TIME.max} s`,
+    );
+  }
+}
 
 /** The drive, the change and the options, each field against the domain it takes. */
 function checkTransient(
@@ -104,11 +121,11 @@ function checkTransient(
     checkTemperatureBelowTc(`${fn} change.value`, change.value, TcR);
     if (setup === 2) checkBath(`${fn} change.value`, change.value, device);
   } else checkInputPower(`${fn} change.value`, change.value);
-  checkNonNegative(`${fn} change.start`, change.start);
-  if (change.duration !== undefined) checkPositive(`${fn} change.duration`, change.duration);
+  checkTime(`${fn} change.start`, change.start, true);
+  if (change.duration !== undefined) checkTime(`${fn} change.duration`, change.duration, false);
   if (options === null || typeof options !== 'object')
     throw new InputError(`${fn} options`, describeValue(options), 'an object { until, … } (s)');
-  checkPositive(`${fn} options.until`, options.until);
+  checkTime(`${fn} options.until`, options.until, false);
   if (!(options.until > change.start))
     throw new InputError(
       `${fn} options.until`,
@@ -117,7 +134,16 @@ function checkTransient(
     );
   checkOptionalInteger(`${fn} options.initialState`, options.initialState, 0, 1000);
   checkOptionalTolerance(`${fn} options.rtol`, options.rtol);
-  if (options.atol !== undefined) checkPositive(`${fn} options.atol`, options.atol);
+  // Coarser than 1 mK (temperatures are 10 mK–1 K) lets a step jump out of the model's range.
+  if (
+    options.atol !== undefined &&
+    !(typeof options.atol === 'number' && options.atol > 0 && options.atol <= 1e-3)
+  )
+    throw new InputError(
+      `${fn} options.atol`,
+      describeValue(options.atol),
+      'a temperature tolerance above 0 and at most 1 mK',
+    );
   checkOptionalInteger(`${fn} options.maxSteps`, options.maxSteps, 1, 10_000_000);
   if (options.outputTimes !== undefined) {
     if (!Array.isArray(options.outputTimes))
@@ -126,7 +152,7 @@ function checkTransient(
         describeValue(options.outputTimes),
         'an array of times (s)',
       );
-    options.outputTimes.forEach((t, i) => checkNonNegative(`${fn} options.outputTimes[${i}]`, t));
+    options.outputTimes.forEach((t, i) => checkTime(`${fn} options.outputTimes[${i}]`, t, true));
   }
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function')
     throw new InputError(

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
   InputError,
+  TRANSIENT_TIME,
   transientResponse,
   type TransientChange,
   type TransientDrive,
@@ -81,11 +82,15 @@ function parseChange(
   throw new InputError('--change', text, accepted);
 }
 
-function positiveTime(text: string, option: string): number {
+/** A time of TRANSIENT_TIME (1 fs to 10⁵ s, the integrator's range), or 0 where `zero` allows it. */
+function transientTime(text: string, option: string, zero = false): number {
   const t = parseQuantity(text, 'time', option);
-  if (!(t > 0) || !Number.isFinite(t))
-    throw new InputError(option, text, 'a time > 0 with a unit, e.g. 10us');
-  return t;
+  if ((zero && t === 0) || (t >= TRANSIENT_TIME.min && t <= TRANSIENT_TIME.max)) return t;
+  throw new InputError(
+    option,
+    text,
+    `${zero ? '0 or ' : ''}a time from 1fs to 100000s with a unit, e.g. 10us`,
+  );
 }
 
 function integer(text: string, option: string, lo: number, hi: number): number {
@@ -181,12 +186,10 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
       }
       const { quantity, value } = parseChange(opts.change, setup);
       if (quantity === 'TR') belowTc([value], Tc, '--change');
-      const start = parseQuantity(opts.at, 'time', '--at');
-      if (!(start >= 0) || !Number.isFinite(start))
-        throw new InputError('--at', opts.at, 'a time ≥ 0, e.g. 1us');
+      const start = transientTime(opts.at, '--at', true);
       const change: TransientChange = { quantity, value, start };
-      if (opts.duration !== undefined) change.duration = positiveTime(opts.duration, '--duration');
-      const until = positiveTime(opts.until, '--until');
+      if (opts.duration !== undefined) change.duration = transientTime(opts.duration, '--duration');
+      const until = transientTime(opts.until, '--until');
       if (!(until > start))
         throw new InputError('--until', opts.until, `a time after --at (${formatQuantity(start, 'time')})`);
       const rtol = Number(opts.rtol);

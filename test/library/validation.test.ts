@@ -1292,6 +1292,50 @@ describe('the cases of issue 13', () => {
   });
 });
 
+describe('inputs the property table found giving wrong numbers, now refused', () => {
+  const d = ndtc.platformDevice('ag');
+  const step = { quantity: 'Jin' as const, value: 2e-15, start: 0 };
+  it.each([
+    // C_S/(γVT) came out negative (−1.1e9 at t = 0.999) for a Dynes γ of 1e-12…
+    ['reducedHeatCapacitySuperconductor gamma', () => ndtc.reducedHeatCapacitySuperconductor(0.5, 1e-12)],
+    // …and 1.1e4 instead of 2.43 at epsRel = 0.1; 0 instead of ≈ γ at t = 1e-6.
+    [
+      'reducedHeatCapacitySuperconductor epsRel',
+      () => ndtc.reducedHeatCapacitySuperconductor(0.999, 1e-4, 0.1),
+    ],
+    ['reducedHeatCapacitySuperconductor t', () => ndtc.reducedHeatCapacitySuperconductor(1e-6, 1e-4)],
+    // The integrator stopped at once with status 'domain' beyond ~1e6 s or on a 1e-300 s pulse.
+    [
+      'transientResponse options.until',
+      () => ndtc.transientResponse(d, { setup: 1, Jin: 1e-15, TR: 0.3 }, step, { until: 1e6 }),
+    ],
+    [
+      'transientResponse change.duration',
+      () =>
+        ndtc.transientResponse(
+          d,
+          { setup: 1, Jin: 1e-15, TR: 0.3 },
+          { ...step, duration: 1e-300 },
+          { until: 1e-3 },
+        ),
+    ],
+    // A tolerance beyond the interval placed the states 8 % off.
+    [
+      'steadyStatesByReduction options.xtol',
+      () => ndtc.steadyStatesByReduction(foldReduction, 0.01, 1.2, { xtol: 1e300 }),
+    ],
+    ['solveTwoReservoirs op.JinL', () => ndtc.solveTwoReservoirs(d, { JinL: Number.NaN, JinR: 0 })],
+    ['timeConstant root.dF_dTL', () => ndtc.timeConstant(d, { TL: 0.3, dF_dTL: 0 })],
+  ])('%s', (option, f) => {
+    expect(f).toThrow(InputError);
+    try {
+      f();
+    } catch (e) {
+      expect((e as InstanceType<typeof InputError>).option).toBe(option);
+    }
+  });
+});
+
 describe('text parsers', () => {
   it.each([
     ['parseQuantity', (s: string) => ndtc.parseQuantity(s, 'temperature')],
