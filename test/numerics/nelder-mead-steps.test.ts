@@ -75,12 +75,54 @@ describe('nelderMead: the moves', () => {
     expectPoints(firstPoints(f, [0.5], 5), [[0.5], [0.6], [0.4], [0.55], [0.55]]);
   });
 
+  it('a reflection between the best and the second-worst is accepted as it is (f = x + y + 3(x − 0.5)²)', () => {
+    // Vertices (0.5,0.5): 1, (0.5,0.6): 1.1, worst (0.6,0.5): 1.13; centroid (0.5,0.55); reflected (0.4,0.6):
+    // 1.03, between 1 and 1.1: kept without trying an expansion. Next: centroid (0.45,0.55), worst
+    // (0.5,0.6), reflected (0.4,0.5): 0.93 < 1 → expanded (0.35,0.45): 0.8675, kept.
+    expectPoints(
+      firstPoints(([x, y]) => x + y + 3 * (x - 0.5) ** 2, [0.5, 0.5], 6),
+      [
+        [0.5, 0.5],
+        [0.6, 0.5],
+        [0.5, 0.6],
+        [0.4, 0.6],
+        [0.4, 0.5],
+        [0.35, 0.45],
+      ],
+    );
+  });
+
+  it('ties: an expansion only as good as the reflection is not taken (f = max(x, 0.45))', () => {
+    // reflected 0.4 (0.45) < 0.5 → expanded 0.3 (0.45), not better: 0.4 kept. Next: best 0.4, worst 0.5,
+    // reflected 0.3 (0.45), not better than the best, better than the worst: outside contraction 0.35.
+    expectPoints(
+      firstPoints(([x]) => Math.max(x, 0.45), [0.5], 6),
+      [[0.5], [0.6], [0.4], [0.3], [0.3], [0.35]],
+    );
+  });
+
+  it('ties: on a constant function nothing is better, so the simplex shrinks towards the start', () => {
+    // reflected 0.4 is not better than the best nor the worst: inside contraction 0.55, not better than the
+    // worst: shrink, 0.6 → 0.55.
+    expectPoints(
+      firstPoints(() => 1, [0.5], 5),
+      [[0.5], [0.6], [0.4], [0.55], [0.55]],
+    );
+    // and the result is the start, the first of the equal values
+    expect(nelderMead(() => 1, [0.5, 0.25]).x).toEqual([0.5, 0.25]);
+  });
+
   it('at the upper bound the initial step goes inwards, and moves are clamped into [0, 1]', () => {
     // f = −x from 0.95: 0.95 + 0.1 > 1, so the second vertex is 0.85; reflected 1.05 → 1 (−1 < −0.95),
     // expanded 1.15 → 1, not better than the reflection.
     expectPoints(
       firstPoints(([x]) => -x, [0.95], 4),
       [[0.95], [0.85], [1], [1]],
+    );
+    // A step that lands on the bound exactly is kept: 0.9 + 0.1 = 1.
+    expectPoints(
+      firstPoints(([x]) => -x, [0.9], 2),
+      [[0.9], [1]],
     );
     // A start outside the box is clamped first.
     expectPoints(
@@ -136,6 +178,28 @@ describe('nelderMead: budget and result', () => {
     });
     expect(r.evaluations).toBeLessThan(1000);
     expect(Math.hypot(r.x[0] - 0.3, r.x[1] - 0.6)).toBeLessThan(1e-5);
+  });
+
+  it('stops on the spread of f only once it is within ftol: a steep valley is followed below xtol', () => {
+    // f = 1e12(x − 0.3)² + 1e-3: when the simplex is xtol = 1e-6 wide, f still differs by ~1 across it, far
+    // above ftol·|f| = 1e-13, so the search goes on, to the extent limit xtol·1e-3.
+    const r = nelderMead(([x]) => 1e12 * (x - 0.3) ** 2 + 1e-3, [0.5], {
+      xtol: 1e-6,
+      ftol: 1e-10,
+      maxEvaluations: 10_000,
+    });
+    expect(Math.abs(r.x[0] - 0.3)).toBeLessThan(1e-8);
+    expect(r.evaluations).toBeLessThan(10_000);
+  });
+
+  it('the spread of f is judged relative to |f|: f and 1000·f stop alike, and ftol = 0 goes on longer', () => {
+    const f = ([x, y]: number[]): number => (x - 0.3) ** 2 + (y - 0.6) ** 2 + 1e-3;
+    const run = (scale: number, ftol: number): number =>
+      nelderMead((x) => scale * f(x), [0.5, 0.5], { xtol: 1e-6, ftol, maxEvaluations: 10_000 }).evaluations;
+    const base = run(1, 1e-10);
+    expect(run(1000, 1e-10)).toBe(base);
+    expect(run(1e-3, 1e-10)).toBe(base);
+    expect(run(1, 0)).toBeGreaterThan(base);
   });
 
   it('a failed (NaN or infinite) evaluation ranks worst instead of stopping or poisoning the search', () => {
