@@ -96,8 +96,9 @@ export function niceLevels(min: number, max: number, count = 8): number[] {
   const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw)!;
   const out: number[] = [];
   for (let k = Math.floor(min / step) + 1; k * step < max; k++) {
-    const v = k * step;
-    if (v > min) out.push(Number(v.toPrecision(12)));
+    // Compared after rounding: k·step can sit an ulp inside the range and round onto its end (3·0.1).
+    const v = Number((k * step).toPrecision(12));
+    if (v > min && v < max) out.push(v);
   }
   return out;
 }

@@ -142,6 +142,27 @@ describe('niceLevels', () => {
     expect(niceLevels(2, 1)).toEqual([]);
   });
 
+  it('never a level on an end of the range, where k·step rounds onto it (3·0.1 = 0.30000000000000004 → 0.3)', () => {
+    expect(niceLevels(0.3, 1.3, 9)).toEqual([0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2]);
+    expect(niceLevels(4.6, 4.699999999999999, 9)).toEqual([
+      4.61, 4.62, 4.63, 4.64, 4.65, 4.66, 4.67, 4.68, 4.69,
+    ]);
+    // decimal ends, the values a user's axis has
+    for (let m = -50; m <= 50; m++) {
+      for (const width of [0.1, 0.5, 1, 2, 10]) {
+        const min = m / 10;
+        const max = min + width;
+        for (const count of [4, 5, 8, 9, 10]) {
+          const levels = niceLevels(min, max, count);
+          expect(
+            levels.every((v) => v > min && v < max),
+            `[${min}, ${max}], ${count}: ${levels}`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+
   it('fast-check: increasing, evenly spaced by a round step, inside the range, count/2 … 2·count + 1 levels (300 runs)', () => {
     fc.assert(
       fc.property(
