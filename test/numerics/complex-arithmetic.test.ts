@@ -10,6 +10,7 @@ import {
   clog,
   cmul,
   complex,
+  cscale,
   complexBinetRemainder,
   complexDigamma,
   csqrt,
@@ -49,6 +50,13 @@ describe('cdiv', () => {
     expect(dist(q, complex(2.2, -0.4))).toBeLessThan(4 * EPS);
     const r = cdiv(complex(3e200, 4e200), complex(2e200, 1e200));
     expect(dist(r, complex(2, 1))).toBeLessThan(4 * EPS);
+  });
+});
+
+describe('cscale', () => {
+  it('scales both parts by a real factor', () => {
+    expect(cscale(complex(3, -4), 2.5)).toEqual(complex(7.5, -10));
+    expect(cscale(complex(-1.5, 6), -0.5)).toEqual(complex(0.75, -3));
   });
 });
 
