@@ -8,7 +8,6 @@ import { gapZero, kB } from '../../src/index.js';
 import { resistanceRatio, resistanceRatioDerivative } from '../../src/physics/resistance.js';
 
 const rel = (x: number, y: number): number => Math.abs(x - y) / Math.abs(y);
-const Tc = 1.2;
 
 /**
  * Deep in the gap (Δ = Δ0 to double precision below Tc/120) the Dynes DOS is analytic in E:
@@ -17,7 +16,7 @@ const Tc = 1.2;
  * G = N0·(1 + (π²/2)·a²/(1 + γ²)² + (7π⁴/8)·a⁴ + O(a⁶·10³)), a = k_BT/Δ0. Thermal quasiparticles add
  * e^{−1/a}, nothing at a < 1e-3. The neglected terms are < 1e-10 relative in G and in dG/dT here.
  */
-function sommerfeld(T: number, gamma: number): { R: number; dRdT: number } {
+function sommerfeld(T: number, Tc: number, gamma: number): { R: number; dRdT: number } {
   const c = kB / gapZero(Tc);
   const a = c * T;
   const g2 = (1 + gamma * gamma) ** 2;
@@ -28,24 +27,29 @@ function sommerfeld(T: number, gamma: number): { R: number; dRdT: number } {
 }
 
 describe('R/R0 below the table (T < 1e-3 Tc): the Sommerfeld expansion', () => {
-  const cases = [1e-4, 1e-3, 1e-2].flatMap((gamma) => [9e-4, 5e-4, 1e-4].map((t) => ({ gamma, t })));
+  // Tc = 1.2 K (Al) and 10 K: the table's lower end is 1e-3 Tc whatever Tc is.
+  const cases = [1.2, 10].flatMap((Tc) =>
+    [1e-4, 1e-3, 1e-2].flatMap((gamma) => [9e-4, 5e-4, 1e-4].map((t) => ({ Tc, gamma, t }))),
+  );
 
   it('R/R0 = 1/G to 1e-10', () => {
-    for (const { gamma, t } of cases) {
+    for (const { Tc, gamma, t } of cases) {
       const T = t * Tc;
       expect(
-        rel(resistanceRatio(T, { Tc, gamma }), sommerfeld(T, gamma).R),
-        `γ = ${gamma}, T/Tc = ${t}`,
+        rel(resistanceRatio(T, { Tc, gamma }), sommerfeld(T, Tc, gamma).R),
+        `Tc = ${Tc} K, γ = ${gamma}, T/Tc = ${t}`,
       ).toBeLessThan(1e-10);
     }
   });
 
   it('d(R/R0)/dT = −(dG/dT)/G² to 1e-8 (the quadrature of a derivative that is ~a² of G)', () => {
-    for (const { gamma, t } of cases) {
+    for (const { Tc, gamma, t } of cases) {
       const T = t * Tc;
       const d = resistanceRatioDerivative(T, { Tc, gamma });
       expect(d).toBeLessThan(0);
-      expect(rel(d, sommerfeld(T, gamma).dRdT), `γ = ${gamma}, T/Tc = ${t}`).toBeLessThan(1e-8);
+      expect(rel(d, sommerfeld(T, Tc, gamma).dRdT), `Tc = ${Tc} K, γ = ${gamma}, T/Tc = ${t}`).toBeLessThan(
+        1e-8,
+      );
     }
   });
 });
