@@ -82,6 +82,16 @@ describe('findAllRoots: pairs hidden between samples', () => {
     expect(Math.abs(roots[1] - 0.376)).toBeLessThan(1e-13);
   });
 
+  it('the same pair seen from two samples, far from 0: repeats merged relative to |x| (374 and 376)', () => {
+    // (x − 375)² − 1 on samples 0, 250, …, 1000: the probes around 250 and 500 both refine both roots,
+    // from different brackets, so the repeats differ in their last bits (a few ulp of 375).
+    const f = (x: number): number => (x - 375) ** 2 - 1;
+    const roots = findAllRoots(f, 0, 1000, { grid: grid(0, 1000, 250) });
+    expect(roots.length).toBe(2);
+    expect(Math.abs(roots[0] - 374) / 374).toBeLessThan(1e-14);
+    expect(Math.abs(roots[1] - 376) / 376).toBeLessThan(1e-14);
+  });
+
   it('no probe where the sign changes on one side: a line whose |f| is smallest at a sample next to its root', () => {
     // x − 0.9 on 0, 1, 2: |f| = 0.9, 0.1, 1.1, so 1 is a minimum of |f|, but with a sign change to its left.
     expect(findAllRoots((x) => x - 0.9, 0, 2, { grid: [0, 1, 2] })).toEqual([0.9]);
