@@ -30,25 +30,39 @@ describe('C_S above Tc', () => {
   });
 });
 
+/** The expansion below, C_S/(γVT) at t = T/Tc for T ≤ 0.008 Tc. */
+function inGap(t: number, gamma: number): number {
+  const N0 = gamma / Math.sqrt(1 + gamma * gamma);
+  const d = 1.764 / t;
+  return (
+    N0 *
+    (1 +
+      (21 * Math.PI ** 2) / 10 / ((1 + gamma * gamma) ** 2 * d * d) +
+      ((2790 / 336) * Math.PI ** 4) / d ** 4)
+  );
+}
+
 describe('C_S deep in the gap (T ≤ 0.008 Tc): the Dynes in-gap states', () => {
   it('C_S/(γVT) = N0·(1 + (21π²/10)/((1 + γ²)² d²) + (2790/336)π⁴/d⁴), d = Δ0/k_BT, N0 = γ/√(1 + γ²) (1e-8)', () => {
     // N(E) = N0(1 + (3/2)(E/Δ0)²/(1 + γ²)² + (15/8)(E/Δ0)⁴ + …) (Taylor series of w(w² − Δ0²)^{−1/2} at w = −iΓ)
     // under (6/π²)x² f(1 − f) on [0, ∞), whose moments are ∫x⁴ f(1−f) = 7π⁴/30 and ∫x⁶ f(1−f) = 31π⁶/42.
     // Δ = Δ0 and dΔ/dT = 0 to double precision below Tc/120; the next term is < 1e-9 at d ≥ 220.
     for (const gamma of [1e-4, 1e-3, 1e-2]) {
-      const N0 = gamma / Math.sqrt(1 + gamma * gamma);
       for (const t of [0.008, 0.005, 0.002]) {
-        const d = 1.764 / t;
-        const expected =
-          N0 *
-          (1 +
-            (21 * Math.PI ** 2) / 10 / ((1 + gamma * gamma) ** 2 * d * d) +
-            ((2790 / 336) * Math.PI ** 4) / d ** 4);
         expect(
-          rel(reducedHeatCapacitySuperconductor(t, gamma), expected),
+          rel(reducedHeatCapacitySuperconductor(t, gamma), inGap(t, gamma)),
           `γ = ${gamma}, t = ${t}`,
         ).toBeLessThan(1e-8);
       }
     }
+  });
+
+  it('and C_S = γ_Al V_S T times that at T = 0.005 Tc of the platform superconductor (1e-8)', () => {
+    const al = platformDevice('ag').left.superconductor;
+    const T = 0.005 * al.Tc;
+    // 135 J m⁻³ K⁻²: Al's Sommerfeld coefficient as stored, checked against Kittel's above
+    expect(rel(heatCapacitySuperconductor(al, T), 135 * al.volume * T * inGap(0.005, al.gamma))).toBeLessThan(
+      1e-8,
+    );
   });
 });
