@@ -160,6 +160,15 @@ describe('polynomialRoots: every root to its own relative accuracy', () => {
     );
   });
 
+  it('three real roots, two of them small: the real roots from the deflated quadratic are polished too', () => {
+    expectEachRoot(
+      polynomialRoots(fromRoots(1, [0.3, 1e-4, 3e-4])),
+      [real(0.3), real(1e-4), real(3e-4)],
+      1e-14,
+      '0.3, 1e-4, 3e-4',
+    );
+  });
+
   it('a double root: to √ε-level, the Newton step being skipped where it would raise |P|', () => {
     // At a double root P and P′ are both rounding noise, and their ratio can be anything: the step is
     // kept only if it lowers |P|. A double root is determined to ~√(ε·|c|/|P″|) ~ 1e-8 relative.
