@@ -26,23 +26,32 @@ export type { HeatedState, Rectification, SteadyStateRectification } from '../ph
 export type { PhotonLine } from '../physics/device.js';
 export type { LineBalanceRoot } from '../physics/balance-line.js';
 
-/** Each line's series elements, as the CLI's --Lline and --Rline accept them: ≤ 1 mH and ≤ 1 GΩ. */
-const LINE = { inductance: 1e-3, resistance: 1e9 } as const;
+/**
+ * Each photon line's series elements accepted (also by `--Lline`, `--Rline`): an inductance of 0 or from
+ * 1e-20 H to 1 mH, a resistance from 0 to 1 GΩ. Far below 1e-20 H (a change of J_γ under 10⁻¹³) the
+ * partial fractions lose the circuit's poles: J_γ 6e-8 off at 1e-30 H, 3e-5 at 1e-100 H, a RangeError at
+ * 1e-300 H.
+ */
+export const PHOTON_LINE_RANGE = { inductanceMin: 1e-20, inductanceMax: 1e-3, resistanceMax: 1e9 } as const;
 
-/** The device and its line (inductance and resistance finite and ≥ 0). */
+/** An inductance of 0 or [k·1e-20 H, k·1 mH] (k lines in series), H. */
+function checkInductance(option: string, L: number, k: number): void {
+  if (L === 0) return;
+  const [min, max] = [k * PHOTON_LINE_RANGE.inductanceMin, k * PHOTON_LINE_RANGE.inductanceMax];
+  if (!(typeof L === 'number' && L >= min && L <= max))
+    throw new InputError(option, describeValue(L), `0 or an inductance from ${min} to ${max} H`);
+}
+
+/** The device and its line, if it has one. */
 function checkLineDevice(fn: string, device: Device): void {
   checkDevice(`${fn} device`, device);
   if (device.line === undefined) return;
   if (device.line === null || typeof device.line !== 'object')
     throw new InputError(`${fn} device.line`, String(device.line), 'an object {inductance, resistance}');
-  checkBetween(`${fn} device.line.inductance`, device.line.inductance, {
-    min: 0,
-    max: LINE.inductance,
-    unit: 'H',
-  });
+  checkInductance(`${fn} device.line.inductance`, device.line.inductance, 1);
   checkBetween(`${fn} device.line.resistance`, device.line.resistance, {
     min: 0,
-    max: LINE.resistance,
+    max: PHOTON_LINE_RANGE.resistanceMax,
     unit: 'Ω',
   });
 }
@@ -122,8 +131,12 @@ export function lineCircuit(device: Device, TL: number, TR: number): line.LineCi
 /** A LineCircuit: the junctions' R, C as a PhotonicCircuit's, the loop's L and R_ℓ as two lines'. */
 function checkLineCircuit(fn: string, c: line.LineCircuit): void {
   checkCircuit(fn, c);
-  checkBetween(`${fn} circuit.L`, c.L, { min: 0, max: 2 * LINE.inductance, unit: 'H' });
-  checkBetween(`${fn} circuit.Rline`, c.Rline, { min: 0, max: 2 * LINE.resistance, unit: 'Ω' });
+  checkInductance(`${fn} circuit.L`, c.L, 2);
+  checkBetween(`${fn} circuit.Rline`, c.Rline, {
+    min: 0,
+    max: 2 * PHOTON_LINE_RANGE.resistanceMax,
+    unit: 'Ω',
+  });
 }
 
 /** Highest angular frequency accepted, rad/s: 10⁶ times k_B·10 K/ħ, far beyond any thermal photon. */

@@ -39,7 +39,15 @@ export function timeConstant(device: Device, root: Pick<BalanceRoot, 'TL' | 'dF_
       '0',
       'a slope ∂F/∂T_L ≠ 0 (at 0 the relaxation time is infinite)',
     );
-  return checkFiniteResult(fn, `dF_dTL = ${root.dF_dTL}`, unchecked.timeConstant(device, root));
+  const tau = checkFiniteResult(fn, `dF_dTL = ${root.dF_dTL}`, unchecked.timeConstant(device, root));
+  // Below 1e-300 s the quotient loses digits (subnormal doubles) and means nothing physically.
+  if (!(Math.abs(tau) >= 1e-300))
+    throw new InputError(
+      `${fn} root.dF_dTL`,
+      String(root.dF_dTL),
+      'a slope giving a time constant of at least 1e-300 s',
+    );
+  return tau;
 }
 
 /** C_N + C_S of a reservoir at T in [0.004 Tc, 10 K] with C_S from a tabulation, J/K. */
@@ -174,9 +182,16 @@ export function transientResponse(
   try {
     return unchecked.transientResponse(device, drive, change, options);
   } catch (e) {
-    // The one argument known only after solving: which stable state to start from.
-    if (e instanceof InputError && e.option === 'initialState')
+    // Known only after solving: whether the drive has a stable state, and which one to start from.
+    if (e instanceof InputError && e.option === 'initialState') {
+      if (e.accepted.startsWith('0 … -1'))
+        throw new InputError(
+          `${fn} drive`,
+          `Jin = ${drive.Jin} W`,
+          'a drive with a stable steady state below Tc to start from (this one has none)',
+        );
       throw new InputError(`${fn} options.initialState`, e.value, e.accepted);
+    }
     throw e;
   }
 }

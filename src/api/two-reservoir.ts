@@ -148,7 +148,8 @@ function checkTolerance(option: string, x: number, max: number): void {
 /**
  * Every (s, r) with inner(s) ∋ r and outer(s, r) = 0 for sLo < s < sHi (finite); `inner` must return
  * ascending finite roots and `outer` finite values, else InputError names them; options.foldWidth ≤ 10⁻³,
- * options.xtol ≤ 10⁻³ (sHi − sLo).
+ * options.xtol ≤ 10⁻³ (sHi − sLo). The scan begins at sLo + 10⁻⁹ (sHi − sLo): states nearer sLo are not
+ * resolved (for setup 3, s = T_R from T_bath: 10⁻⁹ of a kelvin).
  */
 export function steadyStatesByReduction(
   reduction: Reduction,

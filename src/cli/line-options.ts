@@ -3,7 +3,7 @@
  * photon lines), overriding a device file's `line`. Both absent: the device's line (none for a platform).
  */
 import type { Command } from 'commander';
-import { InputError, type Device, type PhotonLine } from '../index.js';
+import { InputError, PHOTON_LINE_RANGE, type Device, type PhotonLine } from '../index.js';
 import { parseQuantity } from '../units/quantity.js';
 
 export interface LineOptionValues {
@@ -23,10 +23,20 @@ export function addLineOptions(cmd: Command): Command {
     );
 }
 
+/** A line's inductance or resistance in the library's PHOTON_LINE_RANGE. */
 function nonNegative(text: string, kind: 'inductance' | 'resistance', option: string): number {
   const value = parseQuantity(text, kind, option);
-  if (!(Number.isFinite(value) && value >= 0 && value <= (kind === 'inductance' ? 1e-3 : 1e9)))
-    throw new InputError(option, text, kind === 'inductance' ? 'from 0 H to 1 mH' : 'from 0 Ω to 1 GΩ');
+  const { inductanceMin, inductanceMax, resistanceMax } = PHOTON_LINE_RANGE;
+  const ok =
+    kind === 'inductance'
+      ? value === 0 || (value >= inductanceMin && value <= inductanceMax)
+      : value >= 0 && value <= resistanceMax;
+  if (!ok)
+    throw new InputError(
+      option,
+      text,
+      kind === 'inductance' ? '0 H or from 1e-20 H to 1 mH' : 'from 0 Ω to 1 GΩ',
+    );
   return value;
 }
 

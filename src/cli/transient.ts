@@ -229,6 +229,10 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         removeEmptyDirectories(created);
         if (error instanceof InputError && error.option.endsWith('initialState'))
           throw new InputError('--initial-state', opts.initialState, error.accepted);
+        if (error instanceof InputError && error.option === 'transientResponse drive') {
+          const [option, text] = setup === 3 ? ['--JinL', opts.JinL] : ['--Jin', opts.Jin];
+          throw new InputError(option, String(text), error.accepted);
+        }
         throw error;
       }
       progress.done();

@@ -265,6 +265,7 @@ export function ndtcWindow(
       start = undefined;
     }
   }
-  if (start !== undefined) windows.push({ from: start, to: xs[points - 1] });
+  // TRmax itself: the last node TRmin + (TRmax − TRmin) rounds up to an ulp above it.
+  if (start !== undefined) windows.push({ from: start, to: TRmax });
   return windows;
 }

@@ -205,7 +205,10 @@ export function transientResponse(
     // Outside the model's range (a trial stage of a too-long step): NaN makes the integrator reject it.
     if (!inDomain(y)) return y.map(() => NaN);
     const d = driveAt(drive, change, t);
+    // Below the bath (a trial stage overshooting T_b), J_ph,S is not tabulated and costs seconds per
+    // value: NaN rejects the stage. With J_in ≥ 0 and T_R ≥ T_b no reservoir cools below T_b.
     if (d.setup === 3) {
+      if (y[0] < baseTb || y[1] < baseTb) return [NaN, NaN];
       const [TL, TR] = y;
       const J = photonicHeatCurrent(device, TL, TR);
       return [
@@ -217,6 +220,7 @@ export function transientResponse(
     }
     const TL = y[0];
     const Tb = d.setup === 2 ? d.TR! : baseTb;
+    if (TL < Tb) return [NaN];
     const heat = d.Jin - photonicHeatCurrent(device, TL, d.TR!) - reservoirPhononHeat(device.left, TL, Tb);
     return [heat / reservoirHeatCapacityFast(device.left, TL)];
   };
