@@ -53,11 +53,11 @@ describe('nelderMead: the moves', () => {
 
   it('inside contraction when the reflection is no better than the worst', () => {
     // f = (x − 0.52)²: 0.5 (0.0004), 0.6 (0.0064); reflected 0.4 (0.0144) ≥ worst → 0.5 + ½(0.6 − 0.5) = 0.55.
-    // 0.55 (0.0009) is better than the worst, so it replaces 0.6: the next reflection 0.45 (0.0049) fails
-    // again and the next inside contraction is 0.5 + ½(0.55 − 0.5) = 0.525.
+    // 0.55 (0.0009) is better than the worst, so it replaces 0.6: the next reflection 0.45 (0.0049) is
+    // worse than the new worst, and the next inside contraction is 0.5 + ½(0.55 − 0.5) = 0.525.
     expectPoints(
-      firstPoints(([x]) => (x - 0.52) ** 2, [0.5], 5),
-      [[0.5], [0.6], [0.4], [0.55], [0.525]],
+      firstPoints(([x]) => (x - 0.52) ** 2, [0.5], 6),
+      [[0.5], [0.6], [0.4], [0.55], [0.45], [0.525]],
     );
   });
 
