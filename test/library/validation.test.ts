@@ -705,39 +705,71 @@ const TABLE: Record<string, Entry> = {
   transientResponse: {
     args: withDevice((d) =>
       // J_in ≤ 10 fW: the drive has a stable state below Tc to start from (else InputError, tested below).
-      operatingPoint(d).chain((op) =>
-        fc.tuple(
-          fc.constant({ setup: op.setup, Jin: Math.min(op.Jin, 1e-14), TR: op.TR }),
+      fc
+        .oneof(
+          operatingPoint(d).map((op): ndtc.TransientDrive => ({
+            setup: op.setup,
+            Jin: Math.min(op.Jin, 1e-14),
+            TR: op.TR,
+          })),
           fc
-            .double({ min: 0.2, max: 3, noNaN: true })
-            .map((k) => ({ quantity: 'Jin' as const, value: k * Math.min(op.Jin, 1e-14), start: 1e-6 })),
-          fc.constant({ until: 2e-3 }),
+            .tuple(Jin, fc.oneof(fc.constant(0), Jin))
+            .map(([L, R]): ndtc.TransientDrive => ({
+              setup: 3,
+              Jin: Math.min(L, 1e-14),
+              JinR: Math.min(R, 1e-14),
+            })),
+        )
+        .chain((drive) =>
+          fc.tuple(
+            fc.constant(drive),
+            fc
+              .double({ min: 0.2, max: 3, noNaN: true })
+              .map((k) => ({ quantity: 'Jin' as const, value: k * drive.Jin, start: 1e-6 })),
+            fc.constant({ until: 2e-3 }),
+          ),
         ),
-      ),
     ),
     holds: (
       r: ndtc.TransientResult,
       [d, drive, change, options]: [Device, ndtc.TransientDrive, ndtc.TransientChange, ndtc.TransientOptions],
     ) => {
-      const op = { Jin: drive.Jin, TR: drive.TR!, setup: drive.setup as 1 | 2, Tbath: drive.Tbath };
-      // Starts on a stable root of the drive before the change…
-      const before = ndtc.solveBalance(d, op).roots.filter((x) => x.stable);
-      expect(r.TL[0]).toBe(before[options.initialState ?? 0].TL);
+      /** The stable steady states of the drive with J_in = Jin, ascending in T_L, with their slowest τ. */
+      const stable = (Jin: number): { TL: number; TR: number; tau: number }[] => {
+        if (drive.setup === 3)
+          return ndtc
+            .solveTwoReservoirs(d, { JinL: Jin, JinR: drive.JinR!, Tbath: drive.Tbath })
+            .roots.filter((x) => x.stable)
+            .sort((x, y) => x.TL - y.TL)
+            .map((x) => ({ TL: x.TL, TR: x.TR, tau: Math.max(...x.timeConstants) }));
+        const op = { Jin, TR: drive.TR!, setup: drive.setup, Tbath: drive.Tbath };
+        return ndtc
+          .solveBalance(d, op)
+          .roots.filter((x) => x.stable)
+          .map((x) => ({ TL: x.TL, TR: drive.TR!, tau: ndtc.timeConstant(d, x) }));
+      };
+      // Starts on a stable state of the drive before the change…
+      const first = stable(drive.Jin)[options.initialState ?? 0];
+      expect(r.TL[0]).toBe(first.TL);
+      expect(r.TR[0]).toBe(first.TR);
       r.time.slice(1).forEach((t, i) => expect(t).toBeGreaterThan(r.time[i]));
       r.TL.forEach((T) => {
         expect(T).toBeGreaterThan(0);
         expect(T).toBeLessThan(d.left.superconductor.Tc);
       });
+      r.TR.forEach((T) => expect(T).toBeLessThan(d.right.superconductor.Tc));
       if (r.status !== 'done' || change.duration !== undefined) return;
       // …and ends on a steady state of the drive after it, if it had ≥ 40 of its time constants to get there.
-      const after = ndtc.solveBalance(d, { ...op, Jin: change.value }).roots.filter((x) => x.stable);
-      const end = r.TL[r.TL.length - 1];
-      const target = after.find((x) => Math.abs(x.TL - end) <= 1e-3 * x.TL);
-      const settled =
-        after.length > 0 && after.every((x) => options.until - change.start >= 40 * ndtc.timeConstant(d, x));
-      if (settled) expect(target, `T_L(end) = ${end}, steady states ${after.map((x) => x.TL)}`).toBeDefined();
+      const after = stable(change.value);
+      const [endL, endR] = [r.TL[r.TL.length - 1], r.TR[r.TR.length - 1]];
+      const target = after.find(
+        (x) => Math.abs(x.TL - endL) <= 1e-3 * x.TL && Math.abs(x.TR - endR) <= 1e-3 * x.TR,
+      );
+      const settled = after.length > 0 && after.every((x) => options.until - change.start >= 40 * x.tau);
+      if (settled)
+        expect(target, `T(end) = ${endL}, ${endR}; steady states ${after.map((x) => x.TL)}`).toBeDefined();
     },
-    runs: 2,
+    runs: 3,
   },
   reservoirPhononHeat: {
     args: withDevice((d) =>
@@ -1354,6 +1386,21 @@ describe('inputs the property table found giving wrong numbers, now refused', ()
     } catch (e) {
       expect((e as InstanceType<typeof InputError>).option).toBe(option);
     }
+  });
+});
+
+describe('a transient cooling to the bath', () => {
+  it('finishes on T_b (its trial stages below T_b were seconds of J_ph,S quadrature each)', () => {
+    const d = ndtc.platformDevice('ag');
+    const r = ndtc.transientResponse(
+      d,
+      { setup: 2, Jin: 1e-15, TR: 0.1 },
+      { quantity: 'Jin', value: 0, start: 1e-6 },
+      { until: 2e-3 },
+    );
+    expect(r.status).toBe('done');
+    r.TL.forEach((T) => expect(T).toBeGreaterThanOrEqual(0.1));
+    expect(r.TL[r.TL.length - 1] - 0.1).toBeLessThan(1e-6);
   });
 });
 
