@@ -3,7 +3,7 @@
  * device-file loader names keys, and a bath must lie in [0.004 Tc, Tc) for both reservoirs' Tc.
  */
 import { describe, expect, it } from 'vitest';
-import { checkDevice } from '../../src/physics/domain.js';
+import { checkDevice, checkInRange } from '../../src/physics/domain.js';
 import { InputError, platformDevice, type Device } from '../../src/index.js';
 
 const ag = platformDevice('ag');
@@ -93,5 +93,29 @@ describe('checkDevice: the bath against two different Tc', () => {
     expect(e!.option).toBe('dev.yaml: Tbath');
     expect(e!.accepted).toMatch(/at least 4\.8 ?mK = 0\.004 Tc \(Tc = 1\.2 ?K\)/);
     expect(e!.accepted).toMatch(/J_ph,S leaves its tables/);
+  });
+});
+
+describe('checkInRange shows the refused value', () => {
+  /** The value as the error shows it. */
+  const shownValue = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof InputError) return e.value;
+      throw e;
+    }
+    throw new Error('not refused');
+  };
+
+  it('a dimensionless value below 1e-3 in exponent form, 0 and 1e-3 themselves plainly', () => {
+    expect(shownValue(() => checkInRange('gamma', 'gamma', 1e-7))).toBe('1e-7');
+    expect(shownValue(() => checkInRange('gamma', 'gamma', 0))).toBe('0');
+    expect(shownValue(() => checkInRange('chi', 'chi', 1e-3))).toBe('0.001');
+  });
+
+  it('Σ with the unit of its exponent: W/m³/K⁵ for an integer n, W/m^3/K^n spelled out otherwise', () => {
+    expect(shownValue(() => checkInRange('Sigma', 'Sigma', 1e-4, { exponent: 5 }))).toBe('0.0001 W/m³/K⁵');
+    expect(shownValue(() => checkInRange('Sigma', 'Sigma', -1, { exponent: 5.5 }))).toBe('-1 W/m^3/K^5.5');
   });
 });
