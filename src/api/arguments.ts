@@ -363,7 +363,7 @@ export function checkFiniteResult(fn: string, arguments_: string, x: number): nu
  * Sommerfeld coefficients accepted, J m⁻³ K⁻²: from a dilute semiconductor (InAs at 10²⁰ m⁻³: ~10⁻³)
  * to heavy fermions (~10⁵), with a decade's margin each side.
  */
-const SOMMERFELD_RANGE = { min: 1e-4, max: 1e6 } as const;
+export const SOMMERFELD_RANGE = { min: 1e-4, max: 1e6 } as const;
 
 /** An optional `sommerfeld` field: absent, or a number of SOMMERFELD_RANGE. */
 export function checkSommerfeld(option: string, gamma: number | undefined): void {

@@ -14,6 +14,10 @@ import {
 } from './arguments.js';
 
 export * from '../physics/heat-capacity.js';
+export {
+  /** Sommerfeld coefficients a device's `sommerfeld` fields may take, J m⁻³ K⁻² (dilute semiconductor to heavy fermions). */
+  SOMMERFELD_RANGE,
+} from './arguments.js';
 
 function checkNormal(option: string, normal: NormalMetal): void {
   checkNormalMetal(option, normal);

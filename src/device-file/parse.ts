@@ -21,6 +21,8 @@ import {
 } from '../index.js';
 import { parseEphCoupling, parseQuantity, type QuantityKind } from '../units/quantity.js';
 import { checkDevice } from '../physics/domain.js';
+import { SOMMERFELD_RANGE } from '../api/arguments.js';
+import { PHOTON_LINE_RANGE } from '../api/photonic-line.js';
 import { MATERIALS, type NormalMaterial, type SuperconductingMaterial } from './materials.js';
 import { nearestName } from './nearest-name.js';
 
@@ -146,12 +148,33 @@ class Reader {
     return this.positive(parseQuantity(text, kind, this.option(path)), path, raw);
   }
 
-  /** A quantity that may be zero (the line's series elements). */
-  nonNegative(raw: unknown, kind: QuantityKind, path: string[]): number {
+  /** A line's series element: 0 or in the library's PHOTON_LINE_RANGE (as --Lline, --Rline). */
+  nonNegative(raw: unknown, kind: 'inductance' | 'resistance', path: string[]): number {
     if (raw === undefined) return 0;
     const value = parseQuantity(String(raw), kind, this.option(path));
-    if (!(value >= 0) || !Number.isFinite(value))
-      throw new InputError(this.option(path), String(raw), 'a finite value ≥ 0');
+    const { inductanceMin, inductanceMax, resistanceMax } = PHOTON_LINE_RANGE;
+    const ok =
+      kind === 'inductance'
+        ? value === 0 || (value >= inductanceMin && value <= inductanceMax)
+        : value >= 0 && value <= resistanceMax;
+    if (!ok)
+      throw new InputError(
+        this.option(path),
+        String(raw),
+        kind === 'inductance' ? '0 H or from 1e-20 H to 1 mH' : 'from 0 Ω to 1 GΩ',
+      );
+    return value;
+  }
+
+  /** A Sommerfeld coefficient of SOMMERFELD_RANGE (J m⁻³ K⁻², a plain number). */
+  sommerfeld(raw: unknown, path: string[]): number {
+    const value = Number(raw);
+    if (!(value >= SOMMERFELD_RANGE.min && value <= SOMMERFELD_RANGE.max))
+      throw new InputError(
+        this.option(path),
+        String(raw),
+        `a Sommerfeld coefficient from ${SOMMERFELD_RANGE.min} to ${SOMMERFELD_RANGE.max} J/m^3/K^2`,
+      );
     return value;
   }
 }
@@ -203,7 +226,7 @@ function sommerfeldFrom(
   base: { sommerfeld?: number } | undefined,
   path: string[],
 ): { sommerfeld?: number } {
-  if (p.sommerfeld !== undefined) return { sommerfeld: r.positive(Number(p.sommerfeld), path, p.sommerfeld) };
+  if (p.sommerfeld !== undefined) return { sommerfeld: r.sommerfeld(p.sommerfeld, path) };
   const inherited = p.material === undefined && p.n === undefined ? base?.sommerfeld : undefined;
   return inherited === undefined ? {} : { sommerfeld: inherited };
 }

@@ -712,13 +712,11 @@ const TABLE: Record<string, Entry> = {
             Jin: Math.min(op.Jin, 1e-14),
             TR: op.TR,
           })),
-          fc
-            .tuple(Jin, fc.oneof(fc.constant(0), Jin))
-            .map(([L, R]): ndtc.TransientDrive => ({
-              setup: 3,
-              Jin: Math.min(L, 1e-14),
-              JinR: Math.min(R, 1e-14),
-            })),
+          fc.tuple(Jin, fc.oneof(fc.constant(0), Jin)).map(([L, R]): ndtc.TransientDrive => ({
+            setup: 3,
+            Jin: Math.min(L, 1e-14),
+            JinR: Math.min(R, 1e-14),
+          })),
         )
         .chain((drive) =>
           fc.tuple(
@@ -1386,6 +1384,18 @@ describe('inputs the property table found giving wrong numbers, now refused', ()
     } catch (e) {
       expect((e as InstanceType<typeof InputError>).option).toBe(option);
     }
+  });
+});
+
+describe('device files take the ranges the library checks', () => {
+  it.each([
+    ['left:\n  normal:\n    sommerfeld: 1e-30\n', /left\.normal\.sommerfeld.*1e-30/],
+    ['left:\n  superconductor:\n    sommerfeld: 1e30\n', /left\.superconductor\.sommerfeld.*1e\+?30/],
+    ['line:\n  inductance: 1e-30H\n', /line\.inductance/],
+    ['line:\n  resistance: 1e12ohm\n', /line\.resistance/],
+  ])('%s', (text, message) => {
+    expect(() => ndtc.parseDeviceText(`platform: ag\n${text}`)).toThrow(InputError);
+    expect(() => ndtc.parseDeviceText(`platform: ag\n${text}`)).toThrow(message);
   });
 });
 
