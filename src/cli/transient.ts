@@ -119,9 +119,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--TR <temperature>', 'setups 1–2: right temperature before the change')
     .option('--Tbath <temperature>', "setups 1 and 3: bath temperature (default: the device's)")
     .requiredOption('--change <name=value>', 'setups 1–2: Jin=… or TR=…; setup 3: JinL=… or JinR=…')
-    .option('--at <time>', 'when the change starts', '0s')
-    .option('--duration <time>', 'pulse length (without it: a step that stays)')
-    .requiredOption('--until <time>', 'end of the integration, e.g. 100us')
+    .option('--at <time>', 'when the change starts, 0 or 1 fs to 1e5 s', '0s')
+    .option('--duration <time>', 'pulse length, 1 fs to 1e5 s (without it: a step that stays)')
+    .requiredOption('--until <time>', 'end of the integration, 1 fs to 1e5 s, e.g. 100us')
     .option('--initial-state <index>', 'which stable steady state to start from (0 = coldest T_L)', '0')
     .option('--rtol <number>', 'relative tolerance of the integrator', '1e-7')
     .option('--max-steps <n>', `step budget (1 … ${MAX_STEPS_LIMIT})`, '100000');

@@ -122,3 +122,26 @@ describe('ndtc transistor', () => {
     });
   }
 });
+
+describe('ranges of the line and transient options', () => {
+  const transient = ['transient', '--TR', '700mK', '--Jin', '1e-18W', '--change', 'Jin=2fW'];
+  const rectify = ['rectification', '--Thot', '500mK', '--Tcold', '100mK'];
+  // Outside these ranges the line currents lose accuracy (L < 1e-20 H) and the integrator stops at once.
+  const refusals: [string[], string, RegExp][] = [
+    [[...rectify, '--Lline', '1e-22H'], '--Lline', /0 H or from 1e-20 H to 1 mH/],
+    [[...rectify, '--Lline', '2mH'], '--Lline', /0 H or from 1e-20 H to 1 mH/],
+    [[...rectify, '--Rline', '2Gohm'], '--Rline', /from 0 Ω to 1 GΩ/],
+    [[...transient, '--until', '1e6s'], '--until', /from 1fs to 100000s/],
+    [[...transient, '--at', '1e-20s', '--until', '1us'], '--at', /0 or a time from 1fs to 100000s/],
+    [[...transient, '--duration', '0s', '--until', '1us'], '--duration', /from 1fs to 100000s/],
+  ];
+  it.each(refusals)('%j → exit 2 naming %s', async (argv, option, accepted) => {
+    const run = await ndtc(...argv);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^ndtc ${argv[0]}: ${option}: invalid value '`));
+    expect(lines[0]).toMatch(accepted);
+  });
+});
