@@ -44,7 +44,9 @@ export function transmissionParameters(circuit: PhotonicCircuit): { tau0: number
 /** Cutoff ω_c = 1/((1+χ) c √(r_L r_R)) of MODEL.md §3, rad/s (for identical c on both sides). */
 export function photonicCutoff(device: Device, TL: number, TR: number): number {
   const { RL, RR, CL, CR } = photonicCircuit(device, TL, TR);
-  return 1 / ((CL + CR) * Math.sqrt(RL * RR));
+  // (1+χ) c √(r_L r_R) = (C_L + C_R) √(χ R_L R_R), r = R·A: the specific form in the circuit's terms.
+  const chi = device.right.junction.area / device.left.junction.area;
+  return 1 / ((CL + CR) * Math.sqrt(chi * RL * RR));
 }
 
 /**

@@ -61,16 +61,20 @@ describe('J_γ of a circuit and at a fixed T_R', () => {
 });
 
 describe('cutoff ω_c', () => {
-  it('is 1/((1 + χ) c √(r_L r_R)) with r = (R/R0)·r0 for identical junctions (χ = 1), at T_L ≠ T_R (1e-14)', () => {
-    const { c, r0 } = ag.left.junction;
-    const sc = ag.left.superconductor;
-    for (const [TL, TR] of pairs) {
-      const rL = resistanceRatio(TL, sc) * r0;
-      const rR = resistanceRatio(TR, sc) * r0;
-      const expected = 1 / (2 * c * Math.sqrt(rL * rR));
-      expect(rel(photonicCutoff(withChi(ag, 1), TL, TR), expected), `T_L = ${TL}, T_R = ${TR}`).toBeLessThan(
-        1e-14,
-      );
-    }
-  });
+  it.each([0.2, 1, 3, 10])(
+    'is 1/((1 + χ) c √(r_L r_R)) with r = (R/R0)·r0 (MODEL.md §3) at χ = %s, T_L ≠ T_R (1e-14)',
+    (chi) => {
+      const { c, r0 } = ag.left.junction;
+      const sc = ag.left.superconductor;
+      for (const [TL, TR] of pairs) {
+        const rL = resistanceRatio(TL, sc) * r0;
+        const rR = resistanceRatio(TR, sc) * r0;
+        const expected = 1 / ((1 + chi) * c * Math.sqrt(rL * rR));
+        expect(
+          rel(photonicCutoff(withChi(ag, chi), TL, TR), expected),
+          `T_L = ${TL}, T_R = ${TR}`,
+        ).toBeLessThan(1e-14);
+      }
+    },
+  );
 });
