@@ -1343,6 +1343,9 @@ describe('inputs the property table found giving wrong numbers, now refused', ()
       () => ndtc.reducedHeatCapacitySuperconductor(0.999, 1e-4, 0.1),
     ],
     ['reducedHeatCapacitySuperconductor t', () => ndtc.reducedHeatCapacitySuperconductor(1e-6, 1e-4)],
+    // N_S = 0 at the coherence peak E = Δ (true value √(Δ/2Γ) ≈ 1e139) and at E = 0, where Γ·Δ² underflows.
+    ['dynesDos Gamma', () => ndtc.dynesDos(1e-23, 1e-23, 4e-302)],
+    ['dynesDos Gamma', () => ndtc.dynesDos(0, 1e-23, 1e-300)],
     // The integrator stopped at once with status 'domain' beyond ~1e6 s or on a 1e-300 s pulse.
     [
       'transientResponse options.until',
