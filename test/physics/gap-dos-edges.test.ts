@@ -3,8 +3,10 @@
  * T ≥ Tc), and N_S in the BCS limit Γ → 0, down to a Γ whose products with energies in joules underflow.
  */
 import { describe, expect, it } from 'vitest';
-import { dynesDos, gapZero } from '../../src/index.js';
-// The module itself: T = 0 is below the public domain of gapDerivative (0.004 Tc).
+import { gapZero } from '../../src/index.js';
+// The modules themselves: T = 0 is below the public domain of gapDerivative (0.004 Tc), and the public
+// dynesDos refuses Γ below 1e-12 Δ.
+import { dynesDos } from '../../src/physics/dos.js';
 import { gapDerivative } from '../../src/physics/gap.js';
 
 const EPS = 2.220446049250313e-16;
