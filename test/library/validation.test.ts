@@ -1283,7 +1283,7 @@ describe.each(Object.keys(TABLE))('%s', (name) => {
   });
 });
 
-describe('the cases of issue 13', () => {
+describe('bad input that used to get through the library', () => {
   const d = ndtc.platformDevice('ag');
   const al = d.left.superconductor;
   it.each([
