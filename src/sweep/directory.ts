@@ -136,6 +136,9 @@ export function openSweepDirectory(dir: string, spec: SweepSpec, resume: boolean
   // do not count as foreign content, and they all write the same manifest.
   const foreign = existsSync(dir) ? readdirSync(dir).filter((n) => !n.startsWith('.') && n !== 'chunks') : [];
   if (foreign.length > 0) {
+    // A shard racing this one may have written the manifest since it was looked for above.
+    const raced = existingSweep(dir, spec, resume);
+    if (raced) return raced;
     throw new InputError('--out', dir, 'an empty or new directory (it has files but no sweep manifest)');
   }
   try {

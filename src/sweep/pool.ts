@@ -68,11 +68,18 @@ export async function computeChunks(
   }
   const pool = Array.from({ length: Math.min(workers, chunks.length) }, () => startWorker(spec, out));
   let next = 0;
+  let failed = false;
   try {
-    await new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve, rejectRun) => {
       let running = 0;
       let flushing = -1;
+      // After the first failure no chunk is handed out: the workers only finish what they hold.
+      const reject = (error: unknown): void => {
+        failed = true;
+        rejectRun(error);
+      };
       const feed = (w: Worker): void => {
+        if (failed) return;
         if (next < chunks.length) {
           running++;
           w.postMessage(chunks[next++]);
@@ -106,6 +113,33 @@ export async function computeChunks(
       for (const w of pool) feed(w);
     });
   } finally {
+    if (failed) await Promise.all(pool.map(drain));
     await Promise.all(pool.map((w) => w.terminate()));
   }
+}
+
+/** Longest wait for a failed run's workers to settle their background writes, ms. */
+const DRAIN_MS = 30_000;
+
+/**
+ * Waits until a worker's background writes (chunk fsyncs and records) have settled, or it has exited:
+ * Node 20 aborts the whole process (an assertion in FileHandle::ClosePromise) when a worker is
+ * terminated while it closes a file, e.g. after another worker found the disk full.
+ */
+function drain(w: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      w.off('message', onMessage);
+      w.off('exit', done);
+      resolve();
+    };
+    const onMessage = (m: Answer): void => {
+      if (m.flushed) done();
+    };
+    const timer = setTimeout(done, DRAIN_MS);
+    w.on('message', onMessage);
+    w.once('exit', done);
+    w.postMessage('flush');
+  });
 }
