@@ -7,6 +7,7 @@ import * as lineBalance from '../physics/balance-line.js';
 import type { OperatingPoint } from '../physics/balance.js';
 import type { Reservoir } from '../physics/device.js';
 import { describeValue } from '../physics/device-input.js';
+import { parseQuantity } from '../units/quantity.js';
 import {
   checkBareTemperature,
   checkBetween,
@@ -33,6 +34,26 @@ export type { LineBalanceRoot } from '../physics/balance-line.js';
  * 1e-300 H.
  */
 export const PHOTON_LINE_RANGE = { inductanceMin: 1e-20, inductanceMax: 1e-3, resistanceMax: 1e9 } as const;
+
+/**
+ * A line's series inductance or resistance given as text with its unit (`--Lline 10nH`, a device
+ * file's `line.inductance`), in PHOTON_LINE_RANGE; otherwise InputError naming `option` and the text.
+ */
+export function parseLineElement(text: string, kind: 'inductance' | 'resistance', option: string): number {
+  const value = parseQuantity(text, kind, option);
+  const { inductanceMin, inductanceMax, resistanceMax } = PHOTON_LINE_RANGE;
+  const ok =
+    kind === 'inductance'
+      ? value === 0 || (value >= inductanceMin && value <= inductanceMax)
+      : value >= 0 && value <= resistanceMax;
+  if (!ok)
+    throw new InputError(
+      option,
+      text,
+      kind === 'inductance' ? '0 H or from 1e-20 H to 1 mH' : 'from 0 Ω to 1 GΩ',
+    );
+  return value;
+}
 
 /** An inductance of 0 or [k·1e-20 H, k·1 mH] (k lines in series), H. */
 function checkInductance(option: string, L: number, k: number): void {

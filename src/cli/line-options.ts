@@ -3,8 +3,7 @@
  * photon lines), overriding a device file's `line`. Both absent: the device's line (none for a platform).
  */
 import type { Command } from 'commander';
-import { InputError, PHOTON_LINE_RANGE, type Device, type PhotonLine } from '../index.js';
-import { parseQuantity } from '../units/quantity.js';
+import { parseLineElement, type Device, type PhotonLine } from '../index.js';
 
 export interface LineOptionValues {
   Lline?: string;
@@ -23,23 +22,6 @@ export function addLineOptions(cmd: Command): Command {
     );
 }
 
-/** A line's inductance or resistance in the library's PHOTON_LINE_RANGE. */
-function nonNegative(text: string, kind: 'inductance' | 'resistance', option: string): number {
-  const value = parseQuantity(text, kind, option);
-  const { inductanceMin, inductanceMax, resistanceMax } = PHOTON_LINE_RANGE;
-  const ok =
-    kind === 'inductance'
-      ? value === 0 || (value >= inductanceMin && value <= inductanceMax)
-      : value >= 0 && value <= resistanceMax;
-  if (!ok)
-    throw new InputError(
-      option,
-      text,
-      kind === 'inductance' ? '0 H or from 1e-20 H to 1 mH' : 'from 0 Ω to 1 GΩ',
-    );
-  return value;
-}
-
 /** The line of the device after the options: `{}` when the device has none and no option is given. */
 export function lineFromOptions(opts: LineOptionValues, device: Device): { line?: PhotonLine } {
   if (opts.Lline === undefined && opts.Rline === undefined) return device.line ? { line: device.line } : {};
@@ -47,11 +29,11 @@ export function lineFromOptions(opts: LineOptionValues, device: Device): { line?
     line: {
       inductance:
         opts.Lline !== undefined
-          ? nonNegative(opts.Lline, 'inductance', '--Lline')
+          ? parseLineElement(opts.Lline, 'inductance', '--Lline')
           : (device.line?.inductance ?? 0),
       resistance:
         opts.Rline !== undefined
-          ? nonNegative(opts.Rline, 'resistance', '--Rline')
+          ? parseLineElement(opts.Rline, 'resistance', '--Rline')
           : (device.line?.resistance ?? 0),
     },
   };

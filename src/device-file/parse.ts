@@ -22,7 +22,7 @@ import {
 import { parseEphCoupling, parseQuantity, type QuantityKind } from '../units/quantity.js';
 import { checkDevice } from '../physics/domain.js';
 import { SOMMERFELD_RANGE } from '../api/arguments.js';
-import { PHOTON_LINE_RANGE } from '../api/photonic-line.js';
+import { parseLineElement } from '../api/photonic-line.js';
 import { MATERIALS, type NormalMaterial, type SuperconductingMaterial } from './materials.js';
 import { nearestName } from './nearest-name.js';
 
@@ -150,20 +150,7 @@ class Reader {
 
   /** A line's series element: 0 or in the library's PHOTON_LINE_RANGE (as --Lline, --Rline). */
   nonNegative(raw: unknown, kind: 'inductance' | 'resistance', path: string[]): number {
-    if (raw === undefined) return 0;
-    const value = parseQuantity(String(raw), kind, this.option(path));
-    const { inductanceMin, inductanceMax, resistanceMax } = PHOTON_LINE_RANGE;
-    const ok =
-      kind === 'inductance'
-        ? value === 0 || (value >= inductanceMin && value <= inductanceMax)
-        : value >= 0 && value <= resistanceMax;
-    if (!ok)
-      throw new InputError(
-        this.option(path),
-        String(raw),
-        kind === 'inductance' ? '0 H or from 1e-20 H to 1 mH' : 'from 0 Ω to 1 GΩ',
-      );
-    return value;
+    return raw === undefined ? 0 : parseLineElement(String(raw), kind, this.option(path));
   }
 
   /** A Sommerfeld coefficient of SOMMERFELD_RANGE (J m⁻³ K⁻², a plain number). */

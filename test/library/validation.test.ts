@@ -1167,6 +1167,7 @@ const CHECKED_IN_THEIR_MODULES: Record<string, string> = {
   parseQuantity: 'fuzzed below',
   parseEphCoupling: 'fuzzed below',
   parseList: 'fuzzed below',
+  parseLineElement: 'test/cli/beyond-paper.test.ts (--Lline, --Rline) and test/device-file/line.test.ts',
   formatQuantity: 'total on numbers (NaN prints as NaN); refuses unknown kinds',
   formatEphCoupling: 'total on numbers',
   formatNumber: 'total on numbers',
