@@ -11,7 +11,7 @@ import {
   checkFiniteResult,
   checkReservoir,
   checkTemperature,
-  circuitInDomain,
+  photonicArgumentsInDomain,
   CUTOFF,
   RESISTANCE,
   temperatureInDomain,
@@ -27,12 +27,7 @@ function checkT(option: string, T: number, Tc: number): void {
 /** The device, T_L against the left Tc and T_R against the right one. */
 function checkArguments(fn: string, device: Device, TL: number, TR: number): void {
   // Comparisons first; the messages (built strings) only for input that fails them.
-  if (
-    circuitInDomain(device) &&
-    temperatureInDomain(TL, device.left.superconductor.Tc) &&
-    temperatureInDomain(TR, device.right.superconductor.Tc)
-  )
-    return;
+  if (photonicArgumentsInDomain(device, TL, TR)) return;
   checkDevice(`${fn} device`, device);
   checkT(`${fn} TL`, TL, device.left.superconductor.Tc);
   checkT(`${fn} TR`, TR, device.right.superconductor.Tc);
