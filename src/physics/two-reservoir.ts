@@ -186,7 +186,9 @@ export function steadyStatesByReduction(
     return { s, r, g: r.map((x) => reduction.outer(s, x)) };
   };
   const push = (s: number, r: number): void => {
-    for (const p of found) if (Math.abs(p.s - s) <= 1e-9 * s && Math.abs(p.r - r) <= 1e-9 * r) return;
+    // Relative to |s| and |r|: a state with s or r < 0 found twice is one state too.
+    for (const p of found)
+      if (Math.abs(p.s - s) <= 1e-9 * Math.abs(s) && Math.abs(p.r - r) <= 1e-9 * Math.abs(r)) return;
     found.push({ s, r });
   };
   const polish = (a: ReturnType<typeof nodeAt>, b: ReturnType<typeof nodeAt>, k: number): void => {
