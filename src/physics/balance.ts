@@ -84,10 +84,17 @@ function superconductorPhononSlopes(
   const dTe =
     (phononHeatSuperconductor(sc, TL + he, Tb) - phononHeatSuperconductor(sc, TL - he, Tb)) / (2 * he);
   const hb = 1e-5 * Math.max(Tb, 1e-6);
-  const dTb =
-    withBath && Tb - hb > 0 && Tb + hb < TL
-      ? (phononHeatSuperconductor(sc, TL, Tb + hb) - phononHeatSuperconductor(sc, TL, Tb - hb)) / (2 * hb)
-      : 0;
+  let dTb = 0;
+  // Bath temperatures above T_L leave the J_ph,S table (a direct quadrature of seconds): for a root
+  // within h of the bath the difference is taken one-sided from below, second order as the central one.
+  if (withBath && Tb - 2 * hb > 0)
+    dTb =
+      Tb + hb < TL
+        ? (phononHeatSuperconductor(sc, TL, Tb + hb) - phononHeatSuperconductor(sc, TL, Tb - hb)) / (2 * hb)
+        : (3 * phononHeatSuperconductor(sc, TL, Tb) -
+            4 * phononHeatSuperconductor(sc, TL, Tb - hb) +
+            phononHeatSuperconductor(sc, TL, Tb - 2 * hb)) /
+          (2 * hb);
   return { dTe, dTb };
 }
 
