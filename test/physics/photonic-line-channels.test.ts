@@ -123,4 +123,21 @@ describe('next to critical damping (two poles nearly coincident)', () => {
     }
     expect(worst).toBeGreaterThan(0); // the closed form was used at some of the points
   });
+
+  it('with a lossy line at T = 0 (whose channels alone do not cancel): 1e-11 relative', () => {
+    // Symmetric circuit with R_ℓ: the quadratic factor L·RC s² + (L + R_ℓ RC) s + 2R + R_ℓ has a double
+    // root where (L + R_ℓ RC)² = 4L·RC(2R + R_ℓ).
+    const [R, C] = [500, 5e-15];
+    const t = R * C;
+    for (const Rline of [10, 100]) {
+      const Lc = t * (4 * R + Rline + Math.sqrt((4 * R + Rline) ** 2 - Rline ** 2));
+      for (const k of [-12, -11, -10, -9]) {
+        const c = { RL: R, RR: R, CL: C, CR: C, L: Lc * (1 + 10 ** k), Rline };
+        const J = lineHeatCurrentsOfCircuit(c, 0.5, 0.1, 0);
+        const ref = lineHeatCurrentsDirect(c, 0.5, 0.1, 0);
+        for (const key of ['leftOut', 'rightIn', 'exchange'] as const)
+          expect(rel(J[key], ref[key]), `R_ℓ = ${Rline} Ω, L = ${c.L} H, ${key}`).toBeLessThan(1e-11);
+      }
+    }
+  });
 });
