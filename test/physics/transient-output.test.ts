@@ -124,6 +124,42 @@ describe('initial states and cooling', () => {
     expect(r.TR[r.TR.length - 1]).toBeGreaterThan(0.9 * ag.right.superconductor.Tc);
   });
 
+  it('a pulse that heats beyond Tc ends the run there (status domain), not resumed after the pulse', () => {
+    const [start, duration] = [1e-6, 1e-4];
+    const r = transientResponse(
+      ag,
+      { setup: 1, Jin: 1e-15, TR: 0.1 },
+      { quantity: 'Jin', value: 1e-9, start, duration },
+      { until: 1e-3 },
+    );
+    expect(r.status).toBe('domain');
+    expect(r.time[r.time.length - 1]).toBeLessThan(start + duration);
+    expect(r.steps.rejected).toBeGreaterThan(0);
+    expect(r.steps.accepted).toBe(r.time.length - 1);
+  });
+
+  it('the step budget holds over all the segments of a pulse', () => {
+    const full = transientResponse(
+      ag,
+      drive,
+      { quantity: 'Jin', value: 2e-15, start: 1e-6, duration: 1e-5 },
+      { until: 1e-4 },
+    );
+    const firstTwo = full.time.filter((t) => t <= 1.1e-5).length - 1;
+    expect(firstTwo).toBeLessThan(full.steps.accepted);
+    for (const maxSteps of [firstTwo - 1, firstTwo + 2]) {
+      const r = transientResponse(
+        ag,
+        drive,
+        { quantity: 'Jin', value: 2e-15, start: 1e-6, duration: 1e-5 },
+        { until: 1e-4, maxSteps },
+      );
+      expect(r.status, `maxSteps = ${maxSteps}`).toBe('max-steps');
+      expect(r.steps.accepted + r.steps.rejected, `maxSteps = ${maxSteps}`).toBe(maxSteps);
+      expect(r.steps.rejected).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('setup 1: switching the heater off cools T_L to the steady state at J_in = 0, never below the bath', () => {
     const TR = 0.1;
     const end = solveBalance(ag, { Jin: 0, TR, setup: 1 }).roots[0];
