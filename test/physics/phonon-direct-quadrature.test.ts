@@ -10,19 +10,11 @@ import {
   phononHeatSuperconductorDirect,
   reducedPhononHeatDirect,
 } from '../../src/physics/electron-phonon.js';
+import { relativeError, type PhononPoint } from '../reference/fixture.js';
 
-interface Point {
-  Te: number;
-  Tb: number;
-  Tc: number;
-  gamma: number;
-  Sigma: number;
-  volume: number;
-  J: number;
-  region: string;
-}
+type Point = PhononPoint & { region: string };
 const points = fixture.points as Point[];
-const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
+const rel = relativeError;
 
 /** The first fixture point of a region, with T_e above or below T_b as asked. */
 function pick(region: string, hotter: boolean): Point {
