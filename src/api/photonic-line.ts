@@ -29,11 +29,26 @@ export type { LineBalanceRoot } from '../physics/balance-line.js';
 
 /**
  * Each photon line's series elements accepted (also by `--Lline`, `--Rline`): an inductance of 0 or from
- * 1e-20 H to 1 mH, a resistance from 0 to 1 GΩ. Far below 1e-20 H (a change of J_γ under 10⁻¹³) the
- * partial fractions lose the circuit's poles: J_γ 6e-8 off at 1e-30 H, 3e-5 at 1e-100 H, a RangeError at
- * 1e-300 H.
+ * 1e-20 H to 1 mH, a resistance of 0 or from 1e-20 Ω to 1 GΩ. Far below 1e-20 H (a change of J_γ under
+ * 10⁻¹³) the partial fractions lose the circuit's poles: J_γ 6e-8 off at 1e-30 H, 3e-5 at 1e-100 H, a
+ * RangeError at 1e-300 H. A resistance of 1e-20 Ω changes J_γ by < 10⁻¹⁵; far below it, R_ℓ τ_L τ_R
+ * underflows to 0 and the circuit's polynomial loses its degree.
  */
-export const PHOTON_LINE_RANGE = { inductanceMin: 1e-20, inductanceMax: 1e-3, resistanceMax: 1e9 } as const;
+export const PHOTON_LINE_RANGE = {
+  inductanceMin: 1e-20,
+  inductanceMax: 1e-3,
+  resistanceMin: 1e-20,
+  resistanceMax: 1e9,
+} as const;
+
+/** 0 or [k·min, k·max] of the kind's PHOTON_LINE_RANGE (k lines in series). */
+function lineElementInRange(x: number, kind: 'inductance' | 'resistance', k: number): boolean {
+  const [min, max] =
+    kind === 'inductance'
+      ? [PHOTON_LINE_RANGE.inductanceMin, PHOTON_LINE_RANGE.inductanceMax]
+      : [PHOTON_LINE_RANGE.resistanceMin, PHOTON_LINE_RANGE.resistanceMax];
+  return x === 0 || (typeof x === 'number' && x >= k * min && x <= k * max);
+}
 
 /**
  * A line's series inductance or resistance given as text with its unit (`--Lline 10nH`, a device
@@ -41,26 +56,27 @@ export const PHOTON_LINE_RANGE = { inductanceMin: 1e-20, inductanceMax: 1e-3, re
  */
 export function parseLineElement(text: string, kind: 'inductance' | 'resistance', option: string): number {
   const value = parseQuantity(text, kind, option);
-  const { inductanceMin, inductanceMax, resistanceMax } = PHOTON_LINE_RANGE;
-  const ok =
-    kind === 'inductance'
-      ? value === 0 || (value >= inductanceMin && value <= inductanceMax)
-      : value >= 0 && value <= resistanceMax;
-  if (!ok)
+  if (!lineElementInRange(value, kind, 1))
     throw new InputError(
       option,
       text,
-      kind === 'inductance' ? '0 H or from 1e-20 H to 1 mH' : 'from 0 Ω to 1 GΩ',
+      kind === 'inductance' ? '0 H or from 1e-20 H to 1 mH' : '0 Ω or from 1e-20 Ω to 1 GΩ',
     );
   return value;
 }
 
-/** An inductance of 0 or [k·1e-20 H, k·1 mH] (k lines in series), H. */
-function checkInductance(option: string, L: number, k: number): void {
-  if (L === 0) return;
-  const [min, max] = [k * PHOTON_LINE_RANGE.inductanceMin, k * PHOTON_LINE_RANGE.inductanceMax];
-  if (!(typeof L === 'number' && L >= min && L <= max))
-    throw new InputError(option, describeValue(L), `0 or an inductance from ${min} to ${max} H`);
+/** An inductance (H) or resistance (Ω) of 0 or in PHOTON_LINE_RANGE times k (k lines in series). */
+function checkLineElement(option: string, x: number, kind: 'inductance' | 'resistance', k: number): void {
+  if (lineElementInRange(x, kind, k)) return;
+  const [min, max, unit] =
+    kind === 'inductance'
+      ? [k * PHOTON_LINE_RANGE.inductanceMin, k * PHOTON_LINE_RANGE.inductanceMax, 'H']
+      : [k * PHOTON_LINE_RANGE.resistanceMin, k * PHOTON_LINE_RANGE.resistanceMax, 'Ω'];
+  throw new InputError(
+    option,
+    describeValue(x),
+    `0 or ${kind === 'inductance' ? 'an inductance' : 'a resistance'} from ${min} to ${max} ${unit}`,
+  );
 }
 
 /** The device and its line, if it has one. */
@@ -69,12 +85,8 @@ function checkLineDevice(fn: string, device: Device): void {
   if (device.line === undefined) return;
   if (device.line === null || typeof device.line !== 'object')
     throw new InputError(`${fn} device.line`, String(device.line), 'an object {inductance, resistance}');
-  checkInductance(`${fn} device.line.inductance`, device.line.inductance, 1);
-  checkBetween(`${fn} device.line.resistance`, device.line.resistance, {
-    min: 0,
-    max: PHOTON_LINE_RANGE.resistanceMax,
-    unit: 'Ω',
-  });
+  checkLineElement(`${fn} device.line.inductance`, device.line.inductance, 'inductance', 1);
+  checkLineElement(`${fn} device.line.resistance`, device.line.resistance, 'resistance', 1);
 }
 
 function checkPair(fn: string, device: Device, TL: number, TR: number): void {
@@ -152,12 +164,8 @@ export function lineCircuit(device: Device, TL: number, TR: number): line.LineCi
 /** A LineCircuit: the junctions' R, C as a PhotonicCircuit's, the loop's L and R_ℓ as two lines'. */
 function checkLineCircuit(fn: string, c: line.LineCircuit): void {
   checkCircuit(fn, c);
-  checkInductance(`${fn} circuit.L`, c.L, 2);
-  checkBetween(`${fn} circuit.Rline`, c.Rline, {
-    min: 0,
-    max: 2 * PHOTON_LINE_RANGE.resistanceMax,
-    unit: 'Ω',
-  });
+  checkLineElement(`${fn} circuit.L`, c.L, 'inductance', 2);
+  checkLineElement(`${fn} circuit.Rline`, c.Rline, 'resistance', 2);
 }
 
 /** Highest angular frequency accepted, rad/s: 10⁶ times k_B·10 K/ħ, far beyond any thermal photon. */

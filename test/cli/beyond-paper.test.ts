@@ -130,7 +130,7 @@ describe('ranges of the line and transient options', () => {
   const refusals: [string[], string, RegExp][] = [
     [[...rectify, '--Lline', '1e-22H'], '--Lline', /0 H or from 1e-20 H to 1 mH/],
     [[...rectify, '--Lline', '2mH'], '--Lline', /0 H or from 1e-20 H to 1 mH/],
-    [[...rectify, '--Rline', '2Gohm'], '--Rline', /from 0 Ω to 1 GΩ/],
+    [[...rectify, '--Rline', '2Gohm'], '--Rline', /0 Ω or from 1e-20 Ω to 1 GΩ/],
     [[...transient, '--until', '1e6s'], '--until', /from 1fs to 100000s/],
     [[...transient, '--at', '1e-20s', '--until', '1us'], '--at', /0 or a time from 1fs to 100000s/],
     [[...transient, '--duration', '0s', '--until', '1us'], '--duration', /from 1fs to 100000s/],

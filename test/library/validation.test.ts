@@ -1381,6 +1381,18 @@ describe('inputs the property table found giving wrong numbers, now refused', ()
       () => ndtc.lineHeatCurrents({ ...d, line: { inductance: 1e-100, resistance: 1e-9 } }, 0.3, 0.2),
     ],
     ['timeConstant root.dF_dTL', () => ndtc.timeConstant(d, { TL: 0.3, dF_dTL: 0 })],
+    // R_ℓ τ_L τ_R underflowed to 0 here (c = 0.01 F/m², 0.1 µm²): a RangeError from the poles' polynomial.
+    [
+      'lineHeatCurrents device.line.resistance',
+      () => {
+        const small = ndtc.withJunctionParameters(d, { Tc: 0.5, gamma: 1e-4, r0: 3e-12, c: 0.01, chi: 0.5 });
+        return ndtc.lineHeatCurrents(
+          { ...small, line: { inductance: 0, resistance: 1e-300 } },
+          0.10342041751327113,
+          0.34538656756008246,
+        );
+      },
+    ],
   ])('%s', (option, f) => {
     expect(f).toThrow(InputError);
     try {
@@ -1397,6 +1409,7 @@ describe('device files take the ranges the library checks', () => {
     ['left:\n  superconductor:\n    sommerfeld: 1e30\n', /left\.superconductor\.sommerfeld.*1e\+?30/],
     ['line:\n  inductance: 1e-30H\n', /line\.inductance/],
     ['line:\n  resistance: 1e12ohm\n', /line\.resistance/],
+    ['line:\n  resistance: 1e-21ohm\n', /line\.resistance.*0 Ω or from 1e-20 Ω/],
   ])('%s', (text, message) => {
     expect(() => ndtc.parseDeviceText(`platform: ag\n${text}`)).toThrow(InputError);
     expect(() => ndtc.parseDeviceText(`platform: ag\n${text}`)).toThrow(message);

@@ -3,7 +3,7 @@
  * purely resistive line (no inductance) is a real line, with J_γ that of its circuit (R_ℓ = 2 R_line, both
  * lines in series) by direct quadrature of τ(ω); and a line at T = 0 (which emits nothing) in the closed
  * form, against the direct quadrature; and the corners of the line elements accepted (PHOTON_LINE_RANGE:
- * 1e-20 H to 1 mH, 0 to 1 GΩ per line), closed form against the direct quadrature; and circuits next to
+ * 1e-20 H to 1 mH, 0 or 1e-20 Ω to 1 GΩ per line), closed form against the direct quadrature; and circuits next to
  * critical damping, where two poles nearly coincide and the partial fractions cancel: the closed form must
  * still meet its 1e-11 there (it hands over to the quadrature when the cancellation is too large).
  */
