@@ -6,7 +6,6 @@
  */
 import { InputError } from '../errors.js';
 import { formatQuantity } from '../units/quantity.js';
-import type { OperatingPoint } from '../physics/balance.js';
 import type { TwoReservoirOperatingPoint } from '../physics/two-reservoir.js';
 import type { Device, NormalMetal, Reservoir, Setup, Superconductor } from '../physics/device.js';
 import type { PhotonicCircuit } from '../physics/photonic.js';
@@ -14,9 +13,11 @@ import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 import {
   checkInRange,
   checkTemperatures,
+  deviceInDomain,
   DOMAIN,
   MIN_REDUCED_TEMPERATURE,
   rangeText,
+  temperatureInDomain,
   type DomainName,
 } from '../physics/domain.js';
 
@@ -71,7 +72,7 @@ export function checkTemperatureFromZero(option: string, T: number): number {
  * library computes, unlike the CLI, which refuses it.
  */
 export function checkTemperature(option: string, T: number, Tc: number): number {
-  if (Number.isFinite(T) && T >= MIN_REDUCED_TEMPERATURE * Tc && T <= T_MAX) return T;
+  if (temperatureInDomain(T, Tc)) return T;
   if (typeof T !== 'number') throw new InputError(option, describeValue(T), 'a temperature in K (a number)');
   if (T > T_MAX) {
     throw new InputError(
@@ -145,168 +146,6 @@ export function checkReservoir(option: string, r: Reservoir): void {
   checkDomain('area', `${option}.junction.area`, r.junction.area);
 }
 
-// The domain's ends as plain constants: the fast path compares against them on every call.
-const [TC_MIN, TC_MAX] = [DOMAIN.Tc.min, DOMAIN.Tc.max];
-const [GAMMA_MIN, GAMMA_MAX] = [DOMAIN.gamma.min, DOMAIN.gamma.max];
-const [SIGMA_MIN, SIGMA_MAX] = [DOMAIN.Sigma.min, DOMAIN.Sigma.max];
-const [VOLUME_MIN, VOLUME_MAX] = [DOMAIN.volume.min, DOMAIN.volume.max];
-const [N_MIN, N_MAX] = [DOMAIN.n.min, DOMAIN.n.max];
-const [R0_MIN, R0_MAX] = [DOMAIN.r0.min, DOMAIN.r0.max];
-const [C_MIN, C_MAX] = [DOMAIN.c.min, DOMAIN.c.max];
-const [AREA_MIN, AREA_MAX] = [DOMAIN.area.min, DOMAIN.area.max];
-const [CHI_MIN, CHI_MAX] = [DOMAIN.chi.min, DOMAIN.chi.max];
-const JIN_MAX = DOMAIN.Jin.max;
-
-/** Tc and γ in their domains, by comparisons only (NaN and non-numbers fail). */
-export function gapParametersInDomain(s: { Tc: number; gamma: number }): boolean {
-  if (typeof s !== 'object' || s === null) return false;
-  const { Tc, gamma } = s;
-  return (
-    typeof Tc === 'number' &&
-    typeof gamma === 'number' &&
-    Tc >= TC_MIN &&
-    Tc <= TC_MAX &&
-    gamma >= GAMMA_MIN &&
-    gamma <= GAMMA_MAX
-  );
-}
-
-/** Every field of a Superconductor in its domain, by comparisons only. */
-export function superconductorInDomain(s: Superconductor): boolean {
-  if (!gapParametersInDomain(s)) return false;
-  const { Sigma, volume } = s;
-  return (
-    typeof Sigma === 'number' &&
-    typeof volume === 'number' &&
-    Sigma >= SIGMA_MIN &&
-    Sigma <= SIGMA_MAX &&
-    volume >= VOLUME_MIN &&
-    volume <= VOLUME_MAX
-  );
-}
-
-/** Every field of a NormalMetal in its domain, by comparisons only. */
-export function normalMetalInDomain(n: NormalMetal): boolean {
-  if (typeof n !== 'object' || n === null) return false;
-  const { Sigma, volume } = n;
-  return (
-    typeof n.n === 'number' &&
-    typeof Sigma === 'number' &&
-    typeof volume === 'number' &&
-    n.n >= N_MIN &&
-    n.n <= N_MAX &&
-    Sigma >= SIGMA_MIN &&
-    Sigma <= SIGMA_MAX &&
-    volume >= VOLUME_MIN &&
-    volume <= VOLUME_MAX
-  );
-}
-
-/** Every field of a Reservoir in its domain, by comparisons only. */
-export function reservoirInDomain(r: Reservoir | undefined): boolean {
-  return junctionInDomain(r) && superconductorInDomain(r!.superconductor) && normalMetalInDomain(r!.normal);
-}
-
-/** A junction's r0, c and area and its gap's Tc and γ in their domains, by comparisons only. */
-function junctionInDomain(r: Reservoir | undefined): boolean {
-  if (typeof r !== 'object' || r === null) return false;
-  const j = r.junction;
-  if (typeof j !== 'object' || j === null) return false;
-  const { r0, c, area } = j;
-  return (
-    typeof r0 === 'number' &&
-    typeof c === 'number' &&
-    typeof area === 'number' &&
-    r0 >= R0_MIN &&
-    r0 <= R0_MAX &&
-    c >= C_MIN &&
-    c <= C_MAX &&
-    area >= AREA_MIN &&
-    area <= AREA_MAX &&
-    gapParametersInDomain(r.superconductor)
-  );
-}
-
-/**
- * J_γ's and κ_γ's arguments in their domains, by comparisons only: both junctions, both gaps, χ and the
- * two temperatures (not the volumes, couplings or bath, which they do not use). One flat function, each
- * field loaded once: J_γ costs ~0.4 µs, and nested calls through junctionInDomain cost a tenth of it.
- */
-export function photonicArgumentsInDomain(device: Device, TL: number, TR: number): boolean {
-  if (typeof device !== 'object' || device === null) return false;
-  const { left, right } = device;
-  if (typeof left !== 'object' || left === null || typeof right !== 'object' || right === null) return false;
-  const jL = left.junction;
-  const jR = right.junction;
-  const sL = left.superconductor;
-  const sR = right.superconductor;
-  if (
-    typeof jL !== 'object' ||
-    jL === null ||
-    typeof jR !== 'object' ||
-    jR === null ||
-    typeof sL !== 'object' ||
-    sL === null ||
-    typeof sR !== 'object' ||
-    sR === null
-  )
-    return false;
-  const { r0: r0L, c: cL, area: aL } = jL;
-  const { r0: r0R, c: cR, area: aR } = jR;
-  const { Tc: TcL, gamma: gL } = sL;
-  const { Tc: TcR, gamma: gR } = sR;
-  // typeof first: a numeric string would pass the comparisons.
-  if (
-    typeof r0L !== 'number' ||
-    typeof cL !== 'number' ||
-    typeof aL !== 'number' ||
-    typeof r0R !== 'number' ||
-    typeof cR !== 'number' ||
-    typeof aR !== 'number' ||
-    typeof TcL !== 'number' ||
-    typeof gL !== 'number' ||
-    typeof TcR !== 'number' ||
-    typeof gR !== 'number' ||
-    typeof TL !== 'number' ||
-    typeof TR !== 'number'
-  )
-    return false;
-  const chi = aR / aL;
-  return (
-    r0L >= R0_MIN &&
-    r0L <= R0_MAX &&
-    r0R >= R0_MIN &&
-    r0R <= R0_MAX &&
-    cL >= C_MIN &&
-    cL <= C_MAX &&
-    cR >= C_MIN &&
-    cR <= C_MAX &&
-    aL >= AREA_MIN &&
-    aL <= AREA_MAX &&
-    aR >= AREA_MIN &&
-    aR <= AREA_MAX &&
-    chi >= CHI_MIN &&
-    chi <= CHI_MAX &&
-    TcL >= TC_MIN &&
-    TcL <= TC_MAX &&
-    TcR >= TC_MIN &&
-    TcR <= TC_MAX &&
-    gL >= GAMMA_MIN &&
-    gL <= GAMMA_MAX &&
-    gR >= GAMMA_MIN &&
-    gR <= GAMMA_MAX &&
-    TL >= MIN_REDUCED_TEMPERATURE * TcL &&
-    TL <= T_MAX &&
-    TR >= MIN_REDUCED_TEMPERATURE * TcR &&
-    TR <= T_MAX
-  );
-}
-
-/** T in [0.004 Tc, 10 K], by comparisons only. */
-export function temperatureInDomain(T: number, Tc: number): boolean {
-  return typeof T === 'number' && T >= MIN_REDUCED_TEMPERATURE * Tc && T <= T_MAX;
-}
-
 /**
  * Every field of `device` in its domain (checkDevice: χ and the bath included). The fast path is the
  * comparisons alone, ~40 per call: as cheap as remembering checked devices, and right for devices
@@ -314,49 +153,6 @@ export function temperatureInDomain(T: number, Tc: number): boolean {
  */
 export function checkDevice(option: string, device: Device): Device {
   return deviceInDomain(device) ? device : checkDeviceInput(device, option);
-}
-
-/** checkDevice's test by comparisons only. */
-export function deviceInDomain(device: Device): boolean {
-  if (typeof device !== 'object' || device === null) return false;
-  const { left, right, Tbath } = device;
-  if (!(reservoirInDomain(left) && reservoirInDomain(right) && typeof Tbath === 'number')) return false;
-  const chi = right.junction.area / left.junction.area;
-  return chi >= CHI_MIN && chi <= CHI_MAX && bathInDomain(Tbath, device);
-}
-
-/** A bath temperature of `device` by comparisons only: at least 0.004 of each Tc and below both. */
-function bathInDomain(T: number, device: Device): boolean {
-  const TcL = device.left.superconductor.Tc;
-  const TcR = device.right.superconductor.Tc;
-  return (
-    typeof T === 'number' &&
-    T < TcL &&
-    T < TcR &&
-    T >= MIN_REDUCED_TEMPERATURE * TcL &&
-    T >= MIN_REDUCED_TEMPERATURE * TcR
-  );
-}
-
-/**
- * An operating point of a device already checked, by comparisons only: J_in in [0, 1 µW], setup 1 or
- * 2, T_R in [0.004 Tc, Tc), the bath (T_R in setup 2, else op.Tbath if given) a bath temperature.
- */
-export function operatingPointInDomain(device: Device, op: OperatingPoint): boolean {
-  if (typeof op !== 'object' || op === null) return false;
-  const { Jin, TR, setup, Tbath } = op;
-  const TcR = device.right.superconductor.Tc;
-  return (
-    typeof Jin === 'number' &&
-    Jin >= 0 &&
-    Jin <= JIN_MAX &&
-    typeof TR === 'number' &&
-    TR >= MIN_REDUCED_TEMPERATURE * TcR &&
-    TR < TcR &&
-    (setup === 2
-      ? bathInDomain(TR, device)
-      : setup === 1 && (Tbath === undefined || bathInDomain(Tbath, device)))
-  );
 }
 
 /** 1 or 2 (the paper's setups). */

@@ -11,16 +11,18 @@ import {
   checkPositive,
   checkTemperature,
   checkTemperatureBelowTc,
-  deviceInDomain,
-  operatingPointInDomain,
 } from './arguments.js';
+import { deviceInDomain, operatingPointInDomain } from '../physics/domain.js';
 
 export * from '../physics/balance.js';
 
-/** The device and the operating point { Jin, TR, setup, Tbath? }, as `ndtc solve` accepts them. */
-function checkProblem(fn: string, device: Device, op: OperatingPoint): void {
-  // Comparisons first; the messages (built strings) only for input that fails them.
-  if (deviceInDomain(device) && operatingPointInDomain(device, op)) return;
+/** The device and the operating point { Jin, TR, setup, Tbath? } as `ndtc solve` accepts them, by comparisons only. */
+function problemInDomain(device: Device, op: OperatingPoint): boolean {
+  return deviceInDomain(device) && operatingPointInDomain(device, op);
+}
+
+/** Throws InputError naming the device or op; reached only where problemInDomain failed (messages off the hot path). */
+function refuseProblem(fn: string, device: Device, op: OperatingPoint): void {
   checkDevice(`${fn} device`, device);
   checkOperatingPoint(`${fn} op`, device, op, true);
 }
@@ -62,25 +64,25 @@ export function describeRoot(device: Device, TL: number, TR: number, Tb: number,
 
 /** Every root T_L of the heat balance in (T_b, Tc), without describing them. */
 export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
-  checkProblem('balanceRoots', device, op);
+  if (!problemInDomain(device, op)) refuseProblem('balanceRoots', device, op);
   return unchecked.balanceRoots(device, op);
 }
 
 /** Every root T_L of the heat balance in (T_bath, Tc), with stability and responsivity. */
 export function solveBalance(device: Device, op: OperatingPoint): BalanceSolution {
-  checkProblem('solveBalance', device, op);
+  if (!problemInDomain(device, op)) refuseProblem('solveBalance', device, op);
   return unchecked.solveBalance(device, op);
 }
 
 /** solveBalance by the generic all-roots search (the reference of `solveBalance`). */
 export function solveBalanceFullScan(device: Device, op: OperatingPoint): BalanceSolution {
-  checkProblem('solveBalanceFullScan', device, op);
+  if (!problemInDomain(device, op)) refuseProblem('solveBalanceFullScan', device, op);
   return unchecked.solveBalanceFullScan(device, op);
 }
 
 /** The root reached from `guess` (K, > 0) by moving the way F points; undefined if none in (T_b, Tc). */
 export function solveBalanceNear(device: Device, op: OperatingPoint, guess: number): BalanceRoot | undefined {
-  checkProblem('solveBalanceNear', device, op);
+  if (!problemInDomain(device, op)) refuseProblem('solveBalanceNear', device, op);
   checkPositive('solveBalanceNear guess', guess);
   return unchecked.solveBalanceNear(device, op, guess);
 }
@@ -94,7 +96,7 @@ export function balanceRootNear(
   /** First probe's distance from the guess, K (default 1e-4·guess); widened ×4 until F changes sign. */
   initialStep?: number,
 ): number | undefined {
-  checkProblem('balanceRootNear', device, op);
+  if (!problemInDomain(device, op)) refuseProblem('balanceRootNear', device, op);
   checkPositive('balanceRootNear guess', guess);
   if (xtol !== undefined) checkPositive('balanceRootNear xtol', xtol);
   if (initialStep !== undefined) checkPositive('balanceRootNear initialStep', initialStep);

@@ -1,6 +1,13 @@
 /** J_ph,N and J_ph,S of physics/electron-phonon.ts with their arguments checked (docs/library.md, "Input checking"). */
 import type { NormalMetal, Reservoir, Superconductor } from '../physics/device.js';
-import { DOMAIN, MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
+import {
+  DOMAIN,
+  MIN_REDUCED_TEMPERATURE,
+  reservoirInDomain,
+  superconductorInDomain,
+  temperatureFromZeroInDomain,
+  temperatureInDomain,
+} from '../physics/domain.js';
 import * as unchecked from '../physics/electron-phonon.js';
 import type { PhononHeat } from '../physics/electron-phonon.js';
 import { InputError } from '../errors.js';
@@ -16,9 +23,6 @@ import {
   checkSuperconductor,
   checkTemperature,
   checkTemperatureFromZero,
-  reservoirInDomain,
-  superconductorInDomain,
-  temperatureInDomain,
 } from './arguments.js';
 
 export * from '../physics/electron-phonon.js';
@@ -28,18 +32,14 @@ const REDUCED_T_MAX = DOMAIN.temperature.max / DOMAIN.Tc.min;
 
 /**
  * T_e of a superconductor in [0.004 Tc, 10 K] (its J_ph,S tables begin at 0.004 Tc); the phonon bath T_b
- * in [0, 10 K] (the tables are in T_b/T_e, from 0).
+ * in [0, 10 K] (the tables are in T_b/T_e, from 0). By comparisons only (the hot path).
  */
-function checkSuperconductorArguments(fn: string, sc: Superconductor, Te: number, Tb: number): void {
-  // Comparisons first; the messages (built strings) only for input that fails them.
-  if (
-    superconductorInDomain(sc) &&
-    temperatureInDomain(Te, sc.Tc) &&
-    typeof Tb === 'number' &&
-    Tb >= 0 &&
-    Tb <= DOMAIN.temperature.max
-  )
-    return;
+function superconductorArgumentsInDomain(sc: Superconductor, Te: number, Tb: number): boolean {
+  return superconductorInDomain(sc) && temperatureInDomain(Te, sc.Tc) && temperatureFromZeroInDomain(Tb);
+}
+
+/** Throws InputError naming sc, Te or Tb; reached only where superconductorArgumentsInDomain failed. */
+function refuseSuperconductorArguments(fn: string, sc: Superconductor, Te: number, Tb: number): void {
   checkSuperconductor(`${fn} sc`, sc);
   checkTemperature(`${fn} Te`, Te, sc.Tc);
   checkTemperatureFromZero(`${fn} Tb`, Tb);
@@ -121,19 +121,22 @@ export function reducedPhononHeatDirect(te: number, tb: number, gamma: number, e
 
 /** J_ph,S by direct nested quadrature of the reduced single-kernel form (reference path), W. */
 export function phononHeatSuperconductorDirect(sc: Superconductor, Te: number, Tb: number): number {
-  checkSuperconductorArguments('phononHeatSuperconductorDirect', sc, Te, Tb);
+  if (!superconductorArgumentsInDomain(sc, Te, Tb))
+    refuseSuperconductorArguments('phononHeatSuperconductorDirect', sc, Te, Tb);
   return unchecked.phononHeatSuperconductorDirect(sc, Te, Tb);
 }
 
 /** J_ph,S in W (fast path: verified tabulation where available, else direct). Positive when Te > Tb. */
 export function phononHeatSuperconductor(sc: Superconductor, Te: number, Tb: number): number {
-  checkSuperconductorArguments('phononHeatSuperconductor', sc, Te, Tb);
+  if (!superconductorArgumentsInDomain(sc, Te, Tb))
+    refuseSuperconductorArguments('phononHeatSuperconductor', sc, Te, Tb);
   return unchecked.phononHeatSuperconductor(sc, Te, Tb);
 }
 
 /** Both electron–phonon channels of one reservoir, W. */
 export function phononHeat(reservoir: Reservoir, Te: number, Tb: number): PhononHeat {
   if (!reservoirInDomain(reservoir)) checkReservoir('phononHeat reservoir', reservoir);
-  checkSuperconductorArguments('phononHeat', reservoir.superconductor, Te, Tb);
+  if (!superconductorArgumentsInDomain(reservoir.superconductor, Te, Tb))
+    refuseSuperconductorArguments('phononHeat', reservoir.superconductor, Te, Tb);
   return unchecked.phononHeat(reservoir, Te, Tb);
 }

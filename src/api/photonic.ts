@@ -11,11 +11,10 @@ import {
   checkFiniteResult,
   checkReservoir,
   checkTemperature,
-  photonicArgumentsInDomain,
   CUTOFF,
   RESISTANCE,
-  temperatureInDomain,
 } from './arguments.js';
+import { photonicArgumentsInDomain, temperatureInDomain } from '../physics/domain.js';
 
 export * from '../physics/photonic.js';
 
@@ -24,10 +23,11 @@ function checkT(option: string, T: number, Tc: number): void {
   if (!temperatureInDomain(T, Tc)) checkTemperature(option, T, Tc);
 }
 
-/** The device, T_L against the left Tc and T_R against the right one. */
-function checkArguments(fn: string, device: Device, TL: number, TR: number): void {
-  // Comparisons first; the messages (built strings) only for input that fails them.
-  if (photonicArgumentsInDomain(device, TL, TR)) return;
+/**
+ * Throws InputError for the device or T_L, T_R (against the left and the right Tc). Called only where
+ * photonicArgumentsInDomain failed: the messages are built here, off the callers' fast path.
+ */
+function refuseArguments(fn: string, device: Device, TL: number, TR: number): void {
   checkDevice(`${fn} device`, device);
   checkT(`${fn} TL`, TL, device.left.superconductor.Tc);
   checkT(`${fn} TR`, TR, device.right.superconductor.Tc);
@@ -42,7 +42,7 @@ export function junctionResistance(reservoir: Reservoir, T: number): number {
 
 /** The circuit elements R_L, R_R (Ω) and C_L, C_R (F) at temperatures T_L, T_R (K). */
 export function photonicCircuit(device: Device, TL: number, TR: number): PhotonicCircuit {
-  checkArguments('photonicCircuit', device, TL, TR);
+  if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicCircuit', device, TL, TR);
   return unchecked.photonicCircuit(device, TL, TR);
 }
 
@@ -58,7 +58,7 @@ export function transmissionParameters(circuit: PhotonicCircuit): { tau0: number
 
 /** Cutoff ω_c = 1/((1+χ) c √(r_L r_R)) of MODEL.md §3, rad/s (for identical c on both sides). */
 export function photonicCutoff(device: Device, TL: number, TR: number): number {
-  checkArguments('photonicCutoff', device, TL, TR);
+  if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicCutoff', device, TL, TR);
   return unchecked.photonicCutoff(device, TL, TR);
 }
 
@@ -110,7 +110,7 @@ export function photonicHeatCurrentOfCircuit(circuit: PhotonicCircuit, TL: numbe
 
 /** J_γ(T_L, T_R) in W, positive from left to right (closed form with digamma). */
 export function photonicHeatCurrent(device: Device, TL: number, TR: number): number {
-  checkArguments('photonicHeatCurrent', device, TL, TR);
+  if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicHeatCurrent', device, TL, TR);
   return unchecked.photonicHeatCurrent(device, TL, TR);
 }
 
@@ -129,7 +129,7 @@ export function photonicHeatCurrentAt(device: Device, TR: number): (TL: number) 
 
 /** κ_γ = −∂J_γ/∂T_R in W/K, analytic. NDTC where κ_γ < 0. */
 export function photonicConductance(device: Device, TL: number, TR: number): number {
-  checkArguments('photonicConductance', device, TL, TR);
+  if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicConductance', device, TL, TR);
   return unchecked.photonicConductance(device, TL, TR);
 }
 
@@ -139,12 +139,13 @@ export function photonicGradient(
   TL: number,
   TR: number,
 ): { J: number; dTL: number; dTR: number } {
-  checkArguments('photonicGradient', device, TL, TR);
+  if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicGradient', device, TL, TR);
   return unchecked.photonicGradient(device, TL, TR);
 }
 
 /** J_γ by direct adaptive quadrature of paper Eq. 2 with τ(ω) of Eq. 3 (independent reference path), W. */
 export function photonicHeatCurrentDirect(device: Device, TL: number, TR: number): number {
-  checkArguments('photonicHeatCurrentDirect', device, TL, TR);
+  if (!photonicArgumentsInDomain(device, TL, TR))
+    refuseArguments('photonicHeatCurrentDirect', device, TL, TR);
   return unchecked.photonicHeatCurrentDirect(device, TL, TR);
 }

@@ -2,39 +2,37 @@
 import type { PiecewiseChebyshev } from '../numerics/chebyshev.js';
 import * as unchecked from '../physics/resistance.js';
 import type { GapParameters } from '../physics/resistance.js';
-import {
-  checkDomain,
-  checkFinite,
-  checkGapParameters,
-  checkTemperature,
-  gapParametersInDomain,
-  temperatureInDomain,
-} from './arguments.js';
+import { checkDomain, checkFinite, checkGapParameters, checkTemperature } from './arguments.js';
+import { gapParametersInDomain, temperatureInDomain } from '../physics/domain.js';
 
 export * from '../physics/resistance.js';
 
-/** T in [0.004 Tc, 10 K] and { Tc, gamma } in their domains; comparisons first (the hot path). */
-function checkArguments(fn: string, T: number, sc: GapParameters): void {
-  if (gapParametersInDomain(sc) && temperatureInDomain(T, sc.Tc)) return;
+/** T in [0.004 Tc, 10 K] and { Tc, gamma } in their domains, by comparisons only (the hot path). */
+function argumentsInDomain(T: number, sc: GapParameters): boolean {
+  return gapParametersInDomain(sc) && temperatureInDomain(T, sc.Tc);
+}
+
+/** Throws InputError naming sc or T; reached only where argumentsInDomain failed (messages off the hot path). */
+function refuseArguments(fn: string, T: number, sc: GapParameters): void {
   checkGapParameters(`${fn} sc`, sc);
   checkTemperature(`${fn} T`, T, sc.Tc);
 }
 
 /** G/G0 = R0/R by direct quadrature (reference path). */
 export function conductanceRatioDirect(T: number, sc: GapParameters): number {
-  checkArguments('conductanceRatioDirect', T, sc);
+  if (!argumentsInDomain(T, sc)) refuseArguments('conductanceRatioDirect', T, sc);
   return unchecked.conductanceRatioDirect(T, sc);
 }
 
 /** d(G/G0)/dT by direct quadrature (reference path), 1/K. */
 export function conductanceRatioDerivativeDirect(T: number, sc: GapParameters): number {
-  checkArguments('conductanceRatioDerivativeDirect', T, sc);
+  if (!argumentsInDomain(T, sc)) refuseArguments('conductanceRatioDerivativeDirect', T, sc);
   return unchecked.conductanceRatioDerivativeDirect(T, sc);
 }
 
 /** R/R0 by direct quadrature (reference path). */
 export function resistanceRatioDirect(T: number, sc: GapParameters): number {
-  checkArguments('resistanceRatioDirect', T, sc);
+  if (!argumentsInDomain(T, sc)) refuseArguments('resistanceRatioDirect', T, sc);
   return unchecked.resistanceRatioDirect(T, sc);
 }
 
@@ -55,12 +53,12 @@ export function resistanceTable(gamma: number): PiecewiseChebyshev {
 
 /** R/R0 at temperature T (K): fast path (verified Chebyshev tabulation). 1 at T ≥ Tc. */
 export function resistanceRatio(T: number, sc: GapParameters): number {
-  checkArguments('resistanceRatio', T, sc);
+  if (!argumentsInDomain(T, sc)) refuseArguments('resistanceRatio', T, sc);
   return unchecked.resistanceRatio(T, sc);
 }
 
 /** d(R/R0)/dT in 1/K (0 above Tc; the derivative jumps at Tc, where the gap opens). */
 export function resistanceRatioDerivative(T: number, sc: GapParameters): number {
-  checkArguments('resistanceRatioDerivative', T, sc);
+  if (!argumentsInDomain(T, sc)) refuseArguments('resistanceRatioDerivative', T, sc);
   return unchecked.resistanceRatioDerivative(T, sc);
 }

@@ -5,7 +5,8 @@
  */
 import { InputError } from '../errors.js';
 import { formatEphCoupling, formatQuantity, type QuantityKind } from '../units/quantity.js';
-import type { Device, Reservoir } from './device.js';
+import type { OperatingPoint } from './balance.js';
+import type { Device, Reservoir, Superconductor } from './device.js';
 
 /** A closed range [min, max] of SI values (an open lower end where `minExclusive`). */
 export interface DomainRange {
@@ -19,86 +20,120 @@ export interface DomainRange {
 }
 
 /**
+ * DOMAIN's ends as a const enum: tsc (tsconfig.build.json) and esbuild write each use in this file as a
+ * literal. The predicates below compare every argument of the hot functions on every call, and a
+ * literal costs nothing there, where a module constant is loaded, type-checked and unboxed per use
+ * (~50 ns of J_γ's ~500 ns; bench/validation.bench.ts).
+ */
+/* eslint-disable @typescript-eslint/no-duplicate-enum-values -- ends of different ranges coincide (10 K) */
+const enum Bound {
+  GAMMA_MIN = 1e-6,
+  GAMMA_MAX = 0.1,
+  TC_MIN = 0.01,
+  TC_MAX = 10,
+  CHI_MIN = 0.01,
+  CHI_MAX = 100,
+  C_MIN = 1e-3,
+  C_MAX = 50,
+  R0_MIN = 1e-13,
+  R0_MAX = 1e-8,
+  JIN_MAX = 1e-6,
+  AREA_MIN = 1e-16,
+  AREA_MAX = 1e-8,
+  VOLUME_MIN = 1e-24,
+  VOLUME_MAX = 1e-12,
+  SIGMA_MIN = 1e4,
+  SIGMA_MAX = 1e12,
+  T_MIN = 4e-5,
+  T_MAX = 10,
+  N_MIN = 1,
+  N_MAX = 10,
+  MIN_REDUCED_TEMPERATURE = 0.004,
+}
+/* eslint-enable @typescript-eslint/no-duplicate-enum-values */
+
+/**
  * Lowest temperature accepted, as a fraction of the Tc it is compared with: where the J_ph,S tables
  * begin (T_e/Tc = 0.004; below, each J_ph,S is a nested quadrature of seconds, and a heat-balance solve
  * near the bath takes minutes). R/R0's table begins at 10⁻³ Tc; its direct quadrature overflows near
  * 10⁻⁵ Tc. R/R0 has saturated at its Γ-limited value by ~0.02 Tc.
  */
-export const MIN_REDUCED_TEMPERATURE = 0.004;
+export const MIN_REDUCED_TEMPERATURE: number = Bound.MIN_REDUCED_TEMPERATURE;
 
 /** The accepted range of each input kind, SI, with the reason for its ends. */
-export const DOMAIN = {
+export const DOMAIN: Readonly<Record<DomainName, Readonly<DomainRange>>> = {
   gamma: {
-    min: 1e-6,
-    max: 0.1,
+    min: Bound.GAMMA_MIN,
+    max: Bound.GAMMA_MAX,
     kind: 'dimensionless',
     reason: 'R/R0 and J_ph,S are tabulated and checked there; outside, J_ph,S needs ~1 s quadratures',
   },
   Tc: {
-    min: 0.01,
-    max: 10,
+    min: Bound.TC_MIN,
+    max: Bound.TC_MAX,
     kind: 'temperature',
     reason: 'references span 0.8–9.2 K (Al to Nb); the bath must also lie in [0.004 Tc, Tc)',
   },
   chi: {
-    min: 0.01,
-    max: 100,
+    min: Bound.CHI_MIN,
+    max: Bound.CHI_MAX,
     kind: 'dimensionless',
     reason: 'J_γ is exact in χ, checked for 0.5–10; real junction pairs lie well inside',
   },
   c: {
-    min: 1e-3,
-    max: 50,
+    min: Bound.C_MIN,
+    max: Bound.C_MAX,
     kind: 'specificCapacitance',
     reason: 'the range checked against the J_γ references',
   },
   r0: {
-    min: 1e-13,
-    max: 1e-8,
+    min: Bound.R0_MIN,
+    max: Bound.R0_MAX,
     kind: 'specificResistance',
     reason: 'the range checked against the J_γ references',
   },
   Jin: {
     min: 0,
     minExclusive: true,
-    max: 1e-6,
+    max: Bound.JIN_MAX,
     kind: 'power',
     reason: 'a heating power; ~1 pW already takes the paper’s reservoirs to Tc',
   },
   area: {
-    min: 1e-16,
-    max: 1e-8,
+    min: Bound.AREA_MIN,
+    max: Bound.AREA_MAX,
     kind: 'area',
     reason: 'junctions from 10⁻⁴ to 10⁴ µm² (the paper: 0.1 µm²)',
   },
   volume: {
-    min: 1e-24,
-    max: 1e-12,
+    min: Bound.VOLUME_MIN,
+    max: Bound.VOLUME_MAX,
     kind: 'volume',
     reason: 'reservoirs from 10⁻⁶ to 10⁶ µm³ (the paper: ~0.005–0.05 µm³)',
   },
   Sigma: {
-    min: 1e4,
-    max: 1e12,
+    min: Bound.SIGMA_MIN,
+    max: Bound.SIGMA_MAX,
     kind: 'dimensionless',
     reason: 'electron–phonon couplings from 10⁴ to 10¹² W m⁻³ K⁻ⁿ (Al 3e8, Ag 5e8, InAs 3e7)',
   },
   temperature: {
-    min: 4e-5,
-    max: 10,
+    min: Bound.T_MIN,
+    max: Bound.T_MAX,
     kind: 'temperature',
     reason: 'from 0.004 of the lowest Tc to the highest; against a known Tc, [0.004 Tc, Tc)',
   },
   n: {
-    min: 1,
-    max: 10,
+    min: Bound.N_MIN,
+    max: Bound.N_MAX,
     kind: 'dimensionless',
     reason: 'the temperature exponent of J_ph,N (5 for metals, 6 for InAsOI)',
   },
-} as const satisfies Record<string, DomainRange>;
+};
 
 /** The name of one range in DOMAIN. */
-export type DomainName = keyof typeof DOMAIN;
+export type DomainName =
+  'gamma' | 'Tc' | 'chi' | 'c' | 'r0' | 'Jin' | 'area' | 'volume' | 'Sigma' | 'temperature' | 'n';
 
 function shown(value: number, range: DomainRange, exponent?: number): string {
   if (range.kind === 'dimensionless' && exponent === undefined && value !== 0 && Math.abs(value) < 1e-3)
@@ -206,4 +241,210 @@ export function checkDevice(device: Device, source: string): Device {
   checkInRange('chi', field('right.chi'), device.right.junction.area / device.left.junction.area);
   checkBath(device, field('Tbath'));
   return device;
+}
+
+/** Tc and γ in their domains, by comparisons only (NaN and non-numbers fail). */
+export function gapParametersInDomain(s: { Tc: number; gamma: number }): boolean {
+  if (typeof s !== 'object' || s === null) return false;
+  const { Tc, gamma } = s;
+  return (
+    typeof Tc === 'number' &&
+    typeof gamma === 'number' &&
+    Tc >= Bound.TC_MIN &&
+    Tc <= Bound.TC_MAX &&
+    gamma >= Bound.GAMMA_MIN &&
+    gamma <= Bound.GAMMA_MAX
+  );
+}
+
+/** Every field of a Superconductor in its domain, by comparisons only. */
+export function superconductorInDomain(s: Superconductor): boolean {
+  if (!gapParametersInDomain(s)) return false;
+  const { Sigma, volume } = s;
+  return (
+    typeof Sigma === 'number' &&
+    typeof volume === 'number' &&
+    Sigma >= Bound.SIGMA_MIN &&
+    Sigma <= Bound.SIGMA_MAX &&
+    volume >= Bound.VOLUME_MIN &&
+    volume <= Bound.VOLUME_MAX
+  );
+}
+
+/**
+ * Every field of a Reservoir in its domain, by comparisons only. One flat function, each field loaded
+ * once (the heat balance checks both reservoirs on every solve).
+ */
+export function reservoirInDomain(r: Reservoir | undefined): boolean {
+  if (typeof r !== 'object' || r === null) return false;
+  const { junction: j, superconductor: s, normal: m } = r;
+  if (typeof j !== 'object' || j === null || typeof s !== 'object' || s === null) return false;
+  if (typeof m !== 'object' || m === null) return false;
+  const { r0, c, area } = j;
+  const { Tc, gamma, Sigma: SigmaS, volume: volumeS } = s;
+  const { n, Sigma: SigmaN, volume: volumeN } = m;
+  // typeof first: a numeric string would pass the comparisons.
+  if (
+    typeof r0 !== 'number' ||
+    typeof c !== 'number' ||
+    typeof area !== 'number' ||
+    typeof Tc !== 'number' ||
+    typeof gamma !== 'number' ||
+    typeof SigmaS !== 'number' ||
+    typeof volumeS !== 'number' ||
+    typeof n !== 'number' ||
+    typeof SigmaN !== 'number' ||
+    typeof volumeN !== 'number'
+  )
+    return false;
+  return (
+    r0 >= Bound.R0_MIN &&
+    r0 <= Bound.R0_MAX &&
+    c >= Bound.C_MIN &&
+    c <= Bound.C_MAX &&
+    area >= Bound.AREA_MIN &&
+    area <= Bound.AREA_MAX &&
+    Tc >= Bound.TC_MIN &&
+    Tc <= Bound.TC_MAX &&
+    gamma >= Bound.GAMMA_MIN &&
+    gamma <= Bound.GAMMA_MAX &&
+    SigmaS >= Bound.SIGMA_MIN &&
+    SigmaS <= Bound.SIGMA_MAX &&
+    volumeS >= Bound.VOLUME_MIN &&
+    volumeS <= Bound.VOLUME_MAX &&
+    n >= Bound.N_MIN &&
+    n <= Bound.N_MAX &&
+    SigmaN >= Bound.SIGMA_MIN &&
+    SigmaN <= Bound.SIGMA_MAX &&
+    volumeN >= Bound.VOLUME_MIN &&
+    volumeN <= Bound.VOLUME_MAX
+  );
+}
+
+/**
+ * J_γ's and κ_γ's arguments in their domains, by comparisons only: both junctions, both gaps, χ and the
+ * two temperatures (not the volumes, couplings or bath, which they do not use). One flat function, each
+ * field loaded once.
+ */
+export function photonicArgumentsInDomain(device: Device, TL: number, TR: number): boolean {
+  if (typeof device !== 'object' || device === null) return false;
+  const { left, right } = device;
+  if (typeof left !== 'object' || left === null || typeof right !== 'object' || right === null) return false;
+  const jL = left.junction;
+  const jR = right.junction;
+  const sL = left.superconductor;
+  const sR = right.superconductor;
+  if (
+    typeof jL !== 'object' ||
+    jL === null ||
+    typeof jR !== 'object' ||
+    jR === null ||
+    typeof sL !== 'object' ||
+    sL === null ||
+    typeof sR !== 'object' ||
+    sR === null
+  )
+    return false;
+  const { r0: r0L, c: cL, area: aL } = jL;
+  const { r0: r0R, c: cR, area: aR } = jR;
+  const { Tc: TcL, gamma: gL } = sL;
+  const { Tc: TcR, gamma: gR } = sR;
+  // typeof first: a numeric string would pass the comparisons.
+  if (
+    typeof r0L !== 'number' ||
+    typeof cL !== 'number' ||
+    typeof aL !== 'number' ||
+    typeof r0R !== 'number' ||
+    typeof cR !== 'number' ||
+    typeof aR !== 'number' ||
+    typeof TcL !== 'number' ||
+    typeof gL !== 'number' ||
+    typeof TcR !== 'number' ||
+    typeof gR !== 'number' ||
+    typeof TL !== 'number' ||
+    typeof TR !== 'number'
+  )
+    return false;
+  const chi = aR / aL;
+  return (
+    r0L >= Bound.R0_MIN &&
+    r0L <= Bound.R0_MAX &&
+    r0R >= Bound.R0_MIN &&
+    r0R <= Bound.R0_MAX &&
+    cL >= Bound.C_MIN &&
+    cL <= Bound.C_MAX &&
+    cR >= Bound.C_MIN &&
+    cR <= Bound.C_MAX &&
+    aL >= Bound.AREA_MIN &&
+    aL <= Bound.AREA_MAX &&
+    aR >= Bound.AREA_MIN &&
+    aR <= Bound.AREA_MAX &&
+    chi >= Bound.CHI_MIN &&
+    chi <= Bound.CHI_MAX &&
+    TcL >= Bound.TC_MIN &&
+    TcL <= Bound.TC_MAX &&
+    TcR >= Bound.TC_MIN &&
+    TcR <= Bound.TC_MAX &&
+    gL >= Bound.GAMMA_MIN &&
+    gL <= Bound.GAMMA_MAX &&
+    gR >= Bound.GAMMA_MIN &&
+    gR <= Bound.GAMMA_MAX &&
+    TL >= Bound.MIN_REDUCED_TEMPERATURE * TcL &&
+    TL <= Bound.T_MAX &&
+    TR >= Bound.MIN_REDUCED_TEMPERATURE * TcR &&
+    TR <= Bound.T_MAX
+  );
+}
+
+/** T in [0, 10 K] (a phonon bath), by comparisons only. */
+export function temperatureFromZeroInDomain(T: number): boolean {
+  return typeof T === 'number' && T >= 0 && T <= Bound.T_MAX;
+}
+
+/** T in [0.004 Tc, 10 K], by comparisons only. */
+export function temperatureInDomain(T: number, Tc: number): boolean {
+  return typeof T === 'number' && T >= Bound.MIN_REDUCED_TEMPERATURE * Tc && T <= Bound.T_MAX;
+}
+
+/** Every field of `device` in its domain, χ and the bath included, by comparisons only. */
+export function deviceInDomain(device: Device): boolean {
+  if (typeof device !== 'object' || device === null) return false;
+  const { left, right, Tbath } = device;
+  if (!(reservoirInDomain(left) && reservoirInDomain(right) && typeof Tbath === 'number')) return false;
+  const chi = right.junction.area / left.junction.area;
+  return chi >= Bound.CHI_MIN && chi <= Bound.CHI_MAX && bathInDomain(Tbath, device);
+}
+
+/** A bath temperature of `device` by comparisons only: at least 0.004 of each Tc and below both. */
+function bathInDomain(T: number, device: Device): boolean {
+  const TcL = device.left.superconductor.Tc;
+  const TcR = device.right.superconductor.Tc;
+  return (
+    typeof T === 'number' &&
+    T < TcL &&
+    T < TcR &&
+    T >= Bound.MIN_REDUCED_TEMPERATURE * TcL &&
+    T >= Bound.MIN_REDUCED_TEMPERATURE * TcR
+  );
+}
+
+/**
+ * An operating point of a device already checked, by comparisons only: J_in in [0, 1 µW], setup 1 or
+ * 2, T_R in [0.004 Tc, Tc), the bath (T_R in setup 2, else op.Tbath if given) a bath temperature.
+ */
+export function operatingPointInDomain(device: Device, op: OperatingPoint): boolean {
+  if (typeof op !== 'object' || op === null) return false;
+  const { Jin, TR, setup, Tbath } = op;
+  const TcR = device.right.superconductor.Tc;
+  return (
+    typeof Jin === 'number' &&
+    Jin >= 0 &&
+    Jin <= Bound.JIN_MAX &&
+    typeof TR === 'number' &&
+    TR >= Bound.MIN_REDUCED_TEMPERATURE * TcR &&
+    TR < TcR &&
+    (setup === 2
+      ? bathInDomain(TR, device)
+      : setup === 1 && (Tbath === undefined || bathInDomain(Tbath, device)))
+  );
 }
