@@ -354,6 +354,9 @@ function polishRoot(
     }
     if (k > 0 && fx !== fPrev) slope = (fx - fPrev) / (x - xPrev);
     const next = x - fx / slope;
+    // A step below half an ulp: x is the root to rounding (x has just become an end of the bracket,
+    // so the test below would hand it to Brent for nothing).
+    if (next === x) return x;
     if (!(next > Math.min(a, b) && next < Math.max(a, b))) break;
     const step = Math.abs(next - x);
     if (step <= 0.5 * ROOT_XTOL + 8 * EPS * Math.abs(x)) return next;

@@ -78,7 +78,8 @@ describe('the root polish', () => {
     expect(solveAll().filter((s) => s.roots.length === 3)).toHaveLength(2);
   });
 
-  it('costs at most 2 evaluations of F per root, and 1 for at least 80 % of the roots', () => {
+  // 384 of the 390 roots take one evaluation; 356 did while a step of exactly 0 went to Brent.
+  it('costs at most 2 evaluations of F per root, and 1 for at least 95 % of the roots', () => {
     let roots = 0;
     let single = 0;
     for (const s of solveAll()) {
@@ -87,7 +88,7 @@ describe('the root polish', () => {
       roots += s.roots.length;
       if (s.roots.length === 1 && s.evaluations === 1) single++;
     }
-    expect(single).toBeGreaterThanOrEqual(0.8 * roots);
+    expect(single).toBeGreaterThanOrEqual(0.95 * roots);
   });
 
   it('puts each root within 1e-13 K (and J_ph series shift) of Brent on exact F', () => {
