@@ -132,12 +132,21 @@ describe('the root polish from a spoiled start', () => {
     expectSameRoots(solve(moveAndScale(1e-3, 1.2)));
   });
 
+  it('a start ~5e-10 K off (a first step the polish accepts): the same roots', () => {
+    // The one accepted step is only as good as the series' slope: ~5e-10 K times its relative error.
+    expectSameRoots(solve(moveAndScale(3e-8, 1)));
+    expectSameRoots(solve(moveAndScale(-3e-8, 1)));
+  });
+
   it('a start within ~1e-12 K with a slope 1000× too small: the same roots', () => {
     expectSameRoots(solve(moveAndScale(1e-11, 1e-3)));
   });
 
   it('a reversed slope (the first step leaves the bracket): the same roots', () => {
     expectSameRoots(solve(moveAndScale(1e-4, -1)));
+    // Far off and reversed: the first step leaves the interval by a large part of its width.
+    expectSameRoots(solve(moveAndScale(0.5, -1)));
+    expectSameRoots(solve(moveAndScale(-0.5, -1)));
   });
 
   it('a series whose root lies outside the interval, on either side: the same roots', () => {
