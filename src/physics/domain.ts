@@ -410,7 +410,7 @@ export function temperatureInDomain(T: number, Tc: number): boolean {
 export function deviceInDomain(device: Device): boolean {
   if (typeof device !== 'object' || device === null) return false;
   const { left, right, Tbath } = device;
-  if (!(reservoirInDomain(left) && reservoirInDomain(right) && typeof Tbath === 'number')) return false;
+  if (!(reservoirInDomain(left) && reservoirInDomain(right))) return false;
   const chi = right.junction.area / left.junction.area;
   return chi >= Bound.CHI_MIN && chi <= Bound.CHI_MAX && bathInDomain(Tbath, device);
 }

@@ -55,6 +55,7 @@ function candidates(name: DomainName): unknown[] {
     Number.POSITIVE_INFINITY,
     Number.NEGATIVE_INFINITY,
     String(min),
+    String(Math.sqrt(min * max)),
   ];
 }
 
@@ -85,8 +86,8 @@ function keepBathValid(d: Device): void {
 
 /**
  * platformDevice(platform) with one number replaced (a fresh copy: the platform's device is not edited).
- * A Tc edit moves the bath into its range; an area edit is made on both sides when `bothAreas` (χ = 1),
- * so that the area's own range decides and not χ's.
+ * A Tc edit moves the bath into its range; with `bothAreas` the other side's area is put at the nearest
+ * end of the range (χ ≈ 1), so that the area's own bound decides and not χ's.
  */
 function edited(
   platform: 'ag' | 'inas',
@@ -98,8 +99,13 @@ function edited(
 ): Device {
   const d = structuredClone(platformDevice(platform));
   (d[side][part] as unknown as Record<string, unknown>)[key] = value;
-  if (key === 'area' && bothAreas) (d.left.junction as unknown as Record<string, unknown>).area = value;
-  if (key === 'area' && bothAreas) (d.right.junction as unknown as Record<string, unknown>).area = value;
+  if (key === 'area' && bothAreas) {
+    // The other side at the nearest end of the range: χ ≈ 1, and only this side's own bound can refuse.
+    const other = side === 'left' ? d.right : d.left;
+    const { min, max } = DOMAIN.area;
+    if (typeof value === 'number' && !Number.isNaN(value))
+      other.junction.area = Math.min(Math.max(value, min), max);
+  }
   if (key === 'Tc') keepBathValid(d);
   return d;
 }
@@ -140,6 +146,21 @@ function allEdits(platform: 'ag' | 'inas'): { label: string; device: Device }[] 
     const d = structuredClone(platformDevice(platform));
     (d as unknown as Record<string, unknown>).Tbath = Tbath;
     out.push({ label: `${platform} Tbath = ${String(Tbath)}`, device: d });
+  }
+  // Unequal Tc (either side lower): the bath on and beside each Tc and each 0.004 Tc, so that each of
+  // the bath's four bounds is the only one to refuse somewhere.
+  for (const [TcL, TcR] of [
+    [1.0, 1.5],
+    [1.5, 1.0],
+  ]) {
+    for (const T of [TcL, TcR, MIN_REDUCED_TEMPERATURE * TcL, MIN_REDUCED_TEMPERATURE * TcR])
+      for (const Tbath of [T, ulpStep(T, -1), ulpStep(T, 1)]) {
+        const d = structuredClone(platformDevice(platform));
+        d.left.superconductor.Tc = TcL;
+        d.right.superconductor.Tc = TcR;
+        d.Tbath = Tbath;
+        out.push({ label: `${platform} Tc = ${TcL}, ${TcR} K, Tbath = ${Tbath}`, device: d });
+      }
   }
   // Missing or wrong containers.
   for (const bad of [null, undefined, 1, 'x']) {
