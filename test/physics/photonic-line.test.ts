@@ -63,7 +63,8 @@ describe('lossy line bookkeeping', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 1e-12, max: 1e-6, noNaN: true }),
-        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        // R_ℓ of two lines: 0 or from 2e-20 Ω (PHOTON_LINE_RANGE).
+        fc.oneof(fc.constant(0), fc.double({ min: 2e-20, max: 1e4, noNaN: true })),
         fc.double({ min: 1e8, max: 1e13, noNaN: true }),
         temperature,
         temperature,
