@@ -28,15 +28,7 @@ import {
   temperatureInDomain,
   type DomainName,
 } from '../../src/physics/domain.js';
-
-const scratch = new Float64Array(1);
-const bits = new BigInt64Array(scratch.buffer);
-/** The double next to x towards +∞ (dir 1) or −∞ (dir −1), for x > 0. */
-function ulpStep(x: number, dir: 1 | -1): number {
-  scratch[0] = x;
-  bits[0] += BigInt(dir);
-  return scratch[0];
-}
+import { nextDouble } from '../next-double.js';
 
 /** Every value a case may put in a field of range `name`: its ends, one ulp outside and inside, the middle, and non-values. */
 function candidates(name: DomainName): unknown[] {
@@ -44,10 +36,10 @@ function candidates(name: DomainName): unknown[] {
   return [
     min,
     max,
-    ulpStep(min, -1),
-    ulpStep(min, 1),
-    ulpStep(max, -1),
-    ulpStep(max, 1),
+    nextDouble(min, -1),
+    nextDouble(min, 1),
+    nextDouble(max, -1),
+    nextDouble(max, 1),
     Math.sqrt(min * max),
     0,
     -min,
@@ -56,6 +48,21 @@ function candidates(name: DomainName): unknown[] {
     Number.NEGATIVE_INFINITY,
     String(min),
     String(Math.sqrt(min * max)),
+  ];
+}
+
+/** T on and one ulp beside 0.004 Tc and 10 K, NaN and a numeric string. */
+function temperatureCandidates(Tc: number): unknown[] {
+  const low = MIN_REDUCED_TEMPERATURE * Tc;
+  return [
+    low,
+    nextDouble(low, -1),
+    nextDouble(low, 1),
+    10,
+    nextDouble(10, -1),
+    nextDouble(10, 1),
+    Number.NaN,
+    String(low),
   ];
 }
 
@@ -142,7 +149,7 @@ function allEdits(platform: 'ag' | 'inas'): { label: string; device: Device }[] 
   // The bath on and beside 0.004 Tc and Tc, and not a number.
   const Tc = platformDevice(platform).left.superconductor.Tc;
   const low = MIN_REDUCED_TEMPERATURE * Tc;
-  for (const Tbath of [low, ulpStep(low, -1), ulpStep(Tc, -1), Tc, 0, Number.NaN, String(low)]) {
+  for (const Tbath of [low, nextDouble(low, -1), nextDouble(Tc, -1), Tc, 0, Number.NaN, String(low)]) {
     const d = structuredClone(platformDevice(platform));
     (d as unknown as Record<string, unknown>).Tbath = Tbath;
     out.push({ label: `${platform} Tbath = ${String(Tbath)}`, device: d });
@@ -154,7 +161,7 @@ function allEdits(platform: 'ag' | 'inas'): { label: string; device: Device }[] 
     [1.5, 1.0],
   ]) {
     for (const T of [TcL, TcR, MIN_REDUCED_TEMPERATURE * TcL, MIN_REDUCED_TEMPERATURE * TcR])
-      for (const Tbath of [T, ulpStep(T, -1), ulpStep(T, 1)]) {
+      for (const Tbath of [T, nextDouble(T, -1), nextDouble(T, 1)]) {
         const d = structuredClone(platformDevice(platform));
         d.left.superconductor.Tc = TcL;
         d.right.superconductor.Tc = TcR;
@@ -233,21 +240,11 @@ describe('the fast checks accept what the message-building checks accept', () =>
   it('photonicArgumentsInDomain ⇔ checkTemperature for T_L and T_R on and beside 0.004 Tc and 10 K', () => {
     for (const platform of ['ag', 'inas'] as const) {
       const d = platformDevice(platform);
-      const temperatures = (Tc: number): unknown[] => {
-        const low = MIN_REDUCED_TEMPERATURE * Tc;
-        return [
-          low,
-          ulpStep(low, -1),
-          ulpStep(low, 1),
-          10,
-          ulpStep(10, -1),
-          ulpStep(10, 1),
-          Number.NaN,
-          String(low),
-        ];
-      };
-      for (const TL of temperatures(d.left.superconductor.Tc))
-        for (const TR of [0.5 * d.right.superconductor.Tc, ...temperatures(d.right.superconductor.Tc)]) {
+      for (const TL of temperatureCandidates(d.left.superconductor.Tc))
+        for (const TR of [
+          0.5 * d.right.superconductor.Tc,
+          ...temperatureCandidates(d.right.superconductor.Tc),
+        ]) {
           const [a, b] = [TL as number, TR as number];
           expect(
             photonicArgumentsInDomain(d, a, b),
@@ -281,18 +278,7 @@ describe('the fast checks accept what the message-building checks accept', () =>
 
   it('temperatureInDomain ⇔ checkTemperature, at and one ulp beside 0.004 Tc and 10 K', () => {
     for (const Tc of [DOMAIN.Tc.min, 0.5, 1.19, 9.2, DOMAIN.Tc.max]) {
-      const low = MIN_REDUCED_TEMPERATURE * Tc;
-      for (const T of [
-        low,
-        ulpStep(low, -1),
-        ulpStep(low, 1),
-        10,
-        ulpStep(10, -1),
-        ulpStep(10, 1),
-        0,
-        Number.NaN,
-        String(low),
-      ]) {
+      for (const T of [...temperatureCandidates(Tc), 0]) {
         expect(temperatureInDomain(T as number, Tc), `T = ${String(T)}, Tc = ${Tc}`).toBe(
           !throwsInputError(() => checkTemperature('T', T as number, Tc)),
         );
@@ -304,7 +290,7 @@ describe('the fast checks accept what the message-building checks accept', () =>
     for (const [T, ok] of [
       [0, true],
       [10, true],
-      [ulpStep(10, 1), false],
+      [nextDouble(10, 1), false],
       [-Number.MIN_VALUE, false],
       [Number.NaN, false],
       ['0.5', false],
@@ -321,13 +307,21 @@ describe('the fast checks accept what the message-building checks accept', () =>
       Number.MIN_VALUE,
       1e-15,
       DOMAIN.Jin.max,
-      ulpStep(DOMAIN.Jin.max, 1),
+      nextDouble(DOMAIN.Jin.max, 1),
       -1e-15,
       Number.NaN,
       '1e-15',
     ];
-    const TRs = [lowT, ulpStep(lowT, -1), 0.5 * Tc, ulpStep(Tc, -1), Tc, Number.NaN, String(0.5 * Tc)];
-    const baths = [undefined, d.Tbath, ulpStep(Tc, -1), Tc, ulpStep(lowT, -1), Number.NaN, String(d.Tbath)];
+    const TRs = [lowT, nextDouble(lowT, -1), 0.5 * Tc, nextDouble(Tc, -1), Tc, Number.NaN, String(0.5 * Tc)];
+    const baths = [
+      undefined,
+      d.Tbath,
+      nextDouble(Tc, -1),
+      Tc,
+      nextDouble(lowT, -1),
+      Number.NaN,
+      String(d.Tbath),
+    ];
     let cases = 0;
     for (const setup of [1, 2, 3] as const)
       for (const Jin of Jins)

@@ -12,6 +12,7 @@
  * the bracket; a series whose root lies outside [−1, 1] must not move the start out of the interval.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { mapPoints } from './balance-map-points.js';
 
 type Spoil = (coeffs: Float64Array, Jin: number) => void;
 const spoiling: { current: Spoil | undefined } = { current: undefined };
@@ -34,24 +35,7 @@ const currentJin = { value: 0 };
 const { balanceRoots } = await import('../../src/physics/balance.js');
 const { platformDevice } = await import('../../src/physics/device.js');
 
-type Setup = 1 | 2;
-interface Point {
-  platform: 'ag' | 'inas';
-  setup: Setup;
-  TR: number;
-  Jin: number;
-}
-
-const points: Point[] = [];
-for (const platform of ['ag', 'inas'] as const)
-  for (const setup of [1, 2] as const)
-    for (let i = 0; i < 6; i++)
-      for (let j = 0; j < 4; j++)
-        points.push({ platform, setup, TR: 0.01 + (0.79 * i) / 5, Jin: 1e-15 * 1000 ** (j / 3) });
-points.push(
-  { platform: 'ag', setup: 1, TR: 0.7, Jin: 1e-18 },
-  { platform: 'ag', setup: 1, TR: 0.7, Jin: 4e-16 },
-);
+const points = mapPoints(6, 4);
 
 /** Roots of each point on a fresh device (the scan's caches are per reservoir object). */
 function solve(spoil: Spoil | undefined): number[][] {

@@ -17,6 +17,7 @@
  * is compared with Brent's from the same intervals and node values, the method the polish replaces.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { mapPoints, type MapPoint } from './balance-map-points.js';
 
 const evaluations = { n: 0 };
 vi.mock('../../src/physics/photonic.js', async (importOriginal) => {
@@ -37,27 +38,10 @@ const { scanNodes } = await import('../../src/physics/balance-scan.js');
 const { photonicHeatCurrent } = await import('../../src/physics/photonic.js');
 const { minimize } = await import('../../src/numerics/roots.js');
 
-type Setup = 1 | 2;
-interface Point {
-  platform: 'ag' | 'inas';
-  setup: Setup;
-  TR: number;
-  Jin: number;
-}
-
-const points: Point[] = [];
-for (const platform of ['ag', 'inas'] as const)
-  for (const setup of [1, 2] as const)
-    for (let i = 0; i < 12; i++)
-      for (let j = 0; j < 8; j++)
-        points.push({ platform, setup, TR: 0.01 + (0.79 * i) / 11, Jin: 1e-15 * 1000 ** (j / 7) });
-points.push(
-  { platform: 'ag', setup: 1, TR: 0.7, Jin: 1e-18 },
-  { platform: 'ag', setup: 1, TR: 0.7, Jin: 4e-16 },
-);
+const points = mapPoints(12, 8);
 
 interface Solved {
-  point: Point;
+  point: MapPoint;
   roots: number[];
   evaluations: number;
 }

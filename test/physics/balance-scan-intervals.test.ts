@@ -17,15 +17,7 @@ import {
 import { leftPhononHeat } from '../../src/physics/balance.js';
 import { phononCell, phononHeatIn, scanInterval, scanNodes } from '../../src/physics/balance-scan.js';
 import { phononTableEdges } from '../../src/physics/electron-phonon-table.js';
-
-const buffer = new Float64Array(1);
-const bits = new BigInt64Array(buffer.buffer);
-/** The neighbouring double of x > 0: one ulp up (+1) or down (−1). */
-function nextDouble(x: number, step: 1 | -1): number {
-  buffer[0] = x;
-  bits[0] += BigInt(step);
-  return buffer[0];
-}
+import { nextDouble } from '../next-double.js';
 
 describe('scan nodes', () => {
   it('x_0 = T_b, x_40 = Tc(1 − 1e-12), x_i − T_b ∝ e^{3i/40} − 1', () => {

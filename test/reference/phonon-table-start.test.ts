@@ -9,16 +9,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MIN_REDUCED_TEMPERATURE, phononHeatSuperconductor } from '../../src/index.js';
-import { checkPhonon, loadFixture } from './fixture.js';
+import { checkPhonon, loadFixture, type PhononPoint } from './fixture.js';
 
-interface Point {
-  Te: number;
-  Tb: number;
-  Tc: number;
-  gamma: number;
-  Sigma: number;
-  volume: number;
-  J: number;
+interface Point extends PhononPoint {
   JAbsError: number;
   normalStateJ: number;
 }
