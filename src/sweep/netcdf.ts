@@ -24,7 +24,8 @@ import { closeSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSy
 import { join, resolve } from 'node:path';
 import { hasRoots } from './chunk.js';
 import { RESULTS_JSONL, recordResultsFile, type Manifest } from './directory.js';
-import { quantityInfo, splitOutputs } from './quantities.js';
+import { quantityInfo, splitOutputs, type Value } from './quantities.js';
+import { RecordReader } from './records.js';
 import type { Axis } from './spec.js';
 
 export const RESULTS_H5 = 'results.h5';
@@ -48,14 +49,6 @@ const AXIS_LONG_NAMES: Record<string, string> = {
   T_bath: 'bath temperature',
 };
 
-/** One record of results.jsonl (chunk.ts writes them). */
-interface PointRecord {
-  index: number;
-  error?: string;
-  roots?: Record<string, number | boolean | null>[];
-  [name: string]: unknown;
-}
-
 type Storage = 'f64' | 'i8' | 'i32';
 type AttributeValue = string | number[] | Int8Array;
 
@@ -65,8 +58,8 @@ interface Variable {
   perRoot: boolean;
   storage: Storage;
   attrs: Record<string, AttributeValue>;
-  /** The value of point `rec` (of its root `r` when perRoot), as stored. */
-  value(rec: PointRecord, r: number): number;
+  /** The value of the record read (of its root `r` when perRoot), as stored. */
+  value(rec: RecordReader, r: number): number;
 }
 
 /** CF writes a dimensionless unit as "1". */
@@ -135,7 +128,10 @@ function variables(manifest: Manifest, perRootOutputs: boolean, failures: boolea
     long_name: quantityInfo(name).description,
     units: cfUnit(units[name] ?? quantityInfo(name).unit),
   });
-  for (const name of pointOutputs) {
+  // Where the reader finds each output: point outputs first among the record's own keys, then (direct
+  // mode, flat records) the root outputs; with per-root outputs, those in each root object.
+  const { top } = recordNames(manifest, perRootOutputs);
+  pointOutputs.forEach((name, k) => {
     out.push(
       name === 'n_roots'
         ? {
@@ -143,30 +139,30 @@ function variables(manifest: Manifest, perRootOutputs: boolean, failures: boolea
             perRoot: false,
             storage: 'i32',
             attrs: described(name),
-            value: (rec) => (rec.error !== undefined ? INT_FILL : numeric(rec[name])),
+            value: (rec) => (rec.failed ? INT_FILL : numeric(rec.top[k])),
           }
         : {
             name,
             perRoot: false,
             storage: 'f64',
             attrs: described(name),
-            value: (rec) => numeric(rec[name]),
+            value: (rec) => numeric(rec.top[k]),
           },
     );
-  }
+  });
   if (perRootOutputs && !pointOutputs.includes('n_roots')) {
     out.push({
       name: 'n_roots',
       perRoot: false,
       storage: 'i32',
       attrs: described('n_roots'),
-      value: (rec) => (rec.error !== undefined ? INT_FILL : (rec.roots?.length ?? 0)),
+      value: (rec) => (rec.failed ? INT_FILL : rec.rootCount),
     });
   }
-  for (const name of rootOutputs) {
+  rootOutputs.forEach((name, k) => {
     const get = perRootOutputs
-      ? (rec: PointRecord, r: number): unknown => rec.roots?.[r]?.[name]
-      : (rec: PointRecord): unknown => rec[name];
+      ? (rec: RecordReader, r: number): Value => rec.root(r)[k]
+      : (rec: RecordReader): Value => rec.top[top.length - rootOutputs.length + k];
     out.push(
       name === 'stable'
         ? {
@@ -191,7 +187,7 @@ function variables(manifest: Manifest, perRootOutputs: boolean, failures: boolea
             value: (rec, r) => numeric(get(rec, r)),
           },
     );
-  }
+  });
   if (failures) {
     out.push({
       name: 'error',
@@ -201,10 +197,18 @@ function variables(manifest: Manifest, perRootOutputs: boolean, failures: boolea
         long_name: '1 where the evaluation of the point failed (its message is in results.jsonl)',
         units: '1',
       },
-      value: (rec) => (rec.error !== undefined ? 1 : 0),
+      value: (rec) => (rec.failed ? 1 : 0),
     });
   }
   return out;
+}
+
+/** The names the record reader takes from each record and from each of its roots. */
+function recordNames(manifest: Manifest, perRootOutputs: boolean): { top: string[]; roots: string[] } {
+  const { pointOutputs, rootOutputs } = splitOutputs(manifest.spec.outputs);
+  return perRootOutputs
+    ? { top: pointOutputs, roots: rootOutputs }
+    : { top: [...pointOutputs, ...rootOutputs], roots: [] };
 }
 
 const DTYPE: Record<Storage, string> = { f64: '<d', i8: '<b', i32: '<i' };
@@ -388,17 +392,18 @@ export async function writeNetcdf(
       blank();
     };
     blank();
+    const names = recordNames(manifest, perRoot);
+    const rec = new RecordReader(names.top, names.roots);
     for (const line of lines(source)) {
-      let rec: PointRecord;
       try {
-        rec = JSON.parse(line.toString('utf8')) as PointRecord;
+        rec.read(line);
       } catch {
         throw new Error(`${source}: record ${start + filled} is not valid JSON`);
       }
       written.forEach(({ v, width }, i) => {
         const b = buffers[i];
         if (!v.perRoot) b[filled] = v.value(rec, 0);
-        else for (let r = 0; r < (rec.roots?.length ?? 0); r++) b[filled * width + r] = v.value(rec, r);
+        else for (let r = 0; r < rec.rootCount; r++) b[filled * width + r] = v.value(rec, r);
       });
       filled++;
       if (chunkStartsAt(start + filled) || start + filled === manifest.points) flush();

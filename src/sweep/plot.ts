@@ -27,6 +27,7 @@ import { contourSegments, niceLevels } from '../numerics/marching-squares.js';
 import { RESULTS_JSONL, readManifest, type Manifest } from './directory.js';
 import type { Axis } from './spec.js';
 import { quantityInfo } from './quantities.js';
+import { RecordReader } from './records.js';
 
 /** Largest number of samples drawn along one axis (longer axes are strided). */
 const MAX_DRAWN = 400;
@@ -59,14 +60,14 @@ const CONFIG = {
 };
 
 /**
- * Calls `onLine(index, text)` for each line of `path` whose index `wanted(index)` accepts, reading
- * the file in 1 MiB blocks: memory is one block and the line at hand, whatever the file's size.
- * Returns the number of lines.
+ * Calls `onLine(index, line)` for each line of `path` whose index `wanted(index)` accepts, reading
+ * the file in 1 MiB blocks: memory is one block and the line at hand, whatever the file's size. The
+ * line's bytes (no newline) are valid during the call only. Returns the number of lines.
  */
 export function forEachWantedLine(
   path: string,
   wanted: (index: number) => boolean,
-  onLine: (index: number, text: string) => void,
+  onLine: (index: number, line: Buffer) => void,
 ): number {
   let fd: number;
   try {
@@ -91,9 +92,19 @@ export function forEachWantedLine(
       while (start < n) {
         const found = block.indexOf(10, start);
         const end = found === -1 || found >= n ? n : found;
-        if (wanted(index)) partial.push(Buffer.from(block.subarray(start, end)));
-        if (end === n) break;
-        if (partial.length > 0) onLine(index, Buffer.concat(partial).toString('utf8'));
+        const want = wanted(index);
+        if (end === n) {
+          // The line goes on in the next block: keep a copy of this piece.
+          if (want) partial.push(Buffer.from(block.subarray(start, end)));
+          break;
+        }
+        if (want)
+          onLine(
+            index,
+            partial.length > 0
+              ? Buffer.concat([...partial, block.subarray(start, end)])
+              : block.subarray(start, end),
+          );
         partial = [];
         index++;
         start = end + 1;
@@ -103,7 +114,7 @@ export function forEachWantedLine(
     closeSync(fd);
   }
   // A last line without its newline.
-  if (partial.length > 0) onLine(index++, Buffer.concat(partial).toString('utf8'));
+  if (partial.length > 0) onLine(index++, Buffer.concat(partial));
   return index;
 }
 
@@ -114,13 +125,6 @@ function strideIndices(n: number, most = MAX_DRAWN): number[] {
   for (let i = 0; i < n; i += stride) out.push(i);
   if (out[out.length - 1] !== n - 1) out.push(n - 1);
   return out;
-}
-
-/** `quantity` at one point: one value per root (a point-level value or a direct evaluation: one). */
-function valuesOf(record: Record<string, unknown>, quantity: string): (number | null)[] {
-  if (Array.isArray(record.roots) && quantityInfo(quantity).level === 'root')
-    return (record.roots as Record<string, number | null>[]).map((root) => root[quantity] ?? null);
-  return [(record[quantity] as number | null | undefined) ?? null];
 }
 
 /**
@@ -153,15 +157,21 @@ function drawnSamples(
   const path = join(dir, RESULTS_JSONL);
   const unreadable = (why: string) => new FileError(path, '', `cannot plot ${path}: ${why}`);
   const values = new Map<number, (number | null)[]>();
-  const lines = forEachWantedLine(path, wanted, (index, text) => {
-    let record: Record<string, unknown>;
+  const perRoot = quantityInfo(quantity).level === 'root';
+  const record = new RecordReader([quantity], perRoot ? [quantity] : []);
+  const lines = forEachWantedLine(path, wanted, (index, line) => {
     try {
-      record = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      throw unreadable(`line ${index + 1} is not JSON`);
+      record.read(line);
+    } catch (e) {
+      throw unreadable(`line ${index + 1} ${e instanceof SyntaxError ? 'is not JSON' : 'is no record'}`);
     }
-    if (record.index !== index) throw unreadable(`line ${index + 1} holds point ${String(record.index)}`);
-    values.set(index, valuesOf(record, quantity));
+    if (record.index !== index) throw unreadable(`line ${index + 1} holds point ${record.index}`);
+    // One value per root, or the point's own (a point-level value, a direct evaluation, a failure).
+    const list: (number | null)[] = [];
+    if (perRoot && record.hasRoots)
+      for (let r = 0; r < record.rootCount; r++) list.push(record.root(r)[0] as number | null);
+    else list.push(record.top[0] as number | null);
+    values.set(index, list);
   });
   if (lines !== manifest.points) throw unreadable(`${lines} lines for the sweep's ${manifest.points} points`);
   return { keep, values };

@@ -30,7 +30,7 @@ describe('forEachWantedLine', () => {
     const count = forEachWantedLine(
       path,
       (i) => i !== 2,
-      (i, text) => got.set(i, text),
+      (i, line) => got.set(i, line.toString('utf8')),
     );
     expect(count).toBe(lines.length);
     expect([...got.keys()]).toEqual([0, 1, 3, 4, 5]);

@@ -1,0 +1,258 @@
+/**
+ * The records of results.jsonl read without JSON.parse. chunk.ts writes every record in one form,
+ * `{"index":N,"name":v,…,"roots":[{"name":v,…},…]}` (values: shortest numbers, null, true, false) or,
+ * for a failed point, `{"index":N,<axes>,"error":"…"}`. The reader walks those bytes once and converts
+ * only the values asked for: a sixth of the cost of JSON.parse, which builds every key and value of
+ * every record (results.h5 and the plot read every record of a sweep). Anything outside that form
+ * goes through JSON.parse, so a line is read exactly as JSON.parse reads it or refused as it does.
+ */
+import type { Value } from './quantities.js';
+
+const enum Byte {
+  Quote = 0x22,
+  Comma = 0x2c,
+  Colon = 0x3a,
+  Backslash = 0x5c,
+  OpenList = 0x5b,
+  CloseList = 0x5d,
+  Open = 0x7b,
+  Close = 0x7d,
+  Zero = 0x30,
+  Nine = 0x39,
+  LowerN = 0x6e,
+  LowerT = 0x74,
+  LowerF = 0x66,
+}
+
+const utf8 = new TextEncoder();
+const INDEX = utf8.encode('{"index":');
+const ROOTS = utf8.encode('"roots":');
+const ERROR = utf8.encode('"error":');
+const NULL = utf8.encode('null');
+const TRUE = utf8.encode('true');
+const FALSE = utf8.encode('false');
+
+/** A byte that may continue a JSON number. */
+const numberByte = (c: number): boolean =>
+  (c >= Byte.Zero && c <= Byte.Nine) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
+
+/** The escapes of JSON strings other than \\u: " \\ / b f n r t. */
+const SIMPLE_ESCAPES = [0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74];
+const isHex = (c: number): boolean =>
+  (c >= Byte.Zero && c <= Byte.Nine) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+
+class NotFast extends Error {}
+const notFast = new NotFast();
+
+/**
+ * Reads records one at a time into reused fields: the values of `topNames` (keys of the record
+ * itself) and of `rootNames` (keys of each object in its `roots` list). A name a record lacks reads
+ * as null, as a missing key reads as undefined from JSON.parse.
+ */
+export class RecordReader {
+  /** The record's index. */
+  index = -1;
+  /** Whether the record is a failed point's (it has an "error"). */
+  failed = false;
+  /** Values of the top-level names, in their order. */
+  readonly top: Value[];
+  /** Whether the record has a `roots` list (a failed point's and a direct evaluation's have none). */
+  hasRoots = false;
+  /** Number of objects in the record's `roots` list (0 without one). */
+  rootCount = 0;
+  /** Records read through JSON.parse (outside chunk.ts's form) so far. */
+  parsedReads = 0;
+  private readonly rootRows: Value[][] = [];
+  private readonly topKeys: Uint8Array[];
+  private readonly rootKeys: Uint8Array[];
+  private line: Buffer = Buffer.alloc(0);
+  private at = 0;
+
+  constructor(
+    private readonly topNames: readonly string[],
+    private readonly rootNames: readonly string[],
+  ) {
+    // A key as written, quotes and colon included: compared byte by byte, never made a string.
+    this.topKeys = topNames.map((n) => utf8.encode(`${JSON.stringify(n)}:`));
+    this.rootKeys = rootNames.map((n) => utf8.encode(`${JSON.stringify(n)}:`));
+    this.top = topNames.map(() => null);
+  }
+
+  /** The values of the root names for root r (r < rootCount), in their order. */
+  root(r: number): readonly Value[] {
+    return this.rootRows[r];
+  }
+
+  /**
+   * Reads one record (the line without its newline). Throws a SyntaxError where JSON.parse would,
+   * and an Error when the line is JSON but no record.
+   */
+  read(line: Buffer): void {
+    try {
+      this.readFast(line);
+    } catch (e) {
+      if (e !== notFast) throw e;
+      this.readParsed(line);
+    }
+  }
+
+  private readFast(line: Buffer): void {
+    this.line = line;
+    this.at = 0;
+    this.failed = false;
+    this.hasRoots = false;
+    this.rootCount = 0;
+    this.top.fill(null);
+    if (!this.take(INDEX)) throw notFast;
+    this.index = this.integer();
+    for (;;) {
+      const c = line[this.at++];
+      if (c === Byte.Close) break;
+      if (c !== Byte.Comma) throw notFast;
+      if (this.take(ROOTS)) this.roots();
+      else if (this.take(ERROR)) {
+        this.skipString();
+        this.failed = true;
+      } else {
+        const k = this.key(this.topKeys);
+        if (k < 0) this.value();
+        else this.top[k] = this.value();
+      }
+    }
+    if (this.at !== line.length) throw notFast;
+  }
+
+  private roots(): void {
+    const line = this.line;
+    if (line[this.at++] !== Byte.OpenList) throw notFast;
+    this.hasRoots = true;
+    this.rootCount = 0;
+    if (line[this.at] === Byte.CloseList) {
+      this.at++;
+      return;
+    }
+    for (;;) {
+      if (line[this.at++] !== Byte.Open) throw notFast;
+      const row = this.rootRow(this.rootCount++);
+      for (let first = true; ; first = false) {
+        const c = line[this.at];
+        if (c === Byte.Close) break;
+        if (!first) {
+          if (c !== Byte.Comma) throw notFast;
+          this.at++;
+        }
+        const k = this.key(this.rootKeys);
+        if (k < 0) this.value();
+        else row[k] = this.value();
+      }
+      this.at++;
+      const c = line[this.at++];
+      if (c === Byte.CloseList) return;
+      if (c !== Byte.Comma) throw notFast;
+    }
+  }
+
+  private rootRow(r: number): Value[] {
+    let row = this.rootRows[r];
+    if (row === undefined) {
+      row = this.rootNames.map(() => null);
+      this.rootRows[r] = row;
+    } else row.fill(null);
+    return row;
+  }
+
+  /** The bytes `expected` at the position (then past them), or false (position unchanged). */
+  private take(expected: Uint8Array): boolean {
+    const { line, at } = this;
+    if (at + expected.length > line.length) return false;
+    for (let i = 0; i < expected.length; i++) if (line[at + i] !== expected[i]) return false;
+    this.at = at + expected.length;
+    return true;
+  }
+
+  /** Which of `keys` starts at the position (then past it); −1 past any other key. */
+  private key(keys: readonly Uint8Array[]): number {
+    for (let k = 0; k < keys.length; k++) if (this.take(keys[k])) return k;
+    const line = this.line;
+    if (line[this.at++] !== Byte.Quote) throw notFast;
+    for (let c = line[this.at++]; c !== Byte.Quote; c = line[this.at++])
+      if (c === Byte.Backslash || c === undefined || c < 0x20) throw notFast;
+    if (line[this.at++] !== Byte.Colon) throw notFast;
+    return -1;
+  }
+
+  private value(): Value {
+    const line = this.line;
+    const c = line[this.at];
+    if (c === Byte.LowerN && this.take(NULL)) return null;
+    if (c === Byte.LowerT && this.take(TRUE)) return true;
+    if (c === Byte.LowerF && this.take(FALSE)) return false;
+    const start = this.at;
+    let end = start;
+    while (end < line.length && numberByte(line[end])) end++;
+    // JSON's number grammar is narrower than Number's: the first byte a minus or a digit, no leading
+    // zero before a digit, a digit after the point. Anything else is JSON.parse's to accept or refuse.
+    const first = line[start] === 0x2d ? start + 1 : start;
+    const d = line[first];
+    if (end === start || d < Byte.Zero || d > Byte.Nine) throw notFast;
+    if (d === Byte.Zero && line[first + 1] >= Byte.Zero && line[first + 1] <= Byte.Nine) throw notFast;
+    for (let i = first; i < end; i++) {
+      const b = line[i];
+      if (b === 0x2b && line[i - 1] !== 0x65 && line[i - 1] !== 0x45) throw notFast;
+      if (b === 0x2e && !(line[i + 1] >= Byte.Zero && line[i + 1] <= Byte.Nine)) throw notFast;
+    }
+    const v = Number(this.line.toString('latin1', start, end));
+    if (Number.isNaN(v)) throw notFast;
+    this.at = end;
+    return v;
+  }
+
+  /** A non-negative integer (the record's index). */
+  private integer(): number {
+    const line = this.line;
+    let v = 0;
+    const start = this.at;
+    while (line[this.at] >= Byte.Zero && line[this.at] <= Byte.Nine) v = 10 * v + line[this.at++] - Byte.Zero;
+    if (this.at === start || (line[start] === Byte.Zero && this.at > start + 1)) throw notFast;
+    return v;
+  }
+
+  private skipString(): void {
+    const line = this.line;
+    if (line[this.at++] !== Byte.Quote) throw notFast;
+    for (let c = line[this.at++]; c !== Byte.Quote; c = line[this.at++]) {
+      if (c === undefined || c < 0x20) throw notFast; // control characters are not JSON
+      if (c === Byte.Backslash) {
+        const e = line[this.at++];
+        if (e === 0x75) {
+          for (let i = 0; i < 4; i++) if (!isHex(line[this.at++])) throw notFast;
+        } else if (!SIMPLE_ESCAPES.includes(e)) throw notFast;
+      }
+    }
+  }
+
+  /** The slow path: the line through JSON.parse, its values taken as JSON.parse gives them. */
+  private readParsed(line: Buffer): void {
+    this.parsedReads++;
+    const parsed: unknown = JSON.parse(line.toString('utf8'));
+    const record = parsed as Record<string, unknown>;
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      Array.isArray(parsed) ||
+      !Number.isSafeInteger(record.index)
+    )
+      throw new Error('not a record of results.jsonl: no "index"');
+    this.index = record.index as number;
+    this.failed = record.error !== undefined;
+    const asValue = (v: unknown): Value => (typeof v === 'number' || typeof v === 'boolean' ? v : null);
+    this.topNames.forEach((n, k) => (this.top[k] = asValue(record[n])));
+    this.hasRoots = Array.isArray(record.roots);
+    const roots = this.hasRoots ? (record.roots as Record<string, unknown>[]) : [];
+    this.rootCount = roots.length;
+    roots.forEach((root, r) => {
+      const row = this.rootRow(r);
+      this.rootNames.forEach((n, k) => (row[k] = asValue(root?.[n])));
+    });
+  }
+}
