@@ -754,8 +754,20 @@ function rasterField(
   return `data:image/png;base64,${Buffer.from(encodePng(w, h, rgba)).toString('base64')}`;
 }
 
+/** Colours parsed so far: a map's cells take a few thousand distinct colours at most. */
+const parsedColours = new Map<string, [number, number, number]>();
+
 /** `rgb(r, g, b)` or `#rrggbb` → [r, g, b]. */
 function parseColour(text: string): [number, number, number] {
+  let rgb = parsedColours.get(text);
+  if (rgb === undefined) {
+    rgb = parseColourText(text);
+    parsedColours.set(text, rgb);
+  }
+  return rgb;
+}
+
+function parseColourText(text: string): [number, number, number] {
   const m = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(text);
   if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
   const hex = /^#([0-9a-f]{6})$/i.exec(text);
