@@ -9,6 +9,7 @@ import { PLATFORM_LABEL } from './study.js';
 import type { Panel } from './panel.js';
 import { setSubscripts } from './subscripts.js';
 import { encodePng } from './png.js';
+import { loadVega } from './vega.js';
 
 /** Okabe–Ito, reordered so the first colours are the most distinct on white; yellow is left out. */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
@@ -235,12 +236,9 @@ export function panelSpec(panel: Panel): TopLevelSpec {
   return spec as unknown as TopLevelSpec;
 }
 
-/**
- * SVG text of a vega-lite spec. vega and vega-lite are loaded here, on first use, not when this module
- * is: they cost ~0.3 s of CPU to load, which every command that draws nothing would pay otherwise.
- */
+/** SVG text of a vega-lite spec (vega is loaded on first use: see vega.ts). */
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
-  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+  const { vega, compile } = await loadVega();
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return setSubscripts(await view.toSVG());

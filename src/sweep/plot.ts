@@ -20,6 +20,7 @@ import {
   type DisplayUnit,
 } from '../figures/display-unit.js';
 import { svgToPdf } from '../figures/pdf.js';
+import { loadVega } from '../figures/vega.js';
 import { encodePng } from '../figures/png.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { FileError, fileError } from '../io/file-error.js';
@@ -445,7 +446,7 @@ class SweepView {
 
   /** Colour of a value (display unit) in the heat map's scheme; undefined where it has none. */
   private colourOf(): Promise<(v: number) => [number, number, number] | undefined> {
-    return import('vega').then(({ scheme }) => {
+    return loadVega().then(({ vega: { scheme } }) => {
       if (this.counts) {
         const counts = this.counts;
         return (v: number) => {

@@ -1,0 +1,64 @@
+/**
+ * The build's one-file vega bundle (dist/vendor/vega.js, scripts/bundle-vega.mjs): the built CLI draws
+ * with it instead of the packages' modules, and it draws the same SVG as the packages.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { panelSpec } from '../../src/figures/render.js';
+import { computePanel } from '../../src/figures/panels.js';
+import { Study } from '../../src/figures/study.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bundle = join(root, 'dist/vendor/vega.js');
+const tmp = mkdtempSync(join(tmpdir(), 'ndtc-vega-bundle-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe.skipIf(!existsSync(bundle))('vega from the build’s bundle (npm run build writes it)', () => {
+  it('the built CLI draws a sweep plot loading the bundle and none of the vega packages’ modules', () => {
+    const file = join(tmp, 'modules.txt');
+    const args = ['--Jin', '100fW', '--workers', '0', '--quiet', '--no-h5', '--out', join(tmp, 'sweep')];
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        './test/cli/record-modules.mjs',
+        'bin/ndtc.js',
+        'sweep',
+        '--vary',
+        'TR=10mK..800mK:5',
+        ...args,
+      ],
+      { cwd: root, env: { ...process.env, NDTC_MODULES_FILE: file }, encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(existsSync(join(tmp, 'sweep', 'plot.svg'))).toBe(true);
+    const modules = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(modules).toContain(`file://${bundle}`);
+    expect(modules.filter((m) => /\/node_modules\/(vega|vega-[a-z]+|d3-[a-z-]+)\//.test(m))).toEqual([]);
+  });
+
+  it('draws a paper panel’s SVG exactly as the vega and vega-lite packages do', async () => {
+    const { vega, compile } = (await import(bundle)) as {
+      vega: typeof import('vega');
+      compile: (typeof import('vega-lite'))['compile'];
+    };
+    const [packaged, { compile: packagedCompile }] = await Promise.all([import('vega'), import('vega-lite')]);
+    const spec = panelSpec(computePanel('2a', new Study()));
+    const svg = async (v: typeof vega, c: typeof compile): Promise<string> => {
+      const view = new v.View(v.parse(c(spec).spec), { renderer: 'none' });
+      try {
+        return await view.toSVG();
+      } finally {
+        view.finalize();
+      }
+    };
+    const fromBundle = await svg(vega, compile);
+    expect(fromBundle.length).toBeGreaterThan(10_000);
+    expect(fromBundle).toBe(await svg(packaged, packagedCompile));
+  });
+});
