@@ -29,7 +29,8 @@ const WINDOW = 8;
 /**
  * V8 compiles the hot code over the first ~10⁴ points (≈ 1 s here, at 2–4× the steady cost per point):
  * for a sweep long enough for that not to matter, the sample is timed after warming up on other
- * points of the grid for up to this much CPU, and at most 2 % of the sweep's own (cold) cost.
+ * points of the grid for up to this much CPU, and at most 2 % of the sweep's own cost as the sample
+ * puts it.
  */
 const WARM_SECONDS = 1;
 
@@ -111,15 +112,17 @@ export function estimateSweep(spec: SweepSpec): SweepEstimate {
   const first = timeRuns(spec, 0, 1, 1);
   let sample = first;
   if (first.seconds < WARM_SECONDS / 4) {
-    let cold = timeRuns(spec, 0, RUNS, WINDOW);
-    sample = cold;
-    const warm = Math.min(WARM_SECONDS, 0.02 * points * (cold.seconds / cold.points));
+    // A first pass builds what the sample's points keep from one to the next (a sweep builds each
+    // once and reuses it over its slower axes); the sample is timed again after it, and after each
+    // warm-up batch, until the warm-up has cost 2 % of the sweep as the latest timing puts it (a budget
+    // set from a cold first pass came to 1 s for a sweep of 10⁵ points, as much as the sweep).
+    timeRuns(spec, 0, RUNS, WINDOW);
     let spent = 0;
-    for (let r = RUNS; spent < warm; r += RUNS) {
-      cold = timeRuns(spec, r, RUNS, WINDOW);
-      spent += cold.seconds;
+    for (let r = RUNS; ; r += RUNS) {
+      sample = timeRuns(spec, 0, RUNS, WINDOW);
+      if (spent >= Math.min(WARM_SECONDS, 0.02 * points * (sample.seconds / sample.points))) break;
+      spent += timeRuns(spec, r, RUNS, WINDOW).seconds;
     }
-    if (spent > 0) sample = timeRuns(spec, 0, RUNS, WINDOW);
   }
   const cpuSecondsPerPoint = sample.seconds / sample.points;
   const { pointOutputs, rootOutputs } = splitOutputs(spec.outputs);
