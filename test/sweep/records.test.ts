@@ -20,7 +20,8 @@ function parsedValues(
     failed: record.error !== undefined,
     top: top.map((n) => value(record[n])),
     hasRoots: list !== undefined,
-    roots: (list ?? []).map((root) => roots.map((n) => value(root[n]))),
+    // A root that is no object (null, a number) has no keys.
+    roots: (list ?? []).map((root) => roots.map((n) => value(root instanceof Object ? root[n] : undefined))),
   };
 }
 
@@ -161,7 +162,49 @@ describe('RecordReader', () => {
       ),
       { numRuns: 3000 },
     );
-    expect(() => reader.read(Buffer.from('[1]'))).toThrow(/no "index"/);
-    expect(() => reader.read(Buffer.from('{"index":"3"}'))).toThrow(/no "index"/);
+    for (const notRecord of ['[1]', '{"index":"3"}', 'null', '5', '"text"', '{"index":1.5}'])
+      expect(() => reader.read(Buffer.from(notRecord)), notRecord).toThrow(/no "index"/);
+  });
+
+  it('refuses what JSON refuses at every byte it checks: numbers, index, keys, strings, escapes', () => {
+    const reader = new RecordReader(top, roots);
+    const refused = [
+      '{"index":}',
+      '{"index":,"T_L":1}',
+      '{"index":01}',
+      '{"index":3,"T_L":1e}',
+      '{"index":3,"T_L":1e+}',
+      '{"index":3,"T_L":1E-}',
+      '{"index":3,"T_L":1.}',
+      '{"index":3,"T_L":.5}',
+      '{"index":3,"T_L":-}',
+      '{"index":3,"T_L":01}',
+      '{"index":3,"T_L":+1}',
+      '{"index":3,"a\tb":1}', // a raw tab in a key
+      '{"index":3,"error":"a\tb"}', // and in a string
+      '{"index":3,"error":"\\x"}',
+      '{"index":3,"error":"\\u12"}',
+      ...['g', 'G', '/', ':', '@', '`'].map((c) => `{"index":3,"error":"\\u00e${c}"}`),
+      '{"index":3,"roots":[{"T_L":1}',
+      '{"index":3,"roots":[{"T_L":1},]}',
+      '{"index":3,"T_L":1',
+    ];
+    for (const line of refused) {
+      expect(() => JSON.parse(line), line).toThrow(SyntaxError);
+      expect(() => reader.read(Buffer.from(line)), line).toThrow(SyntaxError);
+    }
+    // Every hex digit, both cases, and a key with a space: still the fast path.
+    const fast = [
+      '{"index":3,"error":"\\u0123\\u4567\\u89ab\\ucdef\\uABCD\\uEF09"}',
+      '{"index":3,"a b":1,"T_L":2}',
+      '{"index":3,"roots":[{},{"T_L":2}]}',
+    ];
+    const before = reader.parsedReads;
+    for (const line of fast) expect(read(reader, line)).toStrictEqual(parsedValues(line, top, roots));
+    expect(reader.parsedReads).toBe(before);
+    // A roots list holding null: JSON.parse's path, null values.
+    const withNull = '{"index":3,"roots":[null,{"T_L":2}]}';
+    expect(read(reader, withNull)).toStrictEqual(parsedValues(withNull, top, roots));
+    expect(reader.parsedReads).toBe(before + 1);
   });
 });
