@@ -67,15 +67,24 @@ const cfUnit = (unit: string): string => (unit === '' ? '1' : unit);
 
 const numeric = (v: unknown): number => (typeof v === 'number' ? v : v === true ? 1 : v === false ? 0 : NaN);
 
+/** A line of a file: bytes [start, end) of `bytes`, without its newline. */
+interface Line {
+  bytes: Buffer;
+  start: number;
+  end: number;
+}
+
 /**
- * The lines of a file as views into a block buffer, valid until the next line is taken: memory
- * holds one block and the longest line, never the file.
+ * The lines of a file as ranges of a block buffer, in one object updated for each line and valid
+ * until the next is taken (no view or object per line): memory holds one block and the longest line,
+ * never the file.
  */
-function* lines(path: string): Generator<Buffer> {
+function* lines(path: string): Generator<Line> {
   const fd = openSync(path, 'r');
   try {
     let buffer = Buffer.alloc(1 << 22);
     let length = 0;
+    const line: Line = { bytes: buffer, start: 0, end: 0 };
     for (;;) {
       if (length === buffer.length) {
         const grown = Buffer.alloc(buffer.length * 2);
@@ -84,13 +93,22 @@ function* lines(path: string): Generator<Buffer> {
       }
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       length += n;
+      line.bytes = buffer;
       let start = 0;
       for (let end = buffer.indexOf(10, start); end !== -1 && end < length; end = buffer.indexOf(10, start)) {
-        if (end > start) yield buffer.subarray(start, end);
+        if (end > start) {
+          line.start = start;
+          line.end = end;
+          yield line;
+        }
         start = end + 1;
       }
       if (n === 0) {
-        if (start < length) yield buffer.subarray(start, length);
+        if (start < length) {
+          line.start = start;
+          line.end = length;
+          yield line;
+        }
         return;
       }
       buffer.copy(buffer, 0, start, length);
@@ -236,21 +254,20 @@ function survey(path: string, points: number): { maxRoots: number; failures: num
   let maxRoots = 0;
   let failures = 0;
   let expected = 0;
-  for (const line of lines(path)) {
-    let at = 0;
-    while (at < INDEX_KEY.length && line[at] === INDEX_KEY[at]) at++;
-    let index = at === INDEX_KEY.length ? 0 : NaN;
-    for (; at < line.length && line[at] >= 0x30 && line[at] <= 0x39; at++)
-      index = index * 10 + line[at] - 0x30;
+  for (const { bytes, start, end } of lines(path)) {
+    let at = start;
+    while (at < end && at - start < INDEX_KEY.length && bytes[at] === INDEX_KEY[at - start]) at++;
+    let index = at - start === INDEX_KEY.length ? 0 : NaN;
+    for (; at < end && bytes[at] >= 0x30 && bytes[at] <= 0x39; at++) index = index * 10 + bytes[at] - 0x30;
     if (index !== expected)
       throw new Error(`${path}: record ${expected} does not start with {"index":${expected}`);
     expected++;
-    if (line[line.length - 1] === CLOSE && line[line.length - 2] === QUOTE) {
+    if (bytes[end - 1] === CLOSE && bytes[end - 2] === QUOTE) {
       failures++;
       continue;
     }
     let braces = 0;
-    for (let i = line.indexOf(OPEN, at); i !== -1; i = line.indexOf(OPEN, i + 1)) braces++;
+    for (let i = bytes.indexOf(OPEN, at); i !== -1 && i < end; i = bytes.indexOf(OPEN, i + 1)) braces++;
     if (braces > maxRoots) maxRoots = braces;
   }
   if (expected !== points) throw new Error(`${path}: ${expected} records for a sweep of ${points} points`);
@@ -394,9 +411,9 @@ export async function writeNetcdf(
     blank();
     const names = recordNames(manifest, perRoot);
     const rec = new RecordReader(names.top, names.roots);
-    for (const line of lines(source)) {
+    for (const { bytes, start: from, end } of lines(source)) {
       try {
-        rec.read(line);
+        rec.read(bytes, from, end);
       } catch {
         throw new Error(`${source}: record ${start + filled} is not valid JSON`);
       }

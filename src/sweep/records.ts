@@ -69,8 +69,11 @@ export class RecordReader {
   private readonly rootRows: Value[][] = [];
   private readonly topKeys: Uint8Array[];
   private readonly rootKeys: Uint8Array[];
+  /** The bytes holding the record, which spans [start, end) of them. */
   private line: Buffer = Buffer.alloc(0);
-  /** The line as Latin-1 text, made at its first number (then sliced: cheaper than a string per value). */
+  private start = 0;
+  private end = 0;
+  /** The record as Latin-1 text, made at its first number (then sliced: cheaper than a string per value). */
   private text: string | undefined;
   private at = 0;
 
@@ -90,22 +93,27 @@ export class RecordReader {
   }
 
   /**
-   * Reads one record (the line without its newline). Throws a SyntaxError where JSON.parse would,
-   * and an Error when the line is JSON but no record.
+   * Reads one record: bytes [start, end) of `bytes` (a line without its newline; a view of a larger
+   * block needs no copy). Throws a SyntaxError where JSON.parse would, and an Error when the line is
+   * JSON but no record.
    */
-  read(line: Buffer): void {
+  read(bytes: Buffer, start = 0, end = bytes.length): void {
     try {
-      this.readFast(line);
+      this.readFast(bytes, start, end);
     } catch (e) {
       if (e !== notFast) throw e;
-      this.readParsed(line);
+      this.readParsed(bytes.subarray(start, end));
     }
   }
 
-  private readFast(line: Buffer): void {
+  // Bytes past `end` belong to other lines: a read that goes past it ends past it, and the check at
+  // the end sends the record to JSON.parse, which sees [start, end) alone.
+  private readFast(line: Buffer, start: number, end: number): void {
     this.line = line;
+    this.start = start;
+    this.end = end;
     this.text = undefined;
-    this.at = 0;
+    this.at = start;
     this.failed = false;
     this.hasRoots = false;
     this.rootCount = 0;
@@ -128,7 +136,7 @@ export class RecordReader {
         if (k >= 0) this.top[k] = v;
       }
     }
-    if (this.at !== line.length) throw notFast;
+    if (this.at !== end) throw notFast;
   }
 
   private roots(): void {
@@ -173,7 +181,7 @@ export class RecordReader {
   /** The bytes `expected` at the position (then past them), or false (position unchanged). */
   private take(expected: Uint8Array): boolean {
     const { line, at } = this;
-    if (at + expected.length > line.length) return false;
+    if (at + expected.length > this.end) return false;
     for (let i = 0; i < expected.length; i++) if (line[at + i] !== expected[i]) return false;
     this.at = at + expected.length;
     return true;
@@ -202,8 +210,8 @@ export class RecordReader {
     this.at = end;
     if (!wanted) return null;
     // The token is a JSON number: parseFloat reads all of it, as Number would, and faster.
-    this.text ??= line.toString('latin1');
-    return parseFloat(this.text.slice(start, end));
+    this.text ??= line.toString('latin1', this.start, this.end);
+    return parseFloat(this.text.slice(start - this.start, end - this.start));
   }
 
   /** The end of the JSON number starting at `i` (JSON's grammar, narrower than Number's). */
