@@ -20,7 +20,7 @@ const BUNDLE = new URL('../vendor/vega.js', import.meta.url);
 let loading: Promise<VegaModules> | undefined;
 
 /** Whether vega comes from the build's bundle (else from the packages). */
-export const vegaBundled = (): boolean => existsSync(fileURLToPath(BUNDLE));
+const vegaBundled = (): boolean => existsSync(fileURLToPath(BUNDLE));
 
 export function loadVega(): Promise<VegaModules> {
   loading ??= vegaBundled()

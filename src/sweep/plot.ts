@@ -99,13 +99,14 @@ export function forEachWantedLine(
           if (want) partial.push(Buffer.from(block.subarray(start, end)));
           break;
         }
-        if (want)
-          onLine(
-            index,
-            partial.length > 0
-              ? Buffer.concat([...partial, block.subarray(start, end)])
-              : block.subarray(start, end),
-          );
+        if (want) {
+          const piece = block.subarray(start, end);
+          if (partial.length === 0) onLine(index, piece);
+          else {
+            partial.push(piece);
+            onLine(index, Buffer.concat(partial));
+          }
+        }
         partial = [];
         index++;
         start = end + 1;
@@ -755,14 +756,17 @@ function rasterField(
   return `data:image/png;base64,${Buffer.from(encodePng(w, h, rgba)).toString('base64')}`;
 }
 
-/** Colours parsed so far: a map's cells take a few thousand distinct colours at most. */
+/** Colours parsed so far: a map's cells take a few thousand distinct colours (emptied past a bound, so
+ * that a long-lived process drawing many maps keeps no more). */
 const parsedColours = new Map<string, [number, number, number]>();
+const MAX_PARSED_COLOURS = 1 << 14;
 
 /** `rgb(r, g, b)` or `#rrggbb` → [r, g, b]. */
 function parseColour(text: string): [number, number, number] {
   let rgb = parsedColours.get(text);
   if (rgb === undefined) {
     rgb = parseColourText(text);
+    if (parsedColours.size >= MAX_PARSED_COLOURS) parsedColours.clear();
     parsedColours.set(text, rgb);
   }
   return rgb;
