@@ -1,7 +1,7 @@
 /** `ndtc verify`: check a sweep directory (or the shard directories of one sweep) against its records. */
 import type { Command } from 'commander';
 import { InputError } from '../index.js';
-import { differences, readManifest } from '../sweep/directory.js';
+import { MANIFEST_ADVICE, differences, manifestProblems, readManifest } from '../sweep/directory.js';
 import { rerunCommand, verifySweep } from '../sweep/verify.js';
 import type { CliContext } from './context.js';
 
@@ -28,7 +28,8 @@ then a summary. Exit 0: everything verifies; 1: damage or missing files found (n
 Chunks removed on purpose after a verified merge (--remove-chunks) are not counted as missing.`,
     )
     .action((dirs: string[]) => {
-      const manifests = dirs.map((d) => readManifest(d, 'DIR'));
+      // Read unchecked: a manifest that fails its hashes is listed with the rest.
+      const manifests = dirs.map((d) => readManifest(d, 'DIR', false));
       manifests.forEach((m, i) => {
         if (m.hashes.sweep !== manifests[0].hashes.sweep)
           throw new InputError(
@@ -44,15 +45,21 @@ Chunks removed on purpose after a verified merge (--remove-chunks) are not count
       const { chunks } = manifests[0];
       const chunkText = report.chunksRemoved
         ? 'chunks removed after a verified merge'
-        : `${chunks - report.damage.length} of ${chunks} chunks verified`;
+        : report.chunksElsewhere
+          ? 'no chunks here (results assembled by ndtc merge)'
+          : `${chunks - report.damage.length} of ${chunks} chunks verified`;
       ctx.stdout(`${dirs.join(' ')}: ${chunkText}; results ${report.results}\n`);
       if (report.problems.length === 0) return;
       const first = report.damage[0];
-      const advice = first
-        ? `; recompute with ${rerunCommand(first.dir, first.k, chunks)}`
-        : report.chunksRemoved
-          ? `; recompute with ndtc sweep --out ${dirs[0]} --resume`
-          : `; reassemble with ndtc merge ${dirs.join(' ')}`;
+      const manifestDamaged = dirs.some((d, i) => manifestProblems(d, manifests[i]).length > 0);
+      // A manifest that fails its hashes comes first: resume and merge refuse it.
+      const advice = manifestDamaged
+        ? `; ${MANIFEST_ADVICE}`
+        : first
+          ? `; recompute with ${rerunCommand(first.dir, first.k, chunks)}`
+          : report.chunksRemoved
+            ? `; recompute with ndtc sweep --out ${dirs[0]} --resume`
+            : `; reassemble with ndtc merge ${dirs.join(' ')}`;
       const count = report.problems.length;
       throw new Error(`${count} ${count === 1 ? 'problem' : 'problems'} found${advice}`);
     });

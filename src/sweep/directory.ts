@@ -77,7 +77,12 @@ export function makeManifest(spec: SweepSpec): Manifest {
   };
 }
 
-export function readManifest(dir: string, option: string): Manifest {
+/**
+ * The sweep in `dir`. Its hashes are recomputed from the sweep it holds: a manifest edited by hand or
+ * damaged is refused (an Error: exit 1) unless `check` is false (`ndtc verify` lists it instead), since
+ * merging or resuming from it would write results of a sweep that was never computed.
+ */
+export function readManifest(dir: string, option: string, check = true): Manifest {
   const path = join(dir, MANIFEST);
   let manifest: Manifest;
   try {
@@ -87,7 +92,34 @@ export function readManifest(dir: string, option: string): Manifest {
   }
   if (manifest.format !== SWEEP_FORMAT)
     throw new InputError(option, dir, `a sweep directory of format ${SWEEP_FORMAT}`);
+  if (check) {
+    const problems = manifestProblems(dir, manifest);
+    if (problems.length > 0) throw new Error(`${problems[0]}; ${MANIFEST_ADVICE}`);
+  }
   return manifest;
+}
+
+/** What to do about a manifest that fails its hashes. */
+export const MANIFEST_ADVICE =
+  'the manifest was edited or damaged: restore it, or start the sweep again (ndtc sweep ... --force)';
+
+/** The manifest's hashes recomputed from the sweep it holds: one line per mismatch. */
+export function manifestProblems(dir: string, manifest: Manifest): string[] {
+  const problems: string[] = [];
+  const path = join(dir, MANIFEST);
+  let hashes: ReturnType<typeof specHashes>;
+  try {
+    hashes = specHashes(manifest.spec);
+  } catch {
+    return [`${path}: its sweep is not readable`];
+  }
+  for (const part of ['device', 'grid', 'outputs'] as const) {
+    if (hashes[part] !== manifest.hashes?.[part])
+      problems.push(`${path}: ${part} hash differs from its sweep`);
+  }
+  if (manifest.points !== pointCount(manifest.spec.axes) || manifest.chunks !== chunkCount(manifest.spec))
+    problems.push(`${path}: point or chunk count differs from its grid`);
+  return problems;
 }
 
 /** What differs between two sweeps, in words. */
@@ -98,10 +130,6 @@ export function differences(a: Manifest['hashes'], b: Manifest['hashes']): strin
   );
 }
 
-/**
- * Prepare `dir` for `spec`: create it with a manifest, or accept it when it holds the same sweep
- * and `resume` is set (shards of one sweep share a directory this way). Anything else refuses.
- */
 /**
  * The sweep already in `dir`, if it is this one and `resume` is given; undefined when `dir` holds no
  * sweep. Refuses (InputError naming --out) a different sweep, and this one without --resume.

@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   ChunkDamage,
-  MANIFEST,
   RESULTS_CSV,
   RESULTS_JSONL,
   RESULTS_RECORD,
@@ -15,11 +14,12 @@ import {
   chunkFileRecord,
   chunkRecordPath,
   chunksRemoved,
+  manifestProblems,
   readShardCount,
   type Manifest,
 } from './directory.js';
 import { checkRecordedFiles, fileLength, fileMismatch, hashFile, readRecord } from './record.js';
-import { chunkCount, pointCount, shardChunks, specHashes } from './spec.js';
+import { shardChunks } from './spec.js';
 
 export { ChunkDamage };
 
@@ -113,22 +113,11 @@ export interface VerifyReport {
   /** What was checked, for the summary. */
   chunksChecked: number;
   chunksRemoved: boolean;
+  /** No chunk here, the results verify: a merge's output directory (the chunks are in the shards). */
+  chunksElsewhere: boolean;
   results: 'verified' | 'not assembled' | 'damaged';
   /** The chunk damage found (for the rerun advice). */
   damage: ChunkDamage[];
-}
-
-/** The manifest's hashes recomputed from the sweep it holds: a manifest edited by hand fails here. */
-export function checkManifest(dir: string, manifest: Manifest): string[] {
-  const problems: string[] = [];
-  const path = join(dir, MANIFEST);
-  const hashes = specHashes(manifest.spec);
-  for (const part of ['device', 'grid', 'outputs'] as const) {
-    if (hashes[part] !== manifest.hashes[part]) problems.push(`${path}: ${part} hash differs from its sweep`);
-  }
-  if (manifest.points !== pointCount(manifest.spec.axes) || manifest.chunks !== chunkCount(manifest.spec))
-    problems.push(`${path}: point or chunk count differs from its grid`);
-  return problems;
 }
 
 /**
@@ -137,21 +126,17 @@ export function checkManifest(dir: string, manifest: Manifest): string[] {
  * merge, and the assembled results wherever they are.
  */
 export function verifySweep(dirs: readonly string[], manifests: readonly Manifest[]): VerifyReport {
-  const problems: string[] = [];
-  dirs.forEach((d, i) => problems.push(...checkManifest(d, manifests[i])));
+  const manifestLines = dirs.flatMap((d, i) => manifestProblems(d, manifests[i]));
   const { chunks } = manifests[0];
   const removed = dirs.map((d) => chunksRemoved(d));
-  const damage: ChunkDamage[] = [];
+  let damage: ChunkDamage[] = [];
   let checked = 0;
   if (removed.every((r) => r === undefined)) {
     for (let k = 0; k < chunks; k++) {
       const dir = dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dirs[0];
       const d = checkChunk(dir, k);
       checked++;
-      if (d) {
-        damage.push(d);
-        problems.push(`${d.file}: ${d.why} (chunk ${k})`);
-      }
+      if (d) damage.push(d);
     }
   }
   // Results: in every given directory that has them, and where removed chunks were merged into.
@@ -161,21 +146,27 @@ export function verifySweep(dirs: readonly string[], manifests: readonly Manifes
       ...removed.filter((r) => r !== undefined).map((r) => r.results),
     ]),
   ];
-  let results: VerifyReport['results'] = 'not assembled';
-  if (resultDirs.length > 0) results = 'verified';
-  for (const d of resultDirs) {
-    const found = checkResults(d);
-    if (found.length > 0) results = 'damaged';
-    problems.push(...found.map((p) => `${p.file}: ${p.why}`));
-  }
+  let results: VerifyReport['results'] = resultDirs.length > 0 ? 'verified' : 'not assembled';
+  const resultLines = resultDirs.flatMap((d) => checkResults(d).map((p) => `${p.file}: ${p.why}`));
+  if (resultLines.length > 0) results = 'damaged';
+  // No chunk at all beside verified results: the directory `ndtc merge --out` wrote from shards
+  // (their chunks stay in them), or one whose chunks were deleted; either way the results stand.
+  const chunksElsewhere =
+    checked > 0 &&
+    results === 'verified' &&
+    damage.length === chunks &&
+    damage.every((d) => d.why === 'missing');
+  if (chunksElsewhere) damage = [];
   if (removed.some((r) => r !== undefined) && resultDirs.length === 0) {
     results = 'damaged';
-    problems.push(`${join(dirs[0], RESULTS_CSV)}: missing (the chunks were removed after a merge)`);
+    resultLines.push(`${join(dirs[0], RESULTS_CSV)}: missing (the chunks were removed after a merge)`);
   }
+  const chunkLines = damage.map((d) => `${d.file}: ${d.why} (chunk ${d.k})`);
   return {
-    problems,
+    problems: manifestLines.concat(chunkLines, resultLines),
     chunksChecked: checked,
     chunksRemoved: removed.some((r) => r !== undefined),
+    chunksElsewhere,
     results,
     damage,
   };

@@ -297,10 +297,55 @@ describe('chunks removed after a verified merge', () => {
     expect(v.stdout).toContain('chunks removed after a verified merge; results verified');
   });
 
+  it('merge --out of shard directories (chunks kept in the shards): the merged directory verifies', async () => {
+    const shards = [0, 1].map((i) => join(root, `kept-shard-${i}`));
+    for (const [i, d] of shards.entries())
+      expect((await ndtc('sweep', ...GRID, '--out', d, '--shard', `${i}/2`)).code).toBe(0);
+    const out = join(root, 'merged-kept');
+    expect((await ndtc('merge', '--out', out, ...shards, '--no-plot', '--no-h5')).code).toBe(0);
+    const v = await ndtc('verify', out);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+    expect(v.stdout).toContain('no chunks here (results assembled by ndtc merge); results verified');
+    // Its results damaged: verify fails again, and does not call the absent chunks fine then.
+    flipBit(join(out, 'results.csv'), 40);
+    const d = await ndtc('verify', out);
+    expect(d.code).toBe(1);
+    expect(d.stdout).toMatch(/results\.csv: checksum differs/);
+    expect(d.stdout).toContain(`0 of ${CHUNKS} chunks verified; results damaged`);
+  });
+
   it('--remove-chunks with --shard is refused (exit 2, naming the option)', async () => {
     const r = await ndtc('sweep', ...GRID, '--out', join(root, 'x'), '--shard', '0/2', '--remove-chunks');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^ndtc sweep: --remove-chunks: .*ndtc merge --remove-chunks\n$/);
+  });
+});
+
+describe('a manifest edited by hand', () => {
+  it('verify names it and says to restore it; merge and --resume refuse it (exit 1), writing nothing', async () => {
+    const dir = copyOfReference('edited-manifest');
+    const path = join(dir, 'manifest.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replaceAll('"chi"', '"chj"'));
+    const before = bytes(dir, 'results.csv');
+
+    const v = await ndtc('verify', dir);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(`${path}: grid hash differs from its sweep`);
+    expect(v.stderr).toMatch(/the manifest was edited or damaged: restore it/);
+    expect(v.stderr).not.toContain('ndtc merge');
+
+    for (const args of [
+      ['merge', dir, '--no-plot', '--no-h5'],
+      ['sweep', '--out', dir, '--resume', '--quiet'],
+    ]) {
+      const r = await ndtc(...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(
+        `${path}: grid hash differs from its sweep; the manifest was edited or damaged`,
+      );
+    }
+    expect(bytes(dir, 'results.csv').equals(before)).toBe(true);
   });
 });
 
