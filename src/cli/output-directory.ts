@@ -16,7 +16,9 @@ export function directoryContent(dir: string): string[] {
       .filter((name) => !name.startsWith('.'))
       .sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // Not there, or under a file: nothing in it (creating it then fails, naming the file in the way).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw fileError('read the directory', dir, error);
   }
 }

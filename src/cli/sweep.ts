@@ -287,15 +287,17 @@ See docs/sweeps.md.`,
         return;
       }
       checkSlurmOptionsUnused(opts);
-      // Said up front, before computing (not for a shard or a resumed run: that work was sized already).
-      if (!opts.quiet && !opts.resume && !shard)
-        ctx.stderr(`${describeEstimate(estimateSweep(spec), workers)}\n`);
       if (opts.removeChunks && shard)
         throw new InputError(
           '--remove-chunks',
           `--shard ${opts.shard}`,
           'a whole sweep; for shards: ndtc merge --remove-chunks',
         );
+      // A directory that cannot be made fails here, before the estimate samples the sweep.
+      makeDirectory(opts.out);
+      // Said up front, before computing (not for a shard or a resumed run: that work was sized already).
+      if (!opts.quiet && !opts.resume && !shard)
+        ctx.stderr(`${describeEstimate(estimateSweep(spec), workers)}\n`);
       // Started afresh by hand, the run then finds its own new manifest and computes every chunk.
       const fresh = opts.force === true && directoryContent(opts.out).length > 0;
       if (fresh) startAfresh(opts.out, spec);

@@ -116,7 +116,7 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
   try {
     mkdirSync(staging);
   } catch (error) {
-    throw fileError('write into', dirname(outDir), error);
+    throw fileError('write into', outDir, error); // its staging sibling could not be made
   }
   const progress = createProgress({
     label: 'reproduce',

@@ -20,7 +20,9 @@ export function makeDirectory(path: string): string[] {
       throw new FileError(path, 'ENOTDIR', `cannot ${VERB} ${path}: ${which} is not a directory (ENOTDIR)`);
     } catch (error) {
       if (error instanceof FileError) throw error;
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(VERB, path, error);
+      // ENOTDIR: a file somewhere above; the walk up finds it and names it.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw fileError(VERB, path, error);
     }
     missing.push(p);
     if (dirname(p) === p) break;
@@ -31,7 +33,8 @@ export function makeDirectory(path: string): string[] {
     } catch (error) {
       // Another process (a shard of the same sweep) may create it first.
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(dir).isDirectory()) continue;
-      throw fileError(VERB, path, error);
+      // Named by the directory that could not be made: for /proc/x/chunks that is /proc/x.
+      throw fileError(VERB, dir, error);
     }
   }
   return missing;

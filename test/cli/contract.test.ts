@@ -170,22 +170,29 @@ describe('I/O failures: exit 1, one line naming the path and the cause', () => {
     );
   });
   it('--out under /proc ends (Node’s recursive mkdir would loop)', async () => {
-    const sweep = [
-      'sweep',
-      '--Jin',
-      '100fW',
-      '--vary',
-      'TR=10mK,20mK',
-      '--workers',
-      '0',
-      '--no-plot',
-      '--quiet',
-    ];
+    const sweep = ['sweep', '--Jin', '100fW', '--vary', 'TR=10mK,20mK', '--workers', '0', '--no-plot'];
+    // Without --quiet: the directory is made before the estimate, so the failure is the only line.
     oneLine(
       await ndtc(...sweep, '--out', '/proc/ndtc-x'),
       1,
-      /^ndtc sweep: cannot create the directory \/proc\/ndtc-x\/chunks: no such file or directory \(ENOENT\)\n$/,
+      /^ndtc sweep: cannot create the directory \/proc\/ndtc-x: no such file or directory \(ENOENT\)\n$/,
     );
+  });
+  it('--out under an existing file names the file', async () => {
+    const file = join(root, 'in-the-way.txt');
+    writeFileSync(file, 'x');
+    const sweep = ['sweep', '--Jin', '100fW', '--vary', 'TR=10mK,20mK', '--workers', '0', '--no-plot'];
+    oneLine(
+      await ndtc(...sweep, '--out', join(file, 'x')),
+      1,
+      /^ndtc sweep: cannot create the directory .*in-the-way\.txt\/x: .*in-the-way\.txt is not a directory \(ENOTDIR\)\n$/,
+    );
+    oneLine(
+      await ndtc('reproduce', '--only', '2a', '--out', join(file, 'x')),
+      1,
+      /^ndtc reproduce: cannot create the directory .*in-the-way\.txt: it exists and is not a directory \(ENOTDIR\)\n$/,
+    );
+    rmSync(file);
   });
   it('--out an existing file', async () => {
     const file = join(root, 'a-file.txt');
@@ -204,7 +211,7 @@ describe('I/O failures: exit 1, one line naming the path and the cause', () => {
     oneLine(
       await ndtc(...sweep, '--out', file),
       1,
-      /^ndtc sweep: cannot read the directory .*a-file\.txt: not a directory \(ENOTDIR\)\n$/,
+      /^ndtc sweep: cannot create the directory .*a-file\.txt: it exists and is not a directory \(ENOTDIR\)\n$/,
     );
     oneLine(
       await ndtc(...hysteresis, file),

@@ -33,7 +33,8 @@ describe('makeDirectory', () => {
     // Node's recursive mkdirSync never returns here.
     [
       '/proc/ndtc-test/x',
-      'cannot create the directory /proc/ndtc-test/x: no such file or directory (ENOENT)',
+      // Named by the directory that could not be made.
+      'cannot create the directory /proc/ndtc-test: no such file or directory (ENOENT)',
     ],
   ])('%s: a FileError naming the path and the cause', (path, message) => {
     expect(() => makeDirectory(path)).toThrowError(FileError);
@@ -44,7 +45,7 @@ describe('makeDirectory', () => {
     const file = join(root, 'file.txt');
     writeFileSync(file, 'x');
     expect(() => makeDirectory(join(file, 'sub'))).toThrowError(
-      /cannot create the directory .*file\.txt\/sub: not a directory \(ENOTDIR\)/,
+      /cannot create the directory .*file\.txt\/sub: .*file\.txt is not a directory \(ENOTDIR\)/,
     );
     expect(() => makeDirectory(file)).toThrowError(/file\.txt: it exists and is not a directory/);
   });
