@@ -140,13 +140,17 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
   const Tc = Math.min(base.left.superconductor.Tc, base.right.superconductor.Tc);
   if (!axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'))) {
     for (const name of ['T_R', 'T_L']) {
-      const values = axes.find((a) => a.name === name)?.values ?? [fixed[name as 'T_R' | 'T_L']];
-      const bad = values.find((v) => v !== undefined && v >= Tc);
-      if (bad !== undefined)
-        throw new InputError(name === 'T_R' ? '--TR' : '--TL', `${bad} K`, `temperatures below Tc = ${Tc} K`);
-      // …and from 0.004 Tc (src/physics/domain.ts): below, J_ph,S is a quadrature of seconds.
+      const axis = axes.find((a) => a.name === name);
+      const values = axis?.values ?? [fixed[name as 'T_R' | 'T_L']];
       const given = values.filter((v): v is number => v !== undefined);
-      checkTemperatures(given, name === 'T_R' ? '--TR' : '--TL', { Tc, belowTc: true });
+      // Below Tc, and from 0.004 Tc (src/physics/domain.ts): below, J_ph,S is a quadrature of seconds.
+      // A grid value is named as the option that made it: `--vary: … 'T_R = 1.27 K'`.
+      try {
+        checkTemperatures(given, name === 'T_R' ? '--TR' : '--TL', { Tc, belowTc: true });
+      } catch (error) {
+        if (!(axis && error instanceof InputError)) throw error;
+        throw new InputError('--vary', `${name} = ${error.value}`, error.accepted);
+      }
     }
     if (Tbath !== undefined) checkTemperatures([Tbath], '--Tbath', { Tc, belowTc: true });
   }

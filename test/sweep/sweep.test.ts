@@ -161,7 +161,19 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         ['--vary', 'TR=10mK..800mK:5', '--TL', '500mK', '--output', 'T_L'],
         /--output: .*needs the heat balance/,
       ],
-      [['--vary', 'TR=10mK..1.5K:5', '--TL', '500mK'], /--TR: invalid value '1.5 K': temperatures below Tc/],
+      // A grid value out of range names --vary (the option that made it) and the value, not --TR.
+      [
+        ['--vary', 'TR=10mK..1.5K:5', '--TL', '500mK'],
+        /^ndtc sweep: --vary: invalid value 'T_R = 1\.5 K': a temperature from .* to below Tc = 1\.2 K/,
+      ],
+      [
+        ['--vary', 'TR=10mK..2K:20', '--Jin', '100fW'],
+        /^ndtc sweep: --vary: invalid value 'T_R = 1\.267 K': a temperature from .* to below Tc = 1\.2 K/,
+      ],
+      [
+        ['--TR', '1.5K', '--vary', 'Jin=1fW,2fW'],
+        /^ndtc sweep: --TR: invalid value '1\.5 K': a temperature from/,
+      ],
       [
         ['--vary', 'chi=1,2', '--TL', '500mK', '--TR', '100mK', '--shard', '3/3'],
         /--shard: invalid value '3\/3'/,
