@@ -314,13 +314,7 @@ function buildDevice(doc: Raw, source: string): Device {
     'right',
     chi !== undefined ? chi * left.junction.area : undefined,
   );
-  if (!(Tbath < left.superconductor.Tc && Tbath < right.superconductor.Tc)) {
-    throw new InputError(
-      r.option(['Tbath']),
-      String(doc.Tbath ?? Tbath),
-      'a bath temperature below both reservoirs’ Tc',
-    );
-  }
-  // The model's domain (src/physics/domain.ts), after the schema's shape and units.
+  // The model's domain (src/physics/domain.ts), after the schema's shape and units: each reservoir's
+  // values first, then the bath against their Tc (a Tc out of range is named as itself, not the bath).
   return checkDevice({ left, right, Tbath, ...lineFrom(r, doc.line as Raw | undefined) }, source);
 }

@@ -153,6 +153,12 @@ right: { chi: 2 }
     const e = errorOf(base.replace('Tbath: 10mK', 'Tbath: 2K'));
     expect(e.option).toBe('dev.yaml: Tbath');
   });
+  it('a Tc out of its range is named itself, not the bath it leaves above', () => {
+    const e = errorOf(base.replace('material: Al,', 'material: Al, Tc: 1.2mK,'));
+    expect(e.option).toBe('dev.yaml: left.superconductor.Tc');
+    expect(e.value).toBe('1.2 mK');
+    expect(e.accepted).toMatch(/^from 10 mK to 10 K/);
+  });
   it('YAML syntax error gives the line', () => {
     const e = errorOf('Tbath: 10mK\nleft: { normal: [\n');
     expect(e.value).toMatch(/line \d/);
