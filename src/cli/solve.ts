@@ -328,14 +328,14 @@ At most 10⁶ points (the product of the lists); more: ndtc sweep.`,
         );
         return;
       }
-      if ((opts.Jin === undefined) === (opts.targetTL === undefined)) {
-        const given = opts.Jin ?? opts.targetTL;
+      if (opts.Jin === undefined && opts.targetTL === undefined)
+        throw new InputError('--Jin', '(missing)', 'give exactly one of --Jin and --target-TL');
+      if (opts.Jin !== undefined && opts.targetTL !== undefined)
         throw new InputError(
-          given === undefined ? '--Jin' : '--target-TL',
-          given ?? '(none)',
+          '--target-TL',
+          `${opts.targetTL} with --Jin ${opts.Jin}`,
           'give exactly one of --Jin and --target-TL',
         );
-      }
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
       const slow = await prepareForDevice(device);
       const report =

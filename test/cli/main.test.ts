@@ -124,7 +124,7 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
     [['solve', '--setup', '1', '--TR', '100mK'], 'exactly one of --Jin and --target-TL'],
     [
       ['solve', '--setup', '1', '--Jin', '1fW', '--target-TL', '0.5K', '--TR', '100mK'],
-      'exactly one of --Jin and --target-TL',
+      "--target-TL: invalid value '0.5K with --Jin 1fW': give exactly one of --Jin and --target-TL",
     ],
     [['solve', '--setup', '1', '--Jin', '0fW', '--TR', '100mK'], "--Jin: invalid value '0 W'"],
     [['solve', '--setup', '1', '--Jin', '-1fW', '--TR', '100mK'], "--Jin: invalid value '-1 fW'"],
