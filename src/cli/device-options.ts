@@ -33,12 +33,15 @@ export interface DeviceOptionValues {
 
 const PLATFORMS: readonly PlatformName[] = ['ag', 'inas'];
 
-/** Registers --Tc and --gamma (all that R/R0 needs). */
-export function addSuperconductorOptions(cmd: Command): Command {
+/** Registers --Tc and --gamma (all that R/R0 needs); `withBath`: a device with a bath, which bounds Tc too. */
+export function addSuperconductorOptions(cmd: Command, withBath = false): Command {
+  const bath = withBath
+    ? ' and at most 250 T_bath (the bath must be ≥ 0.004 Tc: 2.5 K for a 10 mK bath)'
+    : '';
   return cmd
     .option(
       '--Tc <temperature>',
-      `critical temperature of the Al parts, ${rangeText(DOMAIN.Tc)} (default ${formatQuantity(PAPER_DEFAULTS.Tc, 'temperature')})`,
+      `critical temperature of the Al parts, ${rangeText(DOMAIN.Tc)}${bath} (default ${formatQuantity(PAPER_DEFAULTS.Tc, 'temperature')})`,
     )
     .option(
       '--gamma <number>',
@@ -63,7 +66,7 @@ export function addDeviceOptions(cmd: Command): Command {
       '--r0 <resistance>',
       `normal-state specific resistance R0·A, ${rangeText(DOMAIN.r0)} (default ${formatQuantity(PAPER_DEFAULTS.r0, 'specificResistance')})`,
     );
-  return addSuperconductorOptions(cmd);
+  return addSuperconductorOptions(cmd, true);
 }
 
 /** A device option's value, parsed with its unit and inside the model's domain (src/physics/domain.ts). */

@@ -43,7 +43,7 @@ export function pointCount(axes: readonly Axis[]): number {
 /**
  * Default chunk size: at most 4096 chunks for big grids (few files, seconds of work each); up to that,
  * 2048 points (~70 ms of balance solves: creating a chunk's two files costs ~0.6 ms here, 1 % of it,
- * and a killed run loses under a tenth of a second per worker), and at least 64 chunks for small
+ * and a killed run loses under a tenth of a second per worker), and about 64 chunks (at most 64, of at least 16 points) for small
  * grids so that every core gets work and progress moves.
  */
 export function defaultChunkSize(points: number): number {
