@@ -13,6 +13,7 @@ import {
 } from './device-options.js';
 import { addLineOptions, lineFromOptions, type LineOptionValues } from './line-options.js';
 import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
+import { checkFigureFile, figureHelp, writeFigure } from './figure-option.js';
 
 const BEYOND = { beyond: 'at most 10⁶ points in all' };
 
@@ -36,7 +37,7 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--Tcold <temps>', 'the cold side (< T_hot): list or range, e.g. 100mK or 50mK..400mK:8')
     .option('--TcR <temps>', "the right reservoir's Tc (list or range; default: the device's)")
     .option('--gammaR <numbers>', "the right reservoir's Dynes γ (list; default: the device's)")
-    .option('--figure <file.png>', 'also draw R against χ, one curve per T_cold, Tc_R, γ_R (PNG)');
+    .option('--figure <file>', figureHelp('R against χ, one curve per T_cold, Tc_R, γ_R'));
   addDeviceOptions(cmd);
   addLineOptions(cmd);
   addOutputOptions(cmd).addHelpText(
@@ -55,6 +56,7 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
   );
   cmd.action(async (opts: Options) => {
     const format = outputFormatOf(opts);
+    if (opts.figure) checkFigureFile(opts.figure);
     const base = deviceFromOptions({ ...opts, chi: undefined }, ctx.loadDeviceFile, true);
     const device = { ...base, ...lineFromOptions(opts, base) };
     const [Thot] = parsePointList(opts.Thot, 'temperature', '--Thot', BEYOND);
@@ -102,16 +104,7 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
       gammaR,
       line: device.line ?? null,
     };
-    if (opts.figure) {
-      const [{ renderSvg, svgToPng }, { writeFileAtomic }] = await Promise.all([
-        import('../figures/render.js'),
-        import('../io/atomic-write.js'),
-      ]);
-      writeFileAtomic(
-        opts.figure,
-        await svgToPng(await renderSvg(rectificationPanel(points, parameters)), 2),
-      );
-    }
+    if (opts.figure) await writeFigure(opts.figure, rectificationPanel(points, parameters));
     emitReport(
       {
         command: 'rectification',

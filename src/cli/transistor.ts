@@ -12,6 +12,7 @@ import {
   type DeviceOptionValues,
 } from './device-options.js';
 import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
+import { checkFigureFile, figureHelp, writeFigure } from './figure-option.js';
 
 const BEYOND = { beyond: 'at most 10⁶ operating points in all' };
 
@@ -33,7 +34,7 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--JinL <powers>', 'source: heater power on the left reservoir, list or range, e.g. 20fW')
     .requiredOption('--JinR <powers>', 'gate: heater power on the right reservoir, e.g. 0.1fW..100fW:20')
     .option('--Tbath <temperature>', "bath temperature (default: the device's)")
-    .option('--figure <file.png>', 'also draw α against J_in^R, one curve per J_in^L and state (PNG)');
+    .option('--figure <file>', figureHelp('α against J_in^R, one curve per J_in^L and state'));
   addDeviceOptions(cmd);
   addOutputOptions(cmd).addHelpText(
     'after',
@@ -52,6 +53,7 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
   );
   cmd.action(async (opts: Options) => {
     const format = outputFormatOf(opts);
+    if (opts.figure) checkFigureFile(opts.figure);
     const device = deviceFromOptions(opts, ctx.loadDeviceFile);
     const [JinL, JinR] = parsePointGrid(
       [
@@ -93,12 +95,8 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
         }
     const parameters = { ...deviceParameters(opts, device), JinL, JinR, Tbath };
     if (opts.figure) {
-      const [{ transistorPanel }, { renderSvg, svgToPng }, { writeFileAtomic }] = await Promise.all([
-        import('../figures/diode-panels.js'),
-        import('../figures/render.js'),
-        import('../io/atomic-write.js'),
-      ]);
-      writeFileAtomic(opts.figure, await svgToPng(await renderSvg(transistorPanel(points, parameters)), 2));
+      const { transistorPanel } = await import('../figures/diode-panels.js');
+      await writeFigure(opts.figure, transistorPanel(points, parameters));
     }
     emitReport(
       {

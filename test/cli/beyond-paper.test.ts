@@ -1,4 +1,7 @@
 /** `ndtc rectification` and `ndtc transistor`: output contract, agreement with the library, bad input. */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { platformDevice, rectification, transistorResponse } from '../../src/index.js';
 import { ndtc, ndtcJson, parseCsv } from './harness.js';
@@ -95,6 +98,33 @@ describe('figure output', () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('/dev/null');
+  });
+
+  it('the format follows the extension (PNG, SVG, PDF); any other is refused before any work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ndtc-figure-'));
+    try {
+      const args = ['--Thot', '500mK', '--Tcold', '100mK', '--chi', '0.5,2'];
+      const magic: Record<string, string> = { png: '\x89PNG', svg: '<svg', pdf: '%PDF' };
+      for (const ext of Object.keys(magic)) {
+        const file = join(dir, `r.${ext}`);
+        expect((await ndtc('rectification', ...args, '--figure', file)).code).toBe(0);
+        expect(readFileSync(file, 'latin1').startsWith(magic[ext])).toBe(true);
+      }
+      for (const command of [
+        ['rectification', ...args],
+        ['transistor', '--JinL', '20fW', '--JinR', '0.1fW'],
+      ]) {
+        const run = await ndtc(...command, '--figure', join(dir, 'r.gif'));
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(
+          /--figure: invalid value '.*r\.gif': a file ending in \.png, \.svg, \.pdf/,
+        );
+      }
+      expect(existsSync(join(dir, 'r.gif'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
