@@ -13,7 +13,7 @@ import { createProgress } from '../io/progress.js';
 import { evaluateClaims, type Claim } from './claims.js';
 import { panelCsv } from './csv.js';
 import type { Panel } from './panel.js';
-import { computePanel, isPanelId, PANEL_IDS, type PanelId } from './panels.js';
+import { computePanel, PANEL_IDS, type PanelId } from './panels.js';
 import { provenance, type Provenance } from './provenance.js';
 import { svgToPdf } from './pdf.js';
 import { renderSvg, svgToPng } from './render.js';
@@ -28,26 +28,28 @@ export const DEFAULT_FORMATS: readonly OutputFormat[] = ['svg', 'png', 'csv', 'j
 
 /** Parse `--only 2a,3b` (case-insensitive, spaces allowed). */
 export function parsePanelList(text: string, option = '--only'): PanelId[] {
-  const items = text
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter((s) => s.length > 0);
-  const bad = items.find((s) => !isPanelId(s));
-  if (items.length === 0 || bad !== undefined)
-    throw new InputError(option, text, `a comma-separated list of panels from ${PANEL_IDS.join(', ')}`);
-  return PANEL_IDS.filter((id) => items.includes(id));
+  return parseChoiceList(text, option, PANEL_IDS, 'panels from');
 }
 
 /** Parse `--format svg,png`. */
 export function parseFormatList(text: string, option = '--format'): OutputFormat[] {
-  const items = text
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter((s) => s.length > 0);
-  const bad = items.find((s) => !(OUTPUT_FORMATS as readonly string[]).includes(s));
-  if (items.length === 0 || bad !== undefined)
-    throw new InputError(option, text, `a comma-separated list from ${OUTPUT_FORMATS.join(', ')}`);
-  return OUTPUT_FORMATS.filter((f) => items.includes(f));
+  return parseChoiceList(text, option, OUTPUT_FORMATS, 'formats from');
+}
+
+/** A comma-separated list of names from `choices` (any case), in the choices' order; an empty item is refused. */
+function parseChoiceList<T extends string>(
+  text: string,
+  option: string,
+  choices: readonly T[],
+  what: string,
+): T[] {
+  const items = text.split(',').map((s) => s.trim().toLowerCase());
+  const accepted = `a comma-separated list of ${what} ${choices.join(', ')}`;
+  if (items.some((s) => s.length === 0))
+    throw new InputError(option, text, `${accepted}, without empty items`);
+  if (items.some((s) => !(choices as readonly string[]).includes(s)))
+    throw new InputError(option, text, accepted);
+  return choices.filter((c) => items.includes(c));
 }
 
 export interface ComputedReproduction {

@@ -37,6 +37,11 @@ describe('--only and --format parsing', () => {
     expect(() => parsePanelList('2a,9z')).toThrow(InputError);
     expect(() => parsePanelList('')).toThrow(/--only/);
     expect(() => parseFormatList('gif')).toThrow(/--format: invalid value 'gif'/);
+    // An empty item is refused, as in every other list (--TR 10mK,,20mK).
+    expect(() => parsePanelList('2a,')).toThrow(/--only: invalid value '2a,': .*without empty items/);
+    expect(() => parseFormatList('png,,svg')).toThrow(
+      /--format: invalid value 'png,,svg': .*without empty items/,
+    );
   });
   it('the CLI exits 2 with one line for a bad --only or --format', async () => {
     for (const argv of [
