@@ -25,7 +25,7 @@ import { plotSweep } from '../sweep/plot.js';
 import { DEFAULT_WORKERS } from '../sweep/pool.js';
 import { DEFAULT_OUTPUTS, parseOutputs, splitOutputs, type SweepMode } from '../sweep/quantities.js';
 import { runSweep } from '../sweep/run.js';
-import { defaultChunkSize, pointCount, type SweepSpec } from '../sweep/spec.js';
+import { chunkCount, defaultChunkSize, pointCount, type SweepSpec } from '../sweep/spec.js';
 import type { CliContext } from './context.js';
 import { checkOutputDirectory, directoryContent } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
@@ -301,7 +301,8 @@ See docs/sweeps.md.`,
       makeDirectory(opts.out);
       // Said up front, before computing (not for a shard or a resumed run: that work was sized already).
       if (!opts.quiet && !opts.resume && !shard)
-        ctx.stderr(`${describeEstimate(estimateSweep(spec), workers)}\n`);
+        // A worker per chunk at most: that is all the pool starts.
+        ctx.stderr(`${describeEstimate(estimateSweep(spec), Math.min(workers, chunkCount(spec)))}\n`);
       // Started afresh by hand, the run then finds its own new manifest and computes every chunk.
       const fresh = opts.force === true && directoryContent(opts.out).length > 0;
       if (fresh) startAfresh(opts.out, spec);

@@ -144,9 +144,11 @@ export function describeEstimate(e: SweepEstimate, workers: number): string {
     s < 90 ? `${twoDigits(s)} s` : s < 5400 ? `${twoDigits(s / 60)} min` : `${twoDigits(s / 3600)} h`;
   const bytes = (b: number): string =>
     b < 1e6 ? `${twoDigits(b / 1e3)} kB` : b < 1e9 ? `${twoDigits(b / 1e6)} MB` : `${twoDigits(b / 1e9)} GB`;
+  // Below a hundredth of a second the digits are noise.
+  const about = (s: number): string => (s < 0.01 ? 'under 0.01 s' : `~${time(s)}`);
   const w = Math.max(1, workers);
   return (
-    `${e.points} points, ~${time(e.cpuSeconds)} of CPU (~${time(e.cpuSeconds / w)} on ${w} worker${w === 1 ? '' : 's'}), ` +
+    `${e.points} points, ${about(e.cpuSeconds)} of CPU (${about(e.cpuSeconds / w)} on ${w} worker${w === 1 ? '' : 's'}), ` +
     `~${bytes(e.diskBytes)} of disk`
   );
 }

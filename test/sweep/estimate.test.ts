@@ -83,6 +83,11 @@ describe('estimateSweep', () => {
       4,
     );
     expect(line).toBe('100000000 points, ~50 min of CPU (~13 min on 4 workers), ~25 GB of disk');
+    const tiny = describeEstimate(
+      { points: 20, cpuSecondsPerPoint: 3e-6, cpuSeconds: 6e-5, diskBytes: 4000 },
+      2,
+    );
+    expect(tiny).toBe('20 points, under 0.01 s of CPU (under 0.01 s on 2 workers), ~4 kB of disk');
   });
 });
 
