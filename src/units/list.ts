@@ -130,24 +130,31 @@ function parseRange(
   whole: string,
   limit: ListLimit,
 ): Range {
+  // The range is named only inside a longer list (the message already quotes the whole value), and
+  // the grammar is that of a range: the message stays whole within the one-line limit.
+  const where = item === whole.trim() ? '' : ` '${shortValue(item, 40)}'`;
   const fail = (why: string): never => {
-    throw new InputError(option, whole, `${why}; expected ${grammar(kind)}`);
+    throw new InputError(
+      option,
+      whole,
+      `${why}; expected FROM..TO:N[:log] with N ≥ 2 points, e.g. 10mK..800mK:200`,
+    );
   };
   const parts = item.split(':').map((s) => s.trim());
   const ends = parts[0].split('..').map((s) => s.trim());
   if (parts.length < 2 || parts.length > 3 || ends.length !== 2 || ends[0] === '' || ends[1] === '') {
-    fail(`malformed range '${shortValue(item, 40)}'`);
+    fail(`malformed range${where}`);
   }
   const [countText, spacing = 'lin'] = parts.slice(1);
   if (spacing !== 'lin' && spacing !== 'log')
-    fail(`unknown spacing '${shortValue(spacing, 20)}' in range '${shortValue(item, 40)}' (lin or log)`);
+    fail(`unknown spacing '${shortValue(spacing, 20)}'${where && ` in range${where}`} (lin or log)`);
   const from = parseQuantity(ends[0], kind, option);
   const to = parseQuantity(ends[1], kind, option);
   // An integer, also written 1e6; the count is checked before any value is made.
   const n = /^\d+(e\d+)?$/i.test(countText) ? Number(countText) : NaN;
   if (!(n >= 2 && Number.isSafeInteger(n))) {
     fail(
-      `the point count '${shortValue(countText, 20)}' of range '${shortValue(item, 40)}' must be an integer ≥ 2`,
+      `the point count '${shortValue(countText, 20)}'${where && ` of range${where}`} must be an integer ≥ 2`,
     );
   }
   if (n > limit.max) {
@@ -158,7 +165,7 @@ function parseRange(
     );
   }
   const log = spacing === 'log';
-  if (log && !(from > 0 && to > 0)) fail(`the log range '${shortValue(item, 40)}' needs both ends > 0`);
+  if (log && !(from > 0 && to > 0)) fail(`the log range${where} needs both ends > 0`);
   return { from, to, n, log };
 }
 

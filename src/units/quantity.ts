@@ -61,7 +61,19 @@ const BASE_SYMBOLS: Record<string, { pow10: number; factor: number; dim: Dimensi
   eV: { pow10: 0, factor: ELEMENTARY_CHARGE, dim: { J: 1 } },
 };
 
-const PREFIX_POW10: Record<string, number> = { f: -15, p: -12, n: -9, u: -6, m: -3, c: -2, k: 3, M: 6, G: 9 };
+const PREFIX_POW10: Record<string, number> = {
+  z: -21,
+  a: -18,
+  f: -15,
+  p: -12,
+  n: -9,
+  u: -6,
+  m: -3,
+  c: -2,
+  k: 3,
+  M: 6,
+  G: 9,
+};
 
 interface KindSpec {
   /** Expected dimension; for 'ephCoupling' the K power is free (checked separately). */
@@ -345,6 +357,9 @@ export function parseEphCoupling(
 // Formatting
 
 const PREFIX_SYMBOLS: [number, string][] = [
+  // Down to zepto: J_ph,S of a cold island is zW (1e-21 W) where J_ph,N is fW.
+  [-21, 'z'],
+  [-18, 'a'],
   [-15, 'f'],
   [-12, 'p'],
   [-9, 'n'],

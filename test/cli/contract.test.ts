@@ -130,7 +130,7 @@ describe('device files outside the domain or broken: exit 2, one line naming the
     [
       'bath.yaml',
       'platform: ag\nTbath: 2K\n',
-      /bath\.yaml: Tbath: invalid value '2K': a bath temperature below/,
+      /bath\.yaml: Tbath: invalid value '2 K': a temperature from .* to below Tc = 1\.2 K/,
     ],
     [
       'sigma.yaml',
