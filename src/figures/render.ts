@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
+import { NUMBER_FORMAT } from './display-unit.js';
 import { PLATFORM_LABEL } from './study.js';
 import type { PlatformName } from '../index.js';
 import type { Panel, Series } from './panel.js';
@@ -261,6 +262,7 @@ export function panelSpec(panel: Panel): TopLevelSpec {
       : { width: WIDTH, height: HEIGHT, layer: layers, resolve: { scale: { color: 'shared' } } }),
     config: {
       font: FONT,
+      numberFormat: NUMBER_FORMAT,
       view: { stroke: '#444444' },
       axis: {
         labelFontSize: 12,

@@ -16,6 +16,7 @@ import { PALETTE, specToSvg, svgToPng } from '../figures/render.js';
 import {
   axisTitle as unitTitle,
   displayUnit,
+  NUMBER_FORMAT,
   plotSymbol,
   type DisplayUnit,
 } from '../figures/display-unit.js';
@@ -55,6 +56,7 @@ export function siLabels(unit: string): { labelExpr?: string } {
 
 const CONFIG = {
   font: 'DejaVu Sans',
+  numberFormat: NUMBER_FORMAT,
   axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#e6e6e6' },
   legend: { labelFontSize: 11, titleFontSize: 11 },
   title: { fontSize: 13 },

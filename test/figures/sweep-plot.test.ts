@@ -199,6 +199,24 @@ describe('heat map of a signed quantity over a device axis', () => {
   });
 });
 
+describe('tick labels', () => {
+  it('plain numbers: 1000 and 0.001 on log axes, no thousands separator, on axes and legend', async () => {
+    const dir = writeSweep(
+      'ticks',
+      [
+        { name: 'J_in', values: Array.from({ length: 13 }, (_, i) => 1e-18 * 10 ** (i / 2)), log: true },
+        { name: 'T_R', values: range(0.01, 0.8, 12), log: false },
+      ],
+      'T_L',
+      ([J, TR]) => 0.2 + TR + 1e3 * J, // T_L from 0.21 K to 1.8 K: a legend in K
+    );
+    const { svg } = await plotOf(dir, 'T_L');
+    const texts = svgTexts(svg);
+    expect(texts).toEqual(expect.arrayContaining(['0.001', '0.01', '1000']));
+    expect(texts.filter((t) => /\d,\d/.test(t))).toEqual([]);
+  });
+});
+
 describe('counts', () => {
   it('n_roots in discrete colours, one legend entry per integer, coloured by value', async () => {
     const dir = writeSweep(
