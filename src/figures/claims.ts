@@ -20,7 +20,14 @@ import {
 import { minimize } from '../numerics/roots.js';
 import { linspace, logspace } from './grid.js';
 import { PHOTONIC_PANEL } from './panels.js';
-import { PLATFORMS, PLATFORM_LABEL, TR_RANGE, type ResponseCurve, type Study } from './study.js';
+import {
+  hasMinimumInSweep,
+  PLATFORMS,
+  PLATFORM_LABEL,
+  TR_RANGE,
+  type ResponseCurve,
+  type Study,
+} from './study.js';
 
 /** One of the paper's eight claims as a computed test: its statement, the test, the verdict and the numbers behind it. */
 export interface Claim {
@@ -424,10 +431,11 @@ function interpolate(c: ResponseCurve, tr: number): number {
 
 /**
  * Mean slope of T_L over the window after its minimum (shorter if the sweep ends first); NaN when the
- * curve has no minimum inside the sweep (T_L,min at the first point, δT = 0): nothing rises "after" it.
+ * curve has no minimum inside the sweep (hasMinimumInSweep; e.g. T_L,min at the first point, δT = 0):
+ * nothing rises "after" it.
  */
 function riseAfterMinimum(c: ResponseCurve): number {
-  if (!(c.drop.deltaT > 0) || c.drop.TRatMin <= c.TR[0]) return NaN;
+  if (!hasMinimumInSweep(c)) return NaN;
   const end = Math.min(c.drop.TRatMin + CLAIM8.window, TR_RANGE.to);
   if (end - c.drop.TRatMin < 0.01) return NaN;
   return (interpolate(c, end) - c.drop.TLmin) / (end - c.drop.TRatMin);

@@ -4,6 +4,13 @@
  * unit, so the ticks are plain numbers and never disagree with it.
  */
 
+/**
+ * The d3 format of the numbers on axes and legends (vega-lite `config.numberFormat`): plain decimals
+ * to the ticks' precision, trailing zeros trimmed, no thousands separator ('1000' beside '0.001',
+ * not '1,000'). Vega still thins the labels of a log axis as without it.
+ */
+export const NUMBER_FORMAT = '~r';
+
 /** The unit values are shown in and the factor from SI: shown = SI × factor. */
 export interface DisplayUnit {
   /** Unit text for a title, e.g. 'mK', 'fW/K', 'Ω·µm²'; '' for a pure number. */

@@ -16,7 +16,14 @@ import {
 } from '../index.js';
 import { linspace } from './grid.js';
 import type { Marker, Panel, Series } from './panel.js';
-import { JIN_RANGE, PLATFORM_LABEL, TR_RANGE, type ResponseCurve, type Study } from './study.js';
+import {
+  hasMinimumInSweep,
+  JIN_RANGE,
+  PLATFORM_LABEL,
+  TR_RANGE,
+  type ResponseCurve,
+  type Study,
+} from './study.js';
 
 /** Axis units: values are stored in these (SI × factor). */
 const mK = 1e3;
@@ -233,6 +240,9 @@ function temperaturePanel(study: Study, platform: PlatformName, setup: Setup): P
   const curves = study.responseCurves(platform, setup);
   const figure = setup === 1 ? 3 : 4;
   const notes = curveNotes(curves);
+  for (const c of curves)
+    if (!hasMinimumInSweep(c))
+      notes.push(`${jinName(c.Jin)}: no minimum of T_L inside the sweep (not marked)`);
   return {
     id: `${figure}${FIG_LETTERS[platform].curve}`,
     title: `Fig. ${figure}${FIG_LETTERS[platform].curve} — ${SETUP_TEXT[setup]}: T_L, ${PLATFORM_LABEL[platform]}`,
@@ -248,7 +258,8 @@ function temperaturePanel(study: Study, platform: PlatformName, setup: Setup): P
       x: c.TR.map((t) => t * mK),
       y: c.TL.map((t) => t * mK),
     })),
-    markers: curves.map((c) => ({
+    // the same rule as the report's: a curve whose lowest point is an end of the sweep has no minimum
+    markers: curves.filter(hasMinimumInSweep).map((c) => ({
       x: c.drop.TRatMin * mK,
       y: c.drop.TLmin * mK,
       kind: 'T_L,min',

@@ -5,8 +5,10 @@
  */
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
+import { NUMBER_FORMAT } from './display-unit.js';
 import { PLATFORM_LABEL } from './study.js';
-import type { Panel } from './panel.js';
+import type { PlatformName } from '../index.js';
+import type { Panel, Series } from './panel.js';
 import { setSubscripts } from './subscripts.js';
 import { encodePng } from './png.js';
 import { loadVega } from './vega.js';
@@ -26,10 +28,22 @@ export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) =>
 
 interface Row {
   series: string;
-  style: string;
   segment: string;
+  /** The line's dash pattern, drawn as is (no scale). */
+  dash: number[];
   x: number;
   y: number;
+}
+
+/** Dash patterns: a curve and its legend swatch use the same one. */
+const DASHED = [7, 4];
+const SOLID = [1, 0];
+/** The platform convention of Figs. 3–4: Ag solid, InAsOI dashed. */
+const PLATFORM_DASHED: Record<PlatformName, boolean> = { ag: false, inas: true };
+
+/** Whether a series is drawn dashed: asked to be, or by its platform's convention. */
+function isDashed(s: Series): boolean {
+  return s.dash === true || (s.platform !== undefined && PLATFORM_DASHED[s.platform]);
 }
 
 function usable(v: number, scale: Panel['xScale']): boolean {
@@ -40,7 +54,7 @@ function usable(v: number, scale: Panel['xScale']): boolean {
 function lineRows(panel: Panel): Row[] {
   const rows: Row[] = [];
   for (const s of panel.series) {
-    const style = s.platform ? PLATFORM_LABEL[s.platform] : s.name;
+    const dash = isDashed(s) ? DASHED : SOLID;
     let segment = 0;
     let open = false;
     for (let i = 0; i < s.x.length; i++) {
@@ -51,7 +65,7 @@ function lineRows(panel: Panel): Row[] {
         continue;
       }
       open = true;
-      rows.push({ series: s.name, style, segment: `${s.name}#${segment}`, x: s.x[i], y: s.y[i] });
+      rows.push({ series: s.name, segment: `${s.name}#${segment}`, dash, x: s.x[i], y: s.y[i] });
     }
   }
   return rows;
@@ -65,19 +79,12 @@ export function panelSpec(panel: Panel): TopLevelSpec {
   const colours = panel.series.map((s) =>
     s.reference ? REFERENCE_GREY : PALETTE[colourIndex++ % PALETTE.length],
   );
-  const platformStyles = panel.series.some((s) => s.platform);
-  const styleDomain = platformStyles
-    ? [...new Set(panel.series.filter((s) => s.platform).map((s) => PLATFORM_LABEL[s.platform!]))]
-    : names;
-  const dashOf = (label: string): number[] =>
-    platformStyles
-      ? label === PLATFORM_LABEL.inas
-        ? [7, 4]
-        : [1, 0]
-      : panel.series.find((s) => s.name === label)?.dash
-        ? [7, 4]
-        : [1, 0];
-  const anyDash = platformStyles || panel.series.some((s) => s.dash);
+  // A curve's dash is drawn from its row as is, and the colour legend draws each swatch with the
+  // dash of the curve it names. The platform convention gets a legend of its own only when the
+  // panel mixes platforms: with one, the curves' swatches already show it.
+  const dashedNames = panel.series.filter(isDashed).map((s) => s.name);
+  const anyDash = dashedNames.length > 0;
+  const platforms = [...new Set(panel.series.flatMap((s) => (s.platform ? [s.platform] : [])))];
 
   const xScale: Record<string, unknown> =
     panel.xScale === 'log' ? { type: 'log' } : { type: 'linear', zero: false, nice: true };
@@ -95,7 +102,24 @@ export function panelSpec(panel: Panel): TopLevelSpec {
     type: 'nominal',
     title: null,
     scale: { domain: names, range: colours },
-    legend: { orient: 'bottom', columns: 2, symbolStrokeWidth: 2.5, labelLimit: 260 },
+    legend: {
+      orient: 'bottom',
+      columns: 2,
+      symbolStrokeWidth: 2.5,
+      labelLimit: 260,
+      ...(anyDash && {
+        symbolSize: 400, // wide enough for a dash and a gap to show
+        encoding: {
+          symbols: {
+            strokeDash: {
+              value: {
+                expr: `indexof(${JSON.stringify(dashedNames)}, datum.value) >= 0 ? ${JSON.stringify(DASHED)} : ${JSON.stringify(SOLID)}`,
+              },
+            },
+          },
+        },
+      }),
+    },
   };
 
   const layers: Record<string, unknown>[] = [
@@ -107,19 +131,39 @@ export function panelSpec(panel: Panel): TopLevelSpec {
         y,
         color,
         detail: { field: 'segment' },
-        ...(anyDash && {
-          strokeDash: {
-            field: platformStyles ? 'style' : 'series',
-            type: 'nominal',
-            title: null,
-            scale: { domain: styleDomain, range: styleDomain.map(dashOf) },
-            // keyed by series when there is no platform: merges into the colour legend
-            ...(platformStyles && { legend: { orient: 'bottom', symbolStrokeWidth: 2, symbolSize: 400 } }),
-          },
-        }),
+        ...(anyDash && { strokeDash: { field: 'dash', type: 'nominal', scale: null } }),
       },
     },
   ];
+  if (platforms.length > 1) {
+    // The platform convention as a legend of its own: a layer without data, only for its scale.
+    layers.push({
+      data: { values: [] },
+      mark: { type: 'line' },
+      encoding: {
+        x: { field: 'x', type: 'quantitative' },
+        y: { field: 'y', type: 'quantitative' },
+        strokeDash: {
+          field: 'platform',
+          type: 'nominal',
+          scale: {
+            domain: platforms.map((p) => PLATFORM_LABEL[p]),
+            range: platforms.map((p) => (PLATFORM_DASHED[p] ? DASHED : SOLID)),
+          },
+          legend: {
+            orient: 'bottom',
+            title: 'platform',
+            titleOrient: 'left',
+            titleFontWeight: 'normal',
+            direction: 'horizontal',
+            symbolStrokeColor: '#444444',
+            symbolStrokeWidth: 2,
+            symbolSize: 400,
+          },
+        },
+      },
+    });
+  }
 
   for (const rule of panel.rules ?? []) {
     if (rule.axis === 'y' && panel.yScale === 'log' && rule.value <= 0) continue;
@@ -218,6 +262,7 @@ export function panelSpec(panel: Panel): TopLevelSpec {
       : { width: WIDTH, height: HEIGHT, layer: layers, resolve: { scale: { color: 'shared' } } }),
     config: {
       font: FONT,
+      numberFormat: NUMBER_FORMAT,
       view: { stroke: '#444444' },
       axis: {
         labelFontSize: 12,
@@ -229,7 +274,13 @@ export function panelSpec(panel: Panel): TopLevelSpec {
         tickColor: '#444444',
         domainColor: '#444444',
       },
-      legend: { labelFontSize: 12, titleFontSize: 12, symbolType: 'stroke' },
+      legend: {
+        labelFontSize: 12,
+        titleFontSize: 12,
+        symbolType: 'stroke',
+        // legends side by side under the plot, apart enough not to read as one
+        layout: { bottom: { anchor: 'start', margin: 24, center: true } },
+      },
       title: { fontSize: 15, subtitleFontSize: 11, subtitleColor: '#444444', offset: 10 },
     },
   };

@@ -51,6 +51,15 @@ export interface ResponseCurve {
   drop: TemperatureDrop;
 }
 
+/**
+ * Whether T_L has a minimum inside the T_R sweep: below T_L at the first point (δT > 0) and at neither
+ * end. A curve whose lowest point is an end of the sweep (typically T_L rising from the first point,
+ * δT = 0) has no minimum to mark or to rise after; the figures and the report both go by this.
+ */
+export function hasMinimumInSweep(c: ResponseCurve): boolean {
+  return c.drop.deltaT > 0 && c.drop.TRatMin > c.TR[0] && c.drop.TRatMin < c.TR[c.TR.length - 1];
+}
+
 export interface DropSweep {
   platform: PlatformName;
   setup: Setup;

@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { TransientChange, TransientResult } from '../index.js';
-import { axisTitle, displayUnit } from './display-unit.js';
+import { axisTitle, displayUnit, NUMBER_FORMAT } from './display-unit.js';
 
 /** Largest number of samples drawn per curve (longer runs are strided; the files keep every step). */
 const MAX_DRAWN = 2000;
@@ -76,6 +76,7 @@ export function transientPlotSpec(
     ],
     config: {
       font: 'DejaVu Sans',
+      numberFormat: NUMBER_FORMAT,
       axis: { grid: true, gridColor: '#e6e6e6', labelFontSize: 11, titleFontSize: 12 },
       legend: { labelFontSize: 12, symbolType: 'stroke' },
       title: { fontSize: 13 },

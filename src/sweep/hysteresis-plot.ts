@@ -4,7 +4,7 @@
  * roots (unstable, or stable but not followed) as grey points. Titles in the unit of the ticks.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { axisTitle, displayUnit, plotSymbol } from '../figures/display-unit.js';
+import { axisTitle, displayUnit, NUMBER_FORMAT, plotSymbol } from '../figures/display-unit.js';
 import type { Hysteresis } from './hysteresis.js';
 
 /** Legend entries: the sweep up (solid), the sweep down (dashed), the roots not followed (grey). */
@@ -89,6 +89,7 @@ export function hysteresisPlotSpec(h: Hysteresis, log: boolean): TopLevelSpec {
     ],
     config: {
       font: 'DejaVu Sans',
+      numberFormat: NUMBER_FORMAT,
       axis: { grid: true, gridColor: '#e6e6e6', labelFontSize: 11, titleFontSize: 12 },
       legend: { labelFontSize: 12, symbolType: 'stroke' },
       title: { fontSize: 13 },

@@ -3,7 +3,7 @@
  * per parameter), the optimum dashed. Titles in the unit of the ticks (mK, fW, Ω·µm²).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { axisTitle, displayUnit, plotSymbol } from '../figures/display-unit.js';
+import { axisTitle, displayUnit, NUMBER_FORMAT, plotSymbol } from '../figures/display-unit.js';
 import {
   OBJECTIVES,
   type Objective,
@@ -76,6 +76,7 @@ export function optimizePlotSpec(
     vconcat: panels,
     config: {
       font: 'DejaVu Sans',
+      numberFormat: NUMBER_FORMAT,
       axis: { grid: true, gridColor: '#e6e6e6', labelFontSize: 11, titleFontSize: 12 },
       title: { fontSize: 13 },
     },

@@ -16,6 +16,7 @@ import { PALETTE, specToSvg, svgToPng } from '../figures/render.js';
 import {
   axisTitle as unitTitle,
   displayUnit,
+  NUMBER_FORMAT,
   plotSymbol,
   type DisplayUnit,
 } from '../figures/display-unit.js';
@@ -55,6 +56,7 @@ export function siLabels(unit: string): { labelExpr?: string } {
 
 const CONFIG = {
   font: 'DejaVu Sans',
+  numberFormat: NUMBER_FORMAT,
   axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#e6e6e6' },
   legend: { labelFontSize: 11, titleFontSize: 11 },
   title: { fontSize: 13 },
@@ -508,7 +510,8 @@ class SweepView {
         x2: atIndex(xs, s.i2, ax.log),
         y2: atIndex(ys, s.j2, ay.log),
       }));
-    const segments = this.levels.flatMap(toSegments);
+    // Counts change from cell to cell: their boundaries follow the cells' edges, not interpolated lines.
+    const segments = this.counts ? cellBoundaries(field, ex, ey) : this.levels.flatMap(toSegments);
     const zero = this.signed ? toSegments(0) : [];
     const width = small ? 260 : MAP_WIDTH;
     const height = small ? 195 : MAP_HEIGHT;
@@ -572,7 +575,14 @@ class SweepView {
         : []),
       {
         data: { values: segments },
-        mark: { type: 'rule', color: 'white', strokeWidth: 0.9, opacity: 0.9 },
+        // square caps close the corners where boundary segments along cell edges meet
+        mark: {
+          type: 'rule',
+          color: 'white',
+          strokeWidth: 0.9,
+          opacity: 0.9,
+          ...(this.counts && { strokeCap: 'square' }),
+        },
         encoding: {
           x: { field: 'x', type: 'quantitative' },
           y: { field: 'y', type: 'quantitative' },
@@ -677,16 +687,43 @@ function zeroLabelAt(
   return { x: mid(best.x, best.x2, logs[0]), y: mid(best.y, best.y2, logs[1]) };
 }
 
-/** Cell edges around sample positions: midpoints (geometric on a log axis), half a step beyond the ends. */
+/**
+ * Cell edges around sample positions: midpoints between samples (geometric on a log axis), and the
+ * first and last samples themselves. The map covers the swept range and no more (the outer cells
+ * are half cells), so contour lines, which run between sample points, reach its edges. A single
+ * sample gets a cell of ±0.5 around it.
+ */
 function edges(values: number[], log: boolean): number[] {
   const f = log ? Math.log : (v: number) => v;
   const g = log ? Math.exp : (v: number) => v;
   const t = values.map(f);
   if (t.length === 1) return [g(t[0] - 0.5), g(t[0] + 0.5)];
-  const out = [t[0] - (t[1] - t[0]) / 2];
-  for (let i = 0; i + 1 < t.length; i++) out.push((t[i] + t[i + 1]) / 2);
-  out.push(t[t.length - 1] + (t[t.length - 1] - t[t.length - 2]) / 2);
-  return out.map(g);
+  const mids: number[] = [];
+  for (let i = 0; i + 1 < t.length; i++) mids.push(g((t[i] + t[i + 1]) / 2));
+  // the ends exactly (not through log and exp), so that a tick at the last value stays in the domain
+  return [values[0], ...mids, values[values.length - 1]];
+}
+
+/**
+ * The boundaries of a discrete field (counts) along cell edges: a segment on each edge shared by
+ * two cells of different finite values, so that the line encloses exactly the cells of each value.
+ */
+function cellBoundaries(
+  field: number[][],
+  ex: number[],
+  ey: number[],
+): { x: number; y: number; x2: number; y2: number }[] {
+  const out: { x: number; y: number; x2: number; y2: number }[] = [];
+  const differ = (a: number, b: number) => Number.isFinite(a) && Number.isFinite(b) && a !== b;
+  for (let i = 0; i < field.length; i++) {
+    for (let j = 0; j < field[i].length; j++) {
+      if (i + 1 < field.length && differ(field[i][j], field[i + 1][j]))
+        out.push({ x: ex[i + 1], y: ey[j], x2: ex[i + 1], y2: ey[j + 1] });
+      if (j + 1 < field[i].length && differ(field[i][j], field[i][j + 1]))
+        out.push({ x: ex[i], y: ey[j + 1], x2: ex[i + 1], y2: ey[j + 1] });
+    }
+  }
+  return out;
 }
 
 /** A fractional index along an axis → the axis value (interpolated on the axis's own scale). */

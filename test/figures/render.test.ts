@@ -5,6 +5,38 @@ import { decodePng, hasPngSignature, regionStats, containsColour } from './png.j
 import { syntheticLinearPanel, syntheticLogPanel } from './synthetic-panels.js';
 import { checkWellFormed, svgTexts } from './xml.js';
 
+interface Legend {
+  /** The legend's aria-label (says what it is for). */
+  aria: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Each entry's label and the stroke-dasharray of its swatch ('' when solid by default). */
+  entries: { label: string; dash: string }[];
+}
+
+/** The legends of a vega SVG: position, size and entries. */
+function svgLegends(svg: string): Legend[] {
+  const parts = svg.split('<g class="mark-group role-legend" ').slice(1);
+  return parts.map((part) => {
+    const head =
+      /aria-label="([^"]*)"><g transform="translate\(([\d.-]+),([\d.-]+)\)"><path class="background"[^>]* d="M0,0h([\d.]+)v([\d.]+)/.exec(
+        part,
+      );
+    if (!head) throw new Error(`unrecognised legend markup: ${part.slice(0, 200)}`);
+    const entries = [
+      ...part.matchAll(
+        /<g class="mark-symbol role-legend-symbol"[^>]*><path([^>]*)\/><\/g><g class="mark-text role-legend-label"[^>]*>(<text[\s\S]*?<\/text>)/g,
+      ),
+    ].map((m) => ({ label: svgTexts(m[2])[0], dash: /stroke-dasharray="([^"]*)"/.exec(m[1])?.[1] ?? '' }));
+    const [, aria, x, y, width, height] = head;
+    return { aria, x: +x, y: +y, width: +width, height: +height, entries };
+  });
+}
+
+const SOLID = ['', '1,0'];
+
 function svgSize(svg: string): { width: number; height: number } {
   const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
   if (!m) throw new Error('no svg size');
@@ -43,6 +75,59 @@ describe('panel rendering (synthetic data)', () => {
     expect(svg).toMatch(/stroke-dasharray="7,4"/);
   });
 
+  it('legend swatches show the dash of the curve they name', async () => {
+    const panel = syntheticLinearPanel(); // χ = 1 on Ag (solid), χ = 2 on InAsOI (dashed)
+    const entries = svgLegends(await renderSvg(panel)).flatMap((l) => l.entries);
+    expect(entries.find((e) => e.label === 'χ = 1')?.dash).toBeOneOf(SOLID);
+    expect(entries.find((e) => e.label === 'χ = 2')?.dash).toBe('7,4');
+    const log = svgLegends(await renderSvg(syntheticLogPanel())).flatMap((l) => l.entries);
+    expect(log.find((e) => e.label === 'γ = 1e-3')?.dash).toBe('7,4'); // dash without a platform
+    expect(log.find((e) => e.label === 'γ = 1e-4')?.dash).toBeOneOf(SOLID);
+    expect(log.find((e) => e.label === 'reference')?.dash).toBeOneOf(SOLID);
+  });
+
+  it('one platform: the curves and their swatches carry its dash, and no platform legend repeats it', async () => {
+    for (const platform of ['inas', 'ag'] as const) {
+      const base = syntheticLogPanel();
+      const panel = {
+        ...base,
+        series: [
+          { ...base.series[0], name: 'δT', platform },
+          { ...base.series[2], name: 'setup 1 (Fig. 3)', platform },
+        ],
+        markers: [{ x: 10, y: 100, kind: 'J_in of panel 4c', series: 'δT' }],
+      };
+      const svg = await renderSvg(panel);
+      const legends = svgLegends(svg);
+      const entries = legends.flatMap((l) => l.entries.map((e) => e.label));
+      expect(entries).toEqual(['δT', 'setup 1 (Fig. 3)', 'Jin of panel 4c']);
+      expect(legends.some((l) => l.aria.includes('strokeDash'))).toBe(false);
+      const dashes = legends[0].entries.map((e) => e.dash);
+      if (platform === 'inas') expect(dashes).toEqual(['7,4', '7,4']);
+      else for (const d of dashes) expect(d).toBeOneOf(SOLID);
+      const lines = [...svg.matchAll(/<path [^>]*stroke-width="2"[^>]*>/g)].map((m) => m[0]);
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      for (const line of lines) expect(line.includes('stroke-dasharray="7,4"')).toBe(platform === 'inas');
+    }
+  });
+
+  it('two platforms: a titled platform legend, clear of the other legends', async () => {
+    const legends = svgLegends(await renderSvg(syntheticLinearPanel()));
+    const platform = legends.filter((l) => l.aria.includes("titled 'platform'"));
+    expect(platform).toHaveLength(1);
+    expect(platform[0].entries.map((e) => [e.label, e.dash])).toEqual([
+      ['Ag', '1,0'],
+      ['InAsOI', '7,4'],
+    ]);
+    expect(legends).toHaveLength(3); // curves, platform, marker kinds
+    const row = [...legends].sort((a, b) => a.x - b.x);
+    for (let i = 1; i < row.length; i++) {
+      const [a, b] = [row[i - 1], row[i]];
+      const sameRow = a.y < b.y + b.height && b.y < a.y + a.height;
+      if (sameRow) expect(b.x - (a.x + a.width)).toBeGreaterThanOrEqual(16);
+    }
+  });
+
   it('log axes drop non-positive values instead of failing', async () => {
     const spec = panelSpec(syntheticLogPanel()) as unknown as {
       layer: { data: { values: { y: number }[] } }[];
@@ -50,8 +135,10 @@ describe('panel rendering (synthetic data)', () => {
     expect(spec.layer[0].data.values.every((r) => r.y > 0)).toBe(true);
     const svg = await renderSvg(syntheticLogPanel());
     checkWellFormed(svg);
-    // log ticks: 1, 10, 100 and 1,000 fW on the x axis
-    expect(svgTexts(svg)).toEqual(expect.arrayContaining(['1', '10', '100', '1,000']));
+    // log ticks: 1, 10, 100 and 1000 fW on the x axis (up to 10000 on y), with no thousands separator
+    const texts = svgTexts(svg);
+    expect(texts).toEqual(expect.arrayContaining(['1', '10', '100', '1000', '10000']));
+    expect(texts.filter((t) => /\d,\d/.test(t))).toEqual([]);
   });
 
   it('PNG: signature, 2× the SVG size, not blank, series colours present', async () => {

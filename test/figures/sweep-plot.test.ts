@@ -159,8 +159,9 @@ describe('heat map of a signed quantity over a device axis', () => {
     expect(markType(image)).toBe('image');
     expect(image.encoding!.x.title).toBe('right.junction.r0 (Ω·µm²)');
     expect(image.encoding!.y.title).toBe('T_R (mK)');
-    // Cells around r0 = 1 … 20 Ω·µm² (1e-12 … 2e-11 Ω·m²): edges half a step beyond.
-    expect(image.encoding!.x.scale!.domain).toEqual([0.5, 20.5]);
+    // Cells around r0 = 1 … 20 Ω·µm² (1e-12 … 2e-11 Ω·m²): the map covers the swept range, no more.
+    expect(image.encoding!.x.scale!.domain).toEqual([1, 20]);
+    expect(image.encoding!.y.scale!.domain).toEqual([10, 490]);
     const colour = legend.encoding!.color;
     expect(colour.title).toBe('κ_γ (fW/K)');
     expect(colour.scale!.scheme).toBe('blueorange');
@@ -175,6 +176,17 @@ describe('heat map of a signed quantity over a device axis', () => {
       expect(s.y as number).toBeCloseTo(250, 6);
       expect(s.y2 as number).toBeCloseTo(250, 6);
     }
+    // The zero contour runs across the whole drawn area: from its left edge to its right one.
+    const xs = zero.data!.values.flatMap((s) => [s.x as number, s.x2 as number]);
+    expect(Math.min(...xs)).toBeCloseTo(1, 9);
+    expect(Math.max(...xs)).toBeCloseTo(20, 9);
+    // So do the other contours: each ends on the map's edge (x = 1 or 20), none short of it.
+    const contours = spec.layer.find(
+      (l) => markType(l) === 'rule' && (l.mark as { color?: string }).color === 'white',
+    )!;
+    const cx = contours.data!.values.flatMap((s) => [s.x as number, s.x2 as number]);
+    expect(Math.min(...cx)).toBeCloseTo(1, 9);
+    expect(Math.max(...cx)).toBeCloseTo(20, 9);
     const texts = svgTexts(svg);
     expect(texts).toContain('κγ = 0');
     expect(texts).toContain('right.junction.r0 (Ω·µm²)');
@@ -184,6 +196,24 @@ describe('heat map of a signed quantity over a device axis', () => {
     expect(texts.some((t) => /e-\d|_/.test(t))).toBe(false);
     // The subscripts are lowered, smaller tspans.
     expect(svg).toMatch(/<tspan font-size="[\d.]+px" baseline-shift="-[\d.]+">R<\/tspan> \(mK\)/);
+  });
+});
+
+describe('tick labels', () => {
+  it('plain numbers: 1000 and 0.001 on log axes, no thousands separator, on axes and legend', async () => {
+    const dir = writeSweep(
+      'ticks',
+      [
+        { name: 'J_in', values: Array.from({ length: 13 }, (_, i) => 1e-18 * 10 ** (i / 2)), log: true },
+        { name: 'T_R', values: range(0.01, 0.8, 12), log: false },
+      ],
+      'T_L',
+      ([J, TR]) => 0.2 + TR + 1e3 * J, // T_L from 0.21 K to 1.8 K: a legend in K
+    );
+    const { svg } = await plotOf(dir, 'T_L');
+    const texts = svgTexts(svg);
+    expect(texts).toEqual(expect.arrayContaining(['0.001', '0.01', '1000']));
+    expect(texts.filter((t) => /\d,\d/.test(t))).toEqual([]);
   });
 });
 
@@ -210,13 +240,40 @@ describe('counts', () => {
     expect(spec.title.text).toBe('number of roots');
     expect(spec.title.subtitle.join(' ')).toContain('boundaries between 1, 3');
 
+    // The boundary follows the cells' edges: each segment is one cell edge (vertical or horizontal)
+    // between two cells of different counts, and there is one for every such pair of cells.
+    const J = range(1, 100, 12); // fW
+    const TR = range(300, 900, 12); // mK
+    const count = (a: number, b: number) => (J[a] < 50 && TR[b] > 500 ? 3 : 1);
+    const mid = (v: number[], k: number) => (v[k] + v[k + 1]) / 2;
+    const boundary = spec.layer.find(
+      (l) => markType(l) === 'rule' && (l.mark as { color?: string }).color === 'white',
+    )!.data!.values as { x: number; y: number; x2: number; y2: number }[];
+    const has = (x: number, y: number, x2: number, y2: number) =>
+      expect(
+        boundary.some((s) => [s.x - x, s.y - y, s.x2 - x2, s.y2 - y2].every((d) => Math.abs(d) < 1e-9)),
+        `a boundary segment (${x}, ${y})–(${x2}, ${y2})`,
+      ).toBe(true);
+    let pairs = 0;
+    for (let a = 0; a < 12; a++)
+      for (let b = 0; b < 12; b++) {
+        if (a < 11 && count(a, b) !== count(a + 1, b)) {
+          pairs++;
+          has(mid(J, a), b === 0 ? TR[0] : mid(TR, b - 1), mid(J, a), b === 11 ? TR[11] : mid(TR, b));
+        }
+        if (b < 11 && count(a, b) !== count(a, b + 1)) {
+          pairs++;
+          has(a === 0 ? J[0] : mid(J, a - 1), mid(TR, b), a === 11 ? J[11] : mid(J, a), mid(TR, b));
+        }
+      }
+    expect(boundary).toHaveLength(pairs);
+
     // No seams: a pixel row through the one-root region (T_R = 350 mK), across all 12 cells of J_in,
     // has that region's colour throughout (the plot area's origin from the SVG, at the PNG's 2×).
     const png = decodePng(await svgToPng(svg, 2));
     const m = /<g fill="none"[^>]*transform="translate\(([\d.]+),([\d.]+)\)"/.exec(svg)!;
     const [ox, oy] = [Number(m[1]) * 2, Number(m[2]) * 2];
-    const step = 600 / 11; // mK between T_R samples; cells reach half a step beyond the ends
-    const [bottom, top] = [300 - step / 2, 900 + step / 2];
+    const [bottom, top] = [300, 900]; // mK: the map covers the swept T_R
     const row = Math.round(oy + ((top - 350) / (top - bottom)) * 720);
     const one = range3[0].match(/[0-9a-f]{2}/gi)!.map((h) => parseInt(h, 16));
     for (let px = Math.ceil(ox) + 1; px < ox + 960 - 1; px++) {
