@@ -66,6 +66,14 @@ export class Utf8Builder {
     this.length = at;
   }
 
+  /** Bytes [from, to) of `bytes` (a piece of a table of pieces laid end to end). */
+  appendRange(bytes: Uint8Array, from: number, to: number): void {
+    const buffer = this.reserve(to - from);
+    let at = this.length;
+    for (let i = from; i < to; i++) buffer[at++] = bytes[i];
+    this.length = at;
+  }
+
   /** A non-negative integer (safe range) in decimal, without a string. */
   appendInteger(value: number): void {
     const buffer = this.reserve(16);

@@ -93,6 +93,39 @@ describe('chunk text', () => {
     }
   });
 
+  it('axis values read from their formatted table and, on axes too long for one, formatted as met, alike', () => {
+    // 70 000 T_R values: past the 65 536 an axis table holds; each value a distinct double.
+    const long = linspace(0.01, 0.49, 70_000);
+    const chunkSize = 1000;
+    for (const values of [long.slice(0, 300), long]) {
+      const s = spec({
+        fixed: { setup: 1, T_L: 0.5 },
+        axes: [
+          { name: 'chi', values: [1, 2.5], log: false },
+          { name: 'T_R', values, log: false },
+        ],
+        outputs: ['J_gamma'],
+        mode: 'direct',
+        chunkSize,
+      });
+      // The first chunk, and the one where the slow axis steps (index values.length).
+      for (const k of [0, Math.floor(values.length / chunkSize)]) {
+        const chunk = computeChunk(s, k);
+        const csv = text(chunk.csv).trimEnd().split('\n');
+        const json = text(chunk.jsonl).trimEnd().split('\n');
+        csv.forEach((row, i) => {
+          const index = k * chunkSize + i;
+          const chi = s.axes[0].values[Math.floor(index / values.length)];
+          const TR = values[index % values.length];
+          expect(row.split(',').slice(0, 3)).toEqual([String(index), String(chi), String(TR)]);
+          const record = JSON.parse(json[i]) as { index: number; chi: number; T_R: number };
+          expect([record.index, record.chi, record.T_R]).toEqual([index, chi, TR]);
+          expect(json[i].startsWith(`{"index":${index},"chi":${chi},"T_R":${TR},`)).toBe(true);
+        });
+      }
+    }
+  });
+
   it('a point that throws: empty CSV cells, the message in the JSON record and in the failures', () => {
     const left = platformDevice('ag').left;
     const broken: Device = {
