@@ -8,7 +8,7 @@
  * imports: the library, the device-file parser) is loaded only when that command runs or help lists
  * every command, so `ndtc --version` and each command pay only for what they use.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type Option } from 'commander';
 import { InputError, escapeControls } from '../errors.js';
 import type { CliContext, RegisterCommand } from './context.js';
 import { packageVersion } from './version.js';
@@ -137,6 +137,34 @@ function systemErrorText(error: Error): string {
   return fileError(SYSCALL_VERBS[e.syscall] ?? e.syscall, e.path, error).message;
 }
 
+/** An option that collects its values: a list default (--vary, --param) or a help text that says so. */
+const repeatable = (option: Option): boolean =>
+  Array.isArray(option.defaultValue) || /\brepeatable\b/.test(option.description);
+
+/**
+ * An option that takes one value given twice (`--TL 500mK … --TL 300mK`) is refused: commander would
+ * keep the last one silently. Options that collect (their default is a list, like --vary) repeat, and a
+ * flag without a value may be given twice.
+ */
+function refuseRepeatedOptions(command: Command, argv: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    if (!argv[i].startsWith('--')) continue;
+    const [flag, ...rest] = argv[i].split('=');
+    const option = command.options.find((o) => o.long === flag);
+    if (!option || !(option.required || option.optional) || repeatable(option)) continue;
+    const value = rest.length > 0 ? rest.join('=') : (argv[i + 1] ?? '');
+    const earlier = seen.get(flag);
+    if (earlier !== undefined)
+      throw new InputError(
+        flag,
+        `${earlier} and ${value}`,
+        `${flag} once (where it takes several values, they go in one comma-separated list)`,
+      );
+    seen.set(flag, value);
+  }
+}
+
 /** Runs `ndtc` with `argv` (without node and script), writing to `io` (default: the process streams). */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   if (io === processIO) endQuietlyOnClosedPipe();
@@ -149,6 +177,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const program = await buildProgram(ctx, version ? [] : commandName ? [commandName] : known);
   program.hook('preAction', (_program, action) => {
     commandName = action.name();
+    refuseRepeatedOptions(action, argv);
   });
   const prefix = () => (commandName ? `ndtc ${commandName}` : 'ndtc');
   if (argv.length === 0) {

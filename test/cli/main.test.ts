@@ -122,6 +122,11 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
       "--initial-state: invalid value '2'",
     ],
     [['solve', '--setup', '1', '--TR', '100mK'], 'exactly one of --Jin and --target-TL'],
+    // An option of one value given twice: commander would keep the last silently.
+    [
+      ['photonic', '--TL', '500mK', '--TR', '100mK', '--TL=300mK'],
+      "ndtc photonic: --TL: invalid value '500mK and 300mK': --TL once",
+    ],
     [
       ['solve', '--setup', '1', '--Jin', '1fW', '--target-TL', '0.5K', '--TR', '100mK'],
       "--target-TL: invalid value '0.5K with --Jin 1fW': give exactly one of --Jin and --target-TL",
