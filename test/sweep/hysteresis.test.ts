@@ -63,7 +63,7 @@ describe('ndtc hysteresis', () => {
     const out = join(dir, 'h');
     const r = await ndtc('hysteresis', '--sweep', 'Jin=1e-18W..1e-14W:17:log', '--TR', '700mK', '--out', out);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/loop: J_in from 0\.001 fW to/);
+    expect(r.stdout).toMatch(/loop: J_in from 1 aW to/);
     const csv = readFileSync(join(out, 'hysteresis.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('direction,J_in,T_L,dTL_dTR,stable_roots,n_roots,jump,roots');
     expect(csv).toHaveLength(1 + 2 * 17);
