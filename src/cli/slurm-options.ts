@@ -121,12 +121,15 @@ function parseSlurmOptions(o: SlurmOptionValues) {
   };
 }
 
+/** An estimated duration with its qualifier: "~40 s", "~2.5 h"; below a second, "under 1 s" (not "~0 s"). */
 const duration = (s: number): string =>
-  s < 90
-    ? `${Math.round(s)} s`
-    : s < 5400
-      ? `${(s / 60).toPrecision(2)} min`
-      : `${(s / 3600).toPrecision(2)} h`;
+  s < 1
+    ? 'under 1 s'
+    : s < 90
+      ? `~${Math.round(s)} s`
+      : s < 5400
+        ? `~${(s / 60).toPrecision(2)} min`
+        : `~${(s / 3600).toPrecision(2)} h`;
 
 /**
  * Write the manifest into `out`, the array script to `file`, the merge job's script and the shard
@@ -185,8 +188,8 @@ export function emitSlurmStudy(
   const us = cost.cpuSecondsPerPoint * 1e6;
   const tasks = `${sizing.shards} array task${sizing.shards === 1 ? '' : 's'}`;
   ctx.stdout(
-    `sizing: ${manifest.points} points × ${us.toFixed(us < 10 ? 1 : 0)} µs CPU (measured here on a sample) ≈ ${duration(cost.cpuSeconds)} CPU; ` +
-      `${tasks} of ${parsed.cpusPerTask} CPUs, ~${duration(sizing.taskWallSeconds)} each` +
+    `sizing: ${manifest.points} points × ${us.toFixed(us < 10 ? 1 : 0)} µs CPU (measured here on a sample) ${duration(cost.cpuSeconds)} CPU; ` +
+      `${tasks} of ${parsed.cpusPerTask} CPUs, ${duration(sizing.taskWallSeconds)} each` +
       `${parsed.shards !== undefined ? '' : sizing.shards === chunks ? ' (one per chunk)' : sizing.shards === MAX_ARRAY_TASKS ? ` (at most ${MAX_ARRAY_TASKS})` : ''}; ` +
       `--time ${formatSlurmTime(job.taskSeconds)} per task, ${formatSlurmTime(job.mergeSeconds)} for the merge\n` +
       `wrote ${o.emitSlurm}: ${tasks} over ${manifest.chunks} chunks into ${o.out} (merge job: ${join(o.out, MERGE_SCRIPT)}); submit with: sbatch ${o.emitSlurm}\n`,
