@@ -179,7 +179,7 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
 /** The right-side keys and the left keys they mirror unless the junctions are separate. */
 export const RIGHT_OF = { c: 'cR', r0: 'r0R', gamma: 'gammaR', Tc: 'TcR' } as const;
 
-/** The paper's device (MODEL.md §5) with T_L = 500 mK and J_in = 100 fW (Ag, Fig. 3). */
+/** The paper's device (docs/model.md §5) with T_L = 500 mK and J_in = 100 fW (Ag, Fig. 3). */
 export const DEFAULT_PARAMS: ExplorerParams = {
   platform: 'ag',
   chi: PAPER_DEFAULTS.chi,

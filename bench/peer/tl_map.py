@@ -1,12 +1,12 @@
 """The NumPy/SciPy peer of `ndtc sweep`: a vectorised T_L map (first root only), as a physicist would
 write it in an afternoon, for bench/sweep-peer.bench.ts.
 
-Model (MODEL.md §1–§6), setup 1 (T_bath fixed):
+Model (docs/model.md §1–§6), setup 1 (T_bath fixed):
   R(T)/R0 = 1/G(T), G = ∫ N_S(E) (−∂f/∂E) dE with the Dynes DOS: composite Gauss–Legendre quadrature in
           x = E/k_BT, vectorised over a T grid (panels split at the gap edge and its width-Γ peak),
           then a cubic spline of ln G in ln(Tc/T);
   J_γ    = τ0 (I(a, T_L) − I(a, T_R)), I(a, T) = (ħa²/4π)(ln z − 1/(2z) − ψ(z)), z = ħa/(2πk_BT)
-          (scipy.special.digamma; the closed form of MODEL.md §3);
+          (scipy.special.digamma; the closed form of docs/model.md §3);
   J_ph,N = Σ_N V_N (T_L^n − T_b^n);
   J_ph,S : NOT computed here. The input carries ndtc's own J_ph,S(T_L, T_b) on a fine T_L grid (a JSON
           dump made by the bench from the library's tables) and the peer interpolates it with a cubic
@@ -32,7 +32,7 @@ BCS = 1.764
 
 
 def gap(T, Tc):
-    """Δ(T) = 1.764 k_B Tc tanh(1.74 √(Tc/T − 1)), 0 at and above Tc (MODEL.md §1)."""
+    """Δ(T) = 1.764 k_B Tc tanh(1.74 √(Tc/T − 1)), 0 at and above Tc (docs/model.md §1)."""
     t = np.minimum(T, Tc)
     return BCS * KB * Tc * np.tanh(1.74 * np.sqrt(np.maximum(Tc / t - 1, 0)))
 

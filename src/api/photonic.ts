@@ -56,7 +56,7 @@ export function transmissionParameters(circuit: PhotonicCircuit): { tau0: number
   return out;
 }
 
-/** Cutoff ω_c = 1/((1+χ) c √(r_L r_R)) of MODEL.md §3, rad/s (for identical c on both sides). */
+/** Cutoff ω_c = 1/((1+χ) c √(r_L r_R)) of docs/model.md §3, rad/s (for identical c on both sides). */
 export function photonicCutoff(device: Device, TL: number, TR: number): number {
   if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicCutoff', device, TL, TR);
   return unchecked.photonicCutoff(device, TL, TR);

@@ -30,7 +30,7 @@ export interface Report {
   /** Flat rows for table and CSV; iterated more than once (e.g. made on the fly from `points`). */
   columns: Column[];
   rows: Iterable<Record<string, Cell>>;
-  /** Validity warnings (MODEL.md §9), one per line. */
+  /** Validity warnings (docs/model.md §9), one per line. */
   warnings: string[];
   /** Notes printed on stderr in CSV mode, where the rows cannot carry them. */
   csvNotes?: string[];

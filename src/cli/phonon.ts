@@ -1,4 +1,4 @@
-/** `ndtc phonon`: electron–phonon heat from the left reservoir to the substrate (MODEL.md §4). */
+/** `ndtc phonon`: electron–phonon heat from the left reservoir to the substrate (docs/model.md §4). */
 import type { Command } from 'commander';
 import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from '../io/progress.js';

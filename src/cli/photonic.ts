@@ -1,4 +1,4 @@
-/** `ndtc photonic`: photonic heat current J_γ(T_L, T_R) and κ_γ = −∂J_γ/∂T_R (MODEL.md §3). */
+/** `ndtc photonic`: photonic heat current J_γ(T_L, T_R) and κ_γ = −∂J_γ/∂T_R (docs/model.md §3). */
 import type { Command } from 'commander';
 import { photonicConductance, photonicHeatCurrent } from '../index.js';
 import { cartesian, parsePointGrid } from './cartesian.js';

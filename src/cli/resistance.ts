@@ -1,4 +1,4 @@
-/** `ndtc resistance`: zero-bias NIS resistance R/R0 vs T (MODEL.md §2). */
+/** `ndtc resistance`: zero-bias NIS resistance R/R0 vs T (docs/model.md §2). */
 import type { Command } from 'commander';
 import { resistanceRatio } from '../index.js';
 import { parsePointList } from './cartesian.js';

@@ -1,5 +1,5 @@
 /**
- * `ndtc solve`: steady state of the left reservoir, F(T_L) = J_in − J_γ − J_ph = 0 (MODEL.md §6,
+ * `ndtc solve`: steady state of the left reservoir, F(T_L) = J_in − J_γ − J_ph = 0 (docs/model.md §6,
  * paper Eq. 5): every root with its stability and responsivity; or, with --target-TL, the J_in that
  * puts the left reservoir at a given T_L.
  */

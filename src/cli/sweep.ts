@@ -86,7 +86,7 @@ function fixedValue(name: string, text: string | undefined, option: string): num
   return value;
 }
 
-/** The T_R range of δT-type outputs: `10mK..800mK` (MODEL.md §7 figures). */
+/** The T_R range of δT-type outputs: `10mK..800mK` (docs/model.md §7 figures). */
 export function parseTRRange(text: string | undefined): [number, number] {
   if (text === undefined) return [0.01, 0.8];
   const ends = text.split('..');

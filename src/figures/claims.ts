@@ -1,5 +1,5 @@
 /**
- * The paper's eight claims (MODEL.md §8), each turned into a precise, computed test. The thresholds
+ * The paper's eight claims (docs/model.md §8), each turned into a precise, computed test. The thresholds
  * are fixed here and documented in docs/reproduce.md; a claim that fails is reported as failing.
  */
 import {
@@ -31,7 +31,7 @@ import {
 
 /** One of the paper's eight claims as a computed test: its statement, the test, the verdict and the numbers behind it. */
 export interface Claim {
-  /** The claim's number, 1–8 (MODEL.md §8). */
+  /** The claim's number, 1–8 (docs/model.md §8). */
   id: number;
   /** The paper's statement. */
   statement: string;

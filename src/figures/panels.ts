@@ -1,5 +1,5 @@
 /**
- * The paper's panels (MODEL.md §7) as data, computed only through the library. Figs. 3–4: panels
+ * The paper's panels (docs/model.md §7) as data, computed only through the library. Figs. 3–4: panels
  * b, d, f show the Ag device (solid) and c, e, g the InAsOI device (dashed); see docs/reproduce.md.
  */
 import {

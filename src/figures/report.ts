@@ -13,7 +13,7 @@ export interface ReportInput {
   panels: Panel[];
   /** File names written per panel id. */
   files: Record<string, string[]>;
-  /** MODEL.md §9 checks of the steady states (one line each). */
+  /** docs/model.md §9 checks of the steady states (one line each). */
   validity: string[];
 }
 

@@ -1,6 +1,6 @@
 /**
  * The computations behind Figs. 3–4 and the claims, done once and shared: the operating points
- * (three J_in per platform), the T_L(T_R) response curves and the δT(J_in) sweeps (MODEL.md §6–8).
+ * (three J_in per platform), the T_L(T_R) response curves and the δT(J_in) sweeps (docs/model.md §6–8).
  * Everything physical comes from the library; this file only chooses grids and caches results.
  */
 import {

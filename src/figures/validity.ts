@@ -1,4 +1,4 @@
-/** MODEL.md §9 for the reproduction: are all the steady states of Figs. 3–4 inside the model's range? */
+/** docs/model.md §9 for the reproduction: are all the steady states of Figs. 3–4 inside the model's range? */
 import { validityWarnings } from '../physics/validity.js';
 import { PLATFORMS, PLATFORM_LABEL, type Study } from './study.js';
 

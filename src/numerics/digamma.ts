@@ -5,7 +5,7 @@
  * numbers B2..B16 (Abramowitz & Stegun 6.3.18, 6.4.12). At x ≥ 10 the first omitted term is
  * < 4e-18 relative to φ, so the series is exact to rounding; the recurrence adds at most a few ulps
  * per step (≤ 10 steps). φ is returned without the ln x − ψ(x) cancellation, which matters for the
- * photonic closed form at large z (MODEL.md §3), where φ(z) ≈ 1/(12z²).
+ * photonic closed form at large z (docs/model.md §3), where φ(z) ≈ 1/(12z²).
  */
 
 const SHIFT = 10;

@@ -1,5 +1,5 @@
 /**
- * The heat balance's scan (MODEL.md §6): the fixed T_L nodes in (T_b, Tc) on which F(T_L) = J_in − G(T_L),
+ * The heat balance's scan (docs/model.md §6): the fixed T_L nodes in (T_b, Tc) on which F(T_L) = J_in − G(T_L),
  * G = J_γ(T_L, T_R) + J_ph(T_L, T_b), is sampled to bracket every root, with G's node values cached.
  *
  * G does not depend on J_in, and its parts depend on few parameters: the nodes, J_ph and R_L on them on

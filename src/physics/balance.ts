@@ -1,4 +1,4 @@
-/** Steady state of the left reservoir, F(T_L) = J_in − J_γ − J_ph,N − J_ph,S = 0 (paper Eq. 5, MODEL.md §6). */
+/** Steady state of the left reservoir, F(T_L) = J_in − J_γ − J_ph,N − J_ph,S = 0 (paper Eq. 5, docs/model.md §6). */
 import { brent, findAllRoots, minimize } from '../numerics/roots.js';
 import {
   cellSeries,
@@ -45,7 +45,7 @@ export interface BalanceRoot {
   dTL_dTR: number;
 }
 
-/** Every steady state of the heat balance at one operating point (MODEL.md §6). */
+/** Every steady state of the heat balance at one operating point (docs/model.md §6). */
 export interface BalanceSolution {
   /** Every root in (T_bath, Tc), ascending. */
   roots: BalanceRoot[];

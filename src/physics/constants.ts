@@ -8,5 +8,5 @@ export const hbar = 1.054571817e-34;
 export const elementaryCharge = 1.602176634e-19;
 /** Riemann ζ(5). */
 export const zeta5 = 1.03692775514337;
-/** BCS ratio Δ(0)/(k_B Tc) used by MODEL.md §1. */
+/** BCS ratio Δ(0)/(k_B Tc) used by docs/model.md §1. */
 export const BCS_GAP_RATIO = 1.764;

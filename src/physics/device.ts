@@ -1,6 +1,6 @@
 /**
  * The device: two NIS/NISIN reservoirs joined by lossless superconducting lines, and the
- * substrate bath (MODEL.md §3–5). Plain data in SI units; validated at the edges.
+ * substrate bath (docs/model.md §3–5). Plain data in SI units; validated at the edges.
  */
 
 /** Superconducting part of a reservoir (aluminium by default). */
@@ -78,7 +78,7 @@ export type PlatformName = 'ag' | 'inas';
 
 const aluminium = (volume: number): Superconductor => ({ Tc: 1.2, gamma: 1e-4, Sigma: 3e8, volume });
 
-/** Paper defaults (MODEL.md §5). c = 50 fF/µm² (the paper's "pF" is a typo, MODEL.md §3). */
+/** Paper defaults (docs/model.md §5). c = 50 fF/µm² (the paper's "pF" is a typo, docs/model.md §3). */
 export const PAPER_DEFAULTS = {
   Tc: 1.2,
   gamma: 1e-4,

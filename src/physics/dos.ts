@@ -1,4 +1,4 @@
-/** Dynes density of states N_S(E) = |Re[(E − iΓ)/√((E − iΓ)² − Δ²)]|, MODEL.md §1 (paper, after Eq. 1). */
+/** Dynes density of states N_S(E) = |Re[(E − iΓ)/√((E − iΓ)² − Δ²)]|, docs/model.md §1 (paper, after Eq. 1). */
 
 /**
  * s = u + iv = √((x − iΓ)² − Δ²) for x ≥ 0, principal branch. The argument p + iq has q = −2xΓ ≤ 0, so the

@@ -1,4 +1,4 @@
-/** Electron–phonon heat to the substrate: J_ph,N (power law) and J_ph,S (Timofeev, corrected) — MODEL.md §4. */
+/** Electron–phonon heat to the substrate: J_ph,N (power law) and J_ph,S (Timofeev, corrected) — docs/model.md §4. */
 import { power } from '../numerics/power.js';
 import { integrate } from '../numerics/quadrature.js';
 import { BCS_GAP_RATIO, kB, zeta5 } from './constants.js';
@@ -21,7 +21,7 @@ export function phononHeatNormalDerivative(normal: NormalMetal, T: number): numb
  * Reduced units: energies in k_B·Tc, temperatures t = T/Tc. Then J_ph,S = Σ_S V_S Tc⁵ · j(t_e, t_b; γ) with
  *   j = 4/(96ζ(5)) ∫_0^∞ de′ e′² [n(e′/t_b) − n(e′/t_e)] h(e′),
  *   h(e′) = ∫ de (e − δ²/(e+e′)) N(e) N(e+e′) [F(e+e′) − F(e)],  F(E) = tanh(E/2t_e),
- * the exact single-kernel reduction of MODEL.md §4 (h = −e′² in the normal state).
+ * the exact single-kernel reduction of docs/model.md §4 (h = −e′² in the normal state).
  */
 
 const PREFACTOR = 4 / (96 * zeta5);

@@ -1,4 +1,4 @@
-/** Located features of the paper's curves: J_γ maximum, NDTC intervals, T_L,min and δT (MODEL.md §6–7). */
+/** Located features of the paper's curves: J_γ maximum, NDTC intervals, T_L,min and δT (docs/model.md §6–7). */
 import { findAllRoots, minimize } from '../numerics/roots.js';
 import { balanceRootNear, solveBalance, solveBalanceNear, type BalanceRoot } from './balance.js';
 import type { Device, Setup } from './device.js';

@@ -1,4 +1,4 @@
-/** BCS gap Δ(T) = 1.764 k_B Tc tanh(1.74 √(Tc/T − 1)), MODEL.md §1. */
+/** BCS gap Δ(T) = 1.764 k_B Tc tanh(1.74 √(Tc/T − 1)), docs/model.md §1. */
 import { BCS_GAP_RATIO, kB } from './constants.js';
 
 /** Zero-temperature gap Δ0 = 1.764 k_B Tc, J. */

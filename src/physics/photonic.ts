@@ -1,4 +1,4 @@
-/** Photonic heat current J_γ (paper Eqs. 2–3, closed form of MODEL.md §3) and κ_γ = −∂J_γ/∂T_R. */
+/** Photonic heat current J_γ (paper Eqs. 2–3, closed form of docs/model.md §3) and κ_γ = −∂J_γ/∂T_R. */
 import { binetRemainder, binetRemainderDerivative } from '../numerics/digamma.js';
 import { integrate } from '../numerics/quadrature.js';
 import { hbar, kB } from './constants.js';
@@ -41,7 +41,7 @@ export function transmissionParameters(circuit: PhotonicCircuit): { tau0: number
   return { tau0: (4 * RL * RR) / (sum * sum), a: sum / (RL * RR * (CL + CR)) };
 }
 
-/** Cutoff ω_c = 1/((1+χ) c √(r_L r_R)) of MODEL.md §3, rad/s (for identical c on both sides). */
+/** Cutoff ω_c = 1/((1+χ) c √(r_L r_R)) of docs/model.md §3, rad/s (for identical c on both sides). */
 export function photonicCutoff(device: Device, TL: number, TR: number): number {
   const { RL, RR, CL, CR } = photonicCircuit(device, TL, TR);
   // (1+χ) c √(r_L r_R) = (C_L + C_R) √(χ R_L R_R), r = R·A: the specific form in the circuit's terms.

@@ -1,4 +1,4 @@
-/** Zero-bias NIS resistance R(T)/R0 = 1/G(T), G = ∫ N_S (−∂f/∂E) dE — MODEL.md §2, paper Eq. 1 linearised. */
+/** Zero-bias NIS resistance R(T)/R0 = 1/G(T), G = ∫ N_S (−∂f/∂E) dE — docs/model.md §2, paper Eq. 1 linearised. */
 import {
   buildPiecewiseChebyshev,
   piecewiseChebyshev,

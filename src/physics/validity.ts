@@ -1,4 +1,4 @@
-/** Validity of the linear-response model (MODEL.md §9): rms junction voltage √(k_B T/C_total) ≪ Δ(T)/e, T < Tc. */
+/** Validity of the linear-response model (docs/model.md §9): rms junction voltage √(k_B T/C_total) ≪ Δ(T)/e, T < Tc. */
 import { elementaryCharge, kB } from './constants.js';
 import type { Device } from './device.js';
 import { gap } from './gap.js';

@@ -1,6 +1,6 @@
 /**
  * Hysteresis of the left reservoir: sweep J_in or T_R up and then down, following the stable
- * branch by continuation (at each step the stable root nearest the previous T_L), MODEL.md §6.
+ * branch by continuation (at each step the stable root nearest the previous T_L), docs/model.md §6.
  * Where the heat balance has several stable roots the up and down branches can differ: a loop.
  */
 import { InputError, solveBalance, type Device, type Setup } from '../index.js';

@@ -1,7 +1,7 @@
 /**
  * The quantities a sweep can write, all computed through the public library. With T_L given the
  * point is evaluated directly; otherwise the heat balance is solved and root quantities are
- * written for every root (MODEL.md §6).
+ * written for every root (docs/model.md §6).
  */
 // The physics modules themselves, not the checked public door (src/index.ts): a sweep's inputs are
 // checked once, when its spec is built, not again at every point.
@@ -180,7 +180,7 @@ function rootValues(
 ): Value[] {
   const TR = op.T_R!;
   const Tb = bathOf(device, op);
-  // J_ph,S is the costly quantity (MODEL.md §4): computed only when asked for, and once.
+  // J_ph,S is the costly quantity (docs/model.md §4): computed only when asked for, and once.
   let normal = NaN;
   let superconductor = NaN;
   const values = new Array<Value>(names.length);

@@ -157,7 +157,7 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
 });
 
 describe('resistance', () => {
-  it('prints a table with units and R/R0 ≈ 11.2 at 0.5 K (MODEL.md §2)', async () => {
+  it('prints a table with units and R/R0 ≈ 11.2 at 0.5 K (docs/model.md §2)', async () => {
     const r = await ndtc('resistance', '--T', '500mK');
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -174,7 +174,7 @@ describe('resistance', () => {
     expect(doc.parameters).toEqual({ Tc: 1.2, gamma: 1e-4, T: [0.1, 0.3, 0.5, 1, 1.2, 2] });
     const points = doc.points as { T: number; R_over_R0: number }[];
     expect(points.map((p) => Object.keys(p))).toEqual(points.map(() => ['T', 'R_over_R0']));
-    // MODEL.md §2's rough numbers, loosely (physics accuracy is tested with the physics).
+    // docs/model.md §2's rough numbers, loosely (physics accuracy is tested with the physics).
     const rough = [9.9e3, 158, 11.2, 1.46];
     rough.forEach((v, i) => expect(Math.abs(points[i].R_over_R0 / v - 1)).toBeLessThan(0.05));
     expect(points[4].R_over_R0).toBe(1); // T = Tc
@@ -204,7 +204,7 @@ describe('resistance', () => {
 });
 
 describe('photonic', () => {
-  it('Cartesian product with --TL varying slowest; J_γ ≈ 20 fW near the peak (MODEL.md §3)', async () => {
+  it('Cartesian product with --TL varying slowest; J_γ ≈ 20 fW near the peak (docs/model.md §3)', async () => {
     const { doc } = await ndtcJson('photonic', '--TL', '300mK,500mK', '--TR', '100mK,200mK,400mK');
     const points = doc.points as { T_L: number; T_R: number; J_gamma: number; kappa_gamma: number }[];
     expect(points.map((p) => [p.T_L, p.T_R])).toEqual([
@@ -278,7 +278,7 @@ describe('photonic', () => {
     expect((chi5.parameters as Record<string, unknown>).chi).toBeCloseTo(5, 12);
   });
 
-  it('flags junction voltage noise not ≪ Δ/e near Tc (MODEL.md §9) on stderr and in JSON', async () => {
+  it('flags junction voltage noise not ≪ Δ/e near Tc (docs/model.md §9) on stderr and in JSON', async () => {
     const r = await ndtc('photonic', '--TL', '1.15K', '--TR', '100mK', '--json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { warnings: string[] };
@@ -310,7 +310,7 @@ describe('phonon', () => {
     ]);
     expect(Object.keys(p[0])).toEqual(['T_e', 'T_bath', 'J_ph_N', 'J_ph_S', 'J_ph']);
     for (const x of p) {
-      const expected = 5e8 * 5.2e-21 * (x.T_e ** 5 - x.T_bath ** 5); // MODEL.md §5 table
+      const expected = 5e8 * 5.2e-21 * (x.T_e ** 5 - x.T_bath ** 5); // docs/model.md §5 table
       expect(Math.abs(x.J_ph_N / expected - 1)).toBeLessThan(1e-9);
       expect(x.J_ph).toBeCloseTo(x.J_ph_N + x.J_ph_S, 30);
       expect(x.J_ph_S).toBeGreaterThan(0);
@@ -327,7 +327,7 @@ describe('phonon', () => {
 });
 
 describe('solve', () => {
-  it('Ag, setup 1, J_in = 100 fW at T_R = 10 mK: one stable root near 500 mK (MODEL.md §8 claim 5)', async () => {
+  it('Ag, setup 1, J_in = 100 fW at T_R = 10 mK: one stable root near 500 mK (docs/model.md §8 claim 5)', async () => {
     const { doc } = await ndtcJson(
       'solve',
       '--platform',

@@ -1,5 +1,5 @@
 /**
- * The heat balance's scan nodes and interval series (src/physics/balance-scan.ts): the nodes are MODEL.md
+ * The heat balance's scan nodes and interval series (src/physics/balance-scan.ts): the nodes are docs/model.md
  * §6's 41 points from T_b to Tc(1 − 1e-12), geometric in T_L − T_b; `scanInterval` returns the interval
  * holding x at and next to every node (where its logarithmic first guess is off by one); J_ph's interval
  * series agree with the exact J_ph,N + J_ph,S on a dense grid of every piece that keeps one, and give

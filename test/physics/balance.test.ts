@@ -1,5 +1,5 @@
 /**
- * Steady state of the left reservoir, F(T_L) = J_in − J_γ − J_ph,N − J_ph,S = 0 (MODEL.md §6), and the features
+ * Steady state of the left reservoir, F(T_L) = J_in − J_γ − J_ph,N − J_ph,S = 0 (docs/model.md §6), and the features
  * built on it (δT, J_γ maximum, NDTC intervals): checked with the public functions and independent root finding.
  */
 import fc from 'fast-check';

@@ -1,5 +1,5 @@
 /**
- * The paper's devices and the device edits (src/physics/device.ts) against MODEL.md §5's table (SI: µm³ =
+ * The paper's devices and the device edits (src/physics/device.ts) against docs/model.md §5's table (SI: µm³ =
  * 1e-18 m³, Ω·µm² = 1e-12 Ω m², fF/µm² = 1e-3 F/m²), and the shape check of a device given to the library
  * (src/physics/device-input.ts): each refusal names the field, shows the value and says what is accepted.
  */
@@ -16,7 +16,7 @@ import { checkDeviceInput, describeValue } from '../../src/physics/device-input.
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-15 * Math.abs(b);
 
-describe('platformDevice: MODEL.md §5', () => {
+describe('platformDevice: docs/model.md §5', () => {
   const table = {
     ag: { n: 5, SigmaN: 5e8, VN: 2 * 1.3 * 0.2 * 0.01e-18, VS: 2 * 0.2 * 0.01e-18 },
     inas: { n: 6, SigmaN: 3e7, VN: 2 * 1.3 * 0.2 * 0.1e-18, VS: 2 * 0.2 * 0.02e-18 },

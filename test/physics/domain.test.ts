@@ -28,7 +28,7 @@ describe('the ends of the domain give finite, sane results', () => {
       for (const Tc of [DOMAIN.Tc.min, 1.2, DOMAIN.Tc.max]) {
         const T = MIN_REDUCED_TEMPERATURE * Tc;
         const R = resistanceRatio(T, { Tc, gamma });
-        // Γ-limited plateau: R/R0 ≈ 1/γ for small γ (MODEL.md §2), never more than that.
+        // Γ-limited plateau: R/R0 ≈ 1/γ for small γ (docs/model.md §2), never more than that.
         expect(R).toBeGreaterThan(1);
         expect(R).toBeLessThan(1.01 / gamma);
         expect(Number.isFinite(resistanceRatioDerivative(T, { Tc, gamma }))).toBe(true);

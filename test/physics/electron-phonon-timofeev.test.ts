@@ -1,5 +1,5 @@
 /**
- * The reduced single-kernel J_ph,S (MODEL.md §4, "an exact reduction") against the ORIGINAL Timofeev double
+ * The reduced single-kernel J_ph,S (docs/model.md §4, "an exact reduction") against the ORIGINAL Timofeev double
  * integral, written here independently: sgn(ε′), coth of the phonon energy at T_b, principal value at ε+ε′ = 0.
  *
  * Cost: ~1.4e7 integrand evaluations, 10–20 s on one core — one point only, at moderate temperature and

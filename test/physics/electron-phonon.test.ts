@@ -1,5 +1,5 @@
 /**
- * Electron–phonon heat (MODEL.md §4): J_ph,N exactly; J_ph,S limits, sign, the tabulated fast path against the
+ * Electron–phonon heat (docs/model.md §4): J_ph,N exactly; J_ph,S limits, sign, the tabulated fast path against the
  * direct nested quadrature, and the helpers of the reduced kernel. The direct path costs 1–4 s per point, so
  * only a handful of points are computed, once, in beforeAll.
  */
@@ -54,7 +54,7 @@ describe('J_ph,N', () => {
         expect(both.total).toBe(both.normal + both.superconductor);
       }
     }
-    // MODEL.md §5: Ag wires 2 × 1.3 × 0.2 × 0.01 µm³ = 5.2e-21 m³, InAs 5.2e-20 m³
+    // docs/model.md §5: Ag wires 2 × 1.3 × 0.2 × 0.01 µm³ = 5.2e-21 m³, InAs 5.2e-20 m³
     expect(rel(ag.left.normal.volume, 5.2e-21)).toBeLessThan(1e-12);
     expect(rel(inas.left.normal.volume, 5.2e-20)).toBeLessThan(1e-12);
   });
@@ -137,7 +137,7 @@ describe('J_ph,S: the fast (tabulated) path', () => {
       expect(ratio, `T_e=${Te}`).toBeGreaterThan(0);
       expect(ratio, `T_e=${Te}`).toBeLessThan(10 * boltzmann);
     }
-    // Below ~0.15 K the Dynes in-gap states take over (MODEL.md §4): at 0.1 K the ratio is above the
+    // Below ~0.15 K the Dynes in-gap states take over (docs/model.md §4): at 0.1 K the ratio is above the
     // Boltzmann factor (e^{−21} ≈ 6e-10) but still ≲ 1e-6.
     const at100mK = phononHeatSuperconductor(al, 0.1, 0.01) / normalState(al, 0.1, 0.01);
     expect(at100mK).toBeGreaterThan(Math.exp(-gap(0.1, al.Tc) / (kB * 0.1)));

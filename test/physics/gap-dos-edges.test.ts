@@ -1,5 +1,5 @@
 /**
- * The gap and the Dynes DOS (MODEL.md §1) at the ends of their ranges: dΔ/dT where Δ stops moving (T = 0 and
+ * The gap and the Dynes DOS (docs/model.md §1) at the ends of their ranges: dΔ/dT where Δ stops moving (T = 0 and
  * T ≥ Tc), and N_S in the BCS limit Γ → 0, down to a Γ whose products with energies in joules underflow.
  */
 import { describe, expect, it } from 'vitest';

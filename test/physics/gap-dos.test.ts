@@ -1,4 +1,4 @@
-/** The BCS gap Δ(T) and the Dynes density of states N_S(E) (MODEL.md §1): limits, identities, derivatives. */
+/** The BCS gap Δ(T) and the Dynes density of states N_S(E) (docs/model.md §1): limits, identities, derivatives. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dynesDos, dynesDosGapDerivative, gap, gapDerivative, gapZero, kB } from '../../src/index.js';
@@ -125,7 +125,7 @@ describe('Dynes density of states', () => {
 
   it('peak: maximum √(3√3/8)·√(Δ/2Γ) ≈ 0.806√(Δ/2Γ) at E = Δ + Γ/√3 (corrections O(Γ/Δ))', () => {
     // Near E = Δ: N ≈ √(Δ/2Γ)·Re[(x − i)^{-1/2}], x = (E − Δ)/Γ, maximal at x = cot(π/3) = 1/√3 with
-    // value cos(π/6)√sin(π/3) = √(3√3/8). So the peak height is of order √(Δ/2Γ), as MODEL.md says.
+    // value cos(π/6)√sin(π/3) = √(3√3/8). So the peak height is of order √(Δ/2Γ), as docs/model.md says.
     for (const gamma of [1e-4, 1e-6]) {
       const G = gamma * Delta;
       const scale = Math.sqrt(Delta / (2 * G));

@@ -30,7 +30,7 @@ describe('superconductor heat capacity', () => {
   it('is the normal-state γVT at and above Tc, and jumps by ≈ 1.43 γVTc just below it (BCS)', () => {
     expect(reducedHeatCapacitySuperconductor(1, 1e-4)).toBe(1);
     expect(reducedHeatCapacitySuperconductor(1.2, 1e-4)).toBe(1);
-    // BCS: C_s/C_n → 1 + 1.43 at Tc⁻; the interpolated gap of MODEL.md §1 gives Δ² slope (1.764·1.74)².
+    // BCS: C_s/C_n → 1 + 1.43 at Tc⁻; the interpolated gap of docs/model.md §1 gives Δ² slope (1.764·1.74)².
     const below = reducedHeatCapacitySuperconductor(1 - 1e-6, 1e-6);
     expect(below).toBeGreaterThan(2.3);
     expect(below).toBeLessThan(2.6);

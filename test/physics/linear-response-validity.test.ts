@@ -1,5 +1,5 @@
 /**
- * The validity check of the linear-response model (MODEL.md §9) against its formulas written out here:
+ * The validity check of the linear-response model (docs/model.md §9) against its formulas written out here:
  * V_rms = √(k_B T/C_total) with C_total = c_L A_L + c_R A_R, e·V_rms/Δ(T) with the BCS interpolation
  * Δ = 1.764 k_B Tc tanh(1.74 √(Tc/T − 1)), and the warnings at T ≥ Tc and above a ratio of 0.2.
  */

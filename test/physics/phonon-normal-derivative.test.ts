@@ -1,4 +1,4 @@
-/** ∂J_ph,N/∂T_e = n Σ_N V_N T_e^{n−1} (MODEL.md §4), the derivative the heat-balance Newton steps use. */
+/** ∂J_ph,N/∂T_e = n Σ_N V_N T_e^{n−1} (docs/model.md §4), the derivative the heat-balance Newton steps use. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { phononHeatNormal, phononHeatNormalDerivative, platformDevice } from '../../src/index.js';

@@ -1,6 +1,6 @@
 /**
- * The other entry points to J_γ (MODEL.md §3): of a given circuit, at a fixed T_R (the root searches' form),
- * and the cutoff ω_c. Checked against the direct quadrature of paper Eq. 2 and MODEL.md's cutoff formula.
+ * The other entry points to J_γ (docs/model.md §3): of a given circuit, at a fixed T_R (the root searches' form),
+ * and the cutoff ω_c. Checked against the direct quadrature of paper Eq. 2 and docs/model.md's cutoff formula.
  */
 import { describe, expect, it } from 'vitest';
 import { platformDevice, type Device } from '../../src/index.js';
@@ -62,7 +62,7 @@ describe('J_γ of a circuit and at a fixed T_R', () => {
 
 describe('cutoff ω_c', () => {
   it.each([0.2, 1, 3, 10])(
-    'is 1/((1 + χ) c √(r_L r_R)) with r = (R/R0)·r0 (MODEL.md §3) at χ = %s, T_L ≠ T_R (1e-14)',
+    'is 1/((1 + χ) c √(r_L r_R)) with r = (R/R0)·r0 (docs/model.md §3) at χ = %s, T_L ≠ T_R (1e-14)',
     (chi) => {
       const { c, r0 } = ag.left.junction;
       const sc = ag.left.superconductor;

@@ -1,4 +1,4 @@
-/** Photonic heat current J_γ and κ_γ = −∂J_γ/∂T_R (MODEL.md §3, paper Eqs. 2–3): identities, limits, second methods. */
+/** Photonic heat current J_γ and κ_γ = −∂J_γ/∂T_R (docs/model.md §3, paper Eqs. 2–3): identities, limits, second methods. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hbar, kB, platformDevice, type Device } from '../../src/index.js';
@@ -187,7 +187,7 @@ describe('κ_γ and ∂J_γ/∂T_L against Richardson-extrapolated differences',
   });
 });
 
-describe("MODEL.md's photonic numbers (T_L = 0.5 K)", () => {
+describe("docs/model.md's photonic numbers (T_L = 0.5 K)", () => {
   it('J_γ peaks at ~20 fW near T_R ≈ 0.4 K for χ = 2 (found on a 1 mK grid: 15–30 fW, 0.33–0.45 K)', () => {
     let best = { TR: 0, J: -Infinity };
     for (let TR = 0.01; TR <= 0.5; TR += 1e-3) {

@@ -1,6 +1,6 @@
 /**
  * R/R0 and d(R/R0)/dT below the table (T < 1e-3 Tc, where the direct quadrature answers) against the
- * Sommerfeld expansion of G = ∫ N_S (−∂f/∂E) dE about E = 0 (MODEL.md §2).
+ * Sommerfeld expansion of G = ∫ N_S (−∂f/∂E) dE about E = 0 (docs/model.md §2).
  */
 import { describe, expect, it } from 'vitest';
 import { gapZero, kB } from '../../src/index.js';

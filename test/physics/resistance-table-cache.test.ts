@@ -1,4 +1,4 @@
-/** The R/R0 tables are built once per γ (MODEL.md §2 fast path): later calls reuse the same table. */
+/** The R/R0 tables are built once per γ (docs/model.md §2 fast path): later calls reuse the same table. */
 import { describe, expect, it } from 'vitest';
 import { hasResistanceTable, resistanceRatio, resistanceTable } from '../../src/physics/resistance.js';
 

@@ -1,4 +1,4 @@
-/** Zero-bias NIS resistance R/R0 = 1/G(T) (MODEL.md §2): tabulated fast path vs direct quadrature, limits, derivative. */
+/** Zero-bias NIS resistance R/R0 = 1/G(T) (docs/model.md §2): tabulated fast path vs direct quadrature, limits, derivative. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gapZero, kB } from '../../src/index.js';
@@ -44,7 +44,7 @@ describe('R/R0: limits', () => {
     }
   });
 
-  it("MODEL.md's rough numbers (γ = 1e-4, Tc = 1.2 K) to 2%: 9.9e3 @ 0.1 K, 158 @ 0.3 K, 11.2 @ 0.5 K, 1.46 @ 1.0 K", () => {
+  it("docs/model.md's rough numbers (γ = 1e-4, Tc = 1.2 K) to 2%: 9.9e3 @ 0.1 K, 158 @ 0.3 K, 11.2 @ 0.5 K, 1.46 @ 1.0 K", () => {
     for (const [T, R] of [
       [0.1, 9.9e3],
       [0.3, 158],

@@ -1,6 +1,6 @@
 /**
- * Steady-state roots T_L of F = J_in − J_γ − J_ph,N − J_ph,S (paper Eq. 5, MODEL.md §6) against references:
- * test/fixtures/balance.json (both platforms of MODEL.md §5, setups 1 and 2) and balance-extra.json (three
+ * Steady-state roots T_L of F = J_in − J_γ − J_ph,N − J_ph,S (paper Eq. 5, docs/model.md §6) against references:
+ * test/fixtures/balance.json (both platforms of docs/model.md §5, setups 1 and 2) and balance-extra.json (three
  * roots in the bistable window of docs/bistability.md, T_bath of 50 and 100 mK, χ = 0.5 and 5, γ = 1e-3 and
  * 1e-5, c = 20 and 100 fF/µm²). Stated accuracy: every root to 1 nK (with J_ph,S from the γ family:
  * 1 nK plus what the family's own bound allows, see familyBound), no root missing or extra, and the

@@ -1,5 +1,5 @@
 /**
- * J_ph,S at the edges of the shipped tables' T_e range (test/fixtures/phonon-edges.json, MODEL.md §4):
+ * J_ph,S at the edges of the shipped tables' T_e range (test/fixtures/phonon-edges.json, docs/model.md §4):
  * within 2 % of Tc (0.98–0.999 Tc, where Δ closes as sqrt(Tc − T_e)) and below 0.1 K (0.03–0.09 K,
  * where the Dynes in-gap states carry the heat), for the tabulated γ = 1e-4 and 1e-3, with T_b from
  * 10 mK to 0.5 mK below T_e.

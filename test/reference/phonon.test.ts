@@ -1,5 +1,5 @@
 /**
- * J_ph,S (Timofeev, coth of the phonon energy) against references (test/fixtures/phonon.json, MODEL.md §4).
+ * J_ph,S (Timofeev, coth of the phonon energy) against references (test/fixtures/phonon.json, docs/model.md §4).
  * Stated accuracy: 1e-7 relative, T_e from 0.1 K (in-gap states dominate) to 1.19 K, T_b from 10 mK to
  * just below T_e (docs/accuracy.md).
  */

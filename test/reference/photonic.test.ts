@@ -1,5 +1,5 @@
 /**
- * J_γ and κ_γ = −∂J_γ/∂T_R against mpmath references (test/fixtures/photonic.json, MODEL.md §3).
+ * J_γ and κ_γ = −∂J_γ/∂T_R against mpmath references (test/fixtures/photonic.json, docs/model.md §3).
  *
  * Tolerances (docs/accuracy.md): 1e-10 relative for |T_L − T_R| ≥ 5 mK. Closer to the diagonal J_γ is a
  * difference of two thermal terms of size Jscale = τ0·max(I(a,T_L), I(a,T_R)) that cancel, so there the

@@ -1,5 +1,5 @@
 /**
- * R/R0 and d(R/R0)/dT against mpmath references (test/fixtures/resistance.json, MODEL.md §2).
+ * R/R0 and d(R/R0)/dT against mpmath references (test/fixtures/resistance.json, docs/model.md §2).
  * Stated accuracy: R/R0 to 1e-10 relative for T/Tc ∈ [0.02, 0.999], γ ∈ [1e-6, 1e-1] (docs/accuracy.md).
  */
 import { describe, expect, it } from 'vitest';

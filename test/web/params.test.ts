@@ -25,7 +25,7 @@ import {
 const relClose = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.abs(b);
 
 describe('explorer parameters', () => {
-  it('defaults are the paper device (MODEL.md §5) at T_L = 500 mK, J_in = 100 fW', () => {
+  it('defaults are the paper device (docs/model.md §5) at T_L = 500 mK, J_in = 100 fW', () => {
     expect(DEFAULT_PARAMS).toMatchObject({ platform: 'ag', chi: 2, gamma: 1e-4, Tc: 1.2, TL: 0.5, setup: 1 });
     expect(DEFAULT_PARAMS.c).toBeCloseTo(0.05, 12); // 50 fF/µm² = 0.05 F/m²
     expect(DEFAULT_PARAMS.r0).toBeCloseTo(1e-11, 20); // 10 Ω·µm² = 1e-11 Ω·m²
