@@ -169,7 +169,9 @@ function forwardReport(opts: Options, setup: Setup, device: Device, beforeWork: 
     if (roots.length === 0) {
       point.note = solution.exceedsTc
         ? `no steady state below Tc = ${formatQuantity(Tc, 'temperature')}: J_in heats the left reservoir out of the model's range`
-        : `no root T_L in (T_bath, Tc)`;
+        : solution.belowBath
+          ? 'no steady state above the bath: the left reservoir settles at or below T_bath (T_R ≤ T_bath draws more heat than J_in brings), outside the model’s (T_bath, Tc)'
+          : `no root T_L in (T_bath, Tc)`;
       notes.push(
         `${point.note} (J_in = ${formatQuantity(Jin, 'power')}, T_R = ${formatQuantity(TR, 'temperature')})`,
       );

@@ -51,6 +51,12 @@ export interface BalanceSolution {
   roots: BalanceRoot[];
   /** True when J_in is too large for a root below Tc (the model does not apply there). */
   exceedsTc: boolean;
+  /**
+   * True when F(T_bath) ≤ 0: even at the bath temperature the left reservoir loses more heat than
+   * J_in brings (a right reservoir below the bath draws it off, or J_in = 0 with T_R = T_bath), so a
+   * steady state lies at or below the bath — outside (T_bath, Tc), where the model looks.
+   */
+  belowBath: boolean;
 }
 
 /** The bath temperature of an operating point. */
@@ -129,6 +135,8 @@ export interface BalanceRoots {
   TL: number[];
   /** True when J_in is too large for a root below Tc (the model does not apply there). */
   exceedsTc: boolean;
+  /** F(T_bath) ≤ 0: a steady state lies at or below the bath (see BalanceSolution). */
+  belowBath: boolean;
 }
 
 /**
@@ -195,7 +203,7 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   // A root at the bath node itself is no steady state above the bath.
   if (roots[0] <= grid[0]) roots.shift();
   // A copy of exactly the roots found: the scratch array's first push reserves room for 16.
-  return { TL: roots.slice(), exceedsTc: values[n - 1] > 0 };
+  return { TL: roots.slice(), exceedsTc: values[n - 1] > 0, belowBath: values[0] <= 0 };
 }
 
 /** The roots of the solve in progress (balanceRoots is not re-entered while it runs). */
@@ -374,8 +382,8 @@ function polishRoot(
 /** Every root T_L of the heat balance in (T_bath, Tc), with stability and responsivity. */
 export function solveBalance(device: Device, op: OperatingPoint): BalanceSolution {
   const Tb = bathTemperature(device, op);
-  const { TL, exceedsTc } = balanceRoots(device, op);
-  return { roots: TL.map((x) => describeRoot(device, x, op.TR, Tb, op.setup)), exceedsTc };
+  const { TL, exceedsTc, belowBath } = balanceRoots(device, op);
+  return { roots: TL.map((x) => describeRoot(device, x, op.TR, Tb, op.setup)), exceedsTc, belowBath };
 }
 
 /**
@@ -399,6 +407,7 @@ export function solveBalanceFullScan(device: Device, op: OperatingPoint): Balanc
   return {
     roots: roots.map((TL) => describeRoot(device, TL, op.TR, Tb, op.setup)),
     exceedsTc: values[n] > 0,
+    belowBath: values[0] <= 0,
   };
 }
 

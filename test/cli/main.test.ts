@@ -420,6 +420,16 @@ describe('solve', () => {
     expect(csv.stderr).toMatch(/note: no steady state below Tc/);
   });
 
+  it('a right reservoir below the bath holding the left one below it: said, not an empty answer', async () => {
+    // ndtcJson fails on a non-zero exit.
+    const { doc } = await ndtcJson('solve', '--Jin', '1e-21W', '--TR', '10mK', '--Tbath', '100mK');
+    const p = doc.points as { roots: unknown[]; note?: string }[];
+    expect(p[0].roots).toEqual([]);
+    expect(p[0].note).toMatch(
+      /^no steady state above the bath: the left reservoir settles at or below T_bath/,
+    );
+  });
+
   it('CSV has one row per root with its root_index', async () => {
     const r = await ndtc('solve', '--setup', '1', '--Jin', '30fW,100fW', '--TR', '10mK,400mK', '--csv');
     expect(r.code).toBe(0);

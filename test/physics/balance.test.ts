@@ -150,6 +150,34 @@ describe('solveBalance: roots, round trip, stability, responsivity', () => {
   });
 });
 
+describe('solveBalance: a steady state at or below the bath is flagged, not silently missed', () => {
+  const d = { ...platformDevice('ag'), Tbath: 0.1 };
+  it('T_R below the bath and J_in < J_γ(T_bath, T_R): no root in (T_bath, Tc), belowBath set', () => {
+    const TR = 0.01;
+    // F(T_bath) = J_in − J_γ(T_bath, T_R) (no phonon heat at the bath): negative below this J_in.
+    const drawn = photonicHeatCurrent(d, d.Tbath, TR);
+    const below = solveBalance(d, { Jin: 0.5 * drawn, TR, setup: 1 });
+    expect(below).toMatchObject({ roots: [], exceedsTc: false, belowBath: true });
+    expect(residual(d, 0.5 * drawn, d.Tbath, TR, 1)).toBeLessThan(0);
+    // Just above it, the left reservoir sits just above the bath: one root, no flag.
+    const above = solveBalance(d, { Jin: 2 * drawn, TR, setup: 1 });
+    expect(above.belowBath).toBe(false);
+    expect(above.roots).toHaveLength(1);
+    expect(above.roots[0].TL).toBeGreaterThan(d.Tbath);
+    expect(Math.abs(residual(d, 2 * drawn, above.roots[0].TL, TR, 1))).toBeLessThan(1e-6 * drawn);
+  });
+  it('no heating with T_R = T_bath (the equilibrium at the bath): belowBath; heated or a hotter right: not', () => {
+    expect(solveBalance(platformDevice('ag'), { Jin: 0, TR: 0.3, setup: 2 })).toMatchObject({
+      roots: [],
+      belowBath: true,
+    });
+    expect(solveBalance(platformDevice('ag'), { Jin: 1e-21, TR: 0.3, setup: 2 }).belowBath).toBe(false);
+    const hotRight = solveBalance(platformDevice('ag'), { Jin: 0, TR: 0.3, setup: 1 });
+    expect(hotRight.belowBath).toBe(false);
+    expect(hotRight.roots.length).toBeGreaterThan(0);
+  });
+});
+
 describe('temperatureDrop', () => {
   for (const platform of platforms) {
     for (const setup of setups) {
