@@ -117,9 +117,9 @@ describe('inputPowerForTarget', () => {
 });
 
 describe('balanceRoots at the edges of (T_b, Tc)', () => {
-  it('reports no root at the bath itself (setup 2 without heating: F(T_b) = 0 exactly)', () => {
+  it('reports no root at the bath itself, and flags it (setup 2 without heating: F(T_b) = 0 exactly)', () => {
     const cold: OperatingPoint = { Jin: 0, TR: 0.3, setup: 2 };
-    expect(balanceRoots(ag, cold)).toEqual({ TL: [], exceedsTc: false });
+    expect(balanceRoots(ag, cold)).toEqual({ TL: [], exceedsTc: false, belowBath: true });
     expect(solveBalance(ag, cold).roots).toEqual([]);
   });
   it('returns roots that a later solve does not change', () => {
