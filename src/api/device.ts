@@ -45,6 +45,14 @@ export function withJunctionParameters(
       'an object { Tc?, gamma?, r0?, c?, chi? } (SI)',
     );
   }
+  // A misspelt key (gama) would otherwise leave the device unchanged without a word.
+  const unknown = Object.keys(p).find((k) => !(JUNCTION_PARAMETERS as readonly string[]).includes(k));
+  if (unknown !== undefined)
+    throw new InputError(
+      `withJunctionParameters p.${unknown}`,
+      describeValue((p as Record<string, unknown>)[unknown]),
+      `one of the keys ${JUNCTION_PARAMETERS.join(', ')} (SI)`,
+    );
   for (const key of JUNCTION_PARAMETERS) {
     const value = p[key];
     if (value !== undefined) checkDomain(key, `withJunctionParameters p.${key}`, value);

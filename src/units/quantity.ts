@@ -371,8 +371,15 @@ const PREFIX_SYMBOLS: [number, string][] = [
   [9, 'G'],
 ];
 
+/** `digits` as toPrecision takes it, or an InputError naming the caller's parameter. */
+function checkDigits(digits: number, fn: string): void {
+  if (!(Number.isInteger(digits) && digits >= 1 && digits <= 21))
+    throw new InputError(`${fn} digits`, String(digits), 'an integer from 1 to 21 (significant digits)');
+}
+
 /** `x` to `digits` significant digits, trailing zeros dropped, exponent form only when needed. */
 export function formatNumber(x: number, digits = 4): string {
+  checkDigits(digits, 'formatNumber');
   if (x === 0) return '0';
   if (!Number.isFinite(x)) return String(x);
   const s = x.toPrecision(digits);
@@ -401,6 +408,7 @@ function engineering(x: number, unit: string, digits: number, prefixes = PREFIX_
 /** Human-readable quantity with an engineering prefix: '11.2 fW', '500 mK', '1.2 K', '50 fF/µm²'. */
 export function formatQuantity(value: number, kind: QuantityKind, digits = 4): string {
   checkKind(kind);
+  checkDigits(digits, 'formatQuantity');
   switch (kind) {
     case 'temperature':
       return Math.abs(value) < 1

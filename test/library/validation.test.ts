@@ -1301,6 +1301,8 @@ describe('bad input that used to get through the library', () => {
     ],
     ['withJunctionParameters p.gamma', () => ndtc.withJunctionParameters(d, { gamma: -1e-4 })],
     ['withJunctionParameters p.Tc', () => ndtc.withJunctionParameters(d, { Tc: -1.2 })],
+    // A misspelt key would leave the device unchanged without a word.
+    ['withJunctionParameters p.gama', () => ndtc.withJunctionParameters(d, { gama: 1e-3 } as never)],
     ['withChi chi', () => ndtc.withChi(d, 0)],
     [
       'solveBalance device: left.normal.volume',

@@ -149,6 +149,16 @@ describe('formatQuantity', () => {
     expect(formatNumber(123456, 4)).toBe('1.235e5');
   });
 
+  it('refuses a digit count toPrecision cannot take, naming the parameter', () => {
+    for (const digits of [0, 22, 2.5, Number.NaN]) {
+      expect(() => formatQuantity(1e-14, 'power', digits)).toThrowError(
+        new RegExp(`^formatQuantity digits: invalid value '${digits}': an integer from 1 to 21`),
+      );
+      expect(() => formatNumber(1, digits)).toThrowError(/^formatNumber digits: /);
+    }
+    expect(formatQuantity(1e-14, 'power', 21)).toBe('10 fW');
+  });
+
   it('formats an electron-phonon coupling with its exponent', () => {
     expect(formatEphCoupling(3e7, 6)).toBe('3e7 W/m³/K⁶');
     expect(formatEphCoupling(2e9, 12)).toBe('2e9 W/m³/K¹²');
