@@ -216,7 +216,7 @@ export function listLength(
 export function parseList(
   text: string,
   kind: QuantityKind,
-  option = 'list',
+  option = 'parseList text',
   limit: ListLimit = { max: MAX_RANGE_POINTS },
 ): number[] {
   const { parsed, count } = planList(text, kind, option, limit);

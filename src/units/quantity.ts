@@ -132,9 +132,9 @@ const KINDS: Record<QuantityKind, KindSpec> = {
 export const QUANTITY_KINDS = Object.keys(KINDS) as QuantityKind[];
 
 /** Throws InputError unless `kind` is a QuantityKind (a library caller's string is not checked by tsc). */
-function checkKind(kind: QuantityKind): void {
+function checkKind(kind: QuantityKind, fn: string): void {
   if (!Object.hasOwn(KINDS, kind))
-    throw new InputError('kind', String(kind), `one of ${QUANTITY_KINDS.join(', ')}`);
+    throw new InputError(`${fn} kind`, String(kind), `one of ${QUANTITY_KINDS.join(', ')}`);
 }
 
 /** What `kind` accepts, with an example: for messages of callers that validate further. */
@@ -300,7 +300,7 @@ function describeDimension(dim: Dimension): string {
 
 /** Parses and checks the dimension; returns the SI value and, for 'ephCoupling', the K exponent n. */
 function parseChecked(text: string, kind: QuantityKind, option: string): { value: number; exponent: number } {
-  checkKind(kind);
+  checkKind(kind, 'parseQuantity');
   const spec = KINDS[kind];
   if (typeof text !== 'string') throw new InputError(option, String(text), `a string: ${spec.accepted}`);
   const fail = (why: string): never => {
@@ -336,14 +336,14 @@ function parseChecked(text: string, kind: QuantityKind, option: string): { value
  * @example
  * parseQuantity('50fF/um^2', 'specificCapacitance'); // 5e-2 F/m²
  */
-export function parseQuantity(text: string, kind: QuantityKind, option = 'quantity'): number {
+export function parseQuantity(text: string, kind: QuantityKind, option = 'parseQuantity text'): number {
   return parseChecked(text, kind, option).value;
 }
 
 /** Σ in W m⁻³ K⁻ⁿ with its exponent n read from the unit (`3e7 W/m^3/K^6` → {value: 3e7, exponent: 6}). */
 export function parseEphCoupling(
   text: string,
-  option = 'quantity',
+  option = 'parseEphCoupling text',
 ): {
   /** Σ, W/m^3/K^n. */
   value: number;
@@ -407,7 +407,7 @@ function engineering(x: number, unit: string, digits: number, prefixes = PREFIX_
 
 /** Human-readable quantity with an engineering prefix: '11.2 fW', '500 mK', '1.2 K', '50 fF/µm²'. */
 export function formatQuantity(value: number, kind: QuantityKind, digits = 4): string {
-  checkKind(kind);
+  checkKind(kind, 'formatQuantity');
   checkDigits(digits, 'formatQuantity');
   switch (kind) {
     case 'temperature':

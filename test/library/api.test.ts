@@ -104,20 +104,26 @@ describe('device files', () => {
 });
 
 describe('units', () => {
-  it('parse and format without naming an option; a bad kind or text is named', () => {
+  it('parse and format without naming an option; a bad kind or text is named by function and parameter', () => {
     expect(parseQuantity('50fF/um^2', 'specificCapacitance')).toBe(0.05);
     expect(formatQuantity(1.12e-14, 'power')).toBe('11.2 fW');
     expect(parseList('10mK,20mK', 'temperature')).toEqual([0.01, 0.02]);
-    expectInputError(() => parseQuantity('5 parsec', 'temperature'), /^quantity: invalid value '5 parsec'/);
-    expectInputError(() => parseList('1,,2', 'power'), /^list: invalid value '1,,2': empty item/);
+    expectInputError(
+      () => parseQuantity('5 parsec', 'temperature'),
+      /^parseQuantity text: invalid value '5 parsec'/,
+    );
+    expectInputError(() => parseList('1,,2', 'power'), /^parseList text: invalid value '1,,2': empty item/);
     expectInputError(
       () => parseQuantity('5K', 'heat' as QuantityKind),
-      /^kind: invalid value 'heat': one of temperature, power/,
+      /^parseQuantity kind: invalid value 'heat': one of temperature, power/,
     );
-    expectInputError(() => formatQuantity(1, 'heat' as QuantityKind), /^kind: invalid value 'heat'/);
+    expectInputError(
+      () => formatQuantity(1, 'heat' as QuantityKind),
+      /^formatQuantity kind: invalid value 'heat'/,
+    );
     expectInputError(
       () => parseQuantity(5 as unknown as string, 'temperature'),
-      /^quantity: invalid value '5': a string/,
+      /^parseQuantity text: invalid value '5': a string/,
     );
   });
 });
