@@ -133,7 +133,7 @@ export interface SweepChunk {
 
 /** Options of `sweepGrid`. */
 export interface SweepGridOptions {
-  /** Stops the sweep between slices of 4096 points: the promise rejects with the signal's reason. */
+  /** Stops the sweep between slices of ~20 ms of work: the promise rejects with the signal's reason. */
   signal?: AbortSignal;
 }
 
@@ -372,9 +372,15 @@ class OutputBlock {
   }
 }
 
+/** Longest stretch of work between two yields to the event loop, ms: an abort is seen within it. */
+const SLICE_MS = 20;
+/** Points between two looks at the clock (a point costs µs to ms). */
+const CLOCK_EVERY = 16;
+
 /**
  * Evaluate points [start, end) into `block` with the evaluator of `ndtc sweep`'s chunks (the same
- * values, bit for bit). Yields to the event loop between slices of `slice` points.
+ * values, bit for bit). Yields to the event loop once SLICE_MS have passed — by time, not by a count of
+ * points, since a point costs from ~1 µs (warm caches) to ~1 ms (a new T_R, δT outputs).
  */
 async function evaluateRange(
   spec: SweepSpec,
@@ -383,7 +389,6 @@ async function evaluateRange(
   end: number,
   block: OutputBlock,
   signal: AbortSignal | undefined,
-  slice = 4096,
 ): Promise<void> {
   signal?.throwIfAborted();
   const names = spec.axes.map((a) => a.name);
@@ -396,6 +401,7 @@ async function evaluateRange(
   }
   const coords = new Array<number>(names.length);
   const evaluateAt = pointEvaluator(spec, ctx);
+  let sliceStart = performance.now();
   for (let index = start; index < end; index++) {
     for (let a = 0; a < coords.length; a++) coords[a] = spec.axes[a].values[at[a]];
     try {
@@ -407,9 +413,10 @@ async function evaluateRange(
       if (++at[a] < spec.axes[a].values.length) break;
       at[a] = 0;
     }
-    if ((index + 1 - start) % slice === 0) {
+    if ((index + 1 - start) % CLOCK_EVERY === 0 && performance.now() - sliceStart >= SLICE_MS) {
       await new Promise((done) => setImmediate(done));
       signal?.throwIfAborted();
+      sliceStart = performance.now();
     }
   }
 }
