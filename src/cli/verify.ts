@@ -1,7 +1,7 @@
 /** `ndtc verify`: check a sweep directory (or the shard directories of one sweep) against its records. */
 import type { Command } from 'commander';
 import { InputError } from '../index.js';
-import { MANIFEST_ADVICE, differences, manifestProblems, readManifest } from '../sweep/directory.js';
+import { MANIFEST_ADVICE, differences, readManifest } from '../sweep/directory.js';
 import { rerunCommand, verifySweep } from '../sweep/verify.js';
 import type { CliContext } from './context.js';
 
@@ -51,9 +51,8 @@ Chunks removed on purpose after a verified merge (--remove-chunks) are not count
       ctx.stdout(`${dirs.join(' ')}: ${chunkText}; results ${report.results}\n`);
       if (report.problems.length === 0) return;
       const first = report.damage[0];
-      const manifestDamaged = dirs.some((d, i) => manifestProblems(d, manifests[i]).length > 0);
       // A manifest that fails its hashes comes first: resume and merge refuse it.
-      const advice = manifestDamaged
+      const advice = report.manifestDamaged
         ? `; ${MANIFEST_ADVICE}`
         : first
           ? `; recompute with ${rerunCommand(first.dir, first.k, chunks)}`

@@ -213,7 +213,6 @@ const INDEX = utf8.encode('{"index":');
 const EXCEEDS = [utf8.encode(',"exceedsTc":false'), utf8.encode(',"exceedsTc":true')];
 const ROOTS_OPEN = utf8.encode(',"roots":[');
 
-/** A sweep's keys and axis values as UTF-8, encoded once per sweep (axis values as first met). */
 /**
  * An axis' values formatted once, end to end in one buffer: value i is bytes [at[i], at[i + 1]).
  * Read in index order along the fastest axis, this streams through memory, where one small array per
@@ -242,9 +241,11 @@ function axisTable(values: readonly number[], key: string): AxisTable {
   return { csv, csvAt, json, jsonAt };
 }
 
+/** A sweep's keys and axis values as UTF-8, encoded once per sweep. */
 interface ChunkFormat {
+  /** Per axis up to AXIS_TABLE_MAX values: its table; longer axes use axisCsv/axisJson. */
   axisTables: (AxisTable | undefined)[];
-  /** Per axis and value: ",v" for CSV and `,"name":v` for JSON, once encoded. */
+  /** Per value of a longer axis: ",v" for CSV and `,"name":v` for JSON, encoded as first met. */
   axisCsv: (Uint8Array | undefined)[][];
   axisJson: (Uint8Array | undefined)[][];
   encodeAxis(a: number, i: number): void;

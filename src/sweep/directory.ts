@@ -107,18 +107,18 @@ export const MANIFEST_ADVICE =
 export function manifestProblems(dir: string, manifest: Manifest): string[] {
   const problems: string[] = [];
   const path = join(dir, MANIFEST);
-  let hashes: ReturnType<typeof specHashes>;
+  // A sweep missing its parts (axes, …) makes the hash or the counts throw: not readable.
   try {
-    hashes = specHashes(manifest.spec);
+    const hashes = specHashes(manifest.spec);
+    for (const part of ['device', 'grid', 'outputs'] as const) {
+      if (hashes[part] !== manifest.hashes?.[part])
+        problems.push(`${path}: ${part} hash differs from its sweep`);
+    }
+    if (manifest.points !== pointCount(manifest.spec.axes) || manifest.chunks !== chunkCount(manifest.spec))
+      problems.push(`${path}: point or chunk count differs from its grid`);
   } catch {
     return [`${path}: its sweep is not readable`];
   }
-  for (const part of ['device', 'grid', 'outputs'] as const) {
-    if (hashes[part] !== manifest.hashes?.[part])
-      problems.push(`${path}: ${part} hash differs from its sweep`);
-  }
-  if (manifest.points !== pointCount(manifest.spec.axes) || manifest.chunks !== chunkCount(manifest.spec))
-    problems.push(`${path}: point or chunk count differs from its grid`);
   return problems;
 }
 

@@ -115,6 +115,8 @@ export interface VerifyReport {
   chunksRemoved: boolean;
   /** No chunk here, the results verify: a merge's output directory (the chunks are in the shards). */
   chunksElsewhere: boolean;
+  /** A manifest fails its hashes (resume and merge refuse it). */
+  manifestDamaged: boolean;
   results: 'verified' | 'not assembled' | 'damaged';
   /** The chunk damage found (for the rerun advice). */
   damage: ChunkDamage[];
@@ -167,6 +169,7 @@ export function verifySweep(dirs: readonly string[], manifests: readonly Manifes
     chunksChecked: checked,
     chunksRemoved: removed.some((r) => r !== undefined),
     chunksElsewhere,
+    manifestDamaged: manifestLines.length > 0,
     results,
     damage,
   };
