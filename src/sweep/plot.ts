@@ -397,6 +397,7 @@ class SweepView {
       }
     }
     const roots = [...new Set(rows.map((r) => r.root))];
+    const width = small ? 300 : 520;
     const y = {
       field: 'y',
       type: 'quantitative',
@@ -408,6 +409,7 @@ class SweepView {
       type: 'quantitative',
       title: this.axisTitle(kx),
       scale: { type: this.axes[kx].log ? 'log' : 'linear', nice: false },
+      ...(!this.axes[kx].log && { axis: { tickCount: linearTickCount(width) } }),
     };
     const layers: Record<string, unknown>[] = [
       {
@@ -441,7 +443,7 @@ class SweepView {
     if (this.signed || (this.lo < 0 && this.hi > 0)) layers.push(zeroRule(plotSymbol(this.quantity)));
     return {
       ...this.facetTitle(facet),
-      width: small ? 300 : 520,
+      width,
       height: small ? 200 : 320,
       layer: layers,
     };
@@ -527,6 +529,7 @@ class SweepView {
       type: 'quantitative',
       ...(title && { title: this.axisTitle(kx) }),
       scale: scale(ax.log, ex),
+      ...(!ax.log && { axis: { tickCount: linearTickCount(width) } }),
     });
     const y = (title: boolean) => ({
       field: 'y',
@@ -736,6 +739,15 @@ function atIndex(values: number[], x: number, log: boolean): number {
 
 /** The heat map's plot area in SVG units; its raster is drawn at the PNG's 2× scale. */
 const MAP_WIDTH = 480;
+
+/**
+ * Ticks asked of a linear x axis `width` px wide: one per 70 px. vega asks one per 40 px, whose labels
+ * overlap on a range that is not made nice (10–800 mK), and its overlap rule then keeps every other
+ * one: 50, 150, 250 … mK instead of 100, 200, 300 … mK.
+ */
+function linearTickCount(width: number): number {
+  return Math.max(2, Math.floor(width / 70));
+}
 const MAP_HEIGHT = 360;
 const RASTER_SCALE = 2;
 

@@ -106,6 +106,23 @@ describe('heat map raster', () => {
   });
 });
 
+describe('heat map axes', () => {
+  it('a linear range that is not made nice (T_R 10–800 mK) is labelled at round values', async () => {
+    const dir = join(tmp, 'ticks');
+    const spec = syntheticSpec(12, 40);
+    spec.axes.reverse(); // T_R first: the map's x axis
+    writeSyntheticStudy(dir, spec);
+    mergeSweeps([dir]);
+    await plotSweep(dir, 'T_L');
+    const labels = [
+      ...readFileSync(join(dir, 'plot.svg'), 'utf8').matchAll(/<text[^>]*>([^<]*)<\/text>/g),
+    ].map((m) => m[1]);
+    // every 100 mK, not every other one of a 50 mK step (50, 150, 250 …) that overlapping labels leave
+    for (const v of ['100', '200', '300', '400', '500', '600', '700', '800']) expect(labels).toContain(v);
+    for (const v of ['50', '150', '250', '750']) expect(labels).not.toContain(v);
+  });
+});
+
 describe('merge + plot of 10⁶ points', () => {
   const dir = join(tmp, 'million');
   beforeAll(() => writeSyntheticStudy(dir, syntheticSpec(1000, 1000)), 600_000);

@@ -38,6 +38,7 @@ export function syntheticChunk(spec: SweepSpec, k: number): { csv: Uint8Array; j
   const [start, end] = chunkRange(spec, k);
   const [nx, ny] = spec.axes.map((a) => a.values.length);
   const coords = new Array<number>(2);
+  const names = spec.axes.map((a) => a.name);
   const csv = new Utf8Builder();
   const jsonl = new Utf8Builder();
   for (let index = start; index < end; index++) {
@@ -58,7 +59,7 @@ export function syntheticChunk(spec: SweepSpec, k: number): { csv: Uint8Array; j
       );
     });
     jsonl.append(
-      `{"index":${index},"J_in":${coords[0]},"T_R":${coords[1]},"exceedsTc":false,"roots":[${objects.join(',')}]}\n`,
+      `{"index":${index},"${names[0]}":${coords[0]},"${names[1]}":${coords[1]},"exceedsTc":false,"roots":[${objects.join(',')}]}\n`,
     );
   }
   return { csv: csv.bytes(), jsonl: jsonl.bytes() };
