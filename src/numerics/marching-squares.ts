@@ -19,73 +19,90 @@ export function contourSegments(f: readonly (readonly number[])[], level: number
   const out: Segment[] = [];
   const ni = f.length;
   const nj = ni > 0 ? f[0].length : 0;
-  // Edge crossing point between two corners (fractional position along the edge).
-  const t = (a: number, b: number): number => (level - a) / (b - a);
   for (let i = 0; i + 1 < ni; i++) {
+    const row = f[i];
+    const next = f[i + 1];
     for (let j = 0; j + 1 < nj; j++) {
-      const a = f[i][j]; // (i, j)
-      const b = f[i + 1][j]; // (i+1, j)
-      const c = f[i + 1][j + 1]; // (i+1, j+1)
-      const d = f[i][j + 1]; // (i, j+1)
-      if (![a, b, c, d].every(Number.isFinite)) continue;
+      const a = row[j]; // (i, j)
+      const b = next[j]; // (i+1, j)
+      const c = next[j + 1]; // (i+1, j+1)
+      const d = row[j + 1]; // (i, j+1)
+      // The test of every cell stays this small loop; the few crossed cells go to cellSegments.
+      if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d))) continue;
       const code = (a > level ? 1 : 0) | (b > level ? 2 : 0) | (c > level ? 4 : 0) | (d > level ? 8 : 0);
-      if (code === 0 || code === 15) continue;
-      // Crossing points on the four edges: bottom (a-b), right (b-c), top (d-c), left (a-d).
-      const bottom = (): [number, number] => [i + t(a, b), j];
-      const right = (): [number, number] => [i + 1, j + t(b, c)];
-      const top = (): [number, number] => [i + t(d, c), j + 1];
-      const left = (): [number, number] => [i, j + t(a, d)];
-      const add = (p: [number, number], q: [number, number]): void => {
-        out.push({ i1: p[0], j1: p[1], i2: q[0], j2: q[1] });
-      };
-      const centreAbove = (a + b + c + d) / 4 > level;
-      switch (code) {
-        case 1:
-        case 14:
-          add(left(), bottom());
-          break;
-        case 2:
-        case 13:
-          add(bottom(), right());
-          break;
-        case 3:
-        case 12:
-          add(left(), right());
-          break;
-        case 4:
-        case 11:
-          add(right(), top());
-          break;
-        case 6:
-        case 9:
-          add(bottom(), top());
-          break;
-        case 7:
-        case 8:
-          add(left(), top());
-          break;
-        case 5: // a and c above
-          if (centreAbove) {
-            add(left(), top());
-            add(bottom(), right());
-          } else {
-            add(left(), bottom());
-            add(right(), top());
-          }
-          break;
-        case 10: // b and d above
-          if (centreAbove) {
-            add(left(), bottom());
-            add(right(), top());
-          } else {
-            add(left(), top());
-            add(bottom(), right());
-          }
-          break;
-      }
+      if (code !== 0 && code !== 15) cellSegments(out, i, j, a, b, c, d, level, code);
     }
   }
   return out;
+}
+
+/** The segments of one crossed cell, corners a (i, j), b (i+1, j), c (i+1, j+1), d (i, j+1). */
+function cellSegments(
+  out: Segment[],
+  i: number,
+  j: number,
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  level: number,
+  code: number,
+): void {
+  // Edge crossing point between two corners (fractional position along the edge).
+  const t = (p: number, q: number): number => (level - p) / (q - p);
+  // Crossing points on the four edges: bottom (a-b), right (b-c), top (d-c), left (a-d).
+  const bottom = (): [number, number] => [i + t(a, b), j];
+  const right = (): [number, number] => [i + 1, j + t(b, c)];
+  const top = (): [number, number] => [i + t(d, c), j + 1];
+  const left = (): [number, number] => [i, j + t(a, d)];
+  const add = (p: [number, number], q: [number, number]): void => {
+    out.push({ i1: p[0], j1: p[1], i2: q[0], j2: q[1] });
+  };
+  const centreAbove = (a + b + c + d) / 4 > level;
+  switch (code) {
+    case 1:
+    case 14:
+      add(left(), bottom());
+      break;
+    case 2:
+    case 13:
+      add(bottom(), right());
+      break;
+    case 3:
+    case 12:
+      add(left(), right());
+      break;
+    case 4:
+    case 11:
+      add(right(), top());
+      break;
+    case 6:
+    case 9:
+      add(bottom(), top());
+      break;
+    case 7:
+    case 8:
+      add(left(), top());
+      break;
+    case 5: // a and c above
+      if (centreAbove) {
+        add(left(), top());
+        add(bottom(), right());
+      } else {
+        add(left(), bottom());
+        add(right(), top());
+      }
+      break;
+    case 10: // b and d above
+      if (centreAbove) {
+        add(left(), bottom());
+        add(right(), top());
+      } else {
+        add(left(), top());
+        add(bottom(), right());
+      }
+      break;
+  }
 }
 
 /** About `count` round levels strictly inside [min, max] (1, 2, 2.5 or 5 × 10^k steps). */
