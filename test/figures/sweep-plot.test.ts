@@ -191,7 +191,8 @@ describe('heat map of a signed quantity over a device axis', () => {
     expect(texts).toContain('κγ = 0');
     expect(texts).toContain('right.junction.r0 (Ω·µm²)');
     expect(texts).toContain('TR (mK)');
-    expect(texts).toEqual(expect.arrayContaining(['2', '10', '20']));
+    // ticks in Ω·µm² (not 1e-12), at round values over 1–20
+    expect(texts).toEqual(expect.arrayContaining(['5', '10', '15', '20']));
     expect(spec.title.subtitle.join(' ')).toContain('contours at −200, −100, 100, 200 fW/K');
     expect(texts.some((t) => /e-\d|_/.test(t))).toBe(false);
     // The subscripts are lowered, smaller tspans.

@@ -140,7 +140,7 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
     mkdirSync(join(install, 'bin'));
     copyFileSync('bin/ndtc.js', join(install, 'bin', 'ndtc.js'));
     copyFileSync('package.json', join(install, 'package.json'));
-    for (const d of ['node_modules', 'schema']) symlinkSync(resolve(d), join(install, d));
+    for (const d of ['node_modules', 'schema', 'fonts']) symlinkSync(resolve(d), join(install, d));
     ndtcScript = join(install, 'bin', 'ndtc.js');
     const host = hostname().split('.')[0];
     const [ctldPort, dPort] = [await freePort(), await freePort()];
