@@ -1,12 +1,12 @@
 // Where a fresh `ndtc reproduce` spends its CPU, from the built modules (dist/, as the command
 // runs): `node bench/reproduce-stages.mjs now|before` prints {"start","compute","vega","resvg","png"}
 // in ms of CPU (all threads); start is node, the library and the rendering libraries loading.
-// `before` draws as the renderer did before: every line clipped and the PNG encoded by resvg; `now`
-// as it does now. No file is written.
+// `before` draws as the renderer did before: every line clipped, text shaped from the full font
+// files and the PNG encoded by resvg; `now` as it does now. No file is written.
 import process from 'node:process';
 import { computeReproduction } from '../dist/figures/reproduce.js';
 import { encodePng } from '../dist/figures/png.js';
-import { FONT_FILES, panelSpec, specToSvg } from '../dist/figures/render.js';
+import { FONT_FILES, panelSpec, rasterFonts, specToSvg } from '../dist/figures/render.js';
 
 const before = process.argv[2] === 'before';
 const cpu = () => {
@@ -32,7 +32,11 @@ for (const panel of panels) {
   const image = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     background: '#ffffff',
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    font: {
+      fontFiles: before ? FONT_FILES : rasterFonts(svg),
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+    },
   }).render();
   add('resvg');
   if (before) image.asPng();

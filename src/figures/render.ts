@@ -41,7 +41,7 @@ let outsideSubsets: RegExp | undefined;
  * faces (resvg's fallback from a subset would pick a face by coverage alone, drawing bold text with
  * the regular face).
  */
-function rasterFonts(svg: string): string[] {
+export function rasterFonts(svg: string): string[] {
   outsideSubsets ??= (() => {
     const { runs } = JSON.parse(readFileSync(fontFile('subset-coverage.json'), 'utf8')) as {
       runs: [number, number][];
