@@ -275,11 +275,11 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
       );
       if (result.status === 'max-steps')
         ctx.stderr(
-          `warning: stopped after --max-steps ${maxSteps} steps, before --until; the files hold what was done\n`,
+          `ndtc transient: warning: stopped after --max-steps ${maxSteps} steps, before --until; the files hold what was done\n`,
         );
       if (result.status === 'domain')
         ctx.stderr(
-          'warning: stopped where a temperature reaches Tc (outside the model); the files hold what was done\n',
+          'ndtc transient: warning: stopped where a temperature reaches Tc (outside the model); the files hold what was done\n',
         );
       for (const f of files) ctx.stdout(`wrote ${f}\n`);
     });

@@ -105,7 +105,8 @@ describe('ndtc transient', () => {
       out,
     );
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/stopped after --max-steps 5 steps/);
+    // Prefixed like every other warning (docs/cli.md, Validity warnings).
+    expect(r.stderr).toMatch(/^ndtc transient: warning: stopped after --max-steps 5 steps/);
     expect(parseCsv(readFileSync(join(out, 'transient.csv'), 'utf8')).rows.length).toBeGreaterThan(1);
   });
 });
