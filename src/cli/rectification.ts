@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../index.js';
 import { checkInRange } from '../physics/domain.js';
+import { validityWarnings } from '../physics/validity.js';
 import { checkProduct, parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
 import {
@@ -90,11 +91,22 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
       if (!(T < Thot && T >= 0.004 * Math.max(base.left.superconductor.Tc, ...TcR)))
         throw new InputError('--Tcold', opts.Tcold, `temperatures below --Thot and at least 0.004 Tc`);
     // Loaded on use: `ndtc --help` does not pay for the figure modules.
-    const { rectificationMap, rectificationPanel } = await import('../figures/diode-panels.js');
+    const { asymmetricPair, rectificationMap, rectificationPanel } =
+      await import('../figures/diode-panels.js');
     const points = rectificationMap(device, Thot, { Tcold, chi, TcR, gammaR }).map((p) => ({
       ...p,
       ratio: assertFinite(p.ratio, `ratio at T_cold = ${p.T_cold} K, χ = ${p.chi}`),
     }));
+    // Both directions put T_hot on a junction: flagged as \`photonic\` flags the same (T_L, T_R).
+    const warnings = new Set<string>();
+    for (const p of points) {
+      const pair = asymmetricPair(device, p.chi, p.Tc_R, p.gamma_R);
+      for (const [TL, TR] of [
+        [Thot, p.T_cold],
+        [p.T_cold, Thot],
+      ])
+        for (const w of validityWarnings(pair, TL, TR)) warnings.add(w);
+    }
     const parameters = {
       ...deviceParameters(opts, device),
       Thot,
@@ -123,7 +135,7 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
           { field: 'tau0_reverse', kind: 'dimensionless' },
         ],
         rows: points,
-        warnings: [],
+        warnings: Array.from(warnings),
         summary: deviceSummary(opts, device),
       },
       format,

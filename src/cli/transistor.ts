@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InputError, transistorResponse } from '../index.js';
 import { checkInRange } from '../physics/domain.js';
+import { validityWarnings } from '../physics/validity.js';
 import { parsePointGrid, parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
 import {
@@ -73,10 +74,12 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
         throw new InputError('--Tbath', opts.Tbath, `one temperature from 0.004 Tc to below Tc (${TcMin} K)`);
     }
     const points = [];
+    const warnings = new Set<string>();
     for (const JL of JinL)
       for (const JR of JinR)
         for (const [index, r] of transistorResponse(device, { JinL: JL, JinR: JR, Tbath }).entries()) {
           const at = `J_in_L = ${JL} W, J_in_R = ${JR} W`;
+          for (const w of validityWarnings(device, r.TL, r.TR)) warnings.add(w);
           points.push({
             J_in_L: JL,
             J_in_R: JR,
@@ -118,7 +121,7 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
           { field: 'kappa_gamma', kind: 'conductance' },
         ],
         rows: points,
-        warnings: [],
+        warnings: Array.from(warnings),
         summary: deviceSummary(opts, device),
       },
       format,

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { platformDevice, rectification, transistorResponse } from '../../src/index.js';
+import { platformDevice, rectification, transistorResponse, validityWarnings } from '../../src/index.js';
 import { ndtc, ndtcJson, parseCsv } from './harness.js';
 
 describe('ndtc rectification', () => {
@@ -89,6 +89,28 @@ describe('ndtc rectification', () => {
       expect(run.stderr).toContain(option);
     });
   }
+});
+
+describe('validity warnings (docs/cli.md): as photonic and solve --setup 3 flag the same temperatures', () => {
+  it('rectification flags a T_hot near Tc, in both directions', async () => {
+    const { run, doc } = await ndtcJson('rectification', '--Thot', '1.1K', '--Tcold', '100mK');
+    const expected = [
+      ...validityWarnings(platformDevice('ag'), 1.1, 0.1),
+      ...validityWarnings(platformDevice('ag'), 0.1, 1.1),
+    ];
+    expect(expected).toHaveLength(2);
+    expect(doc.warnings).toEqual(expected);
+    expect(run.stderr).toBe(expected.map((w) => `ndtc rectification: warning: ${w}\n`).join(''));
+  });
+
+  it('transistor flags a state with T_R near Tc', async () => {
+    const { run, doc } = await ndtcJson('transistor', '--JinL', '1fW', '--JinR', '3pW');
+    const [state] = transistorResponse(platformDevice('ag'), { JinL: 1e-15, JinR: 3e-12 });
+    const expected = validityWarnings(platformDevice('ag'), state.TL, state.TR);
+    expect(expected).toHaveLength(1);
+    expect(doc.warnings).toEqual(expected);
+    expect(run.stderr).toBe(`ndtc transistor: warning: ${expected[0]}\n`);
+  });
 });
 
 describe('figure output', () => {
