@@ -1,6 +1,6 @@
 /** `ndtc rectification`: the thermal diode, J_fwd vs J_rev of an asymmetric pair and R = J_fwd/J_rev. */
 import type { Command } from 'commander';
-import { InputError } from '../index.js';
+import { InputError, type Device } from '../index.js';
 import { checkInRange } from '../physics/domain.js';
 import { validityWarnings } from '../physics/validity.js';
 import { checkProduct, parsePointList } from './cartesian.js';
@@ -15,6 +15,7 @@ import {
 import { addLineOptions, lineFromOptions, type LineOptionValues } from './line-options.js';
 import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
 import { checkFigureFile, figureHelp, writeFigure } from './figure-option.js';
+import { formatQuantity } from '../units/quantity.js';
 
 const BEYOND = { beyond: 'at most 10⁶ points in all' };
 
@@ -26,6 +27,25 @@ interface Options extends DeviceOptionValues, LineOptionValues {
   figure?: string;
   json?: boolean;
   csv?: boolean;
+}
+
+/**
+ * The header: χ (and Tc_R, γ_R when given) vary by row, in their columns; the photon lines change
+ * every current, so they are named too.
+ */
+function rectificationSummary(opts: Options, device: Device): string {
+  const perRow = opts.chi === undefined ? undefined : 'χ per row';
+  const lines = [deviceSummary(opts, device, perRow)];
+  if (opts.TcR !== undefined || opts.gammaR !== undefined)
+    lines.push("right reservoir's Tc and γ per row (Tc_R, gamma_R)");
+  const line = device.line;
+  lines.push(
+    line
+      ? `photon lines: L = ${formatQuantity(line.inductance, 'inductance')}, ` +
+          `R = ${formatQuantity(line.resistance, 'resistance')} each (at T_bath = ${formatQuantity(device.Tbath, 'temperature')})`
+      : 'photon lines: ideal (the paper)',
+  );
+  return lines.join('\n');
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -136,7 +156,7 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
         ],
         rows: points,
         warnings: Array.from(warnings),
-        summary: deviceSummary(opts, device),
+        summary: rectificationSummary(opts, device),
       },
       format,
       ctx,

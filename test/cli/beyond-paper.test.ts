@@ -75,6 +75,28 @@ describe('ndtc rectification', () => {
     expect(pb.J_forward).not.toBe(pa.J_forward);
   });
 
+  it('the table header names the photon lines and does not claim one χ for rows of many', async () => {
+    const run = await ndtc(
+      'rectification',
+      '--Thot',
+      '500mK',
+      '--Tcold',
+      '100mK',
+      '--chi',
+      '1,5',
+      '--Lline',
+      '10nH',
+      '--Rline',
+      '5ohm',
+    );
+    expect(run.code).toBe(0);
+    const header = run.stdout.split('\n').filter((l) => l.startsWith('# '));
+    expect(header[0]).toMatch(/^# platform ag, χ per row, c = 50 fF\/µm²/);
+    expect(header).toContain('# photon lines: L = 10 nH, R = 5 Ω each (at T_bath = 10 mK)');
+    const ideal = await ndtc('rectification', '--Thot', '500mK', '--Tcold', '100mK');
+    expect(ideal.stdout).toMatch(/^# platform ag, χ = 2, .*\n# photon lines: ideal \(the paper\)\n/);
+  });
+
   for (const [args, option] of [
     [['--Thot', '500mK', '--Tcold', '600mK'], '--Tcold'],
     [['--Thot', '500mK', '--Tcold', '100mK', '--chi', '0'], '--chi'],
