@@ -12,7 +12,8 @@ import {
   deviceSummary,
   type DeviceOptionValues,
 } from './device-options.js';
-import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
+import { addOutputOptions, assertFinite, emitReport, outputFormatOf, type Cell } from './output.js';
+import { formatQuantity } from '../units/quantity.js';
 import { checkFigureFile, figureHelp, writeFigure } from './figure-option.js';
 
 const BEYOND = { beyond: 'at most 10⁶ operating points in all' };
@@ -50,7 +51,8 @@ Examples:
   $ ndtc transistor --JinL 20fW --JinR 0.01fW..30fW:40 --figure alpha.png
 
 Points: {J_in_L, J_in_R, T_bath, T_L, T_R, stable, J_out, alpha, dTL_dJgate, dTR_dJgate,
-temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one row per steady state.`,
+temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one row per steady state.
+Where there is none: {J_in_L, J_in_R, T_bath, note} (CSV: empty cells, the note on stderr).`,
   );
   cmd.action(async (opts: Options) => {
     const format = outputFormatOf(opts);
@@ -74,10 +76,21 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
         throw new InputError('--Tbath', opts.Tbath, `one temperature from 0.004 Tc to below Tc (${TcMin} K)`);
     }
     const points = [];
+    // An operating point without a steady state is reported, as by solve --setup 3, not left out silently.
+    const rows: Record<string, Cell>[] = [];
+    const notes: string[] = [];
     const warnings = new Set<string>();
     for (const JL of JinL)
-      for (const JR of JinR)
-        for (const [index, r] of transistorResponse(device, { JinL: JL, JinR: JR, Tbath }).entries()) {
+      for (const JR of JinR) {
+        const states = transistorResponse(device, { JinL: JL, JinR: JR, Tbath });
+        if (states.length === 0) {
+          const note = 'no steady state with both temperatures in (T_bath, Tc)';
+          rows.push({ J_in_L: JL, J_in_R: JR, T_bath: Tbath, note });
+          notes.push(
+            `${note} (J_in^L = ${formatQuantity(JL, 'power')}, J_in^R = ${formatQuantity(JR, 'power')})`,
+          );
+        }
+        for (const [index, r] of states.entries()) {
           const at = `J_in_L = ${JL} W, J_in_R = ${JR} W`;
           for (const w of validityWarnings(device, r.TL, r.TR)) warnings.add(w);
           points.push({
@@ -95,7 +108,9 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
             temperature_gain: r.temperatureGain,
             kappa_gamma: r.kappa,
           });
+          rows.push(points[points.length - 1]);
         }
+      }
     const parameters = { ...deviceParameters(opts, device), JinL, JinR, Tbath };
     if (opts.figure) {
       const { transistorPanel } = await import('../figures/diode-panels.js');
@@ -105,10 +120,11 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
       {
         command: 'transistor',
         parameters,
-        points,
+        points: rows,
         columns: [
           { field: 'J_in_L', kind: 'power' },
           { field: 'J_in_R', kind: 'power' },
+          { field: 'T_bath', kind: 'temperature' },
           { field: 'state', kind: 'index' },
           { field: 'T_L', kind: 'temperature' },
           { field: 'T_R', kind: 'temperature' },
@@ -119,8 +135,10 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
           { field: 'dTR_dJgate', kind: 'dimensionless', label: 'dT_R/dJ_gate (K/W)' },
           { field: 'temperature_gain', kind: 'dimensionless' },
           { field: 'kappa_gamma', kind: 'conductance' },
+          { field: 'note', kind: 'text' },
         ],
-        rows: points,
+        rows,
+        csvNotes: notes,
         warnings: Array.from(warnings),
         summary: deviceSummary(opts, device),
       },

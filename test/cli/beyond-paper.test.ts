@@ -183,6 +183,26 @@ describe('ndtc transistor', () => {
     expect(points[0].stable).toBe(ref[0].stable);
   });
 
+  it('an operating point without a steady state gets a row with a note, in every format', async () => {
+    // 20 pW on the gate takes the right reservoir to Tc: no state (solve --setup 3 says so too).
+    const argv = ['transistor', '--JinL', '1fW', '--JinR', '1fW,20pW'];
+    expect(transistorResponse(platformDevice('ag'), { JinL: 1e-15, JinR: 2e-11 })).toEqual([]);
+    const note = 'no steady state with both temperatures in (T_bath, Tc)';
+    const table = await ndtc(...argv);
+    expect(table.code).toBe(0);
+    expect(table.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^ {2}1 fW {3}20 pW {3}10 mK .* no steady state/,
+    );
+    const csv = await ndtc(...argv, '--csv');
+    const { header, rows } = parseCsv(csv.stdout);
+    expect(header.slice(0, 4)).toEqual(['J_in_L', 'J_in_R', 'T_bath', 'state']);
+    expect(rows).toHaveLength(2);
+    expect(rows[1].slice(0, 4)).toEqual(['1e-15', '2e-11', '0.01', '']);
+    expect(csv.stderr).toBe(`ndtc transistor: note: ${note} (J_in^L = 1 fW, J_in^R = 20 pW)\n`);
+    const { doc } = await ndtcJson(...argv);
+    expect((doc.points as unknown[])[1]).toEqual({ J_in_L: 1e-15, J_in_R: 2e-11, T_bath: 0.01, note });
+  });
+
   for (const [args, option] of [
     [['--JinL', '0W', '--JinR', '1fW'], '--JinL'],
     [['--JinL', '20fW', '--JinR', '1K'], '--JinR'],
