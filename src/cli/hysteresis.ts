@@ -62,7 +62,7 @@ export function register(program: Command, ctx: CliContext): void {
       'Jin=1fW..1pW:200:log or TR=10mK..800mK:200 (values in sweep-up order)',
     )
     .option('--Jin <power>', 'input power, for a T_R sweep')
-    .option('--TR <temperature>', 'right temperature, for a J_in sweep in setup 1')
+    .option('--TR <temperature>', 'right temperature, for a J_in sweep (setup 2: also the bath)')
     .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default 1)');
   addDeviceOptions(cmd);
   cmd

@@ -295,7 +295,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--TR <temps>', 'right temperatures (< Tc), setups 1–2: list or range, e.g. 10mK..800mK:80')
     .option('--JinL <powers>', 'setup 3: heater powers on the left reservoir, e.g. 1e-18W')
     .option('--JinR <powers>', 'setup 3: heater powers on the right reservoir, e.g. 400fW')
-    .option('--Tbath <temps>', "bath temperatures for setup 1 (default: the device's, 10 mK)");
+    .option('--Tbath <temps>', "bath temperatures for setups 1 and 3 (default: the device's, 10 mK)");
   addDeviceOptions(cmd);
   addOutputOptions(cmd)
     .option('--quiet', 'no progress bar')
