@@ -116,7 +116,8 @@ function operatingGrid(
       throw new InputError('--Tbath', opts.Tbath, 'only with --setup 1 (in setup 2 the bath is at T_R)');
     }
     checkProduct(lists, BEYOND);
-    belowTc(TRs, device.right.superconductor.Tc, '--TR');
+    // T_R is the left reservoir's bath too: below both Tc.
+    belowTc(TRs, Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc), '--TR');
     const grid = (function* () {
       for (const [a, TR] of cartesian([lead.values, TRs])) yield [a, TR, TR] as [number, number, number];
     })();

@@ -153,6 +153,8 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
       const setup = parseSetup(opts.setup);
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
       const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
+      // T_R is the right reservoir's; in setup 2 it is the left's bath as well.
+      const TcOfTR = setup === 2 ? Tc : device.right.superconductor.Tc;
       const power = (text: string | undefined, option: string): number => {
         if (text === undefined)
           throw new InputError(option, '(none)', `required with --setup ${setup}, e.g. 100fW`);
@@ -174,7 +176,7 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         if (opts.TR === undefined)
           throw new InputError('--TR', '(none)', 'required with --setup 1 or 2, e.g. 700mK');
         const TR = parseQuantity(opts.TR, 'temperature', '--TR');
-        belowTc([TR], Tc, '--TR');
+        belowTc([TR], TcOfTR, '--TR');
         drive = { setup, Jin: power(opts.Jin, '--Jin'), TR };
       }
       if (opts.Tbath !== undefined) {
@@ -185,7 +187,7 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         drive.Tbath = Tb;
       }
       const { quantity, value } = parseChange(opts.change, setup);
-      if (quantity === 'TR') belowTc([value], Tc, '--change');
+      if (quantity === 'TR') belowTc([value], TcOfTR, '--change');
       const start = transientTime(opts.at, '--at', true);
       const change: TransientChange = { quantity, value, start };
       if (opts.duration !== undefined) change.duration = transientTime(opts.duration, '--duration');

@@ -1,5 +1,5 @@
 /** `ndtc solve --setup 3` and `ndtc transient`: the CLI's numbers are the library's, files are written whole. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,38 @@ describe('ndtc transient', () => {
     // Prefixed like every other warning (docs/cli.md, Validity warnings).
     expect(r.stderr).toMatch(/^ndtc transient: warning: stopped after --max-steps 5 steps/);
     expect(parseCsv(readFileSync(join(out, 'transient.csv'), 'utf8')).rows.length).toBeGreaterThan(1);
+  });
+});
+
+describe('T_R between the two Tc (left Tc 0.5 K, right 1.2 K)', () => {
+  const device = join(dir, 'tc-left-low.yaml');
+  writeFileSync(
+    device,
+    'platform: ag\nleft: {superconductor: {Tc: 0.5K}}\nright: {superconductor: {Tc: 1.2K}}\n',
+  );
+  const transient = ['transient', '--Jin', '1e-18W', '--change', 'Jin=2fW', '--until', '1us', '--no-plot'];
+
+  it('setup 1: T_R = 0.7 K is the right reservoir’s, below its Tc: transient starts from solve’s state', async () => {
+    const { doc } = await ndtcJson('solve', '--Jin', '1e-18W', '--TR', '700mK', '--device', device);
+    const [root] = (doc.points as { roots: { T_L: number }[] }[])[0].roots;
+    const out = join(dir, 'tc-left-low');
+    const run = await ndtc(...transient, '--TR', '700mK', '--device', device, '--out', out);
+    expect(run.code).toBe(0);
+    const { rows } = parseCsv(readFileSync(join(out, 'transient.csv'), 'utf8'));
+    expect(Number(rows[0][1])).toBe(root.T_L);
+  });
+
+  it('setup 2: T_R is the left’s bath too, refused naming --TR (not a library parameter)', async () => {
+    for (const argv of [
+      ['solve', '--setup', '2', '--Jin', '1e-18W', '--TR', '700mK', '--device', device],
+      [...transient, '--setup', '2', '--TR', '700mK', '--device', device, '--out', join(dir, 'no')],
+    ]) {
+      const run = await ndtc(...argv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        new RegExp(`^ndtc ${argv[0]}: --TR: invalid value '700 mK': .*below Tc = 500 mK`),
+      );
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
   });
 });
