@@ -77,9 +77,11 @@ describe('ndtc transient', () => {
     expect(rows.map((row) => Number(row[1]))).toEqual(lib.TL);
     const json = JSON.parse(readFileSync(join(out, 'transient.json'), 'utf8')) as {
       status: string;
+      units: Record<string, string>;
       time: number[];
     };
     expect(json.status).toBe('done');
+    expect(json.units).toMatchObject({ time: 's', T_L: 'K', T_R: 'K', start: 's', value: 'W' });
     expect(json.time).toEqual(lib.time);
     expect(readFileSync(join(out, 'transient.png')).subarray(1, 4).toString()).toBe('PNG');
   });

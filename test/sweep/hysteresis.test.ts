@@ -70,6 +70,8 @@ describe('ndtc hysteresis', () => {
     const json = JSON.parse(readFileSync(join(out, 'hysteresis.json'), 'utf8'));
     expect(json.loops).toHaveLength(1);
     expect(json.steps).toHaveLength(34);
+    // A reader need not know that the swept J_in is in W and T_L in K.
+    expect(json.units).toMatchObject({ swept: 'W', T_L: 'K', maxSplit: 'K', dTL_dTR: 'K/K' });
     expect(existsSync(join(out, 'hysteresis.png'))).toBe(true);
     expect(readFileSync(join(out, 'hysteresis.svg'), 'utf8')).toContain('sweep down');
   });
