@@ -144,6 +144,24 @@ describe('figure output', () => {
     expect(run.stderr).toContain('/dev/null');
   });
 
+  it('the transistor figure says what a dashed curve is, when it has one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ndtc-figure-'));
+    try {
+      const note = 'dashed: a curve through unstable states';
+      const bistable = join(dir, 'bistable.svg');
+      const args = ['transistor', '--JinL', '1e-18W', '--JinR', '300fW,400fW', '--figure', bistable];
+      expect((await ndtc(...args)).code).toBe(0);
+      expect(readFileSync(bistable, 'utf8')).toContain(note);
+      const single = join(dir, 'single.svg');
+      expect(
+        (await ndtc('transistor', '--JinL', '20fW', '--JinR', '0.1fW,1fW', '--figure', single)).code,
+      ).toBe(0);
+      expect(readFileSync(single, 'utf8')).not.toContain('dashed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the format follows the extension (PNG, SVG, PDF); any other is refused before any work', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ndtc-figure-'));
     try {
