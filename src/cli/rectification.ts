@@ -58,7 +58,10 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--Tcold <temps>', 'the cold side (< T_hot): list or range, e.g. 100mK or 50mK..400mK:8')
     .option('--TcR <temps>', "the right reservoir's Tc (list or range; default: the device's)")
     .option('--gammaR <numbers>', "the right reservoir's Dynes γ (list; default: the device's)")
-    .option('--figure <file>', figureHelp('R against χ, one curve per T_cold, Tc_R, γ_R'));
+    .option(
+      '--figure <file>',
+      figureHelp('R against χ (two or more --chi), one curve per T_cold, Tc_R, γ_R'),
+    );
   addDeviceOptions(cmd);
   addLineOptions(cmd);
   addOutputOptions(cmd).addHelpText(
@@ -104,6 +107,13 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
       ],
       BEYOND,
     );
+    // One χ makes every curve a single point, which draws nothing: an empty figure.
+    if (opts.figure && chi.length < 2)
+      throw new InputError(
+        '--figure',
+        opts.figure,
+        'R against χ: give --chi two or more values, e.g. --chi 0.5..10:20',
+      );
     const TcMin = Math.min(base.left.superconductor.Tc, ...TcR);
     if (!(Thot < TcMin))
       throw new InputError('--Thot', opts.Thot, `a temperature below every Tc (${TcMin} K here)`);

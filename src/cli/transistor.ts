@@ -36,7 +36,10 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--JinL <powers>', 'source: heater power on the left reservoir, list or range, e.g. 20fW')
     .requiredOption('--JinR <powers>', 'gate: heater power on the right reservoir, e.g. 0.1fW..100fW:20')
     .option('--Tbath <temperature>', "bath temperature (default: the device's)")
-    .option('--figure <file>', figureHelp('α against J_in^R, one curve per J_in^L and state'));
+    .option(
+      '--figure <file>',
+      figureHelp('α against J_in^R (two or more --JinR), one curve per J_in^L and state'),
+    );
   addDeviceOptions(cmd);
   addOutputOptions(cmd).addHelpText(
     'after',
@@ -65,6 +68,13 @@ Where there is none: {J_in_L, J_in_R, T_bath, note} (CSV: empty cells, the note 
       ],
       BEYOND,
     );
+    // One J_in^R makes every curve a single point, which draws nothing: an empty figure.
+    if (opts.figure && JinR.length < 2)
+      throw new InputError(
+        '--figure',
+        opts.figure,
+        'α against J_in^R: give --JinR two or more values, e.g. --JinR 0.1fW..30fW:40',
+      );
     for (const J of JinL) checkInRange('Jin', '--JinL', J);
     for (const J of JinR) checkInRange('Jin', '--JinR', J);
     let Tbath = device.Tbath;

@@ -138,10 +138,36 @@ describe('validity warnings (docs/cli.md): as photonic and solve --setup 3 flag 
 describe('figure output', () => {
   it('an unwritable --figure path: exit 1, one line naming the path', async () => {
     const path = '/dev/null/r.png'; // a file's child: no one can create it
-    const run = await ndtc('rectification', '--Thot', '500mK', '--Tcold', '100mK', '--figure', path);
+    const run = await ndtc(
+      'rectification',
+      '--Thot',
+      '500mK',
+      '--Tcold',
+      '100mK',
+      '--chi',
+      '1,2',
+      '--figure',
+      path,
+    );
     expect(run.code).toBe(1);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('/dev/null');
+  });
+
+  it('a figure of single points (one χ, one J_in^R) would be empty: refused before any work', async () => {
+    for (const [argv, accepted] of [
+      [['rectification', '--Thot', '500mK', '--Tcold', '100mK,200mK'], 'give --chi two or more values'],
+      [['transistor', '--JinL', '10fW,20fW', '--JinR', '0.1fW'], 'give --JinR two or more values'],
+    ] as const) {
+      const run = await ndtc(...argv, '--figure', '/nonexistent-dir/f.png');
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(
+        new RegExp(`^ndtc ${argv[0]}: --figure: invalid value '/nonexistent-dir/f.png': `),
+      );
+      expect(run.stderr).toContain(accepted);
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
   });
 
   it('the transistor figure says what a dashed curve is, when it has one', async () => {
