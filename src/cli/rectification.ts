@@ -56,7 +56,10 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .requiredOption('--Thot <temperature>', 'the hot side, e.g. 500mK (below both Tc)')
     .requiredOption('--Tcold <temps>', 'the cold side (< T_hot): list or range, e.g. 100mK or 50mK..400mK:8')
-    .option('--TcR <temps>', "the right reservoir's Tc (list or range; default: the device's)")
+    .option(
+      '--TcR <temps>',
+      "the right reservoir's Tc, 10 mK to 10 K and at most 250 T_bath (list or range; default: the device's)",
+    )
     .option('--gammaR <numbers>', "the right reservoir's Dynes γ (list; default: the device's)")
     .option(
       '--figure <file>',
@@ -93,6 +96,14 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
     const TcR = opts.TcR
       ? parsePointList(opts.TcR, 'temperature', '--TcR', BEYOND).map((x) => checkInRange('Tc', '--TcR', x))
       : [base.right.superconductor.Tc];
+    // The device's bath must stay in [0.004 Tc, Tc) of the right reservoir too, as --Tc's must.
+    for (const x of TcR)
+      if (!(base.Tbath >= 0.004 * x && base.Tbath < x))
+        throw new InputError(
+          '--TcR',
+          opts.TcR ?? formatQuantity(x, 'temperature'),
+          `Tc values above T_bath and at most 250 T_bath = ${formatQuantity(250 * base.Tbath, 'temperature')} (the bath must be ≥ 0.004 Tc)`,
+        );
     const gammaR = opts.gammaR
       ? parsePointList(opts.gammaR, 'dimensionless', '--gammaR', BEYOND).map((x) =>
           checkInRange('gamma', '--gammaR', x),

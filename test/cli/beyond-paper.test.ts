@@ -103,6 +103,11 @@ describe('ndtc rectification', () => {
     [['--Thot', '500mK', '--Tcold', '100mK', '--Lline', '10nF'], '--Lline'],
     [['--Thot', '500mK', '--Tcold', '100mK', '--Rline', '-1ohm'], '--Rline'],
     [['--Thot', '2K', '--Tcold', '100mK'], '--Thot'],
+    // Tc_R above 250 T_bath: named as such, not by the library's withRightReservoir.
+    [
+      ['--Thot', '500mK', '--Tcold', '100mK', '--TcR', '3K'],
+      "--TcR: invalid value '3K': Tc values above T_bath",
+    ],
   ] as const) {
     it(`bad ${option}: exit 2, one line naming it`, async () => {
       const run = await ndtc('rectification', ...args);
