@@ -123,7 +123,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--duration <time>', 'pulse length, 1 fs to 1e5 s (without it: a step that stays)')
     .requiredOption('--until <time>', 'end of the integration, 1 fs to 1e5 s, e.g. 100us')
     .option('--initial-state <index>', 'which stable steady state to start from (0 = coldest T_L)', '0')
-    .option('--rtol <number>', 'relative tolerance of the integrator', '1e-7')
+    .option('--rtol <number>', 'relative tolerance of the integrator, 1e-12 to 1e-2', '1e-7')
     .option('--max-steps <n>', `step budget (1 … ${MAX_STEPS_LIMIT})`, '100000');
   addDeviceOptions(cmd);
   cmd
