@@ -69,17 +69,31 @@ function parseChange(
   const name = m[1];
   if (setup === 3 && (name === 'JinL' || name === 'JinR')) {
     const value = parseQuantity(m[2], 'power', '--change');
-    checkInRange('Jin', '--change', value);
+    heaterPower('--change', value);
     return { quantity: name === 'JinL' ? 'Jin' : 'JinR', value };
   }
   if (setup !== 3 && name === 'Jin') {
     const value = parseQuantity(m[2], 'power', '--change');
-    checkInRange('Jin', '--change', value);
+    heaterPower('--change', value);
     return { quantity: 'Jin', value };
   }
   if (setup !== 3 && name === 'TR')
     return { quantity: 'TR', value: parseQuantity(m[2], 'temperature', '--change') };
   throw new InputError('--change', text, accepted);
+}
+
+/**
+ * A heater power: J_in's domain, or 0 W, a heater off (switching one off, or on from off, is the
+ * transient an experiment most often records; the library integrates it).
+ */
+function heaterPower(option: string, value: number): number {
+  if (value === 0) return value;
+  try {
+    return checkInRange('Jin', option, value);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(option, error.value, `0 W (heater off) or ${error.accepted}`);
+  }
 }
 
 /** A time of TRANSIENT_TIME (1 fs to 10⁵ s, the integrator's range), or 0 where `zero` allows it. */
@@ -113,12 +127,15 @@ export function register(program: Command, ctx: CliContext): void {
       'T(t) after a step or pulse of J_in, J_in^R or T_R (stiff integration of C dT/dt = heat in − out)',
     )
     .option('--setup <1|2|3>', '1: T_R set, T_bath fixed; 2: T_R = T_bath; 3: both reservoirs floating', '1')
-    .option('--Jin <power>', 'setups 1–2: input power on the left reservoir before the change')
-    .option('--JinL <power>', 'setup 3: heater power on the left reservoir before the change')
-    .option('--JinR <power>', 'setup 3: heater power on the right reservoir before the change')
+    .option('--Jin <power>', 'setups 1–2: input power on the left reservoir before the change (0W: off)')
+    .option('--JinL <power>', 'setup 3: heater power on the left reservoir before the change (0W: off)')
+    .option('--JinR <power>', 'setup 3: heater power on the right reservoir before the change (0W: off)')
     .option('--TR <temperature>', 'setups 1–2: right temperature before the change')
     .option('--Tbath <temperature>', "setups 1 and 3: bath temperature (default: the device's)")
-    .requiredOption('--change <name=value>', 'setups 1–2: Jin=… or TR=…; setup 3: JinL=… or JinR=…')
+    .requiredOption(
+      '--change <name=value>',
+      'setups 1–2: Jin=… or TR=…; setup 3: JinL=… or JinR=… (a power may be 0W: heater off)',
+    )
     .option('--at <time>', 'when the change starts, 0 or 1 fs to 1e5 s', '0s')
     .option('--duration <time>', 'pulse length, 1 fs to 1e5 s (without it: a step that stays)')
     .requiredOption('--until <time>', 'end of the integration, 1 fs to 1e5 s, e.g. 100us')
@@ -159,7 +176,7 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         if (text === undefined)
           throw new InputError(option, '(none)', `required with --setup ${setup}, e.g. 100fW`);
         const v = parseQuantity(text, 'power', option);
-        checkInRange('Jin', option, v);
+        heaterPower(option, v);
         return v;
       };
       const refuse = (text: string | undefined, option: string, why: string): void => {

@@ -86,6 +86,36 @@ describe('ndtc transient', () => {
     expect(readFileSync(join(out, 'transient.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 
+  it('a heater switched off (0 W) is a change like any other, as the library integrates it', async () => {
+    const out = join(dir, 'off');
+    const argv = ['transient', '--TR', '300mK', '--Jin', '100fW', '--change', 'Jin=0W', '--at', '1us'];
+    const r = await ndtc(...argv, '--until', '20us', '--no-plot', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const lib = transientResponse(
+      ag,
+      { setup: 1, Jin: 1e-13, TR: 0.3 },
+      { quantity: 'Jin', value: 0, start: 1e-6 },
+      { until: 2e-5 },
+    );
+    const { rows } = parseCsv(readFileSync(join(out, 'transient.csv'), 'utf8'));
+    expect(rows.map((row) => Number(row[1]))).toEqual(lib.TL);
+    const negative = await ndtc(
+      'transient',
+      '--TR',
+      '300mK',
+      '--Jin',
+      '-1fW',
+      '--change',
+      'Jin=0W',
+      '--until',
+      '1us',
+    );
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toMatch(
+      /^ndtc transient: --Jin: invalid value '-1 fW': 0 W \(heater off\) or above 0 W/,
+    );
+  });
+
   it('warns and keeps what was done when the step budget runs out', async () => {
     const out = join(dir, 'budget');
     const r = await ndtc(
