@@ -136,7 +136,7 @@ export function register(program: Command, ctx: CliContext): void {
       '--change <name=value>',
       'setups 1–2: Jin=… or TR=…; setup 3: JinL=… or JinR=… (a power may be 0W: heater off)',
     )
-    .option('--at <time>', 'when the change starts, 0 or 1 fs to 1e5 s', '0s')
+    .option('--at <time>', 'when the change starts, 0s or 1 fs to 1e5 s', '0s')
     .option('--duration <time>', 'pulse length, 1 fs to 1e5 s (without it: a step that stays)')
     .requiredOption('--until <time>', 'end of the integration, 1 fs to 1e5 s, e.g. 100us')
     .option('--initial-state <index>', 'which stable steady state to start from (0 = coldest T_L)', '0')
