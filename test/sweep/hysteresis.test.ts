@@ -82,6 +82,11 @@ describe('ndtc hysteresis', () => {
       [['--sweep', 'TR=10mK..800mK:20'], /--Jin: invalid value '\(missing\)'/],
       [['--sweep', 'Jin=1fW..1pW:20:log'], /--TR: invalid value '\(missing\)'/],
       [['--sweep', 'TR=10mK..1.3K:20', '--Jin', '1fW'], /below Tc/],
+      // Refused before the work: 2·10⁶ values ran 90 s and died building the JSON ('Invalid string length').
+      [
+        ['--sweep', 'Jin=1fW..1pW:2000000:log', '--TR', '100mK'],
+        /--sweep: .*at most 100000 values \(2000000 given\)/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const r = await ndtc('hysteresis', ...argv, '--out', join(dir, 'bad'));
