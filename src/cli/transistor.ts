@@ -82,8 +82,14 @@ Where there is none: {J_in_L, J_in_R, T_bath, note} (CSV: empty cells, the note 
       const values = parsePointList(opts.Tbath, 'temperature', '--Tbath', BEYOND);
       Tbath = values[0];
       const TcMin = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
-      if (values.length !== 1 || !(Tbath < TcMin && Tbath >= 0.004 * TcMin))
-        throw new InputError('--Tbath', opts.Tbath, `one temperature from 0.004 Tc to below Tc (${TcMin} K)`);
+      const TcMax = Math.max(device.left.superconductor.Tc, device.right.superconductor.Tc);
+      // The bath of both reservoirs: below either Tc and at least 0.004 of either.
+      if (values.length !== 1 || !(Tbath < TcMin && Tbath >= 0.004 * TcMax))
+        throw new InputError(
+          '--Tbath',
+          opts.Tbath,
+          `one temperature from ${formatQuantity(0.004 * TcMax, 'temperature')} (0.004 Tc) to below Tc = ${formatQuantity(TcMin, 'temperature')}`,
+        );
     }
     const points = [];
     // An operating point without a steady state is reported, as by solve --setup 3, not left out silently.

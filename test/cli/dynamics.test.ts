@@ -161,6 +161,31 @@ describe('T_R between the two Tc (left Tc 0.5 K, right 1.2 K)', () => {
     expect(Number(rows[0][1])).toBe(root.T_L);
   });
 
+  it('setup 3: a bath below 0.004 of the higher Tc is refused naming --Tbath (not a library parameter)', async () => {
+    const setup3 = ['--JinL', '20fW', '--JinR', '1fW', '--Tbath', '3mK', '--device', device];
+    for (const argv of [
+      ['solve', '--setup', '3', ...setup3],
+      ['transistor', ...setup3],
+      [
+        'transient',
+        '--setup',
+        '3',
+        ...setup3,
+        '--change',
+        'JinL=1fW',
+        '--until',
+        '1us',
+        '--out',
+        join(dir, 'no'),
+      ],
+    ]) {
+      const run = await ndtc(...argv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`^ndtc ${argv[0]}: --Tbath: invalid value '3 ?mK': .*4\\.8 mK`));
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+  });
+
   it('setup 2: T_R is the left’s bath too, refused naming --TR (not a library parameter)', async () => {
     for (const argv of [
       ['solve', '--setup', '2', '--Jin', '1e-18W', '--TR', '700mK', '--device', device],
