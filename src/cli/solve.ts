@@ -34,7 +34,7 @@ import {
 import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from '../io/progress.js';
 import { PROGRESS_HELP } from './progress-option.js';
-import { belowTc } from './temperature-checks.js';
+import { aboveTcFloor, belowTc } from './temperature-checks.js';
 import { validityWarnings } from '../physics/validity.js';
 import { twoReservoirReport } from './solve-two-reservoirs.js';
 
@@ -129,6 +129,8 @@ function operatingGrid(
   checkProduct(lists, BEYOND);
   belowTc(TRs, device.right.superconductor.Tc, '--TR');
   belowTc(Tbaths, device.left.superconductor.Tc, '--Tbath');
+  // A device's bath: at least 0.004 of either Tc (the library's rule).
+  aboveTcFloor(Tbaths, Math.max(device.left.superconductor.Tc, device.right.superconductor.Tc), '--Tbath');
   const grid = cartesian([lead.values, TRs, Tbaths]) as Iterable<[number, number, number]>;
   return { TRs, Tbaths, size: productSize([lead.values, TRs, Tbaths]), grid };
 }

@@ -201,13 +201,12 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
           throw new InputError('--Tbath', opts.Tbath, 'not with --setup 2 (the bath is at T_R)');
         const Tb = parseQuantity(opts.Tbath, 'temperature', '--Tbath');
         belowTc([Tb], Tc, '--Tbath');
-        // Setup 3: the bath of both reservoirs, at least 0.004 of either Tc.
-        if (setup === 3)
-          aboveTcFloor(
-            [Tb],
-            Math.max(device.left.superconductor.Tc, device.right.superconductor.Tc),
-            '--Tbath',
-          );
+        // A device's bath: at least 0.004 of either Tc (the library's rule, in every setup).
+        aboveTcFloor(
+          [Tb],
+          Math.max(device.left.superconductor.Tc, device.right.superconductor.Tc),
+          '--Tbath',
+        );
         drive.Tbath = Tb;
       }
       const { quantity, value } = parseChange(opts.change, setup);

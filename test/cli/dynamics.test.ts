@@ -161,7 +161,7 @@ describe('T_R between the two Tc (left Tc 0.5 K, right 1.2 K)', () => {
     expect(Number(rows[0][1])).toBe(root.T_L);
   });
 
-  it('setup 3: a bath below 0.004 of the higher Tc is refused naming --Tbath (not a library parameter)', async () => {
+  it('a bath below 0.004 of the higher Tc is refused naming --Tbath (not a library parameter)', async () => {
     const setup3 = ['--JinL', '20fW', '--JinR', '1fW', '--Tbath', '3mK', '--device', device];
     for (const argv of [
       ['solve', '--setup', '3', ...setup3],
@@ -178,6 +178,8 @@ describe('T_R between the two Tc (left Tc 0.5 K, right 1.2 K)', () => {
         '--out',
         join(dir, 'no'),
       ],
+      ['solve', '--Jin', '1fW', '--TR', '300mK', '--Tbath', '3mK', '--device', device],
+      [...transient, '--TR', '300mK', '--Tbath', '3mK', '--device', device, '--out', join(dir, 'no')],
     ]) {
       const run = await ndtc(...argv);
       expect(run.code).toBe(2);
