@@ -199,9 +199,13 @@ function asymmetric(device: Device): boolean {
 /**
  * The device for the table's header: one line when the reservoirs differ only in area (χ), else a
  * line per reservoir (`left:`, `right:`) and a last line with χ and the bath, so that a caller may
- * append to the last line (`, setup 1`).
+ * append to the last line (`, setup 1`). `chiText` replaces `χ = …` where χ varies by row.
  */
-export function deviceSummary(opts: DeviceOptionValues, device: Device): string {
+export function deviceSummary(
+  opts: DeviceOptionValues,
+  device: Device,
+  chiText = `χ = ${formatNumber(chiOf(device))}`,
+): string {
   const platform = platformOf(opts);
   const name = platform === null ? `device ${opts.device}` : `platform ${platform}`;
   if (asymmetric(device)) {
@@ -209,13 +213,13 @@ export function deviceSummary(opts: DeviceOptionValues, device: Device): string 
       `${name}: the reservoirs differ`,
       `left:  ${reservoirSummary(device.left)}`,
       `right: ${reservoirSummary(device.right)}`,
-      `χ = ${formatNumber(chiOf(device))}, T_bath = ${formatQuantity(device.Tbath, 'temperature')}`,
+      `${chiText}, T_bath = ${formatQuantity(device.Tbath, 'temperature')}`,
     ].join('\n');
   }
   const { junction, superconductor } = device.left;
   return [
     name,
-    `χ = ${formatNumber(chiOf(device))}`,
+    chiText,
     `c = ${formatQuantity(junction.c, 'specificCapacitance')}`,
     `r0 = ${formatQuantity(junction.r0, 'specificResistance')}`,
     `Tc = ${formatQuantity(superconductor.Tc, 'temperature')}`,

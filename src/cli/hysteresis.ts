@@ -5,7 +5,7 @@ import { InputError, type Setup } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
 import { formatQuantity, parseQuantity } from '../units/quantity.js';
-import { parseAxis } from '../sweep/axes.js';
+import { axisLength, parseAxis } from '../sweep/axes.js';
 import { traceHysteresis, type Hysteresis } from '../sweep/hysteresis.js';
 import { checkParameterValue, parameterInfo } from '../sweep/parameters.js';
 import { writePlot } from '../sweep/plot.js';
@@ -53,16 +53,19 @@ function csvOf(h: Hysteresis): string {
   return [`direction,${h.parameter},T_L,dTL_dTR,stable_roots,n_roots,jump,roots`, ...rows].join('\n') + '\n';
 }
 
+/** Most values of --sweep: hysteresis.json (every step, up and down) stays ~50 MB. */
+const MAX_SWEEP_VALUES = 100_000;
+
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('hysteresis')
     .description('sweep J_in or T_R up, then down, following the stable branch; report the bistable loops')
     .requiredOption(
       '--sweep <name=values>',
-      'Jin=1fW..1pW:200:log or TR=10mK..800mK:200 (values in sweep-up order)',
+      'Jin=1fW..1pW:200:log or TR=10mK..800mK:200 (values in sweep-up order, at most 100000)',
     )
     .option('--Jin <power>', 'input power, for a T_R sweep')
-    .option('--TR <temperature>', 'right temperature, for a J_in sweep in setup 1')
+    .option('--TR <temperature>', 'right temperature, for a J_in sweep (setup 2: also the bath)')
     .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default 1)');
   addDeviceOptions(cmd);
   cmd
@@ -87,6 +90,15 @@ See docs/bistability.md.`,
     )
     .action(async (opts: Options) => {
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      // Counted before the values are made. Each value is two steps of ~250 characters in the JSON,
+      // built as one string: 2·10⁶ values failed at its end with 'Invalid string length', after the work.
+      const { length } = axisLength(opts.sweep, '--sweep');
+      if (length > MAX_SWEEP_VALUES)
+        throw new InputError(
+          '--sweep',
+          opts.sweep,
+          `at most ${MAX_SWEEP_VALUES} values (${length} given); a finer map: ndtc sweep … --output n_roots`,
+        );
       const axis = parseAxis(opts.sweep, '--sweep');
       if (axis.name !== 'J_in' && axis.name !== 'T_R')
         throw new InputError('--sweep', opts.sweep, 'Jin=VALUES or TR=VALUES');
@@ -152,6 +164,16 @@ See docs/bistability.md.`,
             command: 'hysteresis',
             version: ctx.version,
             parameters,
+            // Plain SI numbers; the swept quantity's unit is that of values, from, to, value.
+            units: {
+              swept: axis.name === 'J_in' ? 'W' : 'K',
+              J_in: 'W',
+              T_R: 'K',
+              T_L: 'K',
+              roots: 'K',
+              maxSplit: 'K',
+              dTL_dTR: 'K/K',
+            },
             loops: h.loops,
             bistableValues: h.bistableValues,
             steps: h.steps,

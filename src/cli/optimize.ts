@@ -14,7 +14,13 @@ import {
   type Objective,
   type OptimizationParameter,
 } from '../sweep/optimize.js';
-import { checkParameterValue, parameterInfo, type OperatingValues } from '../sweep/parameters.js';
+import {
+  applyParameters,
+  checkParameterValue,
+  parameterInfo,
+  type OperatingValues,
+} from '../sweep/parameters.js';
+import { checkDevice } from '../physics/domain.js';
 import { writePlot } from '../sweep/plot.js';
 import { optimizePlotSpec } from '../sweep/optimize-plot.js';
 import type { CliContext } from './context.js';
@@ -160,6 +166,24 @@ the optimum, written as CSV and plotted.`,
         const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
         belowTc(TRrange, Tc, '--TR-range');
       }
+      // The search tries the whole box: each end must leave the device (its bath against Tc) and the
+      // T_R range inside the model, or the run fails midway naming an internal function.
+      params.forEach((p, i) => {
+        for (const v of [p.lo, p.hi]) {
+          const { device: at } = applyParameters(device, fixed, [p.name], [v]);
+          try {
+            checkDevice(at, 'the device');
+            belowTc(TRrange, Math.min(at.left.superconductor.Tc, at.right.superconductor.Tc), '--TR-range');
+          } catch (error) {
+            if (!(error instanceof InputError)) throw error;
+            throw new InputError(
+              '--param',
+              opts.param[i],
+              `ends inside the model; at ${p.name} = ${show(v, p.kind)}, ${error.option} = ${error.value} is outside it (docs/cli.md, Domains)`,
+            );
+          }
+        }
+      });
       const gridPoints = opts.grid !== undefined ? positiveInteger(opts.grid, '--grid', 2) : undefined;
       const maxEvaluations =
         opts.maxEvaluations !== undefined

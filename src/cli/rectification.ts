@@ -1,7 +1,8 @@
 /** `ndtc rectification`: the thermal diode, J_fwd vs J_rev of an asymmetric pair and R = J_fwd/J_rev. */
 import type { Command } from 'commander';
-import { InputError } from '../index.js';
+import { InputError, type Device } from '../index.js';
 import { checkInRange } from '../physics/domain.js';
+import { validityWarnings } from '../physics/validity.js';
 import { checkProduct, parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
 import {
@@ -14,6 +15,7 @@ import {
 import { addLineOptions, lineFromOptions, type LineOptionValues } from './line-options.js';
 import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
 import { checkFigureFile, figureHelp, writeFigure } from './figure-option.js';
+import { formatQuantity } from '../units/quantity.js';
 
 const BEYOND = { beyond: 'at most 10⁶ points in all' };
 
@@ -27,6 +29,25 @@ interface Options extends DeviceOptionValues, LineOptionValues {
   csv?: boolean;
 }
 
+/**
+ * The header: χ (and Tc_R, γ_R when given) vary by row, in their columns; the photon lines change
+ * every current, so they are named too.
+ */
+function rectificationSummary(opts: Options, device: Device): string {
+  const perRow = opts.chi === undefined ? undefined : 'χ per row';
+  const lines = [deviceSummary(opts, device, perRow)];
+  if (opts.TcR !== undefined || opts.gammaR !== undefined)
+    lines.push("right reservoir's Tc and γ per row (Tc_R, gamma_R)");
+  const line = device.line;
+  lines.push(
+    line
+      ? `photon lines: L = ${formatQuantity(line.inductance, 'inductance')}, ` +
+          `R = ${formatQuantity(line.resistance, 'resistance')} each (at T_bath = ${formatQuantity(device.Tbath, 'temperature')})`
+      : 'photon lines: ideal (the paper)',
+  );
+  return lines.join('\n');
+}
+
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('rectification')
@@ -35,9 +56,15 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .requiredOption('--Thot <temperature>', 'the hot side, e.g. 500mK (below both Tc)')
     .requiredOption('--Tcold <temps>', 'the cold side (< T_hot): list or range, e.g. 100mK or 50mK..400mK:8')
-    .option('--TcR <temps>', "the right reservoir's Tc (list or range; default: the device's)")
+    .option(
+      '--TcR <temps>',
+      "the right reservoir's Tc, 10 mK to 10 K and at most 250 T_bath (list or range; default: the device's)",
+    )
     .option('--gammaR <numbers>', "the right reservoir's Dynes γ (list; default: the device's)")
-    .option('--figure <file>', figureHelp('R against χ, one curve per T_cold, Tc_R, γ_R'));
+    .option(
+      '--figure <file>',
+      figureHelp('R against χ (two or more --chi), one curve per T_cold, Tc_R, γ_R'),
+    );
   addDeviceOptions(cmd);
   addLineOptions(cmd);
   addOutputOptions(cmd).addHelpText(
@@ -69,6 +96,14 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
     const TcR = opts.TcR
       ? parsePointList(opts.TcR, 'temperature', '--TcR', BEYOND).map((x) => checkInRange('Tc', '--TcR', x))
       : [base.right.superconductor.Tc];
+    // The device's bath must stay in [0.004 Tc, Tc) of the right reservoir too, as --Tc's must.
+    for (const x of TcR)
+      if (!(base.Tbath >= 0.004 * x && base.Tbath < x))
+        throw new InputError(
+          '--TcR',
+          opts.TcR ?? formatQuantity(x, 'temperature'),
+          `Tc values above T_bath and at most 250 T_bath = ${formatQuantity(250 * base.Tbath, 'temperature')} (the bath must be ≥ 0.004 Tc)`,
+        );
     const gammaR = opts.gammaR
       ? parsePointList(opts.gammaR, 'dimensionless', '--gammaR', BEYOND).map((x) =>
           checkInRange('gamma', '--gammaR', x),
@@ -83,6 +118,13 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
       ],
       BEYOND,
     );
+    // One χ makes every curve a single point, which draws nothing: an empty figure.
+    if (opts.figure && chi.length < 2)
+      throw new InputError(
+        '--figure',
+        opts.figure,
+        'R against χ: give --chi two or more values, e.g. --chi 0.5..10:20',
+      );
     const TcMin = Math.min(base.left.superconductor.Tc, ...TcR);
     if (!(Thot < TcMin))
       throw new InputError('--Thot', opts.Thot, `a temperature below every Tc (${TcMin} K here)`);
@@ -90,11 +132,22 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
       if (!(T < Thot && T >= 0.004 * Math.max(base.left.superconductor.Tc, ...TcR)))
         throw new InputError('--Tcold', opts.Tcold, `temperatures below --Thot and at least 0.004 Tc`);
     // Loaded on use: `ndtc --help` does not pay for the figure modules.
-    const { rectificationMap, rectificationPanel } = await import('../figures/diode-panels.js');
+    const { asymmetricPair, rectificationMap, rectificationPanel } =
+      await import('../figures/diode-panels.js');
     const points = rectificationMap(device, Thot, { Tcold, chi, TcR, gammaR }).map((p) => ({
       ...p,
       ratio: assertFinite(p.ratio, `ratio at T_cold = ${p.T_cold} K, χ = ${p.chi}`),
     }));
+    // Both directions put T_hot on a junction: flagged as \`photonic\` flags the same (T_L, T_R).
+    const warnings = new Set<string>();
+    for (const p of points) {
+      const pair = asymmetricPair(device, p.chi, p.Tc_R, p.gamma_R);
+      for (const [TL, TR] of [
+        [Thot, p.T_cold],
+        [p.T_cold, Thot],
+      ])
+        for (const w of validityWarnings(pair, TL, TR)) warnings.add(w);
+    }
     const parameters = {
       ...deviceParameters(opts, device),
       Thot,
@@ -123,8 +176,8 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
           { field: 'tau0_reverse', kind: 'dimensionless' },
         ],
         rows: points,
-        warnings: [],
-        summary: deviceSummary(opts, device),
+        warnings: Array.from(warnings),
+        summary: rectificationSummary(opts, device),
       },
       format,
       ctx,

@@ -10,7 +10,7 @@ import { formatQuantity } from '../units/quantity.js';
 import { cartesian, checkProduct, parsePointList, productSize } from './cartesian.js';
 import { deviceParameters, deviceSummary, type DeviceOptionValues } from './device-options.js';
 import { assertFinite, type Cell, type Report } from './output.js';
-import { belowTc } from './temperature-checks.js';
+import { aboveTcFloor, belowTc } from './temperature-checks.js';
 
 /** The options `ndtc solve` passes on for setup 3. */
 export interface TwoReservoirOptions extends DeviceOptionValues {
@@ -65,7 +65,9 @@ export function twoReservoirReport(
   ];
   if (opts.Tbath !== undefined) lists.push({ option: '--Tbath', text: opts.Tbath, length: Tbaths.length });
   checkProduct(lists, BEYOND);
+  // The bath of both reservoirs: below either Tc and at least 0.004 of either.
   belowTc(Tbaths, Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc), '--Tbath');
+  aboveTcFloor(Tbaths, Math.max(device.left.superconductor.Tc, device.right.superconductor.Tc), '--Tbath');
   beforeWork();
   const size = productSize([JinLs, JinRs, Tbaths]);
   const progress = createProgress({

@@ -34,7 +34,7 @@ import {
 import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from '../io/progress.js';
 import { PROGRESS_HELP } from './progress-option.js';
-import { belowTc } from './temperature-checks.js';
+import { aboveTcFloor, belowTc } from './temperature-checks.js';
 import { validityWarnings } from '../physics/validity.js';
 import { twoReservoirReport } from './solve-two-reservoirs.js';
 
@@ -116,7 +116,8 @@ function operatingGrid(
       throw new InputError('--Tbath', opts.Tbath, 'only with --setup 1 (in setup 2 the bath is at T_R)');
     }
     checkProduct(lists, BEYOND);
-    belowTc(TRs, device.right.superconductor.Tc, '--TR');
+    // T_R is the left reservoir's bath too: below both Tc.
+    belowTc(TRs, Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc), '--TR');
     const grid = (function* () {
       for (const [a, TR] of cartesian([lead.values, TRs])) yield [a, TR, TR] as [number, number, number];
     })();
@@ -128,6 +129,8 @@ function operatingGrid(
   checkProduct(lists, BEYOND);
   belowTc(TRs, device.right.superconductor.Tc, '--TR');
   belowTc(Tbaths, device.left.superconductor.Tc, '--Tbath');
+  // A device's bath: at least 0.004 of either Tc (the library's rule).
+  aboveTcFloor(Tbaths, Math.max(device.left.superconductor.Tc, device.right.superconductor.Tc), '--Tbath');
   const grid = cartesian([lead.values, TRs, Tbaths]) as Iterable<[number, number, number]>;
   return { TRs, Tbaths, size: productSize([lead.values, TRs, Tbaths]), grid };
 }
@@ -295,7 +298,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--TR <temps>', 'right temperatures (< Tc), setups 1–2: list or range, e.g. 10mK..800mK:80')
     .option('--JinL <powers>', 'setup 3: heater powers on the left reservoir, e.g. 1e-18W')
     .option('--JinR <powers>', 'setup 3: heater powers on the right reservoir, e.g. 400fW')
-    .option('--Tbath <temps>', "bath temperatures for setup 1 (default: the device's, 10 mK)");
+    .option('--Tbath <temps>', "bath temperatures for setups 1 and 3 (default: the device's, 10 mK)");
   addDeviceOptions(cmd);
   addOutputOptions(cmd)
     .option('--quiet', 'no progress bar')

@@ -25,7 +25,7 @@ import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
 import { prepareForDevice } from './phonon-tables.js';
-import { belowTc } from './temperature-checks.js';
+import { aboveTcFloor, belowTc } from './temperature-checks.js';
 
 interface Options extends DeviceOptionValues {
   setup: string;
@@ -69,17 +69,31 @@ function parseChange(
   const name = m[1];
   if (setup === 3 && (name === 'JinL' || name === 'JinR')) {
     const value = parseQuantity(m[2], 'power', '--change');
-    checkInRange('Jin', '--change', value);
+    heaterPower('--change', value);
     return { quantity: name === 'JinL' ? 'Jin' : 'JinR', value };
   }
   if (setup !== 3 && name === 'Jin') {
     const value = parseQuantity(m[2], 'power', '--change');
-    checkInRange('Jin', '--change', value);
+    heaterPower('--change', value);
     return { quantity: 'Jin', value };
   }
   if (setup !== 3 && name === 'TR')
     return { quantity: 'TR', value: parseQuantity(m[2], 'temperature', '--change') };
   throw new InputError('--change', text, accepted);
+}
+
+/**
+ * A heater power: J_in's domain, or 0 W, a heater off (switching one off, or on from off, is the
+ * transient an experiment most often records; the library integrates it).
+ */
+function heaterPower(option: string, value: number): number {
+  if (value === 0) return value;
+  try {
+    return checkInRange('Jin', option, value);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(option, error.value, `0 W (heater off) or ${error.accepted}`);
+  }
 }
 
 /** A time of TRANSIENT_TIME (1 fs to 10⁵ s, the integrator's range), or 0 where `zero` allows it. */
@@ -113,17 +127,20 @@ export function register(program: Command, ctx: CliContext): void {
       'T(t) after a step or pulse of J_in, J_in^R or T_R (stiff integration of C dT/dt = heat in − out)',
     )
     .option('--setup <1|2|3>', '1: T_R set, T_bath fixed; 2: T_R = T_bath; 3: both reservoirs floating', '1')
-    .option('--Jin <power>', 'setups 1–2: input power on the left reservoir before the change')
-    .option('--JinL <power>', 'setup 3: heater power on the left reservoir before the change')
-    .option('--JinR <power>', 'setup 3: heater power on the right reservoir before the change')
+    .option('--Jin <power>', 'setups 1–2: input power on the left reservoir before the change (0W: off)')
+    .option('--JinL <power>', 'setup 3: heater power on the left reservoir before the change (0W: off)')
+    .option('--JinR <power>', 'setup 3: heater power on the right reservoir before the change (0W: off)')
     .option('--TR <temperature>', 'setups 1–2: right temperature before the change')
     .option('--Tbath <temperature>', "setups 1 and 3: bath temperature (default: the device's)")
-    .requiredOption('--change <name=value>', 'setups 1–2: Jin=… or TR=…; setup 3: JinL=… or JinR=…')
-    .option('--at <time>', 'when the change starts, 0 or 1 fs to 1e5 s', '0s')
+    .requiredOption(
+      '--change <name=value>',
+      'setups 1–2: Jin=… or TR=…; setup 3: JinL=… or JinR=… (a power may be 0W: heater off)',
+    )
+    .option('--at <time>', 'when the change starts, 0s or 1 fs to 1e5 s', '0s')
     .option('--duration <time>', 'pulse length, 1 fs to 1e5 s (without it: a step that stays)')
     .requiredOption('--until <time>', 'end of the integration, 1 fs to 1e5 s, e.g. 100us')
     .option('--initial-state <index>', 'which stable steady state to start from (0 = coldest T_L)', '0')
-    .option('--rtol <number>', 'relative tolerance of the integrator', '1e-7')
+    .option('--rtol <number>', 'relative tolerance of the integrator, 1e-12 to 1e-2', '1e-7')
     .option('--max-steps <n>', `step budget (1 … ${MAX_STEPS_LIMIT})`, '100000');
   addDeviceOptions(cmd);
   cmd
@@ -153,11 +170,13 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
       const setup = parseSetup(opts.setup);
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
       const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
+      // T_R is the right reservoir's; in setup 2 it is the left's bath as well.
+      const TcOfTR = setup === 2 ? Tc : device.right.superconductor.Tc;
       const power = (text: string | undefined, option: string): number => {
         if (text === undefined)
           throw new InputError(option, '(none)', `required with --setup ${setup}, e.g. 100fW`);
         const v = parseQuantity(text, 'power', option);
-        checkInRange('Jin', option, v);
+        heaterPower(option, v);
         return v;
       };
       const refuse = (text: string | undefined, option: string, why: string): void => {
@@ -174,7 +193,7 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         if (opts.TR === undefined)
           throw new InputError('--TR', '(none)', 'required with --setup 1 or 2, e.g. 700mK');
         const TR = parseQuantity(opts.TR, 'temperature', '--TR');
-        belowTc([TR], Tc, '--TR');
+        belowTc([TR], TcOfTR, '--TR');
         drive = { setup, Jin: power(opts.Jin, '--Jin'), TR };
       }
       if (opts.Tbath !== undefined) {
@@ -182,10 +201,16 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
           throw new InputError('--Tbath', opts.Tbath, 'not with --setup 2 (the bath is at T_R)');
         const Tb = parseQuantity(opts.Tbath, 'temperature', '--Tbath');
         belowTc([Tb], Tc, '--Tbath');
+        // A device's bath: at least 0.004 of either Tc (the library's rule, in every setup).
+        aboveTcFloor(
+          [Tb],
+          Math.max(device.left.superconductor.Tc, device.right.superconductor.Tc),
+          '--Tbath',
+        );
         drive.Tbath = Tb;
       }
       const { quantity, value } = parseChange(opts.change, setup);
-      if (quantity === 'TR') belowTc([value], Tc, '--change');
+      if (quantity === 'TR') belowTc([value], TcOfTR, '--change');
       const start = transientTime(opts.at, '--at', true);
       const change: TransientChange = { quantity, value, start };
       if (opts.duration !== undefined) change.duration = transientTime(opts.duration, '--duration');
@@ -245,6 +270,21 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
             command: 'transient',
             version: ctx.version,
             parameters: { device, drive, change, until, initialState, rtol, maxSteps },
+            // Plain SI numbers, named by key (drive, change and results alike).
+            units: {
+              time: 's',
+              T_L: 'K',
+              T_R: 'K',
+              initial_time_constants: 's',
+              until: 's',
+              start: 's',
+              duration: 's',
+              value: quantity === 'TR' ? 'K' : 'W',
+              Jin: 'W',
+              JinR: 'W',
+              TR: 'K',
+              Tbath: 'K',
+            },
             status: result.status,
             steps: result.steps,
             initial_time_constants: result.initialTimeConstants,
@@ -275,11 +315,11 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
       );
       if (result.status === 'max-steps')
         ctx.stderr(
-          `warning: stopped after --max-steps ${maxSteps} steps, before --until; the files hold what was done\n`,
+          `ndtc transient: warning: stopped after --max-steps ${maxSteps} steps, before --until; the files hold what was done\n`,
         );
       if (result.status === 'domain')
         ctx.stderr(
-          'warning: stopped where a temperature reaches Tc (outside the model); the files hold what was done\n',
+          'ndtc transient: warning: stopped where a temperature reaches Tc (outside the model); the files hold what was done\n',
         );
       for (const f of files) ctx.stdout(`wrote ${f}\n`);
     });

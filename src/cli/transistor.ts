@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InputError, transistorResponse } from '../index.js';
 import { checkInRange } from '../physics/domain.js';
+import { validityWarnings } from '../physics/validity.js';
 import { parsePointGrid, parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
 import {
@@ -11,7 +12,8 @@ import {
   deviceSummary,
   type DeviceOptionValues,
 } from './device-options.js';
-import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
+import { addOutputOptions, assertFinite, emitReport, outputFormatOf, type Cell } from './output.js';
+import { formatQuantity } from '../units/quantity.js';
 import { checkFigureFile, figureHelp, writeFigure } from './figure-option.js';
 
 const BEYOND = { beyond: 'at most 10⁶ operating points in all' };
@@ -34,7 +36,10 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--JinL <powers>', 'source: heater power on the left reservoir, list or range, e.g. 20fW')
     .requiredOption('--JinR <powers>', 'gate: heater power on the right reservoir, e.g. 0.1fW..100fW:20')
     .option('--Tbath <temperature>', "bath temperature (default: the device's)")
-    .option('--figure <file>', figureHelp('α against J_in^R, one curve per J_in^L and state'));
+    .option(
+      '--figure <file>',
+      figureHelp('α against J_in^R (two or more --JinR), one curve per J_in^L and state'),
+    );
   addDeviceOptions(cmd);
   addOutputOptions(cmd).addHelpText(
     'after',
@@ -49,7 +54,8 @@ Examples:
   $ ndtc transistor --JinL 20fW --JinR 0.01fW..30fW:40 --figure alpha.png
 
 Points: {J_in_L, J_in_R, T_bath, T_L, T_R, stable, J_out, alpha, dTL_dJgate, dTR_dJgate,
-temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one row per steady state.`,
+temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one row per steady state.
+Where there is none: {J_in_L, J_in_R, T_bath, note} (CSV: empty cells, the note on stderr).`,
   );
   cmd.action(async (opts: Options) => {
     const format = outputFormatOf(opts);
@@ -62,6 +68,13 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
       ],
       BEYOND,
     );
+    // One J_in^R makes every curve a single point, which draws nothing: an empty figure.
+    if (opts.figure && JinR.length < 2)
+      throw new InputError(
+        '--figure',
+        opts.figure,
+        'α against J_in^R: give --JinR two or more values, e.g. --JinR 0.1fW..30fW:40',
+      );
     for (const J of JinL) checkInRange('Jin', '--JinL', J);
     for (const J of JinR) checkInRange('Jin', '--JinR', J);
     let Tbath = device.Tbath;
@@ -69,14 +82,33 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
       const values = parsePointList(opts.Tbath, 'temperature', '--Tbath', BEYOND);
       Tbath = values[0];
       const TcMin = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
-      if (values.length !== 1 || !(Tbath < TcMin && Tbath >= 0.004 * TcMin))
-        throw new InputError('--Tbath', opts.Tbath, `one temperature from 0.004 Tc to below Tc (${TcMin} K)`);
+      const TcMax = Math.max(device.left.superconductor.Tc, device.right.superconductor.Tc);
+      // The bath of both reservoirs: below either Tc and at least 0.004 of either.
+      if (values.length !== 1 || !(Tbath < TcMin && Tbath >= 0.004 * TcMax))
+        throw new InputError(
+          '--Tbath',
+          opts.Tbath,
+          `one temperature from ${formatQuantity(0.004 * TcMax, 'temperature')} (0.004 Tc) to below Tc = ${formatQuantity(TcMin, 'temperature')}`,
+        );
     }
     const points = [];
+    // An operating point without a steady state is reported, as by solve --setup 3, not left out silently.
+    const rows: Record<string, Cell>[] = [];
+    const notes: string[] = [];
+    const warnings = new Set<string>();
     for (const JL of JinL)
-      for (const JR of JinR)
-        for (const [index, r] of transistorResponse(device, { JinL: JL, JinR: JR, Tbath }).entries()) {
+      for (const JR of JinR) {
+        const states = transistorResponse(device, { JinL: JL, JinR: JR, Tbath });
+        if (states.length === 0) {
+          const note = 'no steady state with both temperatures in (T_bath, Tc)';
+          rows.push({ J_in_L: JL, J_in_R: JR, T_bath: Tbath, note });
+          notes.push(
+            `${note} (J_in^L = ${formatQuantity(JL, 'power')}, J_in^R = ${formatQuantity(JR, 'power')})`,
+          );
+        }
+        for (const [index, r] of states.entries()) {
           const at = `J_in_L = ${JL} W, J_in_R = ${JR} W`;
+          for (const w of validityWarnings(device, r.TL, r.TR)) warnings.add(w);
           points.push({
             J_in_L: JL,
             J_in_R: JR,
@@ -92,7 +124,9 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
             temperature_gain: r.temperatureGain,
             kappa_gamma: r.kappa,
           });
+          rows.push(points[points.length - 1]);
         }
+      }
     const parameters = { ...deviceParameters(opts, device), JinL, JinR, Tbath };
     if (opts.figure) {
       const { transistorPanel } = await import('../figures/diode-panels.js');
@@ -102,10 +136,11 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
       {
         command: 'transistor',
         parameters,
-        points,
+        points: rows,
         columns: [
           { field: 'J_in_L', kind: 'power' },
           { field: 'J_in_R', kind: 'power' },
+          { field: 'T_bath', kind: 'temperature' },
           { field: 'state', kind: 'index' },
           { field: 'T_L', kind: 'temperature' },
           { field: 'T_R', kind: 'temperature' },
@@ -116,9 +151,11 @@ temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one r
           { field: 'dTR_dJgate', kind: 'dimensionless', label: 'dT_R/dJ_gate (K/W)' },
           { field: 'temperature_gain', kind: 'dimensionless' },
           { field: 'kappa_gamma', kind: 'conductance' },
+          { field: 'note', kind: 'text' },
         ],
-        rows: points,
-        warnings: [],
+        rows,
+        csvNotes: notes,
+        warnings: Array.from(warnings),
         summary: deviceSummary(opts, device),
       },
       format,

@@ -172,7 +172,11 @@ export function transistorPanel(points: TransistorPoint[], parameters: Record<st
       { axis: 'y', value: 1, label: '|α| = 1' },
       { axis: 'y', value: -1, label: '' },
     ],
-    notes: ['|α| > 1 only where κ_γ < 0 (NDTC) at the state'],
+    notes: [
+      '|α| > 1 only where κ_γ < 0 (NDTC) at the state',
+      // The legend shows the dash but not what it means.
+      series.some((s) => s.dash) ? 'dashed: a curve through unstable states (the middle state of three)' : '',
+    ],
     parameters,
   };
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { platformDevice, rectification, transistorResponse } from '../../src/index.js';
+import { platformDevice, rectification, transistorResponse, validityWarnings } from '../../src/index.js';
 import { ndtc, ndtcJson, parseCsv } from './harness.js';
 
 describe('ndtc rectification', () => {
@@ -75,12 +75,39 @@ describe('ndtc rectification', () => {
     expect(pb.J_forward).not.toBe(pa.J_forward);
   });
 
+  it('the table header names the photon lines and does not claim one χ for rows of many', async () => {
+    const run = await ndtc(
+      'rectification',
+      '--Thot',
+      '500mK',
+      '--Tcold',
+      '100mK',
+      '--chi',
+      '1,5',
+      '--Lline',
+      '10nH',
+      '--Rline',
+      '5ohm',
+    );
+    expect(run.code).toBe(0);
+    const header = run.stdout.split('\n').filter((l) => l.startsWith('# '));
+    expect(header[0]).toMatch(/^# platform ag, χ per row, c = 50 fF\/µm²/);
+    expect(header).toContain('# photon lines: L = 10 nH, R = 5 Ω each (at T_bath = 10 mK)');
+    const ideal = await ndtc('rectification', '--Thot', '500mK', '--Tcold', '100mK');
+    expect(ideal.stdout).toMatch(/^# platform ag, χ = 2, .*\n# photon lines: ideal \(the paper\)\n/);
+  });
+
   for (const [args, option] of [
     [['--Thot', '500mK', '--Tcold', '600mK'], '--Tcold'],
     [['--Thot', '500mK', '--Tcold', '100mK', '--chi', '0'], '--chi'],
     [['--Thot', '500mK', '--Tcold', '100mK', '--Lline', '10nF'], '--Lline'],
     [['--Thot', '500mK', '--Tcold', '100mK', '--Rline', '-1ohm'], '--Rline'],
     [['--Thot', '2K', '--Tcold', '100mK'], '--Thot'],
+    // Tc_R above 250 T_bath: named as such, not by the library's withRightReservoir.
+    [
+      ['--Thot', '500mK', '--Tcold', '100mK', '--TcR', '3K'],
+      "--TcR: invalid value '3K': Tc values above T_bath",
+    ],
   ] as const) {
     it(`bad ${option}: exit 2, one line naming it`, async () => {
       const run = await ndtc('rectification', ...args);
@@ -91,13 +118,79 @@ describe('ndtc rectification', () => {
   }
 });
 
+describe('validity warnings (docs/cli.md): as photonic and solve --setup 3 flag the same temperatures', () => {
+  it('rectification flags a T_hot near Tc, in both directions', async () => {
+    const { run, doc } = await ndtcJson('rectification', '--Thot', '1.1K', '--Tcold', '100mK');
+    const expected = [
+      ...validityWarnings(platformDevice('ag'), 1.1, 0.1),
+      ...validityWarnings(platformDevice('ag'), 0.1, 1.1),
+    ];
+    expect(expected).toHaveLength(2);
+    expect(doc.warnings).toEqual(expected);
+    expect(run.stderr).toBe(expected.map((w) => `ndtc rectification: warning: ${w}\n`).join(''));
+  });
+
+  it('transistor flags a state with T_R near Tc', async () => {
+    const { run, doc } = await ndtcJson('transistor', '--JinL', '1fW', '--JinR', '3pW');
+    const [state] = transistorResponse(platformDevice('ag'), { JinL: 1e-15, JinR: 3e-12 });
+    const expected = validityWarnings(platformDevice('ag'), state.TL, state.TR);
+    expect(expected).toHaveLength(1);
+    expect(doc.warnings).toEqual(expected);
+    expect(run.stderr).toBe(`ndtc transistor: warning: ${expected[0]}\n`);
+  });
+});
+
 describe('figure output', () => {
   it('an unwritable --figure path: exit 1, one line naming the path', async () => {
     const path = '/dev/null/r.png'; // a file's child: no one can create it
-    const run = await ndtc('rectification', '--Thot', '500mK', '--Tcold', '100mK', '--figure', path);
+    const run = await ndtc(
+      'rectification',
+      '--Thot',
+      '500mK',
+      '--Tcold',
+      '100mK',
+      '--chi',
+      '1,2',
+      '--figure',
+      path,
+    );
     expect(run.code).toBe(1);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('/dev/null');
+  });
+
+  it('a figure of single points (one χ, one J_in^R) would be empty: refused before any work', async () => {
+    for (const [argv, accepted] of [
+      [['rectification', '--Thot', '500mK', '--Tcold', '100mK,200mK'], 'give --chi two or more values'],
+      [['transistor', '--JinL', '10fW,20fW', '--JinR', '0.1fW'], 'give --JinR two or more values'],
+    ] as const) {
+      const run = await ndtc(...argv, '--figure', '/nonexistent-dir/f.png');
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(
+        new RegExp(`^ndtc ${argv[0]}: --figure: invalid value '/nonexistent-dir/f.png': `),
+      );
+      expect(run.stderr).toContain(accepted);
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('the transistor figure says what a dashed curve is, when it has one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ndtc-figure-'));
+    try {
+      const note = 'dashed: a curve through unstable states';
+      const bistable = join(dir, 'bistable.svg');
+      const args = ['transistor', '--JinL', '1e-18W', '--JinR', '300fW,400fW', '--figure', bistable];
+      expect((await ndtc(...args)).code).toBe(0);
+      expect(readFileSync(bistable, 'utf8')).toContain(note);
+      const single = join(dir, 'single.svg');
+      expect(
+        (await ndtc('transistor', '--JinL', '20fW', '--JinR', '0.1fW,1fW', '--figure', single)).code,
+      ).toBe(0);
+      expect(readFileSync(single, 'utf8')).not.toContain('dashed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the format follows the extension (PNG, SVG, PDF); any other is refused before any work', async () => {
@@ -137,6 +230,26 @@ describe('ndtc transistor', () => {
     expect(points[0].alpha).toBe(ref[0].alpha);
     expect(points[0].T_L).toBe(ref[0].TL);
     expect(points[0].stable).toBe(ref[0].stable);
+  });
+
+  it('an operating point without a steady state gets a row with a note, in every format', async () => {
+    // 20 pW on the gate takes the right reservoir to Tc: no state (solve --setup 3 says so too).
+    const argv = ['transistor', '--JinL', '1fW', '--JinR', '1fW,20pW'];
+    expect(transistorResponse(platformDevice('ag'), { JinL: 1e-15, JinR: 2e-11 })).toEqual([]);
+    const note = 'no steady state with both temperatures in (T_bath, Tc)';
+    const table = await ndtc(...argv);
+    expect(table.code).toBe(0);
+    expect(table.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^ {2}1 fW {3}20 pW {3}10 mK .* no steady state/,
+    );
+    const csv = await ndtc(...argv, '--csv');
+    const { header, rows } = parseCsv(csv.stdout);
+    expect(header.slice(0, 4)).toEqual(['J_in_L', 'J_in_R', 'T_bath', 'state']);
+    expect(rows).toHaveLength(2);
+    expect(rows[1].slice(0, 4)).toEqual(['1e-15', '2e-11', '0.01', '']);
+    expect(csv.stderr).toBe(`ndtc transistor: note: ${note} (J_in^L = 1 fW, J_in^R = 20 pW)\n`);
+    const { doc } = await ndtcJson(...argv);
+    expect((doc.points as unknown[])[1]).toEqual({ J_in_L: 1e-15, J_in_R: 2e-11, T_bath: 0.01, note });
   });
 
   for (const [args, option] of [

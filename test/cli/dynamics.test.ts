@@ -1,5 +1,5 @@
 /** `ndtc solve --setup 3` and `ndtc transient`: the CLI's numbers are the library's, files are written whole. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,11 +77,43 @@ describe('ndtc transient', () => {
     expect(rows.map((row) => Number(row[1]))).toEqual(lib.TL);
     const json = JSON.parse(readFileSync(join(out, 'transient.json'), 'utf8')) as {
       status: string;
+      units: Record<string, string>;
       time: number[];
     };
     expect(json.status).toBe('done');
+    expect(json.units).toMatchObject({ time: 's', T_L: 'K', T_R: 'K', start: 's', value: 'W' });
     expect(json.time).toEqual(lib.time);
     expect(readFileSync(join(out, 'transient.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('a heater switched off (0 W) is a change like any other, as the library integrates it', async () => {
+    const out = join(dir, 'off');
+    const argv = ['transient', '--TR', '300mK', '--Jin', '100fW', '--change', 'Jin=0W', '--at', '1us'];
+    const r = await ndtc(...argv, '--until', '20us', '--no-plot', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const lib = transientResponse(
+      ag,
+      { setup: 1, Jin: 1e-13, TR: 0.3 },
+      { quantity: 'Jin', value: 0, start: 1e-6 },
+      { until: 2e-5 },
+    );
+    const { rows } = parseCsv(readFileSync(join(out, 'transient.csv'), 'utf8'));
+    expect(rows.map((row) => Number(row[1]))).toEqual(lib.TL);
+    const negative = await ndtc(
+      'transient',
+      '--TR',
+      '300mK',
+      '--Jin',
+      '-1fW',
+      '--change',
+      'Jin=0W',
+      '--until',
+      '1us',
+    );
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toMatch(
+      /^ndtc transient: --Jin: invalid value '-1 fW': 0 W \(heater off\) or above 0 W/,
+    );
   });
 
   it('warns and keeps what was done when the step budget runs out', async () => {
@@ -105,7 +137,68 @@ describe('ndtc transient', () => {
       out,
     );
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/stopped after --max-steps 5 steps/);
+    // Prefixed like every other warning (docs/cli.md, Validity warnings).
+    expect(r.stderr).toMatch(/^ndtc transient: warning: stopped after --max-steps 5 steps/);
     expect(parseCsv(readFileSync(join(out, 'transient.csv'), 'utf8')).rows.length).toBeGreaterThan(1);
+  });
+});
+
+describe('T_R between the two Tc (left Tc 0.5 K, right 1.2 K)', () => {
+  const device = join(dir, 'tc-left-low.yaml');
+  writeFileSync(
+    device,
+    'platform: ag\nleft: {superconductor: {Tc: 0.5K}}\nright: {superconductor: {Tc: 1.2K}}\n',
+  );
+  const transient = ['transient', '--Jin', '1e-18W', '--change', 'Jin=2fW', '--until', '1us', '--no-plot'];
+
+  it('setup 1: T_R = 0.7 K is the right reservoir’s, below its Tc: transient starts from solve’s state', async () => {
+    const { doc } = await ndtcJson('solve', '--Jin', '1e-18W', '--TR', '700mK', '--device', device);
+    const [root] = (doc.points as { roots: { T_L: number }[] }[])[0].roots;
+    const out = join(dir, 'tc-left-low');
+    const run = await ndtc(...transient, '--TR', '700mK', '--device', device, '--out', out);
+    expect(run.code).toBe(0);
+    const { rows } = parseCsv(readFileSync(join(out, 'transient.csv'), 'utf8'));
+    expect(Number(rows[0][1])).toBe(root.T_L);
+  });
+
+  it('a bath below 0.004 of the higher Tc is refused naming --Tbath (not a library parameter)', async () => {
+    const setup3 = ['--JinL', '20fW', '--JinR', '1fW', '--Tbath', '3mK', '--device', device];
+    for (const argv of [
+      ['solve', '--setup', '3', ...setup3],
+      ['transistor', ...setup3],
+      [
+        'transient',
+        '--setup',
+        '3',
+        ...setup3,
+        '--change',
+        'JinL=1fW',
+        '--until',
+        '1us',
+        '--out',
+        join(dir, 'no'),
+      ],
+      ['solve', '--Jin', '1fW', '--TR', '300mK', '--Tbath', '3mK', '--device', device],
+      [...transient, '--TR', '300mK', '--Tbath', '3mK', '--device', device, '--out', join(dir, 'no')],
+    ]) {
+      const run = await ndtc(...argv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`^ndtc ${argv[0]}: --Tbath: invalid value '3 ?mK': .*4\\.8 mK`));
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('setup 2: T_R is the left’s bath too, refused naming --TR (not a library parameter)', async () => {
+    for (const argv of [
+      ['solve', '--setup', '2', '--Jin', '1e-18W', '--TR', '700mK', '--device', device],
+      [...transient, '--setup', '2', '--TR', '700mK', '--device', device, '--out', join(dir, 'no')],
+    ]) {
+      const run = await ndtc(...argv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        new RegExp(`^ndtc ${argv[0]}: --TR: invalid value '700 mK': .*below Tc = 500 mK`),
+      );
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
   });
 });

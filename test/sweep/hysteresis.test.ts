@@ -70,6 +70,8 @@ describe('ndtc hysteresis', () => {
     const json = JSON.parse(readFileSync(join(out, 'hysteresis.json'), 'utf8'));
     expect(json.loops).toHaveLength(1);
     expect(json.steps).toHaveLength(34);
+    // A reader need not know that the swept J_in is in W and T_L in K.
+    expect(json.units).toMatchObject({ swept: 'W', T_L: 'K', maxSplit: 'K', dTL_dTR: 'K/K' });
     expect(existsSync(join(out, 'hysteresis.png'))).toBe(true);
     expect(readFileSync(join(out, 'hysteresis.svg'), 'utf8')).toContain('sweep down');
   });
@@ -80,6 +82,11 @@ describe('ndtc hysteresis', () => {
       [['--sweep', 'TR=10mK..800mK:20'], /--Jin: invalid value '\(missing\)'/],
       [['--sweep', 'Jin=1fW..1pW:20:log'], /--TR: invalid value '\(missing\)'/],
       [['--sweep', 'TR=10mK..1.3K:20', '--Jin', '1fW'], /below Tc/],
+      // Refused before the work: 2·10⁶ values ran 90 s and died building the JSON ('Invalid string length').
+      [
+        ['--sweep', 'Jin=1fW..1pW:2000000:log', '--TR', '100mK'],
+        /--sweep: .*at most 100000 values \(2000000 given\)/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const r = await ndtc('hysteresis', ...argv, '--out', join(dir, 'bad'));

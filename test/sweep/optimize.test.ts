@@ -90,11 +90,21 @@ describe('ndtc optimize', () => {
       [['--maximize', 'deltaT', '--param', 'chi=1..2'], /--Jin: invalid value '\(missing\)'/],
       [['--maximize', 'deltaT', '--param', 'TR=1mK..2mK', '--Jin', '1fW'], /T_R is scanned inside/],
       [['--maximize', 'deltaT', '--param', 'chi=1..2:cubic', '--Jin', '1fW'], /NAME=FROM..TO\[:log\]/],
+      // Ends of the box outside the model: refused up front, not by a library function midway.
+      [
+        ['--maximize', 'deltaT', '--param', 'Tc=1K..3K', '--Jin', '1fW'],
+        /^ndtc optimize: --param: invalid value 'Tc=1K\.\.3K': .*at Tc = 3 K, the device: Tbath = 10 mK is outside/,
+      ],
+      [
+        ['--maximize', 'deltaT', '--param', 'Tc=0.5K..1K', '--Jin', '1fW'],
+        /^ndtc optimize: --param: invalid value 'Tc=0\.5K\.\.1K': .*at Tc = 500 mK, --TR-range = 800 mK is outside/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const r = await ndtc('optimize', ...argv, '--out', join(dir, 'bad'));
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     }
   });
 });
