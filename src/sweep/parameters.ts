@@ -11,7 +11,7 @@ import {
   type Setup,
 } from '../physics/device.js';
 import { InputError } from '../errors.js';
-import { checkInRange, type DomainName } from '../physics/domain.js';
+import { checkInRange, DOMAIN, inRange, type DomainName } from '../physics/domain.js';
 import { formatQuantity, type QuantityKind } from '../units/quantity.js';
 import { nearestName } from '../device-file/nearest-name.js';
 
@@ -121,21 +121,34 @@ function domainOf(name: string): DomainName | undefined {
  * `text` is what was given; a value out of a list or range is named as `name = value`.
  */
 export function checkParameterValue(info: ParameterInfo, value: number, option: string, text: string): void {
-  const shown =
+  // Built only for a message: a library sweep checks each of up to ~10⁷ axis values.
+  const shown = (): string =>
     text.includes('=') || text.includes('..') || text.includes(',')
       ? `${info.name} = ${info.kind === 'dimensionless' || info.kind.startsWith('ephCoupling') ? value : formatQuantity(value, info.kind)}`
       : text;
   if (info.name === 'setup') {
     if (value !== 1 && value !== 2)
-      throw new InputError(option, shown, 'setup 1 (T_bath fixed, T_R swept) or 2 (T_R = T_bath)');
+      throw new InputError(option, shown(), 'setup 1 (T_bath fixed, T_R swept) or 2 (T_R = T_bath)');
     return;
   }
   const domain = domainOf(info.name);
   if (domain !== undefined) {
-    checkInRange(domain, option, value, { text: shown });
+    if (!inRange(value, DOMAIN[domain])) checkInRange(domain, option, value, { text: shown() });
   } else if (!(value > 0 && Number.isFinite(value))) {
-    throw new InputError(option, shown, `a positive, finite value for ${info.name}`);
+    throw new InputError(option, shown(), `a positive, finite value for ${info.name}`);
   }
+}
+
+/**
+ * Whether checkParameterValue accepts a value of `info`, as a predicate with the domain looked up once:
+ * a library sweep checks each of up to ~10⁷ axis values, and builds a message only for a bad one.
+ */
+export function parameterValuePredicate(info: ParameterInfo): (value: number) => boolean {
+  if (info.name === 'setup') return (v) => v === 1 || v === 2;
+  const domain = domainOf(info.name);
+  if (domain === undefined) return (v) => v > 0 && Number.isFinite(v);
+  const range = DOMAIN[domain];
+  return (v) => inRange(v, range);
 }
 
 function setDotted(device: Device, path: string, value: number): Device {

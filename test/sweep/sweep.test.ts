@@ -174,6 +174,20 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         ['--TR', '1.5K', '--vary', 'Jin=1fW,2fW'],
         /^ndtc sweep: --TR: invalid value '1\.5 K': a temperature from/,
       ],
+      // A bath at or above Tc wrote empty rows (exit 0), one below 0.004 Tc values solveBalance refuses.
+      [
+        ['--TR', '300mK', '--Jin', '100fW', '--vary', 'Tbath=10mK,1.25K'],
+        /^ndtc sweep: --vary: invalid value 'T_bath = 1\.25 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
+      ],
+      [
+        ['--TR', '300mK', '--Jin', '100fW', '--vary', 'Tbath=1mK'],
+        /^ndtc sweep: --vary: invalid value 'T_bath = 1 mK': a temperature from 4\.8 mK/,
+      ],
+      // δT's T_R range beyond Tc gave a δT of the part below Tc (exit 0).
+      [
+        ['--vary', 'Jin=10fW,100fW', '--output', 'deltaT', '--TR-range', '10mK..5K'],
+        /^ndtc sweep: --TR-range: invalid value '5 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
+      ],
       [
         ['--vary', 'chi=1,2', '--TL', '500mK', '--TR', '100mK', '--shard', '3/3'],
         /--shard: invalid value '3\/3'/,
