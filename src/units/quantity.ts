@@ -411,7 +411,8 @@ export function formatQuantity(value: number, kind: QuantityKind, digits = 4): s
   checkDigits(digits, 'formatQuantity');
   switch (kind) {
     case 'temperature':
-      return Math.abs(value) < 1
+      // By the rounded value: 0.99996 K is '1 K', not '1000 mK'.
+      return Math.abs(Number(value.toPrecision(digits))) < 1
         ? `${formatNumber(value * 1e3, digits)} mK`
         : `${formatNumber(value, digits)} K`;
     case 'power':
@@ -441,7 +442,11 @@ export function formatQuantity(value: number, kind: QuantityKind, digits = 4): s
     case 'ephCoupling6':
       return `${formatNumber(value, digits)} W/m³/K⁶`;
     case 'ephCoupling':
-      throw new RangeError("formatQuantity: use formatEphCoupling(value, exponent) for kind 'ephCoupling'");
+      throw new InputError(
+        'formatQuantity kind',
+        kind,
+        "a kind with one unit; for 'ephCoupling' (W/m³/Kⁿ) use formatEphCoupling(value, exponent)",
+      );
     case 'dimensionless':
     case 'responsivity':
       return formatNumber(value, digits);
@@ -452,6 +457,9 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** Σ with its exponent: formatEphCoupling(3e7, 6) → '3e7 W/m³/K⁶'. */
 export function formatEphCoupling(value: number, exponent: number, digits = 4): string {
+  checkDigits(digits, 'formatEphCoupling');
+  // Superscripts for an integer only: 1.5 wrote 'K¹⁵', NaN a bare 'K'.
+  if (!Number.isInteger(exponent)) return `${formatNumber(value, digits)} W/m³/K^${exponent}`;
   const sup = [...String(exponent)].map((c) => (c === '-' ? '⁻' : SUPERSCRIPT_DIGITS[Number(c)])).join('');
   return `${formatNumber(value, digits)} W/m³/K${sup}`;
 }
