@@ -132,7 +132,7 @@ const KINDS: Record<QuantityKind, KindSpec> = {
 export const QUANTITY_KINDS = Object.keys(KINDS) as QuantityKind[];
 
 /** Throws InputError unless `kind` is a QuantityKind (a library caller's string is not checked by tsc). */
-function checkKind(kind: QuantityKind, fn: string): void {
+export function checkKind(kind: QuantityKind, fn: string): void {
   if (!Object.hasOwn(KINDS, kind))
     throw new InputError(`${fn} kind`, String(kind), `one of ${QUANTITY_KINDS.join(', ')}`);
 }
