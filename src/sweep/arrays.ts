@@ -8,6 +8,7 @@ import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 import { hasPhononTable, InputError, loadPhononFamily, type Device, type Setup } from '../index.js';
 import {
   checkParameterValue,
+  overlappingParameter,
   parameterInfo,
   parameterValuePredicate,
   type OperatingValues,
@@ -248,6 +249,9 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
       );
     seen.add(a.name);
   });
+  const overlap = overlappingParameter(axes.map((a) => a.name));
+  if (overlap)
+    throw new InputError(`${fn} axes[${overlap.index}].name`, axes[overlap.index].name, overlap.accepted);
   const given = input.fixed ?? {};
   if (given === null || typeof given !== 'object')
     throw new InputError(`${fn} fixed`, describe(given), '{ T_R?, J_in?, T_L?, setup?, T_bath? } in SI');

@@ -7,7 +7,13 @@
 import { minimize } from '../numerics/roots.js';
 import { nelderMead } from '../numerics/nelder-mead.js';
 import { solveBalance, temperatureDrop, type Device } from '../index.js';
-import { applyParameters, checkParameterValue, parameterInfo, type OperatingValues } from './parameters.js';
+import {
+  applyParameters,
+  checkParameterValue,
+  overlappingParameter,
+  parameterInfo,
+  type OperatingValues,
+} from './parameters.js';
 import { InputError } from '../errors.js';
 import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 
@@ -269,6 +275,9 @@ function checkOptimizationProblem(problem: OptimizationProblem): void {
     if (typeof p.log !== 'boolean')
       throw new InputError(`${option}.log`, describeValue(p.log), 'true or false');
   });
+  const overlap = overlappingParameter(names);
+  if (overlap)
+    throw new InputError(`${fn} params[${overlap.index}].name`, names[overlap.index], overlap.accepted);
   const Jin = fixed.J_in;
   if (names.includes('J_in') && Jin !== undefined)
     throw new InputError(`${fn} fixed.J_in`, String(Jin), 'not together with a parameter J_in');

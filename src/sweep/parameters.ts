@@ -151,6 +151,37 @@ export function parameterValuePredicate(info: ParameterInfo): (value: number) =>
   return (v) => inRange(v, range);
 }
 
+/** The device fields a parameter sets: an alias both reservoirs' (χ the right area), a path itself. */
+function fieldsOf(name: string): string[] {
+  if (name === 'chi') return ['right.junction.area'];
+  if (name === 'c' || name === 'r0') return [`left.junction.${name}`, `right.junction.${name}`];
+  if (name === 'gamma' || name === 'Tc')
+    return [`left.superconductor.${name}`, `right.superconductor.${name}`];
+  return [name];
+}
+
+/**
+ * The first of `names` (canonical, each once) that sets a device field an earlier one sets too — `r0`
+ * and `left.junction.r0`, `chi` and `right.junction.area` — and what is accepted instead: applied in
+ * order, one axis would override the other and its values repeat without a word.
+ */
+export function overlappingParameter(
+  names: readonly string[],
+): { index: number; accepted: string } | undefined {
+  for (let i = 1; i < names.length; i++) {
+    const fields = fieldsOf(names[i]);
+    for (let j = 0; j < i; j++) {
+      const shared = fieldsOf(names[j]).find((f) => fields.includes(f));
+      if (shared !== undefined)
+        return {
+          index: i,
+          accepted: `parameters that set different device fields (${names[j]} and ${names[i]} both set ${shared})`,
+        };
+    }
+  }
+  return undefined;
+}
+
 function setDotted(device: Device, path: string, value: number): Device {
   const [side, part, field] = path.split('.') as ['left' | 'right', keyof Reservoir, string];
   const reservoir = device[side];

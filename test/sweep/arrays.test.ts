@@ -245,6 +245,27 @@ describe('sweepGrid', () => {
       { TRrange: [1e-9, 0.5], outputs: ['T_Lmin'] },
       /^sweepGrid TRrange: invalid value '\[1e-9, 0\.5\]': \[from, to\] in K with 0\.0048 K/,
     ],
+    // An alias and a path of it: applied in order, one overrode the other, whose values repeated.
+    [
+      {
+        axes: [
+          { name: 'T_R', values: [0.1] },
+          { name: 'left.junction.r0', values: [1e-11, 3e-11] },
+          { name: 'r0', values: [1e-11, 2e-11] },
+        ],
+      },
+      /^sweepGrid axes\[2\]\.name: invalid value 'r0': parameters that set different device fields \(left\.junction\.r0 and r0 both set left\.junction\.r0\)/,
+    ],
+    [
+      {
+        axes: [
+          { name: 'T_R', values: [0.1] },
+          { name: 'right.junction.area', values: [1e-13, 3e-13] },
+          { name: 'chi', values: [1, 2] },
+        ],
+      },
+      /^sweepGrid axes\[2\]\.name: invalid value 'chi': parameters that set different device fields \(right\.junction\.area and chi/,
+    ],
     // Misspelt keys were ignored: `output` computed the default outputs.
     [
       { output: ['J_gamma'] },

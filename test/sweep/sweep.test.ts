@@ -183,6 +183,19 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         ['--TR', '300mK', '--Jin', '100fW', '--vary', 'Tbath=1mK'],
         /^ndtc sweep: --vary: invalid value 'T_bath = 1 mK': a temperature from 4\.8 mK/,
       ],
+      [
+        [
+          '--TR',
+          '300mK',
+          '--Jin',
+          '100fW',
+          '--vary',
+          'r0=10ohm*um^2,20ohm*um^2',
+          '--vary',
+          'left.junction.r0=30ohm*um^2',
+        ],
+        /^ndtc sweep: --vary: invalid value 'left\.junction\.r0=30ohm\*um\^2': parameters that set different device fields \(r0 and left\.junction\.r0 both set left\.junction\.r0\)/,
+      ],
       // δT's T_R range beyond Tc gave a δT of the part below Tc (exit 0).
       [
         ['--vary', 'Jin=10fW,100fW', '--output', 'deltaT', '--TR-range', '10mK..5K'],
