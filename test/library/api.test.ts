@@ -200,7 +200,22 @@ describe('optimize', () => {
     [{ fixed: { setup: 1 } }, /^optimize fixed\.J_in: invalid value 'undefined': an input power in W/],
     [
       { TRrange: [0.01, 2] },
-      /^optimize TRrange: invalid value 'an array of 2': \[from, to\] in K with 0 < from < to < Tc = 1\.2 K/,
+      /^optimize TRrange: invalid value 'an array of 2': \[from, to\] in K with 0\.0048 K \(0\.004 Tc\) ≤ from < to < Tc = 1\.2 K/,
+    ],
+    // Below 0.004 Tc: the error named temperatureDrop TRmin.TR, not this field.
+    [
+      { TRrange: [1e-6, 0.8] },
+      /^optimize TRrange: invalid value 'an array of 2': \[from, to\] in K with 0\.0048 K/,
+    ],
+    // Misspelt keys were ignored: maxEvals spent the default 150 evaluations, fixed.T_bath kept 10 mK.
+    [{ maxEvals: 2 }, /^optimize maxEvals: invalid value '2': one of the keys device, fixed, params/],
+    [
+      { fixed: { setup: 1, J_in: 1e-13, T_bath: 0.1 } },
+      /^optimize fixed\.T_bath: invalid value '0\.1': one of the keys setup, J_in$/,
+    ],
+    [
+      { params: [{ name: 'chi', lo: 0.5, hi: 5, log: true, lg: false }] },
+      /^optimize params\[0\]\.lg: invalid value 'boolean': one of the keys name, lo, hi, log$/,
     ],
     [{ maxEvaluations: 0 }, /^optimize maxEvaluations: invalid value '0': an integer from 1 to/],
   ])('bad input %# is refused before any evaluation', (over, message) => {
