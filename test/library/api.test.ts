@@ -155,10 +155,20 @@ describe('traceHysteresis', () => {
     [{ values: [0.1] }, /^traceHysteresis values: invalid value 'an array of 1': an array of at least two/],
     [
       { values: [0.1, 1.5] },
-      /^traceHysteresis values\[1\]: invalid value '1\.5 K': a temperature below Tc = 1\.2 K/,
+      /^traceHysteresis values\[1\]: invalid value '1\.5 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
     ],
     [{ Jin: undefined }, /^traceHysteresis Jin: invalid value 'undefined': a number \(SI\) for J_in/],
     [{ setup: 3 }, /^traceHysteresis setup: invalid value '3': 1 \(T_bath fixed\) or 2/],
+    // Below 0.004 Tc the error named solveBalance op.TR, not this field.
+    [
+      { values: [1e-3, 0.1] },
+      /^traceHysteresis values\[0\]: invalid value '1 mK': a temperature from 4\.8 mK/,
+    ],
+    // An unsupported key was ignored: the loops at the device's 10 mK bath, not at 100 mK.
+    [
+      { Tbath: 0.1 },
+      /^traceHysteresis Tbath: invalid value '0\.1': one of the keys device, parameter, values/,
+    ],
   ])('bad input %# is refused before any solve', (over, message) => {
     expectInputError(() => traceHysteresis({ ...base, ...over } as HysteresisInput), message);
   });
