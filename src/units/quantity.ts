@@ -158,9 +158,12 @@ const SUPERSCRIPTS: Record<string, string> = {
 
 /** Unicode spellings → ASCII: µ/μ → u, Ω → ohm, ² → ^2, − → -, · → *. */
 function normalise(text: string): string {
+  // Ω and K escaped, since look-alikes: Greek omega and the ohm sign U+2126 (written as characters,
+  // the class had held omega twice and refused the ohm sign), and the kelvin sign U+212A.
   return text
     .replace(/[µμ]/g, 'u')
-    .replace(/[ΩΩ]/g, 'ohm')
+    .replace(/[\u03a9\u2126]/g, 'ohm')
+    .replace(/\u212a/g, 'K')
     .replace(/−/g, '-')
     .replace(/[·⋅×]/g, (c) => (c === '×' ? ' x ' : '*'))
     .replace(/[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => '^' + [...run].map((c) => SUPERSCRIPTS[c]).join(''));

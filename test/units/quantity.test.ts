@@ -174,6 +174,14 @@ describe('formatQuantity', () => {
     expect(() => formatEphCoupling(3e7, 6, 0)).toThrowError(/^formatEphCoupling digits: invalid value '0'/);
   });
 
+  it('reads the ohm sign (U+2126) and the kelvin sign (U+212A) as Ω and K', () => {
+    // Look-alikes of Greek omega and K, e.g. from a symbol picker: the ohm sign was refused.
+    expect(parseQuantity('5 \u2126', 'resistance')).toBe(5);
+    expect(parseQuantity('10 \u2126\u00b7\u00b5m\u00b2', 'specificResistance')).toBe(1e-11);
+    expect(parseQuantity('5 \u03a9', 'resistance')).toBe(5);
+    expect(parseQuantity('500 m\u212a', 'temperature')).toBe(0.5);
+  });
+
   it('chooses mK or K by the rounded value', () => {
     expect(formatQuantity(0.99996, 'temperature')).toBe('1 K');
     expect(formatQuantity(0.99994, 'temperature')).toBe('999.9 mK');
