@@ -24,6 +24,7 @@ import {
   withJunctionParameters,
   writeDeviceFile,
   type Device,
+  type DeviceFileWriteOptions,
   type HysteresisInput,
   type OptimizationProblem,
   type QuantityKind,
@@ -90,6 +91,17 @@ describe('device files', () => {
     expectInputError(
       () => writeDeviceFile(join(dir, 'x.yaml'), { left: 1 } as unknown as Device),
       /^writeDeviceFile device\.left: invalid value '1': a Device object/,
+    );
+    // A misspelt option wrote the file without it; null options were a TypeError.
+    expectInputError(
+      () =>
+        writeDeviceFile(join(dir, 'x.yaml'), platformDevice('ag'), { nme: 'Ag' } as DeviceFileWriteOptions),
+      /^writeDeviceFile options\.nme: invalid value 'Ag': one of the keys comment, name$/,
+    );
+    expectInputError(
+      () =>
+        writeDeviceFile(join(dir, 'x.yaml'), platformDevice('ag'), null as unknown as DeviceFileWriteOptions),
+      /^writeDeviceFile options: invalid value 'null': \{ comment\?, name\? \}$/,
     );
     const bad = { ...platformDevice('ag'), Tbath: 5 };
     expectInputError(
