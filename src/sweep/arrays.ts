@@ -415,7 +415,7 @@ class OutputBlock {
 
 /** Longest stretch of work between two yields to the event loop, ms: an abort is seen within it. */
 const SLICE_MS = 20;
-/** Points between two looks at the clock (a point costs µs to ms). */
+/** Points between two looks at the clock while points are cheap (a point costs µs to ~0.3 s). */
 const CLOCK_EVERY = 16;
 
 /**
@@ -443,6 +443,12 @@ async function evaluateRange(
   const coords = new Array<number>(names.length);
   const evaluateAt = pointEvaluator(spec, ctx);
   let sliceStart = performance.now();
+  let lastLook = sliceStart;
+  // Points between looks at the clock: CLOCK_EVERY while they are cheap, 1 from the first point and
+  // while they cost more than SLICE_MS / CLOCK_EVERY each (δT over a γ axis takes ~0.1–0.3 s a point:
+  // 16 of them kept an abort waiting for seconds).
+  let every = 1;
+  let sinceLook = 0;
   for (let index = start; index < end; index++) {
     for (let a = 0; a < coords.length; a++) coords[a] = spec.axes[a].values[at[a]];
     try {
@@ -454,10 +460,15 @@ async function evaluateRange(
       if (++at[a] < spec.axes[a].values.length) break;
       at[a] = 0;
     }
-    if ((index + 1 - start) % CLOCK_EVERY === 0 && performance.now() - sliceStart >= SLICE_MS) {
+    if (++sinceLook < every) continue;
+    const now = performance.now();
+    every = now - lastLook > (SLICE_MS / CLOCK_EVERY) * sinceLook ? 1 : CLOCK_EVERY;
+    sinceLook = 0;
+    lastLook = now;
+    if (now - sliceStart >= SLICE_MS) {
       await new Promise((done) => setImmediate(done));
       signal?.throwIfAborted();
-      sliceStart = performance.now();
+      sliceStart = lastLook = performance.now();
     }
   }
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   InputError,
+  loadPhononFamily,
   parseList,
   platformDevice,
   sweepChunks,
@@ -367,6 +368,23 @@ describe('cancellation', () => {
     ).rejects.toBe(reason);
     expect(seen).toEqual([]);
   });
+
+  it('an abort among slow points (δT over a γ axis, ~0.1 s each) is seen after one point, not 16', async () => {
+    await loadPhononFamily();
+    const controller = new AbortController();
+    const reason = new Error('stopped');
+    const input: SweepGridInput = {
+      device: platformDevice('ag'),
+      axes: [{ name: 'gamma', values: parseList('1e-6..1e-1:64:log', 'dimensionless') }],
+      fixed: { T_R: 0.3, J_in: 1e-13 },
+      outputs: ['deltaT'],
+    };
+    const abortAt = performance.now() + 200;
+    setTimeout(() => controller.abort(reason), 200);
+    await expect(sweepGrid(input, { signal: controller.signal })).rejects.toBe(reason);
+    // The clock was read every 16 points: the abort waited ~2–4 s.
+    expect(performance.now() - abortAt).toBeLessThan(1000);
+  }, 30_000);
 
   it('an aborted signal stops a big grid before its values are checked', async () => {
     // 10⁶ axis values took ~2 s to check (a message built per value) before the first look at the
