@@ -11,6 +11,7 @@ import {
   overlappingParameter,
   parameterInfo,
   parameterValuePredicate,
+  refuseRealLine,
   type OperatingValues,
 } from './parameters.js';
 import { checkTemperatures, MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
@@ -213,6 +214,7 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
     throw new InputError(fn, describe(input), '{ device, axes, fixed?, outputs?, TRrange? }');
   checkKeys(input, ['device', 'axes', 'fixed', 'outputs', 'TRrange'], `${fn} `);
   const device = checkDeviceInput(input.device, `${fn} device`);
+  refuseRealLine(device, `${fn} device`);
   if (!Array.isArray(input.axes) || input.axes.length === 0)
     throw new InputError(`${fn} axes`, describe(input.axes), 'a non-empty array of { name, values }');
   const axes: Axis[] = input.axes.map((a: SweepAxisInput, i) => {

@@ -6,7 +6,7 @@
 import { InputError, solveBalance, type Device, type Setup } from '../index.js';
 import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 import { checkTemperatures } from '../physics/domain.js';
-import { checkParameterValue, parameterInfo } from './parameters.js';
+import { checkParameterValue, parameterInfo, refuseRealLine } from './parameters.js';
 
 /** The swept parameter of a hysteresis trace: the input power J_in (W) or the right temperature T_R (K). */
 export type HysteresisParameter = 'J_in' | 'T_R';
@@ -162,6 +162,7 @@ function checkHysteresisInput(input: HysteresisInput): void {
     if (!keys.includes(key))
       throw new InputError(`${fn} ${key}`, describeValue(value), `one of the keys ${keys.join(', ')}`);
   const device = checkDeviceInput(input.device, `${fn} device`);
+  refuseRealLine(device, `${fn} device`);
   if (input.parameter !== 'J_in' && input.parameter !== 'T_R')
     throw new InputError(`${fn} parameter`, describeValue(input.parameter), "'J_in' or 'T_R'");
   if (input.setup !== 1 && input.setup !== 2)

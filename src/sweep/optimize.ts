@@ -12,6 +12,7 @@ import {
   checkParameterValue,
   overlappingParameter,
   parameterInfo,
+  refuseRealLine,
   type OperatingValues,
 } from './parameters.js';
 import { InputError } from '../errors.js';
@@ -251,6 +252,7 @@ function checkOptimizationProblem(problem: OptimizationProblem): void {
   // device's bath.
   refuseUnknownKeys(problem, PROBLEM_KEYS, `${fn} `);
   const device = checkDeviceInput(problem.device, `${fn} device`);
+  refuseRealLine(device, `${fn} device`);
   if (!Object.hasOwn(OBJECTIVES, problem.objective))
     throw new InputError(
       `${fn} objective`,

@@ -176,6 +176,11 @@ describe('traceHysteresis', () => {
       { values: [1e-3, 0.1] },
       /^traceHysteresis values\[0\]: invalid value '1 mK': a temperature from 4\.8 mK/,
     ],
+    // A real photon line was ignored (ndtc hysteresis refuses such a device file).
+    [
+      { device: { ...platformDevice('ag'), line: { inductance: 0, resistance: 5 } } },
+      /^traceHysteresis device\.line: invalid value 'inductance 0 H, resistance 5 Ω': no 'line'/,
+    ],
     // An unsupported key was ignored: the loops at the device's 10 mK bath, not at 100 mK.
     [
       { Tbath: 0.1 },
@@ -228,6 +233,10 @@ describe('optimize', () => {
     [
       { TRrange: [1e-6, 0.8] },
       /^optimize TRrange: invalid value 'an array of 2': \[from, to\] in K with 0\.0048 K/,
+    ],
+    [
+      { device: { ...platformDevice('ag'), line: { inductance: 1e-9, resistance: 0 } } },
+      /^optimize device\.line: invalid value 'inductance 1e-9 H, resistance 0 Ω': no 'line'/,
     ],
     // Misspelt keys were ignored: maxEvals spent the default 150 evaluations, fixed.T_bath kept 10 mK.
     [{ maxEvals: 2 }, /^optimize maxEvals: invalid value '2': one of the keys device, fixed, params/],

@@ -267,6 +267,11 @@ describe('sweepGrid', () => {
       },
       /^sweepGrid axes\[2\]\.name: invalid value 'chi': parameters that set different device fields \(right\.junction\.area and chi/,
     ],
+    // A real photon line was ignored: the ideal line's T_L (ndtc sweep refuses such a device file).
+    [
+      { device: { ...platformDevice('ag'), line: { inductance: 1e-8, resistance: 5 } } },
+      /^sweepGrid device\.line: invalid value 'inductance 1e-8 H, resistance 5 Ω': no 'line' \(the paper's ideal lines\)/,
+    ],
     // Misspelt keys were ignored: `output` computed the default outputs.
     [
       { output: ['J_gamma'] },
