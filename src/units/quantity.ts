@@ -413,11 +413,13 @@ export function formatQuantity(value: number, kind: QuantityKind, digits = 4): s
   checkKind(kind, 'formatQuantity');
   checkDigits(digits, 'formatQuantity');
   switch (kind) {
-    case 'temperature':
+    case 'temperature': {
       // By the rounded value: 0.99996 K is '1 K', not '1000 mK'.
-      return Math.abs(Number(value.toPrecision(digits))) < 1
-        ? `${formatNumber(value * 1e3, digits)} mK`
+      const mK = formatNumber(value * 1e3, digits);
+      return Math.abs(value) < 1 && Math.abs(Number(mK)) < 1000
+        ? `${mK} mK`
         : `${formatNumber(value, digits)} K`;
+    }
     case 'power':
       return engineering(value, 'W', digits);
     case 'conductance':
