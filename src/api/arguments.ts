@@ -284,6 +284,14 @@ export function checkTwoReservoirOperatingPoint(
 ): void {
   if (op === null || typeof op !== 'object')
     throw new InputError(option, describeValue(op), 'an operating point { JinL, JinR, Tbath? } (W, W, K)');
+  // A misspelt key (TBath) would leave the device's bath in place without a word.
+  for (const key of Object.keys(op))
+    if (key !== 'JinL' && key !== 'JinR' && key !== 'Tbath')
+      throw new InputError(
+        `${option}.${key}`,
+        describeValue((op as unknown as Record<string, unknown>)[key]),
+        'one of the keys JinL, JinR, Tbath',
+      );
   checkInputPower(`${option}.JinL`, op.JinL);
   checkInputPower(`${option}.JinR`, op.JinR);
   if (op.Tbath !== undefined) checkBath(`${option}.Tbath`, op.Tbath, device);

@@ -228,7 +228,7 @@ the optimum, written as CSV and plotted.`,
         result = optimize({
           device,
           fixed,
-          params,
+          params: params.map(({ name, lo, hi, log }) => ({ name, lo, hi, log })),
           objective,
           TRrange,
           gridPoints,

@@ -81,7 +81,8 @@ export function twoReservoirReport(
   const notes: string[] = [];
   const points = Array.from(cartesian([JinLs, JinRs, Tbaths]), ([JinL, JinR, Tbath]) => {
     const at = `J_in^L = ${JinL} W, J_in^R = ${JinR} W`;
-    const roots: StatePoint[] = solveTwoReservoirs(device, { JinL, JinR, Tbath }).roots.map((s) => ({
+    const solution = solveTwoReservoirs(device, { JinL, JinR, Tbath });
+    const roots: StatePoint[] = solution.roots.map((s) => ({
       T_L: assertFinite(s.TL, `T_L at ${at}`),
       T_R: assertFinite(s.TR, `T_R at ${at}`),
       stable: s.stable,
@@ -96,7 +97,9 @@ export function twoReservoirReport(
       roots,
     };
     if (roots.length === 0) {
-      point.note = 'no steady state with both temperatures in (T_bath, Tc)';
+      point.note = solution.belowBath
+        ? 'no steady state above the bath: the heaters hold both reservoirs at T_bath (within 1e-9 of Tc − T_bath, where the solver looks), outside the model’s (T_bath, Tc)'
+        : 'no steady state with both temperatures in (T_bath, Tc)';
       notes.push(
         `${point.note} (J_in^L = ${formatQuantity(JinL, 'power')}, J_in^R = ${formatQuantity(JinR, 'power')})`,
       );

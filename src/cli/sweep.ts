@@ -23,7 +23,7 @@ import { describeEstimate, estimateSweep } from '../sweep/estimate.js';
 import { checkParameterValue, parameterInfo, type OperatingValues } from '../sweep/parameters.js';
 import { plotSweep } from '../sweep/plot.js';
 import { DEFAULT_WORKERS } from '../sweep/pool.js';
-import { DEFAULT_OUTPUTS, parseOutputs, splitOutputs, type SweepMode } from '../sweep/quantities.js';
+import { DEFAULT_OUTPUTS, DROP, parseOutputs, splitOutputs, type SweepMode } from '../sweep/quantities.js';
 import { runSweep } from '../sweep/run.js';
 import { chunkCount, defaultChunkSize, pointCount, type SweepSpec } from '../sweep/spec.js';
 import type { CliContext } from './context.js';
@@ -153,6 +153,25 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
       }
     }
     if (Tbath !== undefined) checkTemperatures([Tbath], '--Tbath', { Tc, belowTc: true });
+    // A bath at or above Tc wrote empty rows without a word, one below 0.004 Tc numbers that
+    // solveBalance refuses: as --Tbath (and the device's own bath).
+    const bathAxis = axes.find((a) => a.name === 'T_bath');
+    const TcMax = Math.max(base.left.superconductor.Tc, base.right.superconductor.Tc);
+    for (const T of bathAxis?.values ?? []) {
+      try {
+        checkTemperatures([T], '--vary', { Tc, belowTc: true });
+        checkTemperatures([T], '--vary', { Tc: TcMax, belowTc: false });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        throw new InputError('--vary', `T_bath = ${error.value}`, error.accepted);
+      }
+    }
+    // temperatureDrop's T_R range: [0.004 Tc, Tc) of the right reservoir.
+    if (outputs.some((o) => DROP.has(o)))
+      checkTemperatures(parseTRRange(opts.TRRange), '--TR-range', {
+        Tc: base.right.superconductor.Tc,
+        belowTc: true,
+      });
   }
   const points = pointCount(axes);
   return {

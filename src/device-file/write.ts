@@ -24,6 +24,12 @@ export function writeDeviceFile(path: string, device: Device, options: DeviceFil
   if (typeof path !== 'string' || path === '')
     throw new InputError('writeDeviceFile path', String(path), 'a file path (string)');
   checkDeviceInput(device, 'writeDeviceFile device');
+  if (options === null || typeof options !== 'object')
+    throw new InputError('writeDeviceFile options', String(options), '{ comment?, name? }');
+  // A misspelt key (nme) would write the file without it, without a word.
+  for (const [key, value] of Object.entries(options))
+    if (key !== 'comment' && key !== 'name')
+      throw new InputError(`writeDeviceFile options.${key}`, String(value), 'one of the keys comment, name');
   const { comment = 'ndtc device file (SI units)', name } = options;
   if (typeof comment !== 'string')
     throw new InputError('writeDeviceFile comment', String(comment), 'a string');

@@ -148,7 +148,8 @@ export function rangeText(range: DomainRange, exponent?: number): string {
   return range.minExclusive ? `above ${low} and at most ${high}` : `from ${low} to ${high}`;
 }
 
-function inRange(value: number, range: DomainRange): boolean {
+/** Whether `value` lies in `range` (finite, its ends included unless `minExclusive`). */
+export function inRange(value: number, range: DomainRange): boolean {
   return (
     Number.isFinite(value) &&
     (range.minExclusive ? value > range.min : value >= range.min) &&

@@ -40,6 +40,12 @@ export interface TwoReservoirState {
 export interface TwoReservoirSolution {
   /** States ordered by T_L, then T_R. */
   roots: TwoReservoirState[];
+  /**
+   * True when the state nearest the bath lies at it or within 10⁻⁹ (Tc_R − T_b) of it in T_R, where the
+   * scan begins (no heating: T_L = T_R = T_b; or heaters of ~10⁻²⁷ W and less): a steady state the
+   * scan of (T_b, Tc) does not return, as setup 1's `belowBath` (solveBalance).
+   */
+  belowBath: boolean;
 }
 
 /** Heat a reservoir loses to the bath, J_ph,N + J_ph,S, W. */
@@ -279,5 +285,11 @@ export function solveTwoReservoirs(device: Device, op: TwoReservoirOperatingPoin
     describeTwoReservoirState(device, r, s, Tb),
   );
   states.sort((x, y) => x.TL - y.TL || x.TR - y.TR);
-  return { roots: states };
+  // At the scan's first T_R (steadyStatesByReduction's), the branch nearest the bath: F_R ≤ 0 there
+  // means the right reservoir settles below that T_R, where no state is looked for; so does a left
+  // reservoir held at or below the bath (no left root, F_L(T_b) ≤ 0).
+  const first = Tb + (TcR - Tb) * 1e-9;
+  const left = balanceRoots(device, { Jin: op.JinL, TR: first, setup: 1, Tbath: Tb });
+  const belowBath = left.TL.length > 0 ? reduction.outer(first, left.TL[0]) <= 0 : left.belowBath;
+  return { roots: states, belowBath };
 }

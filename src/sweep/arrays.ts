@@ -6,9 +6,18 @@
  */
 import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 import { hasPhononTable, InputError, loadPhononFamily, type Device, type Setup } from '../index.js';
-import { checkParameterValue, parameterInfo, type OperatingValues } from './parameters.js';
+import {
+  checkParameterValue,
+  overlappingParameter,
+  parameterInfo,
+  parameterValuePredicate,
+  refuseRealLine,
+  type OperatingValues,
+} from './parameters.js';
+import { checkTemperatures, MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
 import {
   DEFAULT_OUTPUTS,
+  DROP,
   parseOutputs,
   QUANTITIES,
   quantityInfo,
@@ -183,26 +192,49 @@ const numeric = (v: Value): number =>
 const describe = describeValue;
 
 /** The sweep of a library call, checked as `ndtc sweep` checks its options. */
+/** Refuse a key not in `keys`: a misspelt option (`output`, `signl`) would otherwise be ignored without a word. */
+function checkKeys(object: object, keys: readonly string[], prefix: string): void {
+  for (const [key, value] of Object.entries(object))
+    if (!keys.includes(key))
+      throw new InputError(`${prefix}${key}`, describe(value), `one of the keys ${keys.join(', ')}`);
+}
+
+/** Options of sweepGrid and sweepChunks: an object of known keys, `signal` an AbortSignal. */
+function checkSweepOptions(options: unknown, keys: readonly string[], fn: string): void {
+  if (options === null || typeof options !== 'object')
+    throw new InputError(`${fn} options`, describe(options), `{ ${keys.map((k) => `${k}?`).join(', ')} }`);
+  checkKeys(options, keys, `${fn} options.`);
+  const { signal } = options as SweepGridOptions;
+  if (signal !== undefined && !(signal instanceof AbortSignal))
+    throw new InputError(`${fn} options.signal`, describe(signal), 'an AbortSignal');
+}
+
 export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
   if (input === null || typeof input !== 'object')
     throw new InputError(fn, describe(input), '{ device, axes, fixed?, outputs?, TRrange? }');
+  checkKeys(input, ['device', 'axes', 'fixed', 'outputs', 'TRrange'], `${fn} `);
   const device = checkDeviceInput(input.device, `${fn} device`);
+  refuseRealLine(device, `${fn} device`);
   if (!Array.isArray(input.axes) || input.axes.length === 0)
     throw new InputError(`${fn} axes`, describe(input.axes), 'a non-empty array of { name, values }');
   const axes: Axis[] = input.axes.map((a: SweepAxisInput, i) => {
     const option = `${fn} axes[${i}]`;
     if (a === null || typeof a !== 'object' || typeof a.name !== 'string')
       throw new InputError(option, describe(a), '{ name: a parameter name, values: SI numbers }');
+    checkKeys(a, ['name', 'values', 'log'], `${option}.`);
     const info = parameterInfo(a.name, `${option}.name`);
     const length = (a.values as ArrayLike<number> | undefined)?.length;
-    if (!Number.isSafeInteger(length) || length! < 1)
+    // A string has a length too: '0.3' would be the values '0', '.', '3'.
+    if (!Number.isSafeInteger(length) || length! < 1 || typeof a.values === 'string')
       throw new InputError(
         `${option}.values`,
         describe(a.values),
         'a non-empty array (or typed array) of SI numbers',
       );
     const values = Array.from(a.values);
+    const accepts = parameterValuePredicate(info);
     values.forEach((v, k) => {
+      if (typeof v === 'number' && accepts(v)) return;
       if (typeof v !== 'number')
         throw new InputError(`${option}.values[${k}]`, describe(v), `a number (SI) for ${info.name}`);
       checkParameterValue(info, v, `${option}.values[${k}]`, `${info.name} = ${v}`);
@@ -219,6 +251,9 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
       );
     seen.add(a.name);
   });
+  const overlap = overlappingParameter(axes.map((a) => a.name));
+  if (overlap)
+    throw new InputError(`${fn} axes[${overlap.index}].name`, axes[overlap.index].name, overlap.accepted);
   const given = input.fixed ?? {};
   if (given === null || typeof given !== 'object')
     throw new InputError(`${fn} fixed`, describe(given), '{ T_R?, J_in?, T_L?, setup?, T_bath? } in SI');
@@ -271,30 +306,38 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
     );
   if (seen.has('setup') && mode === 'direct')
     throw new InputError(`${fn} axes`, 'setup', 'setup only with the heat balance (without T_L)');
-  const Tc = Math.min(base.left.superconductor.Tc, base.right.superconductor.Tc);
-  if (!axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'))) {
-    for (const name of ['T_R', 'T_L'] as const) {
+  const Tcs = [base.left.superconductor.Tc, base.right.superconductor.Tc];
+  const Tc = Math.min(...Tcs);
+  const TcVaried = axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'));
+  if (!TcVaried) {
+    // In [0.004 Tc, Tc), as `ndtc sweep` and solveBalance take them (T_bath: the device's bath range).
+    for (const name of ['T_R', 'T_L', 'T_bath'] as const) {
       const axis = axes.findIndex((a) => a.name === name);
-      const values = axis >= 0 ? axes[axis].values : [fixed[name]];
-      const bad = values.find((v) => v !== undefined && v >= Tc);
-      if (bad !== undefined)
-        throw new InputError(
-          axis >= 0 ? `${fn} axes[${axis}].values` : `${fn} fixed.${name}`,
-          `${bad} K`,
-          `temperatures below Tc = ${Tc} K`,
-        );
+      const given = name === 'T_bath' ? undefined : fixed[name]; // a fixed T_bath is checked with the device
+      const values = axis >= 0 ? axes[axis].values : given === undefined ? [] : [given];
+      values.forEach((T, k) => {
+        const option = axis >= 0 ? `${fn} axes[${axis}].values[${k}]` : `${fn} fixed.${name}`;
+        checkTemperatures([T], option, { Tc, belowTc: true });
+        if (name === 'T_bath') checkTemperatures([T], option, { Tc: Math.max(...Tcs), belowTc: false });
+      });
     }
   }
   const range = input.TRrange ?? [0.01, 0.8];
+  // temperatureDrop takes T_R in [0.004 Tc, Tc) of the right reservoir: a range beyond gave NaN or a
+  // δT over the part below Tc without a word.
+  const TRmin = MIN_REDUCED_TEMPERATURE * base.right.superconductor.Tc;
+  const TRmax = base.right.superconductor.Tc;
+  const checkEnds = !TcVaried && outputs.some((o) => DROP.has(o));
   if (
     !Array.isArray(range) ||
     range.length !== 2 ||
-    !(range[0] > 0 && range[1] > range[0] && Number.isFinite(range[1]))
+    !(range[0] > 0 && range[1] > range[0] && Number.isFinite(range[1])) ||
+    (checkEnds && !(range[0] >= TRmin && range[1] < TRmax))
   )
     throw new InputError(
       `${fn} TRrange`,
-      describe(range),
-      '[from, to] in K with 0 < from < to, e.g. [0.01, 0.8]',
+      Array.isArray(range) ? `[${range.map(describe).join(', ')}]` : describe(range),
+      `[from, to] in K with ${checkEnds ? `${TRmin} K (0.004 Tc) ≤ from < to < Tc = ${TRmax} K` : '0 < from < to'}, e.g. [0.01, 0.8]`,
     );
   const points = pointCount(axes);
   if (!Number.isSafeInteger(points))
@@ -374,7 +417,7 @@ class OutputBlock {
 
 /** Longest stretch of work between two yields to the event loop, ms: an abort is seen within it. */
 const SLICE_MS = 20;
-/** Points between two looks at the clock (a point costs µs to ms). */
+/** Points between two looks at the clock while points are cheap (a point costs µs to ~0.3 s). */
 const CLOCK_EVERY = 16;
 
 /**
@@ -402,6 +445,12 @@ async function evaluateRange(
   const coords = new Array<number>(names.length);
   const evaluateAt = pointEvaluator(spec, ctx);
   let sliceStart = performance.now();
+  let lastLook = sliceStart;
+  // Points between looks at the clock: CLOCK_EVERY while they are cheap, 1 from the first point and
+  // while they cost more than SLICE_MS / CLOCK_EVERY each (δT over a γ axis takes ~0.1–0.3 s a point:
+  // 16 of them kept an abort waiting for seconds).
+  let every = 1;
+  let sinceLook = 0;
   for (let index = start; index < end; index++) {
     for (let a = 0; a < coords.length; a++) coords[a] = spec.axes[a].values[at[a]];
     try {
@@ -413,10 +462,15 @@ async function evaluateRange(
       if (++at[a] < spec.axes[a].values.length) break;
       at[a] = 0;
     }
-    if ((index + 1 - start) % CLOCK_EVERY === 0 && performance.now() - sliceStart >= SLICE_MS) {
+    if (++sinceLook < every) continue;
+    const now = performance.now();
+    every = now - lastLook > (SLICE_MS / CLOCK_EVERY) * sinceLook ? 1 : CLOCK_EVERY;
+    sinceLook = 0;
+    lastLook = now;
+    if (now - sliceStart >= SLICE_MS) {
       await new Promise((done) => setImmediate(done));
       signal?.throwIfAborted();
-      sliceStart = performance.now();
+      sliceStart = lastLook = performance.now();
     }
   }
 }
@@ -448,6 +502,8 @@ const outputInfoOf = (outputs: readonly string[]): SweepOutputInfo[] =>
  * s.outputs.T_L[(1 * 3 + 2) * s.maxRoots]; // first root's T_L at χ = 1, T_R = 0.3 K, in K
  */
 export async function sweepGrid(input: SweepGridInput, options: SweepGridOptions = {}): Promise<SweepArrays> {
+  checkSweepOptions(options, ['signal'], 'sweepGrid');
+  options.signal?.throwIfAborted();
   const spec = sweepSpecOf(input, 'sweepGrid');
   const points = pointCount(spec.axes);
   const values = points * spec.outputs.length;
@@ -493,6 +549,8 @@ export async function* sweepChunks(
   input: SweepGridInput,
   options: SweepChunkOptions = {},
 ): AsyncGenerator<SweepChunk, void, undefined> {
+  checkSweepOptions(options, ['chunkSize', 'signal'], 'sweepChunks');
+  options.signal?.throwIfAborted();
   const spec = sweepSpecOf(input, 'sweepChunks');
   const size = options.chunkSize ?? SWEEP_DEFAULT_CHUNK_SIZE;
   if (!(Number.isSafeInteger(size) && size >= 1 && size <= SWEEP_GRID_MAX_VALUES))

@@ -1,7 +1,7 @@
 /** `--vary NAME=LIST` (LIST as in src/units/list.ts: `0.5..10:40:log`, `1,2,5`) → a sweep axis. */
 import { InputError } from '../index.js';
 import { listLength, parseList } from '../units/list.js';
-import { checkParameterValue, parameterInfo } from './parameters.js';
+import { checkParameterValue, overlappingParameter, parameterInfo } from './parameters.js';
 import type { Axis } from './spec.js';
 
 export function parseAxis(text: string, option = '--vary'): Axis {
@@ -57,5 +57,7 @@ export function parseAxes(texts: readonly string[], option = '--vary'): Axis[] {
       throw new InputError(option, texts[i], `each parameter once; ${a.name} is already varied`);
     seen.add(a.name);
   }
+  const overlap = overlappingParameter(axes.map((a) => a.name));
+  if (overlap) throw new InputError(option, texts[overlap.index], overlap.accepted);
   return axes;
 }

@@ -5,7 +5,8 @@
  */
 import { InputError, solveBalance, type Device, type Setup } from '../index.js';
 import { checkDeviceInput, describeValue } from '../physics/device-input.js';
-import { checkParameterValue, parameterInfo } from './parameters.js';
+import { checkTemperatures } from '../physics/domain.js';
+import { checkParameterValue, parameterInfo, refuseRealLine } from './parameters.js';
 
 /** The swept parameter of a hysteresis trace: the input power J_in (W) or the right temperature T_R (K). */
 export type HysteresisParameter = 'J_in' | 'T_R';
@@ -155,7 +156,13 @@ function checkHysteresisInput(input: HysteresisInput): void {
   const fn = 'traceHysteresis';
   if (input === null || typeof input !== 'object')
     throw new InputError(fn, describeValue(input), '{ device, parameter, values, Jin?, TR?, setup }');
+  // A misspelt or unsupported key (Tbath) was ignored: the sweep ran at the device's bath.
+  const keys = ['device', 'parameter', 'values', 'Jin', 'TR', 'setup', 'onSolve'];
+  for (const [key, value] of Object.entries(input))
+    if (!keys.includes(key))
+      throw new InputError(`${fn} ${key}`, describeValue(value), `one of the keys ${keys.join(', ')}`);
   const device = checkDeviceInput(input.device, `${fn} device`);
+  refuseRealLine(device, `${fn} device`);
   if (input.parameter !== 'J_in' && input.parameter !== 'T_R')
     throw new InputError(`${fn} parameter`, describeValue(input.parameter), "'J_in' or 'T_R'");
   if (input.setup !== 1 && input.setup !== 2)
@@ -167,8 +174,8 @@ function checkHysteresisInput(input: HysteresisInput): void {
     if (typeof value !== 'number')
       throw new InputError(option, describeValue(value), `a number (SI) for ${name}`);
     checkParameterValue(parameterInfo(name, option), value, option, `${name} = ${value}`);
-    if (name === 'T_R' && !(value < Tc))
-      throw new InputError(option, `${value} K`, `a temperature below Tc = ${Tc} K`);
+    // [0.004 Tc, Tc), as solveBalance takes T_R (whose error named it, not this field, below 0.004 Tc).
+    if (name === 'T_R') checkTemperatures([value], option, { Tc, belowTc: true });
   };
   input.values.forEach((v, i) => check(input.parameter, v, `${fn} values[${i}]`));
   if (input.parameter === 'T_R') check('J_in', input.Jin, `${fn} Jin`);

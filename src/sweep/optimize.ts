@@ -7,9 +7,17 @@
 import { minimize } from '../numerics/roots.js';
 import { nelderMead } from '../numerics/nelder-mead.js';
 import { solveBalance, temperatureDrop, type Device } from '../index.js';
-import { applyParameters, checkParameterValue, parameterInfo, type OperatingValues } from './parameters.js';
+import {
+  applyParameters,
+  checkParameterValue,
+  overlappingParameter,
+  parameterInfo,
+  refuseRealLine,
+  type OperatingValues,
+} from './parameters.js';
 import { InputError } from '../errors.js';
 import { checkDeviceInput, describeValue } from '../physics/device-input.js';
+import { MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
 
 /** What `optimize` maximises: δT (K) or the steepest negative responsivity −min dT_L/dT_R (K/K). */
 export type Objective = 'deltaT' | 'negative-responsivity';
@@ -216,12 +224,35 @@ export function defaultGridPoints(parameters: number, maxEvaluations: number): n
   return n;
 }
 
+const PROBLEM_KEYS = [
+  'device',
+  'fixed',
+  'params',
+  'objective',
+  'TRrange',
+  'gridPoints',
+  'maxEvaluations',
+  'profilePoints',
+  'onEvaluation',
+];
+
+/** Throws InputError naming the first key of `object` not in `keys`. */
+function refuseUnknownKeys(object: object, keys: readonly string[], prefix: string): void {
+  for (const [key, value] of Object.entries(object))
+    if (!keys.includes(key))
+      throw new InputError(`${prefix}${key}`, describeValue(value), `one of the keys ${keys.join(', ')}`);
+}
+
 /** The problem at the library's boundary: every field typed, in the model's domain and bounded. */
 function checkOptimizationProblem(problem: OptimizationProblem): void {
   const fn = 'optimize';
   if (problem === null || typeof problem !== 'object')
     throw new InputError(fn, describeValue(problem), '{ device, fixed, params, objective, TRrange }');
+  // A misspelt key was ignored: `maxEvals` spent the default 150 evaluations, `fixed.T_bath` kept the
+  // device's bath.
+  refuseUnknownKeys(problem, PROBLEM_KEYS, `${fn} `);
   const device = checkDeviceInput(problem.device, `${fn} device`);
+  refuseRealLine(device, `${fn} device`);
   if (!Object.hasOwn(OBJECTIVES, problem.objective))
     throw new InputError(
       `${fn} objective`,
@@ -230,7 +261,8 @@ function checkOptimizationProblem(problem: OptimizationProblem): void {
     );
   const fixed = problem.fixed as OperatingValues | undefined;
   if (fixed === null || typeof fixed !== 'object')
-    throw new InputError(`${fn} fixed`, describeValue(fixed), '{ setup: 1 | 2, J_in?: W, T_R?: K }');
+    throw new InputError(`${fn} fixed`, describeValue(fixed), '{ setup: 1 | 2, J_in?: W }');
+  refuseUnknownKeys(fixed, ['setup', 'J_in'], `${fn} fixed.`);
   if (fixed.setup !== 1 && fixed.setup !== 2)
     throw new InputError(
       `${fn} fixed.setup`,
@@ -248,6 +280,7 @@ function checkOptimizationProblem(problem: OptimizationProblem): void {
     const option = `${fn} params[${i}]`;
     if (p === null || typeof p !== 'object' || typeof p.name !== 'string')
       throw new InputError(option, describeValue(p), '{ name, lo, hi, log } with SI bounds');
+    refuseUnknownKeys(p, ['name', 'lo', 'hi', 'log'], `${option}.`);
     const info = parameterInfo(p.name, `${option}.name`);
     if (info.name !== p.name)
       throw new InputError(`${option}.name`, p.name, `the canonical name ${info.name}`);
@@ -269,6 +302,9 @@ function checkOptimizationProblem(problem: OptimizationProblem): void {
     if (typeof p.log !== 'boolean')
       throw new InputError(`${option}.log`, describeValue(p.log), 'true or false');
   });
+  const overlap = overlappingParameter(names);
+  if (overlap)
+    throw new InputError(`${fn} params[${overlap.index}].name`, names[overlap.index], overlap.accepted);
   const Jin = fixed.J_in;
   if (names.includes('J_in') && Jin !== undefined)
     throw new InputError(`${fn} fixed.J_in`, String(Jin), 'not together with a parameter J_in');
@@ -284,15 +320,21 @@ function checkOptimizationProblem(problem: OptimizationProblem): void {
   const range = problem.TRrange;
   const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
   const TcVaried = names.some((n) => n === 'Tc' || n.endsWith('.Tc'));
+  // From 0.004 Tc, as temperatureDrop takes T_R (whose error named it, not TRrange).
+  const lowest = MIN_REDUCED_TEMPERATURE * device.right.superconductor.Tc;
   if (
     !Array.isArray(range) ||
     range.length !== 2 ||
-    !(range[0] > 0 && range[1] > range[0] && (TcVaried ? Number.isFinite(range[1]) : range[1] < Tc))
+    !(
+      range[0] > 0 &&
+      range[1] > range[0] &&
+      (TcVaried ? Number.isFinite(range[1]) : range[1] < Tc && range[0] >= lowest)
+    )
   )
     throw new InputError(
       `${fn} TRrange`,
       describeValue(range),
-      `[from, to] in K with 0 < from < to${TcVaried ? '' : ` < Tc = ${Tc} K`}`,
+      `[from, to] in K with ${TcVaried ? '0 < from < to' : `${lowest} K (0.004 Tc) ≤ from < to < Tc = ${Tc} K`}`,
     );
   const integer = (value: number | undefined, option: string, min: number, max: number): void => {
     if (value !== undefined && !(Number.isSafeInteger(value) && value >= min && value <= max))

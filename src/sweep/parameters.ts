@@ -11,9 +11,10 @@ import {
   type Setup,
 } from '../physics/device.js';
 import { InputError } from '../errors.js';
-import { checkInRange, type DomainName } from '../physics/domain.js';
+import { checkInRange, DOMAIN, inRange, type DomainName } from '../physics/domain.js';
 import { formatQuantity, type QuantityKind } from '../units/quantity.js';
 import { nearestName } from '../device-file/nearest-name.js';
+import { hasRealLine } from '../physics/photonic-line.js';
 
 /** Operating-point values of one sweep point (SI). T_L given means: no balance solve, evaluate at T_L. */
 export interface OperatingValues {
@@ -121,21 +122,79 @@ function domainOf(name: string): DomainName | undefined {
  * `text` is what was given; a value out of a list or range is named as `name = value`.
  */
 export function checkParameterValue(info: ParameterInfo, value: number, option: string, text: string): void {
-  const shown =
+  // Built only for a message: a library sweep checks each of up to ~10⁷ axis values.
+  const shown = (): string =>
     text.includes('=') || text.includes('..') || text.includes(',')
       ? `${info.name} = ${info.kind === 'dimensionless' || info.kind.startsWith('ephCoupling') ? value : formatQuantity(value, info.kind)}`
       : text;
   if (info.name === 'setup') {
     if (value !== 1 && value !== 2)
-      throw new InputError(option, shown, 'setup 1 (T_bath fixed, T_R swept) or 2 (T_R = T_bath)');
+      throw new InputError(option, shown(), 'setup 1 (T_bath fixed, T_R swept) or 2 (T_R = T_bath)');
     return;
   }
   const domain = domainOf(info.name);
   if (domain !== undefined) {
-    checkInRange(domain, option, value, { text: shown });
+    if (!inRange(value, DOMAIN[domain])) checkInRange(domain, option, value, { text: shown() });
   } else if (!(value > 0 && Number.isFinite(value))) {
-    throw new InputError(option, shown, `a positive, finite value for ${info.name}`);
+    throw new InputError(option, shown(), `a positive, finite value for ${info.name}`);
   }
+}
+
+/**
+ * Whether checkParameterValue accepts a value of `info`, as a predicate with the domain looked up once:
+ * a library sweep checks each of up to ~10⁷ axis values, and builds a message only for a bad one.
+ */
+export function parameterValuePredicate(info: ParameterInfo): (value: number) => boolean {
+  if (info.name === 'setup') return (v) => v === 1 || v === 2;
+  const domain = domainOf(info.name);
+  if (domain === undefined) return (v) => v > 0 && Number.isFinite(v);
+  const range = DOMAIN[domain];
+  return (v) => inRange(v, range);
+}
+
+/** The device fields a parameter sets: an alias both reservoirs' (χ the right area), a path itself. */
+function fieldsOf(name: string): string[] {
+  if (name === 'chi') return ['right.junction.area'];
+  if (name === 'c' || name === 'r0') return [`left.junction.${name}`, `right.junction.${name}`];
+  if (name === 'gamma' || name === 'Tc')
+    return [`left.superconductor.${name}`, `right.superconductor.${name}`];
+  return [name];
+}
+
+/**
+ * The first of `names` (canonical, each once) that sets a device field an earlier one sets too — `r0`
+ * and `left.junction.r0`, `chi` and `right.junction.area` — and what is accepted instead: applied in
+ * order, one axis would override the other and its values repeat without a word.
+ */
+export function overlappingParameter(
+  names: readonly string[],
+): { index: number; accepted: string } | undefined {
+  for (let i = 1; i < names.length; i++) {
+    const fields = fieldsOf(names[i]);
+    for (let j = 0; j < i; j++) {
+      const shared = fieldsOf(names[j]).find((f) => fields.includes(f));
+      if (shared !== undefined)
+        return {
+          index: i,
+          accepted: `parameters that set different device fields (${names[j]} and ${names[i]} both set ${shared})`,
+        };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Refuses a device with a real photon line (`line`): sweeps, hysteresis and optimisation compute the
+ * paper's ideal lines, so they would ignore it and give the ideal line's numbers without a word (their
+ * commands refuse such a device file).
+ */
+export function refuseRealLine(device: Device, option: string): void {
+  if (hasRealLine(device))
+    throw new InputError(
+      `${option}.line`,
+      `inductance ${device.line!.inductance} H, resistance ${device.line!.resistance} Ω`,
+      "no 'line' (the paper's ideal lines); real lines: the library's …ThroughLine functions",
+    );
 }
 
 function setDotted(device: Device, path: string, value: number): Device {

@@ -105,7 +105,8 @@ const SPELLINGS: Record<string, string> = {
   kappa: 'kappa_gamma',
   dTLdTR: 'dTL_dTR',
 };
-const DROP = new Set(['deltaT', 'T_L0', 'T_Lmin', 'T_R_at_min']);
+/** The outputs of temperatureDrop over the T_R range (`TRrange`). */
+export const DROP = new Set(['deltaT', 'T_L0', 'T_Lmin', 'T_R_at_min']);
 
 export const DEFAULT_OUTPUTS: Record<SweepMode, string[]> = {
   balance: ['T_L', 'stable', 'dTL_dTR', 'J_gamma'],

@@ -4,7 +4,7 @@
  * separated by commas. Values are SI numbers (see quantity.ts).
  */
 import { InputError } from '../errors.js';
-import { acceptedText, parseQuantity, type QuantityKind } from './quantity.js';
+import { acceptedText, checkKind, parseQuantity, type QuantityKind } from './quantity.js';
 
 /**
  * Upper bound on the values of one list: a typo like `:2000000000` should fail at once, not exhaust
@@ -209,6 +209,26 @@ export function listLength(
   return planList(text, kind, option, limit).count;
 }
 
+/** parseList's own arguments: a text, a known kind, a limit { max, beyond? } of 1 to MAX_RANGE_POINTS. */
+function checkListArguments(text: unknown, kind: QuantityKind, option: string, limit: unknown): void {
+  checkKind(kind, 'parseList');
+  if (typeof text !== 'string')
+    throw new InputError(
+      option,
+      typeof text === 'number' ? String(text) : typeof text,
+      `a string: ${grammar(kind)}`,
+    );
+  if (limit === null || typeof limit !== 'object')
+    throw new InputError('parseList limit', String(limit), '{ max, beyond? }');
+  const { max, beyond, ...rest } = limit as Partial<ListLimit> & Record<string, unknown>;
+  for (const [key, value] of Object.entries(rest))
+    throw new InputError(`parseList limit.${key}`, String(value), 'one of the keys max, beyond');
+  if (!(Number.isInteger(max) && max! >= 1 && max! <= MAX_RANGE_POINTS))
+    throw new InputError('parseList limit.max', String(max), `an integer from 1 to ${MAX_RANGE_POINTS}`);
+  if (beyond !== undefined && typeof beyond !== 'string')
+    throw new InputError('parseList limit.beyond', String(beyond), 'a string');
+}
+
 /**
  * Parses a list option into SI values, in the order written. Bad input → InputError naming `option`;
  * a list longer than `limit.max` values is refused before its values are made.
@@ -219,6 +239,7 @@ export function parseList(
   option = 'parseList text',
   limit: ListLimit = { max: MAX_RANGE_POINTS },
 ): number[] {
+  checkListArguments(text, kind, option, limit);
   const { parsed, count } = planList(text, kind, option, limit);
   const out = new Array<number>(count);
   let i = 0;

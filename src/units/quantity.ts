@@ -132,7 +132,7 @@ const KINDS: Record<QuantityKind, KindSpec> = {
 export const QUANTITY_KINDS = Object.keys(KINDS) as QuantityKind[];
 
 /** Throws InputError unless `kind` is a QuantityKind (a library caller's string is not checked by tsc). */
-function checkKind(kind: QuantityKind, fn: string): void {
+export function checkKind(kind: QuantityKind, fn: string): void {
   if (!Object.hasOwn(KINDS, kind))
     throw new InputError(`${fn} kind`, String(kind), `one of ${QUANTITY_KINDS.join(', ')}`);
 }
@@ -158,9 +158,12 @@ const SUPERSCRIPTS: Record<string, string> = {
 
 /** Unicode spellings → ASCII: µ/μ → u, Ω → ohm, ² → ^2, − → -, · → *. */
 function normalise(text: string): string {
+  // Ω and K escaped, since look-alikes: Greek omega and the ohm sign U+2126 (written as characters,
+  // the class had held omega twice and refused the ohm sign), and the kelvin sign U+212A.
   return text
     .replace(/[µμ]/g, 'u')
-    .replace(/[ΩΩ]/g, 'ohm')
+    .replace(/[\u03a9\u2126]/g, 'ohm')
+    .replace(/\u212a/g, 'K')
     .replace(/−/g, '-')
     .replace(/[·⋅×]/g, (c) => (c === '×' ? ' x ' : '*'))
     .replace(/[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => '^' + [...run].map((c) => SUPERSCRIPTS[c]).join(''));
@@ -410,10 +413,13 @@ export function formatQuantity(value: number, kind: QuantityKind, digits = 4): s
   checkKind(kind, 'formatQuantity');
   checkDigits(digits, 'formatQuantity');
   switch (kind) {
-    case 'temperature':
-      return Math.abs(value) < 1
-        ? `${formatNumber(value * 1e3, digits)} mK`
+    case 'temperature': {
+      // By the rounded value: 0.99996 K is '1 K', not '1000 mK'.
+      const mK = formatNumber(value * 1e3, digits);
+      return Math.abs(value) < 1 && Math.abs(Number(mK)) < 1000
+        ? `${mK} mK`
         : `${formatNumber(value, digits)} K`;
+    }
     case 'power':
       return engineering(value, 'W', digits);
     case 'conductance':
@@ -441,7 +447,11 @@ export function formatQuantity(value: number, kind: QuantityKind, digits = 4): s
     case 'ephCoupling6':
       return `${formatNumber(value, digits)} W/m³/K⁶`;
     case 'ephCoupling':
-      throw new RangeError("formatQuantity: use formatEphCoupling(value, exponent) for kind 'ephCoupling'");
+      throw new InputError(
+        'formatQuantity kind',
+        kind,
+        "a kind with one unit; for 'ephCoupling' (W/m³/Kⁿ) use formatEphCoupling(value, exponent)",
+      );
     case 'dimensionless':
     case 'responsivity':
       return formatNumber(value, digits);
@@ -452,6 +462,9 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** Σ with its exponent: formatEphCoupling(3e7, 6) → '3e7 W/m³/K⁶'. */
 export function formatEphCoupling(value: number, exponent: number, digits = 4): string {
+  checkDigits(digits, 'formatEphCoupling');
+  // Superscripts for an integer only: 1.5 wrote 'K¹⁵', NaN a bare 'K'.
+  if (!Number.isInteger(exponent)) return `${formatNumber(value, digits)} W/m³/K^${exponent}`;
   const sup = [...String(exponent)].map((c) => (c === '-' ? '⁻' : SUPERSCRIPT_DIGITS[Number(c)])).join('');
   return `${formatNumber(value, digits)} W/m³/K${sup}`;
 }

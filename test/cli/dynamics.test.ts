@@ -36,6 +36,15 @@ describe('ndtc solve --setup 3', () => {
     }
   });
 
+  it('heaters too weak to lift a reservoir off the bath: said, as setup 1 says it', async () => {
+    const { doc } = await ndtcJson('solve', '--setup', '3', '--JinL', '1e-28W', '--JinR', '1e-30W,1e-9W');
+    const p = doc.points as { J_in_R: number; roots: unknown[]; note?: string }[];
+    expect(p.map((x) => x.roots)).toEqual([[], []]);
+    expect(p[0].note).toMatch(/^no steady state above the bath: the heaters hold both reservoirs at T_bath/);
+    // Heated past Tc: no state either, but not at the bath.
+    expect(p[1].note).toBe('no steady state with both temperatures in (T_bath, Tc)');
+  });
+
   it('setup 1 roots carry τ = C/(−∂F/∂T_L)', async () => {
     const { doc } = await ndtcJson('solve', '--setup', '1', '--Jin', '1e-18W', '--TR', '700mK');
     const roots = (doc.points as { roots: { time_constants: number[] }[] }[])[0].roots;

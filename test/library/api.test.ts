@@ -24,6 +24,7 @@ import {
   withJunctionParameters,
   writeDeviceFile,
   type Device,
+  type DeviceFileWriteOptions,
   type HysteresisInput,
   type OptimizationProblem,
   type QuantityKind,
@@ -91,6 +92,17 @@ describe('device files', () => {
       () => writeDeviceFile(join(dir, 'x.yaml'), { left: 1 } as unknown as Device),
       /^writeDeviceFile device\.left: invalid value '1': a Device object/,
     );
+    // A misspelt option wrote the file without it; null options were a TypeError.
+    expectInputError(
+      () =>
+        writeDeviceFile(join(dir, 'x.yaml'), platformDevice('ag'), { nme: 'Ag' } as DeviceFileWriteOptions),
+      /^writeDeviceFile options\.nme: invalid value 'Ag': one of the keys comment, name$/,
+    );
+    expectInputError(
+      () =>
+        writeDeviceFile(join(dir, 'x.yaml'), platformDevice('ag'), null as unknown as DeviceFileWriteOptions),
+      /^writeDeviceFile options: invalid value 'null': \{ comment\?, name\? \}$/,
+    );
     const bad = { ...platformDevice('ag'), Tbath: 5 };
     expectInputError(
       () => writeDeviceFile(join(dir, 'x.yaml'), bad),
@@ -155,10 +167,25 @@ describe('traceHysteresis', () => {
     [{ values: [0.1] }, /^traceHysteresis values: invalid value 'an array of 1': an array of at least two/],
     [
       { values: [0.1, 1.5] },
-      /^traceHysteresis values\[1\]: invalid value '1\.5 K': a temperature below Tc = 1\.2 K/,
+      /^traceHysteresis values\[1\]: invalid value '1\.5 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
     ],
     [{ Jin: undefined }, /^traceHysteresis Jin: invalid value 'undefined': a number \(SI\) for J_in/],
     [{ setup: 3 }, /^traceHysteresis setup: invalid value '3': 1 \(T_bath fixed\) or 2/],
+    // Below 0.004 Tc the error named solveBalance op.TR, not this field.
+    [
+      { values: [1e-3, 0.1] },
+      /^traceHysteresis values\[0\]: invalid value '1 mK': a temperature from 4\.8 mK/,
+    ],
+    // A real photon line was ignored (ndtc hysteresis refuses such a device file).
+    [
+      { device: { ...platformDevice('ag'), line: { inductance: 0, resistance: 5 } } },
+      /^traceHysteresis device\.line: invalid value 'inductance 0 H, resistance 5 Ω': no 'line'/,
+    ],
+    // An unsupported key was ignored: the loops at the device's 10 mK bath, not at 100 mK.
+    [
+      { Tbath: 0.1 },
+      /^traceHysteresis Tbath: invalid value '0\.1': one of the keys device, parameter, values/,
+    ],
   ])('bad input %# is refused before any solve', (over, message) => {
     expectInputError(() => traceHysteresis({ ...base, ...over } as HysteresisInput), message);
   });
@@ -200,7 +227,26 @@ describe('optimize', () => {
     [{ fixed: { setup: 1 } }, /^optimize fixed\.J_in: invalid value 'undefined': an input power in W/],
     [
       { TRrange: [0.01, 2] },
-      /^optimize TRrange: invalid value 'an array of 2': \[from, to\] in K with 0 < from < to < Tc = 1\.2 K/,
+      /^optimize TRrange: invalid value 'an array of 2': \[from, to\] in K with 0\.0048 K \(0\.004 Tc\) ≤ from < to < Tc = 1\.2 K/,
+    ],
+    // Below 0.004 Tc: the error named temperatureDrop TRmin.TR, not this field.
+    [
+      { TRrange: [1e-6, 0.8] },
+      /^optimize TRrange: invalid value 'an array of 2': \[from, to\] in K with 0\.0048 K/,
+    ],
+    [
+      { device: { ...platformDevice('ag'), line: { inductance: 1e-9, resistance: 0 } } },
+      /^optimize device\.line: invalid value 'inductance 1e-9 H, resistance 0 Ω': no 'line'/,
+    ],
+    // Misspelt keys were ignored: maxEvals spent the default 150 evaluations, fixed.T_bath kept 10 mK.
+    [{ maxEvals: 2 }, /^optimize maxEvals: invalid value '2': one of the keys device, fixed, params/],
+    [
+      { fixed: { setup: 1, J_in: 1e-13, T_bath: 0.1 } },
+      /^optimize fixed\.T_bath: invalid value '0\.1': one of the keys setup, J_in$/,
+    ],
+    [
+      { params: [{ name: 'chi', lo: 0.5, hi: 5, log: true, lg: false }] },
+      /^optimize params\[0\]\.lg: invalid value 'boolean': one of the keys name, lo, hi, log$/,
     ],
     [{ maxEvaluations: 0 }, /^optimize maxEvaluations: invalid value '0': an integer from 1 to/],
   ])('bad input %# is refused before any evaluation', (over, message) => {

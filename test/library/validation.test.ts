@@ -1380,6 +1380,20 @@ describe('inputs the property table found giving wrong numbers, now refused', ()
     // A time constant of 1e-321 s (subnormal, 2e-4 off).
     ['timeConstant root.dF_dTL', () => ndtc.timeConstant(d, { TL: 0.3, dF_dTL: 1e300 })],
     ['solveTwoReservoirs op.JinL', () => ndtc.solveTwoReservoirs(d, { JinL: Number.NaN, JinR: 0 })],
+    // A misspelt bath was ignored: the states at the device's 10 mK, not at 100 mK.
+    [
+      'solveTwoReservoirs op.TBath',
+      () =>
+        ndtc.solveTwoReservoirs(d, { JinL: 1e-15, JinR: 0, TBath: 0.1 } as ndtc.TwoReservoirOperatingPoint),
+    ],
+    [
+      'transistorResponse op.Jinr',
+      () =>
+        ndtc.transistorResponse(d, {
+          JinL: 1e-15,
+          Jinr: 1e-15,
+        } as unknown as ndtc.TwoReservoirOperatingPoint),
+    ],
     // J_γ 3e-5 off at L = 1e-100 H (the partial fractions lose the poles); a RangeError at 1e-300 H.
     [
       'lineHeatCurrents device.line.inductance',

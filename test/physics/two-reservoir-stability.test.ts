@@ -13,6 +13,7 @@ import {
   eigenvalues2,
   reservoirPhononHeatDerivative,
   solveTwoReservoirs,
+  twoReservoirResidual,
 } from '../../src/physics/two-reservoir.js';
 
 const ag = platformDevice('ag');
@@ -168,12 +169,44 @@ describe('solveTwoReservoirs refuses its inputs itself', () => {
     }
   });
   it('accepts zero heater powers: both reservoirs at the bath', () => {
-    const { roots } = solveTwoReservoirs(ag, { JinL: 0, JinR: 0, Tbath: 0.1 });
+    const { roots, belowBath } = solveTwoReservoirs(ag, { JinL: 0, JinR: 0, Tbath: 0.1 });
+    expect(belowBath).toBe(true);
     // With no heating the only state is T_L = T_R = T_b, which lies on the scan's lower end (not
     // resolved): no state above the bath, and no error.
     for (const s of roots) {
       expect(Math.abs(s.TL - 0.1)).toBeLessThan(1e-6);
       expect(Math.abs(s.TR - 0.1)).toBeLessThan(1e-6);
     }
+  });
+});
+
+describe('solveTwoReservoirs belowBath: a state at the bath, which the scan does not return', () => {
+  const Tb = ag.Tbath;
+  // The scan of T_R begins 10⁻⁹ (Tc − T_b) above the bath (steadyStatesByReduction).
+  const delta = 1e-9 * (ag.right.superconductor.Tc - Tb);
+  it.each([
+    [0, 0],
+    [1e-28, 0],
+    [0, 1e-28],
+    [1e-30, 1e-30],
+  ])('J_in^L = %s W, J_in^R = %s W: no state, belowBath', (JinL, JinR) => {
+    const op = { JinL, JinR };
+    expect(solveTwoReservoirs(ag, op)).toEqual({ roots: [], belowBath: true });
+    // Both reservoirs lose heat at T_b + δ: the state lies within δ of the bath.
+    const [FL, FR] = twoReservoirResidual(ag, op, Tb + delta, Tb + delta);
+    expect(FL).toBeLessThan(0);
+    expect(FR).toBeLessThan(0);
+  });
+  it.each([
+    [1e-26, 0, 1],
+    [0, 1e-26, 1],
+    [1e-18, 4e-16, 1],
+    [1e-18, 4e-13, 3],
+    [1e-9, 0, 0], // heated past Tc: no state, but not at the bath
+  ])('J_in^L = %s W, J_in^R = %s W: %i states, not belowBath', (JinL, JinR, states) => {
+    const solution = solveTwoReservoirs(ag, { JinL, JinR });
+    expect(solution.roots).toHaveLength(states);
+    expect(solution.belowBath).toBe(false);
+    for (const s of solution.roots) expect(Math.min(s.TL, s.TR) - Tb).toBeGreaterThan(delta);
   });
 });

@@ -7,12 +7,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   InputError,
+  loadPhononFamily,
   parseList,
   platformDevice,
   sweepChunks,
   sweepGrid,
   SWEEP_GRID_MAX_VALUES,
   type SweepArrays,
+  type SweepChunkOptions,
+  type SweepGridOptions,
   type SweepGridInput,
 } from '../../src/index.js';
 import { ndtc, tempDir } from './cli-harness.js';
@@ -173,7 +176,35 @@ describe('sweepGrid', () => {
     ],
     [
       { axes: [{ name: 'T_R', values: [0.1, 2] }] },
-      /^sweepGrid axes\[0\]\.values: invalid value '2 K': temperatures below Tc/,
+      /^sweepGrid axes\[0\]\.values\[1\]: invalid value '2 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
+    ],
+    // Below 0.004 Tc, as `ndtc sweep --vary` and solveBalance: computed without a word before.
+    [
+      { axes: [{ name: 'T_R', values: [0.1, 1e-3] }] },
+      /^sweepGrid axes\[0\]\.values\[1\]: invalid value '1 mK': a temperature from 4\.8 mK \(0\.004 Tc\)/,
+    ],
+    [
+      { axes: [{ name: 'T_L', values: [1e-3] }], fixed: { T_R: 0.3 } },
+      /^sweepGrid axes\[0\]\.values\[0\]: invalid value '1 mK': a temperature from 4\.8 mK/,
+    ],
+    // A bath on an axis as a fixed one: at or above Tc it gave rows without roots, no failure.
+    [
+      {
+        axes: [
+          { name: 'T_R', values: [0.1] },
+          { name: 'T_bath', values: [0.01, 1.25] },
+        ],
+      },
+      /^sweepGrid axes\[1\]\.values\[1\]: invalid value '1\.25 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
+    ],
+    [
+      {
+        axes: [
+          { name: 'T_R', values: [0.1] },
+          { name: 'Tbath', values: [1e-3] },
+        ],
+      },
+      /^sweepGrid axes\[1\]\.values\[0\]: invalid value '1 mK'/,
     ],
     [
       { axes: [{ name: 'T_R', values: [0.1, NaN] }] },
@@ -205,7 +236,55 @@ describe('sweepGrid', () => {
       { outputs: ['T_L', 'kapa'] },
       /^sweepGrid outputs: invalid value 'T_L,kapa': comma-separated quantities from T_L, stable/,
     ],
-    [{ TRrange: [0.5, 0.1] }, /^sweepGrid TRrange: invalid value 'an array of 2': \[from, to\] in K/],
+    [{ TRrange: [0.5, 0.1] }, /^sweepGrid TRrange: invalid value '\[0\.5, 0\.1\]': \[from, to\] in K/],
+    // δT's range as temperatureDrop takes it: beyond Tc it gave a δT, below 0.004 Tc NaN, no error.
+    [
+      { TRrange: [0.01, 5], outputs: ['deltaT'] },
+      /^sweepGrid TRrange: invalid value '\[0\.01, 5\]': \[from, to\] in K with 0\.0048 K \(0\.004 Tc\) ≤ from < to < Tc = 1\.2 K/,
+    ],
+    [
+      { TRrange: [1e-9, 0.5], outputs: ['T_Lmin'] },
+      /^sweepGrid TRrange: invalid value '\[1e-9, 0\.5\]': \[from, to\] in K with 0\.0048 K/,
+    ],
+    // An alias and a path of it: applied in order, one overrode the other, whose values repeated.
+    [
+      {
+        axes: [
+          { name: 'T_R', values: [0.1] },
+          { name: 'left.junction.r0', values: [1e-11, 3e-11] },
+          { name: 'r0', values: [1e-11, 2e-11] },
+        ],
+      },
+      /^sweepGrid axes\[2\]\.name: invalid value 'r0': parameters that set different device fields \(left\.junction\.r0 and r0 both set left\.junction\.r0\)/,
+    ],
+    [
+      {
+        axes: [
+          { name: 'T_R', values: [0.1] },
+          { name: 'right.junction.area', values: [1e-13, 3e-13] },
+          { name: 'chi', values: [1, 2] },
+        ],
+      },
+      /^sweepGrid axes\[2\]\.name: invalid value 'chi': parameters that set different device fields \(right\.junction\.area and chi/,
+    ],
+    // A real photon line was ignored: the ideal line's T_L (ndtc sweep refuses such a device file).
+    [
+      { device: { ...platformDevice('ag'), line: { inductance: 1e-8, resistance: 5 } } },
+      /^sweepGrid device\.line: invalid value 'inductance 1e-8 H, resistance 5 Ω': no 'line' \(the paper's ideal lines\)/,
+    ],
+    // Misspelt keys were ignored: `output` computed the default outputs.
+    [
+      { output: ['J_gamma'] },
+      /^sweepGrid output: invalid value 'an array of 1': one of the keys device, axes, fixed, outputs, TRrange/,
+    ],
+    [
+      { axes: [{ name: 'T_R', values: [0.1], lg: true }] },
+      /^sweepGrid axes\[0\]\.lg: invalid value 'boolean': one of the keys name, values, log/,
+    ],
+    [
+      { axes: [{ name: 'T_R', values: '0.1' }] },
+      /^sweepGrid axes\[0\]\.values: invalid value '0\.1': a non-empty array/,
+    ],
   ])('bad input %# → InputError naming the field, the value and what is accepted', async (over, message) => {
     const input = {
       device: platformDevice('ag'),
@@ -247,6 +326,23 @@ describe('sweepChunks', () => {
     expect(next).toBe(480);
   }, 120_000);
 
+  it.each([
+    [null, /^sweepChunks options: invalid value 'null': \{ chunkSize\?, signal\? \}/],
+    [
+      { chunksize: 10 },
+      /^sweepChunks options\.chunksize: invalid value '10': one of the keys chunkSize, signal/,
+    ],
+    [{ signal: 'stop' }, /^sweepChunks options\.signal: invalid value 'stop': an AbortSignal/],
+  ])('bad options %# → InputError (was a TypeError, or ignored)', async (options, message) => {
+    const chunks = sweepChunks(balanceInput, options as unknown as SweepChunkOptions);
+    const error = await chunks.next().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(message);
+    await expect(sweepGrid(balanceInput, { signl: 1 } as unknown as SweepGridOptions)).rejects.toThrow(
+      /^sweepGrid options\.signl: invalid value '1': one of the keys signal$/,
+    );
+  });
+
   it('refuses a bad chunk size before any work', async () => {
     const chunks = sweepChunks(balanceInput, { chunkSize: 0 });
     await expect(chunks.next()).rejects.toThrow(
@@ -276,5 +372,39 @@ describe('cancellation', () => {
       })(),
     ).rejects.toBe(reason);
     expect(seen).toEqual([]);
+  });
+
+  it('an abort among slow points (δT over a γ axis, ~0.1 s each) is seen after one point, not 16', async () => {
+    await loadPhononFamily();
+    const controller = new AbortController();
+    const reason = new Error('stopped');
+    const input: SweepGridInput = {
+      device: platformDevice('ag'),
+      axes: [{ name: 'gamma', values: parseList('1e-6..1e-1:64:log', 'dimensionless') }],
+      fixed: { T_R: 0.3, J_in: 1e-13 },
+      outputs: ['deltaT'],
+    };
+    const abortAt = performance.now() + 200;
+    setTimeout(() => controller.abort(reason), 200);
+    await expect(sweepGrid(input, { signal: controller.signal })).rejects.toBe(reason);
+    // The clock was read every 16 points: the abort waited ~2–4 s.
+    expect(performance.now() - abortAt).toBeLessThan(1000);
+  }, 30_000);
+
+  it('an aborted signal stops a big grid before its values are checked', async () => {
+    // 10⁶ axis values took ~2 s to check (a message built per value) before the first look at the
+    // signal; now an aborted signal is seen first, and the check itself takes tens of milliseconds.
+    const reason = new Error('stopped');
+    const input: SweepGridInput = {
+      device: platformDevice('ag'),
+      axes: [{ name: 'T_R', values: Array.from({ length: 1_000_000 }, (_, i) => 0.01 + i * 6e-7) }],
+      fixed: { J_in: 1e-13 },
+      outputs: ['T_L'],
+    };
+    await expect(sweepGrid(input, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    // The check alone (an input that fails after every value is checked: a missing J_in).
+    const started = performance.now();
+    await expect(sweepGrid({ ...input, fixed: {} })).rejects.toThrow(/^sweepGrid fixed\.J_in/);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

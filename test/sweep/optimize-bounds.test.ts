@@ -55,6 +55,16 @@ describe('optimize: the evaluation budget', () => {
     expect(calls).toBe(0);
   });
 
+  it('two parameters that set one device field are refused (one had no effect: a flat direction)', () => {
+    const params = [
+      { name: 'chi', lo: 0.5, hi: 10, log: true },
+      { name: 'right.junction.area', lo: 1e-13, hi: 3e-13, log: false },
+    ];
+    expect(() => optimize({ ...base, params, fixed: { setup: 1, J_in: 1e-13 } })).toThrowError(
+      /^optimize params\[1\]\.name: invalid value 'right\.junction\.area': parameters that set different device fields \(chi and right\.junction\.area both set right\.junction\.area\)/,
+    );
+  });
+
   it('a budget below the smallest grid (2^d) is refused', () => {
     expect(() => optimize({ ...base, maxEvaluations: 3 })).toThrow(/at least 2\^2 = 4/);
   });

@@ -174,6 +174,33 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         ['--TR', '1.5K', '--vary', 'Jin=1fW,2fW'],
         /^ndtc sweep: --TR: invalid value '1\.5 K': a temperature from/,
       ],
+      // A bath at or above Tc wrote empty rows (exit 0), one below 0.004 Tc values solveBalance refuses.
+      [
+        ['--TR', '300mK', '--Jin', '100fW', '--vary', 'Tbath=10mK,1.25K'],
+        /^ndtc sweep: --vary: invalid value 'T_bath = 1\.25 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
+      ],
+      [
+        ['--TR', '300mK', '--Jin', '100fW', '--vary', 'Tbath=1mK'],
+        /^ndtc sweep: --vary: invalid value 'T_bath = 1 mK': a temperature from 4\.8 mK/,
+      ],
+      [
+        [
+          '--TR',
+          '300mK',
+          '--Jin',
+          '100fW',
+          '--vary',
+          'r0=10ohm*um^2,20ohm*um^2',
+          '--vary',
+          'left.junction.r0=30ohm*um^2',
+        ],
+        /^ndtc sweep: --vary: invalid value 'left\.junction\.r0=30ohm\*um\^2': parameters that set different device fields \(r0 and left\.junction\.r0 both set left\.junction\.r0\)/,
+      ],
+      // δT's T_R range beyond Tc gave a δT of the part below Tc (exit 0).
+      [
+        ['--vary', 'Jin=10fW,100fW', '--output', 'deltaT', '--TR-range', '10mK..5K'],
+        /^ndtc sweep: --TR-range: invalid value '5 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
+      ],
       [
         ['--vary', 'chi=1,2', '--TL', '500mK', '--TR', '100mK', '--shard', '3/3'],
         /--shard: invalid value '3\/3'/,

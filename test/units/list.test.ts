@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InputError } from '../../src/errors.js';
-import { parseList } from '../../src/units/list.js';
+import { parseList, type ListLimit } from '../../src/units/list.js';
+import type { QuantityKind } from '../../src/units/quantity.js';
 
 describe('parseList', () => {
   it('reads comma-separated values in order', () => {
@@ -93,5 +94,33 @@ describe('parseList', () => {
   it('rejects a log range through zero or negative values', () => {
     expect(() => parseList('-1..1:3:log', 'dimensionless', '--x')).toThrow(/needs both ends > 0/);
     expect(parseList('-1..1:3', 'dimensionless', '--x')).toEqual([-1, 0, 1]);
+  });
+
+  // Its own arguments as InputErrors naming parseList: a number text and a null limit were TypeErrors,
+  // a misspelt key of the limit was ignored, a limit of 0 refused every list.
+  it.each([
+    [
+      () => parseList(5 as unknown as string, 'dimensionless'),
+      /^parseList text: invalid value '5': a string: /,
+    ],
+    [
+      () => parseList('1,2', 'dimensionles' as QuantityKind),
+      /^parseList kind: invalid value 'dimensionles': one of /,
+    ],
+    [
+      () => parseList('1,2', 'dimensionless', undefined, null as unknown as ListLimit),
+      /^parseList limit: invalid value 'null': \{ max, beyond\? \}/,
+    ],
+    [
+      () => parseList('1,2', 'dimensionless', undefined, { mx: 1 } as unknown as ListLimit),
+      /^parseList limit\.mx: invalid value '1': one of the keys max, beyond/,
+    ],
+    [
+      () => parseList('1,2', 'dimensionless', undefined, { max: 0 }),
+      /^parseList limit\.max: invalid value '0': an integer from 1 to 10000000/,
+    ],
+  ])('bad argument %# → InputError', (call, message) => {
+    expect(call).toThrow(InputError);
+    expect(call).toThrowError(message);
   });
 });

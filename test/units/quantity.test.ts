@@ -162,7 +162,31 @@ describe('formatQuantity', () => {
   it('formats an electron-phonon coupling with its exponent', () => {
     expect(formatEphCoupling(3e7, 6)).toBe('3e7 W/m³/K⁶');
     expect(formatEphCoupling(2e9, 12)).toBe('2e9 W/m³/K¹²');
-    expect(() => formatQuantity(1, 'ephCoupling')).toThrow(RangeError);
+    // An InputError as every library error (was a RangeError).
+    expect(() => formatQuantity(1, 'ephCoupling')).toThrowError(
+      /^formatQuantity kind: invalid value 'ephCoupling': a kind with one unit; for 'ephCoupling' \(W\/m³\/Kⁿ\) use formatEphCoupling/,
+    );
+    expect(() => formatQuantity(1, 'ephCoupling')).toThrow(InputError);
+    // A non-integer exponent as it is, not as superscripts of its digits ('K¹⁵' for 1.5).
+    expect(formatEphCoupling(3e7, 1.5)).toBe('3e7 W/m³/K^1.5');
+    expect(formatEphCoupling(3e7, Number.NaN)).toBe('3e7 W/m³/K^NaN');
+    expect(formatEphCoupling(3e7, -2)).toBe('3e7 W/m³/K⁻²');
+    expect(() => formatEphCoupling(3e7, 6, 0)).toThrowError(/^formatEphCoupling digits: invalid value '0'/);
+  });
+
+  it('reads the ohm sign (U+2126) and the kelvin sign (U+212A) as Ω and K', () => {
+    // Look-alikes of Greek omega and K, e.g. from a symbol picker: the ohm sign was refused.
+    expect(parseQuantity('5 \u2126', 'resistance')).toBe(5);
+    expect(parseQuantity('10 \u2126\u00b7\u00b5m\u00b2', 'specificResistance')).toBe(1e-11);
+    expect(parseQuantity('5 \u03a9', 'resistance')).toBe(5);
+    expect(parseQuantity('500 m\u212a', 'temperature')).toBe(0.5);
+  });
+
+  it('chooses mK or K by the rounded value', () => {
+    expect(formatQuantity(0.99996, 'temperature')).toBe('1 K');
+    expect(formatQuantity(0.99994, 'temperature')).toBe('999.9 mK');
+    expect(formatQuantity(-0.99996, 'temperature')).toBe('-1 K');
+    expect(formatQuantity(0.99996, 'temperature', 6)).toBe('999.96 mK');
   });
 });
 
