@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { InputError, type Device, type Setup } from '../index.js';
 import { checkTemperatures } from '../physics/domain.js';
-import { parseQuantity } from '../units/quantity.js';
+import { formatQuantity, parseQuantity } from '../units/quantity.js';
 import { DEFAULT_MAX_POINTS, checkGridSize, parseAxes } from '../sweep/axes.js';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
@@ -20,7 +20,12 @@ import {
 } from '../sweep/directory.js';
 import { RESULTS_H5 } from '../sweep/netcdf.js';
 import { describeEstimate, estimateSweep } from '../sweep/estimate.js';
-import { checkParameterValue, parameterInfo, type OperatingValues } from '../sweep/parameters.js';
+import {
+  checkParameterValue,
+  checkTemperatureCorners,
+  parameterInfo,
+  type OperatingValues,
+} from '../sweep/parameters.js';
 import { plotSweep } from '../sweep/plot.js';
 import { DEFAULT_WORKERS } from '../sweep/pool.js';
 import { DEFAULT_OUTPUTS, DROP, parseOutputs, splitOutputs, type SweepMode } from '../sweep/quantities.js';
@@ -138,7 +143,10 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
   if (setupAxis && mode === 'direct')
     throw new InputError('--vary', 'setup', 'setup only with the heat balance (without T_L)');
   const Tc = Math.min(base.left.superconductor.Tc, base.right.superconductor.Tc);
-  if (!axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'))) {
+  if (axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'))) {
+    const show = (name: string, v: number) => `${name} = ${formatQuantity(v, 'temperature')}`;
+    checkTemperatureCorners(base, fixed, axes, '--vary', show);
+  } else {
     for (const name of ['T_R', 'T_L']) {
       const axis = axes.find((a) => a.name === name);
       const values = axis?.values ?? [fixed[name as 'T_R' | 'T_L']];

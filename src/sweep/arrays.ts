@@ -8,6 +8,7 @@ import { checkDeviceInput, describeValue } from '../physics/device-input.js';
 import { hasPhononTable, InputError, loadPhononFamily, type Device, type Setup } from '../index.js';
 import {
   checkParameterValue,
+  checkTemperatureCorners,
   overlappingParameter,
   parameterInfo,
   parameterValuePredicate,
@@ -309,7 +310,9 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
   const Tcs = [base.left.superconductor.Tc, base.right.superconductor.Tc];
   const Tc = Math.min(...Tcs);
   const TcVaried = axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'));
-  if (!TcVaried) {
+  if (TcVaried) {
+    checkTemperatureCorners(base, fixed, axes, `${fn} axes`, (name, v) => `${name} = ${v}`);
+  } else {
     // In [0.004 Tc, Tc), as `ndtc sweep` and solveBalance take them (T_bath: the device's bath range).
     for (const name of ['T_R', 'T_L', 'T_bath'] as const) {
       const axis = axes.findIndex((a) => a.name === name);

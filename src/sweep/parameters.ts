@@ -11,7 +11,14 @@ import {
   type Setup,
 } from '../physics/device.js';
 import { InputError } from '../errors.js';
-import { checkInRange, DOMAIN, inRange, type DomainName } from '../physics/domain.js';
+import {
+  checkDevice,
+  checkInRange,
+  checkTemperatures,
+  DOMAIN,
+  inRange,
+  type DomainName,
+} from '../physics/domain.js';
 import { formatQuantity, type QuantityKind } from '../units/quantity.js';
 import { nearestName } from '../device-file/nearest-name.js';
 import { hasRealLine } from '../physics/photonic-line.js';
@@ -246,4 +253,54 @@ export function applyParameters(
     }
   }
   return { device: chi === undefined ? d : withChi(d, chi), op };
+}
+
+/** Whether a parameter bounds temperatures or is bounded by a Tc: a temperature, or a Tc. */
+const boundsTemperature = (name: string): boolean =>
+  name === 'T_R' || name === 'T_L' || name === 'T_bath' || name === 'Tc' || name.endsWith('.Tc');
+
+/**
+ * Refuses a grid with a point outside the model's temperatures where a Tc is varied: the bath in
+ * [0.004 Tc, Tc) of the device at that point (as checkDevice takes it), T_R and T_L in
+ * [0.004 Tc, Tc) of its lower Tc. Each bound is monotonic in every temperature and Tc, so the corners
+ * of those axes (lowest and highest value of each) decide for the whole grid; the rest of the grid's
+ * axes do not move these bounds. `option` and `show` name a failing corner as the caller's input.
+ */
+export function checkTemperatureCorners(
+  device: Device,
+  fixed: OperatingValues,
+  axes: readonly { name: string; values: ArrayLike<number> }[],
+  option: string,
+  show: (name: string, value: number) => string,
+): void {
+  const coupled = axes.filter((a) => boundsTemperature(a.name) && a.values.length > 0);
+  const ends = coupled.map((a) => {
+    let [lo, hi] = [Infinity, -Infinity];
+    for (let i = 0; i < a.values.length; i++)
+      [lo, hi] = [Math.min(lo, a.values[i]), Math.max(hi, a.values[i])];
+    return [lo, hi];
+  });
+  const names = coupled.map((a) => a.name);
+  for (let corner = 0; corner < 2 ** coupled.length; corner++) {
+    const values = ends.map((e, k) => e[(corner >> k) & 1]);
+    const { device: d, op } = applyParameters(device, fixed, names, values);
+    try {
+      checkDevice(d, 'the device');
+      const Tc = Math.min(d.left.superconductor.Tc, d.right.superconductor.Tc);
+      for (const name of ['T_R', 'T_L'] as const) {
+        const T = op[name];
+        if (T !== undefined) checkTemperatures([T], name, { Tc, belowTc: true });
+      }
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const at = names.map((n, k) => show(n, values[k])).join(', ');
+      const bound = error.option.replace(/^the device: /, '').replace(/^Tbath$/, 'T_bath');
+      const rule = error.accepted.split(';')[0];
+      throw new InputError(
+        option,
+        at,
+        `a grid inside the model at every point; there ${bound} = ${error.value}, and it must be ${rule}`,
+      );
+    }
+  }
 }

@@ -267,6 +267,25 @@ describe('sweepGrid', () => {
       },
       /^sweepGrid axes\[2\]\.name: invalid value 'chi': parameters that set different device fields \(right\.junction\.area and chi/,
     ],
+    // With a Tc axis, the corners of the temperature axes are checked (each point was computed).
+    [
+      {
+        axes: [
+          { name: 'T_R', values: [0.1] },
+          { name: 'right.superconductor.Tc', values: [1.2, 3] },
+        ],
+      },
+      /^sweepGrid axes: invalid value 'T_R = 0\.1, right\.superconductor\.Tc = 3': a grid inside the model at every point; there T_bath = 10 mK, and it must be a temperature of at least 12 mK = 0\.004 Tc \(Tc = 3 K\)/,
+    ],
+    [
+      {
+        axes: [
+          { name: 'T_R', values: [0.1, 0.9] },
+          { name: 'Tc', values: [0.8, 1.2] },
+        ],
+      },
+      /^sweepGrid axes: invalid value 'T_R = 0\.9, Tc = 0\.8': .*there T_R = 900 mK, and it must be a temperature from 3\.2 mK \(0\.004 Tc\) to below Tc = 800 mK/,
+    ],
     // A real photon line was ignored: the ideal line's T_L (ndtc sweep refuses such a device file).
     [
       { device: { ...platformDevice('ag'), line: { inductance: 1e-8, resistance: 5 } } },

@@ -196,6 +196,20 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         ],
         /^ndtc sweep: --vary: invalid value 'left\.junction\.r0=30ohm\*um\^2': parameters that set different device fields \(r0 and left\.junction\.r0 both set left\.junction\.r0\)/,
       ],
+      // With Tc varied the grid's corners are checked: a Tc of 3 K leaves the 10 mK bath below 0.004 Tc,
+      // and 2 K with a 5 mK bath; a Tc of 1 K is below T_R = 1.1 K (each computed, exit 0).
+      [
+        ['--TR', '100mK', '--Jin', '10fW', '--vary', 'Tc=1K..3K:3'],
+        /^ndtc sweep: --vary: invalid value 'Tc = 3 K': a grid inside the model at every point; there T_bath = 10 mK, and it must be a temperature from 12 mK \(0\.004 Tc\) to below Tc = 3 K/,
+      ],
+      [
+        ['--TR', '100mK', '--Jin', '10fW', '--vary', 'Tc=1K..2K:3', '--vary', 'Tbath=5mK..50mK:3'],
+        /^ndtc sweep: --vary: invalid value 'Tc = 2 K, T_bath = 5 mK': .*there T_bath = 5 mK, .* from 8 mK/,
+      ],
+      [
+        ['--Jin', '10fW', '--vary', 'Tc=1K..2K:3', '--vary', 'TR=10mK..1.1K:3'],
+        /^ndtc sweep: --vary: invalid value 'Tc = 1 K, T_R = 1\.1 K': .*there T_R = 1\.1 K, .* to below Tc = 1 K/,
+      ],
       // δT's T_R range beyond Tc gave a δT of the part below Tc (exit 0).
       [
         ['--vary', 'Jin=10fW,100fW', '--output', 'deltaT', '--TR-range', '10mK..5K'],
