@@ -35,7 +35,10 @@ export function tanhDifference(x: number, y: number): number {
   const ax = Math.abs(x);
   const ay = Math.abs(y);
   const d = x - y;
-  const num = Math.exp(d - ax - ay) - Math.exp(-d - ax - ay);
+  // |x| + |y| rounded once: for x, y of opposite signs it is |x − y| to the bit, so the larger
+  // exponent is exactly 0 (subtracting |x| and |y| one by one left ~1e-15 over, and |result| > 2).
+  const s = ax + ay;
+  const num = Math.exp(d - s) - Math.exp(-d - s);
   return (2 * num) / ((1 + Math.exp(-2 * ax)) * (1 + Math.exp(-2 * ay)));
 }
 
