@@ -180,6 +180,14 @@ export function checkOperatingPoint(
   withJin: boolean,
 ): void {
   checkObject(option, op, 'an operating point { Jin, TR, setup, Tbath? } (SI)');
+  // A misspelt key (Tbth) would leave the device's bath in place without a word.
+  for (const key of Object.keys(op))
+    if (key !== 'Jin' && key !== 'TR' && key !== 'setup' && key !== 'Tbath')
+      throw new InputError(
+        `${option}.${key}`,
+        describeValue((op as unknown as Record<string, unknown>)[key]),
+        `one of the keys ${withJin ? 'Jin, ' : ''}TR, setup, Tbath`,
+      );
   if (withJin) checkInputPower(`${option}.Jin`, op.Jin as number);
   checkOperatingTemperatures(option, device, op.TR, op.setup, op.Tbath);
 }

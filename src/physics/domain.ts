@@ -430,11 +430,14 @@ function bathInDomain(T: number, device: Device): boolean {
 }
 
 /**
- * An operating point of a device already checked, by comparisons only: J_in in [0, 1 µW], setup 1 or
- * 2, T_R in [0.004 Tc, Tc), the bath (T_R in setup 2, else op.Tbath if given) a bath temperature.
+ * An operating point of a device already checked, by comparisons only: no keys but Jin, TR, setup,
+ * Tbath; J_in in [0, 1 µW], setup 1 or 2, T_R in [0.004 Tc, Tc), the bath (T_R in setup 2, else
+ * op.Tbath if given) a bath temperature.
  */
 export function operatingPointInDomain(device: Device, op: OperatingPoint): boolean {
   if (typeof op !== 'object' || op === null) return false;
+  // A misspelt key (Tbth) would leave the device's bath in place without a word.
+  for (const key in op) if (key !== 'Jin' && key !== 'TR' && key !== 'setup' && key !== 'Tbath') return false;
   const { Jin, TR, setup, Tbath } = op;
   const TcR = device.right.superconductor.Tc;
   return (

@@ -1390,6 +1390,15 @@ describe('inputs the property table found giving wrong numbers, now refused', ()
       () =>
         ndtc.solveTwoReservoirs(d, { JinL: 1e-15, JinR: 0, TBath: 0.1 } as ndtc.TwoReservoirOperatingPoint),
     ],
+    // The same in setup 1: solveBalance solved at the device's bath.
+    [
+      'solveBalance op.Tbth',
+      () => ndtc.solveBalance(d, { Jin: 1e-13, TR: 0.3, setup: 1, Tbth: 0.2 } as ndtc.OperatingPoint),
+    ],
+    [
+      'balanceRoots op.tr',
+      () => ndtc.balanceRoots(d, { Jin: 1e-13, TR: 0.3, setup: 2, tr: 0.2 } as ndtc.OperatingPoint),
+    ],
     [
       'transistorResponse op.Jinr',
       () =>
