@@ -8,7 +8,7 @@ import { formatQuantity, parseQuantity } from '../units/quantity.js';
 import { axisLength, parseAxis } from '../sweep/axes.js';
 import { traceHysteresis, type Hysteresis } from '../sweep/hysteresis.js';
 import { checkParameterValue, parameterInfo } from '../sweep/parameters.js';
-import { writePlot } from '../sweep/plot.js';
+import { removePlot, writePlot } from '../sweep/plot.js';
 import { hysteresisPlotSpec } from '../sweep/hysteresis-plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
@@ -76,7 +76,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--force', FORCE_HELP)
     .option('--progress', PROGRESS_HELP)
-    .option('--no-plot', 'write no plot')
+    .option('--no-plot', 'write no plot (and remove the one an earlier run left in --out)')
     .addHelpText(
       'after',
       `
@@ -184,6 +184,7 @@ See docs/bistability.md.`,
       );
       if (opts.plot)
         files.push(...(await writePlot(hysteresisPlotSpec(h, axis.log), join(opts.out, 'hysteresis'))));
+      else removePlot(join(opts.out, 'hysteresis'));
 
       const kind = axis.name === 'J_in' ? 'power' : 'temperature';
       ctx.stdout(

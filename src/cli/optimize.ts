@@ -21,7 +21,7 @@ import {
   type OperatingValues,
 } from '../sweep/parameters.js';
 import { checkDevice } from '../physics/domain.js';
-import { writePlot } from '../sweep/plot.js';
+import { removePlot, writePlot } from '../sweep/plot.js';
 import { optimizePlotSpec } from '../sweep/optimize-plot.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
@@ -118,7 +118,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--force', FORCE_HELP)
     .option('--progress', PROGRESS_HELP)
-    .option('--no-plot', 'write no plot')
+    .option('--no-plot', 'write no plot (and remove the one an earlier run left in --out)')
     .addHelpText(
       'after',
       `
@@ -289,6 +289,7 @@ the optimum, written as CSV and plotted.`,
         files.push(
           ...(await writePlot(optimizePlotSpec(result, params, objective), join(opts.out, 'optimize'))),
         );
+      else removePlot(join(opts.out, 'optimize'));
       for (const f of files) ctx.stdout(`wrote ${f}\n`);
     });
 }

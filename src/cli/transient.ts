@@ -18,7 +18,7 @@ import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
 import { createProgress } from '../io/progress.js';
 import { checkInRange } from '../physics/domain.js';
 import { transientPlotSpec } from '../figures/transient-plot.js';
-import { writePlot } from '../sweep/plot.js';
+import { removePlot, writePlot } from '../sweep/plot.js';
 import { formatQuantity, parseQuantity } from '../units/quantity.js';
 import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
@@ -150,7 +150,7 @@ export function register(program: Command, ctx: CliContext): void {
       'ndtc-out/transient',
     )
     .option('--force', FORCE_HELP)
-    .option('--no-plot', 'write no figure')
+    .option('--no-plot', 'write no figure (and remove the one an earlier run left in --out)')
     .option('--quiet', 'no progress bar')
     .option('--progress', PROGRESS_HELP)
     .addHelpText(
@@ -306,7 +306,7 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
             join(opts.out, 'transient'),
           )),
         );
-      }
+      } else removePlot(join(opts.out, 'transient'));
       const n = result.time.length;
       const last = `T_L = ${formatQuantity(result.TL[n - 1], 'temperature')}, T_R = ${formatQuantity(result.TR[n - 1], 'temperature')}`;
       ctx.stdout(

@@ -7,7 +7,7 @@
  * vega-lite spec → headless vega → SVG; PNG through the figures' resvg renderer (bundled fonts) and a
  * vector PDF, all loaded only when a plot is drawn.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../index.js';
@@ -34,13 +34,23 @@ import { RecordReader } from './records.js';
 /** Largest number of samples drawn along one axis (longer axes are strided). */
 const MAX_DRAWN = 400;
 
+const PLOT_FORMATS = ['svg', 'png', 'pdf'] as const;
+
 /** Write `base.svg`, `base.png` (2× scale) and `base.pdf` (vector); returns the paths. */
 export async function writePlot(spec: TopLevelSpec, base: string): Promise<string[]> {
   const svg = await specToSvg(spec);
   writeFileAtomic(`${base}.svg`, svg);
   writeFileAtomic(`${base}.png`, await svgToPng(svg));
   writeFileAtomic(`${base}.pdf`, await svgToPdf(svg));
-  return [`${base}.svg`, `${base}.png`, `${base}.pdf`];
+  return PLOT_FORMATS.map((f) => `${base}.${f}`);
+}
+
+/**
+ * Remove `base.svg`, `.png`, `.pdf` where they are (a run with --no-plot under --force): they drew an
+ * earlier run, and would lie beside the new data as if they drew it.
+ */
+export function removePlot(base: string): void {
+  for (const f of PLOT_FORMATS) rmSync(`${base}.${f}`, { force: true });
 }
 
 export function axisTitle(name: string, unit: string): string {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { platformDevice, solveBalance } from '../../src/index.js';
@@ -74,6 +74,17 @@ describe('ndtc hysteresis', () => {
     expect(json.units).toMatchObject({ swept: 'W', T_L: 'K', maxSplit: 'K', dTL_dTR: 'K/K' });
     expect(existsSync(join(out, 'hysteresis.png'))).toBe(true);
     expect(readFileSync(join(out, 'hysteresis.svg'), 'utf8')).toContain('sweep down');
+  });
+
+  it('--force --no-plot over an earlier run removes its figure, which drew other data', async () => {
+    const out = join(dir, 'again');
+    const first = await ndtc('hysteresis', '--sweep', 'Jin=1fW..100fW:5:log', '--TR', '100mK', '--out', out);
+    expect(first.code, first.stderr).toBe(0);
+    expect(existsSync(join(out, 'hysteresis.png'))).toBe(true);
+    const args = ['--sweep', 'Jin=1fW..100fW:7:log', '--TR', '100mK', '--out', out, '--force', '--no-plot'];
+    const second = await ndtc('hysteresis', ...args);
+    expect(second.code, second.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['hysteresis.csv', 'hysteresis.json']);
   });
 
   it('bad input → exit 2 naming the option', async () => {
