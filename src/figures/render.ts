@@ -113,8 +113,9 @@ export function panelSpec(panel: Panel): TopLevelSpec {
   const anyDash = dashedNames.length > 0;
   const platforms = [...new Set(panel.series.flatMap((s) => (s.platform ? [s.platform] : [])))];
 
+  // A log axis ends where the data does: made nice it ran on to the next decade (0.1–20 fW to 100 fW).
   const xScale: Record<string, unknown> =
-    panel.xScale === 'log' ? { type: 'log' } : { type: 'linear', zero: false, nice: true };
+    panel.xScale === 'log' ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: true };
   if (panel.xDomain) Object.assign(xScale, { domain: panel.xDomain, nice: false });
   const yScale: Record<string, unknown> =
     panel.yScale === 'log' ? { type: 'log' } : { type: 'linear', zero: false };

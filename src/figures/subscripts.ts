@@ -6,7 +6,7 @@
  */
 
 /** A subscript: letters, digits or γ after `_`, with `,min`-style continuations (`T_L,min`, `J_ph,N`). */
-const SUBSCRIPT = /_([A-Za-z0-9γ]+(?:,[A-Za-z0-9]+)*)/g;
+export const SUBSCRIPT = /_([A-Za-z0-9γ]+(?:,[A-Za-z0-9]+)*)/g;
 
 /** Subscript size and drop, as fractions of the text's font size. */
 export const SUBSCRIPT_SCALE = 0.72;

@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isBold, textWidth } from './text-width.js';
 
 type Vega = typeof import('vega');
 type Compile = (typeof import('vega-lite'))['compile'];
@@ -23,8 +24,27 @@ let loading: Promise<VegaModules> | undefined;
 const vegaBundled = (): boolean => existsSync(fileURLToPath(BUNDLE));
 
 export function loadVega(): Promise<VegaModules> {
-  loading ??= vegaBundled()
-    ? (import(BUNDLE.href) as Promise<VegaModules>)
-    : Promise.all([import('vega'), import('vega-lite')]).then(([vega, { compile }]) => ({ vega, compile }));
+  loading ??= (
+    vegaBundled()
+      ? (import(BUNDLE.href) as Promise<VegaModules>)
+      : Promise.all([import('vega'), import('vega-lite')]).then(([vega, { compile }]) => ({ vega, compile }))
+  ).then((modules) => {
+    measureTextWithDejaVu(modules.vega);
+    return modules;
+  });
   return loading;
+}
+
+/** vega's hook for text widths (as vl-convert sets it): the font the figures are drawn with. */
+function measureTextWithDejaVu(vega: Vega): void {
+  // Exported by vega (from vega-scenegraph) but not in its types.
+  const { textMetrics } = vega as unknown as {
+    textMetrics: { width: (item: { fontSize?: number; fontWeight?: unknown }, text: unknown) => number };
+  };
+  textMetrics.width = (item, text) =>
+    textWidth(
+      String(text ?? '').trim(),
+      item.fontSize != null ? Number(item.fontSize) || 0 : 11,
+      isBold(item.fontWeight),
+    );
 }
