@@ -9,7 +9,7 @@ import { formatQuantity } from '../units/quantity.js';
 import type { TwoReservoirOperatingPoint } from '../physics/two-reservoir.js';
 import type { Device, NormalMetal, Reservoir, Setup, Superconductor } from '../physics/device.js';
 import type { PhotonicCircuit } from '../physics/photonic.js';
-import { checkDeviceInput, describeValue } from '../physics/device-input.js';
+import { checkDeviceInput, describeValue, refuseUnknownKeys } from '../physics/device-input.js';
 import {
   checkInRange,
   checkTemperatures,
@@ -181,13 +181,7 @@ export function checkOperatingPoint(
 ): void {
   checkObject(option, op, 'an operating point { Jin, TR, setup, Tbath? } (SI)');
   // A misspelt key (Tbth) would leave the device's bath in place without a word.
-  for (const key of Object.keys(op))
-    if (key !== 'Jin' && key !== 'TR' && key !== 'setup' && key !== 'Tbath')
-      throw new InputError(
-        `${option}.${key}`,
-        describeValue((op as unknown as Record<string, unknown>)[key]),
-        `one of the keys ${withJin ? 'Jin, ' : ''}TR, setup, Tbath`,
-      );
+  refuseUnknownKeys(op, ['Jin', 'TR', 'setup', 'Tbath'], `${option}.`);
   if (withJin) checkInputPower(`${option}.Jin`, op.Jin as number);
   checkOperatingTemperatures(option, device, op.TR, op.setup, op.Tbath);
 }
@@ -293,13 +287,7 @@ export function checkTwoReservoirOperatingPoint(
   if (op === null || typeof op !== 'object')
     throw new InputError(option, describeValue(op), 'an operating point { JinL, JinR, Tbath? } (W, W, K)');
   // A misspelt key (TBath) would leave the device's bath in place without a word.
-  for (const key of Object.keys(op))
-    if (key !== 'JinL' && key !== 'JinR' && key !== 'Tbath')
-      throw new InputError(
-        `${option}.${key}`,
-        describeValue((op as unknown as Record<string, unknown>)[key]),
-        'one of the keys JinL, JinR, Tbath',
-      );
+  refuseUnknownKeys(op, ['JinL', 'JinR', 'Tbath'], `${option}.`);
   checkInputPower(`${option}.JinL`, op.JinL);
   checkInputPower(`${option}.JinR`, op.JinR);
   if (op.Tbath !== undefined) checkBath(`${option}.Tbath`, op.Tbath, device);

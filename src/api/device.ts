@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js';
 import * as unchecked from '../physics/device.js';
 import type { Device, PlatformName } from '../physics/device.js';
-import { describeValue } from '../physics/device-input.js';
+import { describeValue, refuseUnknownKeys } from '../physics/device-input.js';
 import { checkDevice, checkDomain } from './arguments.js';
 
 export * from '../physics/device.js';
@@ -46,13 +46,7 @@ export function withJunctionParameters(
     );
   }
   // A misspelt key (gama) would otherwise leave the device unchanged without a word.
-  const unknown = Object.keys(p).find((k) => !(JUNCTION_PARAMETERS as readonly string[]).includes(k));
-  if (unknown !== undefined)
-    throw new InputError(
-      `withJunctionParameters p.${unknown}`,
-      describeValue((p as Record<string, unknown>)[unknown]),
-      `one of the keys ${JUNCTION_PARAMETERS.join(', ')} (SI)`,
-    );
+  refuseUnknownKeys(p, JUNCTION_PARAMETERS, 'withJunctionParameters p.', ' (SI)');
   for (const key of JUNCTION_PARAMETERS) {
     const value = p[key];
     if (value !== undefined) checkDomain(key, `withJunctionParameters p.${key}`, value);

@@ -1,7 +1,7 @@
 /** Device files to disk: the YAML of document.ts, written atomically (a reader never sees half a file). */
 import { InputError, type Device } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { checkDeviceInput } from '../physics/device-input.js';
+import { checkDeviceInput, refuseUnknownKeys } from '../physics/device-input.js';
 import { deviceYaml } from './document.js';
 
 /** Options of `writeDeviceFile`. */
@@ -27,9 +27,7 @@ export function writeDeviceFile(path: string, device: Device, options: DeviceFil
   if (options === null || typeof options !== 'object')
     throw new InputError('writeDeviceFile options', String(options), '{ comment?, name? }');
   // A misspelt key (nme) would write the file without it, without a word.
-  for (const [key, value] of Object.entries(options))
-    if (key !== 'comment' && key !== 'name')
-      throw new InputError(`writeDeviceFile options.${key}`, String(value), 'one of the keys comment, name');
+  refuseUnknownKeys(options, ['comment', 'name'], 'writeDeviceFile options.');
   const { comment = 'ndtc device file (SI units)', name } = options;
   if (typeof comment !== 'string')
     throw new InputError('writeDeviceFile comment', String(comment), 'a string');

@@ -11,6 +11,20 @@ export function describeValue(value: unknown): string {
   return value === null ? 'null' : typeof value;
 }
 
+/**
+ * Throws InputError naming the first key of `object` not in `keys` (`prefix` + key): a misspelt
+ * option (`Tbth`, `output`) would otherwise be ignored without a word.
+ */
+export function refuseUnknownKeys(object: object, keys: readonly string[], prefix: string, note = ''): void {
+  for (const [key, value] of Object.entries(object))
+    if (!keys.includes(key))
+      throw new InputError(
+        `${prefix}${key}`,
+        describeValue(value),
+        `one of the keys ${keys.join(', ')}${note}`,
+      );
+}
+
 /** Throws InputError unless `device` has the shape and the domain of a Device. */
 export function checkDeviceInput(device: unknown, option: string): Device {
   const accepted = "a Device object (SI), e.g. platformDevice('ag') or loadDeviceFile(path)";

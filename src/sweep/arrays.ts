@@ -4,7 +4,7 @@
  * of files. `sweepGrid` holds the whole grid in memory (up to SWEEP_GRID_MAX_VALUES values);
  * `sweepChunks` streams it in index ranges, for grids of any size.
  */
-import { checkDeviceInput, describeValue } from '../physics/device-input.js';
+import { checkDeviceInput, describeValue, refuseUnknownKeys } from '../physics/device-input.js';
 import { hasPhononTable, InputError, loadPhononFamily, type Device, type Setup } from '../index.js';
 import {
   checkParameterValue,
@@ -193,18 +193,11 @@ const numeric = (v: Value): number =>
 const describe = describeValue;
 
 /** The sweep of a library call, checked as `ndtc sweep` checks its options. */
-/** Refuse a key not in `keys`: a misspelt option (`output`, `signl`) would otherwise be ignored without a word. */
-function checkKeys(object: object, keys: readonly string[], prefix: string): void {
-  for (const [key, value] of Object.entries(object))
-    if (!keys.includes(key))
-      throw new InputError(`${prefix}${key}`, describe(value), `one of the keys ${keys.join(', ')}`);
-}
-
 /** Options of sweepGrid and sweepChunks: an object of known keys, `signal` an AbortSignal. */
 function checkSweepOptions(options: unknown, keys: readonly string[], fn: string): void {
   if (options === null || typeof options !== 'object')
     throw new InputError(`${fn} options`, describe(options), `{ ${keys.map((k) => `${k}?`).join(', ')} }`);
-  checkKeys(options, keys, `${fn} options.`);
+  refuseUnknownKeys(options, keys, `${fn} options.`);
   const { signal } = options as SweepGridOptions;
   if (signal !== undefined && !(signal instanceof AbortSignal))
     throw new InputError(`${fn} options.signal`, describe(signal), 'an AbortSignal');
@@ -213,7 +206,7 @@ function checkSweepOptions(options: unknown, keys: readonly string[], fn: string
 export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
   if (input === null || typeof input !== 'object')
     throw new InputError(fn, describe(input), '{ device, axes, fixed?, outputs?, TRrange? }');
-  checkKeys(input, ['device', 'axes', 'fixed', 'outputs', 'TRrange'], `${fn} `);
+  refuseUnknownKeys(input, ['device', 'axes', 'fixed', 'outputs', 'TRrange'], `${fn} `);
   const device = checkDeviceInput(input.device, `${fn} device`);
   refuseRealLine(device, `${fn} device`);
   if (!Array.isArray(input.axes) || input.axes.length === 0)
@@ -222,7 +215,7 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
     const option = `${fn} axes[${i}]`;
     if (a === null || typeof a !== 'object' || typeof a.name !== 'string')
       throw new InputError(option, describe(a), '{ name: a parameter name, values: SI numbers }');
-    checkKeys(a, ['name', 'values', 'log'], `${option}.`);
+    refuseUnknownKeys(a, ['name', 'values', 'log'], `${option}.`);
     const info = parameterInfo(a.name, `${option}.name`);
     const length = (a.values as ArrayLike<number> | undefined)?.length;
     // A string has a length too: '0.3' would be the values '0', '.', '3'.

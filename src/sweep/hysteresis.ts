@@ -4,7 +4,7 @@
  * Where the heat balance has several stable roots the up and down branches can differ: a loop.
  */
 import { InputError, solveBalance, type Device, type Setup } from '../index.js';
-import { checkDeviceInput, describeValue } from '../physics/device-input.js';
+import { checkDeviceInput, describeValue, refuseUnknownKeys } from '../physics/device-input.js';
 import { checkTemperatures } from '../physics/domain.js';
 import { checkParameterValue, parameterInfo, refuseRealLine } from './parameters.js';
 
@@ -157,10 +157,7 @@ function checkHysteresisInput(input: HysteresisInput): void {
   if (input === null || typeof input !== 'object')
     throw new InputError(fn, describeValue(input), '{ device, parameter, values, Jin?, TR?, setup }');
   // A misspelt or unsupported key (Tbath) was ignored: the sweep ran at the device's bath.
-  const keys = ['device', 'parameter', 'values', 'Jin', 'TR', 'setup', 'onSolve'];
-  for (const [key, value] of Object.entries(input))
-    if (!keys.includes(key))
-      throw new InputError(`${fn} ${key}`, describeValue(value), `one of the keys ${keys.join(', ')}`);
+  refuseUnknownKeys(input, ['device', 'parameter', 'values', 'Jin', 'TR', 'setup', 'onSolve'], `${fn} `);
   const device = checkDeviceInput(input.device, `${fn} device`);
   refuseRealLine(device, `${fn} device`);
   if (input.parameter !== 'J_in' && input.parameter !== 'T_R')

@@ -16,7 +16,7 @@ import {
   type OperatingValues,
 } from './parameters.js';
 import { InputError } from '../errors.js';
-import { checkDeviceInput, describeValue } from '../physics/device-input.js';
+import { checkDeviceInput, describeValue, refuseUnknownKeys } from '../physics/device-input.js';
 import { MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
 
 /** What `optimize` maximises: δT (K) or the steepest negative responsivity −min dT_L/dT_R (K/K). */
@@ -235,13 +235,6 @@ const PROBLEM_KEYS = [
   'profilePoints',
   'onEvaluation',
 ];
-
-/** Throws InputError naming the first key of `object` not in `keys`. */
-function refuseUnknownKeys(object: object, keys: readonly string[], prefix: string): void {
-  for (const [key, value] of Object.entries(object))
-    if (!keys.includes(key))
-      throw new InputError(`${prefix}${key}`, describeValue(value), `one of the keys ${keys.join(', ')}`);
-}
 
 /** The problem at the library's boundary: every field typed, in the model's domain and bounded. */
 function checkOptimizationProblem(problem: OptimizationProblem): void {
