@@ -1,7 +1,7 @@
 /** `ndtc rectification`: the thermal diode, J_fwd vs J_rev of an asymmetric pair and R = J_fwd/J_rev. */
 import type { Command } from 'commander';
 import { InputError, type Device } from '../index.js';
-import { checkInRange } from '../physics/domain.js';
+import { checkInRange, MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
 import { validityWarnings } from '../physics/validity.js';
 import { checkProduct, parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
@@ -98,7 +98,7 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
       : [base.right.superconductor.Tc];
     // The device's bath must stay in [0.004 Tc, Tc) of the right reservoir too, as --Tc's must.
     for (const x of TcR)
-      if (!(base.Tbath >= 0.004 * x && base.Tbath < x))
+      if (!(base.Tbath >= MIN_REDUCED_TEMPERATURE * x && base.Tbath < x))
         throw new InputError(
           '--TcR',
           opts.TcR ?? formatQuantity(x, 'temperature'),
@@ -129,7 +129,7 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
     if (!(Thot < TcMin))
       throw new InputError('--Thot', opts.Thot, `a temperature below every Tc (${TcMin} K here)`);
     for (const T of Tcold)
-      if (!(T < Thot && T >= 0.004 * Math.max(base.left.superconductor.Tc, ...TcR)))
+      if (!(T < Thot && T >= MIN_REDUCED_TEMPERATURE * Math.max(base.left.superconductor.Tc, ...TcR)))
         throw new InputError('--Tcold', opts.Tcold, `temperatures below --Thot and at least 0.004 Tc`);
     // Loaded on use: `ndtc --help` does not pay for the figure modules.
     const { asymmetricPair, rectificationMap, rectificationPanel } =

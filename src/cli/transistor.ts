@@ -1,7 +1,7 @@
 /** `ndtc transistor`: setup 3 with the right heater as the gate; α = ∂J_γ/∂J_in^R at every steady state. */
 import type { Command } from 'commander';
 import { InputError, transistorResponse } from '../index.js';
-import { checkInRange } from '../physics/domain.js';
+import { checkInRange, MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
 import { validityWarnings } from '../physics/validity.js';
 import { parsePointGrid, parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
@@ -84,11 +84,11 @@ Where there is none: {J_in_L, J_in_R, T_bath, note} (CSV: empty cells, the note 
       const TcMin = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
       const TcMax = Math.max(device.left.superconductor.Tc, device.right.superconductor.Tc);
       // The bath of both reservoirs: below either Tc and at least 0.004 of either.
-      if (values.length !== 1 || !(Tbath < TcMin && Tbath >= 0.004 * TcMax))
+      if (values.length !== 1 || !(Tbath < TcMin && Tbath >= MIN_REDUCED_TEMPERATURE * TcMax))
         throw new InputError(
           '--Tbath',
           opts.Tbath,
-          `one temperature from ${formatQuantity(0.004 * TcMax, 'temperature')} (0.004 Tc) to below Tc = ${formatQuantity(TcMin, 'temperature')}`,
+          `one temperature from ${formatQuantity(MIN_REDUCED_TEMPERATURE * TcMax, 'temperature')} (0.004 Tc) to below Tc = ${formatQuantity(TcMin, 'temperature')}`,
         );
     }
     const points = [];
