@@ -36,6 +36,13 @@ export interface PhotonicNodes {
   C: number;
   /** J_γ(x_i, T_R), W. */
   photonic: Float64Array;
+  /**
+   * Where G = J_γ + J_ph turns along the nodes: node indices 0 = t_0 < t_1 < … < t_m = 40 such that G
+   * rises clearly from node to node on [t_0, t_1], falls clearly on [t_1, t_2], and so on (clearly: by
+   * more than the rounding of F = J_in − G at either node, whatever J_in; see monotoneRuns). Undefined
+   * where some step is not clear: balance.ts then scans every node.
+   */
+  turns: Int32Array | undefined;
   /** Interior extrema of G probed so far, by node index × sign (see balance.ts). */
   extrema: Map<number, { x: number; G: number }>;
   /** Per scan interval, once asked for: G as a Chebyshev series on it (see cellSeries). */
@@ -204,10 +211,35 @@ export function photonicNodes(device: Device, nodes: ScanNodes, TR: number): Pho
   const photonic = new Float64Array(nodes.grid.length);
   for (let i = 0; i < photonic.length; i++)
     photonic[i] = photonicHeatCurrentOfResistances(nodes.RL[i], RR, r.C, nodes.grid[i], TR);
-  p = { TR, RR, C: r.C, photonic, extrema: new Map(), cells: [] };
+  p = { TR, RR, C: r.C, photonic, turns: monotoneRuns(photonic, nodes.heat), extrema: new Map(), cells: [] };
   if (r.byTR.size >= MAX_TR) r.byTR.clear();
   r.byTR.set(TR, p);
   return (r.lastTR = p);
+}
+
+/**
+ * The turning nodes of G_i = P_i + H_i (PhotonicNodes.turns), if every step G_i → G_i+1 exceeds
+ * 64ε·max_j(|P_j| + |H_j|) in size. F_i = (J_in − P_i) − H_i lies within 2ε(|J_in| + |P_i| + |H_i|) of
+ * J_in − G_i; for |J_in| ≤ 4 max|G| that is ≤ 10ε max(|P| + |H|), so along a run F's computed signs
+ * change at most once (at most one node exactly zero) and, where the signs agree, its values move
+ * strictly the other way to G — |F| has no minimum inside a run. For larger |J_in|, F has one sign
+ * everywhere and a root would need G to exceed J_in between the nodes: no scan sees such a spike either.
+ */
+function monotoneRuns(P: Float64Array, H: Float64Array): Int32Array | undefined {
+  let size = 0;
+  for (let i = 0; i < P.length; i++) size = Math.max(size, Math.abs(P[i]) + Math.abs(H[i]));
+  const margin = 64 * Number.EPSILON * size;
+  const turns = [0];
+  let direction = 0;
+  for (let i = 0; i + 1 < P.length; i++) {
+    const step = P[i + 1] - P[i] + (H[i + 1] - H[i]);
+    if (!(Math.abs(step) > margin)) return undefined;
+    const d = step > 0 ? 1 : -1;
+    if (direction !== 0 && d !== direction) turns.push(i);
+    direction = d;
+  }
+  turns.push(P.length - 1);
+  return Int32Array.from(turns);
 }
 
 /** J_ph = J_ph,N + J_ph,S on one scan interval of one bath, as series where they were checked. */

@@ -148,6 +148,8 @@ export interface BalanceRoots {
  * node. Each sign change is polished by `polishRoot`. An interior node where |F| has a local minimum
  * without a sign change may hide a pair of roots between its neighbours: there the extremum of G on
  * [x_{i−1}, x_{i+1}] (which does not depend on J_in, so it is found once per T_R and kept) decides.
+ * Where G is clearly monotone between its turns (nearly always), the scan bisects each run instead of
+ * reading all 41 nodes, with the same result (runRoots).
  */
 export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   const Tb = bathTemperature(device, op);
@@ -159,7 +161,6 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   const n = grid.length;
   if (scratch.length !== n) scratch = new Float64Array(n);
   const values = scratch;
-  for (let i = 0; i < n; i++) values[i] = Jin - photonic[i] - heat[i];
   current.device = device;
   current.nodes = nodes;
   current.Jin = Jin;
@@ -174,6 +175,8 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   const G = heatOutNow;
   const roots = foundRoots;
   roots.length = 0;
+  if (at.turns) return runRoots(at.turns, at, nodes, values, Jin);
+  for (let i = 0; i < n; i++) values[i] = Jin - photonic[i] - heat[i];
   for (let i = 0; i + 1 < n; i++) {
     const v = values[i];
     const w = values[i + 1];
@@ -182,28 +185,95 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
       pushRoot(roots, polishRoot(F, grid, values, i, cellSeries(at, nodes, i, G), Jin));
   }
   if (values[n - 1] === 0) pushRoot(roots, grid[n - 1]);
-  for (let i = 1; i + 1 < n; i++) {
-    // |F| has a local minimum at node i without a sign change: v ≤ both neighbours for F > 0, ≥ for F < 0.
-    const u = values[i - 1];
-    const v = values[i];
-    const w = values[i + 1];
-    const s =
-      v > 0 && u > 0 && w > 0 && v <= u && v <= w ? 1 : v < 0 && u < 0 && w < 0 && v >= u && v >= w ? -1 : 0;
-    if (s === 0) continue;
-    // |F| = s(J_in − G) is smallest at the extremum of G (a maximum for s > 0): find it once per T_R.
-    const extremum = at.extrema.get(s * (i + 1)) ?? extremumOfG(at, grid, i, s, G);
-    if (s * (Jin - extremum.G) < 0) {
-      const fx = F(extremum.x);
-      if (fx === 0 || fx > 0 === s > 0) continue; // rounding at a double root: no sign change to bracket
-      pushRoot(roots, brent(F, grid[i - 1], extremum.x, { fa: u, fb: fx, xtol: ROOT_XTOL }));
-      pushRoot(roots, brent(F, extremum.x, grid[i + 1], { fa: fx, fb: w, xtol: ROOT_XTOL }));
-    }
-  }
+  for (let i = 1; i + 1 < n; i++) probeMinimum(roots, at, grid, values, i, Jin);
   if (roots.length > 1) roots.sort(ascending);
   // A root at the bath node itself is no steady state above the bath.
   if (roots[0] <= grid[0]) roots.shift();
   // A copy of exactly the roots found: the scratch array's first push reserves room for 16.
   return { TL: roots.slice(), exceedsTc: values[n - 1] > 0, belowBath: values[0] <= 0 };
+}
+
+/**
+ * balanceRoots' scan where G is clearly monotone between its turning nodes (balance-scan.ts,
+ * monotoneRuns): on each run F's signs change at most once, found by bisection over the run's nodes,
+ * and |F| can only have a local minimum at a turning node. The roots are pushed in the scan's order
+ * and the flags are the scan's, so the result is the full scan's bit for bit, after ~6 values of F per
+ * run instead of 41.
+ */
+function runRoots(
+  turns: Int32Array,
+  at: PhotonicNodes,
+  nodes: ScanNodes,
+  values: Float64Array,
+  Jin: number,
+): BalanceRoots {
+  const roots = foundRoots;
+  const { grid, heat } = nodes;
+  const { photonic } = at;
+  const n = grid.length;
+  // G rises on the first run unless it falls from node 0 to node 1; runs alternate.
+  let rising = photonic[1] + heat[1] > photonic[0] + heat[0];
+  for (let r = 0; r + 1 < turns.length; r++, rising = !rising) {
+    const start = turns[r];
+    const end = turns[r + 1];
+    // The first node of the run past F's sign change (F ≤ 0 where G rises, F ≥ 0 where it falls).
+    let lo = start;
+    let hi = end + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const f = (values[mid] = Jin - photonic[mid] - heat[mid]);
+      if (rising ? f > 0 : f < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > end) continue;
+    values[lo] = Jin - photonic[lo] - heat[lo];
+    if (values[lo] === 0) pushRoot(roots, grid[lo]);
+    else if (lo > start) {
+      values[lo - 1] = Jin - photonic[lo - 1] - heat[lo - 1];
+      const cell = cellSeries(at, nodes, lo - 1, heatOutNow);
+      pushRoot(roots, polishRoot(residualNow, grid, values, lo - 1, cell, Jin));
+    }
+  }
+  for (let r = 1; r + 1 < turns.length; r++) {
+    const i = turns[r];
+    for (let k = i - 1; k <= i + 1; k++) values[k] = Jin - photonic[k] - heat[k];
+    probeMinimum(roots, at, grid, values, i, Jin);
+  }
+  if (roots.length > 1) roots.sort(ascending);
+  if (roots[0] <= grid[0]) roots.shift();
+  return {
+    TL: roots.slice(),
+    exceedsTc: Jin - photonic[n - 1] - heat[n - 1] > 0,
+    belowBath: Jin - photonic[0] - heat[0] <= 0,
+  };
+}
+
+/**
+ * Where |F| has a local minimum at node i without a sign change (v ≤ both neighbours for F > 0, ≥ for
+ * F < 0), a pair of roots may hide between the neighbours: |F| = s(J_in − G) is smallest at the
+ * extremum of G (a maximum for s > 0), found once per T_R; if F changes sign there, both roots are
+ * bracketed.
+ */
+function probeMinimum(
+  roots: number[],
+  at: PhotonicNodes,
+  grid: Float64Array,
+  values: Float64Array,
+  i: number,
+  Jin: number,
+): void {
+  const u = values[i - 1];
+  const v = values[i];
+  const w = values[i + 1];
+  const s =
+    v > 0 && u > 0 && w > 0 && v <= u && v <= w ? 1 : v < 0 && u < 0 && w < 0 && v >= u && v >= w ? -1 : 0;
+  if (s === 0) return;
+  const extremum = at.extrema.get(s * (i + 1)) ?? extremumOfG(at, grid, i, s, heatOutNow);
+  if (s * (Jin - extremum.G) >= 0) return;
+  const fx = residualNow(extremum.x);
+  if (fx === 0 || fx > 0 === s > 0) return; // rounding at a double root: no sign change to bracket
+  pushRoot(roots, brent(residualNow, grid[i - 1], extremum.x, { fa: u, fb: fx, xtol: ROOT_XTOL }));
+  pushRoot(roots, brent(residualNow, extremum.x, grid[i + 1], { fa: fx, fb: w, xtol: ROOT_XTOL }));
 }
 
 /** The roots of the solve in progress (balanceRoots is not re-entered while it runs). */

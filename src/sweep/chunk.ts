@@ -3,6 +3,7 @@ import { Utf8Builder } from '../io/utf8-builder.js';
 import { applyParameters, type OperatingValues } from './parameters.js';
 import {
   evaluatePoint,
+  pointResult,
   splitOutputs,
   type EvaluationContext,
   type PointResult,
@@ -73,7 +74,8 @@ export function evaluationContext(spec: SweepSpec): EvaluationContext {
  * Evaluates points given their axis indices and coordinates, in index order. Points along the
  * operating axes share their device: the device object is kept (the heat balance's caches are per
  * device object) unless a device parameter changed, and the operating point is one object reused
- * along the chunk (evaluatePoint keeps nothing of it) — the same values applyParameters gives.
+ * along the chunk (evaluatePoint keeps nothing of it) — the same values applyParameters gives. The
+ * result returned is one object refilled at every call: read it before the next.
  */
 export function pointEvaluator(
   spec: SweepSpec,
@@ -83,6 +85,8 @@ export function pointEvaluator(
   const deviceAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [] : [a]));
   const operatingAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [a] : []));
   const reusedOp: OperatingValues = { ...spec.fixed };
+  // Filled again at every point: its caller reads one point's values before evaluating the next.
+  const result = pointResult();
   let device: Device | undefined;
   const deviceAt = new Array<number>(spec.axes.length).fill(-1);
   return (at, coords) => {
@@ -100,7 +104,7 @@ export function pointEvaluator(
         else op[names[a] as 'T_R' | 'J_in' | 'T_L'] = coords[a];
       }
     }
-    return evaluatePoint(ctx, device, op);
+    return evaluatePoint(ctx, device, op, result);
   };
 }
 

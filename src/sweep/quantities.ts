@@ -173,6 +173,7 @@ function bathOf(device: Device, op: OperatingValues): number {
 }
 
 function rootValues(
+  values: Value[],
   names: readonly string[],
   device: Device,
   op: OperatingValues,
@@ -184,7 +185,7 @@ function rootValues(
   // J_ph,S is the costly quantity (docs/model.md §4): computed only when asked for, and once.
   let normal = NaN;
   let superconductor = NaN;
-  const values = new Array<Value>(names.length);
+  values.length = names.length;
   for (let i = 0; i < names.length; i++) {
     let value: Value;
     switch (names[i]) {
@@ -226,13 +227,52 @@ function rootValues(
 
 /** balanceRoots' argument, one object for every point (balanceRoots keeps nothing of it). */
 const operatingPoint: OperatingPoint = { Jin: 0, TR: 0, setup: 1 };
-/** The point values of a sweep without point-level outputs (read, never written). */
-const NO_POINT_VALUES: Value[] = [];
 
-/** Evaluate one point. */
-export function evaluatePoint(ctx: EvaluationContext, device: Device, op: OperatingValues): PointResult {
+/**
+ * A result object for evaluatePoint to fill again and again (a sweep reads each point's values before
+ * it evaluates the next): arrays per point would be most of a sweep's allocations.
+ */
+export function pointResult(): PointResult {
+  return { point: [], roots: [], exceedsTc: undefined };
+}
+
+/** The `r`-th root's values array of `out`, reused from earlier points. */
+function rootSlot(out: PointResult, r: number, pool: Value[][]): Value[] {
+  while (pool.length <= r) pool.push([]);
+  const values = pool[r];
+  out.roots.push(values);
+  return values;
+}
+
+// Each result's pool of root arrays (out.roots is refilled from it at every point); the last one
+// used is at hand, as a sweep fills one result point after point.
+const pools = new WeakMap<PointResult, Value[][]>();
+let lastOut: PointResult | undefined;
+let lastPool: Value[][] = [];
+
+/**
+ * Evaluate one point into `out` (default: a fresh result). With a reused `out`, the values of the
+ * previous point are overwritten: read them before the next call.
+ */
+export function evaluatePoint(
+  ctx: EvaluationContext,
+  device: Device,
+  op: OperatingValues,
+  out: PointResult = pointResult(),
+): PointResult {
+  if (out !== lastOut) {
+    let found = pools.get(out);
+    if (!found) pools.set(out, (found = []));
+    lastOut = out;
+    lastPool = found;
+  }
+  const pool = lastPool;
+  out.roots.length = 0;
+  out.exceedsTc = undefined;
   if (ctx.mode === 'direct') {
-    return { point: [], roots: [rootValues(ctx.rootOutputs, device, op, op.T_L!)] };
+    out.point.length = 0;
+    rootValues(rootSlot(out, 0, pool), ctx.rootOutputs, device, op, op.T_L!);
+    return out;
   }
   // Index loops, not closures or iterators: a sweep calls this for every point, and each allocates.
   let needsRoots = ctx.rootOutputs.length > 0;
@@ -247,6 +287,7 @@ export function evaluatePoint(ctx: EvaluationContext, device: Device, op: Operat
     operatingPoint.TR = op.T_R!;
     operatingPoint.setup = op.setup;
     found = balanceRoots(device, operatingPoint);
+    out.exceedsTc = found.exceedsTc;
   }
   // Stability and responsivity cost more than the root itself: only when written.
   let described = false;
@@ -254,7 +295,8 @@ export function evaluatePoint(ctx: EvaluationContext, device: Device, op: Operat
   const drop = needsDrop
     ? temperatureDrop(device, op.J_in!, op.setup, ctx.TRrange[0], ctx.TRrange[1])
     : undefined;
-  const point = ctx.pointOutputs.length === 0 ? NO_POINT_VALUES : new Array<Value>(ctx.pointOutputs.length);
+  const point = out.point;
+  point.length = ctx.pointOutputs.length;
   for (let i = 0; i < point.length; i++) {
     const name = ctx.pointOutputs[i];
     switch (name) {
@@ -277,13 +319,13 @@ export function evaluatePoint(ctx: EvaluationContext, device: Device, op: Operat
         throw new Error(`unknown point quantity ${name}`);
     }
   }
-  const roots: Value[][] = [];
   if (ctx.rootOutputs.length > 0) {
     const Tb = bathOf(device, op);
-    for (const TL of found!.TL) {
-      const root = described ? describeRoot(device, TL, op.T_R!, Tb, op.setup) : undefined;
-      roots.push(rootValues(ctx.rootOutputs, device, op, TL, root));
+    const TLs = found!.TL;
+    for (let r = 0; r < TLs.length; r++) {
+      const root = described ? describeRoot(device, TLs[r], op.T_R!, Tb, op.setup) : undefined;
+      rootValues(rootSlot(out, r, pool), ctx.rootOutputs, device, op, TLs[r], root);
     }
   }
-  return found ? { point, roots, exceedsTc: found.exceedsTc } : { point, roots };
+  return out;
 }

@@ -7,8 +7,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scanNodes, photonicNodes } from '../../src/physics/balance-scan.js';
+import { balanceRoots } from '../../src/physics/balance.js';
 import {
+  inputPowerForTarget,
   platformDevice,
+  withChi,
   solveBalance,
   solveBalanceFullScan,
   type BalanceSolution,
@@ -112,6 +116,72 @@ describe('solveBalance (cached scan, series-started polish) vs the full scan', (
       }),
       { numRuns: 60, seed: 12 },
     );
+  });
+});
+
+describe('bisection over the runs where G is monotone (balanceRoots)', () => {
+  /** Every point of the map, then the same again with every T_R's runs forgotten (the 41-node scan). */
+  function bothWays(d: Device, setup: Setup, TRs: number[], Jins: number[]) {
+    const points = Jins.flatMap((Jin) => TRs.map((TR) => ({ Jin, TR, setup })));
+    const bisected = points.map((op) => balanceRoots(d, op));
+    let withRuns = 0;
+    let turning = 0;
+    for (const TR of TRs) {
+      const at = photonicNodes(d, scanNodes(d, setup === 2 ? TR : d.Tbath), TR);
+      if (at.turns) withRuns++;
+      if (at.turns && at.turns.length > 2) turning++;
+      at.turns = undefined;
+    }
+    const scanned = points.map((op) => balanceRoots(d, op));
+    return { bisected, scanned, withRuns, turning };
+  }
+
+  it('gives the 41-node scan’s roots and flags bit for bit: bistable map, paper maps, χ from 0.5 to 10', () => {
+    const cases: [PlatformName, number, Setup, number[], number[]][] = [
+      ['ag', 2, 1, linspace(0.55, 0.8, 26), logspace(1e-18, 1e-12, 40)],
+      ['ag', 2, 2, linspace(0.02, 0.8, 20), logspace(1e-15, 1e-12, 20)],
+      ['inas', 2, 1, linspace(0.01, 0.8, 20), logspace(1e-15, 1e-12, 20)],
+      ['ag', 0.5, 1, linspace(0.01, 1.1, 20), logspace(1e-16, 1e-11, 20)],
+      ['ag', 10, 1, linspace(0.01, 1.1, 20), logspace(1e-16, 1e-11, 20)],
+    ];
+    let tristable = 0;
+    for (const [platform, chi, setup, TRs, Jins] of cases) {
+      const d = withChi(platformDevice(platform), chi);
+      const { bisected, scanned, withRuns, turning } = bothWays(d, setup, TRs, Jins);
+      // toEqual compares numbers with Object.is: every root is the same double, and both flags agree.
+      expect(bisected, `${platform} χ=${chi} setup ${setup}`).toEqual(scanned);
+      expect(withRuns).toBe(TRs.length);
+      if (platform === 'ag' && chi === 2 && setup === 1) expect(turning).toBeGreaterThan(0);
+      tristable += bisected.filter((r) => r.TL.length === 3).length;
+    }
+    expect(tristable).toBeGreaterThan(100);
+  });
+
+  it('finds a pair of roots between the nodes around a turn of G (the |F| minimum probed there), as the scan does', () => {
+    const d = platformDevice('ag');
+    let pairs = 0;
+    for (const TR of linspace(0.55, 0.8, 12)) {
+      const nodes = scanNodes(d, d.Tbath);
+      const turns = photonicNodes(d, nodes, TR).turns!;
+      for (const i of turns.slice(1, -1)) {
+        // G at a turning node i where it peaks among the nodes, and its true peak between x_{i−1} and x_{i+1}.
+        const G = (x: number) => inputPowerForTarget(d, x, TR, 1);
+        const atNodes = Math.max(G(nodes.grid[i - 1]), G(nodes.grid[i]), G(nodes.grid[i + 1]));
+        if (atNodes !== G(nodes.grid[i])) continue;
+        const peak = Math.max(...linspace(nodes.grid[i - 1], nodes.grid[i + 1], 4001).map(G));
+        if (!(peak > atNodes * (1 + 1e-9))) continue;
+        // J_in between the nodes' G and the peak: F > 0 at every node near the turn, < 0 at the peak.
+        const op = { Jin: 0.5 * (atNodes + peak), TR, setup: 1 as Setup };
+        const bisected = balanceRoots(d, op);
+        const full = solveBalanceFullScan(d, op);
+        expect(bisected.TL.length).toBe(full.roots.length);
+        bisected.TL.forEach((x, k) => expect(Math.abs(x - full.roots[k].TL)).toBeLessThanOrEqual(NK));
+        const between = bisected.TL.filter((x) => x > nodes.grid[i - 1] && x < nodes.grid[i + 1]);
+        expect(between.length).toBeGreaterThanOrEqual(2);
+        pairs++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(0);
   });
 });
 
