@@ -173,9 +173,9 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   current.phononSeries = op.setup !== 2;
   const F = residualNow;
   const G = heatOutNow;
-  const roots = foundRoots;
-  roots.length = 0;
-  if (at.turns) return runRoots(at.turns, at, nodes, values, Jin);
+  // A fresh array, returned as it is: clearing a kept one and copying out its roots costs more.
+  const roots: number[] = [];
+  if (at.turns) return runRoots(roots, at.turns, at, nodes, values, Jin);
   for (let i = 0; i < n; i++) values[i] = Jin - photonic[i] - heat[i];
   for (let i = 0; i + 1 < n; i++) {
     const v = values[i];
@@ -189,8 +189,7 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
   if (roots.length > 1) roots.sort(ascending);
   // A root at the bath node itself is no steady state above the bath.
   if (roots[0] <= grid[0]) roots.shift();
-  // A copy of exactly the roots found: the scratch array's first push reserves room for 16.
-  return { TL: roots.slice(), exceedsTc: values[n - 1] > 0, belowBath: values[0] <= 0 };
+  return { TL: roots, exceedsTc: values[n - 1] > 0, belowBath: values[0] <= 0 };
 }
 
 /**
@@ -201,13 +200,13 @@ export function balanceRoots(device: Device, op: OperatingPoint): BalanceRoots {
  * run instead of 41.
  */
 function runRoots(
+  roots: number[],
   turns: Int32Array,
   at: PhotonicNodes,
   nodes: ScanNodes,
   values: Float64Array,
   Jin: number,
 ): BalanceRoots {
-  const roots = foundRoots;
   const { grid, heat } = nodes;
   const { photonic } = at;
   const n = grid.length;
@@ -242,7 +241,7 @@ function runRoots(
   if (roots.length > 1) roots.sort(ascending);
   if (roots[0] <= grid[0]) roots.shift();
   return {
-    TL: roots.slice(),
+    TL: roots,
     exceedsTc: Jin - photonic[n - 1] - heat[n - 1] > 0,
     belowBath: Jin - photonic[0] - heat[0] <= 0,
   };
@@ -275,9 +274,6 @@ function probeMinimum(
   pushRoot(roots, brent(residualNow, grid[i - 1], extremum.x, { fa: u, fb: fx, xtol: ROOT_XTOL }));
   pushRoot(roots, brent(residualNow, extremum.x, grid[i + 1], { fa: fx, fb: w, xtol: ROOT_XTOL }));
 }
-
-/** The roots of the solve in progress (balanceRoots is not re-entered while it runs). */
-const foundRoots: number[] = [];
 
 /**
  * The extremum of G on [x_{i−1}, x_{i+1}] (a maximum for s = 1), found once per T_R and kept. A function

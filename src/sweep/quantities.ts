@@ -185,7 +185,7 @@ function rootValues(
   // J_ph,S is the costly quantity (docs/model.md §4): computed only when asked for, and once.
   let normal = NaN;
   let superconductor = NaN;
-  values.length = names.length;
+  resize(values, names.length);
   for (let i = 0; i < names.length; i++) {
     let value: Value;
     switch (names[i]) {
@@ -236,6 +236,12 @@ export function pointResult(): PointResult {
   return { point: [], roots: [], exceedsTc: undefined };
 }
 
+/** Sets a reused array's length by push and pop: assigning `length` is a runtime call, several per point. */
+function resize<T>(array: T[], length: number): void {
+  while (array.length > length) array.pop();
+  while (array.length < length) array.push(null as T);
+}
+
 /** The `r`-th root's values array of `out`, reused from earlier points. */
 function rootSlot(out: PointResult, r: number, pool: Value[][]): Value[] {
   while (pool.length <= r) pool.push([]);
@@ -267,10 +273,10 @@ export function evaluatePoint(
     lastPool = found;
   }
   const pool = lastPool;
-  out.roots.length = 0;
+  resize(out.roots, 0);
   out.exceedsTc = undefined;
   if (ctx.mode === 'direct') {
-    out.point.length = 0;
+    resize(out.point, 0);
     rootValues(rootSlot(out, 0, pool), ctx.rootOutputs, device, op, op.T_L!);
     return out;
   }
@@ -296,7 +302,7 @@ export function evaluatePoint(
     ? temperatureDrop(device, op.J_in!, op.setup, ctx.TRrange[0], ctx.TRrange[1])
     : undefined;
   const point = out.point;
-  point.length = ctx.pointOutputs.length;
+  resize(point, ctx.pointOutputs.length);
   for (let i = 0; i < point.length; i++) {
     const name = ctx.pointOutputs[i];
     switch (name) {
