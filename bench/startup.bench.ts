@@ -1,8 +1,9 @@
 /**
  * Start-up: CPU time (all threads) of the built CLI (bin/ndtc.js → dist/) in fresh processes, beside
  * `node -e 0`. `--version` loads commander and the program alone; a command loads its own module, the
- * device-file loader and the library; help loads every command; the rendering libraries (vega,
- * vega-lite, resvg) load only where something is drawn. Medians of 5 runs.
+ * device-file loader and the library; help loads every command; the YAML and JSON Schema libraries
+ * (yaml, ajv) load only where a device file is read, the rendering libraries (vega, vega-lite, resvg)
+ * only where something is drawn. Medians of 5 runs.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -51,6 +52,19 @@ export async function benchStartup(): Promise<{ rows: BenchRow[] }> {
         {
           name: 'ndtc resistance --T 500mK (CPU, median of 5)',
           value: medianCpu(['bin/ndtc.js', 'resistance', '--T', '500mK'], scratch),
+          unit: 's',
+        },
+        {
+          name: 'ndtc solve --Jin 10fW --TR 100mK (CPU, median of 5)',
+          value: medianCpu(['bin/ndtc.js', 'solve', '--Jin', '10fW', '--TR', '100mK'], scratch),
+          unit: 's',
+        },
+        {
+          name: '  the same with --device examples/ag.yaml: yaml and ajv loaded (CPU, median of 5)',
+          value: medianCpu(
+            ['bin/ndtc.js', 'solve', '--Jin', '10fW', '--TR', '100mK', '--device', 'examples/ag.yaml'],
+            scratch,
+          ),
           unit: 's',
         },
         {

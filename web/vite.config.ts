@@ -12,5 +12,18 @@ export default defineConfig({
     target: 'es2022',
   },
   worker: { format: 'es' },
+  plugins: [
+    {
+      // The device-file libraries bundled, not loaded on first use through Node's require.
+      name: 'device-file-libraries',
+      enforce: 'pre',
+      resolveId(source, importer) {
+        if (source === './libraries.js' && importer?.replace(/\\/g, '/').includes('/src/device-file/'))
+          return fileURLToPath(new URL('./device-file-libraries.ts', import.meta.url));
+        return undefined;
+      },
+    },
+  ],
+
   logLevel: 'warn',
 });

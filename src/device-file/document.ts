@@ -3,7 +3,7 @@
  * shortest decimal that round-trips, so that parsing the document gives back the very same doubles.
  * The explorer saves and shares devices this way; the CLI reads the file as any other.
  */
-import { stringify } from 'yaml';
+import { yamlLibrary } from './libraries.js';
 import type { Device, Reservoir } from '../index.js';
 
 /** A device as device-file data: every value a string with its SI unit (γ and n plain numbers). */
@@ -101,5 +101,5 @@ export function deviceYaml(device: Device, comment: string, name?: string): stri
     .split('\n')
     .map((line) => `# ${line}`)
     .join('\n');
-  return `${header}\n${stringify(deviceDocument(device, name))}`;
+  return `${header}\n${yamlLibrary().stringify(deviceDocument(device, name))}`;
 }

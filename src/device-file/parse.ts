@@ -5,8 +5,8 @@
  * parses with the same code (the schema is passed in: Node reads it, the page bundles it).
  * Grammar and examples: docs/devices.md.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { parseDocument } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvLibrary, yamlLibrary } from './libraries.js';
 import {
   InputError,
   PAPER_DEFAULTS,
@@ -40,7 +40,7 @@ const validators = new WeakMap<Schema, ValidateFunction>();
 function validator(schema: Schema): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
-    validate = new Ajv({ allErrors: false, strict: false }).compile(schema);
+    validate = new (ajvLibrary().Ajv)({ allErrors: false, strict: false }).compile(schema);
     validators.set(schema, validate);
   }
   return validate;
@@ -91,7 +91,7 @@ function schemaError(source: string, error: ErrorObject, schema: Schema, data: u
  */
 export function parseDeviceText(text: string, source: string, schema: DeviceSchema, option?: string): Device {
   const named = option === undefined ? source : `${option} ${source}`;
-  const doc = parseDocument(text);
+  const doc = yamlLibrary().parseDocument(text);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;

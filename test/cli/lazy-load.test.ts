@@ -20,8 +20,13 @@ const RENDERING = /\/node_modules\/(vega|vega-lite|@resvg\/resvg-js)\//;
 
 let runs = 0;
 
-/** Module URLs loaded by `ndtc …argv` run from the sources in a child process. */
+/** Module URLs loaded by `ndtc …argv` run from the sources in a child process (with `required`, the
+ * CommonJS modules in require's cache too). */
 function loadedModules(...argv: string[]): string[] {
+  return modulesOf(argv, false);
+}
+
+function modulesOf(argv: string[], required: boolean): string[] {
   const file = join(tmp, `modules-${++runs}.txt`);
   const r = spawnSync(
     process.execPath,
@@ -30,7 +35,8 @@ function loadedModules(...argv: string[]): string[] {
   );
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  return readFileSync(file, 'utf8').trimEnd().split('\n');
+  const text = readFileSync(file, 'utf8') + (required ? readFileSync(`${file}.required`, 'utf8') : '');
+  return text.trimEnd().split('\n');
 }
 
 describe('rendering libraries load only where a plot is drawn', () => {
@@ -95,6 +101,15 @@ describe('commands load on demand', () => {
     expect(modules.filter((m) => commands.includes(m))).toEqual(['src/cli/resistance.ts']);
     // …and the device-file loader, for its --device option.
     expect(modules).toContain('src/device-file/load.ts');
+  });
+
+  it('the YAML and JSON Schema libraries load only when a device file is read', () => {
+    const DEVICE_FILE_LIBRARIES = /\/node_modules\/(ajv|yaml)\//;
+    const point = ['solve', '--Jin', '10fW', '--TR', '100mK'];
+    expect(modulesOf(point, true).filter((m) => DEVICE_FILE_LIBRARIES.test(m))).toEqual([]);
+    const withFile = modulesOf([...point, '--device', 'examples/ag.yaml'], true);
+    expect(withFile.some((m) => m.includes('/node_modules/ajv/'))).toBe(true);
+    expect(withFile.some((m) => m.includes('/node_modules/yaml/'))).toBe(true);
   });
 
   it.each(COMMANDS.map(([name, load]) => [name, load] as const))(
