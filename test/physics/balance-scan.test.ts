@@ -157,6 +157,24 @@ describe('bisection over the runs where G is monotone (balanceRoots)', () => {
     expect(tristable).toBeGreaterThan(100);
   });
 
+  it('gives the scan’s roots where F is exactly zero at a node (J_in = G there), at every node', () => {
+    const d = platformDevice('ag');
+    let zeros = 0;
+    for (const TR of [0.1, 0.65, 0.75]) {
+      const nodes = scanNodes(d, d.Tbath);
+      const at = photonicNodes(d, nodes, TR);
+      const ops = Array.from(at.photonic, (P, k) => ({ Jin: P + nodes.heat[k], TR, setup: 1 as Setup }));
+      zeros += ops.filter((op, k) => op.Jin - at.photonic[k] - nodes.heat[k] === 0).length;
+      const bisected = ops.map((op) => balanceRoots(d, op));
+      const turns = at.turns;
+      at.turns = undefined;
+      expect(bisected).toEqual(ops.map((op) => balanceRoots(d, op)));
+      at.turns = turns;
+    }
+    // Most nodes give an exact zero (J_in − P − H rounds back to 0), the case both branches take.
+    expect(zeros).toBeGreaterThan(60);
+  });
+
   it('finds a pair of roots between the nodes around a turn of G (the |F| minimum probed there), as the scan does', () => {
     const d = platformDevice('ag');
     let pairs = 0;
@@ -172,6 +190,9 @@ describe('bisection over the runs where G is monotone (balanceRoots)', () => {
         if (!(peak > atNodes * (1 + 1e-9))) continue;
         // J_in between the nodes' G and the peak: F > 0 at every node near the turn, < 0 at the peak.
         const op = { Jin: 0.5 * (atNodes + peak), TR, setup: 1 as Setup };
+        // A solve far below first leaves F < 0 at every node in the solver's scratch: the probe must
+        // read this point's values, not that one's.
+        balanceRoots(d, { ...op, Jin: 1e-30 });
         const bisected = balanceRoots(d, op);
         const full = solveBalanceFullScan(d, op);
         expect(bisected.TL.length).toBe(full.roots.length);
