@@ -225,10 +225,9 @@ function runRoots(
       else hi = mid;
     }
     if (lo > end) continue;
-    values[lo] = Jin - photonic[lo] - heat[lo];
+    // Both ends of the sign change were probed: lo as the last `hi = mid`, lo − 1 as the last `lo = mid + 1`.
     if (values[lo] === 0) pushRoot(roots, grid[lo]);
     else if (lo > start) {
-      values[lo - 1] = Jin - photonic[lo - 1] - heat[lo - 1];
       const cell = cellSeries(at, nodes, lo - 1, heatOutNow);
       pushRoot(roots, polishRoot(residualNow, grid, values, lo - 1, cell, Jin));
     }
