@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'web-dist/', 'node_modules/', 'ndtc-out/', 'coverage/', '.stryker-tmp/', 'reports/'] },
+  {
+    ignores: [
+      'dist/',
+      'web-dist/',
+      'node_modules/',
+      'ndtc-out/',
+      'coverage/',
+      '.stryker-tmp/',
+      'reports/',
+      'docs/api/',
+      'test-output/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
