@@ -6,7 +6,7 @@
  * Grammar and examples: docs/devices.md.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ajvLibrary, yamlLibrary } from './libraries.js';
+import { ajvLibrary, generatedValidator, yamlLibrary } from './libraries.js';
 import {
   InputError,
   PAPER_DEFAULTS,
@@ -40,7 +40,12 @@ const validators = new WeakMap<Schema, ValidateFunction>();
 function validator(schema: Schema): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
-    validate = new (ajvLibrary().Ajv)({ allErrors: false, strict: false }).compile(schema);
+    // The shipped schema has a validator generated at build time; any other schema is compiled.
+    const generated = generatedValidator();
+    validate =
+      generated && JSON.stringify(schema) === generated.schemaText
+        ? generated.validate
+        : new (ajvLibrary().Ajv)({ allErrors: false, strict: false }).compile(schema);
     validators.set(schema, validate);
   }
   return validate;
