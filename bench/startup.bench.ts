@@ -1,10 +1,9 @@
 /**
  * Start-up: CPU time (all threads) of the built CLI (bin/ndtc.js → dist/) in fresh processes, beside
  * `node -e 0`. `--version` loads commander and the program alone; a command loads its own module, the
- * device-file loader and the library; help loads every command; the YAML and JSON Schema libraries
- * (yaml, ajv) load only where a device file is read (the shipped schema's validator is generated at
- * build time: no ajv there), the rendering libraries (vega, vega-lite, resvg)
- * only where something is drawn. Medians of 5 runs.
+ * device-file loader and the library; help loads every command; yaml loads only where a device file is
+ * read (its schema is checked by a validator generated at build time, without ajv), the rendering
+ * libraries (vega, vega-lite, resvg) only where something is drawn. Medians of 5 runs.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -103,9 +103,13 @@ interface RightEntry {
   key: Float64Array;
   C: number;
   byTR: Map<number, PhotonicNodes>;
-  /** byTR's entries by a hash of T_R's bits, the newest per slot: a Map lookup by a number key costs
-   * ~0.2 µs, several times this (a T_R × J_in map looks one up per point). */
-  slots: (PhotonicNodes | undefined)[];
+  /** The entry asked for last: a right reservoir often sees one T_R (a χ sweep makes one per point). */
+  lastTR?: PhotonicNodes;
+  /**
+   * byTR's entries by a hash of T_R's bits, the newest per slot, from the second T_R on: a Map lookup
+   * by a number key costs ~0.2 µs, several times this (a T_R × J_in map looks one up per point).
+   */
+  slots?: (PhotonicNodes | undefined)[];
 }
 
 const SLOT_BITS = 12;
@@ -212,26 +216,37 @@ export function photonicNodes(device: Device, nodes: ScanNodes, TR: number): Pho
   // C_L + C_R also depends on the left junction, whose numbers the left entry has checked.
   if (!r || !rightHolds(r.key, right)) {
     const C = left.junction.c * left.junction.area + right.junction.c * right.junction.area;
-    r = { reservoir: right, key: rightKey(right), C, byTR: new Map(), slots: new Array(1 << SLOT_BITS) };
+    r = { reservoir: right, key: rightKey(right), C, byTR: new Map() };
     nodes.byRight.set(right, r);
   }
   nodes.lastRight = r;
+  if (r.lastTR?.TR === TR) return r.lastTR;
   const slot = slotOf(TR);
-  let p = r.slots[slot];
-  if (p?.TR === TR) return p;
-  p = r.byTR.get(TR);
-  if (p) return (r.slots[slot] = p);
-  const RR = junctionResistance(right, TR);
-  const photonic = new Float64Array(nodes.grid.length);
-  for (let i = 0; i < photonic.length; i++)
-    photonic[i] = photonicHeatCurrentOfResistances(nodes.RL[i], RR, r.C, nodes.grid[i], TR);
-  p = { TR, RR, C: r.C, photonic, turns: monotoneRuns(photonic, nodes.heat), extrema: new Map(), cells: [] };
-  if (r.byTR.size >= MAX_TR) {
-    r.byTR.clear();
-    r.slots.fill(undefined);
+  let p = r.slots?.[slot];
+  if (p?.TR !== TR) p = r.byTR.get(TR);
+  if (!p) {
+    const RR = junctionResistance(right, TR);
+    const photonic = new Float64Array(nodes.grid.length);
+    for (let i = 0; i < photonic.length; i++)
+      photonic[i] = photonicHeatCurrentOfResistances(nodes.RL[i], RR, r.C, nodes.grid[i], TR);
+    p = {
+      TR,
+      RR,
+      C: r.C,
+      photonic,
+      turns: monotoneRuns(photonic, nodes.heat),
+      extrema: new Map(),
+      cells: [],
+    };
+    if (r.byTR.size >= MAX_TR) {
+      r.byTR.clear();
+      r.slots?.fill(undefined);
+    }
+    r.byTR.set(TR, p);
+    if (r.byTR.size > 1) r.slots ??= new Array<PhotonicNodes | undefined>(1 << SLOT_BITS);
   }
-  r.byTR.set(TR, p);
-  return (r.slots[slot] = p);
+  if (r.slots) r.slots[slot] = p;
+  return (r.lastTR = p);
 }
 
 /**

@@ -229,11 +229,16 @@ function rootValues(
 const operatingPoint: OperatingPoint = { Jin: 0, TR: 0, setup: 1 };
 
 /**
- * A result object for evaluatePoint to fill again and again (a sweep reads each point's values before
- * it evaluates the next): arrays per point would be most of a sweep's allocations.
+ * A result for evaluatePoint to fill again and again (a sweep reads each point's values before it
+ * evaluates the next): arrays per point would be most of a sweep's allocations. `pool` keeps the
+ * root arrays that `roots` lends out.
  */
-export function pointResult(): PointResult {
-  return { point: [], roots: [], exceedsTc: undefined };
+export interface ReusedResult extends PointResult {
+  readonly pool: Value[][];
+}
+
+export function pointResult(): ReusedResult {
+  return { point: [], roots: [], exceedsTc: undefined, pool: [] };
 }
 
 /** Sets a reused array's length by push and pop: assigning `length` is a runtime call, several per point. */
@@ -243,18 +248,12 @@ function resize<T>(array: T[], length: number): void {
 }
 
 /** The `r`-th root's values array of `out`, reused from earlier points. */
-function rootSlot(out: PointResult, r: number, pool: Value[][]): Value[] {
-  while (pool.length <= r) pool.push([]);
-  const values = pool[r];
+function rootSlot(out: ReusedResult, r: number): Value[] {
+  while (out.pool.length <= r) out.pool.push([]);
+  const values = out.pool[r];
   out.roots.push(values);
   return values;
 }
-
-// Each result's pool of root arrays (out.roots is refilled from it at every point); the last one
-// used is at hand, as a sweep fills one result point after point.
-const pools = new WeakMap<PointResult, Value[][]>();
-let lastOut: PointResult | undefined;
-let lastPool: Value[][] = [];
 
 /**
  * Evaluate one point into `out` (default: a fresh result). With a reused `out`, the values of the
@@ -264,20 +263,13 @@ export function evaluatePoint(
   ctx: EvaluationContext,
   device: Device,
   op: OperatingValues,
-  out: PointResult = pointResult(),
+  out: ReusedResult = pointResult(),
 ): PointResult {
-  if (out !== lastOut) {
-    let found = pools.get(out);
-    if (!found) pools.set(out, (found = []));
-    lastOut = out;
-    lastPool = found;
-  }
-  const pool = lastPool;
   resize(out.roots, 0);
   out.exceedsTc = undefined;
   if (ctx.mode === 'direct') {
     resize(out.point, 0);
-    rootValues(rootSlot(out, 0, pool), ctx.rootOutputs, device, op, op.T_L!);
+    rootValues(rootSlot(out, 0), ctx.rootOutputs, device, op, op.T_L!);
     return out;
   }
   // Index loops, not closures or iterators: a sweep calls this for every point, and each allocates.
@@ -330,7 +322,7 @@ export function evaluatePoint(
     const TLs = found!.TL;
     for (let r = 0; r < TLs.length; r++) {
       const root = described ? describeRoot(device, TLs[r], op.T_R!, Tb, op.setup) : undefined;
-      rootValues(rootSlot(out, r, pool), ctx.rootOutputs, device, op, TLs[r], root);
+      rootValues(rootSlot(out, r), ctx.rootOutputs, device, op, TLs[r], root);
     }
   }
   return out;
