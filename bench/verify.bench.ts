@@ -45,9 +45,9 @@ export async function benchVerify(): Promise<{ rows: BenchRow[] }> {
           writeFileAtomic(`${chunkBase(dir, r)}.jsonl`, jsonl, { fsync: false });
         }),
       );
-      recorded.push(ms(() => writeChunk(dir, rounds + r, csv, jsonl)));
+      recorded.push(ms(() => writeChunk(dir, rounds + r, { csv, jsonl })));
       const t0 = performance.now();
-      const durable = writeChunkDeferred(dir, 2 * rounds + r, csv, jsonl);
+      const durable = writeChunkDeferred(dir, 2 * rounds + r, { csv, jsonl });
       deferredThread.push(performance.now() - t0);
       await durable;
       deferredDurable.push(performance.now() - t0);

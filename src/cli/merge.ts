@@ -1,6 +1,9 @@
 /** `ndtc merge`: assemble a sweep computed in shards (one shared directory, or one directory per shard). */
 import type { Command } from 'commander';
-import { readManifest } from '../sweep/directory.js';
+import { InputError } from '../index.js';
+import { ChunkDamage, readManifest } from '../sweep/directory.js';
+import { binaryChunks } from '../sweep/spec.js';
+import { damageLine } from '../sweep/verify.js';
 import { mergeSweeps } from '../sweep/merge.js';
 import { writeNetcdf } from '../sweep/netcdf.js';
 import { plotSweep } from '../sweep/plot.js';
@@ -40,11 +43,25 @@ of different sweeps are refused (exit 2). Check a study at any time with ndtc ve
       ) => {
         const files = mergeSweeps(dirs, opts.out, { removeChunks: opts.removeChunks });
         const out = opts.out ?? dirs[0];
-        if (opts.h5 !== false) files.push(await writeNetcdf(readManifest(out, '--out'), out));
-        if (opts.plot !== false)
-          files.push(
-            ...(await plotSweep(opts.out ?? dirs[0], typeof opts.plot === 'string' ? opts.plot : undefined)),
+        const manifest = readManifest(out, '--out');
+        const binary = binaryChunks(manifest.spec);
+        if (binary && opts.h5 === false)
+          throw new InputError(
+            '--no-h5',
+            'with a sweep of --formats h5',
+            'text sweeps only: results.h5 is its one result file',
           );
+        if (opts.h5 !== false) {
+          try {
+            files.push(await writeNetcdf(manifest, out, { chunkDirs: dirs }));
+          } catch (error) {
+            if (error instanceof ChunkDamage)
+              throw new Error(damageLine([error], manifest.chunks, ', then merge again'));
+            throw error;
+          }
+        }
+        if (opts.plot !== false)
+          files.push(...(await plotSweep(out, typeof opts.plot === 'string' ? opts.plot : undefined, dirs)));
         for (const f of files) ctx.stdout(`wrote ${f}\n`);
       },
     );

@@ -15,6 +15,7 @@ import {
   RESULTS_JSONL,
   RESULTS_RECORD,
   SHARDS,
+  REMOVE_CHUNKS_TEXT_ONLY,
   makeManifest,
   readManifest,
 } from '../sweep/directory.js';
@@ -30,7 +31,14 @@ import { plotSweep } from '../sweep/plot.js';
 import { DEFAULT_WORKERS } from '../sweep/pool.js';
 import { DEFAULT_OUTPUTS, DROP, parseOutputs, splitOutputs, type SweepMode } from '../sweep/quantities.js';
 import { runSweep } from '../sweep/run.js';
-import { chunkCount, defaultChunkSize, pointCount, type SweepSpec } from '../sweep/spec.js';
+import {
+  binaryChunks,
+  chunkCount,
+  defaultChunkSize,
+  pointCount,
+  type SweepFormats,
+  type SweepSpec,
+} from '../sweep/spec.js';
 import type { CliContext } from './context.js';
 import { checkOutputDirectory, directoryContent } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
@@ -63,6 +71,7 @@ interface Options extends DeviceOptionValues, SlurmOptionValues {
   quiet?: boolean;
   progress?: boolean;
   h5?: boolean;
+  formats?: string;
   removeChunks?: boolean;
 }
 
@@ -192,8 +201,36 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
     chunkSize:
       opts.chunkSize !== undefined
         ? positiveInteger(opts.chunkSize, '--chunk-size')
-        : defaultChunkSize(points),
+        : defaultChunkSize(points, parseFormats(opts).chunks === 'h5'),
+    ...(parseFormats(opts).chunks === 'h5' && { formats: 'h5' as const }),
   };
+}
+
+const FORMATS_ACCEPTED =
+  'csv,jsonl,h5 (the default), csv,jsonl (as --no-h5) or h5 (binary chunks and results.h5 alone; CSV and JSON Lines come together)';
+
+/**
+ * `--formats` (with `--no-h5`): the sweep's chunks (`text`: CSV and JSON Lines; `h5`: binary) and
+ * whether results.h5 is written.
+ */
+export function parseFormats(opts: { formats?: string; h5?: boolean }): {
+  chunks: SweepFormats;
+  h5: boolean;
+} {
+  if (opts.formats === undefined) return { chunks: 'text', h5: opts.h5 !== false };
+  const names = opts.formats.split(',').map((n) => n.trim().toLowerCase());
+  const set = new Set(names);
+  const known = names.every((n) => n === 'csv' || n === 'jsonl' || n === 'h5');
+  // CSV and JSON Lines are made together, from one text per point.
+  if (!known || set.size !== names.length || set.has('csv') !== set.has('jsonl'))
+    throw new InputError('--formats', opts.formats, FORMATS_ACCEPTED);
+  if (opts.h5 === false && set.has('h5'))
+    throw new InputError(
+      '--no-h5',
+      `with --formats ${opts.formats}`,
+      'one of them (--formats csv,jsonl writes no results.h5)',
+    );
+  return { chunks: set.has('csv') ? 'text' : 'h5', h5: set.has('h5') };
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -243,6 +280,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--plot <quantity>', 'quantity to plot (default: the first numeric output); --no-plot for none')
     .option('--no-plot', 'write no plot')
     .option('--no-h5', 'write no results.h5 (the NetCDF-4/HDF5 file of labelled N-D arrays)')
+    .option(
+      '--formats <list>',
+      'result files: csv,jsonl,h5 (default), csv,jsonl, or h5: binary chunks (8 bytes a value, several times faster to write than text) and results.h5 alone, for studies read as arrays (xarray, h5py)',
+    )
     .option(
       '--max-points <n>',
       `refuse a grid of more points (default ${DEFAULT_MAX_POINTS}); before starting, the point count, CPU time and disk are estimated from a sample and printed on stderr`,
@@ -318,6 +359,14 @@ See docs/sweeps.md.`,
         return;
       }
       checkSlurmOptionsUnused(opts);
+      if (binaryChunks(spec) && opts.h5 === false)
+        throw new InputError(
+          '--no-h5',
+          'with a sweep of --formats h5',
+          "one of them: results.h5 is that sweep's one result file",
+        );
+      if (binaryChunks(spec) && opts.removeChunks)
+        throw new InputError('--remove-chunks', 'with --formats h5', REMOVE_CHUNKS_TEXT_ONLY);
       if (opts.removeChunks && shard)
         throw new InputError(
           '--remove-chunks',
@@ -340,7 +389,7 @@ See docs/sweeps.md.`,
         shard,
         quiet: opts.quiet,
         progress: opts.progress,
-        netcdf: opts.h5,
+        netcdf: parseFormats(opts).h5,
         removeChunks: opts.removeChunks,
       });
       const what = shard

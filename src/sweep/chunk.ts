@@ -47,7 +47,7 @@ const jsonCell = (text: string): string => (text === '' ? 'null' : text);
 const OPERATING = new Set(['T_R', 'J_in', 'T_L', 'setup']);
 
 /** The axis indices of point `index` (mixed radix, last axis fastest), as `coordinates` gives values. */
-function axisIndices(spec: SweepSpec, index: number): number[] {
+export function axisIndices(spec: SweepSpec, index: number): number[] {
   const at = new Array<number>(spec.axes.length);
   let rest = index;
   for (let a = spec.axes.length - 1; a >= 0; a--) {
@@ -59,7 +59,7 @@ function axisIndices(spec: SweepSpec, index: number): number[] {
 }
 
 /** The next point's axis indices. */
-function advance(spec: SweepSpec, at: number[]): void {
+export function advance(spec: SweepSpec, at: number[]): void {
   for (let a = at.length - 1; a >= 0; a--) {
     if (++at[a] < spec.axes[a].values.length) return;
     at[a] = 0;

@@ -26,7 +26,7 @@ import {
   type FileRecord,
   type FilesRecord,
 } from './record.js';
-import { SWEEP_FORMAT, chunkCount, pointCount, specHashes, type SweepSpec } from './spec.js';
+import { SWEEP_FORMAT, binaryChunks, chunkCount, pointCount, specHashes, type SweepSpec } from './spec.js';
 
 export interface Manifest {
   format: string;
@@ -42,11 +42,30 @@ export interface Manifest {
 export const MANIFEST = 'manifest.json';
 export const RESULTS_CSV = 'results.csv';
 export const RESULTS_JSONL = 'results.jsonl';
+export const RESULTS_H5 = 'results.h5';
 /** Record of the assembled results (lengths and SHA-256), written after them. */
 export const RESULTS_RECORD = 'results.done';
 /** Written before chunk files are removed after a verified merge: the chunks are gone on purpose. */
 export const CHUNKS_REMOVED = join('chunks', 'removed.json');
 export const SHARDS = 'shards.json';
+
+/** The files of a chunk: CSV and JSON Lines text, or one binary file (`--formats h5`). */
+export type ChunkExt = 'csv' | 'jsonl' | 'bin';
+export type ChunkFiles = Partial<Record<ChunkExt, Uint8Array>>;
+
+/** The files each chunk of `spec` has. */
+export function chunkExts(spec: SweepSpec): ChunkExt[] {
+  return binaryChunks(spec) ? ['bin'] : ['csv', 'jsonl'];
+}
+
+/** Why `--remove-chunks` is refused for binary chunks. */
+export const REMOVE_CHUNKS_TEXT_ONLY =
+  'a sweep of text chunks: binary chunks (8 bytes a value) are what the plot and results.h5 are made from';
+
+/** The assembled results of `spec` (recorded in results.done). */
+export function resultNames(spec: SweepSpec): string[] {
+  return binaryChunks(spec) ? [RESULTS_H5] : [RESULTS_CSV, RESULTS_JSONL];
+}
 
 export function chunkBase(dir: string, k: number): string {
   return join(dir, 'chunks', String(k).padStart(6, '0'));
@@ -183,7 +202,7 @@ export function removeStaleTemporaries(dir: string, from: number, to: number): v
   const chunks = join(dir, 'chunks');
   if (!existsSync(chunks)) return;
   for (const name of readdirSync(chunks)) {
-    const m = /^\.(\d+)\.(csv|jsonl|done)\..*\.tmp$/.exec(name);
+    const m = /^\.(\d+)\.(csv|jsonl|bin|done)\..*\.tmp$/.exec(name);
     if (m && Number(m[1]) >= from && Number(m[1]) < to) rmSync(join(chunks, name), { force: true });
   }
 }
@@ -212,18 +231,23 @@ function removeStaleResultTemporaries(dir: string): void {
 }
 
 /**
- * Write chunk k: its two files, each atomically and fsynced, then their record (lengths and SHA-256,
- * fsynced). The record is written last, so it never vouches for data that might not be on disk.
+ * Write chunk k: its files (CSV and JSON Lines, or binary), each atomically and fsynced, then their
+ * record (lengths and SHA-256, fsynced). The record is written last, so it never vouches for data that
+ * might not be on disk.
  */
-export function writeChunk(dir: string, k: number, csv: Uint8Array, jsonl: Uint8Array): void {
-  writeFileAtomic(`${chunkBase(dir, k)}.csv`, csv);
-  writeFileAtomic(`${chunkBase(dir, k)}.jsonl`, jsonl);
-  writeRecord(chunkRecordPath(dir, k), chunkFilesRecord(dir, k, csv, jsonl));
+export function writeChunk(dir: string, k: number, files: ChunkFiles): void {
+  for (const [ext, bytes] of chunkEntries(files)) writeFileAtomic(`${chunkBase(dir, k)}.${ext}`, bytes);
+  writeRecord(chunkRecordPath(dir, k), chunkFilesRecord(dir, k, files));
 }
 
-function chunkFilesRecord(dir: string, k: number, csv: Uint8Array, jsonl: Uint8Array): FilesRecord['files'] {
+const chunkEntries = (files: ChunkFiles): [ChunkExt, Uint8Array][] =>
+  (['csv', 'jsonl', 'bin'] as const).flatMap((ext) =>
+    files[ext] ? [[ext, files[ext]] as [ChunkExt, Uint8Array]] : [],
+  );
+
+function chunkFilesRecord(dir: string, k: number, files: ChunkFiles): FilesRecord['files'] {
   const name = basename(chunkBase(dir, k));
-  return { [`${name}.csv`]: recordOf(csv), [`${name}.jsonl`]: recordOf(jsonl) };
+  return Object.fromEntries(chunkEntries(files).map(([ext, bytes]) => [`${name}.${ext}`, recordOf(bytes)]));
 }
 
 /**
@@ -233,18 +257,13 @@ function chunkFilesRecord(dir: string, k: number, csv: Uint8Array, jsonl: Uint8A
  * the thread keeps only the writes and the SHA-256 (~1 ms for 0.6 MB; bench "Chunk records").
  * Until the returned promise settles the chunk is not done (a kill leaves it unrecorded: recomputed).
  */
-export function writeChunkDeferred(
-  dir: string,
-  k: number,
-  csv: Uint8Array,
-  jsonl: Uint8Array,
-): Promise<void> {
+export function writeChunkDeferred(dir: string, k: number, files: ChunkFiles): Promise<void> {
   const base = chunkBase(dir, k);
-  writeFileAtomic(`${base}.csv`, csv, { fsync: false });
-  writeFileAtomic(`${base}.jsonl`, jsonl, { fsync: false });
-  const files = chunkFilesRecord(dir, k, csv, jsonl);
-  return syncFiles([`${base}.csv`, `${base}.jsonl`]).then(() =>
-    writeFileAtomicAsync(chunkRecordPath(dir, k), recordText(files)),
+  const entries = chunkEntries(files);
+  for (const [ext, bytes] of entries) writeFileAtomic(`${base}.${ext}`, bytes, { fsync: false });
+  const record = chunkFilesRecord(dir, k, files);
+  return syncFiles(entries.map(([ext]) => `${base}.${ext}`)).then(() =>
+    writeFileAtomicAsync(chunkRecordPath(dir, k), recordText(record)),
   );
 }
 
@@ -264,12 +283,12 @@ export class ChunkDamage extends Error {
 }
 
 /** The recorded length and hash of chunk k's file `ext`, or the damage that leaves it unknown. */
-export function chunkFileRecord(dir: string, k: number, ext: 'csv' | 'jsonl'): FileRecord | ChunkDamage {
+export function chunkFileRecord(dir: string, k: number, ext: ChunkExt): FileRecord | ChunkDamage {
   const base = chunkBase(dir, k);
   const file = `${base}.${ext}`;
   const record = readRecord(chunkRecordPath(dir, k));
   if (record === undefined) {
-    const anyData = existsSync(`${base}.csv`) || existsSync(`${base}.jsonl`);
+    const anyData = (['csv', 'jsonl', 'bin'] as const).some((e) => existsSync(`${base}.${e}`));
     return new ChunkDamage(
       k,
       dir,
@@ -388,7 +407,8 @@ export function removeChunks(dir: string, chunks: number, resultsDir: string): v
   );
   for (let k = 0; k < chunks; k++) {
     const base = chunkBase(dir, k);
-    for (const path of [chunkRecordPath(dir, k), `${base}.csv`, `${base}.jsonl`]) rmRecord(path);
+    for (const path of [chunkRecordPath(dir, k), `${base}.csv`, `${base}.jsonl`, `${base}.bin`])
+      rmRecord(path);
   }
 }
 

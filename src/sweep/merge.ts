@@ -13,14 +13,18 @@ import {
   RESULTS_CSV,
   RESULTS_JSONL,
   assembleResults,
+  chunkExts,
   chunkRecordPath,
   chunksRemoved,
+  resultNames,
+  REMOVE_CHUNKS_TEXT_ONLY,
   differences,
   readManifest,
   removeChunks,
   type Manifest,
 } from './directory.js';
 import { checkChunk, checkResults, damageLine } from './verify.js';
+import { binaryChunks } from './spec.js';
 
 export interface MergeOptions {
   /** Delete the chunk files once the results are written, fsynced and verified. */
@@ -62,10 +66,13 @@ export function mergeSweeps(
       );
     }
   });
-  const files = [join(outDir, RESULTS_CSV), join(outDir, RESULTS_JSONL)];
+  const binary = binaryChunks(first.spec);
+  if (binary && options.removeChunks)
+    throw new InputError('--remove-chunks', 'with --formats h5', REMOVE_CHUNKS_TEXT_ONLY);
+  const files = binary ? [] : [join(outDir, RESULTS_CSV), join(outDir, RESULTS_JSONL)];
   // Merged before, chunks removed: nothing to assemble; the results must still verify.
   if (dirs.some((d) => chunksRemoved(d) !== undefined)) {
-    const problems = checkResults(outDir);
+    const problems = checkResults(outDir, resultNames(first.spec));
     if (problems.length > 0)
       throw new Error(
         `${problems[0].file}: ${problems[0].why}, and the chunks were removed after the merge: recompute with ndtc sweep --out ${outDir} --resume`,
@@ -79,7 +86,7 @@ export function mergeSweeps(
   for (let k = 0; k < first.chunks; k++) {
     const dir = dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dirs[0];
     source[k] = dir;
-    const d = checkChunk(dir, k, { hash: false });
+    const d = checkChunk(dir, k, { hash: false, exts: chunkExts(first.spec) });
     if (d) damage.push(d);
   }
   if (damage.length > 0) throw new Error(damageLine(damage, first.chunks, ', then merge again'));
@@ -96,6 +103,9 @@ export function mergeSweeps(
     mkdirSync(outDir, { recursive: true });
     writeFileAtomic(join(outDir, MANIFEST), JSON.stringify(first, null, 1) + '\n');
   }
+  // Binary chunks make results.h5 alone, which the caller writes (writeNetcdf with these dirs as
+  // chunkDirs), verifying every chunk as it reads it.
+  if (binary) return files;
   try {
     assembleResults(first, outDir, (k) => source[k]);
   } catch (error) {

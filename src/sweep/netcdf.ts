@@ -20,15 +20,38 @@
  * chunk of points at a time into datasets of the final shape, to a temporary name renamed at the
  * end: memory holds one chunk per variable, whatever the sweep's size.
  */
-import { closeSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasRoots } from './chunk.js';
-import { RESULTS_JSONL, recordResultsFile, type Manifest } from './directory.js';
+import {
+  RESULTS_H5,
+  RESULTS_JSONL,
+  RESULTS_RECORD,
+  ChunkDamage,
+  chunkRecordPath,
+  recordResultsFile,
+  type Manifest,
+} from './directory.js';
+import { hashFile, writeRecord } from './record.js';
 import { quantityInfo, splitOutputs, type Value } from './quantities.js';
 import { RecordReader } from './records.js';
+import { binaryChunkSummary, binaryRecords } from './binary-chunk.js';
+import { binaryChunks } from './spec.js';
+
+/** One point's values as RecordReader (results.jsonl) and BinaryRecordReader (binary chunks) give them. */
+type PointRecord = Pick<RecordReader, 'index' | 'failed' | 'top' | 'rootCount' | 'root'>;
 import type { Axis } from './spec.js';
 
-export const RESULTS_H5 = 'results.h5';
+export { RESULTS_H5 };
 
 /** Values per HDF5 chunk (points times the root count): 256 KiB of float64. */
 const CHUNK_VALUES = 32768;
@@ -59,7 +82,7 @@ interface Variable {
   storage: Storage;
   attrs: Record<string, AttributeValue>;
   /** The value of the record read (of its root `r` when perRoot), as stored. */
-  value(rec: RecordReader, r: number): number;
+  value(rec: PointRecord, r: number): number;
 }
 
 /** CF writes a dimensionless unit as "1". */
@@ -179,8 +202,8 @@ function variables(manifest: Manifest, perRootOutputs: boolean, failures: boolea
   }
   rootOutputs.forEach((name, k) => {
     const get = perRootOutputs
-      ? (rec: RecordReader, r: number): Value => rec.root(r)[k]
-      : (rec: RecordReader): Value => rec.top[top.length - rootOutputs.length + k];
+      ? (rec: PointRecord, r: number): Value => rec.root(r)[k]
+      : (rec: PointRecord): Value => rec.top[top.length - rootOutputs.length + k];
     out.push(
       name === 'stable'
         ? {
@@ -283,18 +306,23 @@ function axisAttrs(axis: Axis, unit: string): Record<string, string> {
 }
 
 /**
- * Write `dir/results.h5` from `dir/results.jsonl` (assembled already) and the manifest; returns its
- * path. Nothing appears under the final name unless the whole file was written. `chunkValues` sets
- * the size of the HDF5 chunks, which are also the units of writing.
+ * Write `dir/results.h5` from `dir/results.jsonl` (assembled already) or, for a sweep with binary
+ * chunks, from its chunks (chunk k from the first of `chunkDirs` that records it, else `dir`; each
+ * verified against its record as it is read), and the manifest; returns its path. Nothing appears
+ * under the final name unless the whole file was written. `chunkValues` sets the size of the HDF5
+ * chunks, which are also the units of writing.
  */
 export async function writeNetcdf(
   manifest: Manifest,
   dir: string,
-  options: { chunkValues?: number } = {},
+  options: { chunkValues?: number; chunkDirs?: readonly string[] } = {},
 ): Promise<string> {
   const { spec } = manifest;
   const target = join(dir, RESULTS_H5);
-  const source = join(dir, RESULTS_JSONL);
+  const binary = binaryChunks(spec);
+  const source = binary ? join(dir, 'chunks') : join(dir, RESULTS_JSONL);
+  const dirs = [...(options.chunkDirs ?? []), dir];
+  const dirOf = (k: number): string => dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dir;
   const tmp = resolve(dir, `.${RESULTS_H5}.${process.pid}.tmp`);
   removeStaleTemporaries(dir);
   // Loaded only here: the WebAssembly HDF5 library costs start-up time no other command needs.
@@ -305,7 +333,7 @@ export async function writeNetcdf(
   hdf5.activate_throwing_error_handler();
   let file: InstanceType<typeof h5wasm.File> | undefined;
   try {
-    const { maxRoots, failures } = survey(source, manifest.points);
+    const { maxRoots, failures } = binary ? binarySurvey(manifest, dirOf) : survey(source, manifest.points);
     const perRoot = hasRoots(spec);
     const vars = variables(manifest, perRoot, failures > 0);
     const shape = spec.axes.map((a) => a.values.length);
@@ -410,13 +438,10 @@ export async function writeNetcdf(
     };
     blank();
     const names = recordNames(manifest, perRoot);
-    const rec = new RecordReader(names.top, names.roots);
-    for (const { bytes, start: from, end } of lines(source)) {
-      try {
-        rec.read(bytes, from, end);
-      } catch {
-        throw new Error(`${source}: record ${start + filled} is not valid JSON`);
-      }
+    const records = binary
+      ? binaryRecords(manifest, dirOf, names.top, names.roots)
+      : jsonlRecords(source, names.top, names.roots);
+    for (const rec of records) {
       written.forEach(({ v, width }, i) => {
         const b = buffers[i];
         if (!v.perRoot) b[filled] = v.value(rec, 0);
@@ -434,6 +459,8 @@ export async function writeNetcdf(
     } finally {
       closeSync(fd);
     }
+    // The binary sweep's record holds results.h5 alone: it goes before the file it vouched for.
+    if (binary) rmSync(join(dir, RESULTS_RECORD), { force: true });
     renameSync(tmp, target);
   } catch (error) {
     try {
@@ -442,13 +469,47 @@ export async function writeNetcdf(
       // the file is being discarded
     }
     rmSync(tmp, { force: true });
+    // A damaged chunk is the caller's to report (merge names the shard to rerun).
+    if (error instanceof ChunkDamage) throw error;
     throw new Error(`cannot write ${target}: ${failureCause(error)}`, { cause: error });
   } finally {
     hdf5.deactivate_throwing_error_handler();
   }
-  // Beside results.csv and results.jsonl in results.done, so that ndtc verify checks it too.
-  recordResultsFile(dir, RESULTS_H5);
+  // Beside results.csv and results.jsonl in results.done, so that ndtc verify checks it too; the
+  // results' only file when the chunks are binary.
+  if (binary) writeRecord(join(dir, RESULTS_RECORD), { [RESULTS_H5]: hashFile(target) });
+  else recordResultsFile(dir, RESULTS_H5);
   return target;
+}
+
+/** The records of results.jsonl, one reader refilled per line. */
+function* jsonlRecords(path: string, topNames: string[], rootNames: string[]): Generator<PointRecord> {
+  const rec = new RecordReader(topNames, rootNames);
+  let index = 0;
+  for (const { bytes, start, end } of lines(path)) {
+    try {
+      rec.read(bytes, start, end);
+    } catch {
+      throw new Error(`${path}: record ${index} is not valid JSON`);
+    }
+    index++;
+    yield rec;
+  }
+}
+
+/** survey() of binary chunks, from their headers (binaryRecords checks the records agree). */
+function binarySurvey(
+  manifest: Manifest,
+  dirOf: (k: number) => string,
+): { maxRoots: number; failures: number } {
+  let maxRoots = 0;
+  let failures = 0;
+  for (let k = 0; k < manifest.chunks; k++) {
+    const summary = binaryChunkSummary(dirOf(k), k);
+    maxRoots = Math.max(maxRoots, summary.maxRoots);
+    failures += summary.failures;
+  }
+  return { maxRoots, failures };
 }
 
 /** Whether process `pid` is alive (signal 0 only checks; EPERM: alive, not ours). */

@@ -7,7 +7,7 @@
  * vega-lite spec → headless vega → SVG; PNG through the figures' resvg renderer (bundled fonts) and a
  * vector PDF, all loaded only when a plot is drawn.
  */
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../index.js';
@@ -26,8 +26,9 @@ import { encodePng } from '../figures/png.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { FileError, fileError } from '../io/file-error.js';
 import { contourSegments, niceLevels } from '../numerics/marching-squares.js';
-import { RESULTS_JSONL, readManifest, type Manifest } from './directory.js';
-import type { Axis } from './spec.js';
+import { ChunkDamage, RESULTS_JSONL, chunkRecordPath, readManifest, type Manifest } from './directory.js';
+import { binaryRecords } from './binary-chunk.js';
+import { binaryChunks, type Axis } from './spec.js';
 import { quantityInfo } from './quantities.js';
 import { RecordReader } from './records.js';
 
@@ -150,6 +151,7 @@ function drawnSamples(
   manifest: Manifest,
   quantity: string,
   keep: number[][],
+  chunkDirs: readonly string[] = [],
 ): { keep: number[][]; values: Map<number, (number | null)[]> } {
   const axes = manifest.spec.axes;
   const masks = axes.map((a, k) => {
@@ -168,6 +170,8 @@ function drawnSamples(
     }
     return rest === 0;
   };
+  if (binaryChunks(manifest.spec))
+    return { keep, values: binarySamples(dir, manifest, quantity, wanted, chunkDirs) };
   const path = join(dir, RESULTS_JSONL);
   const unreadable = (why: string) => new FileError(path, '', `cannot plot ${path}: ${why}`);
   const values = new Map<number, (number | null)[]>();
@@ -189,6 +193,34 @@ function drawnSamples(
   });
   if (lines !== manifest.points) throw unreadable(`${lines} lines for the sweep's ${manifest.points} points`);
   return { keep, values };
+}
+
+/** drawnSamples from a sweep's binary chunks (chunk k from the first of `chunkDirs` recording it, else `dir`). */
+function binarySamples(
+  dir: string,
+  manifest: Manifest,
+  quantity: string,
+  wanted: (index: number) => boolean,
+  chunkDirs: readonly string[],
+): Map<number, (number | null)[]> {
+  const dirs = [...chunkDirs, dir];
+  const dirOf = (k: number): string => dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dir;
+  const perRoot = quantityInfo(quantity).level === 'root';
+  const values = new Map<number, (number | null)[]>();
+  try {
+    for (const record of binaryRecords(manifest, dirOf, [quantity], perRoot ? [quantity] : [])) {
+      if (!wanted(record.index)) continue;
+      const list: (number | null)[] = [];
+      if (perRoot && record.hasRoots)
+        for (let r = 0; r < record.rootCount; r++) list.push(record.root(r)[0] as number | null);
+      else list.push(record.top[0] as number | null);
+      values.set(record.index, list);
+    }
+  } catch (error) {
+    if (error instanceof ChunkDamage) throw new FileError(error.file, '', `cannot plot: ${error.message}`);
+    throw error;
+  }
+  return values;
 }
 
 /** Most values of an axis drawn as one curve each (one palette colour per curve). */
@@ -235,8 +267,15 @@ export function evenIndices(length: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => Math.round((i * (length - 1)) / (n - 1)));
 }
 
-/** Plot quantity `name` of the sweep in `dir` (default: first numeric output); returns files written. */
-export async function plotSweep(dir: string, name?: string): Promise<string[]> {
+/**
+ * Plot quantity `name` of the sweep in `dir` (default: first numeric output); returns files written.
+ * A sweep with binary chunks is read from them (in `chunkDirs`, the shards merged, or `dir`).
+ */
+export async function plotSweep(
+  dir: string,
+  name?: string,
+  chunkDirs: readonly string[] = [],
+): Promise<string[]> {
   const manifest = readManifest(dir, '--out');
   const { spec } = manifest;
   const numeric = spec.outputs.filter((o) => o !== 'stable');
@@ -244,7 +283,7 @@ export async function plotSweep(dir: string, name?: string): Promise<string[]> {
   if (quantity === undefined) return [];
   if (!numeric.includes(quantity))
     throw new InputError('--plot', quantity, `one of the numeric outputs: ${numeric.join(', ')}`);
-  return writePlot(await sweepPlotSpec(dir, manifest, quantity), join(dir, 'plot'));
+  return writePlot(await sweepPlotSpec(dir, manifest, quantity, chunkDirs), join(dir, 'plot'));
 }
 
 /** The vega-lite spec of the plot of `quantity` (reads the drawn samples from `dir`). */
@@ -252,6 +291,7 @@ export async function sweepPlotSpec(
   dir: string,
   manifest: Manifest,
   quantity: string,
+  chunkDirs: readonly string[] = [],
 ): Promise<TopLevelSpec> {
   const axes = manifest.spec.axes;
   const layout = plotLayout(axes);
@@ -265,7 +305,7 @@ export async function sweepPlotSpec(
         ? [Math.floor((a.values.length - 1) / 2)]
         : strideIndices(a.values.length, most),
   );
-  const samples = drawnSamples(dir, manifest, quantity, keep);
+  const samples = drawnSamples(dir, manifest, quantity, keep, chunkDirs);
   const panels = layout.facet === undefined ? [undefined] : keep[layout.facet];
   const view = new SweepView(manifest, quantity, layout, samples);
   const held = layout.held.map((k) => view.valueText(k, keep[k][0]));

@@ -11,19 +11,33 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { computeChunk, type ChunkText } from './chunk.js';
-import { writeChunk } from './directory.js';
-import type { SweepSpec } from './spec.js';
+import { computeChunkBinary } from './binary-chunk.js';
+import { writeChunk, type ChunkFiles } from './directory.js';
+import { binaryChunks, type SweepSpec } from './spec.js';
 
 export const DEFAULT_WORKERS = availableParallelism();
 
 /** What a chunk reports once its files are written. */
 export type ChunkFailures = ChunkText['failures'];
 
+/** Chunk k of `spec` computed as the files it is written as (text, or binary for `--formats h5`). */
+export function computeChunkFiles(
+  spec: SweepSpec,
+  k: number,
+): { files: ChunkFiles; failures: ChunkFailures } {
+  if (binaryChunks(spec)) {
+    const { bin, failures } = computeChunkBinary(spec, k);
+    return { files: { bin }, failures };
+  }
+  const { csv, jsonl, failures } = computeChunk(spec, k);
+  return { files: { csv, jsonl }, failures };
+}
+
 /** Compute chunk k of `spec` and write it into the sweep directory `out`. */
 export function computeAndWriteChunk(spec: SweepSpec, out: string, k: number): ChunkFailures {
-  const text = computeChunk(spec, k);
-  writeChunk(out, k, text.csv, text.jsonl);
-  return text.failures;
+  const { files, failures } = computeChunkFiles(spec, k);
+  writeChunk(out, k, files);
+  return failures;
 }
 
 /**

@@ -4,6 +4,7 @@ import { createProgress } from '../io/progress.js';
 import { rmSync } from 'node:fs';
 import {
   assembleResults,
+  chunkExts,
   chunkRecordPath,
   chunksRemoved,
   CHUNKS_REMOVED,
@@ -12,13 +13,16 @@ import {
   removeStaleTemporaries,
   RESULTS_CSV,
   RESULTS_JSONL,
+  resultNames,
+  REMOVE_CHUNKS_TEXT_ONLY,
 } from './directory.js';
+import { InputError } from '../errors.js';
 import { removeChunksAfterVerifiedMerge } from './merge.js';
 import { checkChunk, checkResults, type ChunkDamage } from './verify.js';
 import { computeChunks } from './pool.js';
 import { writeNetcdf } from './netcdf.js';
 import { hasPhononTable, loadPhononFamily } from '../index.js';
-import { chunkRange, phononGammas, shardChunks, type SweepSpec } from './spec.js';
+import { binaryChunks, chunkRange, phononGammas, shardChunks, type SweepSpec } from './spec.js';
 
 export interface RunOptions {
   out: string;
@@ -33,7 +37,8 @@ export interface RunOptions {
   progressStream?: NodeJS.WriteStream;
   /** Remove the chunk files once the results are assembled, fsynced and verified. */
   removeChunks?: boolean;
-  /** Also write results.h5 (NetCDF-4/HDF5) beside the CSV and JSONL (default true). */
+  /** Also write results.h5 (NetCDF-4/HDF5) beside the CSV and JSONL (default true; a sweep with
+   * binary chunks, `formats: 'h5'`, writes it alone, always). */
   netcdf?: boolean;
 }
 
@@ -55,6 +60,9 @@ export interface RunSummary {
 }
 
 export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<RunSummary> {
+  const binary = binaryChunks(spec);
+  if (binary && options.removeChunks)
+    throw new InputError('--remove-chunks', 'with --formats h5', REMOVE_CHUNKS_TEXT_ONLY);
   const manifest = openSweepDirectory(options.out, spec, options.resume ?? false);
   const [from, to] = options.shard
     ? shardChunks(manifest.chunks, options.shard.index, options.shard.count)
@@ -65,7 +73,8 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   const damaged: ChunkDamage[] = [];
   let skipped = 0;
   let removed = chunksRemoved(options.out) !== undefined;
-  if (removed && !options.shard && checkResults(options.out).length > 0) {
+  const exts = chunkExts(spec);
+  if (removed && !options.shard && checkResults(options.out, resultNames(spec)).length > 0) {
     // The results are damaged and their chunks gone: compute everything again.
     rmSync(join(options.out, CHUNKS_REMOVED), { force: true });
     removed = false;
@@ -76,7 +85,7 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     // Every chunk of the range is verified (length and SHA-256 against its record); a damaged or
     // unrecorded one loses its record first, so a kill during its recomputation leaves it undone.
     for (let k = from; k < to; k++) {
-      const damage = checkChunk(options.out, k);
+      const damage = checkChunk(options.out, k, { exts });
       if (damage === undefined) {
         skipped++;
         continue;
@@ -108,9 +117,13 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   failures.sort((a, b) => a.index - b.index);
   const files: string[] = [];
   if (!options.shard) {
-    if (!removed) assembleResults(manifest, options.out, () => options.out);
-    files.push(join(options.out, RESULTS_CSV), join(options.out, RESULTS_JSONL));
-    if (options.netcdf !== false) files.push(await writeNetcdf(manifest, options.out));
+    if (binary) {
+      files.push(await writeNetcdf(manifest, options.out));
+    } else {
+      if (!removed) assembleResults(manifest, options.out, () => options.out);
+      files.push(join(options.out, RESULTS_CSV), join(options.out, RESULTS_JSONL));
+      if (options.netcdf !== false) files.push(await writeNetcdf(manifest, options.out));
+    }
     if (options.removeChunks && !removed)
       removeChunksAfterVerifiedMerge(options.out, manifest, [options.out]);
   }

@@ -13,8 +13,11 @@ import {
   chunkBase,
   chunkFileRecord,
   chunkRecordPath,
+  chunkExts,
   chunksRemoved,
   manifestProblems,
+  resultNames,
+  type ChunkExt,
   readShardCount,
   type Manifest,
 } from './directory.js';
@@ -30,9 +33,9 @@ export { ChunkDamage };
 export function checkChunk(
   dir: string,
   k: number,
-  options: { hash?: boolean } = {},
+  options: { hash?: boolean; exts?: readonly ChunkExt[] } = {},
 ): ChunkDamage | undefined {
-  for (const ext of ['csv', 'jsonl'] as const) {
+  for (const ext of options.exts ?? (['csv', 'jsonl'] as const)) {
     const expected = chunkFileRecord(dir, k, ext);
     if (expected instanceof ChunkDamage) return expected;
     const file = `${chunkBase(dir, k)}.${ext}`;
@@ -49,13 +52,19 @@ export function checkChunk(
   return undefined;
 }
 
-/** Problems of the assembled results of `dir` against `results.done` ([] when they match). */
-export function checkResults(dir: string): { file: string; why: string }[] {
+/**
+ * Problems of the assembled results of `dir` against `results.done` ([] when they match); `names`
+ * are the results expected when there is no record.
+ */
+export function checkResults(
+  dir: string,
+  names: readonly string[] = [RESULTS_CSV, RESULTS_JSONL],
+): { file: string; why: string }[] {
   const recordPath = join(dir, RESULTS_RECORD);
   const record = readRecord(recordPath);
   if (record === 'unreadable') return [{ file: recordPath, why: 'record unreadable' }];
   if (record === undefined) {
-    return [RESULTS_CSV, RESULTS_JSONL]
+    return names
       .map((name) => join(dir, name))
       .map((file) => ({ file, why: existsSync(file) ? 'no record' : 'missing' }));
   }
@@ -129,14 +138,16 @@ export interface VerifyReport {
  */
 export function verifySweep(dirs: readonly string[], manifests: readonly Manifest[]): VerifyReport {
   const manifestLines = dirs.flatMap((d, i) => manifestProblems(d, manifests[i]));
-  const { chunks } = manifests[0];
+  const { chunks, spec } = manifests[0];
+  const exts = chunkExts(spec);
+  const names = resultNames(spec);
   const removed = dirs.map((d) => chunksRemoved(d));
   let damage: ChunkDamage[] = [];
   let checked = 0;
   if (removed.every((r) => r === undefined)) {
     for (let k = 0; k < chunks; k++) {
       const dir = dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dirs[0];
-      const d = checkChunk(dir, k);
+      const d = checkChunk(dir, k, { exts });
       checked++;
       if (d) damage.push(d);
     }
@@ -144,12 +155,12 @@ export function verifySweep(dirs: readonly string[], manifests: readonly Manifes
   // Results: in every given directory that has them, and where removed chunks were merged into.
   const resultDirs = [
     ...new Set([
-      ...dirs.filter((d) => existsSync(join(d, RESULTS_CSV)) || existsSync(join(d, RESULTS_RECORD))),
+      ...dirs.filter((d) => existsSync(join(d, names[0])) || existsSync(join(d, RESULTS_RECORD))),
       ...removed.filter((r) => r !== undefined).map((r) => r.results),
     ]),
   ];
   let results: VerifyReport['results'] = resultDirs.length > 0 ? 'verified' : 'not assembled';
-  const resultLines = resultDirs.flatMap((d) => checkResults(d).map((p) => `${p.file}: ${p.why}`));
+  const resultLines = resultDirs.flatMap((d) => checkResults(d, names).map((p) => `${p.file}: ${p.why}`));
   if (resultLines.length > 0) results = 'damaged';
   // No chunk at all beside verified results: the directory `ndtc merge --out` wrote from shards
   // (their chunks stay in them), or one whose chunks were deleted; either way the results stand.
@@ -161,7 +172,7 @@ export function verifySweep(dirs: readonly string[], manifests: readonly Manifes
   if (chunksElsewhere) damage = [];
   if (removed.some((r) => r !== undefined) && resultDirs.length === 0) {
     results = 'damaged';
-    resultLines.push(`${join(dirs[0], RESULTS_CSV)}: missing (the chunks were removed after a merge)`);
+    resultLines.push(`${join(dirs[0], names[0])}: missing (the chunks were removed after a merge)`);
   }
   const chunkLines = damage.map((d) => `${d.file}: ${d.why} (chunk ${d.k})`);
   return {

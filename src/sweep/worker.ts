@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { hasPhononTable, loadPhononFamily } from '../physics/electron-phonon-table.js';
 import { FileError } from '../io/file-error.js';
-import { computeChunk } from './chunk.js';
+import { computeChunkFiles } from './pool.js';
 import { writeChunkDeferred } from './directory.js';
 import { phononGammas, type SweepSpec } from './spec.js';
 
@@ -32,13 +32,13 @@ parentPort!.on('message', async (k: number | 'flush') => {
   try {
     await ready;
     if (recordError !== undefined) throw recordError;
-    const text = computeChunk(spec, k);
-    const done = writeChunkDeferred(out, k, text.csv, text.jsonl).catch((error: unknown) => {
+    const { files, failures } = computeChunkFiles(spec, k);
+    const done = writeChunkDeferred(out, k, files).catch((error: unknown) => {
       recordError ??= error;
     });
     recording.add(done);
     void done.finally(() => recording.delete(done));
-    parentPort!.postMessage({ k, failures: text.failures });
+    parentPort!.postMessage({ k, failures });
   } catch (error) {
     parentPort!.postMessage({ k, ...failure(error) });
   }

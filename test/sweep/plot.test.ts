@@ -65,7 +65,7 @@ describe('heat map raster', () => {
     const { csv, jsonl } = syntheticChunk(spec, 0);
     const records = new TextDecoder().decode(jsonl).split('\n');
     records[5] = `{"index":5,"J_in":${spec.axes[0].values[1]},"T_R":${spec.axes[1].values[1]},"error":"x"}`;
-    writeChunk(dir, 0, csv, new TextEncoder().encode(records.join('\n')));
+    writeChunk(dir, 0, { csv, jsonl: new TextEncoder().encode(records.join('\n')) });
     mergeSweeps([dir]);
     await plotSweep(dir, 'T_L');
     const png = decodePng(readFileSync(join(dir, 'plot.png')));

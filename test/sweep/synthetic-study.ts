@@ -70,6 +70,6 @@ export function writeSyntheticStudy(dir: string, spec: SweepSpec): void {
   openSweepDirectory(dir, spec, false);
   for (let k = 0; k < chunkCount(spec); k++) {
     const { csv, jsonl } = syntheticChunk(spec, k);
-    writeChunk(dir, k, csv, jsonl);
+    writeChunk(dir, k, { csv, jsonl });
   }
 }

@@ -1,0 +1,300 @@
+/**
+ * Binary chunks (`--formats h5`): a chunk's points as float64 records, the form results.h5 is made
+ * from when no text is written. Formatting a root as its shortest decimal costs more than solving for
+ * it, and text takes 8–25 times the bytes: for studies read as arrays, the sweep writes numbers.
+ *
+ * File `chunks/NNNNNN.bin`: the 8 bytes `ndtcbin1`; three float64: the count n of values, the largest
+ * root count and the number of failed points (results.h5's sizes, read without the values); n float64
+ * (little-endian); then the chunk's failures as UTF-8 JSON (`[{"index":…,"message":…}]`).
+ * One record per point, in index order: the code (−1: the evaluation threw; else the root count of a
+ * balance with per-root outputs, 0 otherwise), exceedsTc (1, 0, NaN when not given), the point
+ * outputs, then the direct outputs (direct mode) or each root's outputs. A value JSON would write as
+ * null (not finite, or null) is NaN; a boolean is 1 or 0. A failed point's record is its code alone.
+ */
+import { createHash } from 'node:crypto';
+import { endianness } from 'node:os';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import {
+  axisIndices,
+  advance,
+  evaluationContext,
+  hasRoots,
+  pointEvaluator,
+  type ChunkText,
+} from './chunk.js';
+import { ChunkDamage, chunkBase, chunkFileRecord, type Manifest } from './directory.js';
+import type { PointResult, Value } from './quantities.js';
+import { chunkRange, type SweepSpec } from './spec.js';
+
+export interface ChunkBinary {
+  bin: Uint8Array;
+  failures: ChunkText['failures'];
+}
+
+const MAGIC = Buffer.from('ndtcbin1', 'latin1');
+/** Magic, count, largest root count, failures: the values start 8-byte aligned. */
+const HEADER_BYTES = 32;
+const FAILED = -1;
+
+function checkEndianness(): void {
+  // Float64Array uses the machine's byte order; the file's is little-endian.
+  if (endianness() !== 'LE')
+    throw new Error('binary sweep chunks (--formats h5) need a little-endian machine');
+}
+
+/** The number a value is stored as. */
+const stored = (v: Value): number =>
+  typeof v === 'number' ? (Number.isFinite(v) ? v : NaN) : v === null ? NaN : v ? 1 : 0;
+
+/** Float64 values appended into a growing buffer that starts past the header. */
+class Float64Builder {
+  values = new Float64Array(1 << 12);
+  length = HEADER_BYTES / 8;
+  push(v: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(2 * this.values.length);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = v;
+  }
+}
+
+/** Chunk k of `spec` evaluated into a binary chunk (the same points and values as computeChunk). */
+export function computeChunkBinary(spec: SweepSpec, k: number): ChunkBinary {
+  checkEndianness();
+  const ctx = evaluationContext(spec);
+  const perRoot = hasRoots(spec);
+  const [start, end] = chunkRange(spec, k);
+  const coords = new Array<number>(spec.axes.length);
+  const at = axisIndices(spec, start);
+  const evaluateAt = pointEvaluator(spec, ctx);
+  const out = new Float64Builder();
+  const failures: ChunkText['failures'] = [];
+  let maxRoots = 0;
+  for (let index = start; index < end; index++, advance(spec, at)) {
+    for (let a = 0; a < coords.length; a++) coords[a] = spec.axes[a].values[at[a]];
+    let result: PointResult;
+    try {
+      result = evaluateAt(at, coords);
+    } catch (e) {
+      failures.push({ index, message: e instanceof Error ? e.message : String(e) });
+      out.push(FAILED);
+      continue;
+    }
+    out.push(perRoot ? result.roots.length : 0);
+    if (perRoot && result.roots.length > maxRoots) maxRoots = result.roots.length;
+    out.push(result.exceedsTc === undefined ? NaN : result.exceedsTc ? 1 : 0);
+    for (let i = 0; i < result.point.length; i++) out.push(stored(result.point[i]));
+    if (spec.mode === 'direct') {
+      const values = result.roots[0];
+      for (let i = 0; i < values.length; i++) out.push(stored(values[i]));
+    } else if (perRoot) {
+      for (let r = 0; r < result.roots.length; r++) {
+        const values = result.roots[r];
+        for (let i = 0; i < values.length; i++) out.push(stored(values[i]));
+      }
+    }
+  }
+  const n = out.length - HEADER_BYTES / 8;
+  const json = Buffer.from(JSON.stringify(failures), 'utf8');
+  const bin = new Uint8Array(8 * out.length + json.length);
+  bin.set(new Uint8Array(out.values.buffer, 0, 8 * out.length));
+  bin.set(MAGIC, 0);
+  const header = new DataView(bin.buffer);
+  header.setFloat64(8, n, true);
+  header.setFloat64(16, maxRoots, true);
+  header.setFloat64(24, failures.length, true);
+  bin.set(json, 8 * out.length);
+  return { bin, failures };
+}
+
+/**
+ * Chunk k's values, read from `dir` and checked against the chunk's record (length and SHA-256) and
+ * its own layout; throws ChunkDamage naming the file otherwise.
+ */
+export function readBinaryChunk(dir: string, k: number): BinaryChunk {
+  checkEndianness();
+  const file = `${chunkBase(dir, k)}.bin`;
+  const expected = chunkFileRecord(dir, k, 'bin');
+  if (expected instanceof ChunkDamage) throw expected;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new ChunkDamage(k, dir, file, 'missing');
+  }
+  if (bytes.length !== expected.bytes)
+    throw new ChunkDamage(k, dir, file, `length differs (${bytes.length} bytes, recorded ${expected.bytes})`);
+  if (createHash('sha256').update(bytes).digest('hex') !== expected.sha256)
+    throw new ChunkDamage(k, dir, file, 'checksum differs');
+  const n = bytes.length >= HEADER_BYTES ? bytes.readDoubleLE(8) : -1;
+  const dataEnd = HEADER_BYTES + 8 * n;
+  if (!bytes.subarray(0, 8).equals(MAGIC) || !Number.isSafeInteger(n) || n < 0 || dataEnd > bytes.length)
+    throw new ChunkDamage(k, dir, file, 'not a binary chunk');
+  // A copy: the file's bytes need not be 8-byte aligned in their buffer.
+  const values = new Float64Array(n);
+  new Uint8Array(values.buffer).set(bytes.subarray(HEADER_BYTES, dataEnd));
+  let failures: ChunkText['failures'];
+  try {
+    failures = JSON.parse(bytes.toString('utf8', dataEnd)) as ChunkText['failures'];
+  } catch {
+    throw new ChunkDamage(k, dir, file, 'not a binary chunk');
+  }
+  const maxRoots = bytes.readDoubleLE(16);
+  if (!Number.isSafeInteger(maxRoots) || bytes.readDoubleLE(24) !== failures.length)
+    throw new ChunkDamage(k, dir, file, 'not a binary chunk');
+  return { values, failures, maxRoots };
+}
+
+/** A binary chunk's content. */
+export interface BinaryChunk {
+  values: Float64Array;
+  failures: ChunkText['failures'];
+  /** The largest root count of its points. */
+  maxRoots: number;
+}
+
+/**
+ * The largest root count and the number of failed points of chunk k, from its header alone (not
+ * verified: binaryRecords verifies the chunk, and that its records agree, when it reads them).
+ */
+export function binaryChunkSummary(dir: string, k: number): { maxRoots: number; failures: number } {
+  const file = `${chunkBase(dir, k)}.bin`;
+  const header = Buffer.alloc(HEADER_BYTES);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    if (readSync(fd, header, 0, HEADER_BYTES, 0) !== HEADER_BYTES) throw new Error('short');
+  } catch {
+    throw new ChunkDamage(k, dir, file, existsSync(file) ? 'not a binary chunk' : 'missing');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const maxRoots = header.readDoubleLE(16);
+  const failures = header.readDoubleLE(24);
+  if (
+    !header.subarray(0, 8).equals(MAGIC) ||
+    !Number.isSafeInteger(maxRoots) ||
+    !Number.isSafeInteger(failures)
+  )
+    throw new ChunkDamage(k, dir, file, 'not a binary chunk');
+  return { maxRoots, failures };
+}
+
+/**
+ * A sweep's points read from its binary chunks, one record at a time, with the fields RecordReader
+ * gives for results.jsonl (values of the top-level and per-root names asked for, null where JSON
+ * would hold null or no key): results.h5 and the plot read either.
+ */
+export class BinaryRecordReader {
+  index = -1;
+  failed = false;
+  readonly top: Value[];
+  hasRoots = false;
+  rootCount = 0;
+  private readonly rows: Value[][] = [];
+  /** Per top name: its offset past the record's code and exceedsTc (point or direct output), or −1. */
+  private readonly topAt: number[];
+  private readonly rootAt: number[];
+  private readonly topBoolean: boolean[];
+  private readonly rootBoolean: boolean[];
+  private readonly pointCount: number;
+  private readonly rootWidth: number;
+  private readonly direct: boolean;
+  private readonly perRoot: boolean;
+
+  constructor(
+    spec: SweepSpec,
+    topNames: readonly string[],
+    private readonly rootNames: readonly string[],
+  ) {
+    const { pointOutputs, rootOutputs } = evaluationContext(spec);
+    this.direct = spec.mode === 'direct';
+    this.perRoot = hasRoots(spec);
+    this.pointCount = pointOutputs.length;
+    this.rootWidth = rootOutputs.length;
+    this.topAt = topNames.map((n) => {
+      const p = pointOutputs.indexOf(n);
+      if (p >= 0) return p;
+      const d = this.direct ? rootOutputs.indexOf(n) : -1;
+      return d >= 0 ? pointOutputs.length + d : -1;
+    });
+    this.rootAt = rootNames.map((n) => (this.perRoot ? rootOutputs.indexOf(n) : -1));
+    this.topBoolean = topNames.map((n) => n === 'stable');
+    this.rootBoolean = rootNames.map((n) => n === 'stable');
+    this.top = topNames.map(() => null);
+  }
+
+  root(r: number): readonly Value[] {
+    return this.rows[r];
+  }
+
+  /** Reads the record at `at` of `values` as point `index`; returns where the next record starts. */
+  read(values: Float64Array, at: number, index: number): number {
+    const code = values[at];
+    this.index = index;
+    this.failed = code === FAILED;
+    this.top.fill(null);
+    this.rootCount = 0;
+    this.hasRoots = false;
+    if (this.failed) return at + 1;
+    if (!Number.isSafeInteger(code) || code < 0 || (!this.perRoot && code !== 0))
+      throw new RangeError('bad code');
+    const base = at + 2;
+    for (let i = 0; i < this.topAt.length; i++) {
+      const p = this.topAt[i];
+      if (p >= 0) this.top[i] = value(values[base + p], this.topBoolean[i]);
+    }
+    let next = base + this.pointCount;
+    if (this.direct) return next + this.rootWidth;
+    if (!this.perRoot) return next;
+    this.hasRoots = true;
+    this.rootCount = code;
+    for (let r = 0; r < code; r++, next += this.rootWidth) {
+      const row = (this.rows[r] ??= this.rootNames.map(() => null));
+      for (let i = 0; i < this.rootAt.length; i++) {
+        const p = this.rootAt[i];
+        row[i] = p >= 0 ? value(values[next + p], this.rootBoolean[i]) : null;
+      }
+    }
+    return next;
+  }
+}
+
+const value = (v: number, boolean: boolean): Value => (Number.isNaN(v) ? null : boolean ? v === 1 : v);
+
+/**
+ * Every point of the sweep in index order from its binary chunks (chunk k read from `dirOf(k)`,
+ * verified first), as one reader refilled per point: read its fields before advancing. A chunk that
+ * does not hold exactly its points throws ChunkDamage.
+ */
+export function* binaryRecords(
+  manifest: Manifest,
+  dirOf: (k: number) => string,
+  topNames: readonly string[],
+  rootNames: readonly string[],
+): Generator<BinaryRecordReader> {
+  const reader = new BinaryRecordReader(manifest.spec, topNames, rootNames);
+  for (let k = 0; k < manifest.chunks; k++) {
+    const dir = dirOf(k);
+    const { values, failures, maxRoots } = readBinaryChunk(dir, k);
+    const [start, end] = chunkRange(manifest.spec, k);
+    let at = 0;
+    let failed = 0;
+    for (let index = start; index < end; index++) {
+      try {
+        if (at >= values.length) throw new RangeError('short');
+        at = reader.read(values, at, index);
+        // The header sized results.h5: a record past it would overflow its root dimension.
+        if (at > values.length || reader.rootCount > maxRoots) throw new RangeError('inconsistent');
+        if (reader.failed) failed++;
+      } catch {
+        throw new ChunkDamage(k, dir, `${chunkBase(dir, k)}.bin`, 'not a binary chunk');
+      }
+      yield reader;
+    }
+    if (at !== values.length || failed !== failures.length)
+      throw new ChunkDamage(k, dir, `${chunkBase(dir, k)}.bin`, 'not a binary chunk');
+  }
+}
