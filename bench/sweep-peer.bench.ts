@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { phononHeatSuperconductor } from '../dist/index.js';
@@ -55,6 +56,44 @@ function runPeer(exe: string, spec: SweepSpec): PeerResult {
   const r = spawnSync(exe, [script], { input: JSON.stringify(input), maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`peer failed: ${r.stderr.toString()}`);
   return JSON.parse(r.stdout.toString()) as PeerResult;
+}
+
+const usageHook = fileURLToPath(new URL('./report-usage.mjs', import.meta.url));
+const cli = fileURLToPath(new URL('../bin/ndtc.js', import.meta.url));
+
+/**
+ * `ndtc sweep` over the benchmark's map (J_in slow, T_R fast, T_L alone) as a user runs it: a fresh
+ * process, every thread's CPU counted (report-usage.mjs), nothing drawn.
+ */
+function cliSweep(side: number, out: string, args: string[]): Measured {
+  const usageFile = `${out}.usage.json`;
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      usageHook,
+      cli,
+      'sweep',
+      '--vary',
+      `Jin=1fW..1pW:${side}:log`,
+      '--vary',
+      `TR=10mK..800mK:${side}`,
+      '--output',
+      'T_L',
+      '--no-plot',
+      '--quiet',
+      '--out',
+      out,
+      ...args,
+    ],
+    { env: { ...process.env, NDTC_USAGE_FILE: usageFile } },
+  );
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`ndtc sweep failed: ${r.stderr.toString()}`);
+  const { cpuSeconds } = JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuSeconds: number };
+  rmSync(out, { recursive: true, force: true });
+  return { wall, cpu: cpuSeconds };
 }
 
 interface Measured {
@@ -151,6 +190,21 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
     );
     rmSync(bigOut, { recursive: true, force: true });
     const bigPoints = BIG_SIDE * BIG_SIDE;
+
+    // --formats h5 (binary chunks, results.h5 alone), as a user runs it: 1 and 2 workers on the
+    // 1000² map, and 1 worker on a 2000² map, whose difference is the cost of a point without the
+    // run's fixed start-up (the peer's "map alone" leaves its start-up out too).
+    const HUGE_SIDE = 2 * BIG_SIDE;
+    const binary = (side: number, workers: number): Measured =>
+      cliSweep(side, join(root, `h5-${side}-${workers}`), ['--formats', 'h5', '--workers', String(workers)]);
+    const binaryBig = [binary(BIG_SIDE, 1), binary(BIG_SIDE, 1)].sort((a, b) => a.cpu - b.cpu)[0];
+    const binaryBig2 = binary(BIG_SIDE, 2);
+    const binaryHuge = binary(HUGE_SIDE, 1);
+    const hugePoints = HUGE_SIDE * HUGE_SIDE;
+    const binaryPerPoint = (binaryBig.cpu * 1e6) / bigPoints;
+    const hugePerPoint = (binaryHuge.cpu * 1e6) / hugePoints;
+    const marginal = ((binaryHuge.cpu - binaryBig.cpu) * 1e6) / (hugePoints - bigPoints);
+    const textBig = cliSweep(BIG_SIDE, join(root, 'text-big'), ['--no-h5', '--workers', '1']);
     const bigPeerPerPoint = (bigPeer.map_cpu_s * 1e6) / bigPoints;
     const bigPerPoint = (big.cpu * 1e6) / bigPoints;
 
@@ -221,6 +275,52 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
         {
           name: `ratio ndtc / peer, CPU per point, ${BIG_SIDE} × ${BIG_SIDE} map (T_L, 1 worker, whole run)`,
           value: bigPerPoint / bigPeerPerPoint,
+          unit: '×',
+        },
+        {
+          name: `ndtc sweep as a user runs it (a fresh process), ${BIG_SIDE} × ${BIG_SIDE}, T_L, 1 worker, CSV and JSON Lines (--no-h5): CPU of the whole run`,
+          value: (textBig.cpu * 1e6) / bigPoints,
+          unit: 'µs/point',
+        },
+        {
+          name: `ndtc sweep --formats h5 (binary chunks, results.h5 alone), ${BIG_SIDE} × ${BIG_SIDE}, T_L, 1 worker: CPU of the whole run (best of 2)`,
+          value: binaryPerPoint,
+          unit: 'µs/point',
+        },
+        { name: '  points per second (wall)', value: bigPoints / binaryBig.wall, unit: 'points/s' },
+        {
+          name: `  the same on 2 workers: CPU of the whole run`,
+          value: (binaryBig2.cpu * 1e6) / bigPoints,
+          unit: 'µs/point',
+        },
+        {
+          name: '  points per second (wall), 2 workers',
+          value: bigPoints / binaryBig2.wall,
+          unit: 'points/s',
+        },
+        {
+          name: `ndtc sweep --formats h5, ${HUGE_SIDE} × ${HUGE_SIDE} (4·10⁶ points), T_L, 1 worker: CPU of the whole run`,
+          value: hugePerPoint,
+          unit: 'µs/point',
+        },
+        {
+          name: `  CPU per point without the run's fixed cost: (CPU at ${HUGE_SIDE}² − CPU at ${BIG_SIDE}²) / (3·10⁶ points)`,
+          value: marginal,
+          unit: 'µs/point',
+        },
+        {
+          name: `ratio ndtc --formats h5 / peer, CPU per point, ${BIG_SIDE}² (whole run, 1 worker)`,
+          value: binaryPerPoint / bigPeerPerPoint,
+          unit: '×',
+        },
+        {
+          name: `ratio ndtc --formats h5 / peer, CPU per point, ${HUGE_SIDE}² whole run against the peer's ${BIG_SIDE}² map`,
+          value: hugePerPoint / bigPeerPerPoint,
+          unit: '×',
+        },
+        {
+          name: `ratio ndtc --formats h5 / peer, CPU per point without fixed costs (ndtc's marginal; the peer's map alone, ${BIG_SIDE}²)`,
+          value: marginal / bigPeerPerPoint,
           unit: '×',
         },
         {

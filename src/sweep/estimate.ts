@@ -7,11 +7,12 @@
  * (R_d) sequence, timed after a warm-up so that compilation is not counted where it is negligible
  * in the sweep itself. Disk: the bytes per
  * point of the sample's CSV and JSON Lines, twice (chunk files, then results.csv and results.jsonl),
- * plus results.h5 at 8 bytes per value (each numeric output over its points and roots).
+ * plus results.h5 at 8 bytes per value (each numeric output over its points and roots); binary chunks
+ * (`--formats h5`) at 8 bytes per value and results.h5.
  */
 import { computeChunk } from './chunk.js';
 import { splitOutputs } from './quantities.js';
-import { pointCount, type Axis, type SweepSpec } from './spec.js';
+import { binaryChunks, pointCount, type Axis, type SweepSpec } from './spec.js';
 
 export interface SweepEstimate {
   points: number;
@@ -128,7 +129,11 @@ export function estimateSweep(spec: SweepSpec): SweepEstimate {
   const { pointOutputs, rootOutputs } = splitOutputs(spec.outputs);
   const roots = sample.roots;
   const h5BytesPerPoint = 8 * (pointOutputs.length + rootOutputs.length * roots + (roots > 1 ? 1 : 0));
-  const diskBytes = points * (2 * (sample.textBytes / sample.points) + h5BytesPerPoint);
+  // Binary chunks (--formats h5): a code, exceedsTc and the values of each record, and no text results.
+  const chunkBytesPerPoint = binaryChunks(spec)
+    ? 8 * (2 + pointOutputs.length + rootOutputs.length * roots)
+    : 2 * (sample.textBytes / sample.points);
+  const diskBytes = points * (chunkBytesPerPoint + h5BytesPerPoint);
   return { points, cpuSecondsPerPoint, cpuSeconds: points * cpuSecondsPerPoint, diskBytes };
 }
 
