@@ -326,6 +326,14 @@ See docs/sweeps.md.`,
             'at least one NAME=VALUES, e.g. --vary TR=10mK..800mK:200 (or --resume)',
           );
         spec = readManifest(opts.out, '--out').spec;
+        // The formats are the sweep's: a resume names none or the same.
+        const chunks = binaryChunks(spec) ? 'h5' : 'text';
+        if (opts.formats !== undefined && parseFormats(opts).chunks !== chunks)
+          throw new InputError(
+            '--formats',
+            opts.formats,
+            `the formats of the sweep in ${opts.out} (${chunks === 'h5' ? 'h5' : 'csv,jsonl'}), or none with --resume`,
+          );
       } else {
         spec = sweepSpecFromOptions(opts, deviceFromOptions(opts, ctx.loadDeviceFile));
       }

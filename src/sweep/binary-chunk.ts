@@ -9,7 +9,8 @@
  * One record per point, in index order: the code (−1: the evaluation threw; else the root count of a
  * balance with per-root outputs, 0 otherwise), exceedsTc (1, 0, NaN when not given), the point
  * outputs, then the direct outputs (direct mode) or each root's outputs. A value JSON would write as
- * null (not finite, or null) is NaN; a boolean is 1 or 0. A failed point's record is its code alone.
+ * null (not finite, or null) is NaN; −0 is 0 (as in the text); a boolean is 1 or 0. A failed point's
+ * record is its code alone.
  */
 import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
@@ -44,19 +45,22 @@ function checkEndianness(): void {
 
 /** The number a value is stored as. */
 const stored = (v: Value): number =>
-  typeof v === 'number' ? (Number.isFinite(v) ? v : NaN) : v === null ? NaN : v ? 1 : 0;
+  // −0 as 0: the text's shortest decimal of −0 is "0", and both must give the same results.h5.
+  typeof v === 'number' ? (Number.isFinite(v) ? v + 0 : NaN) : v === null ? NaN : v ? 1 : 0;
 
 /** Float64 values appended into a growing buffer that starts past the header. */
 class Float64Builder {
   values = new Float64Array(1 << 12);
   length = HEADER_BYTES / 8;
   push(v: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Float64Array(2 * this.values.length);
-      grown.set(this.values);
-      this.values = grown;
-    }
+    if (this.length === this.values.length) this.grow();
     this.values[this.length++] = v;
+  }
+  /** Apart from push, which stays small enough to be inlined. */
+  private grow(): void {
+    const grown = new Float64Array(2 * this.values.length);
+    grown.set(this.values);
+    this.values = grown;
   }
 }
 
@@ -193,6 +197,14 @@ export class BinaryRecordReader {
   readonly top: Value[];
   hasRoots = false;
   rootCount = 0;
+  /** The chunk's values the record was read from, and where its parts start in them. */
+  values: Float64Array = new Float64Array(0);
+  /** The first point output. */
+  pointsAt = 0;
+  /** The first root's values (direct mode: the direct outputs). */
+  rootsAt = 0;
+  /** Values per root. */
+  readonly rootWidth: number;
   private readonly rows: Value[][] = [];
   /** Per top name: its offset past the record's code and exceedsTc (point or direct output), or −1. */
   private readonly topAt: number[];
@@ -200,7 +212,6 @@ export class BinaryRecordReader {
   private readonly topBoolean: boolean[];
   private readonly rootBoolean: boolean[];
   private readonly pointCount: number;
-  private readonly rootWidth: number;
   private readonly direct: boolean;
   private readonly perRoot: boolean;
 
@@ -233,6 +244,7 @@ export class BinaryRecordReader {
   /** Reads the record at `at` of `values` as point `index`; returns where the next record starts. */
   read(values: Float64Array, at: number, index: number): number {
     const code = values[at];
+    this.values = values;
     this.index = index;
     this.failed = code === FAILED;
     this.top.fill(null);
@@ -242,6 +254,8 @@ export class BinaryRecordReader {
     if (!Number.isSafeInteger(code) || code < 0 || (!this.perRoot && code !== 0))
       throw new RangeError('bad code');
     const base = at + 2;
+    this.pointsAt = base;
+    this.rootsAt = base + this.pointCount;
     for (let i = 0; i < this.topAt.length; i++) {
       const p = this.topAt[i];
       if (p >= 0) this.top[i] = value(values[base + p], this.topBoolean[i]);

@@ -83,8 +83,9 @@ export function pointEvaluator(
 ): (at: readonly number[], coords: readonly number[]) => PointResult {
   const names = spec.axes.map((a) => a.name);
   const deviceAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [] : [a]));
-  const operatingAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [a] : []));
   const reusedOp: OperatingValues = { ...spec.fixed };
+  // Named stores along the chunk: a store keyed by the axis' name is a slow, generic one.
+  const [TR, Jin, TL, setup] = (['T_R', 'J_in', 'T_L', 'setup'] as const).map((n) => names.indexOf(n));
   // Filled again at every point: its caller reads one point's values before evaluating the next.
   const result = pointResult();
   let device: Device | undefined;
@@ -99,10 +100,10 @@ export function pointEvaluator(
       for (const a of deviceAxes) deviceAt[a] = at[a];
     } else {
       op = reusedOp;
-      for (const a of operatingAxes) {
-        if (names[a] === 'setup') op.setup = coords[a] as Setup;
-        else op[names[a] as 'T_R' | 'J_in' | 'T_L'] = coords[a];
-      }
+      if (TR >= 0) op.T_R = coords[TR];
+      if (Jin >= 0) op.J_in = coords[Jin];
+      if (TL >= 0) op.T_L = coords[TL];
+      if (setup >= 0) op.setup = coords[setup] as Setup;
     }
     return evaluatePoint(ctx, device, op, result);
   };

@@ -437,18 +437,44 @@ export async function writeNetcdf(
       blank();
     };
     blank();
-    const names = recordNames(manifest, perRoot);
-    const records = binary
-      ? binaryRecords(manifest, dirOf, names.top, names.roots)
-      : jsonlRecords(source, names.top, names.roots);
-    for (const rec of records) {
-      written.forEach(({ v, width }, i) => {
-        const b = buffers[i];
-        if (!v.perRoot) b[filled] = v.value(rec, 0);
-        else for (let r = 0; r < rec.rootCount; r++) b[filled * width + r] = v.value(rec, r);
-      });
+    const next = (): void => {
       filled++;
       if (chunkStartsAt(start + filled) || start + filled === manifest.points) flush();
+    };
+    if (binary) {
+      // Straight from the records' float64 values into the columns: no Value per output and point.
+      const columns = written.map(({ v }) => binaryColumn(v, spec));
+      for (const rec of binaryRecords(manifest, dirOf, [], [])) {
+        const x = rec.values;
+        for (let c = 0; c < columns.length; c++) {
+          const { kind, offset, integer } = columns[c];
+          const b = buffers[c];
+          if (kind === 'error') b[filled] = rec.failed ? 1 : 0;
+          else if (rec.failed) continue;
+          else if (kind === 'count') b[filled] = rec.rootCount;
+          else if (kind === 'root') {
+            const width = written[c].width;
+            for (let r = 0; r < rec.rootCount; r++) {
+              const value = x[rec.rootsAt + r * rec.rootWidth + offset];
+              b[filled * width + r] = integer && Number.isNaN(value) ? INT_FILL : value;
+            }
+          } else {
+            const value = x[(kind === 'point' ? rec.pointsAt : rec.rootsAt) + offset];
+            b[filled] = integer && Number.isNaN(value) ? INT_FILL : value;
+          }
+        }
+        next();
+      }
+    } else {
+      const names = recordNames(manifest, perRoot);
+      for (const rec of jsonlRecords(source, names.top, names.roots)) {
+        written.forEach(({ v, width }, i) => {
+          const b = buffers[i];
+          if (!v.perRoot) b[filled] = v.value(rec, 0);
+          else for (let r = 0; r < rec.rootCount; r++) b[filled * width + r] = v.value(rec, r);
+        });
+        next();
+      }
     }
     const closed = file.close();
     file = undefined;
@@ -480,6 +506,28 @@ export async function writeNetcdf(
   if (binary) writeRecord(join(dir, RESULTS_RECORD), { [RESULTS_H5]: hashFile(target) });
   else recordResultsFile(dir, RESULTS_H5);
   return target;
+}
+
+/**
+ * Where a variable's values are in a binary record (binary-chunk.ts): a point output at `offset`
+ * past the point outputs' start, a root output past each root's start, a direct output past the
+ * direct outputs' start; `count` is n_roots from the record's code, `error` its failure.
+ */
+interface BinaryColumn {
+  kind: 'point' | 'root' | 'direct' | 'count' | 'error';
+  offset: number;
+  /** Stored as an integer: a missing value (NaN) is the fill value. */
+  integer: boolean;
+}
+
+function binaryColumn(v: Variable, spec: Manifest['spec']): BinaryColumn {
+  const { pointOutputs, rootOutputs } = splitOutputs(spec.outputs);
+  const integer = v.storage !== 'f64';
+  if (v.name === 'error') return { kind: 'error', offset: 0, integer };
+  const p = pointOutputs.indexOf(v.name);
+  if (p >= 0) return { kind: 'point', offset: p, integer };
+  if (v.name === 'n_roots') return { kind: 'count', offset: 0, integer };
+  return { kind: v.perRoot ? 'root' : 'direct', offset: rootOutputs.indexOf(v.name), integer };
 }
 
 /** The records of results.jsonl, one reader refilled per line. */

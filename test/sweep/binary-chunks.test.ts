@@ -342,5 +342,10 @@ describe('--formats: input', () => {
     );
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('outputs differ');
+    // Resumed from its manifest alone, the sweep keeps its formats: others are refused.
+    const other = await ndtc('sweep', '--out', out, '--resume', '--formats', 'h5', '--quiet');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('--formats');
+    expect(other.stderr).toContain('csv,jsonl');
   });
 });
