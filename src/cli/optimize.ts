@@ -17,6 +17,7 @@ import {
 import {
   applyParameters,
   checkParameterValue,
+  boundsTemperature,
   parameterInfo,
   type OperatingValues,
 } from '../sweep/parameters.js';
@@ -168,22 +169,39 @@ the optimum, written as CSV and plotted.`,
       }
       // The search tries the whole box: each end must leave the device (its bath against Tc) and the
       // T_R range inside the model, or the run fails midway naming an internal function.
-      params.forEach((p, i) => {
-        for (const v of [p.lo, p.hi]) {
-          const { device: at } = applyParameters(device, fixed, [p.name], [v]);
-          try {
-            checkDevice(at, 'the device');
-            belowTc(TRrange, Math.min(at.left.superconductor.Tc, at.right.superconductor.Tc), '--TR-range');
-          } catch (error) {
-            if (!(error instanceof InputError)) throw error;
-            throw new InputError(
-              '--param',
-              opts.param[i],
-              `ends inside the model; at ${p.name} = ${show(v, p.kind)}, ${error.option} = ${error.value} is outside it (docs/cli.md, Domains)`,
-            );
-          }
+      // Temperatures and Tc bound each other (the bath below Tc, the T_R range below Tc): their ends
+      // are checked together, at every corner of their box; any other parameter at its own ends.
+      const coupled = params.flatMap((p, i) => (boundsTemperature(p.name) ? [i] : []));
+      const ends: number[][] = params.flatMap((p, i) =>
+        coupled.includes(i) ? [] : [p.lo, p.hi].map((v) => params.map((q) => (q === p ? v : NaN))),
+      );
+      for (let corner = 0; corner < 2 ** coupled.length; corner++)
+        ends.push(
+          params.map((p, i) =>
+            coupled.includes(i) ? [p.lo, p.hi][(corner >> coupled.indexOf(i)) & 1] : NaN,
+          ),
+        );
+      for (const values of ends) {
+        const set = params.flatMap((p, i) => (Number.isNaN(values[i]) ? [] : [i]));
+        const { device: at } = applyParameters(
+          device,
+          fixed,
+          set.map((i) => params[i].name),
+          set.map((i) => values[i]),
+        );
+        try {
+          checkDevice(at, 'the device');
+          belowTc(TRrange, Math.min(at.left.superconductor.Tc, at.right.superconductor.Tc), '--TR-range');
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          const where = set.map((i) => `${params[i].name} = ${show(values[i], params[i].kind)}`).join(', ');
+          throw new InputError(
+            '--param',
+            set.map((i) => opts.param[i]).join(' '),
+            `ends inside the model; at ${where}, ${error.option} = ${error.value} is outside it (docs/cli.md, Domains)`,
+          );
         }
-      });
+      }
       const gridPoints = opts.grid !== undefined ? positiveInteger(opts.grid, '--grid', 2) : undefined;
       const maxEvaluations =
         opts.maxEvaluations !== undefined

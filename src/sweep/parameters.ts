@@ -256,7 +256,7 @@ export function applyParameters(
 }
 
 /** Whether a parameter bounds temperatures or is bounded by a Tc: a temperature, or a Tc. */
-const boundsTemperature = (name: string): boolean =>
+export const boundsTemperature = (name: string): boolean =>
   name === 'T_R' || name === 'T_L' || name === 'T_bath' || name === 'Tc' || name.endsWith('.Tc');
 
 /**

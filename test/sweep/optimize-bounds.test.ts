@@ -108,6 +108,22 @@ describe('ndtc optimize: bounds on the command line', () => {
     );
   });
 
+  it('temperature bounds are checked together: a corner outside the model is refused up front', async () => {
+    // Each end alone is inside the model (T_bath 350 mK below the device's Tc; Tc 300 mK above its
+    // bath), but the corner Tc = 300 mK, T_bath = 350 mK is not: the search would fail midway there.
+    const args = ['optimize', '--maximize', 'deltaT', '--param', 'Tc=300mK..1.2K', '--Jin', '100fW'];
+    const r = await ndtc(...args, '--param', 'Tbath=20mK..350mK', '--TR-range', '10mK..200mK');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "ndtc optimize: --param: invalid value 'Tc=300mK..1.2K Tbath=20mK..350mK': ends inside the model; at Tc = 300 mK, T_bath = 350 mK, the device: Tbath = 350 mK is outside it (docs/cli.md, Domains)\n",
+    );
+    // The T_R range against the lowest Tc, at every corner too.
+    const range = await ndtc(...args, '--param', 'Tbath=20mK..250mK', '--TR-range', '10mK..400mK');
+    expect(range.code).toBe(2);
+    expect(range.stderr).toContain('Tc = 300 mK');
+    expect(range.stderr).toContain('--TR-range');
+  });
+
   it('--max-evaluations above 10⁶ or below 2^d: exit 2 naming it', async () => {
     const over = await ndtc(
       'optimize',
