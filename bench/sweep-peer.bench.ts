@@ -4,7 +4,9 @@
  * peer's map alone (time.process_time, imports and its R(T) table excluded); ndtc's whole in-process
  * run (runSweep: worker start-up, compilation, solving, writing and assembling the CSV and JSONL;
  * process.cpuUsage, which counts the worker threads). The peer writes the first root only, so ndtc
- * is timed writing T_L (every root), and once more with the responsivity dT_L/dT_R as well.
+ * is timed writing T_L (every root), and once more with the responsivity dT_L/dT_R as well. Then, as a
+ * user runs it (`ndtc sweep` in a fresh process, every thread's CPU), on 10⁶ and 4·10⁶ points
+ * alternating with the peer on the same maps: with binary chunks (`--formats h5`) and with text.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -191,16 +193,22 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
     rmSync(bigOut, { recursive: true, force: true });
     const bigPoints = BIG_SIDE * BIG_SIDE;
 
-    // --formats h5 (binary chunks, results.h5 alone), as a user runs it: 1 and 2 workers on the
-    // 1000² map, and 1 worker on a 2000² map, whose difference is the cost of a point without the
-    // run's fixed start-up (the peer's "map alone" leaves its start-up out too).
+    // --formats h5 (binary chunks, results.h5 alone), as a user runs it, alternating with the peer on
+    // the same maps (the host's speed drifts by tens of percent within minutes): 10⁶ points twice each
+    // (the better run of each), 4·10⁶ once each; the difference between ndtc's two sizes is its cost of
+    // a point without the run's fixed start-up (the peer's "map alone" leaves its start-up out too).
     const HUGE_SIDE = 2 * BIG_SIDE;
+    const hugePoints = HUGE_SIDE * HUGE_SIDE;
     const binary = (side: number, workers: number): Measured =>
       cliSweep(side, join(root, `h5-${side}-${workers}`), ['--formats', 'h5', '--workers', String(workers)]);
-    const binaryBig = [binary(BIG_SIDE, 1), binary(BIG_SIDE, 1)].sort((a, b) => a.cpu - b.cpu)[0];
-    const binaryBig2 = binary(BIG_SIDE, 2);
+    const peerPerPoint = (side: number): number =>
+      (runPeer(exe, { ...mapSpec(side, side), outputs: ['T_L'] }).map_cpu_s * 1e6) / (side * side);
+    const pairs = [0, 1].map(() => ({ peer: peerPerPoint(BIG_SIDE), ndtc: binary(BIG_SIDE, 1) }));
+    const binaryBig = pairs.map((p) => p.ndtc).sort((a, b) => a.cpu - b.cpu)[0];
+    const peerBig = Math.min(...pairs.map((p) => p.peer));
+    const peerHuge = peerPerPoint(HUGE_SIDE);
     const binaryHuge = binary(HUGE_SIDE, 1);
-    const hugePoints = HUGE_SIDE * HUGE_SIDE;
+    const binaryBig2 = binary(BIG_SIDE, 2);
     const binaryPerPoint = (binaryBig.cpu * 1e6) / bigPoints;
     const hugePerPoint = (binaryHuge.cpu * 1e6) / hugePoints;
     const marginal = ((binaryHuge.cpu - binaryBig.cpu) * 1e6) / (hugePoints - bigPoints);
@@ -309,18 +317,28 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
           unit: 'µs/point',
         },
         {
-          name: `ratio ndtc --formats h5 / peer, CPU per point, ${BIG_SIDE}² (whole run, 1 worker)`,
-          value: binaryPerPoint / bigPeerPerPoint,
+          name: `NumPy/SciPy peer, ${BIG_SIDE} × ${BIG_SIDE} map, CPU of the map alone (better of 2, each run beside one of ndtc's)`,
+          value: peerBig,
+          unit: 'µs/point',
+        },
+        {
+          name: `NumPy/SciPy peer, ${HUGE_SIDE} × ${HUGE_SIDE} map, CPU of the map alone (one run, beside ndtc's)`,
+          value: peerHuge,
+          unit: 'µs/point',
+        },
+        {
+          name: `ratio ndtc --formats h5 / peer, CPU per point, ${BIG_SIDE}² (ndtc's whole run, 1 worker)`,
+          value: binaryPerPoint / peerBig,
           unit: '×',
         },
         {
-          name: `ratio ndtc --formats h5 / peer, CPU per point, ${HUGE_SIDE}² whole run against the peer's ${BIG_SIDE}² map`,
-          value: hugePerPoint / bigPeerPerPoint,
+          name: `ratio ndtc --formats h5 / peer, CPU per point, ${HUGE_SIDE}² (ndtc's whole run, 1 worker)`,
+          value: hugePerPoint / peerHuge,
           unit: '×',
         },
         {
-          name: `ratio ndtc --formats h5 / peer, CPU per point without fixed costs (ndtc's marginal; the peer's map alone, ${BIG_SIDE}²)`,
-          value: marginal / bigPeerPerPoint,
+          name: `ratio ndtc --formats h5 / peer, CPU per point without fixed costs (ndtc's marginal; the peer's ${HUGE_SIDE}² map alone)`,
+          value: marginal / peerHuge,
           unit: '×',
         },
         {
