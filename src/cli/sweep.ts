@@ -301,6 +301,7 @@ Examples:
   $ ndtc sweep --vary chi=0.5..10:40:log --vary TR=10mK..800mK:200 --Jin 100fW --output T_L,dTL_dTR,J_gamma --out ndtc-out/study
   $ ndtc sweep --device examples/inas.yaml --vary Jin=1fW..1pW:61:log --output deltaT --out ndtc-out/drop
   $ ndtc sweep --TL 500mK --vary TR=10mK..500mK:100 --vary chi=0.5,1,2,5,10 --output J_gamma,kappa_gamma --out ndtc-out/jg
+  $ ndtc sweep --vary Jin=1fW..1pW:2000:log --vary TR=10mK..800mK:2000 --output T_L --formats h5 --out ndtc-out/map
   $ ndtc sweep --out ndtc-out/study --resume             # continue after a kill
   $ ndtc sweep ... --out /scratch/big --emit-slurm big.sbatch --partition batch --slurm-setup 'module load nodejs/20'
   $ sbatch big.sbatch

@@ -19,6 +19,7 @@ import {
   axisIndices,
   advance,
   evaluationContext,
+  evaluationOrder,
   hasRoots,
   pointEvaluator,
   type ChunkText,
@@ -51,7 +52,7 @@ const stored = (v: Value): number =>
 /** Float64 values appended into a growing buffer that starts past the header. */
 class Float64Builder {
   values = new Float64Array(1 << 12);
-  length = HEADER_BYTES / 8;
+  constructor(public length = 0) {}
   push(v: number): void {
     if (this.length === this.values.length) this.grow();
     this.values[this.length++] = v;
@@ -73,32 +74,52 @@ export function computeChunkBinary(spec: SweepSpec, k: number): ChunkBinary {
   const coords = new Array<number>(spec.axes.length);
   const at = axisIndices(spec, start);
   const evaluateAt = pointEvaluator(spec, ctx);
-  const out = new Float64Builder();
+  const out = new Float64Builder(HEADER_BYTES / 8);
   const failures: ChunkText['failures'] = [];
   let maxRoots = 0;
-  for (let index = start; index < end; index++, advance(spec, at)) {
+  /** Point `index` (its axis indices in `at`) evaluated, its record appended to `to`. */
+  const record = (index: number, to: Float64Builder): void => {
     for (let a = 0; a < coords.length; a++) coords[a] = spec.axes[a].values[at[a]];
     let result: PointResult;
     try {
       result = evaluateAt(at, coords);
     } catch (e) {
       failures.push({ index, message: e instanceof Error ? e.message : String(e) });
-      out.push(FAILED);
-      continue;
+      to.push(FAILED);
+      return;
     }
-    out.push(perRoot ? result.roots.length : 0);
+    to.push(perRoot ? result.roots.length : 0);
     if (perRoot && result.roots.length > maxRoots) maxRoots = result.roots.length;
-    out.push(result.exceedsTc === undefined ? NaN : result.exceedsTc ? 1 : 0);
-    for (let i = 0; i < result.point.length; i++) out.push(stored(result.point[i]));
+    to.push(result.exceedsTc === undefined ? NaN : result.exceedsTc ? 1 : 0);
+    for (let i = 0; i < result.point.length; i++) to.push(stored(result.point[i]));
     if (spec.mode === 'direct') {
       const values = result.roots[0];
-      for (let i = 0; i < values.length; i++) out.push(stored(values[i]));
+      for (let i = 0; i < values.length; i++) to.push(stored(values[i]));
     } else if (perRoot) {
       for (let r = 0; r < result.roots.length; r++) {
         const values = result.roots[r];
-        for (let i = 0; i < values.length; i++) out.push(stored(values[i]));
+        for (let i = 0; i < values.length; i++) to.push(stored(values[i]));
       }
     }
+  };
+  const order = evaluationOrder(spec, start, end);
+  if (!order) {
+    for (let index = start; index < end; index++, advance(spec, at)) record(index, out);
+  } else {
+    // Evaluated in `order`, each record kept where it landed, then laid out in index order.
+    const scratch = new Float64Builder();
+    const from = new Int32Array(end - start + 1);
+    const length = new Int32Array(end - start);
+    for (let i = 0; i < order.length; i++) {
+      const index = order[i];
+      axisIndices(spec, index, at);
+      from[index - start] = scratch.length;
+      record(index, scratch);
+      length[index - start] = scratch.length - from[index - start];
+    }
+    for (let i = 0; i < end - start; i++)
+      for (let j = from[i]; j < from[i] + length[i]; j++) out.push(scratch.values[j]);
+    failures.sort((a, b) => a.index - b.index);
   }
   const n = out.length - HEADER_BYTES / 8;
   const json = Buffer.from(JSON.stringify(failures), 'utf8');

@@ -47,8 +47,11 @@ const jsonCell = (text: string): string => (text === '' ? 'null' : text);
 const OPERATING = new Set(['T_R', 'J_in', 'T_L', 'setup']);
 
 /** The axis indices of point `index` (mixed radix, last axis fastest), as `coordinates` gives values. */
-export function axisIndices(spec: SweepSpec, index: number): number[] {
-  const at = new Array<number>(spec.axes.length);
+export function axisIndices(
+  spec: SweepSpec,
+  index: number,
+  at: number[] = new Array<number>(spec.axes.length),
+): number[] {
   let rest = index;
   for (let a = spec.axes.length - 1; a >= 0; a--) {
     const len = spec.axes[a].values.length;
@@ -64,6 +67,33 @@ export function advance(spec: SweepSpec, at: number[]): void {
     if (++at[a] < spec.axes[a].values.length) return;
     at[a] = 0;
   }
+}
+
+/**
+ * The order chunk [start, end) is evaluated in: undefined for index order, else T_R by T_R — where
+ * T_R is the fastest axis, the chunk spans several of its rows and one device: every row's point at
+ * one T_R, then the next T_R. Consecutive points then share the heat balance's per-T_R values (J_γ on
+ * the scan nodes, the interval series), which a row through every T_R fetches from memory point by
+ * point once the T_R axis is long (a 2000 × 2000 map: 1.6 → 0.9 µs a point). Results do not depend
+ * on the order (the caches are of values, not of paths).
+ */
+export function evaluationOrder(spec: SweepSpec, start: number, end: number): Int32Array | undefined {
+  const axes = spec.axes;
+  const n = axes[axes.length - 1].values.length;
+  if (axes[axes.length - 1].name !== 'T_R' || end - start <= n) return undefined;
+  // One device: the indices of the axes up to the last device axis are the same at both ends.
+  let lastDevice = -1;
+  axes.forEach((a, i) => {
+    if (!OPERATING.has(a.name)) lastDevice = i;
+  });
+  let block = 1;
+  for (let a = lastDevice + 1; a < axes.length; a++) block *= axes[a].values.length;
+  if (lastDevice >= 0 && Math.floor(start / block) !== Math.floor((end - 1) / block)) return undefined;
+  const order = new Int32Array(end - start);
+  let i = 0;
+  for (let j = 0; j < n; j++)
+    for (let index = start + ((((j - start) % n) + n) % n); index < end; index += n) order[i++] = index;
+  return order;
 }
 
 export function evaluationContext(spec: SweepSpec): EvaluationContext {

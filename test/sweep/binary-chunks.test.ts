@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BinaryRecordReader, binaryRecords, computeChunkBinary } from '../../src/sweep/binary-chunk.js';
-import { computeChunk } from '../../src/sweep/chunk.js';
+import { computeChunk, evaluationOrder } from '../../src/sweep/chunk.js';
 import { chunkBase, readManifest, writeChunk } from '../../src/sweep/directory.js';
 import { RESULTS_H5, writeNetcdf } from '../../src/sweep/netcdf.js';
 import { RecordReader } from '../../src/sweep/records.js';
@@ -106,6 +106,23 @@ const CASES: [string, string[]][] = [
     ],
   ],
   ['no root below Tc', ['--vary', 'TR=100mK,200mK', '--Jin', '1uW']],
+  [
+    'chunks evaluated T_R by T_R, starting mid-row, over bistable points',
+    ['--vary', 'Jin=1e-18W..1pW:23:log', '--vary', 'TR=600mK..780mK:7', '--chunk-size', '30'],
+  ],
+  [
+    'a device axis changing inside some chunks (those keep index order)',
+    [
+      '--vary',
+      'chi=0.5,2',
+      '--vary',
+      'Jin=10fW..1pW:5:log',
+      '--vary',
+      'TR=100mK..700mK:4',
+      '--chunk-size',
+      '30',
+    ],
+  ],
 ];
 
 describe('--formats h5: results.h5 from binary chunks', () => {
@@ -219,6 +236,41 @@ describe('--formats h5: results.h5 from binary chunks', () => {
     bytes.writeDoubleLE(1, 16);
     writeChunk(out, 0, { bin: bytes });
     await expect(writeNetcdf(manifest, out)).rejects.toThrow(/chunk 0: .*000000\.bin: not a binary chunk/);
+  });
+});
+
+describe('evaluationOrder', () => {
+  const axis = (name: string, n: number) => ({
+    name,
+    values: Array.from({ length: n }, (_, i) => i + 1),
+    log: false,
+  });
+  const spec = (axes: ReturnType<typeof axis>[]) =>
+    ({ axes }) as unknown as Parameters<typeof evaluationOrder>[0];
+
+  it('T_R fastest over several rows: every point of the chunk once, T_R by T_R, rows in order', () => {
+    const s = spec([axis('J_in', 10), axis('T_R', 7)]);
+    for (const [start, end] of [
+      [0, 70],
+      [3, 40],
+      [12, 20],
+    ]) {
+      const order = Array.from(evaluationOrder(s, start, end)!);
+      expect([...order].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: end - start }, (_, i) => start + i),
+      );
+      const TR = order.map((i) => i % 7);
+      expect(TR).toEqual([...TR].sort((a, b) => a - b));
+      for (let i = 1; i < order.length; i++) if (TR[i] === TR[i - 1]) expect(order[i] - order[i - 1]).toBe(7);
+    }
+  });
+
+  it('index order where it would not help or would change the device between neighbours', () => {
+    expect(evaluationOrder(spec([axis('J_in', 10), axis('T_R', 7)]), 0, 7)).toBeUndefined(); // one row
+    expect(evaluationOrder(spec([axis('T_R', 10), axis('J_in', 7)]), 0, 70)).toBeUndefined(); // T_R not fastest
+    const withDevice = spec([axis('chi', 2), axis('J_in', 5), axis('T_R', 4)]);
+    expect(evaluationOrder(withDevice, 15, 25)).toBeUndefined(); // chi changes at 20
+    expect(evaluationOrder(withDevice, 20, 40)).toHaveLength(20);
   });
 });
 
