@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import {
   axisIndices,
   advance,
@@ -49,10 +49,14 @@ const stored = (v: Value): number =>
   // −0 as 0: the text's shortest decimal of −0 is "0", and both must give the same results.h5.
   typeof v === 'number' ? (Number.isFinite(v) ? v + 0 : NaN) : v === null ? NaN : v ? 1 : 0;
 
-/** Float64 values appended into a growing buffer that starts past the header. */
-class Float64Builder {
+/** Float64 values appended into a growing buffer. */
+export class Float64Builder {
   values = new Float64Array(1 << 12);
   constructor(public length = 0) {}
+  /** Room for `bytes` more bytes past the values (the failures' JSON). */
+  reserveBytes(bytes: number): void {
+    while (8 * this.values.length < 8 * this.length + bytes) this.grow();
+  }
   push(v: number): void {
     if (this.length === this.values.length) this.grow();
     this.values[this.length++] = v;
@@ -65,8 +69,36 @@ class Float64Builder {
   }
 }
 
-/** Chunk k of `spec` evaluated into a binary chunk (the same points and values as computeChunk). */
-export function computeChunkBinary(spec: SweepSpec, k: number): ChunkBinary {
+/**
+ * Buffers a thread reuses from chunk to chunk: a chunk's ~0.4 MB of fresh typed arrays are mapped
+ * and unmapped by the allocator each time, and their pages faulted in again (a tenth of a binary
+ * sweep's CPU, in the kernel).
+ */
+export interface ChunkBuffers {
+  out: Float64Builder;
+  scratch: Float64Builder;
+  from: Int32Array;
+  length: Int32Array;
+}
+
+export function chunkBuffers(): ChunkBuffers {
+  return {
+    out: new Float64Builder(),
+    scratch: new Float64Builder(),
+    from: new Int32Array(0),
+    length: new Int32Array(0),
+  };
+}
+
+/**
+ * Chunk k of `spec` evaluated into a binary chunk (the same points and values as computeChunk). With
+ * `buffers`, the chunk's bytes are a view of them, valid until their next use.
+ */
+export function computeChunkBinary(
+  spec: SweepSpec,
+  k: number,
+  buffers: ChunkBuffers = chunkBuffers(),
+): ChunkBinary {
   checkEndianness();
   const ctx = evaluationContext(spec);
   const perRoot = hasRoots(spec);
@@ -74,7 +106,8 @@ export function computeChunkBinary(spec: SweepSpec, k: number): ChunkBinary {
   const coords = new Array<number>(spec.axes.length);
   const at = axisIndices(spec, start);
   const evaluateAt = pointEvaluator(spec, ctx);
-  const out = new Float64Builder(HEADER_BYTES / 8);
+  const out = buffers.out;
+  out.length = HEADER_BYTES / 8;
   const failures: ChunkText['failures'] = [];
   let maxRoots = 0;
   /** Point `index` (its axis indices in `at`) evaluated, its record appended to `to`. */
@@ -107,9 +140,13 @@ export function computeChunkBinary(spec: SweepSpec, k: number): ChunkBinary {
     for (let index = start; index < end; index++, advance(spec, at)) record(index, out);
   } else {
     // Evaluated in `order`, each record kept where it landed, then laid out in index order.
-    const scratch = new Float64Builder();
-    const from = new Int32Array(end - start + 1);
-    const length = new Int32Array(end - start);
+    const scratch = buffers.scratch;
+    scratch.length = 0;
+    if (buffers.length.length < end - start) {
+      buffers.from = new Int32Array(end - start);
+      buffers.length = new Int32Array(end - start);
+    }
+    const { from, length } = buffers;
     for (let i = 0; i < order.length; i++) {
       const index = order[i];
       axisIndices(spec, index, at);
@@ -123,10 +160,10 @@ export function computeChunkBinary(spec: SweepSpec, k: number): ChunkBinary {
   }
   const n = out.length - HEADER_BYTES / 8;
   const json = Buffer.from(JSON.stringify(failures), 'utf8');
-  const bin = new Uint8Array(8 * out.length + json.length);
-  bin.set(new Uint8Array(out.values.buffer, 0, 8 * out.length));
+  out.reserveBytes(json.length);
+  const bin = new Uint8Array(out.values.buffer, 0, 8 * out.length + json.length);
   bin.set(MAGIC, 0);
-  const header = new DataView(bin.buffer);
+  const header = new DataView(out.values.buffer);
   header.setFloat64(8, n, true);
   header.setFloat64(16, maxRoots, true);
   header.setFloat64(24, failures.length, true);
@@ -138,14 +175,14 @@ export function computeChunkBinary(spec: SweepSpec, k: number): ChunkBinary {
  * Chunk k's values, read from `dir` and checked against the chunk's record (length and SHA-256) and
  * its own layout; throws ChunkDamage naming the file otherwise.
  */
-export function readBinaryChunk(dir: string, k: number): BinaryChunk {
+export function readBinaryChunk(dir: string, k: number, into?: { buffer: ArrayBuffer }): BinaryChunk {
   checkEndianness();
   const file = `${chunkBase(dir, k)}.bin`;
   const expected = chunkFileRecord(dir, k, 'bin');
   if (expected instanceof ChunkDamage) throw expected;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readInto(file, into);
   } catch {
     throw new ChunkDamage(k, dir, file, 'missing');
   }
@@ -157,9 +194,8 @@ export function readBinaryChunk(dir: string, k: number): BinaryChunk {
   const dataEnd = HEADER_BYTES + 8 * n;
   if (!bytes.subarray(0, 8).equals(MAGIC) || !Number.isSafeInteger(n) || n < 0 || dataEnd > bytes.length)
     throw new ChunkDamage(k, dir, file, 'not a binary chunk');
-  // A copy: the file's bytes need not be 8-byte aligned in their buffer.
-  const values = new Float64Array(n);
-  new Uint8Array(values.buffer).set(bytes.subarray(HEADER_BYTES, dataEnd));
+  // The file's bytes start a buffer of their own (8-byte aligned): the values are a view of them.
+  const values = new Float64Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, n);
   let failures: ChunkText['failures'];
   try {
     failures = JSON.parse(bytes.toString('utf8', dataEnd)) as ChunkText['failures'];
@@ -170,6 +206,29 @@ export function readBinaryChunk(dir: string, k: number): BinaryChunk {
   if (!Number.isSafeInteger(maxRoots) || bytes.readDoubleLE(24) !== failures.length)
     throw new ChunkDamage(k, dir, file, 'not a binary chunk');
   return { values, failures, maxRoots };
+}
+
+/**
+ * The bytes of `file` at the start of `into.buffer` (grown when short, and kept for the next file),
+ * or of a buffer of their own.
+ */
+function readInto(file: string, into = { buffer: new ArrayBuffer(0) }): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (into.buffer.byteLength < size)
+      into.buffer = new ArrayBuffer(Math.max(size, 2 * into.buffer.byteLength));
+    const bytes = Buffer.from(into.buffer, 0, size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A binary chunk's content. */
@@ -311,9 +370,11 @@ export function* binaryRecords(
   rootNames: readonly string[],
 ): Generator<BinaryRecordReader> {
   const reader = new BinaryRecordReader(manifest.spec, topNames, rootNames);
+  // One buffer for every chunk: the records read are views of it, valid until the next chunk.
+  const into = { buffer: new ArrayBuffer(0) };
   for (let k = 0; k < manifest.chunks; k++) {
     const dir = dirOf(k);
-    const { values, failures, maxRoots } = readBinaryChunk(dir, k);
+    const { values, failures, maxRoots } = readBinaryChunk(dir, k, into);
     const [start, end] = chunkRange(manifest.spec, k);
     let at = 0;
     let failed = 0;

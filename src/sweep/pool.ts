@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { computeChunk, type ChunkText } from './chunk.js';
-import { computeChunkBinary } from './binary-chunk.js';
+import { chunkBuffers, computeChunkBinary, type ChunkBuffers } from './binary-chunk.js';
 import { writeChunk, type ChunkFiles } from './directory.js';
 import { binaryChunks, type SweepSpec } from './spec.js';
 
@@ -20,13 +20,16 @@ export const DEFAULT_WORKERS = availableParallelism();
 /** What a chunk reports once its files are written. */
 export type ChunkFailures = ChunkText['failures'];
 
+let buffers: ChunkBuffers | undefined;
+
 /** Chunk k of `spec` computed as the files it is written as (text, or binary for `--formats h5`). */
 export function computeChunkFiles(
   spec: SweepSpec,
   k: number,
 ): { files: ChunkFiles; failures: ChunkFailures } {
   if (binaryChunks(spec)) {
-    const { bin, failures } = computeChunkBinary(spec, k);
+    // The chunk's bytes are a view of this thread's buffers: written (and hashed) before the next.
+    const { bin, failures } = computeChunkBinary(spec, k, (buffers ??= chunkBuffers()));
     return { files: { bin }, failures };
   }
   const { csv, jsonl, failures } = computeChunk(spec, k);
