@@ -336,4 +336,52 @@ describe.skipIf(skip !== undefined)('the Slurm scripts on a real one-node Slurm'
     const whole = join(dir, 'whole');
     for (const f of ['results.csv', 'results.jsonl']) expect(read(join(study, f))).toBe(read(join(whole, f)));
   }, 45_000);
+
+  it('a study of binary chunks (--formats h5): the array and its merge write the results.h5 of one process', async () => {
+    const study = join(dir, 'study-h5');
+    const file = join(dir, 'h5.sbatch');
+    const args = [...GRID, '--chunk-size', '10', '--formats', 'h5'];
+    const emitted = cli(
+      'sweep',
+      ...args,
+      '--out',
+      study,
+      '--emit-slurm',
+      file,
+      '--shards',
+      String(SHARDS),
+      '--cpus-per-task',
+      '1',
+    );
+    expect(emitted.code, emitted.stderr).toBe(0);
+    run('sbatch', '--parsable', file);
+    await until('the array and the merge to end', queueEmpty, 20, study);
+    const merges = readdirSync(study).filter((f) => /^slurm-merge-\d+\.log$/.test(f));
+    expect(merges, state(study)).toHaveLength(1);
+    expect(read(join(study, merges[0])), state(study)).toContain(`wrote ${join(study, 'results.h5')}`);
+    expect(existsSync(join(study, 'results.csv'))).toBe(false);
+    const whole = join(dir, 'whole-h5');
+    const one = cli('sweep', ...args, '--out', whole, '--workers', '0', '--quiet', '--no-plot');
+    expect(one.code, one.stderr).toBe(0);
+    expect(await datasets(join(study, 'results.h5'))).toEqual(await datasets(join(whole, 'results.h5')));
+    expect(cli('verify', study).code).toBe(0);
+  }, 45_000);
 });
+
+/** Every dataset of an HDF5 file: its shape and its values' bytes (HDF5 files differ in their times). */
+async function datasets(path: string): Promise<Record<string, { shape: number[] | null; bytes: Buffer }>> {
+  const { default: h5wasm } = await import('h5wasm/node');
+  await h5wasm.ready;
+  const f = new h5wasm.File(path, 'r');
+  try {
+    return Object.fromEntries(
+      f.keys().map((name) => {
+        const ds = f.get(name) as InstanceType<typeof h5wasm.Dataset>;
+        const v = ds.value as Float64Array;
+        return [name, { shape: ds.shape, bytes: Buffer.from(v.buffer, v.byteOffset, v.byteLength) }];
+      }),
+    );
+  } finally {
+    f.close();
+  }
+}
