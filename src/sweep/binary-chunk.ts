@@ -70,9 +70,9 @@ export class Float64Builder {
 }
 
 /**
- * Buffers a thread reuses from chunk to chunk: a chunk's ~0.4 MB of fresh typed arrays are mapped
- * and unmapped by the allocator each time, and their pages faulted in again (a tenth of a binary
- * sweep's CPU, in the kernel).
+ * Buffers a thread reuses from chunk to chunk: fresh typed arrays (~0.4 MB a chunk) are mapped and
+ * unmapped by the allocator each time and their pages faulted in again (80 → 45 thousand page faults
+ * on a 4·10⁶-point run with them reused).
  */
 export interface ChunkBuffers {
   out: Float64Builder;
