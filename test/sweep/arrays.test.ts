@@ -374,10 +374,14 @@ describe('cancellation', () => {
   it('an aborted signal stops sweepGrid and sweepChunks with its reason', async () => {
     const controller = new AbortController();
     const reason = new Error('stopped by the caller');
+    // 10⁵ points over 1000 T_R (each T_R's scan nodes built on first use): far more than one slice of
+    // ~20 ms on any machine, where 10⁴ points at one T_R could finish inside the first slice.
     const input: SweepGridInput = {
       device: platformDevice('ag'),
-      axes: [{ name: 'J_in', values: parseList('1fW..1pW:10000:log', 'power') }],
-      fixed: { T_R: 0.1 },
+      axes: [
+        { name: 'J_in', values: parseList('1fW..1pW:100:log', 'power') },
+        { name: 'T_R', values: parseList('10mK..800mK:1000', 'temperature') },
+      ],
       outputs: ['T_L'],
     };
     // Abort once the first slice has been computed: the rest is never evaluated.
