@@ -191,6 +191,7 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
       });
   }
   const points = pointCount(axes);
+  const binary = parseFormats(opts).chunks === 'h5';
   return {
     device: base,
     fixed,
@@ -201,8 +202,8 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
     chunkSize:
       opts.chunkSize !== undefined
         ? positiveInteger(opts.chunkSize, '--chunk-size')
-        : defaultChunkSize(points, parseFormats(opts).chunks === 'h5'),
-    ...(parseFormats(opts).chunks === 'h5' && { formats: 'h5' as const }),
+        : defaultChunkSize(points, binary),
+    ...(binary && { formats: 'h5' as const }),
   };
 }
 

@@ -12,7 +12,6 @@
  * null (not finite, or null) is NaN; −0 is 0 (as in the text); a boolean is 1 or 0. A failed point's
  * record is its code alone.
  */
-import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import {
@@ -25,6 +24,7 @@ import {
   type ChunkText,
 } from './chunk.js';
 import { ChunkDamage, chunkBase, chunkFileRecord, type Manifest } from './directory.js';
+import { fileMismatch, recordOf } from './record.js';
 import type { PointResult, Value } from './quantities.js';
 import { chunkRange, type SweepSpec } from './spec.js';
 
@@ -186,26 +186,33 @@ export function readBinaryChunk(dir: string, k: number, into?: { buffer: ArrayBu
   } catch {
     throw new ChunkDamage(k, dir, file, 'missing');
   }
-  if (bytes.length !== expected.bytes)
-    throw new ChunkDamage(k, dir, file, `length differs (${bytes.length} bytes, recorded ${expected.bytes})`);
-  if (createHash('sha256').update(bytes).digest('hex') !== expected.sha256)
-    throw new ChunkDamage(k, dir, file, 'checksum differs');
-  const n = bytes.length >= HEADER_BYTES ? bytes.readDoubleLE(8) : -1;
-  const dataEnd = HEADER_BYTES + 8 * n;
-  if (!bytes.subarray(0, 8).equals(MAGIC) || !Number.isSafeInteger(n) || n < 0 || dataEnd > bytes.length)
-    throw new ChunkDamage(k, dir, file, 'not a binary chunk');
+  // A length check first: hashing a truncated file would only say its checksum differs.
+  const why = fileMismatch(
+    expected,
+    bytes.length === expected.bytes ? recordOf(bytes) : { bytes: bytes.length, sha256: '' },
+  );
+  if (why) throw new ChunkDamage(k, dir, file, why);
+  const head = readHeader(bytes);
+  const dataEnd = HEADER_BYTES + 8 * (head?.n ?? 0);
+  if (!head || dataEnd > bytes.length) throw new ChunkDamage(k, dir, file, 'not a binary chunk');
   // The file's bytes start a buffer of their own (8-byte aligned): the values are a view of them.
-  const values = new Float64Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, n);
+  const values = new Float64Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, head.n);
   let failures: ChunkText['failures'];
   try {
     failures = JSON.parse(bytes.toString('utf8', dataEnd)) as ChunkText['failures'];
   } catch {
     throw new ChunkDamage(k, dir, file, 'not a binary chunk');
   }
-  const maxRoots = bytes.readDoubleLE(16);
-  if (!Number.isSafeInteger(maxRoots) || bytes.readDoubleLE(24) !== failures.length)
-    throw new ChunkDamage(k, dir, file, 'not a binary chunk');
-  return { values, failures, maxRoots };
+  if (head.failures !== failures.length) throw new ChunkDamage(k, dir, file, 'not a binary chunk');
+  return { values, failures, maxRoots: head.maxRoots };
+}
+
+/** The header of a binary chunk (its first HEADER_BYTES), or undefined where it is not one. */
+function readHeader(bytes: Buffer): { n: number; maxRoots: number; failures: number } | undefined {
+  if (bytes.length < HEADER_BYTES || !bytes.subarray(0, 8).equals(MAGIC)) return undefined;
+  const [n, maxRoots, failures] = [8, 16, 24].map((at) => bytes.readDoubleLE(at));
+  const counts = [n, maxRoots, failures].every((c) => Number.isSafeInteger(c) && c >= 0);
+  return counts ? { n, maxRoots, failures } : undefined;
 }
 
 /**
@@ -255,15 +262,9 @@ export function binaryChunkSummary(dir: string, k: number): { maxRoots: number; 
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  const maxRoots = header.readDoubleLE(16);
-  const failures = header.readDoubleLE(24);
-  if (
-    !header.subarray(0, 8).equals(MAGIC) ||
-    !Number.isSafeInteger(maxRoots) ||
-    !Number.isSafeInteger(failures)
-  )
-    throw new ChunkDamage(k, dir, file, 'not a binary chunk');
-  return { maxRoots, failures };
+  const head = readHeader(header);
+  if (!head) throw new ChunkDamage(k, dir, file, 'not a binary chunk');
+  return { maxRoots: head.maxRoots, failures: head.failures };
 }
 
 /**

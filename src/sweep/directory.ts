@@ -76,6 +76,14 @@ export function chunkRecordPath(dir: string, k: number): string {
   return `${chunkBase(dir, k)}.done`;
 }
 
+/**
+ * The directory of `dirs` that holds chunk k (the first recording it; else the first of them): the
+ * shards of one sweep may share a directory or each have their own.
+ */
+export function chunkSource(dirs: readonly string[], k: number): string {
+  return dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dirs[0];
+}
+
 /** The chunk's record exists (cheap: whether its files still match it is `checkChunk`'s question). */
 export function chunkDone(dir: string, k: number): boolean {
   return existsSync(chunkRecordPath(dir, k));

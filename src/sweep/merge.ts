@@ -14,7 +14,7 @@ import {
   RESULTS_JSONL,
   assembleResults,
   chunkExts,
-  chunkRecordPath,
+  chunkSource,
   chunksRemoved,
   resultNames,
   REMOVE_CHUNKS_TEXT_ONLY,
@@ -84,7 +84,7 @@ export function mergeSweeps(
   const source: string[] = new Array<string>(first.chunks);
   const damage: ChunkDamage[] = [];
   for (let k = 0; k < first.chunks; k++) {
-    const dir = dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dirs[0];
+    const dir = chunkSource(dirs, k);
     source[k] = dir;
     const d = checkChunk(dir, k, { hash: false, exts: chunkExts(first.spec) });
     if (d) damage.push(d);

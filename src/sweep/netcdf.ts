@@ -20,16 +20,7 @@
  * chunk of points at a time into datasets of the final shape, to a temporary name renamed at the
  * end: memory holds one chunk per variable, whatever the sweep's size.
  */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasRoots } from './chunk.js';
 import {
@@ -37,7 +28,7 @@ import {
   RESULTS_JSONL,
   RESULTS_RECORD,
   ChunkDamage,
-  chunkRecordPath,
+  chunkSource,
   recordResultsFile,
   type Manifest,
 } from './directory.js';
@@ -322,7 +313,7 @@ export async function writeNetcdf(
   const binary = binaryChunks(spec);
   const source = binary ? join(dir, 'chunks') : join(dir, RESULTS_JSONL);
   const dirs = [...(options.chunkDirs ?? []), dir];
-  const dirOf = (k: number): string => dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dir;
+  const dirOf = (k: number): string => chunkSource(dirs, k);
   const tmp = resolve(dir, `.${RESULTS_H5}.${process.pid}.tmp`);
   removeStaleTemporaries(dir);
   // Loaded only here: the WebAssembly HDF5 library costs start-up time no other command needs.

@@ -7,7 +7,7 @@
  * vega-lite spec → headless vega → SVG; PNG through the figures' resvg renderer (bundled fonts) and a
  * vector PDF, all loaded only when a plot is drawn.
  */
-import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../index.js';
@@ -26,7 +26,7 @@ import { encodePng } from '../figures/png.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { FileError, fileError } from '../io/file-error.js';
 import { contourSegments, niceLevels } from '../numerics/marching-squares.js';
-import { ChunkDamage, RESULTS_JSONL, chunkRecordPath, readManifest, type Manifest } from './directory.js';
+import { ChunkDamage, RESULTS_JSONL, chunkSource, readManifest, type Manifest } from './directory.js';
 import { binaryRecords } from './binary-chunk.js';
 import { binaryChunks, type Axis } from './spec.js';
 import { quantityInfo } from './quantities.js';
@@ -204,7 +204,7 @@ function binarySamples(
   chunkDirs: readonly string[],
 ): Map<number, (number | null)[]> {
   const dirs = [...chunkDirs, dir];
-  const dirOf = (k: number): string => dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dir;
+  const dirOf = (k: number): string => chunkSource(dirs, k);
   const perRoot = quantityInfo(quantity).level === 'root';
   const values = new Map<number, (number | null)[]>();
   try {

@@ -12,7 +12,7 @@ import {
   RESULTS_RECORD,
   chunkBase,
   chunkFileRecord,
-  chunkRecordPath,
+  chunkSource,
   chunkExts,
   chunksRemoved,
   manifestProblems,
@@ -146,7 +146,7 @@ export function verifySweep(dirs: readonly string[], manifests: readonly Manifes
   let checked = 0;
   if (removed.every((r) => r === undefined)) {
     for (let k = 0; k < chunks; k++) {
-      const dir = dirs.find((d) => existsSync(chunkRecordPath(d, k))) ?? dirs[0];
+      const dir = chunkSource(dirs, k);
       const d = checkChunk(dir, k, { exts });
       checked++;
       if (d) damage.push(d);
