@@ -4,15 +4,15 @@
  * renderer works now beside how it worked before (every line clipped, resvg's PNG encoder).
  * Medians of 3 runs.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './physics.bench.js';
+import { childUsage } from './child-usage.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const usageHook = fileURLToPath(new URL('./report-usage.mjs', import.meta.url));
 const stagesScript = fileURLToPath(new URL('./reproduce-stages.mjs', import.meta.url));
 
 type Stages = Record<'start' | 'compute' | 'vega' | 'resvg' | 'png', number>;
@@ -20,16 +20,9 @@ type Stages = Record<'start' | 'compute' | 'vega' | 'resvg' | 'png', number>;
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** CPU seconds of one `ndtc reproduce --quiet` into a scratch directory. */
-function commandCpu(scratch: string, run: number): number {
-  const usageFile = join(scratch, 'usage.json');
-  const r = spawnSync(
-    process.execPath,
-    ['--import', usageHook, 'bin/ndtc.js', 'reproduce', '--quiet', '--out', join(scratch, `out-${run}`)],
-    { cwd: root, env: { ...process.env, NDTC_USAGE_FILE: usageFile }, encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`ndtc reproduce: exit ${r.status}: ${r.stderr.slice(-2000)}`);
-  return (JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuSeconds: number }).cpuSeconds;
-}
+const commandCpu = (scratch: string, run: number): number =>
+  childUsage(['bin/ndtc.js', 'reproduce', '--quiet', '--out', join(scratch, `out-${run}`)], scratch)
+    .cpuSeconds;
 
 const sum = (s: Stages): number => Object.values(s).reduce((a, b) => a + b, 0);
 

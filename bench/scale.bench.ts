@@ -7,38 +7,14 @@
  * balance), the cheapest realistic output set: what is measured is the pipeline (chunks, assembly,
  * plot), not the physics, whose cost per point the sweep bench measures.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './physics.bench.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const usageHook = fileURLToPath(new URL('./report-usage.mjs', import.meta.url));
-
-interface Usage {
-  wall: number;
-  maxRSS: number;
-  cpuSeconds: number;
-}
+import { childUsage, type Usage } from './child-usage.js';
 
 /** Runs `node [--import hook] args…` in the repository, lowered in priority; its wall, peak RSS and CPU. */
-function child(args: string[], scratch: string): Usage {
-  const usageFile = join(scratch, 'usage.json');
-  rmSync(usageFile, { force: true });
-  const t0 = performance.now();
-  const r = spawnSync('nice', ['-n', '5', process.execPath, '--import', usageHook, ...args], {
-    cwd: root,
-    env: { ...process.env, NDTC_USAGE_FILE: usageFile },
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  const wall = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`${args.join(' ')}: exit ${r.status}: ${r.stderr.slice(-2000)}`);
-  const u = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number; cpuSeconds: number };
-  return { wall, ...u };
-}
+const child = (args: string[], scratch: string): Usage => childUsage(args, scratch, { nice: true });
 
 function bytesUnder(path: string): number {
   const s = statSync(path);

@@ -5,28 +5,14 @@
  * read (its schema is checked by a validator generated at build time, without ajv), the rendering
  * libraries (vega, vega-lite, resvg) only where something is drawn. Medians of 5 runs.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './physics.bench.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const usageHook = fileURLToPath(new URL('./report-usage.mjs', import.meta.url));
+import { childUsage } from './child-usage.js';
 
 /** CPU seconds (all threads) of `node --import hook args…` run in the repository. */
-function cpuSeconds(args: string[], scratch: string): number {
-  const usageFile = join(scratch, 'usage.json');
-  rmSync(usageFile, { force: true });
-  const r = spawnSync(process.execPath, ['--import', usageHook, ...args], {
-    cwd: root,
-    env: { ...process.env, NDTC_USAGE_FILE: usageFile },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`${args.join(' ')}: exit ${r.status}: ${r.stderr.slice(-2000)}`);
-  return (JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuSeconds: number }).cpuSeconds;
-}
+const cpuSeconds = (args: string[], scratch: string): number => childUsage(args, scratch).cpuSeconds;
 
 /** Median CPU time of `args` over `n` runs. */
 function medianCpu(args: string[], scratch: string, n = 5): number {

@@ -10,9 +10,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { phononHeatSuperconductor } from '../dist/index.js';
 import { runSweep } from '../dist/sweep/run.js';
 import { computeChunk } from '../dist/sweep/chunk.js';
@@ -20,6 +19,7 @@ import { chunkCount } from '../dist/sweep/spec.js';
 import { balanceRoots } from '../dist/physics/balance.js';
 import type { SweepSpec } from '../dist/sweep/spec.js';
 import type { BenchRow } from './physics.bench.js';
+import { childUsage } from './child-usage.js';
 import { linspace, mapSpec } from './sweep-map.js';
 
 const SIDE = 316;
@@ -60,22 +60,14 @@ function runPeer(exe: string, spec: SweepSpec): PeerResult {
   return JSON.parse(r.stdout.toString()) as PeerResult;
 }
 
-const usageHook = fileURLToPath(new URL('./report-usage.mjs', import.meta.url));
-const cli = fileURLToPath(new URL('../bin/ndtc.js', import.meta.url));
-
 /**
  * `ndtc sweep` over the benchmark's map (J_in slow, T_R fast, T_L alone) as a user runs it: a fresh
- * process, every thread's CPU counted (report-usage.mjs), nothing drawn.
+ * process, every thread's CPU counted, nothing drawn.
  */
 function cliSweep(side: number, out: string, args: string[]): Measured {
-  const usageFile = `${out}.usage.json`;
-  const t0 = performance.now();
-  const r = spawnSync(
-    process.execPath,
+  const { wall, cpuSeconds } = childUsage(
     [
-      '--import',
-      usageHook,
-      cli,
+      'bin/ndtc.js',
       'sweep',
       '--vary',
       `Jin=1fW..1pW:${side}:log`,
@@ -89,11 +81,8 @@ function cliSweep(side: number, out: string, args: string[]): Measured {
       out,
       ...args,
     ],
-    { env: { ...process.env, NDTC_USAGE_FILE: usageFile } },
+    dirname(out),
   );
-  const wall = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`ndtc sweep failed: ${r.stderr.toString()}`);
-  const { cpuSeconds } = JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuSeconds: number };
   rmSync(out, { recursive: true, force: true });
   return { wall, cpu: cpuSeconds };
 }
