@@ -263,7 +263,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option(
       '--workers <n>',
-      'worker threads, 0 = this thread (default: the CPUs available, os.availableParallelism())',
+      'threads computing chunks; 1 (or 0) computes on the main thread, without a worker (default: the CPUs available, os.availableParallelism())',
     )
     .option(
       '--resume',

@@ -2,7 +2,9 @@
  * A real full disk: the built CLI sweeps into a small tmpfs, at 8 sizes from a few KiB to a bit less
  * than the study needs. Each run must fail with exit 1 and one line naming a path and the cause, leave
  * no recorded chunk that fails verification (nothing short under a final name), and, once the file
- * system is grown, `--resume` must give results byte-identical to a clean run. Needs root (mount);
+ * system is grown, `--resume` must give results byte-identical to a clean run. Sizes alternate between
+ * two worker threads and one (which computes on the main thread, its records written in the
+ * background as a worker's are). Needs root (mount);
  * skipped with a note otherwise.
  */
 import { spawnSync } from 'node:child_process';
@@ -75,12 +77,13 @@ describe.skipIf(unavailable !== undefined)('a sweep into a file system that fill
       (_, i) => Math.max(2, Math.floor((2 * page + ((needed - 3 * page) * i) / 7) / page)) * page,
     );
     expect(sizes[sizes.length - 1]).toBeLessThan(needed);
-    for (const size of sizes) {
+    for (const [i, size] of sizes.entries()) {
+      const workers = i % 2 === 0 ? '2' : '1';
       expect(mount('-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', mountPoint).ok).toBe(true);
       try {
         const out = join(mountPoint, 'study');
-        const r = await runCli(['sweep', ...GRID, '--out', out, '--workers', '2']);
-        expect(r.code, `size ${size}: ${r.stderr}`).toBe(1);
+        const r = await runCli(['sweep', ...GRID, '--out', out, '--workers', workers]);
+        expect(r.code, `size ${size}, ${workers} workers: ${r.stderr}`).toBe(1);
         const lines = r.stderr.trim().split('\n');
         expect(lines, `size ${size}`).toHaveLength(1);
         expect(lines[0]).toMatch(/^ndtc sweep: .*cannot write .*: no space left on device \(ENOSPC\)$/);
@@ -93,7 +96,7 @@ describe.skipIf(unavailable !== undefined)('a sweep into a file system that fill
             expect(p, `size ${size}`).toMatch(/: (missing|no record)( \(chunk \d+\))?$/);
         }
         expect(mount('-o', `remount,size=8m`, mountPoint).ok).toBe(true);
-        const resumed = await runCli(['sweep', ...GRID, '--out', out, '--resume', '--workers', '2']);
+        const resumed = await runCli(['sweep', ...GRID, '--out', out, '--resume', '--workers', workers]);
         expect(resumed.code, resumed.stderr).toBe(0);
         for (const f of ['results.csv', 'results.jsonl'])
           expect(
