@@ -20,7 +20,7 @@ import {
   evaluationContext,
   evaluationOrder,
   hasRoots,
-  pointEvaluator,
+  chunkEvaluator,
   type ChunkText,
 } from './chunk.js';
 import { ChunkDamage, chunkBase, chunkFileRecord, type Manifest } from './directory.js';
@@ -100,12 +100,11 @@ export function computeChunkBinary(
   buffers: ChunkBuffers = chunkBuffers(),
 ): ChunkBinary {
   checkEndianness();
-  const ctx = evaluationContext(spec);
+  const { evaluateAt } = chunkEvaluator(spec);
   const perRoot = hasRoots(spec);
   const [start, end] = chunkRange(spec, k);
   const coords = new Array<number>(spec.axes.length);
   const at = axisIndices(spec, start);
-  const evaluateAt = pointEvaluator(spec, ctx);
   const out = buffers.out;
   out.length = HEADER_BYTES / 8;
   const failures: ChunkText['failures'] = [];

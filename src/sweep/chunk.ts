@@ -113,23 +113,24 @@ export function pointEvaluator(
 ): (at: readonly number[], coords: readonly number[]) => PointResult {
   const names = spec.axes.map((a) => a.name);
   const deviceAxes = names.flatMap((n, a) => (OPERATING.has(n) ? [] : [a]));
-  const reusedOp: OperatingValues = { ...spec.fixed };
   // Named stores along the chunk: a store keyed by the axis' name is a slow, generic one.
   const [TR, Jin, TL, setup] = (['T_R', 'J_in', 'T_L', 'setup'] as const).map((n) => names.indexOf(n));
   // Filled again at every point: its caller reads one point's values before evaluating the next.
   const result = pointResult();
   let device: Device | undefined;
+  // applyParameters' operating point for the last device, refilled along the operating axes: one
+  // object of one shape for the whole chunk (a second shape made the solver's compiled code
+  // polymorphic and sent V8 back to recompile it, ~0.3 s of CPU a sweep).
+  let op: OperatingValues | undefined;
   const deviceAt = new Array<number>(spec.axes.length).fill(-1);
   return (at, coords) => {
-    let op: OperatingValues;
-    let changed = device === undefined;
+    let changed = device === undefined || op === undefined;
     for (let i = 0; i < deviceAxes.length && !changed; i++)
       changed = at[deviceAxes[i]] !== deviceAt[deviceAxes[i]];
-    if (changed || device === undefined) {
+    if (changed || device === undefined || op === undefined) {
       ({ device, op } = applyParameters(spec.device, spec.fixed, names, coords));
       for (const a of deviceAxes) deviceAt[a] = at[a];
     } else {
-      op = reusedOp;
       if (TR >= 0) op.T_R = coords[TR];
       if (Jin >= 0) op.J_in = coords[Jin];
       if (TL >= 0) op.T_L = coords[TL];
@@ -139,8 +140,34 @@ export function pointEvaluator(
   };
 }
 
+/** A sweep's context and point evaluator (chunkEvaluator), per spec object. */
+const evaluators = new WeakMap<
+  SweepSpec,
+  { ctx: EvaluationContext; evaluateAt: ReturnType<typeof pointEvaluator> }
+>();
+
+/**
+ * The context and point evaluator of `spec`, made once per spec and thread and used by every chunk: the
+ * solver then sees the same context, operating point and result objects from chunk to chunk (fresh
+ * ones per chunk came with fresh hidden classes now and then, each sending V8 back to recompile the
+ * solver: ~0.3 s of CPU a 10⁶-point sweep). The evaluator keeps no value that depends on the order
+ * of points (pointEvaluator), so chunks computed in any order still give the same bytes.
+ */
+export function chunkEvaluator(spec: SweepSpec): {
+  ctx: EvaluationContext;
+  evaluateAt: ReturnType<typeof pointEvaluator>;
+} {
+  let e = evaluators.get(spec);
+  if (!e) {
+    const ctx = evaluationContext(spec);
+    e = { ctx, evaluateAt: pointEvaluator(spec, ctx) };
+    evaluators.set(spec, e);
+  }
+  return e;
+}
+
 export function computeChunk(spec: SweepSpec, k: number): ChunkText {
-  const ctx = evaluationContext(spec);
+  const { ctx, evaluateAt } = chunkEvaluator(spec);
   const roots = hasRoots(spec);
   const [start, end] = chunkRange(spec, k);
   const coords = new Array<number>(spec.axes.length);
@@ -153,7 +180,6 @@ export function computeChunk(spec: SweepSpec, k: number): ChunkText {
   const failures: ChunkText['failures'] = [];
   // Axis indices of the current point, advanced like an odometer (last axis fastest).
   const at = axisIndices(spec, start);
-  const evaluateAt = pointEvaluator(spec, ctx);
   for (let index = start; index < end; index++, advance(spec, at)) {
     for (let a = 0; a < coords.length; a++) coords[a] = spec.axes[a].values[at[a]];
     let result: PointResult | undefined;
