@@ -9,7 +9,12 @@ import { formatQuantity } from '../units/quantity.js';
 import type { TwoReservoirOperatingPoint } from '../physics/two-reservoir.js';
 import type { Device, NormalMetal, Reservoir, Setup, Superconductor } from '../physics/device.js';
 import type { PhotonicCircuit } from '../physics/photonic.js';
-import { checkDeviceInput, describeValue, refuseUnknownKeys } from '../physics/device-input.js';
+import {
+  checkDeviceInput,
+  describeValue,
+  refuseRealLine,
+  refuseUnknownKeys,
+} from '../physics/device-input.js';
 import {
   checkInRange,
   checkTemperatures,
@@ -155,6 +160,13 @@ export function checkDevice(option: string, device: Device): Device {
   return deviceInDomain(device) ? device : checkDeviceInput(device, option);
 }
 
+/** checkDevice, and the paper's ideal lines (no real `line`, which the function would ignore). */
+export function checkIdealDevice(option: string, device: Device): Device {
+  checkDevice(option, device);
+  refuseRealLine(device, option);
+  return device;
+}
+
 /** 1 or 2 (the paper's setups). */
 export function checkSetup(option: string, setup: Setup): Setup {
   if (setup !== 1 && setup !== 2) {
@@ -242,6 +254,12 @@ export function checkReservoirHeatCapacity(option: string, reservoir: Reservoir)
   checkReservoir(option, reservoir);
   checkSommerfeld(`${option}.superconductor.sommerfeld`, reservoir.superconductor.sommerfeld);
   checkSommerfeld(`${option}.normal.sommerfeld`, reservoir.normal.sommerfeld);
+}
+
+/** checkDeviceWithHeatCapacities, and the paper's ideal lines (checkIdealDevice). */
+export function checkIdealDeviceWithHeatCapacities(option: string, device: Device): void {
+  checkDeviceWithHeatCapacities(option, device);
+  refuseRealLine(device, option);
 }
 
 /** A device whose heat capacities are read (the dynamics): checkDevice and the four Sommerfeld coefficients. */

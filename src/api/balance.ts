@@ -5,6 +5,7 @@ import type { Device, Setup } from '../physics/device.js';
 import {
   checkBath,
   checkDevice,
+  checkIdealDevice,
   checkInputPower,
   checkOperatingPoint,
   checkOperatingTemperatures,
@@ -12,18 +13,18 @@ import {
   checkTemperature,
   checkTemperatureBelowTc,
 } from './arguments.js';
-import { deviceInDomain, operatingPointInDomain } from '../physics/domain.js';
+import { deviceInDomain, idealLines, operatingPointInDomain } from '../physics/domain.js';
 
 export * from '../physics/balance.js';
 
 /** The device and the operating point { Jin, TR, setup, Tbath? } as `ndtc solve` accepts them, by comparisons only. */
 function problemInDomain(device: Device, op: OperatingPoint): boolean {
-  return deviceInDomain(device) && operatingPointInDomain(device, op);
+  return deviceInDomain(device) && idealLines(device) && operatingPointInDomain(device, op);
 }
 
 /** Throws InputError naming the device or op; reached only where problemInDomain failed (messages off the hot path). */
 function refuseProblem(fn: string, device: Device, op: OperatingPoint): void {
-  checkDevice(`${fn} device`, device);
+  checkIdealDevice(`${fn} device`, device);
   checkOperatingPoint(`${fn} op`, device, op, true);
 }
 
@@ -45,7 +46,7 @@ export function leftPhononHeat(device: Device, TL: number, Tb: number): number {
 /** F(T_L) of paper Eq. 5, W; T_L in [0.004 Tc, 10 K], T_R below the right Tc, T_b a bath temperature. */
 export function balanceResidual(device: Device, Jin: number, TL: number, TR: number, Tb: number): number {
   const fn = 'balanceResidual';
-  checkDevice(`${fn} device`, device);
+  checkIdealDevice(`${fn} device`, device);
   checkInputPower(`${fn} Jin`, Jin);
   checkTemperature(`${fn} TL`, TL, device.left.superconductor.Tc);
   checkTemperatureBelowTc(`${fn} TR`, TR, device.right.superconductor.Tc);
@@ -56,7 +57,7 @@ export function balanceResidual(device: Device, Jin: number, TL: number, TR: num
 /** Stability and responsivity of a root T_L in [0.004 Tc, Tc) (implicit-function theorem). */
 export function describeRoot(device: Device, TL: number, TR: number, Tb: number, setup: Setup): BalanceRoot {
   const fn = 'describeRoot';
-  checkDevice(`${fn} device`, device);
+  checkIdealDevice(`${fn} device`, device);
   checkTemperatureBelowTc(`${fn} TL`, TL, device.left.superconductor.Tc);
   checkOperatingTemperatures(fn, device, TR, setup, Tb);
   return unchecked.describeRoot(device, TL, TR, Tb, setup);
@@ -112,7 +113,7 @@ export function inputPowerForTarget(
   Tbath?: number,
 ): number {
   const fn = 'inputPowerForTarget';
-  checkDevice(`${fn} device`, device);
+  checkIdealDevice(`${fn} device`, device);
   checkTemperatureBelowTc(`${fn} TL`, TL, device.left.superconductor.Tc);
   checkOperatingTemperatures(fn, device, TR, setup, Tbath);
   return unchecked.inputPowerForTarget(device, TL, TR, setup, Tbath);

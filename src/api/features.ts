@@ -6,7 +6,7 @@ import type { Interval, TemperatureDrop } from '../physics/features.js';
 import { InputError } from '../errors.js';
 import { describeValue } from '../physics/device-input.js';
 import {
-  checkDevice,
+  checkIdealDevice,
   checkInputPower,
   checkOperatingTemperatures,
   checkOrdered,
@@ -17,7 +17,7 @@ export * from '../physics/features.js';
 
 /** T_L and the T_R range [TRmin, TRmax] of J_γ: temperatures of [0.004 Tc, 10 K], in order. */
 function checkPhotonicRange(fn: string, device: Device, TL: number, TRmin: number, TRmax: number): void {
-  checkDevice(`${fn} device`, device);
+  checkIdealDevice(`${fn} device`, device);
   checkTemperature(`${fn} TL`, TL, device.left.superconductor.Tc);
   checkTemperature(`${fn} TRmin`, TRmin, device.right.superconductor.Tc);
   checkTemperature(`${fn} TRmax`, TRmax, device.right.superconductor.Tc);
@@ -49,7 +49,7 @@ export function leftTemperatureCurve(
   TRs: readonly number[],
 ): (BalanceRoot | undefined)[] {
   const fn = 'leftTemperatureCurve';
-  checkDevice(`${fn} device`, device);
+  checkIdealDevice(`${fn} device`, device);
   checkInputPower(`${fn} Jin`, Jin);
   if (!Array.isArray(TRs))
     throw new InputError(`${fn} TRs`, describeValue(TRs), 'an array of temperatures (K)');
@@ -66,7 +66,7 @@ export function temperatureDrop(
   TRmax: number,
 ): TemperatureDrop {
   const fn = 'temperatureDrop';
-  checkDevice(`${fn} device`, device);
+  checkIdealDevice(`${fn} device`, device);
   checkInputPower(`${fn} Jin`, Jin);
   checkOperatingTemperatures(`${fn} TRmin`, device, TRmin, setup, undefined);
   checkOperatingTemperatures(`${fn} TRmax`, device, TRmax, setup, undefined);

@@ -13,7 +13,7 @@ import {
   checkBetween,
   checkCircuit,
   checkDevice,
-  checkDeviceWithHeatCapacities,
+  checkIdealDeviceWithHeatCapacities,
   checkFiniteResult,
   checkInputPower,
   checkOperatingPoint,
@@ -239,7 +239,7 @@ export function withRightReservoir(device: Device, patch: (right: Reservoir) => 
 
 /** Steady-state rectification with power P (0 or (0, 1 µW]) on either side, both reservoirs floating. */
 export function steadyStateRectification(device: Device, P: number): diode.SteadyStateRectification {
-  checkDeviceWithHeatCapacities('steadyStateRectification device', device);
+  checkIdealDeviceWithHeatCapacities('steadyStateRectification device', device);
   checkInputPower('steadyStateRectification P', P);
   return diode.steadyStateRectification(device, P);
 }

@@ -8,13 +8,14 @@ import {
   checkBetween,
   checkCircuit,
   checkDevice,
+  checkIdealDevice,
   checkFiniteResult,
   checkReservoir,
   checkTemperature,
   CUTOFF,
   RESISTANCE,
 } from './arguments.js';
-import { photonicArgumentsInDomain, temperatureInDomain } from '../physics/domain.js';
+import { idealLines, photonicArgumentsInDomain, temperatureInDomain } from '../physics/domain.js';
 
 export * from '../physics/photonic.js';
 
@@ -24,11 +25,21 @@ function checkT(option: string, T: number, Tc: number): void {
 }
 
 /**
- * Throws InputError for the device or T_L, T_R (against the left and the right Tc). Called only where
- * photonicArgumentsInDomain failed: the messages are built here, off the callers' fast path.
+ * J_γ's arguments in their domains (photonicArgumentsInDomain) and the paper's ideal lines, which the
+ * functions below compute (a real line would be ignored): comparisons only.
  */
-function refuseArguments(fn: string, device: Device, TL: number, TR: number): void {
-  checkDevice(`${fn} device`, device);
+function idealArgumentsInDomain(device: Device, TL: number, TR: number): boolean {
+  return photonicArgumentsInDomain(device, TL, TR) && idealLines(device);
+}
+
+/**
+ * Throws InputError for the device (with a real line where `ideal`) or T_L, T_R (against the left and
+ * the right Tc). Called only where the comparisons failed: the messages are built here, off the
+ * callers' fast path.
+ */
+function refuseArguments(fn: string, device: Device, TL: number, TR: number, ideal = true): void {
+  if (ideal) checkIdealDevice(`${fn} device`, device);
+  else checkDevice(`${fn} device`, device);
   checkT(`${fn} TL`, TL, device.left.superconductor.Tc);
   checkT(`${fn} TR`, TR, device.right.superconductor.Tc);
 }
@@ -42,7 +53,7 @@ export function junctionResistance(reservoir: Reservoir, T: number): number {
 
 /** The circuit elements R_L, R_R (Ω) and C_L, C_R (F) at temperatures T_L, T_R (K). */
 export function photonicCircuit(device: Device, TL: number, TR: number): PhotonicCircuit {
-  if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicCircuit', device, TL, TR);
+  if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicCircuit', device, TL, TR, false);
   return unchecked.photonicCircuit(device, TL, TR);
 }
 
@@ -58,7 +69,7 @@ export function transmissionParameters(circuit: PhotonicCircuit): { tau0: number
 
 /** Cutoff ω_c = 1/((1+χ) c √(r_L r_R)) of docs/model.md §3, rad/s (for identical c on both sides). */
 export function photonicCutoff(device: Device, TL: number, TR: number): number {
-  if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicCutoff', device, TL, TR);
+  if (!idealArgumentsInDomain(device, TL, TR)) refuseArguments('photonicCutoff', device, TL, TR);
   return unchecked.photonicCutoff(device, TL, TR);
 }
 
@@ -110,13 +121,13 @@ export function photonicHeatCurrentOfCircuit(circuit: PhotonicCircuit, TL: numbe
 
 /** J_γ(T_L, T_R) in W, positive from left to right (closed form with digamma). */
 export function photonicHeatCurrent(device: Device, TL: number, TR: number): number {
-  if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicHeatCurrent', device, TL, TR);
+  if (!idealArgumentsInDomain(device, TL, TR)) refuseArguments('photonicHeatCurrent', device, TL, TR);
   return unchecked.photonicHeatCurrent(device, TL, TR);
 }
 
 /** J_γ(·, T_R) at a fixed T_R, W; the function returned checks its T_L too. */
 export function photonicHeatCurrentAt(device: Device, TR: number): (TL: number) => number {
-  checkDevice('photonicHeatCurrentAt device', device);
+  checkIdealDevice('photonicHeatCurrentAt device', device);
   checkT('photonicHeatCurrentAt TR', TR, device.right.superconductor.Tc);
   // The function keeps the device's fields as they are now: check T_L against this Tc.
   const Tc = device.left.superconductor.Tc;
@@ -129,7 +140,7 @@ export function photonicHeatCurrentAt(device: Device, TR: number): (TL: number) 
 
 /** κ_γ = −∂J_γ/∂T_R in W/K, analytic. NDTC where κ_γ < 0. */
 export function photonicConductance(device: Device, TL: number, TR: number): number {
-  if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicConductance', device, TL, TR);
+  if (!idealArgumentsInDomain(device, TL, TR)) refuseArguments('photonicConductance', device, TL, TR);
   return unchecked.photonicConductance(device, TL, TR);
 }
 
@@ -139,13 +150,12 @@ export function photonicGradient(
   TL: number,
   TR: number,
 ): { J: number; dTL: number; dTR: number } {
-  if (!photonicArgumentsInDomain(device, TL, TR)) refuseArguments('photonicGradient', device, TL, TR);
+  if (!idealArgumentsInDomain(device, TL, TR)) refuseArguments('photonicGradient', device, TL, TR);
   return unchecked.photonicGradient(device, TL, TR);
 }
 
 /** J_γ by direct adaptive quadrature of paper Eq. 2 with τ(ω) of Eq. 3 (independent reference path), W. */
 export function photonicHeatCurrentDirect(device: Device, TL: number, TR: number): number {
-  if (!photonicArgumentsInDomain(device, TL, TR))
-    refuseArguments('photonicHeatCurrentDirect', device, TL, TR);
+  if (!idealArgumentsInDomain(device, TL, TR)) refuseArguments('photonicHeatCurrentDirect', device, TL, TR);
   return unchecked.photonicHeatCurrentDirect(device, TL, TR);
 }

@@ -13,6 +13,7 @@ import type {
 import {
   checkBath,
   checkDeviceWithHeatCapacities,
+  checkIdealDeviceWithHeatCapacities,
   checkFinite,
   checkFiniteResult,
   checkInputPower,
@@ -90,7 +91,7 @@ function checkTransient(
   change: TransientChange,
   options: TransientOptions,
 ): void {
-  checkDeviceWithHeatCapacities(`${fn} device`, device);
+  checkIdealDeviceWithHeatCapacities(`${fn} device`, device);
   if (drive === null || typeof drive !== 'object')
     throw new InputError(
       `${fn} drive`,

@@ -6,8 +6,8 @@ import * as unchecked from '../physics/transistor.js';
 import type { TransistorResponse } from '../physics/transistor.js';
 import type { TwoReservoirOperatingPoint, TwoReservoirState } from '../physics/two-reservoir.js';
 import {
-  checkDevice,
-  checkDeviceWithHeatCapacities,
+  checkIdealDevice,
+  checkIdealDeviceWithHeatCapacities,
   checkFiniteResult,
   checkMatrix2,
   checkTemperature,
@@ -19,7 +19,7 @@ export * from '../physics/transistor.js';
 /** The response at a steady state { TL, TR, jacobian, stable } (T in [0.004 Tc, 10 K], J non-singular). */
 export function transistorResponseAt(device: Device, state: TwoReservoirState): TransistorResponse {
   const fn = 'transistorResponseAt';
-  checkDevice(`${fn} device`, device);
+  checkIdealDevice(`${fn} device`, device);
   if (state === null || typeof state !== 'object')
     throw new InputError(
       `${fn} state`,
@@ -39,7 +39,7 @@ export function transistorResponseAt(device: Device, state: TwoReservoirState): 
 
 /** The transistor response at every steady state of setup 3 (arguments as solveTwoReservoirs). */
 export function transistorResponse(device: Device, op: TwoReservoirOperatingPoint): TransistorResponse[] {
-  checkDeviceWithHeatCapacities('transistorResponse device', device);
+  checkIdealDeviceWithHeatCapacities('transistorResponse device', device);
   checkTwoReservoirOperatingPoint('transistorResponse op', device, op);
   return unchecked.transistorResponse(device, op);
 }

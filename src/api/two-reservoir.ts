@@ -13,8 +13,8 @@ import type {
 } from '../physics/two-reservoir.js';
 import {
   checkBath,
-  checkDevice,
-  checkDeviceWithHeatCapacities,
+  checkIdealDevice,
+  checkIdealDeviceWithHeatCapacities,
   checkFinite,
   checkFiniteResult,
   checkMatrix2,
@@ -62,7 +62,7 @@ export function twoReservoirResidual(
   TR: number,
 ): [number, number] {
   const fn = 'twoReservoirResidual';
-  checkDevice(`${fn} device`, device);
+  checkIdealDevice(`${fn} device`, device);
   checkTwoReservoirOperatingPoint(`${fn} op`, device, op);
   checkTemperature(`${fn} TL`, TL, device.left.superconductor.Tc);
   checkTemperature(`${fn} TR`, TR, device.right.superconductor.Tc);
@@ -77,7 +77,7 @@ export function twoReservoirJacobian(
   Tbath?: number,
 ): [[number, number], [number, number]] {
   const fn = 'twoReservoirJacobian';
-  checkDevice(`${fn} device`, device);
+  checkIdealDevice(`${fn} device`, device);
   checkStencilTemperature(`${fn} TL`, TL, device.left.superconductor.Tc);
   checkStencilTemperature(`${fn} TR`, TR, device.right.superconductor.Tc);
   if (Tbath !== undefined) checkBath(`${fn} Tbath`, Tbath, device);
@@ -130,7 +130,7 @@ export function describeTwoReservoirState(
   Tbath?: number,
 ): TwoReservoirState {
   const fn = 'describeTwoReservoirState';
-  checkDeviceWithHeatCapacities(`${fn} device`, device);
+  checkIdealDeviceWithHeatCapacities(`${fn} device`, device);
   checkStencilTemperature(`${fn} TL`, TL, device.left.superconductor.Tc);
   checkStencilTemperature(`${fn} TR`, TR, device.right.superconductor.Tc);
   if (Tbath !== undefined) checkBath(`${fn} Tbath`, Tbath, device);
@@ -199,7 +199,7 @@ export function steadyStatesByReduction(
 
 /** Every steady state of setup 3 (both reservoirs floating) with heaters J_in^L, J_in^R (0 or (0, 1 µW]). */
 export function solveTwoReservoirs(device: Device, op: TwoReservoirOperatingPoint): TwoReservoirSolution {
-  checkDeviceWithHeatCapacities('solveTwoReservoirs device', device);
+  checkIdealDeviceWithHeatCapacities('solveTwoReservoirs device', device);
   checkTwoReservoirOperatingPoint('solveTwoReservoirs op', device, op);
   return unchecked.solveTwoReservoirs(device, op);
 }

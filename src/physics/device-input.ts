@@ -1,7 +1,7 @@
 /** A Device given to a library function, checked at the boundary: its shape, then its domain. */
 import { InputError } from '../errors.js';
 import type { Device } from './device.js';
-import { checkDevice } from './domain.js';
+import { checkDevice, idealLines } from './domain.js';
 
 /** A value as a message shows it: numbers and strings as themselves, other things by their type. */
 export function describeValue(value: unknown): string {
@@ -51,4 +51,22 @@ export function checkDeviceInput(device: unknown, option: string): Device {
   if (typeof d.Tbath !== 'number')
     throw new InputError(`${option}: Tbath`, describeValue(d.Tbath), 'a number (K)');
   return checkDevice(d, option);
+}
+
+/**
+ * Refuses a device with a real photon line (`line` with a non-zero element) where the paper's ideal
+ * lines are computed: the line would be ignored and the ideal line's numbers given without a word.
+ */
+export function refuseRealLine(device: Device, option: string): void {
+  if (idealLines(device)) return;
+  const line = device.line as unknown;
+  const shown =
+    line !== null && typeof line === 'object'
+      ? `inductance ${describeValue((line as { inductance?: unknown }).inductance)} H, resistance ${describeValue((line as { resistance?: unknown }).resistance)} Ω`
+      : describeValue(line);
+  throw new InputError(
+    `${option}.line`,
+    shown,
+    "no 'line' (the paper's ideal lines); real lines: photonicHeatCurrentThroughLine, lineHeatCurrents, balanceRootsThroughLine, rectification",
+  );
 }

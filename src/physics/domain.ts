@@ -408,6 +408,18 @@ export function temperatureInDomain(T: number, Tc: number): boolean {
 }
 
 /** Every field of `device` in its domain, χ and the bath included, by comparisons only. */
+/**
+ * The paper's ideal lines: no `line`, or one with 0 H and 0 Ω (comparisons only). The ideal-line
+ * functions would ignore a real line's elements and give the ideal line's numbers.
+ */
+export function idealLines(device: Device): boolean {
+  const line = device.line;
+  return (
+    line === undefined ||
+    (typeof line === 'object' && line !== null && line.inductance === 0 && line.resistance === 0)
+  );
+}
+
 export function deviceInDomain(device: Device): boolean {
   if (typeof device !== 'object' || device === null) return false;
   const { left, right, Tbath } = device;

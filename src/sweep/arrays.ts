@@ -12,9 +12,9 @@ import {
   overlappingParameter,
   parameterInfo,
   parameterValuePredicate,
-  refuseRealLine,
   type OperatingValues,
 } from './parameters.js';
+import { refuseRealLine } from '../physics/device-input.js';
 import { checkTemperatures, MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
 import {
   DEFAULT_OUTPUTS,

@@ -6,7 +6,8 @@
 import { InputError, solveBalance, type Device, type Setup } from '../index.js';
 import { checkDeviceInput, describeValue, refuseUnknownKeys } from '../physics/device-input.js';
 import { checkTemperatures } from '../physics/domain.js';
-import { checkParameterValue, parameterInfo, refuseRealLine } from './parameters.js';
+import { checkParameterValue, parameterInfo } from './parameters.js';
+import { refuseRealLine } from '../physics/device-input.js';
 
 /** The swept parameter of a hysteresis trace: the input power J_in (W) or the right temperature T_R (K). */
 export type HysteresisParameter = 'J_in' | 'T_R';

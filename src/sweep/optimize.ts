@@ -12,9 +12,9 @@ import {
   checkParameterValue,
   overlappingParameter,
   parameterInfo,
-  refuseRealLine,
   type OperatingValues,
 } from './parameters.js';
+import { refuseRealLine } from '../physics/device-input.js';
 import { InputError } from '../errors.js';
 import { checkDeviceInput, describeValue, refuseUnknownKeys } from '../physics/device-input.js';
 import { MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';

@@ -21,7 +21,6 @@ import {
 } from '../physics/domain.js';
 import { formatQuantity, type QuantityKind } from '../units/quantity.js';
 import { nearestName } from '../device-file/nearest-name.js';
-import { hasRealLine } from '../physics/photonic-line.js';
 
 /** Operating-point values of one sweep point (SI). T_L given means: no balance solve, evaluate at T_L. */
 export interface OperatingValues {
@@ -188,20 +187,6 @@ export function overlappingParameter(
     }
   }
   return undefined;
-}
-
-/**
- * Refuses a device with a real photon line (`line`): sweeps, hysteresis and optimisation compute the
- * paper's ideal lines, so they would ignore it and give the ideal line's numbers without a word (their
- * commands refuse such a device file).
- */
-export function refuseRealLine(device: Device, option: string): void {
-  if (hasRealLine(device))
-    throw new InputError(
-      `${option}.line`,
-      `inductance ${device.line!.inductance} H, resistance ${device.line!.resistance} Ω`,
-      "no 'line' (the paper's ideal lines); real lines: the library's …ThroughLine functions",
-    );
 }
 
 function setDotted(device: Device, path: string, value: number): Device {
