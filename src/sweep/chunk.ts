@@ -140,11 +140,27 @@ export function pointEvaluator(
   };
 }
 
+interface ChunkEvaluator {
+  ctx: EvaluationContext;
+  evaluateAt: ReturnType<typeof pointEvaluator>;
+  /** What it was made from (evaluatedParts): a spec given a new device, axes, … gets a new evaluator. */
+  made: readonly unknown[];
+}
+
+/** The parts of a spec its evaluator is made from (objects by identity). */
+const evaluatedParts = (spec: SweepSpec): unknown[] => [
+  spec.device,
+  spec.fixed,
+  spec.axes,
+  spec.outputs,
+  spec.mode,
+  spec.TRrange,
+];
+const sameParts = (made: readonly unknown[], spec: SweepSpec): boolean =>
+  evaluatedParts(spec).every((part, i) => part === made[i]);
+
 /** A sweep's context and point evaluator (chunkEvaluator), per spec object. */
-const evaluators = new WeakMap<
-  SweepSpec,
-  { ctx: EvaluationContext; evaluateAt: ReturnType<typeof pointEvaluator> }
->();
+const evaluators = new WeakMap<SweepSpec, ChunkEvaluator>();
 
 /**
  * The context and point evaluator of `spec`, made once per spec and thread and used by every chunk: the
@@ -153,17 +169,13 @@ const evaluators = new WeakMap<
  * solver: ~0.3 s of CPU a 10⁶-point sweep). The evaluator keeps no value that depends on the order
  * of points (pointEvaluator), so chunks computed in any order still give the same bytes.
  */
-export function chunkEvaluator(spec: SweepSpec): {
-  ctx: EvaluationContext;
-  evaluateAt: ReturnType<typeof pointEvaluator>;
-} {
-  let e = evaluators.get(spec);
-  if (!e) {
-    const ctx = evaluationContext(spec);
-    e = { ctx, evaluateAt: pointEvaluator(spec, ctx) };
-    evaluators.set(spec, e);
-  }
-  return e;
+export function chunkEvaluator(spec: SweepSpec): ChunkEvaluator {
+  const e = evaluators.get(spec);
+  if (e && sameParts(e.made, spec)) return e;
+  const ctx = evaluationContext(spec);
+  const made: ChunkEvaluator = { ctx, evaluateAt: pointEvaluator(spec, ctx), made: evaluatedParts(spec) };
+  evaluators.set(spec, made);
+  return made;
 }
 
 export function computeChunk(spec: SweepSpec, k: number): ChunkText {

@@ -2,7 +2,7 @@
  * The evaluation loop of computeChunk with the heat balance's per-device caches: a point's bytes do
  * not depend on the chunk size (chunks that start and end mid-row), on the order chunks are computed
  * in, or on whether the device object was kept from the point before; and its roots agree with the
- * full scan (solveBalanceFullScan) within 1 nK.
+ * full scan (solveBalanceFullScan) within 1 nK; a spec changed between chunks is evaluated afresh.
  */
 import { describe, expect, it } from 'vitest';
 import { platformDevice, solveBalanceFullScan, withChi } from '../../src/index.js';
@@ -81,5 +81,18 @@ describe('computeChunk with per-device heat-balance caches', () => {
       }
     }
     expect(bistable).toBeGreaterThan(5);
+  });
+
+  it('a spec given another device, axes or outputs is evaluated afresh (the evaluator kept per spec follows it)', () => {
+    const s = spec(29);
+    const first = text(computeChunk(s, 0).csv);
+    s.device = platformDevice('inas');
+    const inas = text(computeChunk(s, 0).csv);
+    expect(inas).not.toBe(first);
+    expect(inas).toBe(text(computeChunk({ ...spec(29), device: platformDevice('inas') }, 0).csv));
+    s.outputs = ['n_roots'];
+    expect(text(computeChunk(s, 0).csv)).toBe(
+      text(computeChunk({ ...spec(29), device: platformDevice('inas'), outputs: ['n_roots'] }, 0).csv),
+    );
   });
 });
