@@ -263,7 +263,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option(
       '--workers <n>',
-      'threads computing chunks; 1 (or 0) computes on the main thread, without a worker (default: the CPUs available, os.availableParallelism())',
+      'threads computing chunks: the main thread and n − 1 workers; 1 (or 0): the main thread alone (default: the CPUs available, os.availableParallelism())',
     )
     .option(
       '--resume',

@@ -1,10 +1,11 @@
 /**
- * Compute and write chunks on worker threads, or on this thread for one worker (or 0). Chunks are
- * handed out in index order and may finish in any order; each is written to its own file by the thread
- * that computed it, so the output does not depend on the worker count. With workers this thread stays
- * idle (on a two-core machine it would otherwise take time from them). A worker fsyncs a chunk and writes
- * its record while it computes the next one; once every chunk is computed, each worker is asked to
- * flush (finish those records) before the pool ends, so every chunk is recorded when it resolves.
+ * Compute and write chunks on N threads: this one and N − 1 workers (this one alone for N = 1 or 0).
+ * Chunks are handed out in index order and may finish in any order; each is written to its own file by
+ * the thread that computed it, so the output does not depend on the thread count. A worker holds up
+ * to QUEUED_PER_WORKER chunks, so it has the next while this thread computes and cannot answer. Each
+ * thread fsyncs a chunk and writes its record while it computes the next one; once every chunk is
+ * computed, each worker is asked to flush (finish those records) before the pool ends, so every chunk
+ * is recorded when it resolves.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -37,21 +38,21 @@ export function computeChunkFiles(
 }
 
 /**
- * The chunks computed on this thread (one worker's work without starting one: a second V8 instance and
- * its compilation cost ~0.3 s of CPU). As on a worker, a chunk's fsync and record complete in the
- * background while the next is computed; between chunks the event loop runs, so a progress bar redraws
- * and signals are handled. Every record is written (or the first failure thrown) before it returns.
+ * Chunks computed on this thread, each taken from `take` until it gives none. As on a worker, a
+ * chunk's fsync and record complete in the background while the next is computed; between chunks the
+ * event loop runs, so workers' answers are handled, a progress bar redraws and signals are handled.
+ * Every record is written (or the first failure thrown) before it returns.
  */
 async function computeHere(
   spec: SweepSpec,
   out: string,
-  chunks: readonly number[],
+  take: () => number | undefined,
   onChunk: (k: number, failures: ChunkFailures) => void,
 ): Promise<void> {
   const recording = new Set<Promise<void>>();
   let recordError: unknown;
   try {
-    for (const k of chunks) {
+    for (let k = take(); k !== undefined; k = take()) {
       if (recordError !== undefined) throw recordError;
       const { files, failures } = computeChunkFiles(spec, k);
       const done = writeChunkDeferred(out, k, files).catch((error: unknown) => {
@@ -93,6 +94,9 @@ interface Answer {
   flushed?: boolean;
 }
 
+/** Chunks a worker holds at once: the next one waits in its queue while this thread computes. */
+const QUEUED_PER_WORKER = 2;
+
 export async function computeChunks(
   spec: SweepSpec,
   out: string,
@@ -100,57 +104,80 @@ export async function computeChunks(
   workers: number,
   onChunk: (k: number, failures: ChunkFailures) => void,
 ): Promise<void> {
-  if (workers <= 1 || chunks.length === 0) return computeHere(spec, out, chunks, onChunk);
-  const pool = Array.from({ length: Math.min(workers, chunks.length) }, () => startWorker(spec, out));
   let next = 0;
   let failed = false;
-  try {
-    await new Promise<void>((resolve, rejectRun) => {
-      let running = 0;
-      let flushing = -1;
-      // After the first failure no chunk is handed out: the workers only finish what they hold.
-      const reject = (error: unknown): void => {
-        failed = true;
-        rejectRun(error);
-      };
-      const feed = (w: Worker): void => {
-        if (failed) return;
-        if (next < chunks.length) {
-          running++;
-          w.postMessage(chunks[next++]);
-        } else if (running === 0 && flushing < 0) {
-          flushing = pool.length;
-          for (const v of pool) v.postMessage('flush');
-        }
-      };
-      for (const w of pool) {
-        w.on('message', (m: Answer) => {
-          if (m.flushed) {
-            if (m.error !== undefined) return reject(new Error(m.error));
-            if (--flushing === 0) resolve();
-            return;
-          }
-          running--;
-          if (m.error !== undefined)
-            return reject(new Error(m.namesFile ? m.error : `chunk ${m.k}: ${m.error}`));
-          try {
-            onChunk(m.k, m.failures!);
-          } catch (error) {
-            return reject(error);
-          }
-          feed(w);
-        });
-        w.on('error', reject);
-        w.on('exit', (code) => {
-          if (code !== 0) reject(new Error(`a sweep worker exited with code ${code}`));
-        });
+  // After the first failure no chunk is handed out: the threads only finish what they hold.
+  const take = (): number | undefined => (failed || next >= chunks.length ? undefined : chunks[next++]);
+  const pool = Array.from({ length: Math.max(0, Math.min(workers, chunks.length) - 1) }, () =>
+    startWorker(spec, out),
+  );
+  if (pool.length === 0) return computeHere(spec, out, take, onChunk);
+  let fail: (error: unknown) => void = () => {};
+  let hereDone = false;
+  let maybeFlush = (): void => {};
+  const workersDone = new Promise<void>((resolve, rejectRun) => {
+    const held = new Map<Worker, number>(pool.map((w) => [w, 0]));
+    let flushing = -1;
+    fail = (error) => {
+      failed = true;
+      rejectRun(error);
+    };
+    maybeFlush = () => {
+      if (failed || flushing >= 0 || !hereDone || next < chunks.length) return;
+      for (const n of held.values()) if (n > 0) return;
+      flushing = pool.length;
+      for (const w of pool) w.postMessage('flush');
+    };
+    const feed = (w: Worker): void => {
+      while (held.get(w)! < QUEUED_PER_WORKER) {
+        const k = take();
+        if (k === undefined) return maybeFlush();
+        held.set(w, held.get(w)! + 1);
+        w.postMessage(k);
       }
-      for (const w of pool) feed(w);
-    });
-  } finally {
+    };
+    for (const w of pool) {
+      w.on('message', (m: Answer) => {
+        if (m.flushed) {
+          if (m.error !== undefined) return fail(new Error(m.error));
+          if (--flushing === 0) resolve();
+          return;
+        }
+        held.set(w, held.get(w)! - 1);
+        if (m.error !== undefined) return fail(new Error(m.namesFile ? m.error : `chunk ${m.k}: ${m.error}`));
+        try {
+          onChunk(m.k, m.failures!);
+        } catch (error) {
+          return fail(error);
+        }
+        feed(w);
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`a sweep worker exited with code ${code}`));
+      });
+    }
+    for (const w of pool) feed(w);
+  });
+  // This thread computes chunks too (one V8 instance fewer than a worker per thread).
+  const here = computeHere(spec, out, take, onChunk).then(
+    () => {
+      hereDone = true;
+      maybeFlush();
+    },
+    (error: unknown) => {
+      fail(error);
+      throw error;
+    },
+  );
+  const settled = await Promise.allSettled([here, workersDone]);
+  try {
     if (failed) await Promise.all(pool.map(drain));
+  } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
+  // This thread's failure first: a worker's "rejection" may only be the stop that failure caused.
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
 }
 
 /** Longest wait for a failed run's workers to settle their background writes, ms. */

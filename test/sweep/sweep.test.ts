@@ -71,7 +71,7 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('output bytes do not depend on the worker count or the chunk size', async () => {
+  it('output bytes do not depend on the thread count or the chunk size', async () => {
     const a = fresh();
     const b = fresh();
     const c = fresh();
@@ -96,9 +96,14 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
     expect(readdirSync(join(c, 'chunks')).filter((f) => f.endsWith('.jsonl'))).toHaveLength(
       Math.ceil(65 / 7),
     );
+    // Three threads (this one and two workers, each holding a queued chunk) on 5-point chunks.
+    const d = fresh();
+    const three = ['--workers', '3', '--chunk-size', '5', '--quiet', '--no-plot'];
+    expect((await ndtc('sweep', ...GRID, '--out', d, ...three)).code).toBe(0);
     for (const f of ['results.csv', 'results.jsonl']) {
       expect(read(b, f)).toBe(read(a, f));
       expect(read(c, f)).toBe(read(a, f));
+      expect(read(d, f)).toBe(read(a, f));
     }
   });
 
