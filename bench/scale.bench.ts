@@ -55,7 +55,7 @@ function pipeline(label: string, nTL: number, nTR: number, scratch: string, with
     ],
     scratch,
   );
-  rows.push(...stepRows(`${label} sweep (2 workers, chunks + results.csv/.jsonl)`, sweep));
+  rows.push(...stepRows(`${label} sweep (2 threads, chunks + results.csv/.jsonl)`, sweep));
   const chunks = bytesUnder(join(out, 'chunks'));
   const results = bytesUnder(join(out, 'results.csv')) + bytesUnder(join(out, 'results.jsonl'));
   const merge = child(['bin/ndtc.js', 'merge', out, '--no-plot', '--no-h5'], scratch);

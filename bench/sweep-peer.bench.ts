@@ -2,8 +2,8 @@
  * `ndtc sweep` against a vectorised NumPy/SciPy peer (bench/peer/tl_map.py) on the same map: Ag,
  * setup 1, 316 T_R (10–800 mK, linear) × 316 J_in (1 fW–1 pW, log). CPU time per point of each: the
  * peer's map alone (time.process_time, imports and its R(T) table excluded); ndtc's whole in-process
- * run (runSweep: worker start-up, compilation, solving, writing and assembling the CSV and JSONL;
- * process.cpuUsage, which counts the worker threads). The peer writes the first root only, so ndtc
+ * run (runSweep: start-up of any worker, compilation, solving, writing and assembling the CSV and JSONL;
+ * process.cpuUsage, which counts every thread). The peer writes the first root only, so ndtc
  * is timed writing T_L (every root), and once more with the responsivity dT_L/dT_R as well. Then, as a
  * user runs it (`ndtc sweep` in a fresh process, every thread's CPU), on 10⁶ and 4·10⁶ points
  * alternating with the peer on the same maps: with binary chunks (`--formats h5`) and with text.
@@ -128,9 +128,9 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
     const runs: Record<string, Measured[]> = {};
     let first: (number | null)[] = [];
     const cases: [string, string[], number][] = [
-      ['T_L, 1 worker', ['T_L'], 1],
-      ['T_L, 2 workers', ['T_L'], 2],
-      ['T_L and dT_L/dT_R, 1 worker', ['T_L', 'dTL_dTR'], 1],
+      ['T_L, 1 thread', ['T_L'], 1],
+      ['T_L, 2 threads', ['T_L'], 2],
+      ['T_L and dT_L/dT_R, 1 thread', ['T_L', 'dTL_dTR'], 1],
     ];
     for (let round = 0; round < 3; round++) {
       for (const [name, outputs, workers] of cases) {
@@ -265,38 +265,38 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
           unit: 'µs/point',
         },
         {
-          name: `ndtc sweep, ${BIG_SIDE} × ${BIG_SIDE} map, T_L, 1 worker: CPU of the whole run (one run)`,
+          name: `ndtc sweep, ${BIG_SIDE} × ${BIG_SIDE} map, T_L, 1 thread: CPU of the whole run (one run)`,
           value: bigPerPoint,
           unit: 'µs/point',
         },
         {
-          name: `ratio ndtc / peer, CPU per point, ${BIG_SIDE} × ${BIG_SIDE} map (T_L, 1 worker, whole run)`,
+          name: `ratio ndtc / peer, CPU per point, ${BIG_SIDE} × ${BIG_SIDE} map (T_L, 1 thread, whole run)`,
           value: bigPerPoint / bigPeerPerPoint,
           unit: '×',
         },
         {
-          name: `ndtc sweep as a user runs it (a fresh process), ${BIG_SIDE} × ${BIG_SIDE}, T_L, 1 worker, CSV and JSON Lines (--no-h5): CPU of the whole run`,
+          name: `ndtc sweep as a user runs it (a fresh process), ${BIG_SIDE} × ${BIG_SIDE}, T_L, 1 thread, CSV and JSON Lines (--no-h5): CPU of the whole run`,
           value: (textBig.cpu * 1e6) / bigPoints,
           unit: 'µs/point',
         },
         {
-          name: `ndtc sweep --formats h5 (binary chunks, results.h5 alone), ${BIG_SIDE} × ${BIG_SIDE}, T_L, 1 worker: CPU of the whole run (best of 2)`,
+          name: `ndtc sweep --formats h5 (binary chunks, results.h5 alone), ${BIG_SIDE} × ${BIG_SIDE}, T_L, 1 thread: CPU of the whole run (best of 2)`,
           value: binaryPerPoint,
           unit: 'µs/point',
         },
         { name: '  points per second (wall)', value: bigPoints / binaryBig.wall, unit: 'points/s' },
         {
-          name: `  the same on 2 workers: CPU of the whole run`,
+          name: `  the same on 2 threads: CPU of the whole run`,
           value: (binaryBig2.cpu * 1e6) / bigPoints,
           unit: 'µs/point',
         },
         {
-          name: '  points per second (wall), 2 workers',
+          name: '  points per second (wall), 2 threads',
           value: bigPoints / binaryBig2.wall,
           unit: 'points/s',
         },
         {
-          name: `ndtc sweep --formats h5, ${HUGE_SIDE} × ${HUGE_SIDE} (4·10⁶ points), T_L, 1 worker: CPU of the whole run`,
+          name: `ndtc sweep --formats h5, ${HUGE_SIDE} × ${HUGE_SIDE} (4·10⁶ points), T_L, 1 thread: CPU of the whole run`,
           value: hugePerPoint,
           unit: 'µs/point',
         },
@@ -316,12 +316,12 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
           unit: 'µs/point',
         },
         {
-          name: `ratio ndtc --formats h5 / peer, CPU per point, ${BIG_SIDE}² (ndtc's whole run, 1 worker)`,
+          name: `ratio ndtc --formats h5 / peer, CPU per point, ${BIG_SIDE}² (ndtc's whole run, 1 thread)`,
           value: binaryPerPoint / peerBig,
           unit: '×',
         },
         {
-          name: `ratio ndtc --formats h5 / peer, CPU per point, ${HUGE_SIDE}² (ndtc's whole run, 1 worker)`,
+          name: `ratio ndtc --formats h5 / peer, CPU per point, ${HUGE_SIDE}² (ndtc's whole run, 1 thread)`,
           value: hugePerPoint / peerHuge,
           unit: '×',
         },
@@ -331,18 +331,18 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
           unit: '×',
         },
         {
-          name: 'ratio ndtc / peer, CPU per point (T_L, 1 worker)',
-          value: cpuPerPoint('T_L, 1 worker') / peer,
+          name: 'ratio ndtc / peer, CPU per point (T_L, 1 thread)',
+          value: cpuPerPoint('T_L, 1 thread') / peer,
           unit: '×',
         },
         {
-          name: 'ratio ndtc / peer, CPU per point (T_L, 2 workers)',
-          value: cpuPerPoint('T_L, 2 workers') / peer,
+          name: 'ratio ndtc / peer, CPU per point (T_L, 2 threads)',
+          value: cpuPerPoint('T_L, 2 threads') / peer,
           unit: '×',
         },
         {
-          name: 'ratio ndtc / peer, CPU per point (T_L and dT_L/dT_R, 1 worker)',
-          value: cpuPerPoint('T_L and dT_L/dT_R, 1 worker') / peer,
+          name: 'ratio ndtc / peer, CPU per point (T_L and dT_L/dT_R, 1 thread)',
+          value: cpuPerPoint('T_L and dT_L/dT_R, 1 thread') / peer,
           unit: '×',
         },
       ],

@@ -150,7 +150,7 @@ export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
     );
 
     // The target itself: the 10⁶-point map (1000 T_R × 1000 J_in), timed whole (start-up, warm-up,
-    // assembly) on 2 workers and on 1, in the order 2, 1, 1, 2 so that a linear drift of the machine
+    // assembly) on 2 threads and on 1, in the order 2, 1, 1, 2 so that a linear drift of the machine
     // cancels in the ratio of the sums.
     const points = 1000 * 1000;
     const whole: Record<1 | 2, Measured[]> = { 1: [], 2: [] };
@@ -188,34 +188,34 @@ export async function benchSweep(): Promise<{ rows: BenchRow[] }> {
     return {
       rows: [
         {
-          name: `10⁶-point T_L map (1000 × 1000, setup 1) on 2 workers, whole run (mean of ${runs(2)} s)`,
+          name: `10⁶-point T_L map (1000 × 1000, setup 1) on 2 threads, whole run (mean of ${runs(2)} s)`,
           value: wall(2),
           unit: 's',
         },
         {
-          name: `  the same on 1 worker (mean of ${runs(1)} s)`,
+          name: `  the same on 1 thread (mean of ${runs(1)} s)`,
           value: wall(1),
           unit: 's',
         },
-        { name: '  per point, 2 workers', value: (wall(2) * 1e6) / points, unit: 'µs/point' },
-        { name: '  per point, 1 worker', value: (wall(1) * 1e6) / points, unit: 'µs/point' },
+        { name: '  per point, 2 threads', value: (wall(2) * 1e6) / points, unit: 'µs/point' },
+        { name: '  per point, 1 thread', value: (wall(1) * 1e6) / points, unit: 'µs/point' },
         {
-          name: 'parallel speed-up of the whole 10⁶-point run, 2 workers vs 1 (runs in the order 2, 1, 1, 2)',
+          name: 'parallel speed-up of the whole 10⁶-point run, 2 threads vs 1 (runs in the order 2, 1, 1, 2)',
           value: wall(1) / wall(2),
           unit: '×',
         },
         // On a busy machine the wall clock cannot show the speed-up; the CPU time shows whether the
-        // second worker adds work (ratio 1: none, so on two idle cores the speed-up approaches 2).
-        { name: '  CPU time, 2 workers / 1 worker', value: cpu(2) / cpu(1), unit: '×' },
-        // The 1-worker run is not one core's work: V8 compiles and collects garbage on helper threads,
-        // which then have the second core to themselves. With b cores busy there, two workers can give
+        // second thread adds work (ratio 1: none, so on two idle cores the speed-up approaches 2).
+        { name: '  CPU time, 2 threads / 1 thread', value: cpu(2) / cpu(1), unit: '×' },
+        // The 1-thread run is not one core's work: V8 compiles and collects garbage on helper threads,
+        // which then have the second core to themselves. With b cores busy there, two threads can give
         // at most 2/b.
         {
-          name: '  cores busy during the 1-worker run (CPU time / wall time: worker, V8 helper threads, main thread)',
+          name: '  cores busy during the 1-thread run (CPU time / wall time: the main thread and V8 helper threads)',
           value: cpu(1) / wall(1),
           unit: '',
         },
-        { name: '  cores busy during the 2-worker run', value: cpu(2) / wall(2), unit: '' },
+        { name: '  cores busy during the 2-thread run', value: cpu(2) / wall(2), unit: '' },
         {
           name: `parallel speed-up in steady state: warm workers, one alone vs both on the same 48 chunks (12 288 points), ${steady.ratios.length} alternating rounds, median`,
           value: steady.median,
