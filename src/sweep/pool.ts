@@ -38,8 +38,39 @@ export function computeChunkFiles(
 }
 
 /**
- * Chunks computed on this thread, each taken from `take` until it gives none. As on a worker, a
- * chunk's fsync and record complete in the background while the next is computed; between chunks the
+ * Chunks computed on one thread and written, their fsync and record following on libuv's pool while
+ * the thread computes the next (writeChunkDeferred): the main thread's loop and each worker's.
+ */
+export class ChunkRecorder {
+  private readonly recording = new Set<Promise<void>>();
+  private failure: unknown;
+
+  constructor(
+    private readonly spec: SweepSpec,
+    private readonly out: string,
+  ) {}
+
+  /** Compute and write chunk k; throws the first failure to record an earlier chunk instead. */
+  compute(k: number): ChunkFailures {
+    if (this.failure !== undefined) throw this.failure;
+    const { files, failures } = computeChunkFiles(this.spec, k);
+    const done = writeChunkDeferred(this.out, k, files).catch((error: unknown) => {
+      this.failure ??= error;
+    });
+    this.recording.add(done);
+    void done.finally(() => this.recording.delete(done));
+    return failures;
+  }
+
+  /** Once every pending record is written: the first failure to record one, if any. */
+  async settle(): Promise<unknown> {
+    await Promise.all(this.recording);
+    return this.failure;
+  }
+}
+
+/**
+ * Chunks computed on this thread, each taken from `take` until it gives none. Between chunks the
  * event loop runs, so workers' answers are handled, a progress bar redraws and signals are handled.
  * Every record is written (or the first failure thrown) before it returns.
  */
@@ -49,24 +80,18 @@ async function computeHere(
   take: () => number | undefined,
   onChunk: (k: number, failures: ChunkFailures) => void,
 ): Promise<void> {
-  const recording = new Set<Promise<void>>();
-  let recordError: unknown;
+  const recorder = new ChunkRecorder(spec, out);
   try {
     for (let k = take(); k !== undefined; k = take()) {
-      if (recordError !== undefined) throw recordError;
-      const { files, failures } = computeChunkFiles(spec, k);
-      const done = writeChunkDeferred(out, k, files).catch((error: unknown) => {
-        recordError ??= error;
-      });
-      recording.add(done);
-      void done.finally(() => recording.delete(done));
-      onChunk(k, failures);
+      onChunk(k, recorder.compute(k));
       await new Promise((resolve) => setImmediate(resolve));
     }
-  } finally {
-    await Promise.all(recording);
+  } catch (error) {
+    await recorder.settle();
+    throw error;
   }
-  if (recordError !== undefined) throw recordError;
+  const failure = await recorder.settle();
+  if (failure !== undefined) throw failure;
 }
 
 /**

@@ -1,13 +1,12 @@
 /**
  * Worker-thread entry: receives chunk numbers, computes and writes each chunk, answers with its
- * failures; the chunk's fsync and record complete in the background (`writeChunkDeferred`), and the
+ * failures; the chunk's fsync and record complete in the background (ChunkRecorder), and the
  * message 'flush' answers `{ flushed }` once every record is written (or with the first error).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { hasPhononTable, loadPhononFamily } from '../physics/electron-phonon-table.js';
 import { FileError } from '../io/file-error.js';
-import { computeChunkFiles } from './pool.js';
-import { writeChunkDeferred } from './directory.js';
+import { ChunkRecorder } from './pool.js';
 import { phononGammas, type SweepSpec } from './spec.js';
 
 const { spec, out } = workerData as { spec: SweepSpec; out: string };
@@ -19,26 +18,17 @@ const failure = (error: unknown): { error: string; namesFile: boolean } => ({
   error: error instanceof Error ? error.message : String(error),
   namesFile: error instanceof FileError,
 });
-const recording = new Set<Promise<void>>();
-/** The first failure to record a chunk (e.g. a full disk), reported with the next answer. */
-let recordError: unknown;
+const recorder = new ChunkRecorder(spec, out);
 
 parentPort!.on('message', async (k: number | 'flush') => {
   if (k === 'flush') {
-    await Promise.all(recording);
+    const recordError = await recorder.settle();
     parentPort!.postMessage({ flushed: true, ...(recordError === undefined ? {} : failure(recordError)) });
     return;
   }
   try {
     await ready;
-    if (recordError !== undefined) throw recordError;
-    const { files, failures } = computeChunkFiles(spec, k);
-    const done = writeChunkDeferred(out, k, files).catch((error: unknown) => {
-      recordError ??= error;
-    });
-    recording.add(done);
-    void done.finally(() => recording.delete(done));
-    parentPort!.postMessage({ k, failures });
+    parentPort!.postMessage({ k, failures: recorder.compute(k) });
   } catch (error) {
     parentPort!.postMessage({ k, ...failure(error) });
   }
