@@ -20,7 +20,7 @@ import {
   readManifest,
 } from '../sweep/directory.js';
 import { RESULTS_H5 } from '../sweep/netcdf.js';
-import { describeEstimate, estimateSweep } from '../sweep/estimate.js';
+import { describeEstimate, estimateSweep, formatsHint } from '../sweep/estimate.js';
 import {
   checkParameterValue,
   checkTemperatureCorners,
@@ -386,9 +386,12 @@ See docs/sweeps.md.`,
       // A directory that cannot be made fails here, before the estimate samples the sweep.
       makeDirectory(opts.out);
       // Said up front, before computing (not for a shard or a resumed run: that work was sized already).
-      if (!opts.quiet && !opts.resume && !shard)
+      if (!opts.quiet && !opts.resume && !shard) {
         // A worker per chunk at most: that is all the pool starts.
         ctx.stderr(`${describeEstimate(estimateSweep(spec), Math.min(workers, chunkCount(spec)))}\n`);
+        const hint = formatsHint(spec);
+        if (hint) ctx.stderr(`${hint}\n`);
+      }
       // Started afresh by hand, the run then finds its own new manifest and computes every chunk.
       const fresh = opts.force === true && directoryContent(opts.out).length > 0;
       if (fresh) startAfresh(opts.out, spec);

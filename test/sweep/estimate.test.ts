@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { platformDevice } from '../../src/index.js';
 import { DEFAULT_MAX_POINTS } from '../../src/sweep/axes.js';
-import { describeEstimate, estimateSweep } from '../../src/sweep/estimate.js';
+import { describeEstimate, estimateSweep, formatsHint } from '../../src/sweep/estimate.js';
 import { readManifest } from '../../src/sweep/directory.js';
+import type { SweepSpec } from '../../src/sweep/spec.js';
 import { ndtc, tempDir } from './cli-harness.js';
 
 const dirs: string[] = [];
@@ -165,5 +166,24 @@ describe('--max-points', () => {
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`ndtc sweep: --max-points: invalid value '${value}': an integer ≥ 1\n`);
+  });
+
+  it('points a text sweep of 10⁶ points or more to --formats h5, and no other', () => {
+    const map = (n: number, formats?: 'h5'): SweepSpec => ({
+      device: platformDevice('ag'),
+      fixed: { setup: 1 },
+      axes: [
+        { name: 'J_in', values: Array.from({ length: n }, (_, i) => 1e-15 * (i + 1)), log: true },
+        { name: 'T_R', values: Array.from({ length: 1000 }, (_, i) => 0.01 + 0.0005 * i), log: false },
+      ],
+      outputs: ['T_L'],
+      mode: 'balance',
+      TRrange: [0.01, 0.8],
+      chunkSize: 2048,
+      ...(formats && { formats }),
+    });
+    expect(formatsHint(map(1000))).toMatch(/^at this size --formats h5 .* a seventh of the disk/);
+    expect(formatsHint(map(999))).toBeUndefined();
+    expect(formatsHint(map(1000, 'h5'))).toBeUndefined();
   });
 });
