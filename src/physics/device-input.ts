@@ -67,6 +67,6 @@ export function refuseRealLine(device: Device, option: string): void {
   throw new InputError(
     `${option}.line`,
     shown,
-    "no 'line' (the paper's ideal lines); real lines: photonicHeatCurrentThroughLine, lineHeatCurrents, balanceRootsThroughLine, rectification",
+    "no 'line' (the paper's ideal lines); with a line: …ThroughLine functions, lineHeatCurrents, rectification",
   );
 }

@@ -65,7 +65,9 @@ describe('ideal-line functions and a real photon line', () => {
       const message = (error as Error).message;
       expect(message).toContain(`${name} device.line`);
       expect(message).toContain('inductance 1e-9 H, resistance 5 Ω');
-      expect(message).toContain('photonicHeatCurrentThroughLine');
+      expect(message).toContain('…ThroughLine functions');
+      // One line a terminal shows whole, whatever the function's name.
+      expect(message.length).toBeLessThanOrEqual(200);
     });
 
     it(`${name} takes a line of 0 H and 0 Ω as the ideal line: the same result`, () => {
