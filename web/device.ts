@@ -7,6 +7,7 @@
 import schema from '../schema/device.schema.json' with { type: 'json' };
 import { deviceDocument, deviceYaml } from '../src/device-file/document.js';
 import { parseDeviceText, type DeviceSchema } from '../src/device-file/parse.js';
+import { refuseRealLine } from '../src/physics/device-input.js';
 import { chiOf, platformDevice, withChi, type Device, type Reservoir } from '../src/index.js';
 import type { ExplorerParams } from './params.js';
 
@@ -35,9 +36,18 @@ export type SliderDeviceValues = Record<SliderDeviceKey, number> & { separate: b
 /** Largest device file the page reads (a full device file is about 1 kB). */
 export const MAX_DEVICE_FILE_BYTES = 100_000;
 
-/** Parse and validate device-file text (YAML or JSON); throws the library's InputError. */
+/**
+ * Parse and validate device-file text (YAML or JSON); throws the library's InputError, also for a real
+ * photon line, which the explorer's curves (the paper's ideal lines) would leave out without a word.
+ */
 export function parseLoadedDevice(text: string, name: string): LoadedDevice {
-  return { name, device: parseDeviceText(text, name, schema as DeviceSchema) };
+  const device = parseDeviceText(text, name, schema as DeviceSchema);
+  refuseRealLine(
+    device,
+    name,
+    "no 'line': the explorer draws the paper's ideal lines (real lines: ndtc rectification, …ThroughLine functions)",
+  );
+  return { name, device };
 }
 
 /** The slider values that describe `device`: both sides, χ from the areas, separate where they differ. */

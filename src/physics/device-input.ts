@@ -57,16 +57,16 @@ export function checkDeviceInput(device: unknown, option: string): Device {
  * Refuses a device with a real photon line (`line` with a non-zero element) where the paper's ideal
  * lines are computed: the line would be ignored and the ideal line's numbers given without a word.
  */
-export function refuseRealLine(device: Device, option: string): void {
+export function refuseRealLine(
+  device: Device,
+  option: string,
+  accepted = "no 'line' (the paper's ideal lines); with a line: …ThroughLine functions, lineHeatCurrents, rectification",
+): void {
   if (idealLines(device)) return;
   const line = device.line as unknown;
   const shown =
     line !== null && typeof line === 'object'
       ? `inductance ${describeValue((line as { inductance?: unknown }).inductance)} H, resistance ${describeValue((line as { resistance?: unknown }).resistance)} Ω`
       : describeValue(line);
-  throw new InputError(
-    `${option}.line`,
-    shown,
-    "no 'line' (the paper's ideal lines); with a line: …ThroughLine functions, lineHeatCurrents, rectification",
-  );
+  throw new InputError(`${option}.line`, shown, accepted);
 }
