@@ -4,9 +4,9 @@
  * netcdf.test.ts), bit for bit; the chunks are verified like text ones (resume, merge, verify); the
  * chunk layout is the documented one.
  */
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BinaryRecordReader, binaryRecords, computeChunkBinary } from '../../src/sweep/binary-chunk.js';
 import { computeChunk, evaluationOrder } from '../../src/sweep/chunk.js';
 import { chunkBase, readManifest, writeChunk } from '../../src/sweep/directory.js';
@@ -14,15 +14,9 @@ import { RESULTS_H5, writeNetcdf } from '../../src/sweep/netcdf.js';
 import { RecordReader } from '../../src/sweep/records.js';
 import { splitOutputs } from '../../src/sweep/quantities.js';
 import { chunkCount, specHashes } from '../../src/sweep/spec.js';
-import { ndtc, tempDir } from './cli-harness.js';
+import { freshOutputs, ndtc } from './cli-harness.js';
 
-const dirs: string[] = [];
-const fresh = (): string => {
-  const d = tempDir('ndtc-binary-');
-  dirs.push(d);
-  return join(d, 'out');
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const fresh = freshOutputs('ndtc-binary-');
 
 async function sweep(out: string, ...args: string[]): Promise<void> {
   const r = await ndtc('sweep', ...args, '--out', out, '--workers', '0', '--quiet');

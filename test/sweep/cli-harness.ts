@@ -1,8 +1,9 @@
 /** Run `ndtc` in-process (src/cli/main.ts) or as the built CLI (bin/ndtc.js → dist/), capturing output. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 export interface CliResult {
@@ -32,6 +33,20 @@ export async function ndtc(...argv: string[]): Promise<CliResult> {
 
 export function tempDir(prefix = 'ndtc-sweep-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * A maker of fresh output paths (`out` inside a new temporary directory) for one test file; every
+ * directory it made is removed after the file's tests. Call it at the file's top level.
+ */
+export function freshOutputs(prefix?: string): () => string {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  return () => {
+    const d = tempDir(prefix);
+    dirs.push(d);
+    return join(d, 'out');
+  };
 }
 
 /** Compile src/ to dist/ once (the built CLI's worker script is dist/sweep/worker.js). */

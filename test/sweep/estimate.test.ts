@@ -2,23 +2,17 @@
  * The up-front estimate of a sweep (points, CPU, disk) against what a real run writes, and the
  * --max-points refusal, made from the option's counts before any axis exists.
  */
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { platformDevice } from '../../src/index.js';
 import { DEFAULT_MAX_POINTS } from '../../src/sweep/axes.js';
 import { describeEstimate, estimateSweep, formatsHint } from '../../src/sweep/estimate.js';
 import { readManifest } from '../../src/sweep/directory.js';
 import type { SweepSpec } from '../../src/sweep/spec.js';
-import { ndtc, tempDir } from './cli-harness.js';
+import { freshOutputs, ndtc } from './cli-harness.js';
 
-const dirs: string[] = [];
-const fresh = (): string => {
-  const d = tempDir('ndtc-estimate-');
-  dirs.push(d);
-  return join(d, 'out');
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const fresh = freshOutputs('ndtc-estimate-');
 
 /** Bytes of every file under `dir`. */
 function bytesUnder(dir: string): number {

@@ -9,17 +9,16 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
-  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readManifest, type Manifest } from '../../src/sweep/directory.js';
 import { RESULTS_H5, pointChunks, writeNetcdf } from '../../src/sweep/netcdf.js';
 import { splitOutputs } from '../../src/sweep/quantities.js';
-import { ndtc, tempDir } from './cli-harness.js';
+import { freshOutputs, ndtc } from './cli-harness.js';
 
 const READER = join(import.meta.dirname, 'read_netcdf.py');
 
@@ -54,13 +53,7 @@ if (PYTHON && !NETCDF_C)
     'skipping the netCDF-C reads of results.h5: no netCDF4 in python3 (apt-get install python3-netcdf4)',
   );
 
-const dirs: string[] = [];
-const fresh = (): string => {
-  const d = tempDir('ndtc-netcdf-');
-  dirs.push(d);
-  return join(d, 'out');
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const fresh = freshOutputs('ndtc-netcdf-');
 
 async function sweep(...args: string[]): Promise<string> {
   const out = fresh();

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   photonicConductance,
   photonicHeatCurrent,
@@ -11,15 +11,9 @@ import {
   withChi,
 } from '../../src/index.js';
 import { defaultChunkSize, shardChunks } from '../../src/sweep/spec.js';
-import { ndtc, tempDir } from './cli-harness.js';
+import { freshOutputs, ndtc } from './cli-harness.js';
 
-const dirs: string[] = [];
-const fresh = (): string => {
-  const d = tempDir();
-  dirs.push(d);
-  return join(d, 'out');
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const fresh = freshOutputs();
 
 const GRID = [
   '--TL',
