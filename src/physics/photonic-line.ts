@@ -14,6 +14,7 @@ import {
   csub,
   type Complex,
 } from '../numerics/complex-digamma.js';
+import { idealLines } from './domain.js';
 import { polynomialRoots } from '../numerics/polynomial-roots.js';
 import { integrate } from '../numerics/quadrature.js';
 import { brent } from '../numerics/roots.js';
@@ -44,9 +45,9 @@ export interface LineHeatCurrents {
   exchange: number;
 }
 
-/** True if the device has a line with non-zero inductance or resistance. */
+/** True if the device has a line with non-zero inductance or resistance (not the paper's ideal lines). */
 export function hasRealLine(device: Device): boolean {
-  return device.line !== undefined && (device.line.inductance > 0 || device.line.resistance > 0);
+  return !idealLines(device);
 }
 
 /** The circuit at (T_L, T_R): both lines of the loop in series, so L = 2 L_line and R_ℓ = 2 R_line. */
