@@ -96,7 +96,12 @@ export class Utf8Builder {
     this.length += to - from;
   }
 
-  /** The bytes so far (a view, valid until the next append). */
+  /** Empty again, keeping the buffer (a builder reused chunk after chunk allocates it once). */
+  reset(): void {
+    this.length = 0;
+  }
+
+  /** The bytes so far (a view, valid until the next append or reset). */
   bytes(): Uint8Array {
     return this.buffer.subarray(0, this.length);
   }

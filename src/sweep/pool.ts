@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { computeChunk, type ChunkText } from './chunk.js';
+import { chunkBuilders, computeChunk, type ChunkBuilders, type ChunkText } from './chunk.js';
 import { chunkBuffers, computeChunkBinary, type ChunkBuffers } from './binary-chunk.js';
 import { writeChunkDeferred, type ChunkFiles } from './directory.js';
 import { binaryChunks, type SweepSpec } from './spec.js';
@@ -22,6 +22,7 @@ export const DEFAULT_WORKERS = availableParallelism();
 export type ChunkFailures = ChunkText['failures'];
 
 let buffers: ChunkBuffers | undefined;
+let builders: ChunkBuilders | undefined;
 
 /** Chunk k of `spec` computed as the files it is written as (text, or binary for `--formats h5`). */
 export function computeChunkFiles(
@@ -33,7 +34,8 @@ export function computeChunkFiles(
     const { bin, failures } = computeChunkBinary(spec, k, (buffers ??= chunkBuffers()));
     return { files: { bin }, failures };
   }
-  const { csv, jsonl, failures } = computeChunk(spec, k);
+  // Likewise views of this thread's builders, written and hashed before the next chunk.
+  const { csv, jsonl, failures } = computeChunk(spec, k, (builders ??= chunkBuilders()));
   return { files: { csv, jsonl }, failures };
 }
 

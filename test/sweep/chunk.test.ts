@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { platformDevice, type Device } from '../../src/index.js';
-import { computeChunk, csvHeader } from '../../src/sweep/chunk.js';
+import { chunkBuilders, computeChunk, csvHeader } from '../../src/sweep/chunk.js';
 import type { SweepSpec } from '../../src/sweep/spec.js';
 
 const linspace = (a: number, b: number, n: number): number[] =>
@@ -45,6 +45,18 @@ const text = (bytes: Uint8Array): string => utf8.decode(bytes);
 const csvOf = (v: unknown): string => (v === null ? '' : String(v));
 
 describe('chunk text', () => {
+  it('builders reused chunk after chunk give each chunk the bytes fresh builders give it', () => {
+    const s = spec({ chunkSize: 5 });
+    const into = chunkBuilders();
+    // Chunks of unequal length in an order where a longer one precedes a shorter one.
+    for (const k of [0, 5, 1, 2, 5, 3]) {
+      const reused = computeChunk(s, k, into);
+      const fresh = computeChunk(s, k);
+      expect(text(reused.csv)).toBe(text(fresh.csv));
+      expect(text(reused.jsonl)).toBe(text(fresh.jsonl));
+    }
+  });
+
   it('each JSON line is what JSON.stringify writes, and the CSV rows carry the same values', () => {
     const s = spec({});
     const header = csvHeader(s).trimEnd().split(',');
