@@ -20,14 +20,18 @@ export interface Usage {
 }
 
 /** Runs the child (lowered in priority with `nice`); `scratch` receives its usage file. */
-export function childUsage(args: string[], scratch: string, options: { nice?: boolean } = {}): Usage {
+export function childUsage(
+  args: string[],
+  scratch: string,
+  options: { nice?: boolean; env?: Record<string, string> } = {},
+): Usage {
   const usageFile = join(scratch, 'usage.json');
   rmSync(usageFile, { force: true });
   const node = [process.execPath, '--import', usageHook, ...args];
   const t0 = performance.now();
   const r = spawnSync(options.nice ? 'nice' : node[0], options.nice ? ['-n', '5', ...node] : node.slice(1), {
     cwd: root,
-    env: { ...process.env, NDTC_USAGE_FILE: usageFile },
+    env: { ...process.env, ...options.env, NDTC_USAGE_FILE: usageFile },
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });

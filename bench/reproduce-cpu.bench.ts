@@ -19,10 +19,14 @@ type Stages = Record<'start' | 'compute' | 'vega' | 'resvg' | 'png', number>;
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** CPU seconds of one `ndtc reproduce --quiet` into a scratch directory. */
-const commandCpu = (scratch: string, run: number): number =>
-  childUsage(['bin/ndtc.js', 'reproduce', '--quiet', '--out', join(scratch, `out-${run}`)], scratch)
-    .cpuSeconds;
+/**
+ * CPU seconds of one `ndtc reproduce --quiet` into a scratch directory; `v8Defaults`: with V8's
+ * default tiering (NDTC_V8_DEFAULTS=1, src/cli/compiler-tuning.ts) instead of the command's own.
+ */
+const commandCpu = (scratch: string, run: string, v8Defaults = false): number =>
+  childUsage(['bin/ndtc.js', 'reproduce', '--quiet', '--out', join(scratch, `out-${run}`)], scratch, {
+    env: { NDTC_V8_DEFAULTS: v8Defaults ? '1' : '0' },
+  }).cpuSeconds;
 
 const sum = (s: Stages): number => Object.values(s).reduce((a, b) => a + b, 0);
 
@@ -40,11 +44,24 @@ function stages(mode: 'now' | 'before'): Stages {
 export async function benchReproduceCpu(): Promise<{ rows: BenchRow[] }> {
   const scratch = mkdtempSync(join(tmpdir(), 'ndtc-reproduce-cpu-'));
   try {
+    // Alternating, so that both see the same host.
+    const tuned: number[] = [];
+    const defaults: number[] = [];
+    for (const run of [0, 1, 2]) {
+      tuned.push(commandCpu(scratch, `tuned-${run}`));
+      defaults.push(commandCpu(scratch, `defaults-${run}`, true));
+    }
     const rows: BenchRow[] = [
+      { name: 'ndtc reproduce, whole command (CPU, goal ≤ 1 s)', value: median(tuned), unit: 's' },
       {
-        name: 'ndtc reproduce, whole command (CPU, goal ≤ 1 s)',
-        value: median([0, 1, 2].map((run) => commandCpu(scratch, run))),
+        name: "  the same with V8's default tiering (NDTC_V8_DEFAULTS=1), run alternately",
+        value: median(defaults),
         unit: 's',
+      },
+      {
+        name: '  ratio ndtc reproduce / with V8 defaults',
+        value: median(tuned) / median(defaults),
+        unit: '×',
       },
     ];
     const now = stages('now');

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
+import { tuneCompiler } from '../dist/cli/compiler-tuning.js';
 import { main } from '../dist/cli/main.js';
 
+tuneCompiler(process.argv.slice(2));
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,14 +1,25 @@
 /** The installed entry point: bin/ndtc.js → dist/cli/main.js, run as a real subprocess. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ndtc } from './harness.js';
+import { REPRODUCE_V8_FLAGS, tuneCompiler } from '../../src/cli/compiler-tuning.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/ndtc.js', ...args], { cwd: root, encoding: 'utf8' });
+  return runWith({}, ...args);
+}
+
+function runWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/ndtc.js', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -59,5 +70,44 @@ describe('bin/ndtc.js', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain("unknown option '--nope'");
+  });
+
+  it('tunes V8 for reproduce alone, unless NDTC_V8_DEFAULTS=1', () => {
+    const set: string[] = [];
+    const tune = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+      tuneCompiler(args, env, (flags) => void set.push(flags));
+    expect(tune(['sweep', 'reproduce'])).toBe(false);
+    expect(tune([])).toBe(false);
+    expect(tune(['reproduce'], { NDTC_V8_DEFAULTS: '1' })).toBe(false);
+    expect(set).toEqual([]);
+    expect(tune(['reproduce', '--only', '2a'], { NDTC_V8_DEFAULTS: '0' })).toBe(true);
+    expect(set).toEqual([REPRODUCE_V8_FLAGS]);
+  });
+
+  it('reproduce writes the same bytes with its V8 tuning and with V8 defaults', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ndtc-bin-tuning-'));
+    try {
+      const csv = (defaults: string) => {
+        const out = join(dir, defaults);
+        const r = runWith(
+          { NDTC_V8_DEFAULTS: defaults },
+          'reproduce',
+          '--only',
+          '2a,3b',
+          '--format',
+          'csv',
+          '--quiet',
+          '--out',
+          out,
+        );
+        expect(r.code).toBe(0);
+        return ['fig2a.csv', 'fig3b.csv'].map((f) => readFileSync(join(out, f), 'utf8'));
+      };
+      const tuned = csv('0');
+      expect(tuned[0].split('\n').length).toBeGreaterThan(100);
+      expect(csv('1')).toEqual(tuned);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
