@@ -202,7 +202,7 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
     chunkSize:
       opts.chunkSize !== undefined
         ? positiveInteger(opts.chunkSize, '--chunk-size')
-        : defaultChunkSize(points, binary),
+        : defaultChunkSize(points),
     ...(binary && { formats: 'h5' as const }),
   };
 }
@@ -276,7 +276,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--shard <i/N>', 'compute only shard i of N (contiguous chunk ranges); combine with ndtc merge')
     .option(
       '--chunk-size <n>',
-      'points per chunk file (default: 2048, more for grids above 8.4·10⁶ points (at most 4096 chunks), fewer for small grids (about 64 chunks, of at least 16 points))',
+      'points per chunk file (default: 16384, more for grids above 6.7·10⁷ points (at most 4096 chunks), fewer for small grids (about 64 chunks, of at least 16 points))',
     )
     .option('--plot <quantity>', 'quantity to plot (default: the first numeric output); --no-plot for none')
     .option('--no-plot', 'write no plot')

@@ -52,16 +52,15 @@ export function pointCount(axes: readonly Axis[]): number {
 }
 
 /**
- * Default chunk size: at most 4096 chunks for big grids (few files, seconds of work each); up to that,
- * 2048 points (~70 ms of balance solves: creating a chunk's two files costs ~0.6 ms here, 1 % of it,
- * and a killed run loses under a tenth of a second per worker), and about 64 chunks (at most 64, of at least 16 points) for small
- * grids so that every core gets work and progress moves.
+ * Default chunk size, text or binary alike: at most 4096 chunks for big grids (few files, seconds of
+ * work each); up to that, 16 384 points (~50 ms of balance solves, a few seconds for the slowest
+ * outputs: a killed run loses that much per thread); about 64 chunks (at most 64, of at least 16
+ * points) for small grids so that every core gets work and progress moves. Each chunk costs files to
+ * create, rename and fsync and a record (~2–3 ms of CPU here, half of it the kernel's): text chunks
+ * of 2048 points spent a fifth of a 10⁶-point map's CPU on that (7.3–7.9 s against 5.4–5.6 s).
  */
-export function defaultChunkSize(points: number, binary = false): number {
-  // A binary chunk costs a tenth of a text one to write, and its files cost the same to create and
-  // fsync (~2 ms here): 8× the points (~50 ms of solves) keep that to a few percent.
-  const most = binary ? 16384 : 2048;
-  return Math.max(Math.ceil(points / 4096), Math.min(most, Math.max(16, Math.ceil(points / 64))));
+export function defaultChunkSize(points: number): number {
+  return Math.max(Math.ceil(points / 4096), Math.min(16384, Math.max(16, Math.ceil(points / 64))));
 }
 
 export function chunkCount(spec: SweepSpec): number {
