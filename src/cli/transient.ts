@@ -299,7 +299,9 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
       if (opts.plot) {
         const what =
           change.duration === undefined ? 'step' : `${formatQuantity(change.duration, 'time')} pulse`;
-        const title = `T(t), setup ${setup}: ${what} of ${opts.change.trim()}`;
+        const symbol = { Jin: setup === 3 ? 'J_in,L' : 'J_in', JinR: 'J_in,R', TR: 'T_R' }[change.quantity];
+        const value = formatQuantity(change.value, change.quantity === 'TR' ? 'temperature' : 'power');
+        const title = `T(t), setup ${setup}: ${what} of ${symbol} = ${value}`;
         files.push(
           ...(await writePlot(
             transientPlotSpec(result, change, setup === 3, title),

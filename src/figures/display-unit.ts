@@ -119,3 +119,13 @@ export function plotSymbol(name: string): string {
 export function axisTitle(symbol: string, unit: string): string {
   return unit ? `${symbol} (${unit})` : symbol;
 }
+
+/**
+ * Ticks asked of a linear x axis `width` px wide: one per 70 px. vega asks one per 40 px, whose labels
+ * overlap on a range that is not made nice (10–800 mK: the last label, flush with the end, runs into
+ * the one before, "750800"), and its overlap rule then keeps every other one: 50, 150, 250 … mK
+ * instead of 100, 200, 300 … mK.
+ */
+export function linearTickCount(width: number): number {
+  return Math.max(2, Math.floor(width / 70));
+}

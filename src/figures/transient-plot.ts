@@ -4,10 +4,11 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { TransientChange, TransientResult } from '../index.js';
-import { axisTitle, displayUnit, NUMBER_FORMAT } from './display-unit.js';
+import { axisTitle, displayUnit, linearTickCount, NUMBER_FORMAT } from './display-unit.js';
 
 /** Largest number of samples drawn per curve (longer runs are strided; the files keep every step). */
 const MAX_DRAWN = 2000;
+const WIDTH = 520;
 
 const CHANGED: Record<TransientChange['quantity'], string> = {
   Jin: 'left heater',
@@ -43,11 +44,17 @@ export function transientPlotSpec(
     scale: { domain: [left, right], range: ['#0072B2', '#D55E00'] },
     legend: { orient: 'bottom', direction: 'horizontal', symbolStrokeWidth: 2.5, symbolSize: 300 },
   };
-  const x = { field: 't', type: 'quantitative', title: axisTitle('t', ux.unit), scale: { nice: false } };
+  const x = {
+    field: 't',
+    type: 'quantitative',
+    title: axisTitle('t', ux.unit),
+    scale: { nice: false },
+    axis: { tickCount: linearTickCount(WIDTH) },
+  };
   const y = { field: 'T', type: 'quantitative', title: axisTitle('T', uy.unit), scale: { zero: false } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 520,
+    width: WIDTH,
     height: 320,
     background: 'white',
     padding: 10,

@@ -4,13 +4,21 @@
  * roots (unstable, or stable but not followed) as grey points. Titles in the unit of the ticks.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { axisTitle, displayUnit, NUMBER_FORMAT, plotSymbol } from '../figures/display-unit.js';
+import {
+  axisTitle,
+  displayUnit,
+  linearTickCount,
+  NUMBER_FORMAT,
+  plotSymbol,
+} from '../figures/display-unit.js';
 import type { Hysteresis } from './hysteresis.js';
 
 /** Legend entries: the sweep up (solid), the sweep down (dashed), the roots not followed (grey). */
 export const UP = 'sweep up';
 export const DOWN = 'sweep down';
 export const OTHER_ROOTS = 'other roots';
+
+const WIDTH = 520;
 
 /** The vega-lite spec of the hysteresis plot (`log`: the swept axis is log-spaced). */
 export function hysteresisPlotSpec(h: Hysteresis, log: boolean): TopLevelSpec {
@@ -36,6 +44,7 @@ export function hysteresisPlotSpec(h: Hysteresis, log: boolean): TopLevelSpec {
     type: 'quantitative',
     title: axisTitle(plotSymbol(h.parameter), ux.unit),
     scale: { type: log ? 'log' : 'linear', nice: false },
+    ...(!log && { axis: { tickCount: linearTickCount(WIDTH) } }),
   };
   const y = { field: 'T', type: 'quantitative', title: axisTitle('T_L', uy.unit), scale: { zero: false } };
   // One legend for colour and dash: both keyed by the same field and domain, so vega-lite merges them.
@@ -63,7 +72,7 @@ export function hysteresisPlotSpec(h: Hysteresis, log: boolean): TopLevelSpec {
   const loops = h.loops.length;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 520,
+    width: WIDTH,
     height: 320,
     background: 'white',
     padding: 10,

@@ -3,7 +3,13 @@
  * per parameter), the optimum dashed. Titles in the unit of the ticks (mK, fW, Ω·µm²).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { axisTitle, displayUnit, NUMBER_FORMAT, plotSymbol } from '../figures/display-unit.js';
+import {
+  axisTitle,
+  displayUnit,
+  linearTickCount,
+  NUMBER_FORMAT,
+  plotSymbol,
+} from '../figures/display-unit.js';
 import {
   OBJECTIVES,
   type Objective,
@@ -19,6 +25,8 @@ const OBJECTIVE_SYMBOL: Record<Objective, string> = {
 };
 
 /** The vega-lite spec of the profiles of `result`. */
+
+const PANEL_WIDTH = 420;
 export function optimizePlotSpec(
   result: OptimizationResult,
   params: readonly OptimizationParameter[],
@@ -31,7 +39,7 @@ export function optimizePlotSpec(
     const pr = result.profiles[i];
     const ux = displayUnit(parameterInfo(p.name, '--param').unit, pr.x);
     return {
-      width: 420,
+      width: PANEL_WIDTH,
       height: 200,
       layer: [
         {
@@ -47,6 +55,7 @@ export function optimizePlotSpec(
               type: 'quantitative',
               title: axisTitle(plotSymbol(p.name), ux.unit),
               scale: { type: p.log ? 'log' : 'linear', nice: false, ...(!p.log && { zero: false }) },
+              ...(!p.log && { axis: { tickCount: linearTickCount(PANEL_WIDTH) } }),
             },
             y: {
               field: 'y',

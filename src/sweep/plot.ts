@@ -16,6 +16,7 @@ import { PALETTE, specToSvg, svgToPng } from '../figures/render.js';
 import {
   axisTitle as unitTitle,
   displayUnit,
+  linearTickCount,
   NUMBER_FORMAT,
   plotSymbol,
   type DisplayUnit,
@@ -790,14 +791,6 @@ function atIndex(values: number[], x: number, log: boolean): number {
 /** The heat map's plot area in SVG units; its raster is drawn at the PNG's 2× scale. */
 const MAP_WIDTH = 480;
 
-/**
- * Ticks asked of a linear x axis `width` px wide: one per 70 px. vega asks one per 40 px, whose labels
- * overlap on a range that is not made nice (10–800 mK), and its overlap rule then keeps every other
- * one: 50, 150, 250 … mK instead of 100, 200, 300 … mK.
- */
-function linearTickCount(width: number): number {
-  return Math.max(2, Math.floor(width / 70));
-}
 const MAP_HEIGHT = 360;
 const RASTER_SCALE = 2;
 

@@ -11,6 +11,7 @@ import {
   transientResponse,
 } from '../../src/index.js';
 import { ndtc, ndtcJson, parseCsv } from './harness.js';
+import { svgTexts } from '../figures/xml.js';
 
 const ag = platformDevice('ag');
 const dir = mkdtempSync(join(tmpdir(), 'ndtc-dynamics-'));
@@ -93,6 +94,10 @@ describe('ndtc transient', () => {
     expect(json.units).toMatchObject({ time: 's', T_L: 'K', T_R: 'K', start: 's', value: 'W' });
     expect(json.time).toEqual(lib.time);
     expect(readFileSync(join(out, 'transient.png')).subarray(1, 4).toString()).toBe('PNG');
+    // The title names the change by its symbol and value with a unit, not as typed (Jin=2fW).
+    expect(svgTexts(readFileSync(join(out, 'transient.svg'), 'utf8'))).toContain(
+      'T(t), setup 1: 10 µs pulse of Jin = 2 fW',
+    );
   });
 
   it('a heater switched off (0 W) is a change like any other, as the library integrates it', async () => {

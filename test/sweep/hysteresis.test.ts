@@ -76,6 +76,19 @@ describe('ndtc hysteresis', () => {
     expect(readFileSync(join(out, 'hysteresis.svg'), 'utf8')).toContain('sweep down');
   });
 
+  it('labels a swept T_R of 10–800 mK at round values, the last apart from the one before', async () => {
+    const out = join(dir, 'ticks');
+    const r = await ndtc('hysteresis', '--sweep', 'TR=10mK..800mK:30', '--Jin', '1e-18W', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const labels = [
+      ...readFileSync(join(out, 'hysteresis.svg'), 'utf8').matchAll(/<text[^>]*>([^<]*)<\/text>/g),
+    ].map((m) => m[1]);
+    // vega's default (a tick every 50 mK) ran the flush 800 into 750: "750800". The T_L axis ends
+    // below 500 mK, so labels from 500 on are the T_R axis'.
+    for (const v of ['500', '600', '700', '800']) expect(labels).toContain(v);
+    for (const v of ['550', '650', '750']) expect(labels).not.toContain(v);
+  });
+
   it('--force --no-plot over an earlier run removes its figure, which drew other data', async () => {
     const out = join(dir, 'again');
     const first = await ndtc('hysteresis', '--sweep', 'Jin=1fW..100fW:5:log', '--TR', '100mK', '--out', out);
