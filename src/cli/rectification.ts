@@ -75,9 +75,9 @@ Forward: T_L = T_hot, T_R = T_cold; reverse: T_L = T_cold, T_R = T_hot; both cou
 leaving the hot reservoir (W > 0). R > 1: the pair conducts better with its left side hot.
 
 Examples:
-  $ ndtc rectification --Thot 500mK --Tcold 100mK --chi 0.2..20:15
+  $ ndtc rectification --Thot 500mK --Tcold 100mK --chi 0.2..20:15:log
   $ ndtc rectification --Thot 600mK --Tcold 200mK --chi 1,2,5 --TcR 0.8K..1.6K:5 --csv
-  $ ndtc rectification --Thot 500mK --Tcold 100mK --chi 0.1..10:30 --TcR 1K,1.2K,1.5K --figure diode.png
+  $ ndtc rectification --Thot 500mK --Tcold 100mK --chi 0.1..10:30:log --TcR 1K,1.2K,1.5K --figure diode.png
 
 Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_forward, tau0_reverse}.`,
   );
@@ -123,7 +123,7 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
       throw new InputError(
         '--figure',
         opts.figure,
-        'R against χ: give --chi two or more values, e.g. --chi 0.5..10:20',
+        'R against χ: give --chi two or more values, e.g. --chi 0.5..10:20:log',
       );
     const TcMin = Math.min(base.left.superconductor.Tc, ...TcR);
     if (!(Thot < TcMin))
