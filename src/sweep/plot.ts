@@ -69,7 +69,9 @@ export function siLabels(unit: string): { labelExpr?: string } {
 const CONFIG = {
   font: 'DejaVu Sans',
   numberFormat: NUMBER_FORMAT,
-  axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#e6e6e6' },
+  // Labels closer than 4 px count as overlapping: vega's greedy rule for log axes kept 30, 40 and
+  // 50 fW touching ("30 4050") in a small multiple.
+  axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#e6e6e6', labelSeparation: 4 },
   legend: { labelFontSize: 11, titleFontSize: 11 },
   title: { fontSize: 13 },
 };
@@ -319,7 +321,7 @@ export async function sweepPlotSpec(
     layout.y === undefined
       ? panels.map((f) => view.lineChart(f, panels.length > 1))
       : await Promise.all(panels.map((f) => view.heatMap(f, panels.length > 1)));
-  const notes = layout.y === undefined ? [] : view.contourNote();
+  const notes = layout.y === undefined ? view.lineNote(panels.length > 1) : view.contourNote();
   const text = { text: title, subtitle: [...subtitle, ...notes], anchor: 'start' };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -491,7 +493,8 @@ class SweepView {
         },
       },
     ];
-    if (this.signed || (this.lo < 0 && this.hi > 0)) layers.push(zeroRule(plotSymbol(this.quantity)));
+    // A small panel has no room for the line's label: the subtitle names it (lineNote).
+    if (this.drawsZero()) layers.push(zeroRule(plotSymbol(this.quantity), !small));
     return {
       ...this.facetTitle(facet),
       width,
@@ -522,6 +525,16 @@ class SweepView {
     if (!this.signed) return [this.lo, this.hi];
     const m = Math.max(Math.abs(this.lo), Math.abs(this.hi)) || 1;
     return [-m, m];
+  }
+
+  /** Whether a line chart draws the dashed line at zero. */
+  drawsZero(): boolean {
+    return this.signed || (this.lo < 0 && this.hi > 0);
+  }
+
+  /** The subtitle line of small-multiple line charts: what their unlabelled dashed line is. */
+  lineNote(small: boolean): string[] {
+    return small && this.drawsZero() ? [`dashed: ${plotSymbol(this.quantity)} = 0`] : [];
   }
 
   /** The subtitle line naming the contour levels. */
@@ -702,8 +715,8 @@ class SweepView {
   }
 }
 
-/** A horizontal line at zero, labelled '<symbol> = 0' at its right end. */
-function zeroRule(symbol: string): Record<string, unknown> {
+/** A horizontal dashed line at zero, labelled '<symbol> = 0' at its right end when `labelled`. */
+function zeroRule(symbol: string, labelled: boolean): Record<string, unknown> {
   return {
     data: { values: [{ y: 0, text: `${symbol} = 0` }] },
     layer: [
@@ -711,10 +724,18 @@ function zeroRule(symbol: string): Record<string, unknown> {
         mark: { type: 'rule', color: '#333333', strokeDash: [4, 3], strokeWidth: 1 },
         encoding: { y: { field: 'y', type: 'quantitative' } },
       },
-      {
-        mark: { type: 'text', align: 'right', dy: -6, fontSize: 11, color: '#333333' },
-        encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: 'width' }, text: { field: 'text' } },
-      },
+      ...(labelled
+        ? [
+            {
+              mark: { type: 'text', align: 'right', dy: -6, fontSize: 11, color: '#333333' },
+              encoding: {
+                y: { field: 'y', type: 'quantitative' },
+                x: { value: 'width' },
+                text: { field: 'text' },
+              },
+            },
+          ]
+        : []),
     ],
   };
 }

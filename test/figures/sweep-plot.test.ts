@@ -343,6 +343,35 @@ describe('three axes', () => {
   });
 });
 
+describe('small multiples of a signed quantity over a log axis', () => {
+  it('name the dashed zero line in the subtitle, not in each panel, and keep log labels apart', async () => {
+    const dir = writeSweep(
+      'signed-facets',
+      [
+        { name: 'chi', values: [1, 2], log: false },
+        { name: 'J_in', values: range(1, 3, 25).map((e) => 10 ** (e - 15)), log: true },
+        { name: 'T_R', values: range(0.01, 0.8, 5), log: false },
+      ],
+      'dTL_dTR',
+      ([chi, Jin, TR]) => chi * (TR - 0.3) * Math.log10(Jin * 1e15),
+    );
+    const { spec, svg } = await plotOf(dir, 'dTL_dTR');
+    expect(spec.concat).toHaveLength(5);
+    const texts = svgTexts(svg);
+    // the subtitle's lines are one <text>
+    expect(texts.some((t) => t.endsWith('dashed: dTL/dTR = 0'))).toBe(true);
+    expect(texts).not.toContain('dTL/dTR = 0');
+    // 10–1000 fW in a 300 px panel: vega's greedy rule kept 30, 40 and 50 touching ("30 4050").
+    // (vega hides an overlapping label with opacity 0)
+    const shown = (label: string) =>
+      [...svg.matchAll(/<text\b[^>]*\bopacity="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].filter(
+        (m) => m[2] === label && Number(m[1]) > 0,
+      ).length;
+    expect(shown('40')).toBe(5);
+    expect(shown('50')).toBe(0);
+  });
+});
+
 describe('hysteresis', () => {
   it('has a legend naming the sweep up, the sweep down and the other roots, drawn differently', async () => {
     const step = (direction: 'up' | 'down', value: number, T_L: number, roots: number[]) => ({
