@@ -301,6 +301,9 @@ export function panelSpec(panel: Panel): TopLevelSpec {
         gridColor: '#e6e6e6',
         tickColor: '#444444',
         domainColor: '#444444',
+        // Labels closer than 4 px count as overlapping (vega's default, 0, let "20" and "30" touch
+        // at the end of a log axis).
+        labelSeparation: 4,
       },
       legend: {
         labelFontSize: 12,

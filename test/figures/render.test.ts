@@ -141,6 +141,23 @@ describe('panel rendering (synthetic data)', () => {
     expect(texts.filter((t) => /\d,\d/.test(t))).toEqual([]);
   });
 
+  it('a log axis ending just past a label shows no two labels closer than 4 px (0.01–30 fW: 20, not 30)', async () => {
+    const x = Array.from({ length: 60 }, (_, i) => 0.01 * 3000 ** (i / 59));
+    const svg = await renderSvg({
+      ...syntheticLogPanel(),
+      xDomain: undefined,
+      rules: [],
+      yScale: 'linear',
+      series: [{ name: 'α', x, y: x.map((v) => -Math.log10(v)) }],
+    });
+    // vega hides an overlapping label with opacity 0
+    const shown = [...svg.matchAll(/<text\b[^>]*\bopacity="([\d.]+)"[^>]*>([^<]*)<\/text>/g)]
+      .filter((m) => Number(m[1]) > 0)
+      .map((m) => m[2]);
+    expect(shown).toContain('20');
+    expect(shown).not.toContain('30');
+  });
+
   it('PNG: signature, 2× the SVG size, not blank, series colours present', async () => {
     const svg = await renderSvg(syntheticLinearPanel());
     const png = await svgToPng(svg, 2);
