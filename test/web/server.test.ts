@@ -1,6 +1,14 @@
 /** The explorer's static server: serves only its root, refuses traversal in every spelling, binds 127.0.0.1. */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -297,4 +305,28 @@ describe('ndtc explore', () => {
     expect(code).toBe(0);
     expect(out).toContain('ndtc explore: stopped');
   });
+});
+
+describe('building the explorer', () => {
+  it('prints no warning about the library’s Node-only modules (the build a user of ndtc explore sees)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ndtc-site-build-'));
+    try {
+      const script = `import { build } from 'vite';
+await build({ configFile: 'web/vite.config.ts', logLevel: 'warn', build: { outDir: ${JSON.stringify(out)}, emptyOutDir: true } });`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: resolve('.'),
+        encoding: 'utf8',
+        // as a user's shell runs it: vitest's variables (VITEST, NODE_ENV=test) quiet vite's notes
+        env: Object.fromEntries(
+          Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV'),
+        ),
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(existsSync(join(out, 'index.html'))).toBe(true);
+      // vite's note on each node: import (node:fs, node:crypto, node:util) of the library's one entry
+      expect(r.stdout + r.stderr).not.toMatch(/externalized for browser compatibility/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
