@@ -192,9 +192,15 @@ export const chunkBuilders = (): ChunkBuilders => ({ csv: new Utf8Builder(), jso
 
 /**
  * Chunk k as CSV rows and JSON Lines; written into `into` (reset first) when given, so the bytes are
- * views of it, read before it is used again; else into builders of its own.
+ * views of it, read before it is used again; else into builders of its own. `onPoint` sees each
+ * point's result in index order (undefined where its evaluation threw), before the next point.
  */
-export function computeChunk(spec: SweepSpec, k: number, into: ChunkBuilders = chunkBuilders()): ChunkText {
+export function computeChunk(
+  spec: SweepSpec,
+  k: number,
+  into: ChunkBuilders = chunkBuilders(),
+  onPoint?: (result: PointResult | undefined) => void,
+): ChunkText {
   const { ctx, evaluateAt } = chunkEvaluator(spec);
   const roots = hasRoots(spec);
   const [start, end] = chunkRange(spec, k);
@@ -219,6 +225,7 @@ export function computeChunk(spec: SweepSpec, k: number, into: ChunkBuilders = c
       error = e instanceof Error ? e.message : String(e);
       failures.push({ index, message: error });
     }
+    onPoint?.(result);
     const rowStart = csv.size;
     csv.appendInteger(index);
     jsonl.appendBytes(INDEX);

@@ -129,10 +129,12 @@ export function estimateSweep(spec: SweepSpec): SweepEstimate {
   const { pointOutputs, rootOutputs } = splitOutputs(spec.outputs);
   const roots = sample.roots;
   const h5BytesPerPoint = 8 * (pointOutputs.length + rootOutputs.length * roots + (roots > 1 ? 1 : 0));
-  // Binary chunks (--formats h5): a code, exceedsTc and the values of each record, and no text results.
+  // Binary records: a code, exceedsTc and the values of each point; the chunks of a text sweep hold
+  // them beside its text, which is written twice (chunks and results).
+  const recordBytesPerPoint = 8 * (2 + pointOutputs.length + rootOutputs.length * roots);
   const chunkBytesPerPoint = binaryChunks(spec)
-    ? 8 * (2 + pointOutputs.length + rootOutputs.length * roots)
-    : 2 * (sample.textBytes / sample.points);
+    ? recordBytesPerPoint
+    : recordBytesPerPoint + 2 * (sample.textBytes / sample.points);
   const diskBytes = points * (chunkBytesPerPoint + h5BytesPerPoint);
   return { points, cpuSecondsPerPoint, cpuSeconds: points * cpuSecondsPerPoint, diskBytes };
 }

@@ -11,8 +11,13 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { chunkBuilders, computeChunk, type ChunkBuilders, type ChunkText } from './chunk.js';
-import { chunkBuffers, computeChunkBinary, type ChunkBuffers } from './binary-chunk.js';
+import { chunkBuilders, type ChunkBuilders, type ChunkText } from './chunk.js';
+import {
+  chunkBuffers,
+  computeChunkBinary,
+  computeChunkWithRecords,
+  type ChunkBuffers,
+} from './binary-chunk.js';
 import { writeChunkDeferred, type ChunkFiles } from './directory.js';
 import { binaryChunks, type SweepSpec } from './spec.js';
 
@@ -24,7 +29,10 @@ export type ChunkFailures = ChunkText['failures'];
 let buffers: ChunkBuffers | undefined;
 let builders: ChunkBuilders | undefined;
 
-/** Chunk k of `spec` computed as the files it is written as (text, or binary for `--formats h5`). */
+/**
+ * Chunk k of `spec` computed as the files it is written as: CSV, JSON Lines and the binary records
+ * results.h5 is made from, or the binary records alone for `--formats h5`.
+ */
 export function computeChunkFiles(
   spec: SweepSpec,
   k: number,
@@ -34,9 +42,14 @@ export function computeChunkFiles(
     const { bin, failures } = computeChunkBinary(spec, k, (buffers ??= chunkBuffers()));
     return { files: { bin }, failures };
   }
-  // Likewise views of this thread's builders, written and hashed before the next chunk.
-  const { csv, jsonl, failures } = computeChunk(spec, k, (builders ??= chunkBuilders()));
-  return { files: { csv, jsonl }, failures };
+  // Likewise views of this thread's builders and buffers, written and hashed before the next chunk.
+  const { csv, jsonl, bin, failures } = computeChunkWithRecords(
+    spec,
+    k,
+    (builders ??= chunkBuilders()),
+    (buffers ??= chunkBuffers()),
+  );
+  return { files: { csv, jsonl, bin }, failures };
 }
 
 /**

@@ -35,7 +35,10 @@ export function checkChunk(
   k: number,
   options: { hash?: boolean; exts?: readonly ChunkExt[] } = {},
 ): ChunkDamage | undefined {
-  for (const ext of options.exts ?? (['csv', 'jsonl'] as const)) {
+  const exts = options.exts ?? (['csv', 'jsonl'] as const);
+  // A text chunk's binary records (results.h5 is made from them) are checked where its record lists them.
+  const listed = !exts.includes('bin') && !(chunkFileRecord(dir, k, 'bin') instanceof ChunkDamage);
+  for (const ext of listed ? [...exts, 'bin' as const] : exts) {
     const expected = chunkFileRecord(dir, k, ext);
     if (expected instanceof ChunkDamage) return expected;
     const file = `${chunkBase(dir, k)}.${ext}`;

@@ -9,6 +9,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -62,6 +63,22 @@ async function sweep(...args: string[]): Promise<string> {
   expect(r.code).toBe(0);
   if (!args.includes('--no-h5')) expect(r.stdout).toContain(`wrote ${join(out, RESULTS_H5)}`);
   return out;
+}
+
+/**
+ * The chunks of `out` as an ndtc before the binary records of text chunks left them: CSV and JSON
+ * Lines alone (the records' `.bin` entries and files removed), so results.h5 is made from
+ * results.jsonl.
+ */
+function withoutBinaryRecords(out: string): void {
+  const chunks = join(out, 'chunks');
+  for (const name of readdirSync(chunks)) {
+    if (name.endsWith('.bin')) rmSync(join(chunks, name));
+    if (!name.endsWith('.done')) continue;
+    const record = JSON.parse(readFileSync(join(chunks, name), 'utf8')) as { files: Record<string, unknown> };
+    for (const file of Object.keys(record.files)) if (file.endsWith('.bin')) delete record.files[file];
+    writeFileSync(join(chunks, name), JSON.stringify(record));
+  }
 }
 
 type Cell = number | null;
@@ -221,6 +238,16 @@ describe.skipIf(!PYTHON)('results.h5 read by xarray (h5netcdf) equals results.cs
     expect(nc.variables.J_in.attrs).toMatchObject({ units: 'W', spacing: 'log' });
   });
 
+  it('from the JSON Lines when the chunks hold no binary records (an older ndtc): the same values', async () => {
+    const out = await sweep('--vary', 'Jin=1e-18W..1pW:13:log', '--vary', 'TR=650mK,700mK');
+    // A text sweep's chunks hold binary records too, and results.h5 was made from them.
+    expect(readdirSync(join(out, 'chunks')).filter((n) => n.endsWith('.bin')).length).toBeGreaterThan(0);
+    const fromRecords = expectSameAsCsv(out);
+    withoutBinaryRecords(out);
+    await writeNetcdf(readManifest(out, 'DIR'), out);
+    expect(expectSameAsCsv(out)).toEqual(fromRecords);
+  });
+
   it('3-D with a dotted device path and a setup list', async () => {
     const out = await sweep(
       '--vary',
@@ -273,6 +300,7 @@ describe.skipIf(!PYTHON)('results.h5 read by xarray (h5netcdf) equals results.cs
 
   it('a point that failed: error flag 1, its values missing', async () => {
     const out = await sweep('--vary', 'TR=100mK,200mK,300mK', '--Jin', '100fW', '--no-h5');
+    withoutBinaryRecords(out);
     // chunk.ts writes a failed point as its index, axis values and the message.
     const path = join(out, 'results.jsonl');
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
@@ -363,6 +391,7 @@ describe('results.h5 structure (read with h5wasm)', () => {
 
   it('damaged results.jsonl: refused with the path and the cause, nothing under the final name', async () => {
     const out = await sweep('--vary', 'TR=100mK..300mK:3', '--Jin', '100fW', '--no-h5');
+    withoutBinaryRecords(out);
     const path = join(out, 'results.jsonl');
     const text = readFileSync(path, 'utf8');
     const manifest = readManifest(out, 'DIR');

@@ -145,6 +145,32 @@ describe('damage to a chunk', () => {
     });
   }
 
+  it('a bit flipped in the binary records beside a text chunk: verify names it, the merge that reads them (results.h5) refuses, --resume recomputes it', async () => {
+    const dir = copyOfReference('bin-flipped');
+    flipBit(chunkFile(dir, 'bin'), 40);
+    const v = await ndtc('verify', dir);
+    expect(v.code).toBe(1);
+    const problems = v.stdout.split('\n').filter((l) => l.includes('chunk '));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/000003\.bin.*checksum differs/);
+
+    const m = await ndtc('merge', dir, '--no-plot');
+    expect(m.code).toBe(1);
+    const line = m.stderr.trim().split('\n');
+    expect(line).toHaveLength(1);
+    expect(line[0]).toMatch(/chunk 3.*000003\.bin.*checksum differs/);
+    expect(line[0]).toContain(`ndtc sweep --out ${dir} --resume`);
+    expect(readdirSync(dir).filter((n) => n.includes('.h5'))).toEqual([]);
+
+    const r = await ndtc('sweep', '--out', dir, '--resume', '--no-plot', '--quiet', '--workers', '0');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`1 chunks computed, ${CHUNKS - 1} already done`);
+    for (const f of ['results.csv', 'results.jsonl', `chunks/00000${K}.bin`])
+      expect(bytes(dir, f).equals(bytes(reference, f)), f).toBe(true);
+    expect(existsSync(join(dir, 'results.h5'))).toBe(true);
+    expect((await ndtc('verify', dir)).code).toBe(0);
+  });
+
   it('merge names the shard and the Slurm array task when the directory records the shard count', async () => {
     const dir = copyOfReference('sharded');
     // A sweep run as 4 shards of this directory records the count itself.
