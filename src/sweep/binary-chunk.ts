@@ -1,7 +1,8 @@
 /**
- * Binary chunks (`--formats h5`): a chunk's points as float64 records, the form results.h5 is made
- * from when no text is written. Formatting a root as its shortest decimal costs more than solving for
- * it, and text takes 8–25 times the bytes: for studies read as arrays, the sweep writes numbers.
+ * Binary chunks: a chunk's points as float64 records, the form results.h5 is made from — alone with
+ * `--formats h5`, beside the CSV and JSON Lines of a text chunk otherwise. Formatting a root as its
+ * shortest decimal costs more than solving for it, and text takes 8–25 times the bytes: for studies
+ * read as arrays, the sweep writes numbers.
  *
  * File `chunks/NNNNNN.bin`: the 8 bytes `ndtcbin1`; three float64: the count n of values, the largest
  * root count and the number of failed points (results.h5's sizes, read without the values); n float64
@@ -40,10 +41,11 @@ const MAGIC = Buffer.from('ndtcbin1', 'latin1');
 const HEADER_BYTES = 32;
 const FAILED = -1;
 
+/** Float64Array uses the machine's byte order; the file's is little-endian. */
+export const littleEndian = endianness() === 'LE';
+
 function checkEndianness(): void {
-  // Float64Array uses the machine's byte order; the file's is little-endian.
-  if (endianness() !== 'LE')
-    throw new Error('binary sweep chunks (--formats h5) need a little-endian machine');
+  if (!littleEndian) throw new Error('binary sweep chunks (--formats h5) need a little-endian machine');
 }
 
 /** The number a value is stored as. */

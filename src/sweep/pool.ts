@@ -11,11 +11,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { chunkBuilders, type ChunkBuilders, type ChunkText } from './chunk.js';
+import { chunkBuilders, computeChunk, type ChunkBuilders, type ChunkText } from './chunk.js';
 import {
   chunkBuffers,
   computeChunkBinary,
   computeChunkWithRecords,
+  littleEndian,
   type ChunkBuffers,
 } from './binary-chunk.js';
 import { writeChunkDeferred, type ChunkFiles } from './directory.js';
@@ -41,6 +42,11 @@ export function computeChunkFiles(
     // The chunk's bytes are a view of this thread's buffers: written (and hashed) before the next.
     const { bin, failures } = computeChunkBinary(spec, k, (buffers ??= chunkBuffers()));
     return { files: { bin }, failures };
+  }
+  // A big-endian machine writes the text alone (results.h5 is then made from results.jsonl).
+  if (!littleEndian) {
+    const { csv, jsonl, failures } = computeChunk(spec, k, (builders ??= chunkBuilders()));
+    return { files: { csv, jsonl }, failures };
   }
   // Likewise views of this thread's builders and buffers, written and hashed before the next chunk.
   const { csv, jsonl, bin, failures } = computeChunkWithRecords(
