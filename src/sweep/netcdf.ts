@@ -301,9 +301,8 @@ function axisAttrs(axis: Axis, unit: string): Record<string, string> {
  * Write `dir/results.h5` from the chunks' binary records (a binary sweep's, or those beside a text
  * sweep's CSV and JSON Lines; chunk k from the first of `chunkDirs` that records it, else `dir`; each
  * verified against its record as it is read), else from `dir/results.jsonl` (assembled already), and
- * the manifest; returns its path. Nothing appears
- * under the final name unless the whole file was written. `chunkValues` sets the size of the HDF5
- * chunks, which are also the units of writing.
+ * the manifest; returns its path. Nothing appears under the final name unless the whole file was
+ * written. `chunkValues` sets the size of the HDF5 chunks, which are also the units of writing.
  */
 export async function writeNetcdf(
   manifest: Manifest,
