@@ -28,7 +28,7 @@ import {
   type SweepMode,
   type Value,
 } from './quantities.js';
-import { pointEvaluator } from './chunk.js';
+import { pointEvaluator } from './evaluate-chunk.js';
 import { phononGammas, pointCount, type Axis, type SweepSpec } from './spec.js';
 
 /** One axis of a library sweep: a parameter name (as `ndtc sweep --vary` takes it) and its SI values. */

@@ -6,92 +6,42 @@
  *
  * File `chunks/NNNNNN.bin`: the 8 bytes `ndtcbin1`; three float64: the count n of values, the largest
  * root count and the number of failed points (results.h5's sizes, read without the values); n float64
- * (little-endian); then the chunk's failures as UTF-8 JSON (`[{"index":…,"message":…}]`).
- * One record per point, in index order: the code (−1: the evaluation threw; else the root count of a
- * balance with per-root outputs, 0 otherwise), exceedsTc (1, 0, NaN when not given), the point
- * outputs, then the direct outputs (direct mode) or each root's outputs. A value JSON would write as
- * null (not finite, or null) is NaN; −0 is 0 (as in the text); a boolean is 1 or 0. A failed point's
- * record is its code alone.
+ * (little-endian): the points' records in index order, laid out as evaluate-chunk.ts describes;
+ * then the chunk's failures as UTF-8 JSON (`[{"index":…,"message":…}]`).
  */
 import { endianness } from 'node:os';
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { formatChunk, type ChunkBuilders, type ChunkText } from './chunk.js';
 import {
-  axisIndices,
-  advance,
+  FAILED,
+  chunkBuffers,
+  evaluateChunk,
   evaluationContext,
-  evaluationOrder,
   hasRoots,
-  chunkEvaluator,
-  computeChunk,
-  type ChunkBuilders,
-  type ChunkText,
-} from './chunk.js';
+  type ChunkBuffers,
+  type ChunkRecords,
+  type Float64Builder,
+  type PointFailure,
+} from './evaluate-chunk.js';
 import { ChunkDamage, chunkBase, chunkFileRecord, type Manifest } from './directory.js';
 import { fileMismatch, recordOf } from './record.js';
-import type { PointResult, Value } from './quantities.js';
+import { isBoolean, type Value } from './quantities.js';
 import { chunkRange, type SweepSpec } from './spec.js';
 
 export interface ChunkBinary {
   bin: Uint8Array;
-  failures: ChunkText['failures'];
+  failures: PointFailure[];
 }
 
 const MAGIC = Buffer.from('ndtcbin1', 'latin1');
 /** Magic, count, largest root count, failures: the values start 8-byte aligned. */
 const HEADER_BYTES = 32;
-const FAILED = -1;
 
 /** Float64Array uses the machine's byte order; the file's is little-endian. */
 export const littleEndian = endianness() === 'LE';
 
 function checkEndianness(): void {
   if (!littleEndian) throw new Error('binary sweep chunks (--formats h5) need a little-endian machine');
-}
-
-/** The number a value is stored as. */
-const stored = (v: Value): number =>
-  // −0 as 0: the text's shortest decimal of −0 is "0", and both must give the same results.h5.
-  typeof v === 'number' ? (Number.isFinite(v) ? v + 0 : NaN) : v === null ? NaN : v ? 1 : 0;
-
-/** Float64 values appended into a growing buffer. */
-export class Float64Builder {
-  values = new Float64Array(1 << 12);
-  constructor(public length = 0) {}
-  /** Room for `bytes` more bytes past the values (the failures' JSON). */
-  reserveBytes(bytes: number): void {
-    while (8 * this.values.length < 8 * this.length + bytes) this.grow();
-  }
-  push(v: number): void {
-    if (this.length === this.values.length) this.grow();
-    this.values[this.length++] = v;
-  }
-  /** Apart from push, which stays small enough to be inlined. */
-  private grow(): void {
-    const grown = new Float64Array(2 * this.values.length);
-    grown.set(this.values);
-    this.values = grown;
-  }
-}
-
-/**
- * Buffers a thread reuses from chunk to chunk: fresh typed arrays (~0.4 MB a chunk) are mapped and
- * unmapped by the allocator each time and their pages faulted in again (80 → 45 thousand page faults
- * on a 4·10⁶-point run with them reused).
- */
-export interface ChunkBuffers {
-  out: Float64Builder;
-  scratch: Float64Builder;
-  from: Int32Array;
-  length: Int32Array;
-}
-
-export function chunkBuffers(): ChunkBuffers {
-  return {
-    out: new Float64Builder(),
-    scratch: new Float64Builder(),
-    from: new Int32Array(0),
-    length: new Int32Array(0),
-  };
 }
 
 /**
@@ -104,107 +54,15 @@ export function computeChunkBinary(
   buffers: ChunkBuffers = chunkBuffers(),
 ): ChunkBinary {
   checkEndianness();
-  const { evaluateAt } = chunkEvaluator(spec);
-  const perRoot = hasRoots(spec);
-  const [start, end] = chunkRange(spec, k);
-  const coords = new Array<number>(spec.axes.length);
-  const at = axisIndices(spec, start);
-  const out = buffers.out;
-  out.length = HEADER_BYTES / 8;
-  const failures: ChunkText['failures'] = [];
-  let maxRoots = 0;
-  /** Point `index` (its axis indices in `at`) evaluated, its record appended to `to`. */
-  const record = (index: number, to: Float64Builder): void => {
-    for (let a = 0; a < coords.length; a++) coords[a] = spec.axes[a].values[at[a]];
-    let result: PointResult;
-    try {
-      result = evaluateAt(at, coords);
-    } catch (e) {
-      failures.push({ index, message: e instanceof Error ? e.message : String(e) });
-      appendRecord(to, undefined, perRoot, spec.mode === 'direct');
-      return;
-    }
-    maxRoots = Math.max(maxRoots, appendRecord(to, result, perRoot, spec.mode === 'direct'));
-  };
-  const order = evaluationOrder(spec, start, end);
-  if (!order) {
-    for (let index = start; index < end; index++, advance(spec, at)) record(index, out);
-  } else {
-    // Evaluated in `order`, each record kept where it landed, then laid out in index order.
-    const scratch = buffers.scratch;
-    scratch.length = 0;
-    if (buffers.length.length < end - start) {
-      buffers.from = new Int32Array(end - start);
-      buffers.length = new Int32Array(end - start);
-    }
-    const { from, length } = buffers;
-    for (let i = 0; i < order.length; i++) {
-      const index = order[i];
-      axisIndices(spec, index, at);
-      from[index - start] = scratch.length;
-      record(index, scratch);
-      length[index - start] = scratch.length - from[index - start];
-    }
-    for (let i = 0; i < end - start; i++)
-      for (let j = from[i]; j < from[i] + length[i]; j++) out.push(scratch.values[j]);
-    failures.sort((a, b) => a.index - b.index);
-  }
-  return { bin: binaryChunkBytes(out, failures, maxRoots), failures };
+  const records = evaluateChunk(spec, k, buffers, HEADER_BYTES / 8);
+  return { bin: binaryChunkBytes(records, buffers.out), failures: records.failures };
 }
 
 /**
- * A point's record appended to `to` (`result` undefined: its evaluation threw); its root count
- * (0 without per-root outputs or for a failed point).
- */
-function appendRecord(
-  to: Float64Builder,
-  result: PointResult | undefined,
-  perRoot: boolean,
-  direct: boolean,
-): number {
-  if (result === undefined) {
-    to.push(FAILED);
-    return 0;
-  }
-  to.push(perRoot ? result.roots.length : 0);
-  to.push(result.exceedsTc === undefined ? NaN : result.exceedsTc ? 1 : 0);
-  for (let i = 0; i < result.point.length; i++) to.push(stored(result.point[i]));
-  if (direct) {
-    const values = result.roots[0];
-    for (let i = 0; i < values.length; i++) to.push(stored(values[i]));
-  } else if (perRoot) {
-    for (let r = 0; r < result.roots.length; r++) {
-      const values = result.roots[r];
-      for (let i = 0; i < values.length; i++) to.push(stored(values[i]));
-    }
-  }
-  return perRoot ? result.roots.length : 0;
-}
-
-/** The chunk file of the records in `out` (after HEADER_BYTES left for the header), as a view of it. */
-function binaryChunkBytes(
-  out: Float64Builder,
-  failures: ChunkText['failures'],
-  maxRoots: number,
-): Uint8Array {
-  const n = out.length - HEADER_BYTES / 8;
-  const json = Buffer.from(JSON.stringify(failures), 'utf8');
-  out.reserveBytes(json.length);
-  const bin = new Uint8Array(out.values.buffer, 0, 8 * out.length + json.length);
-  bin.set(MAGIC, 0);
-  const header = new DataView(out.values.buffer);
-  header.setFloat64(8, n, true);
-  header.setFloat64(16, maxRoots, true);
-  header.setFloat64(24, failures.length, true);
-  bin.set(json, 8 * out.length);
-  return bin;
-}
-
-/**
- * Chunk k of a text sweep: its CSV rows and JSON Lines (computeChunk) and, from the same
- * evaluations, its binary records (the `.bin` of a binary chunk), from which results.h5 is written
- * without parsing the JSON Lines back (a 10⁶-point map: ~2 s of CPU less, for 24 bytes a point of
- * disk). Views of `into` and `buffers`, valid until their next use.
+ * Chunk k of a text sweep: its CSV rows and JSON Lines and, from the same evaluations, its binary
+ * records (the `.bin` of a binary chunk), from which results.h5 is written without parsing the JSON
+ * Lines back (a 10⁶-point map: ~2 s of CPU less, for 24 bytes a point of disk). Views of `into` and
+ * `buffers`, valid until their next use.
  */
 export function computeChunkWithRecords(
   spec: SweepSpec,
@@ -213,15 +71,22 @@ export function computeChunkWithRecords(
   buffers: ChunkBuffers = chunkBuffers(),
 ): ChunkText & ChunkBinary {
   checkEndianness();
-  const perRoot = hasRoots(spec);
-  const direct = spec.mode === 'direct';
-  const out = buffers.out;
-  out.length = HEADER_BYTES / 8;
-  let maxRoots = 0;
-  const text = computeChunk(spec, k, into, (result) => {
-    maxRoots = Math.max(maxRoots, appendRecord(out, result, perRoot, direct));
-  });
-  return { ...text, bin: binaryChunkBytes(out, text.failures, maxRoots) };
+  const records = evaluateChunk(spec, k, buffers, HEADER_BYTES / 8);
+  return { ...formatChunk(spec, k, records, into), bin: binaryChunkBytes(records, buffers.out) };
+}
+
+/** The chunk file of `records` (made in `out` past HEADER_BYTES left for the header), as a view of it. */
+function binaryChunkBytes({ from, to, failures, maxRoots }: ChunkRecords, out: Float64Builder): Uint8Array {
+  const json = Buffer.from(JSON.stringify(failures), 'utf8');
+  out.reserveBytes(json.length);
+  const bin = new Uint8Array(out.values.buffer, 0, 8 * to + json.length);
+  bin.set(MAGIC, 0);
+  const header = new DataView(out.values.buffer);
+  header.setFloat64(8, to - from, true);
+  header.setFloat64(16, maxRoots, true);
+  header.setFloat64(24, failures.length, true);
+  bin.set(json, 8 * to);
+  return bin;
 }
 
 /**
@@ -250,9 +115,9 @@ export function readBinaryChunk(dir: string, k: number, into?: { buffer: ArrayBu
   if (!head || dataEnd > bytes.length) throw new ChunkDamage(k, dir, file, 'not a binary chunk');
   // The file's bytes start a buffer of their own (8-byte aligned): the values are a view of them.
   const values = new Float64Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, head.n);
-  let failures: ChunkText['failures'];
+  let failures: PointFailure[];
   try {
-    failures = JSON.parse(bytes.toString('utf8', dataEnd)) as ChunkText['failures'];
+    failures = JSON.parse(bytes.toString('utf8', dataEnd)) as PointFailure[];
   } catch {
     throw new ChunkDamage(k, dir, file, 'not a binary chunk');
   }
@@ -294,7 +159,7 @@ function readInto(file: string, into = { buffer: new ArrayBuffer(0) }): Buffer {
 /** A binary chunk's content. */
 export interface BinaryChunk {
   values: Float64Array;
-  failures: ChunkText['failures'];
+  failures: PointFailure[];
   /** The largest root count of its points. */
   maxRoots: number;
 }
@@ -366,8 +231,8 @@ export class BinaryRecordReader {
       return d >= 0 ? pointOutputs.length + d : -1;
     });
     this.rootAt = rootNames.map((n) => (this.perRoot ? rootOutputs.indexOf(n) : -1));
-    this.topBoolean = topNames.map((n) => n === 'stable');
-    this.rootBoolean = rootNames.map((n) => n === 'stable');
+    this.topBoolean = topNames.map(isBoolean);
+    this.rootBoolean = rootNames.map(isBoolean);
     this.top = topNames.map(() => null);
   }
 

@@ -10,7 +10,8 @@
  * plus results.h5 at 8 bytes per value (each numeric output over its points and roots); binary chunks
  * (`--formats h5`) at 8 bytes per value and results.h5.
  */
-import { computeChunk } from './chunk.js';
+import { chunkBuilders, computeChunk, type ChunkBuilders } from './chunk.js';
+import { chunkBuffers, type ChunkBuffers } from './evaluate-chunk.js';
 import { splitOutputs } from './quantities.js';
 import { binaryChunks, pointCount, type Axis, type SweepSpec } from './spec.js';
 
@@ -72,14 +73,26 @@ interface SampleCost {
   roots: number;
 }
 
+/** What the sample's chunks are written into, reused from run to run as a sweep's thread reuses them. */
+interface SampleBuffers {
+  into: ChunkBuilders;
+  buffers: ChunkBuffers;
+}
+
 /** Computes runs [from, from + count) of the sample as chunks, as the sweep would. */
-function timeRuns(spec: SweepSpec, from: number, count: number, window: number): SampleCost {
+function timeRuns(
+  spec: SweepSpec,
+  from: number,
+  count: number,
+  window: number,
+  { into, buffers }: SampleBuffers,
+): SampleCost {
   const cost: SampleCost = { points: 0, seconds: 0, textBytes: 0, roots: 1 };
   for (let r = from; r < from + count; r++) {
     const axes = sampleRun(spec.axes, r, window);
     const points = pointCount(axes);
     const t0 = cpuSeconds();
-    const text = computeChunk({ ...spec, axes, chunkSize: points }, 0);
+    const text = computeChunk({ ...spec, axes, chunkSize: points }, 0, into, buffers);
     cost.seconds += cpuSeconds() - t0;
     cost.points += points;
     cost.textBytes += text.csv.byteLength + text.jsonl.byteLength;
@@ -109,20 +122,24 @@ function mostRoots(csv: Uint8Array): number {
  */
 export function estimateSweep(spec: SweepSpec): SweepEstimate {
   const points = pointCount(spec.axes);
+  const reused: SampleBuffers = { into: chunkBuilders(), buffers: chunkBuffers() };
   // One point first: compilation of the first call, and a guard against slow points.
-  const first = timeRuns(spec, 0, 1, 1);
+  const first = timeRuns(spec, 0, 1, 1, reused);
   let sample = first;
   if (first.seconds < WARM_SECONDS / 4) {
     // A first pass builds what the sample's points keep from one to the next (a sweep builds each
     // once and reuses it over its slower axes); the sample is timed again after it, and after each
     // warm-up batch, until the warm-up has cost 2 % of the sweep as the latest timing puts it (a budget
     // set from a cold first pass came to 1 s for a sweep of 10⁵ points, as much as the sweep).
-    timeRuns(spec, 0, RUNS, WINDOW);
-    let spent = 0;
+    const t0 = cpuSeconds();
+    timeRuns(spec, 0, RUNS, WINDOW, reused);
     for (let r = RUNS; ; r += RUNS) {
-      sample = timeRuns(spec, 0, RUNS, WINDOW);
+      sample = timeRuns(spec, 0, RUNS, WINDOW, reused);
+      // All the estimate has cost so far, the timing itself included (a third of it, uncounted, made
+      // the 2 % twice as much).
+      const spent = cpuSeconds() - t0;
       if (spent >= Math.min(WARM_SECONDS, 0.02 * points * (sample.seconds / sample.points))) break;
-      spent += timeRuns(spec, r, RUNS, WINDOW).seconds;
+      timeRuns(spec, r, RUNS, WINDOW, reused);
     }
   }
   const cpuSecondsPerPoint = sample.seconds / sample.points;

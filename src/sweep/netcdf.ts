@@ -22,7 +22,7 @@
  */
 import { closeSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hasRoots } from './chunk.js';
+import { hasRoots } from './evaluate-chunk.js';
 import {
   RESULTS_H5,
   RESULTS_JSONL,

@@ -11,21 +11,16 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { chunkBuilders, computeChunk, type ChunkBuilders, type ChunkText } from './chunk.js';
-import {
-  chunkBuffers,
-  computeChunkBinary,
-  computeChunkWithRecords,
-  littleEndian,
-  type ChunkBuffers,
-} from './binary-chunk.js';
+import { chunkBuilders, computeChunk, type ChunkBuilders } from './chunk.js';
+import { computeChunkBinary, computeChunkWithRecords, littleEndian } from './binary-chunk.js';
+import { chunkBuffers, type ChunkBuffers, type PointFailure } from './evaluate-chunk.js';
 import { writeChunkDeferred, type ChunkFiles } from './directory.js';
 import { binaryChunks, type SweepSpec } from './spec.js';
 
 export const DEFAULT_WORKERS = availableParallelism();
 
 /** What a chunk reports once its files are written. */
-export type ChunkFailures = ChunkText['failures'];
+export type ChunkFailures = PointFailure[];
 
 let buffers: ChunkBuffers | undefined;
 let builders: ChunkBuilders | undefined;
@@ -45,10 +40,10 @@ export function computeChunkFiles(
   }
   // A big-endian machine writes the text alone (results.h5 is then made from results.jsonl).
   if (!littleEndian) {
-    const { csv, jsonl, failures } = computeChunk(spec, k, (builders ??= chunkBuilders()));
-    return { files: { csv, jsonl }, failures };
+    const chunk = computeChunk(spec, k, (builders ??= chunkBuilders()), (buffers ??= chunkBuffers()));
+    return { files: { csv: chunk.csv, jsonl: chunk.jsonl }, failures: chunk.failures };
   }
-  // Likewise views of this thread's builders and buffers, written and hashed before the next chunk.
+  // Views of this thread's builders and buffers too, written and hashed before the next chunk.
   const { csv, jsonl, bin, failures } = computeChunkWithRecords(
     spec,
     k,

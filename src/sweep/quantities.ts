@@ -31,11 +31,20 @@ export interface QuantityInfo {
   level: 'root' | 'point';
   modes: SweepMode[];
   description: string;
+  /** Its values are true or false (numbers otherwise). */
+  boolean?: true;
 }
 
 export const QUANTITIES: readonly QuantityInfo[] = [
   { name: 'T_L', unit: 'K', level: 'root', modes: ['balance'], description: 'steady-state left temperature' },
-  { name: 'stable', unit: '', level: 'root', modes: ['balance'], description: '∂F/∂T_L < 0' },
+  {
+    name: 'stable',
+    unit: '',
+    level: 'root',
+    modes: ['balance'],
+    description: '∂F/∂T_L < 0',
+    boolean: true,
+  },
   { name: 'dF_dTL', unit: 'W/K', level: 'root', modes: ['balance'], description: '∂F/∂T_L at the root' },
   { name: 'dTL_dTR', unit: 'K/K', level: 'root', modes: ['balance'], description: 'responsivity dT_L/dT_R' },
   {
@@ -138,6 +147,9 @@ export function parseOutputs(text: string, mode: SweepMode, option = '--output')
 export function quantityInfo(name: string): QuantityInfo {
   return BY_NAME.get(name)!;
 }
+
+/** Whether the values of output `name` are booleans. */
+export const isBoolean = (name: string): boolean => BY_NAME.get(name)?.boolean === true;
 
 export type Value = number | boolean | null;
 

@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { platformDevice, type Device } from '../../src/index.js';
 import { chunkBuilders, computeChunk, csvHeader } from '../../src/sweep/chunk.js';
+import {
+  axisIndices,
+  evaluationContext,
+  evaluationOrder,
+  pointEvaluator,
+} from '../../src/sweep/evaluate-chunk.js';
+import type { Value } from '../../src/sweep/quantities.js';
 import type { SweepSpec } from '../../src/sweep/spec.js';
 
 const linspace = (a: number, b: number, n: number): number[] =>
@@ -165,5 +173,85 @@ describe('chunk text', () => {
     const record = JSON.parse(line) as Record<string, unknown>;
     expect(record).toEqual({ index: 3, J_in: 0, T_R: s.axes[1].values[3], error: chunk.failures[0].message });
     expect(JSON.stringify(record)).toBe(line);
+  });
+
+  it('evaluated T_R by T_R, every value is the point evaluated alone, bit for bit, in index order', () => {
+    // The whole 4 × 7 map in one chunk: evaluated T_R by T_R, written in index order.
+    const s = spec({ chunkSize: 28, outputs: ['n_roots', 'deltaT', 'T_L', 'stable', 'dTL_dTR', 'J_gamma'] });
+    expect(evaluationOrder(s, 0, 28)).toBeDefined();
+    const lines = text(computeChunk(s, 0).jsonl).trimEnd().split('\n');
+    expect(lines).toHaveLength(28);
+    const json = (v: Value): Value => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
+    const ctx = evaluationContext(s);
+    lines.forEach((line, index) => {
+      const record = JSON.parse(line) as Record<string, unknown> & { roots: Record<string, Value>[] };
+      // A fresh evaluator per point: its own device object, so no cache from another point.
+      const at = axisIndices(s, index);
+      const alone = pointEvaluator(s, ctx)(
+        at,
+        at.map((i, a) => s.axes[a].values[i]),
+      );
+      expect(record.index).toBe(index);
+      ctx.pointOutputs.forEach((name, i) => expect(record[name]).toBe(json(alone.point[i])));
+      expect(record.exceedsTc).toBe(alone.exceedsTc);
+      expect(record.roots.map((root) => ctx.rootOutputs.map((name) => root[name]))).toEqual(
+        alone.roots.map((values) => values.map(json)),
+      );
+    });
+  });
+
+  it('points that throw among points that do not, evaluated T_R by T_R: each message at its point', () => {
+    const left = platformDevice('ag').left;
+    // Σ of the left normal metal, read at each point, throws at every 100th read (numbered; a point reads it ~40 times).
+    let reads = 0;
+    const fragile: Device = {
+      ...platformDevice('ag'),
+      left: {
+        ...left,
+        normal: Object.defineProperty({ ...left.normal }, 'Sigma', {
+          get: () => {
+            if (++reads % 100 === 0) throw new Error(`no Σ at read ${reads}`);
+            return left.normal.Sigma;
+          },
+        }),
+      },
+    };
+    const s = spec({ device: fragile, chunkSize: 28, outputs: ['T_L'] });
+    expect(evaluationOrder(s, 0, 28)).toBeDefined();
+    const chunk = computeChunk(s, 0);
+    const failed = chunk.failures.map((f) => f.index);
+    expect(failed).toEqual([...failed].sort((a, b) => a - b));
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.length).toBeLessThan(28);
+    const messages = new Map(chunk.failures.map((f) => [f.index, f.message]));
+    const lines = text(chunk.jsonl).trimEnd().split('\n');
+    const rows = text(chunk.csv).trimEnd().split('\n');
+    lines.forEach((line, index) => {
+      const record = JSON.parse(line) as { index: number; error?: string; roots?: unknown[] };
+      expect(record.index).toBe(index);
+      expect(record.error).toBe(messages.get(index));
+      expect(record.roots === undefined).toBe(messages.has(index));
+    });
+    // One CSV row per failed point, its values empty.
+    for (const index of failed) {
+      const row = rows.filter((r) => r.startsWith(`${index},`));
+      expect(row).toHaveLength(1);
+      expect(
+        row[0]
+          .split(',')
+          .slice(3)
+          .every((f) => f === ''),
+      ).toBe(true);
+    }
+  });
+
+  it('numbers are written as JSON.stringify writes them: the shortest round-trip decimal String gives', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        expect(JSON.stringify(v)).toBe(String(v));
+        expect(Number(JSON.stringify(v))).toBe(v === 0 ? 0 : v);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
