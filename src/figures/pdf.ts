@@ -4,21 +4,49 @@
  * images) become PDF paths, text and images one to one, in the SVG's own units (1 px → 1 pt), with the
  * DejaVu Sans files the PNG uses embedded as fonts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { FONT_FILES } from './render.js';
+
+type PdfDocumentClass = new (options: Record<string, unknown>) => PdfDocument;
+
+interface Pdfkit {
+  PDFDocument: PdfDocumentClass;
+  /** fontkit's parser, the one pdfkit lays text out with. */
+  createFont(data: Uint8Array): unknown;
+}
+
+const BUNDLE = new URL('../vendor/pdfkit.js', import.meta.url);
+
+let loading: Promise<Pdfkit> | undefined;
+
+/**
+ * pdfkit, loaded on first use: from the build's one-file bundle (dist/vendor/pdfkit.js,
+ * scripts/bundle-vendor.mjs: ~0.25 s of CPU to load instead of ~0.36 s for the packages' modules),
+ * else from the package and the fontkit it depends on (when running from the sources).
+ */
+function loadPdfkit(): Promise<Pdfkit> {
+  loading ??= existsSync(fileURLToPath(BUNDLE))
+    ? (import(BUNDLE.href) as Promise<Pdfkit>)
+    : import('pdfkit').then((pdfkit) => {
+        const fromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
+        const fontkit = fromPdfkit('fontkit') as { create(data: Uint8Array): unknown };
+        return {
+          PDFDocument: (pdfkit as unknown as { default: PdfDocumentClass }).default,
+          createFont: (data) => fontkit.create(data),
+        };
+      });
+  return loading;
+}
 
 /**
  * The DejaVu Sans fonts, parsed once per process by the fontkit that pdfkit itself uses (pdfkit takes
  * a parsed font): parsed anew for every document, their layout tables cost ~0.1 s of CPU per figure.
  */
 let fonts: unknown[] | undefined;
-function parsedFonts(): unknown[] {
-  if (!fonts) {
-    const fromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
-    const fontkit = fromPdfkit('fontkit') as { create(data: Uint8Array): unknown };
-    fonts = FONT_FILES.map((path) => fontkit.create(readFileSync(path)));
-  }
+function parsedFonts({ createFont }: Pdfkit): unknown[] {
+  fonts ??= FONT_FILES.map((path) => createFont(readFileSync(path)));
   return fonts;
 }
 
@@ -427,9 +455,8 @@ function fontName(s: Style): string {
  * text in the embedded DejaVu Sans (pdfkit loaded on first use, like vega and resvg).
  */
 export async function svgToPdf(svg: string): Promise<Uint8Array> {
-  const { default: PDFDocument } = (await import('pdfkit')) as unknown as {
-    default: new (options: Record<string, unknown>) => PdfDocument;
-  };
+  const pdfkit = await loadPdfkit();
+  const { PDFDocument } = pdfkit;
   const root = parseSvg(svg);
   const width = num(root.attrs.width, 600);
   const height = num(root.attrs.height, 400);
@@ -439,7 +466,7 @@ export async function svgToPdf(svg: string): Promise<Uint8Array> {
     compress: true,
     info: { Producer: 'ndtc', Creator: 'ndtc' },
   });
-  const [regular, bold] = parsedFonts();
+  const [regular, bold] = parsedFonts(pdfkit);
   doc.registerFont('sans', regular);
   doc.registerFont('sans-bold', bold);
   const chunks: Buffer[] = [];

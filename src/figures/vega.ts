@@ -1,6 +1,6 @@
 /**
  * vega and vega-lite, loaded on first use (commands that draw nothing never load them): from the one-file
- * bundle the build writes beside this module's folder (dist/vendor/vega.js, scripts/bundle-vega.mjs:
+ * bundle the build writes beside this module's folder (dist/vendor/vega.js, scripts/bundle-vendor.mjs:
  * ~0.15 s of CPU to load instead of ~0.45 s for the packages' ~90 modules), else from the packages
  * themselves (when running from the sources). Both are the same code, so they draw the same SVG.
  */

@@ -273,13 +273,39 @@ export class BinaryRecordReader {
     }
     return next;
   }
+
+  /** Steps over the record at `at` (point `index`) as read would, reading none of its values. */
+  skip(values: Float64Array, at: number, index: number): number {
+    const code = values[at];
+    this.index = index;
+    this.failed = code === FAILED;
+    this.rootCount = 0;
+    if (this.failed) return at + 1;
+    if (!Number.isSafeInteger(code) || code < 0 || (!this.perRoot && code !== 0))
+      throw new RangeError('bad code');
+    const next = at + 2 + this.pointCount;
+    if (this.direct) return next + this.rootWidth;
+    this.rootCount = code;
+    return next + code * this.rootWidth;
+  }
 }
 
 const value = (v: number, boolean: boolean): Value => (Number.isNaN(v) ? null : boolean ? v === 1 : v);
 
 /**
+ * Whether every chunk's record lists binary records (`NNNNNN.bin`; reading them verifies them): a
+ * text sweep's chunks carry them beside the text, unless written by an earlier ndtc or removed.
+ */
+export function everyChunkHasRecords(manifest: Manifest, dirOf: (k: number) => string): boolean {
+  for (let k = 0; k < manifest.chunks; k++)
+    if (chunkFileRecord(dirOf(k), k, 'bin') instanceof ChunkDamage) return false;
+  return true;
+}
+
+/**
  * Every point of the sweep in index order from its binary chunks (chunk k read from `dirOf(k)`,
- * verified first), as one reader refilled per point: read its fields before advancing. A chunk that
+ * verified first), as one reader refilled per point: read its fields before advancing; with
+ * `wanted`, only the points it accepts (the others are stepped over, still checked). A chunk that
  * does not hold exactly its points throws ChunkDamage.
  */
 export function* binaryRecords(
@@ -287,6 +313,7 @@ export function* binaryRecords(
   dirOf: (k: number) => string,
   topNames: readonly string[],
   rootNames: readonly string[],
+  wanted?: (index: number) => boolean,
 ): Generator<BinaryRecordReader> {
   const reader = new BinaryRecordReader(manifest.spec, topNames, rootNames);
   // One buffer for every chunk: the records read are views of it, valid until the next chunk.
@@ -297,17 +324,19 @@ export function* binaryRecords(
     const [start, end] = chunkRange(manifest.spec, k);
     let at = 0;
     let failed = 0;
+    let take = true;
     for (let index = start; index < end; index++) {
       try {
         if (at >= values.length) throw new RangeError('short');
-        at = reader.read(values, at, index);
+        take = wanted === undefined || wanted(index);
+        at = take ? reader.read(values, at, index) : reader.skip(values, at, index);
         // The header sized results.h5: a record past it would overflow its root dimension.
         if (at > values.length || reader.rootCount > maxRoots) throw new RangeError('inconsistent');
         if (reader.failed) failed++;
       } catch {
         throw new ChunkDamage(k, dir, `${chunkBase(dir, k)}.bin`, 'not a binary chunk');
       }
-      yield reader;
+      if (take) yield reader;
     }
     if (at !== values.length || failed !== failures.length)
       throw new ChunkDamage(k, dir, `${chunkBase(dir, k)}.bin`, 'not a binary chunk');

@@ -28,7 +28,6 @@ import {
   RESULTS_JSONL,
   RESULTS_RECORD,
   ChunkDamage,
-  chunkFileRecord,
   chunkSource,
   recordResultsFile,
   type Manifest,
@@ -36,7 +35,7 @@ import {
 import { hashFile, writeRecord } from './record.js';
 import { quantityInfo, splitOutputs, type Value } from './quantities.js';
 import { RecordReader } from './records.js';
-import { binaryChunkSummary, binaryRecords } from './binary-chunk.js';
+import { binaryChunkSummary, binaryRecords, everyChunkHasRecords } from './binary-chunk.js';
 import { binaryChunks } from './spec.js';
 
 /** One point's values as RecordReader (results.jsonl) and BinaryRecordReader (binary chunks) give them. */
@@ -317,7 +316,7 @@ export async function writeNetcdf(
   // A text sweep's chunks carry the same binary records beside their text: read those rather than
   // the JSON Lines back (~2 s of CPU less for 10⁶ points). Chunks from an older ndtc have none, and
   // removed chunks none left: then results.jsonl, the same values.
-  const binary = binaryOnly || everyChunkRecorded(manifest, dirOf, 'bin');
+  const binary = binaryOnly || everyChunkHasRecords(manifest, dirOf);
   const source = binary ? join(dir, 'chunks') : join(dir, RESULTS_JSONL);
   const tmp = resolve(dir, `.${RESULTS_H5}.${process.pid}.tmp`);
   removeStaleTemporaries(dir);
@@ -539,13 +538,6 @@ function* jsonlRecords(path: string, topNames: string[], rootNames: string[]): G
     index++;
     yield rec;
   }
-}
-
-/** Whether every chunk's record lists its file `ext` (reading it then verifies it against the record). */
-function everyChunkRecorded(manifest: Manifest, dirOf: (k: number) => string, ext: 'bin'): boolean {
-  for (let k = 0; k < manifest.chunks; k++)
-    if (chunkFileRecord(dirOf(k), k, ext) instanceof ChunkDamage) return false;
-  return true;
 }
 
 /** survey() of binary chunks, from their headers (binaryRecords checks the records agree). */

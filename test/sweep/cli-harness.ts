@@ -1,6 +1,6 @@
 /** Run `ndtc` in-process (src/cli/main.ts) or as the built CLI (bin/ndtc.js → dist/), capturing output. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -67,4 +67,20 @@ export function runCli(argv: string[]): Promise<CliResult> {
     child.stderr!.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/**
+ * The chunks of `out` as an ndtc before the binary records of text chunks left them: CSV and JSON
+ * Lines alone (the records' `.bin` entries and files removed), so results.h5 and the plot are
+ * made from results.jsonl.
+ */
+export function withoutBinaryRecords(out: string): void {
+  const chunks = join(out, 'chunks');
+  for (const name of readdirSync(chunks)) {
+    if (name.endsWith('.bin')) rmSync(join(chunks, name));
+    if (!name.endsWith('.done')) continue;
+    const record = JSON.parse(readFileSync(join(chunks, name), 'utf8')) as { files: Record<string, unknown> };
+    for (const file of Object.keys(record.files)) if (file.endsWith('.bin')) delete record.files[file];
+    writeFileSync(join(chunks, name), JSON.stringify(record));
+  }
 }

@@ -9,7 +9,6 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
-  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -19,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { readManifest, type Manifest } from '../../src/sweep/directory.js';
 import { RESULTS_H5, pointChunks, writeNetcdf } from '../../src/sweep/netcdf.js';
 import { splitOutputs } from '../../src/sweep/quantities.js';
-import { freshOutputs, ndtc } from './cli-harness.js';
+import { freshOutputs, ndtc, withoutBinaryRecords } from './cli-harness.js';
 
 const READER = join(import.meta.dirname, 'read_netcdf.py');
 
@@ -63,22 +62,6 @@ async function sweep(...args: string[]): Promise<string> {
   expect(r.code).toBe(0);
   if (!args.includes('--no-h5')) expect(r.stdout).toContain(`wrote ${join(out, RESULTS_H5)}`);
   return out;
-}
-
-/**
- * The chunks of `out` as an ndtc before the binary records of text chunks left them: CSV and JSON
- * Lines alone (the records' `.bin` entries and files removed), so results.h5 is made from
- * results.jsonl.
- */
-function withoutBinaryRecords(out: string): void {
-  const chunks = join(out, 'chunks');
-  for (const name of readdirSync(chunks)) {
-    if (name.endsWith('.bin')) rmSync(join(chunks, name));
-    if (!name.endsWith('.done')) continue;
-    const record = JSON.parse(readFileSync(join(chunks, name), 'utf8')) as { files: Record<string, unknown> };
-    for (const file of Object.keys(record.files)) if (file.endsWith('.bin')) delete record.files[file];
-    writeFileSync(join(chunks, name), JSON.stringify(record));
-  }
 }
 
 type Cell = number | null;

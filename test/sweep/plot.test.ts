@@ -14,6 +14,7 @@ import { writeChunk, openSweepDirectory } from '../../src/sweep/directory.js';
 import { mergeSweeps } from '../../src/sweep/merge.js';
 import { forEachWantedLine, plotSweep } from '../../src/sweep/plot.js';
 import { decodePng } from '../figures/png.js';
+import { ndtc, withoutBinaryRecords } from './cli-harness.js';
 import { syntheticChunk, syntheticSpec, writeSyntheticStudy } from './synthetic-study.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -120,6 +121,44 @@ describe('heat map axes', () => {
     // every 100 mK, not every other one of a 50 mK step (50, 150, 250 …) that overlapping labels leave
     for (const v of ['100', '200', '300', '400', '500', '600', '700', '800']) expect(labels).toContain(v);
     for (const v of ['50', '150', '250', '750']) expect(labels).not.toContain(v);
+  });
+});
+
+describe('the data a text sweep is drawn from', () => {
+  it('its chunks’ binary records, and without them results.jsonl: the same SVG', async () => {
+    const out = join(tmp, 'records');
+    // Bistable points among them (several roots; the heat map draws the first).
+    const r = await ndtc(
+      'sweep',
+      '--vary',
+      'Jin=1e-18W..1pW:17:log',
+      '--vary',
+      'TR=300mK..800mK:23',
+      '--chunk-size',
+      '50',
+      '--workers',
+      '0',
+      '--quiet',
+      '--no-h5',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    // vega numbers its gradients and clip paths per process: the n-th drawing's ids differ.
+    const svg = (): string =>
+      readFileSync(join(out, 'plot.svg'), 'utf8').replace(/(id="|url\(#)([A-Za-z_-]+?)_?\d+/g, '$1$2');
+    const fromRecords = svg();
+    // Not read: the plot comes from the records alone.
+    const jsonl = join(out, 'results.jsonl');
+    const kept = readFileSync(jsonl);
+    writeFileSync(jsonl, '');
+    await plotSweep(out);
+    expect(svg()).toBe(fromRecords);
+    writeFileSync(jsonl, kept);
+    withoutBinaryRecords(out);
+    await plotSweep(out);
+    expect(svg()).toBe(fromRecords);
+    expect(fromRecords).toContain('<image');
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * The build's one-file vega bundle (dist/vendor/vega.js, scripts/bundle-vega.mjs): the built CLI draws
- * with it instead of the packages' modules, and it draws the same SVG as the packages.
+ * The build's one-file bundles (dist/vendor/vega.js and dist/vendor/pdfkit.js, scripts/bundle-vendor.mjs):
+ * the built CLI draws with them instead of the packages' modules, and they draw the same SVG and PDF as
+ * the packages.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,11 +15,12 @@ import { Study } from '../../src/figures/study.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = join(root, 'dist/vendor/vega.js');
+const pdfkitBundle = join(root, 'dist/vendor/pdfkit.js');
 const tmp = mkdtempSync(join(tmpdir(), 'ndtc-vega-bundle-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe.skipIf(!existsSync(bundle))('vega from the build’s bundle (npm run build writes it)', () => {
-  it('the built CLI draws a sweep plot loading the bundle and none of the vega packages’ modules', () => {
+  it('the built CLI draws a sweep plot loading the bundles and none of the vega or pdfkit packages’ modules', () => {
     const file = join(tmp, 'modules.txt');
     const args = ['--Jin', '100fW', '--workers', '0', '--quiet', '--no-h5', '--out', join(tmp, 'sweep')];
     const run = spawnSync(
@@ -40,6 +42,9 @@ describe.skipIf(!existsSync(bundle))('vega from the build’s bundle (npm run bu
     const modules = readFileSync(file, 'utf8').trimEnd().split('\n');
     expect(modules).toContain(`file://${bundle}`);
     expect(modules.filter((m) => /\/node_modules\/(vega|vega-[a-z]+|d3-[a-z-]+)\//.test(m))).toEqual([]);
+    expect(existsSync(join(tmp, 'sweep', 'plot.pdf'))).toBe(true);
+    expect(modules).toContain(`file://${pdfkitBundle}`);
+    expect(modules.filter((m) => /\/node_modules\/(pdfkit|fontkit)\//.test(m))).toEqual([]);
   });
 
   it('draws a paper panel’s SVG exactly as the vega and vega-lite packages do', async () => {
@@ -60,5 +65,24 @@ describe.skipIf(!existsSync(bundle))('vega from the build’s bundle (npm run bu
     const fromBundle = await svg(vega, compile);
     expect(fromBundle.length).toBeGreaterThan(10_000);
     expect(fromBundle).toBe(await svg(packaged, packagedCompile));
+  });
+});
+
+describe.skipIf(!existsSync(pdfkitBundle))('pdfkit from the build’s bundle (npm run build writes it)', () => {
+  it('writes a paper panel’s PDF as the pdfkit package does, but for its date and ID', async () => {
+    const svg = (await import('../../src/figures/render.js')).renderSvg(computePanel('2a', new Study()));
+    // dist/figures/pdf.js finds the bundle beside it; src/figures/pdf.ts has none and loads the package.
+    const built = (await import(
+      join(root, 'dist/figures/pdf.js')
+    )) as typeof import('../../src/figures/pdf.js');
+    const sources = await import('../../src/figures/pdf.js');
+    const undated = (pdf: Uint8Array): string =>
+      Buffer.from(pdf)
+        .toString('latin1')
+        .replace(/\(D:\d{14}Z\)/, '(D:)')
+        .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, '/ID []');
+    const fromBundle = undated(await built.svgToPdf(await svg));
+    expect(fromBundle.length).toBeGreaterThan(10_000);
+    expect(fromBundle).toBe(undated(await sources.svgToPdf(await svg)));
   });
 });
