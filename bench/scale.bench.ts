@@ -68,7 +68,7 @@ function pipeline(label: string, nTL: number, nTR: number, scratch: string, with
     ],
     scratch,
   );
-  rows.push(...stepRows(`${label} plot (heat map from results.jsonl)`, plot));
+  rows.push(...stepRows(`${label} plot (heat map from the chunks' binary records)`, plot));
   rows.push(
     { name: `${label}: chunks on disk`, value: chunks / MB, unit: 'MiB' },
     { name: `${label}: results.csv + results.jsonl`, value: results / MB, unit: 'MiB' },
