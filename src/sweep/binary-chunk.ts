@@ -72,7 +72,7 @@ export function computeChunkWithRecords(
 ): ChunkText & ChunkBinary {
   checkEndianness();
   const records = evaluateChunk(spec, k, buffers, HEADER_BYTES / 8);
-  return { ...formatChunk(spec, k, records, into), bin: binaryChunkBytes(records, buffers.out) };
+  return { ...formatChunk(spec, records, into), bin: binaryChunkBytes(records, buffers.out) };
 }
 
 /** The chunk file of `records` (made in `out` past HEADER_BYTES left for the header), as a view of it. */

@@ -12,7 +12,7 @@ import {
   type PointFailure,
 } from './evaluate-chunk.js';
 import { isBoolean, splitOutputs } from './quantities.js';
-import { chunkRange, type SweepSpec } from './spec.js';
+import type { SweepSpec } from './spec.js';
 
 export interface ChunkText {
   /** UTF-8 bytes of the CSV rows and of the JSON Lines. */
@@ -67,19 +67,18 @@ export function computeChunk(
   into: ChunkBuilders = chunkBuilders(),
   buffers: ChunkBuffers = chunkBuffers(),
 ): ChunkText {
-  return formatChunk(spec, k, evaluateChunk(spec, k, buffers), into);
+  return formatChunk(spec, evaluateChunk(spec, k, buffers), into);
 }
 
-/** Chunk k's CSV rows and JSON Lines from its records, written into `into` (reset first). */
+/** The CSV rows and JSON Lines of points from their records, written into `into` (reset first). */
 export function formatChunk(
   spec: SweepSpec,
-  k: number,
   records: ChunkRecords,
   into: ChunkBuilders = chunkBuilders(),
 ): ChunkText {
   const perRoot = hasRoots(spec);
   const direct = spec.mode === 'direct';
-  const [start, end] = chunkRange(spec, k);
+  const { start, end } = records;
   const format = chunkFormat(spec);
   const { axisTables, axisCsv, axisJson, encodeAxis, pointKeys, rootKeys, directKeys } = format;
   const { pointBoolean, rootBoolean } = format;
@@ -119,7 +118,7 @@ export function formatChunk(
     const code = values[r++];
     if (code === FAILED) {
       const failure = failures[failed++];
-      if (failure?.index !== index) throw new Error(`chunk ${k}: records and failures disagree at ${index}`);
+      if (failure?.index !== index) throw new Error(`records and failures disagree at point ${index}`);
       const blanks = pointKeys.length + (perRoot ? 1 : 0) + rootKeys.length;
       csv.append(','.repeat(blanks) + '\n');
       jsonl.append(`,"error":${JSON.stringify(failure.message)}}\n`);
@@ -156,7 +155,7 @@ export function formatChunk(
     jsonl.appendByte(NEWLINE);
   }
   if (r !== records.to || failed !== failures.length)
-    throw new Error(`chunk ${k}: its records do not hold exactly its points`);
+    throw new Error(`the records of points ${start}–${end - 1} do not hold exactly those points`);
   return { csv: csv.bytes(), jsonl: jsonl.bytes(), failures };
 }
 

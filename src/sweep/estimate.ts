@@ -2,16 +2,16 @@
  * The cost of a sweep said up front: its point count, CPU time and disk, from a small deterministic
  * sample of its own grid computed here by the same code as the sweep's chunks.
  *
- * CPU time: short runs of consecutive points along the fastest axis (so that whatever a chunk reuses
- * from one point to the next is reused here too), at positions spread over the grid by a Kronecker
- * (R_d) sequence, timed after a warm-up so that compilation is not counted where it is negligible
- * in the sweep itself. Disk: the bytes per
+ * CPU time: short runs of consecutive points of the grid along its fastest axis (so that whatever a
+ * chunk reuses from one point to the next is reused here too), at positions spread over the grid by a
+ * Kronecker (R_d) sequence, timed after a warm-up so that compilation is not counted where it is
+ * negligible in the sweep itself. Disk: the bytes per
  * point of the sample's CSV and JSON Lines, twice (chunk files, then results.csv and results.jsonl),
  * plus results.h5 at 8 bytes per value (each numeric output over its points and roots); binary chunks
  * (`--formats h5`) at 8 bytes per value and results.h5.
  */
-import { chunkBuilders, computeChunk, type ChunkBuilders } from './chunk.js';
-import { chunkBuffers, type ChunkBuffers } from './evaluate-chunk.js';
+import { chunkBuilders, formatChunk, type ChunkBuilders } from './chunk.js';
+import { chunkBuffers, evaluatePoints, type ChunkBuffers } from './evaluate-chunk.js';
 import { splitOutputs } from './quantities.js';
 import { binaryChunks, pointCount, type Axis, type SweepSpec } from './spec.js';
 
@@ -54,15 +54,22 @@ function kronecker(dimensions: number, i: number): number[] {
   return out;
 }
 
-/** The sub-grid of run r: one value of each slow axis, a window of consecutive fast-axis values. */
-function sampleRun(axes: readonly Axis[], r: number, window: number): Axis[] {
+/**
+ * The points of run r, [start, end): one value of each slow axis, a window of consecutive values of
+ * the fastest axis. Points of the sweep's own grid, evaluated as its chunks are (one evaluator, the
+ * device's caches shared from run to run): a sub-grid of its own per run made a new evaluator each
+ * time, and V8 compiled the solver again for it (~0.1 ms a run, ten times the run's points).
+ */
+function sampleRun(axes: readonly Axis[], r: number, window: number): [number, number] {
   const at = kronecker(axes.length, r);
-  return axes.map((axis, a) => {
+  let start = 0;
+  let w = 1;
+  axes.forEach((axis, a) => {
     const len = axis.values.length;
-    const w = a < axes.length - 1 ? 1 : Math.min(window, len);
-    const start = Math.min(len - w, Math.floor(at[a] * (len - w + 1)));
-    return { ...axis, values: axis.values.slice(start, start + w) };
+    w = a < axes.length - 1 ? 1 : Math.min(window, len);
+    start = start * len + Math.min(len - w, Math.floor(at[a] * (len - w + 1)));
   });
+  return [start, start + w];
 }
 
 interface SampleCost {
@@ -89,29 +96,16 @@ function timeRuns(
 ): SampleCost {
   const cost: SampleCost = { points: 0, seconds: 0, textBytes: 0, roots: 1 };
   for (let r = from; r < from + count; r++) {
-    const axes = sampleRun(spec.axes, r, window);
-    const points = pointCount(axes);
+    const [start, end] = sampleRun(spec.axes, r, window);
     const t0 = cpuSeconds();
-    const text = computeChunk({ ...spec, axes, chunkSize: points }, 0, into, buffers);
+    const records = evaluatePoints(spec, start, end, buffers);
+    const text = formatChunk(spec, records, into);
     cost.seconds += cpuSeconds() - t0;
-    cost.points += points;
+    cost.points += end - start;
     cost.textBytes += text.csv.byteLength + text.jsonl.byteLength;
-    if (spec.mode === 'balance') cost.roots = Math.max(cost.roots, mostRoots(text.csv));
+    cost.roots = Math.max(cost.roots, records.maxRoots);
   }
   return cost;
-}
-
-/** CSV rows sharing an index (one row per root), at most. */
-function mostRoots(csv: Uint8Array): number {
-  const rows = new TextDecoder().decode(csv).split('\n');
-  let most = 1;
-  let run = 0;
-  for (let i = 0; i < rows.length - 1; i++) {
-    const index = rows[i].slice(0, rows[i].indexOf(','));
-    run = i > 0 && rows[i - 1].startsWith(index + ',') ? run + 1 : 1;
-    most = Math.max(most, run);
-  }
-  return most;
 }
 
 /**

@@ -212,8 +212,13 @@ export function chunkBuffers(): ChunkBuffers {
   };
 }
 
-/** A chunk's records, in index order: `values[from, to)`, views of the buffers they were made in. */
+/**
+ * The records of points [start, end) (a chunk's), in index order: `values[from, to)`, views of the
+ * buffers they were made in.
+ */
 export interface ChunkRecords {
+  start: number;
+  end: number;
   values: Float64Array;
   from: number;
   to: number;
@@ -233,10 +238,21 @@ export function evaluateChunk(
   buffers: ChunkBuffers = chunkBuffers(),
   reserved = 0,
 ): ChunkRecords {
+  const [start, end] = chunkRange(spec, k);
+  return evaluatePoints(spec, start, end, buffers, reserved);
+}
+
+/** Points [start, end) of `spec` evaluated as a chunk of them would be (evaluateChunk). */
+export function evaluatePoints(
+  spec: SweepSpec,
+  start: number,
+  end: number,
+  buffers: ChunkBuffers = chunkBuffers(),
+  reserved = 0,
+): ChunkRecords {
   const { evaluateAt } = chunkEvaluator(spec);
   const perRoot = hasRoots(spec);
   const direct = spec.mode === 'direct';
-  const [start, end] = chunkRange(spec, k);
   const coords = new Array<number>(spec.axes.length);
   const at = axisIndices(spec, start);
   const out = buffers.out;
@@ -279,7 +295,7 @@ export function evaluateChunk(
       for (let j = from[i]; j < from[i] + length[i]; j++) out.push(scratch.values[j]);
     failures.sort((a, b) => a.index - b.index);
   }
-  return { values: out.values, from: reserved, to: out.length, failures, maxRoots };
+  return { start, end, values: out.values, from: reserved, to: out.length, failures, maxRoots };
 }
 
 /** The record code of a point whose evaluation threw. */
