@@ -67,14 +67,19 @@ describe('installed from the tarball', () => {
     expect(existsSync(join(pkg, 'test'))).toBe(false);
   });
 
-  it('reproduce --only 2a writes the panel outside the package', () => {
+  it('reproduce --only 2a writes the panel outside the package, its PDF with the shipped pdfkit bundle', () => {
     const out = join(elsewhere, 'out');
-    const r = run(['reproduce', '--only', '2a', '--format', 'csv,svg', '--out', out, '--quiet']);
+    const pkg = join(prefix, 'lib', 'node_modules', 'ndtc');
+    expect(existsSync(join(pkg, 'dist', 'vendor', 'pdfkit.js'))).toBe(true);
+    const r = run(['reproduce', '--only', '2a', '--format', 'csv,svg,pdf', '--out', out, '--quiet']);
     expect(r.code, r.stderr).toBe(0);
     const csv = readFileSync(join(out, 'fig2a.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('series,platform,T_R_mK,J_gamma_fW');
     expect(csv.trim().split('\n').length).toBeGreaterThan(100);
     expect(readFileSync(join(out, 'fig2a.svg'), 'utf8')).toMatch(/^<svg/);
+    const pdf = readFileSync(join(out, 'fig2a.pdf'), 'latin1');
+    expect(pdf).toMatch(/^%PDF-1\.\d/);
+    expect(pdf).toContain('DejaVuSans');
   }, 120_000);
 
   it('ndtc explore serves the shipped site (no web sources needed)', async () => {
