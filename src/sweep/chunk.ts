@@ -1,4 +1,7 @@
-/** One chunk of a sweep evaluated and formatted as CSV rows and JSON Lines (deterministic text). */
+/**
+ * A chunk of a sweep as CSV rows and JSON Lines (deterministic text), written in index order from the
+ * records its points were evaluated into (evaluate-chunk.ts).
+ */
 import { Utf8Builder } from '../io/utf8-builder.js';
 import {
   FAILED,

@@ -27,7 +27,7 @@ export interface PointFailure {
   message: string;
 }
 
-/** Whether CSV rows carry a root_index (balance mode with per-root outputs). */
+/** Whether points have a record per root and CSV rows a root_index (balance mode, per-root outputs). */
 export function hasRoots(spec: SweepSpec): boolean {
   return spec.mode === 'balance' && splitOutputs(spec.outputs).rootOutputs.length > 0;
 }
