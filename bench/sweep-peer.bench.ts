@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { phononHeatSuperconductor } from '../dist/index.js';
 import { runSweep } from '../dist/sweep/run.js';
-import { computeChunk } from '../dist/sweep/chunk.js';
+import { chunkBuilders, computeChunk } from '../dist/sweep/chunk.js';
+import { chunkBuffers } from '../dist/sweep/evaluate-chunk.js';
 import { chunkCount } from '../dist/sweep/spec.js';
 import { balanceRoots } from '../dist/physics/balance.js';
 import type { SweepSpec } from '../dist/sweep/spec.js';
@@ -162,9 +163,11 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
         }),
       );
       const fresh = { ...s, device: structuredClone(s.device) };
+      // One pair of text builders and record buffers for every chunk, as each thread of a sweep keeps.
+      const [into, buffers] = [chunkBuilders(), chunkBuffers()];
       inProcess.chunks.push(
         cpuOf(() => {
-          for (let k = 0; k < chunkCount(fresh); k++) computeChunk(fresh, k);
+          for (let k = 0; k < chunkCount(fresh); k++) computeChunk(fresh, k, into, buffers);
         }),
       );
     }
@@ -201,7 +204,10 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
     const binaryPerPoint = (binaryBig.cpu * 1e6) / bigPoints;
     const hugePerPoint = (binaryHuge.cpu * 1e6) / hugePoints;
     const marginal = ((binaryHuge.cpu - binaryBig.cpu) * 1e6) / (hugePoints - bigPoints);
+    // Text (--no-h5) likewise: its cost of a point without the fixed cost, from 10⁶ and 4·10⁶ points.
     const textBig = cliSweep(BIG_SIDE, join(root, 'text-big'), ['--no-h5', '--workers', '1']);
+    const textHuge = cliSweep(HUGE_SIDE, join(root, 'text-huge'), ['--no-h5', '--workers', '1']);
+    const textMarginal = ((textHuge.cpu - textBig.cpu) * 1e6) / (hugePoints - bigPoints);
     const bigPeerPerPoint = (bigPeer.map_cpu_s * 1e6) / bigPoints;
     const bigPerPoint = (big.cpu * 1e6) / bigPoints;
 
@@ -237,7 +243,7 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
           unit: 'µs/point',
         },
         {
-          name: '  … and formatted as the CSV and JSONL rows of the sweep (computeChunk, every chunk)',
+          name: '  … and formatted as the CSV and JSONL rows of the sweep (computeChunk, every chunk, buffers reused as a sweep thread does)',
           value: median(inProcess.chunks),
           unit: 'µs/point',
         },
@@ -278,6 +284,21 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
           name: `ndtc sweep as a user runs it (a fresh process), ${BIG_SIDE} × ${BIG_SIDE}, T_L, 1 thread, CSV and JSON Lines (--no-h5): CPU of the whole run`,
           value: (textBig.cpu * 1e6) / bigPoints,
           unit: 'µs/point',
+        },
+        {
+          name: `  the same, ${HUGE_SIDE} × ${HUGE_SIDE} (4·10⁶ points): CPU of the whole run`,
+          value: (textHuge.cpu * 1e6) / hugePoints,
+          unit: 'µs/point',
+        },
+        {
+          name: `  CPU per point without the run's fixed cost: (CPU at ${HUGE_SIDE}² − CPU at ${BIG_SIDE}²) / (3·10⁶ points)`,
+          value: textMarginal,
+          unit: 'µs/point',
+        },
+        {
+          name: `ratio ndtc (CSV and JSON Lines) / peer, CPU per point without fixed costs (ndtc's marginal; the peer's ${HUGE_SIDE}² map alone)`,
+          value: textMarginal / peerHuge,
+          unit: '×',
         },
         {
           name: `ndtc sweep --formats h5 (binary chunks, results.h5 alone), ${BIG_SIDE} × ${BIG_SIDE}, T_L, 1 thread: CPU of the whole run (best of 2)`,
