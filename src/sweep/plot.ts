@@ -175,8 +175,9 @@ function drawnSamples(
     return rest === 0;
   };
   const dirs = [...chunkDirs, dir];
-  if (binaryChunks(manifest.spec) || everyChunkHasRecords(manifest, (k) => chunkSource(dirs, k)))
-    return { keep, values: binarySamples(dir, manifest, quantity, wanted, chunkDirs) };
+  const dirOf = (k: number): string => chunkSource(dirs, k);
+  if (binaryChunks(manifest.spec) || everyChunkHasRecords(manifest, dirOf))
+    return { keep, values: binarySamples(manifest, quantity, wanted, dirOf) };
   const path = join(dir, RESULTS_JSONL);
   const unreadable = (why: string) => new FileError(path, '', `cannot plot ${path}: ${why}`);
   const values = new Map<number, (number | null)[]>();
@@ -189,37 +190,39 @@ function drawnSamples(
       throw unreadable(`line ${index + 1} ${e instanceof SyntaxError ? 'is not JSON' : 'is no record'}`);
     }
     if (record.index !== index) throw unreadable(`line ${index + 1} holds point ${record.index}`);
-    // One value per root, or the point's own (a point-level value, a direct evaluation, a failure).
-    const list: (number | null)[] = [];
-    if (perRoot && record.hasRoots)
-      for (let r = 0; r < record.rootCount; r++) list.push(record.root(r)[0] as number | null);
-    else list.push(record.top[0] as number | null);
-    values.set(index, list);
+    values.set(index, drawnValues(record, perRoot));
   });
   if (lines !== manifest.points) throw unreadable(`${lines} lines for the sweep's ${manifest.points} points`);
   return { keep, values };
 }
 
-/** drawnSamples from a sweep's binary chunks (chunk k from the first of `chunkDirs` recording it, else `dir`). */
+/**
+ * One point's drawn values, read from results.jsonl or a binary chunk: one per root, or the point's
+ * own (a point-level value, a direct evaluation, a failure).
+ */
+function drawnValues(
+  record: Pick<RecordReader, 'hasRoots' | 'rootCount' | 'root' | 'top'>,
+  perRoot: boolean,
+): (number | null)[] {
+  const list: (number | null)[] = [];
+  if (perRoot && record.hasRoots)
+    for (let r = 0; r < record.rootCount; r++) list.push(record.root(r)[0] as number | null);
+  else list.push(record.top[0] as number | null);
+  return list;
+}
+
+/** drawnSamples from a sweep's binary chunks, chunk k read from `dirOf(k)`. */
 function binarySamples(
-  dir: string,
   manifest: Manifest,
   quantity: string,
   wanted: (index: number) => boolean,
-  chunkDirs: readonly string[],
+  dirOf: (k: number) => string,
 ): Map<number, (number | null)[]> {
-  const dirs = [...chunkDirs, dir];
-  const dirOf = (k: number): string => chunkSource(dirs, k);
   const perRoot = quantityInfo(quantity).level === 'root';
   const values = new Map<number, (number | null)[]>();
   try {
-    for (const record of binaryRecords(manifest, dirOf, [quantity], perRoot ? [quantity] : [], wanted)) {
-      const list: (number | null)[] = [];
-      if (perRoot && record.hasRoots)
-        for (let r = 0; r < record.rootCount; r++) list.push(record.root(r)[0] as number | null);
-      else list.push(record.top[0] as number | null);
-      values.set(record.index, list);
-    }
+    for (const record of binaryRecords(manifest, dirOf, [quantity], perRoot ? [quantity] : [], wanted))
+      values.set(record.index, drawnValues(record, perRoot));
   } catch (error) {
     if (error instanceof ChunkDamage) throw new FileError(error.file, '', `cannot plot: ${error.message}`);
     throw error;

@@ -52,6 +52,15 @@ const text = (bytes: Uint8Array): string => utf8.decode(bytes);
 
 const csvOf = (v: unknown): string => (v === null ? '' : String(v));
 
+/** The Ag device whose left `part`.`key` is read through `get` (which may throw). */
+function withLeftGetter(part: 'normal' | 'superconductor', key: string, get: () => number): Device {
+  const device = platformDevice('ag');
+  return {
+    ...device,
+    left: { ...device.left, [part]: Object.defineProperty({ ...device.left[part] }, key, { get }) },
+  };
+}
+
 describe('chunk text', () => {
   it('builders reused chunk after chunk give each chunk the bytes fresh builders give it', () => {
     const s = spec({ chunkSize: 5 });
@@ -147,18 +156,9 @@ describe('chunk text', () => {
   });
 
   it('a point that throws: empty CSV cells, the message in the JSON record and in the failures', () => {
-    const left = platformDevice('ag').left;
-    const broken: Device = {
-      ...platformDevice('ag'),
-      left: {
-        ...left,
-        superconductor: Object.defineProperty({ ...left.superconductor }, 'Tc', {
-          get: () => {
-            throw new Error('no Tc, with γ in the message');
-          },
-        }),
-      },
-    };
+    const broken = withLeftGetter('superconductor', 'Tc', () => {
+      throw new Error('no Tc, with γ in the message');
+    });
     const s = spec({ device: broken, chunkSize: 3 });
     const chunk = computeChunk(s, 1);
     expect(chunk.failures.map((f) => f.index)).toEqual([3, 4, 5]);
@@ -201,21 +201,13 @@ describe('chunk text', () => {
   });
 
   it('points that throw among points that do not, evaluated T_R by T_R: each message at its point', () => {
-    const left = platformDevice('ag').left;
     // Σ of the left normal metal, read at each point, throws at every 100th read (numbered; a point reads it ~40 times).
+    const Sigma = platformDevice('ag').left.normal.Sigma;
     let reads = 0;
-    const fragile: Device = {
-      ...platformDevice('ag'),
-      left: {
-        ...left,
-        normal: Object.defineProperty({ ...left.normal }, 'Sigma', {
-          get: () => {
-            if (++reads % 100 === 0) throw new Error(`no Σ at read ${reads}`);
-            return left.normal.Sigma;
-          },
-        }),
-      },
-    };
+    const fragile = withLeftGetter('normal', 'Sigma', () => {
+      if (++reads % 100 === 0) throw new Error(`no Σ at read ${reads}`);
+      return Sigma;
+    });
     const s = spec({ device: fragile, chunkSize: 28, outputs: ['T_L'] });
     expect(evaluationOrder(s, 0, 28)).toBeDefined();
     const chunk = computeChunk(s, 0);
