@@ -7,7 +7,7 @@
  * vega-lite spec → headless vega → SVG; PNG through the figures' resvg renderer (bundled fonts) and a
  * vector PDF, all loaded only when a plot is drawn.
  */
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../index.js';
@@ -25,13 +25,11 @@ import { svgToPdf } from '../figures/pdf.js';
 import { loadVega } from '../figures/vega.js';
 import { encodePng } from '../figures/png.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { FileError, fileError } from '../io/file-error.js';
 import { contourSegments, niceLevels } from '../numerics/marching-squares.js';
-import { ChunkDamage, RESULTS_JSONL, chunkSource, readManifest, type Manifest } from './directory.js';
-import { binaryRecords, everyChunkHasRecords } from './binary-chunk.js';
-import { binaryChunks, type Axis } from './spec.js';
+import { readManifest, type Manifest } from './directory.js';
+import { drawnSamples, type DrawnSamples } from './drawn-samples.js';
+import type { Axis } from './spec.js';
 import { quantityInfo } from './quantities.js';
-import { RecordReader } from './records.js';
 
 /** Largest number of samples drawn along one axis (longer axes are strided). */
 const MAX_DRAWN = 400;
@@ -76,66 +74,6 @@ const CONFIG = {
   title: { fontSize: 13 },
 };
 
-/**
- * Calls `onLine(index, line)` for each line of `path` whose index `wanted(index)` accepts, reading
- * the file in 1 MiB blocks: memory is one block and the line at hand, whatever the file's size. The
- * line's bytes (no newline) are valid during the call only. Returns the number of lines.
- */
-export function forEachWantedLine(
-  path: string,
-  wanted: (index: number) => boolean,
-  onLine: (index: number, line: Buffer) => void,
-): number {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    throw fileError('read', path, e);
-  }
-  const block = Buffer.allocUnsafe(1 << 20);
-  /** Pieces of a wanted line that runs past the end of a block. */
-  let partial: Buffer[] = [];
-  let index = 0;
-  try {
-    for (;;) {
-      let n: number;
-      try {
-        n = readSync(fd, block, 0, block.length, null);
-      } catch (e) {
-        throw fileError('read', path, e);
-      }
-      if (n === 0) break;
-      let start = 0;
-      while (start < n) {
-        const found = block.indexOf(10, start);
-        const end = found === -1 || found >= n ? n : found;
-        const want = wanted(index);
-        if (end === n) {
-          // The line goes on in the next block: keep a copy of this piece.
-          if (want) partial.push(Buffer.from(block.subarray(start, end)));
-          break;
-        }
-        if (want) {
-          const piece = block.subarray(start, end);
-          if (partial.length === 0) onLine(index, piece);
-          else {
-            partial.push(piece);
-            onLine(index, Buffer.concat(partial));
-          }
-        }
-        partial = [];
-        index++;
-        start = end + 1;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-  // A last line without its newline.
-  if (partial.length > 0) onLine(index++, Buffer.concat(partial));
-  return index;
-}
-
 /** Indices 0, s, 2s, … and n − 1 with s = ⌈n / most⌉: at most most + 1 samples of an axis. */
 function strideIndices(n: number, most = MAX_DRAWN): number[] {
   const stride = Math.ceil(n / most);
@@ -143,91 +81,6 @@ function strideIndices(n: number, most = MAX_DRAWN): number[] {
   for (let i = 0; i < n; i += stride) out.push(i);
   if (out[out.length - 1] !== n - 1) out.push(n - 1);
   return out;
-}
-
-/**
- * The drawn samples of `quantity` at the axis indices `keep` (per axis), read as a stream from the
- * chunks' binary records where every chunk has them (a tenth of the bytes of results.jsonl, and no
- * text to parse), else from results.jsonl: memory is bounded by the samples drawn, not by the sweep.
- */
-function drawnSamples(
-  dir: string,
-  manifest: Manifest,
-  quantity: string,
-  keep: number[][],
-  chunkDirs: readonly string[] = [],
-): { keep: number[][]; values: Map<number, (number | null)[]> } {
-  const axes = manifest.spec.axes;
-  const masks = axes.map((a, k) => {
-    const m = new Uint8Array(a.values.length);
-    for (const i of keep[k]) m[i] = 1;
-    return m;
-  });
-  // Point index → axis indices (last axis fastest), kept when every one is.
-  const wanted = (index: number): boolean => {
-    let rest = index;
-    for (let k = axes.length - 1; k >= 0; k--) {
-      const len = axes[k].values.length;
-      const i = rest % len;
-      if (masks[k][i] === 0) return false;
-      rest = (rest - i) / len;
-    }
-    return rest === 0;
-  };
-  const dirs = [...chunkDirs, dir];
-  const dirOf = (k: number): string => chunkSource(dirs, k);
-  if (binaryChunks(manifest.spec) || everyChunkHasRecords(manifest, dirOf))
-    return { keep, values: binarySamples(manifest, quantity, wanted, dirOf) };
-  const path = join(dir, RESULTS_JSONL);
-  const unreadable = (why: string) => new FileError(path, '', `cannot plot ${path}: ${why}`);
-  const values = new Map<number, (number | null)[]>();
-  const perRoot = quantityInfo(quantity).level === 'root';
-  const record = new RecordReader([quantity], perRoot ? [quantity] : []);
-  const lines = forEachWantedLine(path, wanted, (index, line) => {
-    try {
-      record.read(line);
-    } catch (e) {
-      throw unreadable(`line ${index + 1} ${e instanceof SyntaxError ? 'is not JSON' : 'is no record'}`);
-    }
-    if (record.index !== index) throw unreadable(`line ${index + 1} holds point ${record.index}`);
-    values.set(index, drawnValues(record, perRoot));
-  });
-  if (lines !== manifest.points) throw unreadable(`${lines} lines for the sweep's ${manifest.points} points`);
-  return { keep, values };
-}
-
-/**
- * One point's drawn values, read from results.jsonl or a binary chunk: one per root, or the point's
- * own (a point-level value, a direct evaluation, a failure).
- */
-function drawnValues(
-  record: Pick<RecordReader, 'hasRoots' | 'rootCount' | 'root' | 'top'>,
-  perRoot: boolean,
-): (number | null)[] {
-  const list: (number | null)[] = [];
-  if (perRoot && record.hasRoots)
-    for (let r = 0; r < record.rootCount; r++) list.push(record.root(r)[0] as number | null);
-  else list.push(record.top[0] as number | null);
-  return list;
-}
-
-/** drawnSamples from a sweep's binary chunks, chunk k read from `dirOf(k)`. */
-function binarySamples(
-  manifest: Manifest,
-  quantity: string,
-  wanted: (index: number) => boolean,
-  dirOf: (k: number) => string,
-): Map<number, (number | null)[]> {
-  const perRoot = quantityInfo(quantity).level === 'root';
-  const values = new Map<number, (number | null)[]>();
-  try {
-    for (const record of binaryRecords(manifest, dirOf, [quantity], perRoot ? [quantity] : [], wanted))
-      values.set(record.index, drawnValues(record, perRoot));
-  } catch (error) {
-    if (error instanceof ChunkDamage) throw new FileError(error.file, '', `cannot plot: ${error.message}`);
-    throw error;
-  }
-  return values;
 }
 
 /** Most values of an axis drawn as one curve each (one palette colour per curve). */
@@ -338,7 +191,8 @@ export async function sweepPlotSpec(
   } as TopLevelSpec;
 }
 
-type Samples = ReturnType<typeof drawnSamples>;
+/** Samples of a continuous colour ramp (see colourOf). */
+const RAMP_LEVELS = 2048;
 
 /** Colours for counts (0, 1, 2, 3, … roots): grey for none, then the palette. */
 const COUNT_COLOURS = [
@@ -372,15 +226,14 @@ class SweepView {
     readonly manifest: Manifest,
     readonly quantity: string,
     readonly layout: PlotLayout,
-    readonly samples: Samples,
+    readonly samples: DrawnSamples,
   ) {
     this.axes = manifest.spec.axes;
     this.units = this.axes.map((a) => displayUnit(manifest.units[a.name] ?? '', a.values));
     const finite: number[] = [];
     // A heat map draws the first (lowest-T_L) root only: its colours span that root's values.
-    const drawn = layout.y === undefined ? Infinity : 1;
-    for (const list of samples.values.values())
-      for (const v of list.slice(0, drawn)) if (v !== null && Number.isFinite(v)) finite.push(v);
+    for (const v of layout.y === undefined ? samples.allValues() : samples.firstValues())
+      if (Number.isFinite(v)) finite.push(v);
     this.valueUnit = displayUnit(quantityInfo(quantity).unit, finite);
     let lo = Infinity;
     let hi = -Infinity;
@@ -410,18 +263,11 @@ class SweepView {
     return unitTitle(plotSymbol(this.axes[k].name), this.units[k].unit);
   }
 
-  /** Flat point index from axis indices (facet and held axes filled in). */
-  private index(at: Map<number, number>): number {
-    let index = 0;
-    for (let k = 0; k < this.axes.length; k++) {
-      const i = at.get(k) ?? this.samples.keep[k][0];
-      index = index * this.axes[k].values.length + i;
-    }
-    return index;
-  }
-
-  private values(at: Map<number, number>): (number | null)[] {
-    return this.samples.values.get(this.index(at)) ?? [];
+  /** Axis indices of a drawn point: each axis at its first drawn index (held axes at theirs), the facet's at `facet`. */
+  private point(facet: number | undefined): number[] {
+    const at = this.samples.keep.map((kept) => kept[0]);
+    if (this.layout.facet !== undefined && facet !== undefined) at[this.layout.facet] = facet;
+    return at;
   }
 
   private facetTitle(facet: number | undefined): Record<string, unknown> {
@@ -432,18 +278,18 @@ class SweepView {
 
   /** Line chart: the quantity against the x axis, one curve per value of the curves axis (if any). */
   lineChart(facet: number | undefined, small: boolean): Record<string, unknown> {
-    const { x: kx, curves: kc, facet: kf } = this.layout;
+    const { x: kx, curves: kc } = this.layout;
     const ux = this.units[kx];
     const f = this.valueUnit.factor;
     const names = kc === undefined ? [] : this.samples.keep[kc].map((i) => this.valueText(kc, i));
     const rows: { x: number; y: number; curve: string; root: string }[] = [];
+    const at = this.point(facet);
     for (const c of kc === undefined ? [undefined] : this.samples.keep[kc]) {
       for (const i of this.samples.keep[kx]) {
-        const at = new Map([[kx, i]]);
-        if (kc !== undefined && c !== undefined) at.set(kc, c);
-        if (kf !== undefined && facet !== undefined) at.set(kf, facet);
-        this.values(at).forEach((y, r) => {
-          if (y !== null && Number.isFinite(y))
+        at[kx] = i;
+        if (kc !== undefined && c !== undefined) at[kc] = c;
+        this.samples.at(at).forEach((y, r) => {
+          if (Number.isFinite(y))
             rows.push({
               x: this.axes[kx].values[i] * ux.factor,
               y: y * f,
@@ -511,16 +357,20 @@ class SweepView {
   private colourOf(): Promise<(v: number) => [number, number, number] | undefined> {
     return loadVega().then(({ vega: { scheme } }) => {
       if (this.counts) {
-        const counts = this.counts;
-        return (v: number) => {
-          // By value, so that 2 roots have one colour in every plot.
-          return counts.includes(v) ? parseColour(countColour(v)) : undefined;
-        };
+        // By value, so that 2 roots have one colour in every plot.
+        const colours = new Map(this.counts.map((v) => [v, parseColour(countColour(v))]));
+        return (v: number) => colours.get(v);
       }
       const [lo, hi] = this.colourDomain();
       const ramp = scheme(this.signed ? 'blueorange' : 'viridis') as (t: number) => string;
-      return (v: number) =>
-        Number.isFinite(v) ? parseColour(ramp(hi > lo ? (v - lo) / (hi - lo) : 0.5)) : undefined;
+      // The ramp sampled once at RAMP_LEVELS points (a step is a tenth of an 8-bit colour level),
+      // not called and its CSS colour parsed for each of up to 1.6·10⁵ cells.
+      const table = Array.from({ length: RAMP_LEVELS + 1 }, (_, i) => parseColour(ramp(i / RAMP_LEVELS)));
+      return (v: number) => {
+        if (!Number.isFinite(v)) return undefined;
+        const t = hi > lo ? (v - lo) / (hi - lo) : 0.5;
+        return table[Math.round(Math.min(1, Math.max(0, t)) * RAMP_LEVELS)];
+      };
     });
   }
 
@@ -554,21 +404,19 @@ class SweepView {
   }
 
   async heatMap(facet: number | undefined, small: boolean): Promise<Record<string, unknown>> {
-    const { x: kx, y: ky, facet: kf } = this.layout;
+    const { x: kx, y: ky } = this.layout;
     const [ax, ay] = [this.axes[kx], this.axes[ky!]];
     const [ux, uy] = [this.units[kx], this.units[ky!]];
     const [ix, iy] = [this.samples.keep[kx], this.samples.keep[ky!]];
     const xs = ix.map((i) => ax.values[i] * ux.factor);
     const ys = iy.map((j) => ay.values[j] * uy.factor);
     // The lowest-T_L root where there are several (the stable branch reached from a cold start).
+    const at = this.point(facet);
     const field = ix.map((i) =>
       iy.map((j) => {
-        const at = new Map([
-          [kx, i],
-          [ky!, j],
-        ]);
-        if (kf !== undefined && facet !== undefined) at.set(kf, facet);
-        return (this.values(at)[0] ?? NaN) * this.valueUnit.factor;
+        at[kx] = i;
+        at[ky!] = j;
+        return (this.samples.at(at)[0] ?? NaN) * this.valueUnit.factor;
       }),
     );
     const ex = edges(xs, ax.log);
@@ -873,23 +721,8 @@ function rasterField(
   return `data:image/png;base64,${Buffer.from(encodePng(w, h, rgba)).toString('base64')}`;
 }
 
-/** Colours parsed so far: a map's cells take a few thousand distinct colours (emptied past a bound, so
- * that a long-lived process drawing many maps keeps no more). */
-const parsedColours = new Map<string, [number, number, number]>();
-const MAX_PARSED_COLOURS = 1 << 14;
-
 /** `rgb(r, g, b)` or `#rrggbb` → [r, g, b]. */
 function parseColour(text: string): [number, number, number] {
-  let rgb = parsedColours.get(text);
-  if (rgb === undefined) {
-    rgb = parseColourText(text);
-    if (parsedColours.size >= MAX_PARSED_COLOURS) parsedColours.clear();
-    parsedColours.set(text, rgb);
-  }
-  return rgb;
-}
-
-function parseColourText(text: string): [number, number, number] {
   const m = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(text);
   if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
   const hex = /^#([0-9a-f]{6})$/i.exec(text);
