@@ -687,7 +687,8 @@ function pixelCells(edgeValues: number[], log: boolean, pixels: number): Int32Ar
 
 /**
  * The field as a PNG data URL covering the plot area: one pixel per screen pixel at the PNG's scale,
- * each the colour of the cell under it (transparent where the value is not finite). One image
+ * each the colour of the cell under it (white where the value is not finite: an opaque image, which
+ * the PDF embeds as it is). One image
  * instead of a rect per cell keeps the SVG and vega's scene small (401 × 401 rects took ~0.6 GB) and
  * has no seams between cells.
  */
@@ -706,7 +707,7 @@ function rasterField(
   // Rows top to bottom: the y scale's range runs from the bottom (edges[0]) up.
   const rows = pixelCells(ey, logs[1], h).reverse();
   const colours = field.map((row) => row.map(colour));
-  const rgba = new Uint8Array(w * h * 4);
+  const rgba = new Uint8Array(w * h * 4).fill(255);
   for (let r = 0; r < h; r++) {
     for (let c = 0; c < w; c++) {
       const rgb = colours[columns[c]][rows[r]];

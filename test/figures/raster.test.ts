@@ -59,21 +59,27 @@ describe('PNG encoding', () => {
     expect(rgba.some((v) => v < 128)).toBe(true);
   });
 
-  it('every deflate level round-trips any RGBA image', () => {
+  it('every deflate level round-trips any RGBA image; an opaque one is written as RGB', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 9 }),
         fc.integer({ min: 1, max: 9 }),
         fc.integer({ min: 1, max: 9 }),
+        fc.boolean(),
         fc.infiniteStream(fc.integer({ min: 0, max: 255 })),
-        (width, height, level, bytes) => {
+        (width, height, level, opaque, bytes) => {
           const rgba = Uint8Array.from(bytes.take(width * height * 4));
-          const decoded = decodePng(encodePng(width, height, rgba, level));
+          if (opaque) for (let i = 3; i < rgba.length; i += 4) rgba[i] = 255;
+          const png = encodePng(width, height, rgba, level);
+          const decoded = decodePng(png);
           expect([decoded.width, decoded.height]).toEqual([width, height]);
           expect(Buffer.from(decoded.rgba).equals(Buffer.from(rgba))).toBe(true);
+          // IHDR's colour type: 2 (RGB) exactly when every alpha is 255.
+          const allOpaque = rgba.every((v, i) => i % 4 !== 3 || v === 255);
+          expect(png[25]).toBe(allOpaque ? 2 : 6);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
   });
 });
