@@ -44,11 +44,16 @@ const processIO: CliIO = {
   stderr: (text) => void process.stderr.write(text),
 };
 
-/** `ndtc … | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace. */
+/**
+ * `ndtc … | head` closes the pipe early: that is the reader's choice, not an error worth a stack
+ * trace. Any other failure to write standard output (a full disk, `> /dev/full`) is an I/O failure:
+ * one line naming it, exit 1.
+ */
 function endQuietlyOnClosedPipe(): void {
   process.stdout.once('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    process.stderr.write(`ndtc: ${fileError('write', 'standard output', error).message}\n`);
+    process.exit(1);
   });
 }
 

@@ -1,6 +1,6 @@
 /** The installed entry point: bin/ndtc.js → dist/cli/main.js, run as a real subprocess. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,20 @@ describe('bin/ndtc.js', () => {
       "ndtc photonic: --TL: invalid value '500': missing unit; expected a temperature > 0 with a unit, e.g. 500mK or 0.5K\n",
     );
   });
+
+  // /dev/full (Linux) fails every write with ENOSPC.
+  it.skipIf(!existsSync('/dev/full'))(
+    'a standard output that cannot be written (a full disk): exit 1 and one line naming it, no stack trace',
+    () => {
+      const r = spawnSync(process.execPath, ['bin/ndtc.js', 'resistance', '--T', '500mK'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'],
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe('ndtc: cannot write standard output: no space left on device (ENOSPC)\n');
+    },
+  );
 
   it('exits 2 for an unknown option', () => {
     const r = run('solve', '--setup', '1', '--Jin', '1fW', '--TR', '100mK', '--nope');
