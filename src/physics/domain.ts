@@ -188,7 +188,7 @@ export interface TemperatureBounds {
 }
 
 /**
- * Throws InputError for the first temperature of `temps` outside [0.004 Tc, Tc) (or [0.004 Tc, ∞) without
+ * Throws InputError for the first temperature of `temps` outside [0.004 Tc, Tc) (or [0.004 Tc, 10 K] without
  * `belowTc`; see MIN_REDUCED_TEMPERATURE): below, J_ph,S leaves its tables and R/R0 a quadrature that overflows near
  * 10⁻⁵ Tc, and J_γ, κ_γ and J_ph,S with it; R/R0 has saturated at its Γ-limited value by 0.02 Tc.
  */
@@ -197,15 +197,17 @@ export function checkTemperatures(temps: readonly number[], option: string, boun
   const lowest = MIN_REDUCED_TEMPERATURE * Tc;
   for (const T of temps) {
     const low = !(T >= lowest);
-    const high = belowTc ? !(T < Tc) : !Number.isFinite(T);
+    const high = belowTc ? !(T < Tc) : !(T <= Bound.T_MAX);
     if (!low && !high) continue;
     const Tcs = formatQuantity(Tc, 'temperature');
     const range = belowTc
       ? `from ${formatQuantity(lowest, 'temperature')} (0.004 Tc) to below Tc = ${Tcs}`
-      : `of at least ${formatQuantity(lowest, 'temperature')} = 0.004 Tc (Tc = ${Tcs})`;
-    const why = high
-      ? 'the model needs superconducting junctions'
-      : 'below, J_ph,S leaves its tables (seconds per value) and R/R0 overflows near 10⁻⁵ Tc';
+      : `from ${formatQuantity(lowest, 'temperature')} = 0.004 Tc (Tc = ${Tcs}) to ${formatQuantity(Bound.T_MAX, 'temperature')}`;
+    const why = !high
+      ? 'below, J_ph,S leaves its tables (seconds per value) and R/R0 overflows near 10⁻⁵ Tc'
+      : belowTc
+        ? 'the model needs superconducting junctions'
+        : 'the domain of the model ends there (docs/library.md, "Input checking")';
     throw new InputError(option, formatQuantity(T, 'temperature'), `a temperature ${range}; ${why}`);
   }
 }

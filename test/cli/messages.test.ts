@@ -72,3 +72,19 @@ describe('the CLI prints one short, clean error line', () => {
     expect(r.stderr).toContain('\\x1b[31m');
   });
 });
+
+describe('the upper end of the temperature domain', () => {
+  it('resistance --T above 10 K is refused naming --T and the accepted range; 10 K itself gives R/R0 = 1', async () => {
+    for (const T of ['12K', '100mK..20K:3']) {
+      const r = await run(['resistance', '--T', T]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^ndtc resistance: --T: invalid value '1\d(\.\d+)? K': a temperature from 4\.8 mK = 0\.004 Tc \(Tc = 1\.2 K\) to 10 K;/,
+      );
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+    const ok = await run(['resistance', '--T', '10K', '--json']);
+    expect(ok.code).toBe(0);
+    expect((JSON.parse(ok.stdout) as { points: { R_over_R0: number }[] }).points[0].R_over_R0).toBe(1);
+  });
+});

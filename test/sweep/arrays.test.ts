@@ -275,7 +275,7 @@ describe('sweepGrid', () => {
           { name: 'right.superconductor.Tc', values: [1.2, 3] },
         ],
       },
-      /^sweepGrid axes: invalid value 'T_R = 0\.1, right\.superconductor\.Tc = 3': a grid inside the model at every point; there T_bath = 10 mK, and it must be a temperature of at least 12 mK = 0\.004 Tc \(Tc = 3 K\)/,
+      /^sweepGrid axes: invalid value 'T_R = 0\.1, right\.superconductor\.Tc = 3': a grid inside the model at every point; there T_bath = 10 mK, and it must be a temperature from 12 mK = 0\.004 Tc \(Tc = 3 K\)/,
     ],
     [
       {
