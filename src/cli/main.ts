@@ -58,6 +58,21 @@ function endQuietlyOnClosedPipe(): void {
 }
 
 /**
+ * Required options, checked after unknown ones instead of before (commander's order): a typo such as
+ * `--TRR 100mK` is then reported as the unknown option it is, with commander's suggestion, not as
+ * `--TR` missing. Returns each command's required options, now optional to commander.
+ */
+function deferRequiredOptions(program: Command): Map<Command, Option[]> {
+  const required = new Map<Command, Option[]>();
+  for (const command of program.commands) {
+    const options = command.options.filter((o) => o.mandatory);
+    for (const o of options) o.mandatory = false;
+    if (options.length > 0) required.set(command, options);
+  }
+  return required;
+}
+
+/**
  * The program with the commands named in `names` registered (all of them by default; `ndtc <command> …`
  * registers only its own).
  */
@@ -180,9 +195,16 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const ctx: CliContext = { ...io, version: packageVersion() };
   if (!version) ctx.loadDeviceFile = (await import('../device-file/load.js')).loadDeviceFile;
   const program = await buildProgram(ctx, version ? [] : commandName ? [commandName] : known);
+  const required = deferRequiredOptions(program);
   program.hook('preAction', (_program, action) => {
     commandName = action.name();
     refuseRepeatedOptions(action, argv);
+    for (const option of required.get(action) ?? [])
+      if (action.getOptionValue(option.attributeName()) === undefined)
+        action.error(`required option '${option.flags}' not specified`, {
+          code: 'commander.missingMandatoryOptionValue',
+          exitCode: 2,
+        });
   });
   const prefix = () => (commandName ? `ndtc ${commandName}` : 'ndtc');
   if (argv.length === 0) {

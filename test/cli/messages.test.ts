@@ -88,3 +88,19 @@ describe('the upper end of the temperature domain', () => {
     expect((JSON.parse(ok.stdout) as { points: { R_over_R0: number }[] }).points[0].R_over_R0).toBe(1);
   });
 });
+
+describe('a mistyped option', () => {
+  it('is reported as unknown (with a suggestion), not as a required option missing', async () => {
+    const typo = await run(['photonic', '--TL', '500mK', '--TRR', '100mK']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(
+      "ndtc photonic: unknown option '--TRR' (Did you mean --TR?) (see ndtc photonic --help)\n",
+    );
+    const bogus = await run(['resistance', '--bogus']);
+    expect(bogus.stderr).toMatch(/^ndtc resistance: unknown option '--bogus'/);
+    // A required option truly missing is still named.
+    const missing = await run(['photonic', '--TL', '500mK']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^ndtc photonic: required option '--TR <temps>' not specified/);
+  });
+});
