@@ -207,6 +207,41 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
   };
 }
 
+/** Options that define a sweep (its grid, outputs, device, chunking): a resume reads them from the manifest. */
+const SWEEP_DEFINING = [
+  'output',
+  'setup',
+  'TR',
+  'Jin',
+  'TL',
+  'Tbath',
+  'TRRange',
+  'platform',
+  'device',
+  'chi',
+  'c',
+  'r0',
+  'Tc',
+  'gamma',
+  'chunkSize',
+];
+
+/**
+ * `--resume` without `--vary` continues the sweep its manifest describes: an option that would
+ * define another sweep (`--platform inas`, `--output kappa_gamma`) is refused, not silently ignored.
+ */
+function refuseSweepOptionsOnResume(command: Command, out: string): void {
+  for (const option of command.options) {
+    const key = option.attributeName();
+    if (!SWEEP_DEFINING.includes(key) || command.getOptionValueSource(key) !== 'cli') continue;
+    throw new InputError(
+      option.long ?? key,
+      String(command.getOptionValue(key)),
+      `none with --resume alone: the sweep is read from ${out}/manifest.json; to change it, give the whole sweep (--vary …) with --force`,
+    );
+  }
+}
+
 const FORMATS_ACCEPTED =
   'csv,jsonl,h5 (the default), csv,jsonl (as --no-h5) or h5 (binary chunks and results.h5 alone; CSV and JSON Lines come together)';
 
@@ -267,7 +302,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option(
       '--resume',
-      'continue the sweep already in --out (no other option needed: it is read from the manifest); every chunk on disk is verified against its recorded length and SHA-256, damaged ones computed again',
+      'continue the sweep already in --out (no other option needed: it is read from the manifest, and options defining another sweep are refused; --no-plot and --no-h5 are not remembered: give them again); every chunk on disk is verified against its recorded length and SHA-256, damaged ones computed again',
     )
     .option(
       '--force',
@@ -311,7 +346,7 @@ Parameters: T_R, J_in, T_L, setup, chi, c, r0, gamma, Tc, T_bath (also TR, Jin, 
 device field by dotted path, e.g. left.normal.volume, right.junction.r0. Results are SI.
 See docs/sweeps.md.`,
     )
-    .action(async (opts: Options) => {
+    .action(async (opts: Options, command: Command) => {
       const workers =
         opts.workers !== undefined ? positiveInteger(opts.workers, '--workers', 0) : DEFAULT_WORKERS;
       const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
@@ -327,6 +362,7 @@ See docs/sweeps.md.`,
             '(missing)',
             'at least one NAME=VALUES, e.g. --vary TR=10mK..800mK:200 (or --resume)',
           );
+        refuseSweepOptionsOnResume(command, opts.out);
         spec = readManifest(opts.out, '--out').spec;
         // The formats are the sweep's: a resume names none or the same.
         const chunks = binaryChunks(spec) ? 'h5' : 'text';
@@ -408,7 +444,8 @@ See docs/sweeps.md.`,
       const what = shard
         ? `shard ${shard.index}/${shard.count}: chunks ${summary.chunkFrom}..${summary.chunkTo - 1}`
         : `${summary.points} points`;
-      ctx.stdout(`sweep ${what}: ${summary.computed} chunks computed, ${summary.skipped} already done\n`);
+      const chunks = (n: number) => `${n} ${n === 1 ? 'chunk' : 'chunks'}`;
+      ctx.stdout(`sweep ${what}: ${chunks(summary.computed)} computed, ${summary.skipped} already done\n`);
       if (summary.damaged.length > 0) {
         const d = summary.damaged[0];
         ctx.stdout(

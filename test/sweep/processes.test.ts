@@ -120,7 +120,7 @@ describe('built CLI', () => {
       '--no-plot',
     ]);
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect(resumed.stdout).toContain(`${total - done} chunks computed, ${done} already done`);
+    expect(resumed.stdout).toContain(`${total - done} chunk${total - done === 1 ? '' : 's'} computed, ${done} already done`);
     expect(read(out, 'results.csv')).toBe(read(reference, 'results.csv'));
     expect(read(out, 'results.jsonl')).toBe(read(reference, 'results.jsonl'));
     expect(readdirSync(join(out, 'chunks')).filter((f) => f.endsWith('.tmp'))).toEqual([]);

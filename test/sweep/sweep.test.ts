@@ -147,6 +147,19 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
     const resumed = await ndtc('sweep', '--out', out, '--resume', '--workers', '0', '--quiet', '--no-plot');
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain(`0 chunks computed, ${GRID_CHUNKS} already done`);
+    // --resume alone reads the sweep from its manifest: an option defining another one is refused.
+    for (const [option, value] of [
+      ['--platform', 'inas'],
+      ['--output', 'kappa_gamma'],
+      ['--Jin', '5fW'],
+      ['--chunk-size', '7'],
+    ]) {
+      const changed = await ndtc('sweep', '--out', out, '--resume', option, value, '--quiet', '--no-plot');
+      expect(changed.code).toBe(2);
+      expect(changed.stderr).toBe(
+        `ndtc sweep: ${option}: invalid value '${value}': none with --resume alone: the sweep is read from ${out}/manifest.json; to change it, give the whole sweep (--vary …) with --force\n`,
+      );
+    }
   });
 
   it('bad input: one line naming the option, exit 2', async () => {

@@ -137,7 +137,7 @@ describe('damage to a chunk', () => {
         '0',
       );
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toContain(`1 chunks computed, ${CHUNKS - 1} already done`);
+      expect(r.stdout).toContain(`1 chunk computed, ${CHUNKS - 1} already done`);
       expect(r.stdout).toMatch(/1 chunks were damaged or unrecorded .*chunk 3/);
       for (const f of ['results.csv', 'results.jsonl', `chunks/00000${K}.csv`, `chunks/00000${K}.jsonl`])
         expect(bytes(dir, f).equals(bytes(reference, f)), f).toBe(true);
@@ -164,7 +164,7 @@ describe('damage to a chunk', () => {
 
     const r = await ndtc('sweep', '--out', dir, '--resume', '--no-plot', '--quiet', '--workers', '0');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`1 chunks computed, ${CHUNKS - 1} already done`);
+    expect(r.stdout).toContain(`1 chunk computed, ${CHUNKS - 1} already done`);
     for (const f of ['results.csv', 'results.jsonl', `chunks/00000${K}.bin`])
       expect(bytes(dir, f).equals(bytes(reference, f)), f).toBe(true);
     expect(existsSync(join(dir, 'results.h5'))).toBe(true);
