@@ -1,13 +1,16 @@
 /** `ndtc merge`: assemble a sweep computed in shards (one shared directory, or one directory per shard). */
 import type { Command } from 'commander';
 import { InputError } from '../index.js';
-import { ChunkDamage, readManifest } from '../sweep/directory.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ChunkDamage, MANIFEST, readManifest } from '../sweep/directory.js';
 import { binaryChunks } from '../sweep/spec.js';
 import { damageLine } from '../sweep/verify.js';
 import { mergeSweeps } from '../sweep/merge.js';
 import { writeNetcdf } from '../sweep/netcdf.js';
 import { plotSweep } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
+import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -24,6 +27,7 @@ export function register(program: Command, ctx: CliContext): void {
       'delete the chunk files once the results are written, fsynced and verified (disk is not doubled)',
     )
     .option('--no-h5', 'write no results.h5 (the NetCDF-4/HDF5 file of labelled N-D arrays)')
+    .option('--force', `${FORCE_HELP}; without it, --out must be new, empty or hold this sweep`)
     .addHelpText(
       'after',
       `
@@ -39,8 +43,17 @@ of different sweeps are refused (exit 2). Check a study at any time with ndtc ve
     .action(
       async (
         dirs: string[],
-        opts: { out?: string; plot?: string | boolean; h5?: boolean; removeChunks?: boolean },
+        opts: {
+          out?: string;
+          plot?: string | boolean;
+          h5?: boolean;
+          removeChunks?: boolean;
+          force?: boolean;
+        },
       ) => {
+        // An --out of the user's (not a sweep's directory): its files are not replaced unasked.
+        if (opts.out !== undefined && !existsSync(join(opts.out, MANIFEST)))
+          checkOutputDirectory(opts.out, opts.force, 'one holding this sweep');
         const files = mergeSweeps(dirs, opts.out, { removeChunks: opts.removeChunks });
         const out = opts.out ?? dirs[0];
         const manifest = readManifest(out, '--out');

@@ -3,7 +3,7 @@
  * verifying every chunk against its record (a damaged or missing one refuses the merge, naming the
  * shard to rerun), and optionally removing the chunks once the results are verified.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -90,6 +90,7 @@ export function mergeSweeps(
     if (d) damage.push(d);
   }
   if (damage.length > 0) throw new Error(damageLine(damage, first.chunks, ', then merge again'));
+  let wroteManifest = false;
   if (existsSync(join(outDir, MANIFEST))) {
     const existing = readManifest(outDir, '--out');
     if (existing.hashes.sweep !== first.hashes.sweep) {
@@ -102,6 +103,7 @@ export function mergeSweeps(
   } else {
     mkdirSync(outDir, { recursive: true });
     writeFileAtomic(join(outDir, MANIFEST), JSON.stringify(first, null, 1) + '\n');
+    wroteManifest = true;
   }
   // Binary chunks make results.h5 alone, which the caller writes (writeNetcdf with these dirs as
   // chunkDirs), verifying every chunk as it reads it.
@@ -109,6 +111,8 @@ export function mergeSweeps(
   try {
     assembleResults(first, outDir, (k) => source[k]);
   } catch (error) {
+    // A refused merge leaves no manifest of its own behind: the directory looked like a sweep's.
+    if (wroteManifest) rmSync(join(outDir, MANIFEST), { force: true });
     if (error instanceof ChunkDamage)
       throw new Error(damageLine([error], first.chunks, ', then merge again'));
     throw error;

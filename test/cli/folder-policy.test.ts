@@ -156,3 +156,35 @@ describe('sweep: --resume continues, --force starts again', () => {
     expect(shard.stderr).toMatch(/^ndtc sweep: --force: invalid value 'with --shard 0\/2'/);
   });
 });
+
+describe('merge: --out of the user’s', () => {
+  it('is refused when it holds other files, written with --force keeping them; a refused merge leaves no manifest', async () => {
+    const shard = join(root, 'merge-shard');
+    expect((await ndtc(...RUNS.sweep, '--out', shard)).code).toBe(0);
+    const dir = occupied('merge-into');
+    const refused = await ndtc('merge', '--out', dir, shard, '--no-plot', '--no-h5');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^ndtc merge: --out: invalid value '.*': a new or empty directory, one holding this sweep, or --force to write into it; it holds notes\.txt\n$/,
+    );
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+    const forced = await ndtc('merge', '--out', dir, shard, '--no-plot', '--no-h5', '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'results.csv'), 'utf8')).toBe(
+      readFileSync(join(shard, 'results.csv'), 'utf8'),
+    );
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    // Once it holds this sweep, merging there again needs no --force.
+    expect((await ndtc('merge', '--out', dir, shard, '--no-plot', '--no-h5')).code).toBe(0);
+    // A chunk damaged after its record: the merge into a new directory is refused and leaves no manifest.
+    const chunk = join(shard, 'chunks', '000000.csv');
+    const bytes = readFileSync(chunk);
+    bytes[10] ^= 1;
+    writeFileSync(chunk, bytes);
+    const fresh = join(root, 'merge-fresh');
+    const damaged = await ndtc('merge', '--out', fresh, shard, '--no-plot', '--no-h5');
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toMatch(/chunk 0 .*checksum differs|checksum differs/);
+    expect(readdirSync(fresh).filter((n) => !n.startsWith('.'))).toEqual([]);
+  });
+});
