@@ -31,6 +31,7 @@ import { belowTc } from './temperature-checks.js';
 import { createProgress } from '../io/progress.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
+import { integerOption } from './integer-option.js';
 import { positiveInteger, parseTRRange } from './sweep.js';
 
 interface Options extends DeviceOptionValues {
@@ -203,19 +204,13 @@ the optimum, written as CSV and plotted.`,
         }
       }
       const gridPoints = opts.grid !== undefined ? positiveInteger(opts.grid, '--grid', 2) : undefined;
-      const maxEvaluations =
-        opts.maxEvaluations !== undefined
-          ? positiveInteger(opts.maxEvaluations, '--max-evaluations')
-          : undefined;
       // Every evaluation of the search (grid and Nelder–Mead) counts against the budget: a grid
       // larger than it is refused, not silently cut.
+      const maxEvaluations =
+        opts.maxEvaluations !== undefined
+          ? integerOption(opts.maxEvaluations, '--max-evaluations', 1, OPTIMIZE_MAX_EVALUATIONS)
+          : undefined;
       const budget = maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
-      if (budget > OPTIMIZE_MAX_EVALUATIONS)
-        throw new InputError(
-          '--max-evaluations',
-          String(budget),
-          `an integer from 1 to ${OPTIMIZE_MAX_EVALUATIONS}`,
-        );
       const d = params.length;
       if (gridPoints !== undefined && gridPoints ** d > budget)
         throw new InputError(

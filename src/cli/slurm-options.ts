@@ -1,5 +1,6 @@
 /** `ndtc sweep --emit-slurm`: the sbatch options, their checks, and the study's job scripts. */
 import { chmodSync } from 'node:fs';
+import { integerOption } from './integer-option.js';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../index.js';
@@ -80,11 +81,7 @@ submits the merge again. By hand: ndtc merge DIR, or sbatch DIR/slurm-merge.sbat
     );
 }
 
-function positiveInteger(text: string, option: string): number {
-  const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
-  if (!(n >= 1 && Number.isSafeInteger(n))) throw new InputError(option, text, 'an integer ≥ 1');
-  return n;
-}
+const positiveInteger = (text: string, option: string): number => integerOption(text, option);
 
 /** Refuse the Slurm options without --emit-slurm: they would be silently ignored. */
 export function checkSlurmOptionsUnused(o: SlurmOptionValues): void {

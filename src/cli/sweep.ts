@@ -1,5 +1,6 @@
 /** `ndtc sweep`: any device parameter or operating point over an N-D grid, on worker threads, resumable, shardable. */
 import type { Command } from 'commander';
+import { integerOption } from './integer-option.js';
 import { InputError, type Device, type Setup } from '../index.js';
 import { checkTemperatures } from '../physics/domain.js';
 import { formatQuantity, parseQuantity } from '../units/quantity.js';
@@ -78,9 +79,7 @@ interface Options extends DeviceOptionValues, SlurmOptionValues {
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function positiveInteger(text: string, option: string, min = 1): number {
-  const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
-  if (!(n >= min && Number.isSafeInteger(n))) throw new InputError(option, text, `an integer ≥ ${min}`);
-  return n;
+  return integerOption(text, option, min);
 }
 
 export function parseShard(text: string): { index: number; count: number } {

@@ -4,6 +4,7 @@
  * transient.json and the figure transient.svg/png/pdf into --out.
  */
 import { join } from 'node:path';
+import { integerOption } from './integer-option.js';
 import type { Command } from 'commander';
 import {
   InputError,
@@ -105,13 +106,6 @@ function transientTime(text: string, option: string, zero = false): number {
     text,
     `${zero ? '0 or ' : ''}a time from 1fs to 100000s with a unit, e.g. 10us`,
   );
-}
-
-function integer(text: string, option: string, lo: number, hi: number): number {
-  const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !(n >= lo && n <= hi))
-    throw new InputError(option, text, `an integer from ${lo} to ${hi}`);
-  return n;
 }
 
 function csvOf(r: TransientResult): string {
@@ -220,8 +214,8 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
       const rtol = Number(opts.rtol);
       if (!(rtol >= 1e-12 && rtol <= 1e-2))
         throw new InputError('--rtol', opts.rtol, 'a number from 1e-12 to 1e-2');
-      const maxSteps = integer(opts.maxSteps, '--max-steps', 1, MAX_STEPS_LIMIT);
-      const initialState = integer(opts.initialState, '--initial-state', 0, 9);
+      const maxSteps = integerOption(opts.maxSteps, '--max-steps', 1, MAX_STEPS_LIMIT);
+      const initialState = integerOption(opts.initialState, '--initial-state', 0, 9);
       checkOutputDirectory(opts.out, opts.force);
       const slow = await prepareForDevice(device);
       if (slow) ctx.stderr(slow);

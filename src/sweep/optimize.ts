@@ -4,6 +4,7 @@
  * range is), then profiles of the objective along each parameter through the optimum.
  * Deterministic: the same input gives the same evaluations in the same order.
  */
+import { spaced } from '../units/list.js';
 import { minimize } from '../numerics/roots.js';
 import { nelderMead } from '../numerics/nelder-mead.js';
 import { solveBalance, temperatureDrop, type Device } from '../index.js';
@@ -202,7 +203,8 @@ export function optimize(problem: OptimizationProblem): OptimizationResult {
 
   const m = problem.profilePoints ?? 31;
   const profiles = params.map((p, i) => {
-    const xs = Array.from({ length: m }, (_, j) => fromUnit(p, j / (m - 1)));
+    // Spaced as a list range is (`0.026`, not lo + (hi − lo)·j/(m − 1) = 0.026000000000000002).
+    const xs = spaced(p.lo, p.hi, m, p.log);
     return { name: p.name, x: xs, value: xs.map((v) => at(x.map((w, k) => (k === i ? v : w)))) };
   });
   return { x, value, evaluations: searchEvaluations, profiles };

@@ -109,8 +109,8 @@ function logSpaced(a: number, b: number, n: number): number[] {
   return out;
 }
 
-/** Evenly spaced (or log-spaced) points from `a` to `b`, both ends exact. */
-function spaced(a: number, b: number, n: number, log: boolean): number[] {
+/** Evenly spaced (or log-spaced) points from `a` to `b`, both ends exact, each the shortest decimal it can be. */
+export function spaced(a: number, b: number, n: number, log: boolean): number[] {
   if (a === b) return new Array<number>(n).fill(a);
   return log ? logSpaced(a, b, n) : linearlySpaced(a, b, n);
 }

@@ -146,21 +146,26 @@ describe('--max-points', () => {
     expect(ok.stderr).toBe(''); // --quiet: no estimate line either
   });
 
-  it.each([['0'], ['1e8'], ['-5'], ['ten']])('--max-points %s → exit 2 naming it', async (value) => {
-    const r = await ndtc(
-      'sweep',
-      '--vary',
-      'TR=10mK..800mK:10',
-      '--Jin',
-      '100fW',
-      '--max-points',
-      value,
-      '--out',
-      fresh(),
-    );
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`ndtc sweep: --max-points: invalid value '${value}': an integer ≥ 1\n`);
-  });
+  it.each([['0'], ['1.5'], ['-5'], ['ten'], ['1e-3']])(
+    '--max-points %s → exit 2 naming it',
+    async (value) => {
+      const r = await ndtc(
+        'sweep',
+        '--vary',
+        'TR=10mK..800mK:10',
+        '--Jin',
+        '100fW',
+        '--max-points',
+        value,
+        '--out',
+        fresh(),
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `ndtc sweep: --max-points: invalid value '${value}': an integer ≥ 1, e.g. 2 or 1e6\n`,
+      );
+    },
+  );
 
   it('points a text sweep of 10⁶ points or more to --formats h5, and no other', () => {
     const map = (n: number, formats?: 'h5'): SweepSpec => ({

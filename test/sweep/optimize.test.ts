@@ -35,6 +35,23 @@ describe('optimize', () => {
   it('is deterministic', () => {
     expect(optimize(problem)).toEqual(result);
   });
+  it('profiles run over evenly spaced shortest decimals, both ends exact', () => {
+    const x = result.profiles[0].x;
+    expect([x[0], x[8]]).toEqual([0.5, 10]);
+    for (let j = 0; j < 9; j++) expect(x[j]).toBeCloseTo(0.5 * 20 ** (j / 8), 12);
+    // A linear parameter: c = 20..200 fF/µm² in 31 points is 0.02, 0.026, …, exactly those decimals
+    // (lo + (hi − lo)·j/30 gives 0.026000000000000002).
+    const linear = optimize({
+      ...problem,
+      params: [{ name: 'c', lo: 0.02, hi: 0.2, log: false }],
+      gridPoints: 2,
+      maxEvaluations: 4,
+      profilePoints: 31,
+    });
+    expect(linear.profiles[0].x).toEqual(
+      Array.from({ length: 31 }, (_, j) => Number(((20 + 6 * j) / 1000).toFixed(3))),
+    );
+  });
   it('negative responsivity is minus the smallest dT_L/dT_R of the stable roots', () => {
     const value = objectiveValue('negative-responsivity', device, { setup: 1, J_in: 1e-13 }, [0.01, 0.8]);
     // Independent: a dense scan cannot find a more negative responsivity than the refined minimum.
