@@ -78,6 +78,17 @@ export class ChunkRecorder {
     return failures;
   }
 
+  /**
+   * Once the records of every chunk but the last one computed are written (the last one's fsync goes
+   * on while the next chunk is computed). Each step of a record (open, write, fsync, close, rename)
+   * goes on only when this thread's event loop turns, once a chunk on a busy thread: unawaited, a
+   * chunk's record trailed it by several chunks, and a killed run lost that finished work.
+   */
+  async settleAllButLast(): Promise<void> {
+    const pending = [...this.recording];
+    await Promise.all(pending.slice(0, -1));
+  }
+
   /** Once every pending record is written: the first failure to record one, if any. */
   async settle(): Promise<unknown> {
     await Promise.all(this.recording);
@@ -100,7 +111,7 @@ async function computeHere(
   try {
     for (let k = take(); k !== undefined; k = take()) {
       onChunk(k, recorder.compute(k));
-      await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all([recorder.settleAllButLast(), new Promise((resolve) => setImmediate(resolve))]);
     }
   } catch (error) {
     await recorder.settle();

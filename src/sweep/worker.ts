@@ -20,16 +20,34 @@ const failure = (error: unknown): { error: string; namesFile: boolean } => ({
 });
 const recorder = new ChunkRecorder(spec, out);
 
-parentPort!.on('message', async (k: number | 'flush') => {
-  if (k === 'flush') {
-    const recordError = await recorder.settle();
-    parentPort!.postMessage({ flushed: true, ...(recordError === undefined ? {} : failure(recordError)) });
-    return;
+/**
+ * Chunk numbers and flushes in the order they came, run one at a time. Between chunks the event loop
+ * turns and the earlier chunks' records are awaited (as on the main thread, computeHere): a handler
+ * per message would compute the queued chunk at once, and the records would wait for an idle moment.
+ */
+const queue: (number | 'flush')[] = [];
+let running = false;
+
+async function run(): Promise<void> {
+  running = true;
+  for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
+    if (k === 'flush') {
+      const recordError = await recorder.settle();
+      parentPort!.postMessage({ flushed: true, ...(recordError === undefined ? {} : failure(recordError)) });
+      continue;
+    }
+    try {
+      await ready;
+      parentPort!.postMessage({ k, failures: recorder.compute(k) });
+    } catch (error) {
+      parentPort!.postMessage({ k, ...failure(error) });
+    }
+    await Promise.all([recorder.settleAllButLast(), new Promise((resolve) => setImmediate(resolve))]);
   }
-  try {
-    await ready;
-    parentPort!.postMessage({ k, failures: recorder.compute(k) });
-  } catch (error) {
-    parentPort!.postMessage({ k, ...failure(error) });
-  }
+  running = false;
+}
+
+parentPort!.on('message', (k: number | 'flush') => {
+  queue.push(k);
+  if (!running) void run();
 });
