@@ -457,7 +457,10 @@ See docs/sweeps.md.`,
         const files = await plotSweep(opts.out, typeof opts.plot === 'string' ? opts.plot : undefined);
         summary.files.push(...files);
       }
-      if (shard) ctx.stdout(`when every shard is done: ndtc merge ${opts.out}\n`);
+      if (shard)
+        ctx.stdout(
+          `when every shard is done: ndtc merge ${opts.out} (shards in directories of their own: ndtc merge --out DIR <each shard's directory>)\n`,
+        );
       for (const f of summary.files) ctx.stdout(`wrote ${f}\n`);
       if (summary.failures.length > 0) {
         const first = summary.failures[0];

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../index.js';
 import { MANIFEST_ADVICE, differences, readManifest } from '../sweep/directory.js';
-import { rerunCommand, verifySweep } from '../sweep/verify.js';
+import { rerunAdvice, verifySweep } from '../sweep/verify.js';
 import type { CliContext } from './context.js';
 
 /** Problem lines printed before "and N more". */
@@ -55,7 +55,7 @@ Chunks removed on purpose after a verified merge (--remove-chunks) are not count
       const advice = report.manifestDamaged
         ? `; ${MANIFEST_ADVICE}`
         : first
-          ? `; recompute with ${rerunCommand(first.dir, first.k, chunks)}`
+          ? `; recompute with ${rerunAdvice(report.damage, chunks)}`
           : report.chunksRemoved
             ? `; recompute with ndtc sweep --out ${dirs[0]} --resume`
             : `; reassemble with ndtc merge ${dirs.join(' ')}`;

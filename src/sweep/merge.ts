@@ -113,8 +113,15 @@ export function mergeSweeps(
   } catch (error) {
     // A refused merge leaves no manifest of its own behind: the directory looked like a sweep's.
     if (wroteManifest) rmSync(join(outDir, MANIFEST), { force: true });
-    if (error instanceof ChunkDamage)
-      throw new Error(damageLine([error], first.chunks, ', then merge again'));
+    if (error instanceof ChunkDamage) {
+      // The copy stops at the first bad checksum; the others are found now, so that one rerun mends all.
+      const all: ChunkDamage[] = [];
+      for (let k = 0; k < first.chunks; k++) {
+        const d = checkChunk(source[k], k, { exts: chunkExts(first.spec) });
+        if (d) all.push(d);
+      }
+      throw new Error(damageLine(all.length > 0 ? all : [error], first.chunks, ', then merge again'));
+    }
     throw error;
   }
   if (options.removeChunks) removeChunksAfterVerifiedMerge(outDir, first, [...new Set(source)]);

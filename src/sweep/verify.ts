@@ -115,8 +115,32 @@ export function damageLine(damage: readonly ChunkDamage[], chunks: number, then:
       ? `chunk ${first.k} is ${state}`
       : `${damage.length} of ${chunks} chunks are ${state} (${chunkRanges(damage.map((d) => d.k))})`;
   // The lengths stay out of this line (ndtc verify prints them): it must fit one terminal line.
-  const detail = state === 'missing' ? '' : `: ${basename(first.file)} ${first.why.replace(/ \(.*\)$/, '')}`;
-  return `${which}${detail}; rerun ${rerunCommand(first.dir, first.k, chunks)}${then}`;
+  // Several bad chunks: which ones and what to rerun fill the line; ndtc verify says why for each.
+  const detail =
+    state === 'missing' || damage.length > 1
+      ? ''
+      : `: ${basename(first.file)} ${first.why.replace(/ \(.*\)$/, '')}`;
+  return `${which}${detail}; rerun ${rerunAdvice(damage, chunks)}${then}`;
+}
+
+/**
+ * The commands that recompute every damaged chunk: one resume per directory, naming every shard
+ * (and Slurm array task) that holds a damaged chunk, not only the first one's.
+ */
+export function rerunAdvice(damage: readonly ChunkDamage[], chunks: number): string {
+  const byDir = new Map<string, number[]>();
+  for (const d of damage) byDir.set(d.dir, [...(byDir.get(d.dir) ?? []), d.k]);
+  const advice = [...byDir].map(([dir, ks]) => {
+    const shards = readShardCount(dir);
+    if (!shards) return rerunCommand(dir, ks[0], chunks);
+    const indices = [...new Set(ks.map((k) => shardOf(k, chunks, shards.count)))];
+    if (indices.length === 1) return rerunCommand(dir, ks[0], chunks);
+    const list = chunkRanges(indices, 4);
+    return `ndtc sweep --out ${dir} --resume --shard I/${shards.count} for I = ${list}${shards.slurm ? ' (the Slurm array tasks)' : ''}`;
+  });
+  return advice.length <= 2
+    ? advice.join(' and ')
+    : `${advice.slice(0, 2).join(' and ')} and ${advice.length - 2} more directories`;
 }
 
 export interface VerifyReport {

@@ -196,6 +196,17 @@ describe('damage to a chunk', () => {
     const s = await ndtc('merge', dir, '--no-plot', '--no-h5');
     expect(s.stderr).toContain(`--shard ${i}/4 (Slurm array task ${i})`);
     expect(s.stderr.trim().split('\n')).toHaveLength(1);
+    // Damage in two shards: both are named, by merge and by verify.
+    const other = (i! + 2) % 4;
+    const k = shardChunks(CHUNKS, other, 4)[0];
+    flipBit(join(dir, 'chunks', `${String(k).padStart(6, '0')}.csv`), 10);
+    const both = [i!, other].sort((a, b) => a - b).join(', ');
+    const two = await ndtc('merge', dir, '--no-plot', '--no-h5');
+    expect(two.stderr).toContain(
+      `: 2 of ${CHUNKS} chunks are bad (${[K, k].sort((a, b) => a - b).join(', ')}); rerun ndtc sweep --out ${dir} --resume --shard I/4 for I = ${both} (the Slurm array tasks), then merge again`,
+    );
+    const v = await ndtc('verify', dir);
+    expect(v.stderr).toContain(`recompute with ndtc sweep --out ${dir} --resume --shard I/4 for I = ${both}`);
   });
 
   it('damage in many chunks: verify lists at most 20 lines then "and N more"; merge names the first', async () => {
