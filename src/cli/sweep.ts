@@ -448,7 +448,7 @@ See docs/sweeps.md.`,
       if (summary.damaged.length > 0) {
         const d = summary.damaged[0];
         ctx.stdout(
-          `verified: ${summary.damaged.length} chunks were damaged or unrecorded and were computed again (first: chunk ${d.k}, ${d.file}: ${d.why})\n`,
+          `verified: ${summary.damaged.length === 1 ? '1 chunk was' : `${summary.damaged.length} chunks were`} damaged or unrecorded and computed again (first: chunk ${d.k}, ${d.file}: ${d.why})\n`,
         );
       }
       if (summary.chunksRemoved)

@@ -368,6 +368,9 @@ export function assembleResults(manifest: Manifest, outDir: string, source: (k: 
     throw error;
   }
   rmRecord(join(outDir, RESULTS_RECORD));
+  // A results.h5 of the results replaced would lie beside them unrecorded (unchecked by verify);
+  // the caller writes it again from these unless asked not to (--no-h5).
+  rmRecord(join(outDir, RESULTS_H5));
   csvFile.commit();
   jsonlFile.commit();
   writeRecord(join(outDir, RESULTS_RECORD), { [RESULTS_CSV]: csv, [RESULTS_JSONL]: jsonl });

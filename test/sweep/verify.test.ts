@@ -138,7 +138,7 @@ describe('damage to a chunk', () => {
       );
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`1 chunk computed, ${CHUNKS - 1} already done`);
-      expect(r.stdout).toMatch(/1 chunks were damaged or unrecorded .*chunk 3/);
+      expect(r.stdout).toMatch(/1 chunk was damaged or unrecorded .*chunk 3/);
       for (const f of ['results.csv', 'results.jsonl', `chunks/00000${K}.csv`, `chunks/00000${K}.jsonl`])
         expect(bytes(dir, f).equals(bytes(reference, f)), f).toBe(true);
       expect((await ndtc('verify', dir)).code).toBe(0);
@@ -248,6 +248,24 @@ describe('results', () => {
     const v = await ndtc('verify', dir);
     expect(v.code).toBe(1);
     expect(v.stdout).toContain(`${join(dir, 'extra.bin')}: checksum differs`);
+  });
+
+  it('results assembled again with --no-h5 take the results.h5 of the old ones away: nothing unrecorded is left', async () => {
+    const dir = join(root, 'stale-h5');
+    expect(
+      (await ndtc('sweep', ...SMALL_STUDY, '--chunk-size', '10', '--no-plot', '--quiet', '--out', dir)).code,
+    ).toBe(0);
+    expect(existsSync(join(dir, 'results.h5'))).toBe(true);
+    rmSync(join(dir, 'chunks', '000001.done'));
+    const resumed = await ndtc('sweep', '--out', dir, '--resume', '--no-h5', '--no-plot', '--quiet');
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(existsSync(join(dir, 'results.h5'))).toBe(false);
+    expect(
+      Object.keys(
+        (JSON.parse(readFileSync(join(dir, 'results.done'), 'utf8')) as { files: object }).files,
+      ).sort(),
+    ).toEqual(['results.csv', 'results.jsonl']);
+    expect((await ndtc('verify', dir)).code).toBe(0);
   });
 });
 
