@@ -109,6 +109,15 @@ export function parseTRRange(text: string | undefined): [number, number] {
   return [a, b];
 }
 
+/** Device parameters (sweep names) set by a device option of their own. */
+const DEVICE_OPTIONS: Record<string, 'chi' | 'c' | 'r0' | 'Tc' | 'gamma'> = {
+  chi: 'chi',
+  c: 'c',
+  r0: 'r0',
+  Tc: 'Tc',
+  gamma: 'gamma',
+};
+
 /** Build the sweep from the options (every check at this edge). */
 export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
   const axes = parseAxes(opts.vary);
@@ -135,6 +144,10 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
     }
     if (a.name === 'setup' && opts.setup !== undefined)
       throw new InputError('--vary', 'setup', 'setup either varied or fixed by --setup');
+    // A device option naming the varied parameter would be overridden by the axis without a word.
+    const option = DEVICE_OPTIONS[a.name];
+    if (option !== undefined && opts[option] !== undefined)
+      throw new InputError('--vary', a.name, `a parameter not also fixed by --${option}`);
   }
   const mode: SweepMode = given('T_L') ? 'direct' : 'balance';
   const outputs = opts.output !== undefined ? parseOutputs(opts.output, mode) : DEFAULT_OUTPUTS[mode];

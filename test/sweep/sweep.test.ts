@@ -169,6 +169,15 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         /--vary: invalid value 'chj'.*did you mean 'chi'/,
       ],
       [['--vary', 'TR=10mK..800mK:5', '--output', 'T_L'], /--Jin: invalid value '\(missing\)'/],
+      // Varied and fixed at once: the axis would silently win.
+      [
+        ['--vary', 'chi=1,2', '--chi', '3', '--Jin', '10fW', '--TR', '100mK'],
+        /^ndtc sweep: --vary: invalid value 'chi': a parameter not also fixed by --chi\n$/,
+      ],
+      [
+        ['--vary', 'TR=10mK,20mK', '--TR', '100mK', '--Jin', '10fW'],
+        /^ndtc sweep: --vary: invalid value 'T_R': a parameter not also fixed by --TR\n$/,
+      ],
       [
         ['--vary', 'TR=10mK..800mK:5', '--TL', '500mK', '--output', 'T_L'],
         /--output: .*needs the heat balance/,
