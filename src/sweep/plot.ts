@@ -191,6 +191,14 @@ export async function sweepPlotSpec(
   } as TopLevelSpec;
 }
 
+/** Dash patterns of roots 1, 2, 3, 4+ in a line chart: solid, dashed, dotted, dash-dot (told apart in the legend). */
+const ROOT_DASHES = [
+  [1, 0],
+  [6, 3],
+  [1.5, 2.5],
+  [8, 3, 2, 3],
+];
+
 /** Samples of a continuous colour ramp (see colourOf). */
 const RAMP_LEVELS = 2048;
 
@@ -282,19 +290,27 @@ class SweepView {
     const ux = this.units[kx];
     const f = this.valueUnit.factor;
     const names = kc === undefined ? [] : this.samples.keep[kc].map((i) => this.valueText(kc, i));
-    const rows: { x: number; y: number; curve: string; root: string }[] = [];
+    const rows: { x: number; y: number; curve: string; root: string; piece: string }[] = [];
     const at = this.point(facet);
     for (const c of kc === undefined ? [undefined] : this.samples.keep[kc]) {
+      // Root r of one point and root r of the next lie on one branch only while the number of
+      // roots stays the same: where it changes, the lines break (root 1 jumps from the cold branch
+      // to the hot one where the cold one ends, and must not be drawn as a steep rise between them).
+      let run = 0;
+      let count = -1;
       for (const i of this.samples.keep[kx]) {
         at[kx] = i;
         if (kc !== undefined && c !== undefined) at[kc] = c;
-        this.samples.at(at).forEach((y, r) => {
+        const values = this.samples.at(at);
+        if (values.length !== count) [run, count] = [run + 1, values.length];
+        values.forEach((y, r) => {
           if (Number.isFinite(y))
             rows.push({
               x: this.axes[kx].values[i] * ux.factor,
               y: y * f,
               curve: c === undefined ? '' : this.valueText(kc!, c),
               root: `root ${r + 1}`,
+              piece: `${c ?? ''}/${r}/${run}`,
             });
         });
       }
@@ -321,7 +337,7 @@ class SweepView {
         encoding: {
           x,
           y,
-          detail: { field: 'root' },
+          detail: { field: 'piece' },
           ...(kc !== undefined && {
             color: {
               field: 'curve',
@@ -336,7 +352,7 @@ class SweepView {
               field: 'root',
               type: 'nominal',
               title: null,
-              scale: { domain: roots, range: roots.map((_, k) => (k === 0 ? [1, 0] : [5, 3 + k])) },
+              scale: { domain: roots, range: roots.map((_, k) => ROOT_DASHES[Math.min(k, ROOT_DASHES.length - 1)]) },
               legend: { orient: 'right', symbolType: 'stroke' },
             },
           }),

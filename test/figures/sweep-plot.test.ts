@@ -406,3 +406,38 @@ describe('hysteresis', () => {
     expect(texts).toEqual(expect.arrayContaining(['sweep up', 'sweep down', 'other roots', 'Jin (fW)']));
   });
 });
+
+describe('a line chart of several roots', () => {
+  it('breaks every line where the number of roots changes: root 1 does not jump between branches', async () => {
+    // 10 values of J_in: three roots (cold, middle, hot) on the first 6, the hot one alone after.
+    const axes: Axis[] = [{ name: 'J_in', values: range(1e-16, 1e-15, 10), log: false }];
+    const dir = join(tmp, 'branches');
+    const spec: SweepSpec = {
+      device: platformDevice('ag'),
+      fixed: { setup: 1, T_R: 0.7 },
+      axes,
+      outputs: ['T_L'],
+      mode: 'balance',
+      TRrange: [0.01, 0.8],
+      chunkSize: defaultChunkSize(10),
+    };
+    openSweepDirectory(dir, spec, false);
+    const rootsAt = (i: number): number[] =>
+      i < 6 ? [0.14 + 0.01 * i, 0.27, 0.4 + 0.001 * i] : [0.41 + 0.001 * i];
+    const lines = axes[0].values.map((v, index) =>
+      JSON.stringify({ index, J_in: v, exceedsTc: false, roots: rootsAt(index).map((T_L) => ({ T_L })) }),
+    );
+    writeFileSync(join(dir, 'results.jsonl'), lines.join('\n') + '\n');
+    const { spec: plot } = await plotOf(dir, 'T_L');
+    const line = plot.layer.find((l) => markType(l) === 'line')!;
+    const rows = line.data!.values as { x: number; y: number; root: string; piece: string }[];
+    expect((line.encoding as Record<string, { field?: string }>).detail.field).toBe('piece');
+    // Each drawn piece holds points of one root count only; root 1 is two pieces (cold, then hot).
+    const countAt = (x: number) =>
+      rootsAt(axes[0].values.findIndex((v) => Math.abs(v * 1e15 - x) < 1e-9)).length;
+    const pieces = new Map<string, Set<number>>();
+    for (const r of rows) pieces.set(r.piece, (pieces.get(r.piece) ?? new Set()).add(countAt(r.x)));
+    for (const counts of pieces.values()) expect(counts.size).toBe(1);
+    expect(new Set(rows.filter((r) => r.root === 'root 1').map((r) => r.piece)).size).toBe(2);
+  });
+});
