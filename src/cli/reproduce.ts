@@ -31,13 +31,16 @@ Panels: ${PANEL_IDS.join(', ')}. Files: fig<panel>.<format>, report.md, report.j
 A non-empty output directory is refused unless --force; then the files reproduce produces replace
 theirs and every other file is kept.`;
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 export async function runReproduce(opts: ReproduceCliOptions, ctx: CliContext): Promise<void> {
   const only = opts.only === undefined ? undefined : parsePanelList(opts.only);
   const formats = parseFormatList(opts.format);
   checkOutputDirectory(opts.out, opts.force);
   const controller = new AbortController();
   const interrupt = (): void => controller.abort();
-  process.once('SIGINT', interrupt);
+  // Ctrl-C, and what timeout, kill and Slurm send: the partial directory goes either way.
+  for (const signal of STOP_SIGNALS) process.once(signal, interrupt);
   try {
     const result = await reproduce({
       out: opts.out,
@@ -58,7 +61,7 @@ export async function runReproduce(opts: ReproduceCliOptions, ctx: CliContext): 
     ctx.stdout(`wrote ${result.written.length} files to ${result.outDir}:\n`);
     for (const name of result.written) ctx.stdout(`  ${name}\n`);
   } finally {
-    process.off('SIGINT', interrupt);
+    for (const signal of STOP_SIGNALS) process.off(signal, interrupt);
   }
 }
 

@@ -216,29 +216,33 @@ describe('interruption', () => {
     expect(readdirSync(parent).sort()).toEqual([live, 'out'].sort());
   }, 300_000);
 
-  it('Ctrl-C during the computation leaves no output and no partial directory', async () => {
-    const { spawn } = await import('node:child_process');
-    const parent = join(root, 'interrupted');
-    mkdirSync(parent);
-    const out = join(parent, 'out');
-    const script = `import('./src/cli/main.ts').then((m) => m.main(['reproduce', '--progress', '--out', ${JSON.stringify(out)}])).then((c) => process.exit(c))`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
-      cwd: new URL('../../', import.meta.url).pathname,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    await new Promise<void>((started) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        // the first progress line (asked for: stderr is a pipe) means the staging directory exists and the computation is running
-        if (/reproduce: \d+%/.test(stderr)) started();
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s (Ctrl-C; or timeout, kill, scancel) during the computation leaves no output and no partial directory',
+    async (signal) => {
+      const { spawn } = await import('node:child_process');
+      const parent = join(root, `interrupted-${signal}`);
+      mkdirSync(parent);
+      const out = join(parent, 'out');
+      const script = `import('./src/cli/main.ts').then((m) => m.main(['reproduce', '--progress', '--out', ${JSON.stringify(out)}])).then((c) => process.exit(c))`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+        cwd: new URL('../../', import.meta.url).pathname,
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-    });
-    child.kill('SIGINT');
-    const code = await exited;
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/ndtc reproduce: interrupted; no files were changed/);
-    expect(readdirSync(parent)).toEqual([]);
-  }, 300_000);
+      let stderr = '';
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      await new Promise<void>((started) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          // the first progress line (asked for: stderr is a pipe) means the staging directory exists and the computation is running
+          if (/reproduce: \d+%/.test(stderr)) started();
+        });
+      });
+      child.kill(signal);
+      const code = await exited;
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/ndtc reproduce: interrupted; no files were changed/);
+      expect(readdirSync(parent)).toEqual([]);
+    },
+    300_000,
+  );
 });
