@@ -397,6 +397,9 @@ function engineering(x: number, unit: string, digits: number, prefixes = PREFIX_
   const magnitude = Math.floor(Math.log10(Math.abs(x)) / 3) * 3;
   const lowest = prefixes[0][0];
   const highest = prefixes[prefixes.length - 1][0];
+  // Below the smallest prefix, powers of ten of the bare unit ('1e-30 W'), not '1e-9 zW'.
+  if (magnitude < lowest && Math.abs(Number((x / 10 ** lowest).toPrecision(digits))) < 1)
+    return `${formatNumber(x, digits)} ${unit}`;
   let p = Math.min(highest, Math.max(lowest, magnitude));
   let scaled = x / 10 ** p;
   // Rounding may carry 999.96 up to 1000: move to the next prefix instead of printing '1000 f…'.

@@ -123,6 +123,11 @@ describe('formatQuantity', () => {
     [1e-13, 'power', '100 fW'],
     [9.99996e-13, 'power', '1 pW'], // rounding carries into the next prefix
     [0, 'power', '0 W'],
+    // Below zepto: powers of ten of the bare unit, not '1e-9 zW'.
+    [1e-30, 'power', '1e-30 W'],
+    [-6.163e-33, 'power', '-6.163e-33 W'],
+    [1e-21, 'power', '1 zW'],
+    [9.99996e-22, 'power', '1 zW'], // rounds up into zepto
     [-2.3e-15, 'conductance', '-2.3 fW/K'],
     [0.5, 'temperature', '500 mK'],
     [0.01, 'temperature', '10 mK'],
