@@ -169,7 +169,7 @@ export function existingSweep(dir: string, spec: SweepSpec, resume: boolean): Ma
     throw new InputError(
       '--out',
       dir,
-      `a new or empty directory, one holding this same sweep, or --force to write into it; it holds a different sweep (${differences(existing.hashes, manifest.hashes)})`,
+      `a new or empty directory, or --force to start again in it; it holds a different sweep (${differences(existing.hashes, manifest.hashes)})`,
     );
   }
   if (!resume) {
