@@ -124,7 +124,7 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
   it('refuses a directory holding a different sweep, and the same one without --resume (exit 2)', async () => {
     const out = fresh();
     await ndtc('sweep', ...GRID, '--out', out, '--workers', '0', '--quiet', '--no-plot');
-    const other = await ndtc('sweep', ...GRID, '--chi', '3', '--out', out, '--workers', '0', '--quiet');
+    const other = await ndtc('sweep', ...GRID, '--c', '60fF/um^2', '--out', out, '--workers', '0', '--quiet');
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(
       /^ndtc sweep: --out: invalid value '.*out': .*different sweep \(device differ\)\n$/,
@@ -388,7 +388,7 @@ describe('ndtc merge', () => {
     expect(missing.stderr).toContain(
       `${absent} of ${GRID_CHUNKS} chunks are missing (${firstShardEnd}..${GRID_CHUNKS - 1})`,
     );
-    await ndtc('sweep', ...GRID, '--chi', '3', '--out', b, '--shard', '1/2', '--workers', '0', '--quiet');
+    await ndtc('sweep', ...GRID, '--c', '60fF/um^2', '--out', b, '--shard', '1/2', '--workers', '0', '--quiet');
     const mixed = await ndtc('merge', a, b);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toMatch(/device differ/);
