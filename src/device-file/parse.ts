@@ -20,7 +20,7 @@ import {
   type Superconductor,
 } from '../index.js';
 import { parseEphCoupling, parseQuantity, type QuantityKind } from '../units/quantity.js';
-import { checkDevice } from '../physics/domain.js';
+import { checkDevice, checkInRange } from '../physics/domain.js';
 import { SOMMERFELD_RANGE } from '../api/arguments.js';
 import { parseLineElement } from '../api/photonic-line.js';
 import { MATERIALS, type NormalMaterial, type SuperconductingMaterial } from './materials.js';
@@ -309,6 +309,8 @@ function buildDevice(doc: Raw, source: string): Device {
     );
   }
   const chi = (rawRight?.chi as number | undefined) ?? (platform ? chiOf(platform) : undefined);
+  // Checked as itself before it scales the area (an infinite χ was reported as right.junction.area).
+  if (rawRight?.chi !== undefined) checkInRange('chi', r.option(['right', 'chi']), chi!);
   if (chi === undefined && rightJunction.area === undefined)
     r.missing(['right', 'chi'], '2 (or right.junction.area)');
   // Everything on the right not given defaults to the left reservoir as finally parsed.

@@ -130,6 +130,12 @@ right: { chi: 2 }
     const e = errorOf(base.replace('right: { chi: 2 }', 'right: { chi: 2, junction: { area: 0.2um^2 } }'));
     expect(e.option).toBe('dev.yaml: right.chi');
   });
+  it('chi outside its range (infinite, or past 100) is named as right.chi, not as the area it scales', () => {
+    for (const chi of ['1e400', '1000', '0']) {
+      const e = errorOf(base.replace('right: { chi: 2 }', `right: { chi: ${chi} }`));
+      expect(e.option).toBe('dev.yaml: right.chi');
+    }
+  });
   it('Sigma exponent must match n', () => {
     const e = errorOf(base.replace('material: Ag,', 'material: Ag, Sigma: 3e7 W/m^3/K^6,'));
     expect(e.option).toBe('dev.yaml: left.normal.Sigma');
