@@ -2,7 +2,7 @@
 import { InputError, type Device } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { checkDeviceInput, refuseUnknownKeys } from '../physics/device-input.js';
-import { deviceYaml } from './document.js';
+import { deviceDocument, deviceYaml } from './document.js';
 
 /** Options of `writeDeviceFile`. */
 export interface DeviceFileWriteOptions {
@@ -13,7 +13,7 @@ export interface DeviceFileWriteOptions {
 }
 
 /**
- * Write `device` as a YAML device file at `path` (every value explicit, SI with units, the shortest
+ * Write `device` as a device file at `path`, YAML or, for a `.json` path, JSON (every value explicit, SI with units, the shortest
  * decimal that round-trips: `loadDeviceFile(path)` gives back the same doubles). Temp file + rename;
  * an I/O failure throws a FileError naming the path and the cause.
  *
@@ -33,5 +33,9 @@ export function writeDeviceFile(path: string, device: Device, options: DeviceFil
     throw new InputError('writeDeviceFile comment', String(comment), 'a string');
   if (name !== undefined && typeof name !== 'string')
     throw new InputError('writeDeviceFile name', String(name), 'a string');
-  writeFileAtomic(path, deviceYaml(device, comment, name));
+  // A .json path gets JSON (a device file may be either; JSON has no comments, so none is written).
+  const text = /\.json$/i.test(path)
+    ? `${JSON.stringify(deviceDocument(device, name), null, 2)}\n`
+    : deviceYaml(device, comment, name);
+  writeFileAtomic(path, text);
 }

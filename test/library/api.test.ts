@@ -67,6 +67,11 @@ describe('device files', () => {
       // Bit for bit: the same JSON text (shortest round-trip decimals) means the same doubles.
       expect(JSON.stringify(back)).toBe(JSON.stringify(device));
       expect(JSON.stringify(parseDeviceText(readFileSync(path, 'utf8')))).toBe(JSON.stringify(device));
+      // A .json path gets JSON (strict: JSON.parse reads it), loading back to the same doubles.
+      const json = join(dir, `device-${i}.json`);
+      writeDeviceFile(json, device, { name: `device ${i}` });
+      expect((JSON.parse(readFileSync(json, 'utf8')) as { name: string }).name).toBe(`device ${i}`);
+      expect(JSON.stringify(loadDeviceFile(json))).toBe(JSON.stringify(device));
     });
   });
 
