@@ -211,6 +211,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     ctx.stderr(program.helpInformation());
     return 2;
   }
+  // `ndtc help bogus`: commander prints the whole help; an unknown command is named as it is elsewhere.
+  if (argv[0] === 'help' && argv.length > 1 && !known.includes(argv[1])) {
+    ctx.stderr(errorLine('ndtc', `unknown command '${escapeControls(argv[1])}'`, ' (see ndtc --help)'));
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

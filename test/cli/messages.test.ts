@@ -104,3 +104,13 @@ describe('a mistyped option', () => {
     expect(missing.stderr).toMatch(/^ndtc photonic: required option '--TR <temps>' not specified/);
   });
 });
+
+describe('ndtc help <command>', () => {
+  it('names an unknown command in one line (exit 2) instead of printing the whole help', async () => {
+    const r = await run(['help', 'bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("ndtc: unknown command 'bogus' (see ndtc --help)\n");
+    const known = await run(['help', 'photonic']);
+    expect(known.stdout + known.stderr).toMatch(/Usage: ndtc photonic/);
+  });
+});
