@@ -35,8 +35,11 @@ export function validityWarnings(device: Device, TL: number, TR: number): string
     const v = rmsJunctionVoltage(device, T);
     const ratio = noiseToGapRatio(device, T, Tc);
     if (ratio > NOISE_TO_GAP_LIMIT) {
+      // Digits enough to show it above the limit (0.2049 is not '0.2 … flagged above 0.2').
+      let digits = 2;
+      while (digits < 6 && !(Number(formatNumber(ratio, digits)) > NOISE_TO_GAP_LIMIT)) digits++;
       warnings.push(
-        `${at}: rms junction voltage ${formatNumber(v * 1e6, 3)} µV is ${formatNumber(ratio, 2)} of Δ/e ` +
+        `${at}: rms junction voltage ${formatNumber(v * 1e6, 3)} µV is ${formatNumber(ratio, digits)} of Δ/e ` +
           `(linear response needs it ≪ Δ/e; flagged above ${NOISE_TO_GAP_LIMIT})`,
       );
     }

@@ -90,6 +90,17 @@ describe('validityWarnings', () => {
     const [w] = validityWarnings(ag, Tag * (1 + 1e-6), 0.1);
     expect(w).toMatch(/^T_L = \d+(\.\d+)? mK: rms junction voltage \d+(\.\d+)? µV is 0\.2 of Δ\/e /);
     expect(w).toContain('flagged above 0.2');
+    // Further above, the ratio is printed with the digits that show it above 0.2 (not '0.2').
+    // T where the ratio is 0.203 (rounded to 2 digits: 0.2), by bisection on the independent ratio.
+    let [lo, hi] = [Tag, 1.2 * (1 - 1e-12)];
+    for (let k = 0; k < 200; k++) {
+      const mid = 0.5 * (lo + hi);
+      if (ratio(15e-15, mid, 1.2) > 0.203) hi = mid;
+      else lo = mid;
+    }
+    const [above] = validityWarnings(ag, lo, 0.1);
+    const shown = Number(/is ([\d.]+) of Δ\/e/.exec(above)![1]);
+    expect(shown).toBeGreaterThan(0.2);
     const uV = Math.sqrt((kB * Tag) / 15e-15) * 1e6;
     expect(w).toContain(` ${Number(uV.toPrecision(3))} µV`);
 
