@@ -53,8 +53,9 @@ Examples:
   $ ndtc transistor --JinL 10fW,20fW,50fW --JinR 0.01fW..30fW:40:log --csv
   $ ndtc transistor --JinL 20fW --JinR 0.01fW..30fW:40:log --figure alpha.png
 
-Points: {J_in_L, J_in_R, T_bath, T_L, T_R, stable, J_out, alpha, dTL_dJgate, dTR_dJgate,
-temperature_gain, kappa_gamma} (W, W, K, K, K, -, W, -, K/W, K/W, -, W/K); one row per steady state.
+Points: {J_in_L, J_in_R, T_bath, state, T_L, T_R, stable, J_out, alpha, dTL_dJgate, dTR_dJgate,
+temperature_gain, kappa_gamma} (W, W, K, -, K, K, -, W, -, K/W, K/W, -, W/K); one row per steady state
+(state numbers them by T_L, 0 the coldest).
 Where there is none: {J_in_L, J_in_R, T_bath, note} (CSV: empty cells, the note on stderr).`,
   );
   cmd.action(async (opts: Options) => {
