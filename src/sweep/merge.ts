@@ -71,7 +71,15 @@ export function mergeSweeps(
     throw new InputError('--remove-chunks', 'with --formats h5', REMOVE_CHUNKS_TEXT_ONLY);
   const files = binary ? [] : [join(outDir, RESULTS_CSV), join(outDir, RESULTS_JSONL)];
   // Merged before, chunks removed: nothing to assemble; the results must still verify.
-  if (dirs.some((d) => chunksRemoved(d) !== undefined)) {
+  const removedTo = dirs.map((d) => chunksRemoved(d)).find((r) => r !== undefined);
+  if (removedTo !== undefined) {
+    // Elsewhere than they went, there are no results to check and nothing to make them from.
+    if (resolve(removedTo.results) !== resolve(outDir))
+      throw new InputError(
+        '--out',
+        outDir,
+        `${removedTo.results}, where these chunks were merged before they were removed (its results stand for them)`,
+      );
     const problems = checkResults(outDir, resultNames(first.spec));
     if (problems.length > 0)
       throw new Error(

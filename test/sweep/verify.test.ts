@@ -350,6 +350,17 @@ describe('chunks removed after a verified merge', () => {
     const v = await ndtc('verify', ...shards);
     expect(v.code, v.stdout).toBe(0);
     expect(v.stdout).toContain('chunks removed after a verified merge; results verified');
+    // Merged again elsewhere: pointed to where the results are, not told to recompute there.
+    const elsewhere = await ndtc(
+      'merge',
+      '--out',
+      join(root, 'merged-again'),
+      ...shards,
+      '--no-plot',
+      '--no-h5',
+    );
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain(`${out}, where these chunks were merged before they were removed`);
   });
 
   it('merge --out of shard directories (chunks kept in the shards): the merged directory verifies', async () => {
