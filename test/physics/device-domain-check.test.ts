@@ -91,7 +91,7 @@ describe('checkDevice: the bath against two different Tc', () => {
     const e = refusal(at(0.003));
     expect(e).toBeInstanceOf(InputError);
     expect(e!.option).toBe('dev.yaml: Tbath');
-    expect(e!.accepted).toMatch(/at least 4\.8 ?mK = 0\.004 Tc \(Tc = 1\.2 ?K\)/);
+    expect(e!.accepted).toMatch(/from 4\.8 ?mK = 0\.004 Tc \(Tc = 1\.2 ?K\)/);
     expect(e!.accepted).toMatch(/J_ph,S leaves its tables/);
   });
 });

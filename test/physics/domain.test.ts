@@ -117,7 +117,10 @@ describe('checks', () => {
       "--TR: invalid value '4.7 mK': a temperature from 4.8 mK (0.004 Tc) to below Tc = 1.2 K",
     );
     expect(() => checkTemperatures([1.2], '--TL', { Tc, belowTc: true })).toThrowError(/superconducting/);
-    expect(() => checkTemperatures([1e300], '--T', { Tc, belowTc: false })).not.toThrow();
+    expect(() => checkTemperatures([10], '--T', { Tc, belowTc: false })).not.toThrow();
+    expect(() => checkTemperatures([10.01], '--T', { Tc, belowTc: false })).toThrowError(
+      /to 10 K; the domain of the model ends there/,
+    );
     expect(() => checkTemperatures([Infinity], '--T', { Tc, belowTc: false })).toThrowError(InputError);
     expect(() => checkTemperatures([NaN], '--T', { Tc, belowTc: false })).toThrowError(InputError);
   });
