@@ -352,7 +352,10 @@ class SweepView {
               field: 'root',
               type: 'nominal',
               title: null,
-              scale: { domain: roots, range: roots.map((_, k) => ROOT_DASHES[Math.min(k, ROOT_DASHES.length - 1)]) },
+              scale: {
+                domain: roots,
+                range: roots.map((_, k) => ROOT_DASHES[Math.min(k, ROOT_DASHES.length - 1)]),
+              },
               legend: { orient: 'right', symbolType: 'stroke' },
             },
           }),

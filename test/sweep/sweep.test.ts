@@ -388,7 +388,19 @@ describe('ndtc merge', () => {
     expect(missing.stderr).toContain(
       `${absent} of ${GRID_CHUNKS} chunks are missing (${firstShardEnd}..${GRID_CHUNKS - 1})`,
     );
-    await ndtc('sweep', ...GRID, '--c', '60fF/um^2', '--out', b, '--shard', '1/2', '--workers', '0', '--quiet');
+    await ndtc(
+      'sweep',
+      ...GRID,
+      '--c',
+      '60fF/um^2',
+      '--out',
+      b,
+      '--shard',
+      '1/2',
+      '--workers',
+      '0',
+      '--quiet',
+    );
     const mixed = await ndtc('merge', a, b);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toMatch(/device differ/);
