@@ -140,7 +140,7 @@ describe('device files outside the domain or broken: exit 2, one line naming the
     [
       'chi.yaml',
       'platform: ag\nright: { chi: 1e6 }\n',
-      /chi\.yaml: right\.junction\.area: invalid value '1e5 µm²': from 0\.0001 µm² to 1e4 µm²/,
+      /chi\.yaml: right\.chi: invalid value '1e6': from 0\.01 to 100 accepted/,
     ],
     [
       'cold.yaml',
