@@ -201,19 +201,26 @@ export function lineHeatCurrentsDirect(
       centre + 5 * width,
     );
   }
-  const run = (f: (x: number) => number): number =>
-    integrate(f, 0, 80, { breakpoints, epsRel: 1e-13, maxIntervals: 20000 }).value;
   const weight = (x: number): number => (hbar * x * scale * scale) / (2 * Math.PI);
-  const exchange = run((x) =>
-    x === 0 ? 0 : weight(x) * lineTransmissions(c, x * scale).leftRight * (n(x, TL) - n(x, TR)),
-  );
+  /**
+   * ∫ weight τ (n(T1) − n(T2)) to 1e-13 relative, or to 1e-14 of ∫ weight τ (n(T1) + n(T2)): the difference
+   * of occupations at nearly equal temperatures carries rounding of that size, which no bisection removes.
+   */
+  const channel = (tau: (omega: number) => number, T1: number, T2: number): number => {
+    const integrand = (sign: number) => (x: number) =>
+      x === 0 ? 0 : weight(x) * tau(x * scale) * (n(x, T1) + sign * n(x, T2));
+    const magnitude = integrate(integrand(1), 0, 80, { breakpoints, epsRel: 1e-3 }).value;
+    return integrate(integrand(-1), 0, 80, {
+      breakpoints,
+      epsRel: 1e-13,
+      epsAbs: 1e-14 * Math.abs(magnitude),
+      maxIntervals: 20000,
+    }).value;
+  };
+  const exchange = channel((w) => lineTransmissions(c, w).leftRight, TL, TR);
   if (!(c.Rline > 0)) return { leftOut: exchange, rightIn: exchange, exchange };
-  const leftLine = run((x) =>
-    x === 0 ? 0 : weight(x) * lineTransmissions(c, x * scale).leftLine * (n(x, TL) - n(x, Tline)),
-  );
-  const rightLine = run((x) =>
-    x === 0 ? 0 : weight(x) * lineTransmissions(c, x * scale).rightLine * (n(x, Tline) - n(x, TR)),
-  );
+  const leftLine = channel((w) => lineTransmissions(c, w).leftLine, TL, Tline);
+  const rightLine = channel((w) => lineTransmissions(c, w).rightLine, Tline, TR);
   return { leftOut: exchange + leftLine, rightIn: exchange + rightLine, exchange };
 }
 

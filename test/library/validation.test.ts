@@ -1129,6 +1129,24 @@ const TABLE: Record<string, Entry> = {
         expect(ndtc.photonicConductanceThroughLine(d, TL, 0.5 * (i.from + i.to))).toBeLessThan(0);
       }),
     runs: 3,
+    // T_L one rounding above a bath of 10 mK with a 1 µΩ line: the left→line channel is rounding noise,
+    // and its quadrature bisected to 20 000 intervals at every κ_γ (minutes for the window; now ~0.1 s).
+    examples: [
+      [
+        {
+          ...ndtc.withJunctionParameters(ndtc.platformDevice('ag'), {
+            Tc: 0.5,
+            gamma: 1e-4,
+            c: 0.01,
+            r0: 3e-12,
+          }),
+          line: { inductance: 0, resistance: 1e-6 },
+        },
+        0.010000000000000037,
+        0.025,
+        0.45,
+      ],
+    ],
   },
   balanceRootsThroughLine: {
     args: withLineDevice((d) => operatingPoint(d).map((op) => [op])),
