@@ -95,6 +95,49 @@ function qk21(f: (x: number) => number, a: number, b: number): Segment {
   return { a, b, value, error, floor };
 }
 
+/** Indices of `segments` ordered by error, largest first, ties by index (a max-heap). */
+class SegmentHeap {
+  private readonly order: number[];
+  constructor(private readonly segments: Segment[]) {
+    this.order = [];
+    for (let i = 0; i < segments.length; i++) this.push(i);
+  }
+  top(): number {
+    return this.order[0];
+  }
+  push(i: number): void {
+    const { order } = this;
+    order.push(i);
+    let at = order.length - 1;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!this.before(order[at], order[parent])) break;
+      [order[at], order[parent]] = [order[parent], order[at]];
+      at = parent;
+    }
+  }
+  /** Restore the order after the top segment was replaced. */
+  replaceTop(): void {
+    const { order } = this;
+    let at = 0;
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let first = at;
+      if (l < order.length && this.before(order[l], order[first])) first = l;
+      if (r < order.length && this.before(order[r], order[first])) first = r;
+      if (first === at) return;
+      [order[at], order[first]] = [order[first], order[at]];
+      at = first;
+    }
+  }
+  private before(i: number, j: number): boolean {
+    const ei = this.segments[i].error;
+    const ej = this.segments[j].error;
+    return ei > ej || (ei === ej && i < j);
+  }
+}
+
 /** ∫_a^b f(x) dx by globally adaptive QK21 bisection over the segments delimited by `breakpoints`. */
 export function integrate(
   f: (x: number) => number,
@@ -118,10 +161,11 @@ export function integrate(
     value += s.value;
     error += s.error;
   }
+  // The segment with the largest error is bisected next (the first such, as a linear scan would pick):
+  // a heap keeps that choice O(log n), where a scan made a run to 20 000 intervals quadratic.
+  const heap = new SegmentHeap(segments);
   while (error > Math.max(epsAbs, epsRel * Math.abs(value)) && segments.length < maxIntervals) {
-    // Bisect the segment with the largest error estimate.
-    let worst = 0;
-    for (let i = 1; i < segments.length; i++) if (segments[i].error > segments[worst].error) worst = i;
+    const worst = heap.top();
     const s = segments[worst];
     // Rounding-limited (QUADPACK's ier = 2): the largest error is already at its floor.
     if (s.error <= s.floor) break;
@@ -131,7 +175,9 @@ export function integrate(
     const right = qk21(f, mid, s.b);
     evaluations += 42;
     segments[worst] = left;
+    heap.replaceTop();
     segments.push(right);
+    heap.push(segments.length - 1);
     value += left.value + right.value - s.value;
     error += left.error + right.error - s.error;
   }
