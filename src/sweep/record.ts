@@ -29,12 +29,8 @@ export function recordOf(bytes: Uint8Array): FileRecord {
   return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/**
- * Length and SHA-256 of the file at `path`, read in 1 MiB blocks; each block is also handed to
- * `sink` (so a copy can be verified while it is made, reading every byte once).
- */
-export function hashFile(path: string, sink?: (block: Uint8Array) => void): FileRecord {
-  const hash = createHash('sha256');
+/** Hand the file at `path` to `sink` in 1 MiB blocks (each valid only during the call); its length. */
+export function readBlocks(path: string, sink: (block: Uint8Array) => void): number {
   let bytes = 0;
   let fd: number | undefined;
   try {
@@ -42,9 +38,7 @@ export function hashFile(path: string, sink?: (block: Uint8Array) => void): File
     for (;;) {
       const n = readSync(fd, block, 0, BLOCK, null);
       if (n === 0) break;
-      const part = block.subarray(0, n);
-      hash.update(part);
-      sink?.(part);
+      sink(block.subarray(0, n));
       bytes += n;
     }
   } catch (error) {
@@ -52,6 +46,19 @@ export function hashFile(path: string, sink?: (block: Uint8Array) => void): File
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+  return bytes;
+}
+
+/**
+ * Length and SHA-256 of the file at `path`, read in 1 MiB blocks; each block is also handed to
+ * `sink` (so a copy can be verified while it is made, reading every byte once).
+ */
+export function hashFile(path: string, sink?: (block: Uint8Array) => void): FileRecord {
+  const hash = createHash('sha256');
+  const bytes = readBlocks(path, (part) => {
+    hash.update(part);
+    sink?.(part);
+  });
   return { bytes, sha256: hash.digest('hex') };
 }
 

@@ -120,7 +120,14 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     if (binary) {
       files.push(await writeNetcdf(manifest, options.out));
     } else {
-      if (!removed) assembleResults(manifest, options.out, () => options.out);
+      // Every chunk was verified above or written by this run: assembly checks lengths only.
+      if (!removed)
+        assembleResults(
+          manifest,
+          options.out,
+          () => options.out,
+          () => true,
+        );
       files.push(join(options.out, RESULTS_CSV), join(options.out, RESULTS_JSONL));
       if (options.netcdf !== false) files.push(await writeNetcdf(manifest, options.out));
     }

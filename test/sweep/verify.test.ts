@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordResultsFile } from '../../src/sweep/directory.js';
+import { assembleResults, readManifest, recordResultsFile } from '../../src/sweep/directory.js';
 import { shardChunks } from '../../src/sweep/spec.js';
 import { ndtc, SMALL_STUDY, tempDir } from './cli-harness.js';
 
@@ -427,5 +427,29 @@ describe('ndtc verify: bad input', () => {
     const d = await ndtc('verify', reference, other);
     expect(d.code).toBe(2);
     expect(d.stderr).toMatch(/DIR: invalid value .*grid/);
+  });
+});
+
+describe('assembly of chunks this run wrote or verified (vouched)', () => {
+  const assemble = (dir: string, vouched: boolean): void =>
+    assembleResults(
+      readManifest(dir, '--out'),
+      dir,
+      () => dir,
+      () => vouched,
+    );
+  it('copies them unhashed into the same results, but still refuses one of another length', () => {
+    const dir = copyOfReference('vouched');
+    const csv = bytes(reference, 'results.csv');
+    rmSync(join(dir, 'results.csv'));
+    assemble(dir, true);
+    expect(bytes(dir, 'results.csv').equals(csv)).toBe(true);
+    truncateSync(chunkFile(dir, 'csv'), 5);
+    expect(() => assemble(dir, true)).toThrow(/000003\.csv: length differs \(5 bytes/);
+  });
+  it('hashes the others: a flipped bit is refused', () => {
+    const dir = copyOfReference('not-vouched');
+    flipBit(chunkFile(dir, 'jsonl'), 10);
+    expect(() => assemble(dir, false)).toThrow(/000003\.jsonl: checksum differs/);
   });
 });
