@@ -5,6 +5,7 @@
  */
 import { yamlLibrary } from './libraries.js';
 import type { Device, Reservoir } from '../index.js';
+import { superconductorSommerfeld } from '../physics/heat-capacity.js';
 
 /** A device as device-file data: every value a string with its SI unit (γ and n plain numbers). */
 export interface DeviceDocument {
@@ -82,13 +83,28 @@ function reservoirDocument(r: Reservoir): ReservoirDocument {
   };
 }
 
+/**
+ * The right reservoir's document. A superconductor without a Sommerfeld coefficient of its own would
+ * inherit the left one's on loading (the file format's right-inherits-left rule), so it is written out
+ * as aluminium's, the value the device uses.
+ */
+function rightReservoirDocument(device: Device): ReservoirDocument {
+  const doc = reservoirDocument(device.right);
+  if (
+    device.right.superconductor.sommerfeld === undefined &&
+    device.left.superconductor.sommerfeld !== undefined
+  )
+    doc.superconductor.sommerfeld = superconductorSommerfeld(device.right.superconductor);
+  return doc;
+}
+
 /** The device as a document of the device-file format (both reservoirs in full). */
 export function deviceDocument(device: Device, name?: string): DeviceDocument {
   return {
     ...(name !== undefined && { name }),
     Tbath: si(device.Tbath, 'K'),
     left: reservoirDocument(device.left),
-    right: reservoirDocument(device.right),
+    right: rightReservoirDocument(device),
     ...(device.line !== undefined && {
       line: { inductance: si(device.line.inductance, 'H'), resistance: si(device.line.resistance, 'ohm') },
     }),
