@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js';
 import type { BalanceRoot } from '../physics/balance.js';
 import type { Device, Reservoir } from '../physics/device.js';
-import { describeValue } from '../physics/device-input.js';
+import { describeValue, refuseUnknownKeys } from '../physics/device-input.js';
 import * as unchecked from '../physics/thermal-response.js';
 import type {
   TransientChange,
@@ -84,6 +84,8 @@ function checkTime(option: string, t: number, zeroAllowed: boolean): void {
 }
 
 /** The drive, the change and the options, each field against the domain it takes. */
+const TRANSIENT_OPTIONS = ['until', 'initialState', 'rtol', 'atol', 'maxSteps', 'outputTimes', 'onProgress'];
+
 function checkTransient(
   fn: string,
   device: Device,
@@ -105,6 +107,13 @@ function checkTransient(
       describeValue(setup),
       '1, 2 (left floating) or 3 (both floating)',
     );
+  // A misspelt key (durtion, Tbth, rtl) would leave what it meant at its default without a word.
+  refuseUnknownKeys(
+    drive,
+    setup === 3 ? ['setup', 'Jin', 'JinR', 'Tbath'] : ['setup', 'Jin', 'TR', 'Tbath'],
+    `${fn} drive.`,
+    ` in setup ${setup}`,
+  );
   checkInputPower(`${fn} drive.Jin`, drive.Jin);
   const TcR = device.right.superconductor.Tc;
   if (setup === 3) {
@@ -120,6 +129,7 @@ function checkTransient(
       describeValue(change),
       'a change { quantity, value, start, duration? } (SI)',
     );
+  refuseUnknownKeys(change, ['quantity', 'value', 'start', 'duration'], `${fn} change.`);
   if (!QUANTITIES[setup].includes(change.quantity))
     throw new InputError(
       `${fn} change.quantity`,
@@ -134,6 +144,7 @@ function checkTransient(
   if (change.duration !== undefined) checkTime(`${fn} change.duration`, change.duration, false);
   if (options === null || typeof options !== 'object')
     throw new InputError(`${fn} options`, describeValue(options), 'an object { until, … } (s)');
+  refuseUnknownKeys(options, TRANSIENT_OPTIONS, `${fn} options.`);
   checkTime(`${fn} options.until`, options.until, false);
   if (!(options.until > change.start))
     throw new InputError(

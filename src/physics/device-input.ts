@@ -1,7 +1,7 @@
 /** A Device given to a library function, checked at the boundary: its shape, then its domain. */
 import { InputError } from '../errors.js';
 import type { Device } from './device.js';
-import { checkDevice, idealLines } from './domain.js';
+import { DEVICE_KEYS, checkDevice, idealLines } from './domain.js';
 
 /** A value as a message shows it: numbers and strings as themselves, other things by their type. */
 export function describeValue(value: unknown): string {
@@ -40,8 +40,14 @@ export function checkDeviceInput(device: unknown, option: string): Device {
         `${accepted}: a reservoir with superconductor, normal, junction`,
       );
   }
+  // A misspelt key (Tbth, left.junction.C) would leave the value it meant at its default without a word.
+  refuseUnknownKeys(d, DEVICE_KEYS.device, `${option}: `);
+  if (d.line !== null && typeof d.line === 'object')
+    refuseUnknownKeys(d.line, DEVICE_KEYS.line, `${option}: line.`);
   for (const side of ['left', 'right'] as const) {
+    refuseUnknownKeys(d[side], DEVICE_KEYS.reservoir, `${option}: ${side}.`);
     for (const part of ['superconductor', 'normal', 'junction'] as const) {
+      refuseUnknownKeys(d[side][part] as object, DEVICE_KEYS[part], `${option}: ${side}.${part}.`);
       for (const [key, value] of Object.entries(d[side][part] as object)) {
         if (typeof value !== 'number')
           throw new InputError(`${option}: ${side}.${part}.${key}`, describeValue(value), 'a number (SI)');

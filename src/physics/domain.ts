@@ -324,6 +324,34 @@ export function reservoirInDomain(r: Reservoir | undefined): boolean {
   );
 }
 
+/** The keys of a Device and of its parts: a misspelt one (Tbth, junction.C) would go unread. */
+export const DEVICE_KEYS = {
+  device: ['left', 'right', 'Tbath', 'line'],
+  reservoir: ['superconductor', 'normal', 'junction'],
+  superconductor: ['Tc', 'gamma', 'Sigma', 'volume', 'sommerfeld'],
+  normal: ['Sigma', 'n', 'volume', 'sommerfeld'],
+  junction: ['r0', 'c', 'area'],
+  line: ['inductance', 'resistance'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** No keys but `keys` (up to five: compared one by one, cheaper on every call's fast path than a Set). */
+const onlyKeys = (object: object, keys: readonly string[]): boolean => {
+  const [a, b, c, d, e] = keys;
+  for (const key in object) if (key !== a && key !== b && key !== c && key !== d && key !== e) return false;
+  return true;
+};
+const deviceKeysKnown = (d: Device): boolean =>
+  onlyKeys(d, DEVICE_KEYS.device) &&
+  (d.line === undefined ||
+    d.line === null ||
+    typeof d.line !== 'object' ||
+    onlyKeys(d.line, DEVICE_KEYS.line));
+const reservoirKeysKnown = (r: Reservoir): boolean =>
+  onlyKeys(r, DEVICE_KEYS.reservoir) &&
+  onlyKeys(r.superconductor, DEVICE_KEYS.superconductor) &&
+  onlyKeys(r.normal, DEVICE_KEYS.normal) &&
+  onlyKeys(r.junction, DEVICE_KEYS.junction);
+
 /**
  * J_γ's and κ_γ's arguments in their domains, by comparisons only: both junctions, both gaps, χ and the
  * two temperatures (not the volumes, couplings or bath, which they do not use). One flat function, each
@@ -367,6 +395,14 @@ export function photonicArgumentsInDomain(device: Device, TL: number, TR: number
     typeof TL !== 'number' ||
     typeof TR !== 'number'
   )
+    return false;
+  if (!(onlyKeys(jL, DEVICE_KEYS.junction) && onlyKeys(jR, DEVICE_KEYS.junction))) return false;
+  if (!(onlyKeys(sL, DEVICE_KEYS.superconductor) && onlyKeys(sR, DEVICE_KEYS.superconductor))) return false;
+  if (!(
+    deviceKeysKnown(device) &&
+    onlyKeys(left, DEVICE_KEYS.reservoir) &&
+    onlyKeys(right, DEVICE_KEYS.reservoir)
+  ))
     return false;
   const chi = aR / aL;
   return (
@@ -426,6 +462,7 @@ export function deviceInDomain(device: Device): boolean {
   if (typeof device !== 'object' || device === null) return false;
   const { left, right, Tbath } = device;
   if (!(reservoirInDomain(left) && reservoirInDomain(right))) return false;
+  if (!(deviceKeysKnown(device) && reservoirKeysKnown(left) && reservoirKeysKnown(right))) return false;
   const chi = right.junction.area / left.junction.area;
   return chi >= Bound.CHI_MIN && chi <= Bound.CHI_MAX && bathInDomain(Tbath, device);
 }

@@ -1431,6 +1431,73 @@ describe('inputs the property table found giving wrong numbers, now refused', ()
       () => ndtc.lineHeatCurrents({ ...d, line: { inductance: 1e-100, resistance: 1e-9 } }, 0.3, 0.2),
     ],
     ['timeConstant root.dF_dTL', () => ndtc.timeConstant(d, { TL: 0.3, dF_dTL: 0 })],
+    // Misspelt keys of a transient: the pulse ran as a step (T_L 0.575 K, not 0.500 K); the others
+    // fell back to their defaults.
+    [
+      'transientResponse change.durtion',
+      () =>
+        ndtc.transientResponse(
+          d,
+          { setup: 1, Jin: 1e-13, TR: 0.3 },
+          { ...step, durtion: 1e-6 } as ndtc.TransientChange,
+          { until: 1e-5 },
+        ),
+    ],
+    [
+      'transientResponse drive.Tbth',
+      () =>
+        ndtc.transientResponse(
+          d,
+          { setup: 1, Jin: 1e-13, TR: 0.3, Tbth: 0.05 } as ndtc.TransientDrive,
+          step,
+          {
+            until: 1e-5,
+          },
+        ),
+    ],
+    [
+      'transientResponse drive.JinR',
+      () => ndtc.transientResponse(d, { setup: 1, Jin: 1e-13, TR: 0.3, JinR: 1e-15 }, step, { until: 1e-5 }),
+    ],
+    [
+      'transientResponse options.rtl',
+      () =>
+        ndtc.transientResponse(d, { setup: 1, Jin: 1e-13, TR: 0.3 }, step, {
+          until: 1e-5,
+          rtl: 1e-9,
+        } as ndtc.TransientOptions),
+    ],
+    // A misspelt device key left the value it meant at the device's own, without a word.
+    [
+      'solveBalance device: Tbth',
+      () => ndtc.solveBalance({ ...d, Tbth: 0.05 } as Device, { Jin: 1e-13, TR: 0.3, setup: 1 }),
+    ],
+    [
+      'photonicHeatCurrent device: left.junction.C',
+      () =>
+        ndtc.photonicHeatCurrent(
+          { ...d, left: { ...d.left, junction: { ...d.left.junction, C: 1e-15 } } } as Device,
+          0.3,
+          0.2,
+        ),
+    ],
+    [
+      'solveBalance device: right.normal.Sigam',
+      () =>
+        ndtc.solveBalance(
+          { ...d, right: { ...d.right, normal: { ...d.right.normal, Sigam: 1e9 } } } as Device,
+          { Jin: 1e-13, TR: 0.3, setup: 1 },
+        ),
+    ],
+    [
+      'lineHeatCurrents device: line.resistence',
+      () =>
+        ndtc.lineHeatCurrents(
+          { ...d, line: { inductance: 0, resistence: 1 } } as unknown as Device,
+          0.3,
+          0.2,
+        ),
+    ],
     // R_ℓ τ_L τ_R underflowed to 0 here (c = 0.01 F/m², 0.1 µm²): a RangeError from the poles' polynomial.
     [
       'lineHeatCurrents device.line.resistance',
