@@ -332,8 +332,9 @@ function claim6(study: Study): Claim {
   for (const platform of PLATFORMS) {
     const sweep = study.dropSweep(platform, 1);
     const at10 = temperatureDrop(study.device(platform), CLAIM6.Jmin, 1, TR_RANGE.from, TR_RANGE.to).deltaT;
-    let minAbove = Infinity;
-    let minAboveAt = NaN;
+    // J_in = 10 fW itself counts (the sweep's grid may not hold it).
+    let minAbove = at10;
+    let minAboveAt: number = CLAIM6.Jmin;
     const ok = sweep.Jin.map((J, i) => sweep.drops[i].deltaT >= CLAIM6.deltaT);
     sweep.Jin.forEach((J, i) => {
       if (J >= CLAIM6.Jmin && sweep.drops[i].deltaT < minAbove) {
