@@ -208,8 +208,16 @@ export function checkOperatingTemperatures(
 ): void {
   checkSetup(`${option}.setup`, setup);
   checkTemperatureBelowTc(`${option}.TR`, TR, device.right.superconductor.Tc);
-  if (setup === 2) checkBath(`${option}.TR`, TR, device);
-  else if (Tbath !== undefined) checkBath(`${option}.Tbath`, Tbath, device);
+  if (setup === 2) {
+    // The bath is T_R there: a bath given besides would be ignored without a word.
+    if (Tbath !== undefined && Tbath !== TR)
+      throw new InputError(
+        `${option}.Tbath`,
+        describeValue(Tbath),
+        'none in setup 2, or T_R itself (the bath is at T_R)',
+      );
+    checkBath(`${option}.TR`, TR, device);
+  } else if (Tbath !== undefined) checkBath(`${option}.Tbath`, Tbath, device);
 }
 
 /** lo ≤ hi, both already checked. */

@@ -149,6 +149,9 @@ the optimum, written as CSV and plotted.`,
       const setupText = opts.setup ?? '1';
       if (setupText !== '1' && setupText !== '2') throw new InputError('--setup', setupText, '1 or 2');
       const fixed: OperatingValues = { setup: Number(setupText) as Setup };
+      // In setup 2 the bath is T_R: a bath parameter would move nothing (a flat profile, a bound "optimum").
+      if (fixed.setup === 2 && names.includes('T_bath'))
+        throw new InputError('--param', 'T_bath', 'not with --setup 2 (the bath is at T_R)');
       if (opts.Jin !== undefined) {
         if (names.includes('J_in'))
           throw new InputError('--Jin', opts.Jin, 'not together with --param Jin=…');

@@ -113,7 +113,7 @@ function operatingGrid(
   const lists: ListOption[] = [lead, { option: '--TR', text: opts.TR, length: TRs.length }];
   if (setup === 2) {
     if (opts.Tbath !== undefined) {
-      throw new InputError('--Tbath', opts.Tbath, 'only with --setup 1 (in setup 2 the bath is at T_R)');
+      throw new InputError('--Tbath', opts.Tbath, 'not with --setup 2 (the bath is at T_R)');
     }
     checkProduct(lists, BEYOND);
     // T_R is the left reservoir's bath too: below both Tc.

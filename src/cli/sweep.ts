@@ -149,6 +149,13 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
     if (option !== undefined && opts[option] !== undefined)
       throw new InputError('--vary', a.name, `a parameter not also fixed by --${option}`);
   }
+  // In setup 2 the bath is T_R: a bath given besides would be written out as an input and ignored.
+  if (!setupAxis && setup === 2) {
+    if (opts.Tbath !== undefined)
+      throw new InputError('--Tbath', opts.Tbath, 'not with --setup 2 (the bath is at T_R)');
+    if (axes.some((a) => a.name === 'T_bath'))
+      throw new InputError('--vary', 'T_bath', 'not with --setup 2 (the bath is at T_R)');
+  }
   const mode: SweepMode = given('T_L') ? 'direct' : 'balance';
   const outputs = opts.output !== undefined ? parseOutputs(opts.output, mode) : DEFAULT_OUTPUTS[mode];
   const { pointOutputs, rootOutputs } = splitOutputs(outputs);

@@ -482,8 +482,8 @@ function bathInDomain(T: number, device: Device): boolean {
 
 /**
  * An operating point of a device already checked, by comparisons only: no keys but Jin, TR, setup,
- * Tbath; J_in in [0, 1 µW], setup 1 or 2, T_R in [0.004 Tc, Tc), the bath (T_R in setup 2, else
- * op.Tbath if given) a bath temperature.
+ * Tbath; J_in in [0, 1 µW], setup 1 or 2, T_R in [0.004 Tc, Tc), the bath (T_R in setup 2, where
+ * an op.Tbath other than T_R is refused, else op.Tbath if given) a bath temperature.
  */
 export function operatingPointInDomain(device: Device, op: OperatingPoint): boolean {
   if (typeof op !== 'object' || op === null) return false;
@@ -499,7 +499,7 @@ export function operatingPointInDomain(device: Device, op: OperatingPoint): bool
     TR >= Bound.MIN_REDUCED_TEMPERATURE * TcR &&
     TR < TcR &&
     (setup === 2
-      ? bathInDomain(TR, device)
+      ? (Tbath === undefined || Tbath === TR) && bathInDomain(TR, device)
       : setup === 1 && (Tbath === undefined || bathInDomain(Tbath, device)))
   );
 }

@@ -273,6 +273,17 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
     else fixed[info.name as 'T_R' | 'J_in' | 'T_L'] = value;
   }
   const base = Tbath === undefined ? device : checkDeviceInput({ ...device, Tbath }, `${fn} fixed.T_bath`);
+  // In setup 2 the bath is T_R: a bath given besides would be ignored without a word.
+  if (fixed.setup === 2 && !seen.has('setup')) {
+    if (Tbath !== undefined)
+      throw new InputError(
+        `${fn} fixed.T_bath`,
+        describe(Tbath),
+        'no T_bath in setup 2 (the bath is at T_R)',
+      );
+    if (seen.has('T_bath'))
+      throw new InputError(`${fn} axes`, 'T_bath', 'no T_bath axis in setup 2 (the bath is at T_R)');
+  }
   const has = (name: string): boolean => fixed[name as keyof OperatingValues] !== undefined || seen.has(name);
   const mode: SweepMode = has('T_L') ? 'direct' : 'balance';
   let outputs: string[];

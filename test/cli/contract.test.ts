@@ -45,6 +45,23 @@ describe('refused by the domain before any work (exit 2, one line)', () => {
       /^ndtc phonon: --Tc: invalid value '1e9K': from 10 mK to 10 K/,
     ],
     [['resistance', '--T', '10mK', '--Tc', '1e9K'], /^ndtc resistance: --Tc: invalid value '1e9K'/],
+    // In setup 2 the bath is T_R: a bath given besides was written out as an input and ignored.
+    [
+      ['sweep', '--vary', 'Tbath=10mK,50mK', '--vary', 'TR=100mK..800mK:4', '--Jin', '100fW', '--setup', '2'],
+      /^ndtc sweep: --vary: invalid value 'T_bath': not with --setup 2 \(the bath is at T_R\)/,
+    ],
+    [
+      ['sweep', '--Tbath', '50mK', '--vary', 'TR=100mK..800mK:4', '--Jin', '100fW', '--setup', '2'],
+      /^ndtc sweep: --Tbath: invalid value '50mK': not with --setup 2/,
+    ],
+    [
+      ['optimize', '--maximize', 'deltaT', '--param', 'Tbath=10mK..100mK', '--Jin', '100fW', '--setup', '2'],
+      /^ndtc optimize: --param: invalid value 'T_bath': not with --setup 2/,
+    ],
+    [
+      ['solve', '--setup', '2', '--Jin', '100fW', '--TR', '100mK', '--Tbath', '10mK'],
+      /^ndtc solve: --Tbath: invalid value '10mK': not with --setup 2/,
+    ],
     [
       ['photonic', '--TL', '500mK', '--TR', '100mK', '--chi', '1e-300'],
       /--chi: invalid value '1e-300': from 0\.01 to 100/,

@@ -1413,6 +1413,8 @@ describe('inputs the property table found giving wrong numbers, now refused', ()
       'solveBalance op.Tbth',
       () => ndtc.solveBalance(d, { Jin: 1e-13, TR: 0.3, setup: 1, Tbth: 0.2 } as ndtc.OperatingPoint),
     ],
+    // In setup 2 the bath is T_R: a bath given besides was ignored.
+    ['solveBalance op.Tbath', () => ndtc.solveBalance(d, { Jin: 1e-13, TR: 0.3, setup: 2, Tbath: 0.2 })],
     [
       'balanceRoots op.tr',
       () => ndtc.balanceRoots(d, { Jin: 1e-13, TR: 0.3, setup: 2, tr: 0.2 } as ndtc.OperatingPoint),

@@ -146,6 +146,27 @@ describe('sweepGrid', () => {
     expect(s.outputs.T_L[1]).toBeNaN();
   });
 
+  it('refuses a bath in setup 2, where the bath is T_R (it was ignored)', async () => {
+    const base = { device: platformDevice('ag'), outputs: ['T_L'] };
+    await expect(
+      sweepGrid({
+        ...base,
+        axes: [{ name: 'T_R', values: [0.1, 0.2] }],
+        fixed: { setup: 2, J_in: 1e-13, T_bath: 0.2 },
+      }),
+    ).rejects.toThrow(/^sweepGrid fixed\.T_bath: invalid value '0\.2': no T_bath in setup 2/);
+    await expect(
+      sweepGrid({
+        ...base,
+        axes: [
+          { name: 'T_bath', values: [0.01, 0.05] },
+          { name: 'T_R', values: [0.1, 0.2] },
+        ],
+        fixed: { setup: 2, J_in: 1e-13 },
+      }),
+    ).rejects.toThrow(/^sweepGrid axes: invalid value 'T_bath': no T_bath axis in setup 2/);
+  });
+
   it('refuses a grid above SWEEP_GRID_MAX_VALUES before computing, pointing to sweepChunks', async () => {
     const many = Array.from({ length: 4000 }, (_, i) => 0.01 + i * 1e-4);
     const input: SweepGridInput = {
