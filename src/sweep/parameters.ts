@@ -109,7 +109,8 @@ export function parameterInfo(name: string, option: string): ParameterInfo {
   throw new InputError(
     option,
     name,
-    `${guess ? `did you mean '${guess}'? ` : ''}a parameter: ${PARAMETER_NAMES.join(', ')} (part: superconductor|normal|junction)`,
+    // Within the CLI's one error line: the parts are named only where no nearest name is offered.
+    `${guess ? `did you mean '${guess}'? ` : ''}a parameter: ${[...Object.keys(OPERATING), ...Object.keys(ALIASES)].join(', ')} or left|right.<part>.<field>${guess ? '' : ' (part: superconductor, normal, junction)'}`,
   );
 }
 

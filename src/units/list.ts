@@ -27,8 +27,8 @@ export function shortValue(text: string, room = 60): string {
 
 function grammar(kind: QuantityKind): string {
   return (
-    `a comma-separated list of values or ranges FROM..TO:N[:log], e.g. 100mK,200mK or 10mK..800mK:200; ` +
-    `each value is ${acceptedText(kind)}`
+    // Short enough that the CLI's one error line (200 characters) ends with the value's own example.
+    `a comma-separated list of values or ranges FROM..TO:N[:log]; each ${acceptedText(kind)}`
   );
 }
 

@@ -45,6 +45,15 @@ describe('refused by the domain before any work (exit 2, one line)', () => {
       /^ndtc phonon: --Tc: invalid value '1e9K': from 10 mK to 10 K/,
     ],
     [['resistance', '--T', '10mK', '--Tc', '1e9K'], /^ndtc resistance: --Tc: invalid value '1e9K'/],
+    // Once cut at 200 characters before saying what is accepted ("…each value is a temperature > 0 wit…").
+    [
+      ['photonic', '--TL', '500mK', '--TR', ',100mK'],
+      /empty item; expected .* each a temperature > 0 with a unit, e\.g\. 500mK or 0\.5K\n$/,
+    ],
+    [
+      ['sweep', '--vary', 'left.junction.foo=5', '--Jin', '1fW', '--TR', '100mK'],
+      /did you mean 'left\.junction\.r0'\? a parameter: T_R, .* or left\|right\.<part>\.<field>\n$/,
+    ],
     // In setup 2 the bath is T_R: a bath given besides was written out as an input and ignored.
     [
       ['sweep', '--vary', 'Tbath=10mK,50mK', '--vary', 'TR=100mK..800mK:4', '--Jin', '100fW', '--setup', '2'],
