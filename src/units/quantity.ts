@@ -391,24 +391,51 @@ export function formatNumber(x: number, digits = 4): string {
   return exponent === undefined ? trimmed : `${trimmed}e${Number(exponent)}`;
 }
 
-/** `x` (in `unit`) with the SI prefix that puts the mantissa in [1, 1000), after rounding. */
-function engineering(x: number, unit: string, digits: number, prefixes = PREFIX_SYMBOLS): string {
+/**
+ * x·10^shift as formatNumber writes it, by moving the decimal point of x's own `digits` digits: a
+ * multiplication rounds (1.12e-14 × 1e15 is 11.199999999999999), so that 17 digits would no longer
+ * give back x when parsed.
+ */
+function formatShifted(x: number, shift: number, digits: number): string {
+  if (x === 0 || !Number.isFinite(x)) return formatNumber(x, digits);
+  const [mantissa, exponent = '0'] = x.toPrecision(digits).split('e');
+  const sign = mantissa.startsWith('-') ? '-' : '';
+  const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
+  const significand = (whole + fraction).replace(/^0+/, '');
+  // |x·10^shift| = significand × 10^point; its leading digit is at 10^lead.
+  const point = Number(exponent) - fraction.length + shift;
+  const lead = significand.length - 1 + point;
+  const trim = (text: string): string => (text.includes('.') ? text.replace(/\.?0+$/, '') : text);
+  // toPrecision's choice between plain and exponent form.
+  if (lead < -6 || lead >= digits)
+    return `${sign}${trim(`${significand[0]}.${significand.slice(1)}`)}e${lead}`;
+  if (point >= 0) return `${sign}${significand}${'0'.repeat(point)}`;
+  const padded = significand.padStart(1 - point, '0');
+  const cut = padded.length + point;
+  return `${sign}${trim(`${padded.slice(0, cut)}.${padded.slice(cut)}`)}`;
+}
+
+/**
+ * x·10^shift (in `unit`) with the SI prefix that puts the mantissa in [1, 1000), after rounding; the
+ * digits are x's own, shifted (formatShifted).
+ */
+function engineering(x: number, unit: string, digits: number, shift = 0, prefixes = PREFIX_SYMBOLS): string {
   if (x === 0 || !Number.isFinite(x)) return `${formatNumber(x, digits)} ${unit}`;
-  const magnitude = Math.floor(Math.log10(Math.abs(x)) / 3) * 3;
+  const magnitude = Math.floor((Math.log10(Math.abs(x)) + shift) / 3) * 3;
   const lowest = prefixes[0][0];
   const highest = prefixes[prefixes.length - 1][0];
   // Below the smallest prefix, powers of ten of the bare unit ('1e-30 W'), not '1e-9 zW'.
-  if (magnitude < lowest && Math.abs(Number((x / 10 ** lowest).toPrecision(digits))) < 1)
-    return `${formatNumber(x, digits)} ${unit}`;
+  if (magnitude < lowest && Math.abs(Number(formatShifted(x, shift - lowest, digits))) < 1)
+    return `${formatShifted(x, shift, digits)} ${unit}`;
   let p = Math.min(highest, Math.max(lowest, magnitude));
-  let scaled = x / 10 ** p;
+  let scaled = formatShifted(x, shift - p, digits);
   // Rounding may carry 999.96 up to 1000: move to the next prefix instead of printing '1000 f…'.
-  if (Math.abs(Number(scaled.toPrecision(digits))) >= 1000 && p < highest) {
+  if (Math.abs(Number(scaled)) >= 1000 && p < highest) {
     p += 3;
-    scaled = x / 10 ** p;
+    scaled = formatShifted(x, shift - p, digits);
   }
   const symbol = prefixes.find(([q]) => q === p)?.[1] ?? '';
-  return `${formatNumber(scaled, digits)} ${symbol}${unit}`;
+  return `${scaled} ${symbol}${unit}`;
 }
 
 /** Human-readable quantity with an engineering prefix: '11.2 fW', '500 mK', '1.2 K', '50 fF/µm²'. */
@@ -418,7 +445,7 @@ export function formatQuantity(value: number, kind: QuantityKind, digits = 4): s
   switch (kind) {
     case 'temperature': {
       // By the rounded value: 0.99996 K is '1 K', not '1000 mK'.
-      const mK = formatNumber(value * 1e3, digits);
+      const mK = formatShifted(value, 3, digits);
       return Math.abs(value) < 1 && Math.abs(Number(mK)) < 1000
         ? `${mK} mK`
         : `${formatNumber(value, digits)} K`;
@@ -438,13 +465,13 @@ export function formatQuantity(value: number, kind: QuantityKind, digits = 4): s
     case 'length':
       return engineering(value, 'm', digits);
     case 'specificCapacitance':
-      return engineering(value * 1e-12, 'F/µm²', digits);
+      return engineering(value, 'F/µm²', digits, -12);
     case 'specificResistance':
-      return engineering(value * 1e12, 'Ω·µm²', digits);
+      return engineering(value, 'Ω·µm²', digits, 12);
     case 'area':
-      return `${formatNumber(value * 1e12, digits)} µm²`;
+      return `${formatShifted(value, 12, digits)} µm²`;
     case 'volume':
-      return `${formatNumber(value * 1e18, digits)} µm³`;
+      return `${formatShifted(value, 18, digits)} µm³`;
     case 'ephCoupling5':
       return `${formatNumber(value, digits)} W/m³/K⁵`;
     case 'ephCoupling6':

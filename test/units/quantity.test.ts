@@ -154,6 +154,48 @@ describe('formatQuantity', () => {
     expect(formatNumber(123456, 4)).toBe('1.235e5');
   });
 
+  it('17 digits give back the very double: the point is moved, not multiplied (fast-check)', () => {
+    // 1.12e-14 W at 17 digits was '11.199999999999999 fW' (1.12e-14 × 1e15 rounds), which parses back
+    // to another double.
+    expect(formatQuantity(1.12e-14, 'power', 17)).toBe('11.200000000000001 fW'); // the double's 17 digits
+    expect(formatQuantity(1.12e-14, 'power', 16)).toBe('11.2 fW');
+    expect(formatQuantity(1e-13, 'area', 17)).toBe('0.1 µm²');
+    const kinds: QuantityKind[] = [
+      'power',
+      'conductance',
+      'time',
+      'temperature',
+      'specificCapacitance',
+      'specificResistance',
+      'area',
+      'volume',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...kinds),
+        fc.double({ min: -30, max: 9, noNaN: true }),
+        fc.double({ min: 1, max: 10, noNaN: true }),
+        (kind, e, m) => {
+          const x = m * 10 ** Math.floor(e);
+          const text = formatQuantity(x, kind, 17).replace(/ /g, '');
+          const unit = text.replace(/^[-\d.e]+/, '');
+          const back = parseQuantity(
+            text
+              .replace('µ', 'u')
+              .replace('²', '^2')
+              .replace('³', '^3')
+              .replace('Ω·', 'ohm*')
+              .replace('Ω', 'ohm'),
+            kind,
+            'x',
+          );
+          expect(back, `${x} → ${text} (${unit})`).toBe(x);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('refuses a digit count toPrecision cannot take, naming the parameter', () => {
     for (const digits of [0, 22, 2.5, Number.NaN]) {
       expect(() => formatQuantity(1e-14, 'power', digits)).toThrowError(
@@ -161,7 +203,8 @@ describe('formatQuantity', () => {
       );
       expect(() => formatNumber(1, digits)).toThrowError(/^formatNumber digits: /);
     }
-    expect(formatQuantity(1e-14, 'power', 21)).toBe('10 fW');
+    // 21 digits of the double nearest 1e-14 (its own digits, shifted: not those of 1e-14 × 1e15 = 10).
+    expect(formatQuantity(1e-14, 'power', 21)).toBe('9.99999999999999998819 fW');
   });
 
   it('formats an electron-phonon coupling with its exponent', () => {
