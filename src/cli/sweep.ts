@@ -1,4 +1,5 @@
 /** `ndtc sweep`: any device parameter or operating point over an N-D grid, on worker threads, resumable, shardable. */
+import os from 'node:os';
 import type { Command } from 'commander';
 import { integerOption } from './integer-option.js';
 import { InputError, type Device, type Setup } from '../index.js';
@@ -450,16 +451,31 @@ See docs/sweeps.md.`,
       // Started afresh by hand, the run then finds its own new manifest and computes every chunk.
       const fresh = opts.force === true && directoryContent(opts.out).length > 0;
       if (fresh) startAfresh(opts.out, spec);
-      const summary = await runSweep(spec, {
-        out: opts.out,
-        workers,
-        resume: opts.resume || fresh,
-        shard,
-        quiet: opts.quiet,
-        progress: opts.progress,
-        netcdf: parseFormats(opts).h5,
-        removeChunks: opts.removeChunks,
-      });
+      // Ctrl-C (and what kill, timeout and scancel send): recorded chunks are kept; say how to go on.
+      // The exit is at once: a chunk being written has no record yet, so --resume computes it again.
+      const resumeLine = `ndtc sweep --out ${opts.out} --resume${shard ? ` --shard ${shard.index}/${shard.count}` : ''}`;
+      const interrupted = (signal: NodeJS.Signals): void => {
+        ctx.stderr(
+          `ndtc sweep: interrupted (${signal}); the chunks done are kept: continue with ${resumeLine}\n`,
+        );
+        process.exit(128 + (os.constants.signals[signal] ?? 2));
+      };
+      for (const signal of STOP_SIGNALS) process.once(signal, interrupted);
+      let summary: Awaited<ReturnType<typeof runSweep>>;
+      try {
+        summary = await runSweep(spec, {
+          out: opts.out,
+          workers,
+          resume: opts.resume || fresh,
+          shard,
+          quiet: opts.quiet,
+          progress: opts.progress,
+          netcdf: parseFormats(opts).h5,
+          removeChunks: opts.removeChunks,
+        });
+      } finally {
+        for (const signal of STOP_SIGNALS) process.off(signal, interrupted);
+      }
       const what = shard
         ? `shard ${shard.index}/${shard.count}: chunks ${summary.chunkFrom}..${summary.chunkTo - 1}`
         : `${summary.points} points`;
@@ -491,6 +507,8 @@ See docs/sweeps.md.`,
     });
   addSlurmOptions(cmd);
 }
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** Sweep files a `--force` run removes before it starts (a sweep's own output, never other files). */
 const SWEEP_FILES = [

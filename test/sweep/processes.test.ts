@@ -1,4 +1,4 @@
-/** The built CLI as separate processes: shards on their own, and a run killed with SIGKILL then resumed. */
+/** The built CLI as separate processes: shards on their own, and a run killed (SIGKILL, Ctrl-C) then resumed. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,67 +66,80 @@ describe('built CLI', () => {
     expect(readFileSync(join(shared, 'plot.png')).equals(readFileSync(join(whole, 'plot.png')))).toBe(true);
   });
 
-  it('a run killed with SIGKILL resumes with no point lost or duplicated', async () => {
-    const reference = join(root, 'reference');
-    expect(
-      (
-        await runCli([
-          'sweep',
-          ...GRID,
-          '--chunk-size',
-          '1',
-          '--out',
-          reference,
-          '--workers',
-          '2',
-          '--quiet',
-          '--no-plot',
-        ])
-      ).code,
-    ).toBe(0);
-    const total = 37 * 3;
-    const out = join(root, 'killed');
-    const child = spawnCli([
-      'sweep',
-      ...GRID,
-      '--chunk-size',
-      '1',
-      '--out',
-      out,
-      '--workers',
-      '2',
-      '--quiet',
-      '--no-plot',
-    ]);
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
-    );
-    // Kill once some, but not all, chunks are on disk.
-    while (doneChunks(out) < 10) await new Promise((resolve) => setTimeout(resolve, 5));
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
-    const done = doneChunks(out);
-    expect(done).toBeGreaterThanOrEqual(10);
-    expect(done).toBeLessThan(total);
-    expect(existsSync(join(out, 'results.csv'))).toBe(false);
-    const resumed = await runCli([
-      'sweep',
-      '--out',
-      out,
-      '--resume',
-      '--workers',
-      '2',
-      '--quiet',
-      '--no-plot',
-    ]);
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect(resumed.stdout).toContain(
-      `${total - done} chunk${total - done === 1 ? '' : 's'} computed, ${done} already done`,
-    );
-    expect(read(out, 'results.csv')).toBe(read(reference, 'results.csv'));
-    expect(read(out, 'results.jsonl')).toBe(read(reference, 'results.jsonl'));
-    expect(readdirSync(join(out, 'chunks')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
+  it.each(['SIGKILL', 'SIGINT'] as const)(
+    'a run killed with %s resumes with no point lost or duplicated',
+    async (signal) => {
+      const reference = join(root, `reference-${signal}`);
+      expect(
+        (
+          await runCli([
+            'sweep',
+            ...GRID,
+            '--chunk-size',
+            '1',
+            '--out',
+            reference,
+            '--workers',
+            '2',
+            '--quiet',
+            '--no-plot',
+          ])
+        ).code,
+      ).toBe(0);
+      const total = 37 * 3;
+      const out = join(root, `killed-${signal}`);
+      const child = spawnCli([
+        'sweep',
+        ...GRID,
+        '--chunk-size',
+        '1',
+        '--out',
+        out,
+        '--workers',
+        '2',
+        '--quiet',
+        '--no-plot',
+      ]);
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('close', (code, signal) => resolve({ code, signal })),
+      );
+      // Kill once some, but not all, chunks are on disk.
+      while (doneChunks(out) < 10) await new Promise((resolve) => setTimeout(resolve, 5));
+      child.kill(signal);
+      const end = await exited;
+      if (signal === 'SIGKILL') expect(end.signal).toBe('SIGKILL');
+      else {
+        // Ctrl-C: one line saying how to go on, and the shell's exit status for SIGINT.
+        expect(end.code).toBe(130);
+        expect(stderr).toBe(
+          `ndtc sweep: interrupted (SIGINT); the chunks done are kept: continue with ndtc sweep --out ${out} --resume\n`,
+        );
+      }
+      const done = doneChunks(out);
+      expect(done).toBeGreaterThanOrEqual(10);
+      expect(done).toBeLessThan(total);
+      expect(existsSync(join(out, 'results.csv'))).toBe(false);
+      const resumed = await runCli([
+        'sweep',
+        '--out',
+        out,
+        '--resume',
+        '--workers',
+        '2',
+        '--quiet',
+        '--no-plot',
+      ]);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(resumed.stdout).toContain(
+        `${total - done} chunk${total - done === 1 ? '' : 's'} computed, ${done} already done`,
+      );
+      expect(read(out, 'results.csv')).toBe(read(reference, 'results.csv'));
+      expect(read(out, 'results.jsonl')).toBe(read(reference, 'results.jsonl'));
+      expect(readdirSync(join(out, 'chunks')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+  );
 
   it('each thread records a chunk (fsync, then its .done) while it computes the next: a kill loses at most the chunks in flight', async () => {
     const out = join(root, 'records-keep-up');
