@@ -112,11 +112,18 @@ export function makeManifest(spec: SweepSpec): Manifest {
  */
 export function readManifest(dir: string, option: string, check = true): Manifest {
   const path = join(dir, MANIFEST);
-  let manifest: Manifest;
+  let text: string;
   try {
-    manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    text = readFileSync(path, 'utf8');
   } catch {
     throw new InputError(option, dir, `a sweep output directory (with ${MANIFEST}) written by ndtc sweep`);
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(text) as Manifest;
+  } catch {
+    // The sweep's own file, unreadable: damage (exit 1), not a wrong directory named by the user.
+    throw new Error(`${path}: not valid JSON; ${MANIFEST_ADVICE}`);
   }
   if (manifest.format !== SWEEP_FORMAT)
     throw new InputError(option, dir, `a sweep directory of format ${SWEEP_FORMAT}`);

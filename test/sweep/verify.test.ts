@@ -415,6 +415,25 @@ describe('a manifest edited by hand', () => {
   });
 });
 
+describe('a damaged manifest', () => {
+  it('that is not JSON is named as damage (exit 1), not taken for a directory of no sweep (exit 2)', async () => {
+    const dir = copyOfReference('manifest-not-json');
+    writeFileSync(join(dir, 'manifest.json'), '{');
+    for (const args of [
+      ['verify', dir],
+      ['merge', dir, '--no-plot', '--no-h5'],
+      ['sweep', '--out', dir, '--resume', '--quiet'],
+    ]) {
+      const r = await ndtc(...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(
+        `${join(dir, 'manifest.json')}: not valid JSON; the manifest was edited or damaged`,
+      );
+    }
+  });
+});
+
 describe('ndtc verify: bad input', () => {
   it('not a sweep directory, or directories of different sweeps: exit 2, one line', async () => {
     const r = await ndtc('verify', join(root, 'nowhere'));
