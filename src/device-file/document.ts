@@ -6,6 +6,8 @@
 import { yamlLibrary } from './libraries.js';
 import type { Device, Reservoir } from '../index.js';
 import { superconductorSommerfeld } from '../physics/heat-capacity.js';
+import { checkDeviceInput, describeValue } from '../physics/device-input.js';
+import { InputError } from '../errors.js';
 
 /** A device as device-file data: every value a string with its SI unit (γ and n plain numbers). */
 export interface DeviceDocument {
@@ -100,6 +102,9 @@ function rightReservoirDocument(device: Device): ReservoirDocument {
 
 /** The device as a document of the device-file format (both reservoirs in full). */
 export function deviceDocument(device: Device, name?: string): DeviceDocument {
+  checkDeviceInput(device, 'deviceDocument device');
+  if (name !== undefined && typeof name !== 'string')
+    throw new InputError('deviceDocument name', describeValue(name), "a device name, e.g. 'my-diode'");
   return {
     ...(name !== undefined && { name }),
     Tbath: si(device.Tbath, 'K'),
@@ -113,6 +118,13 @@ export function deviceDocument(device: Device, name?: string): DeviceDocument {
 
 /** The device as YAML device-file text, with a comment line on top. */
 export function deviceYaml(device: Device, comment: string, name?: string): string {
+  checkDeviceInput(device, 'deviceYaml device');
+  if (typeof comment !== 'string')
+    throw new InputError(
+      'deviceYaml comment',
+      describeValue(comment),
+      "the comment line(s) on top, e.g. 'saved by me'",
+    );
   const header = comment
     .split('\n')
     .map((line) => `# ${line}`)

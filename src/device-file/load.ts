@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } fro
 import { InputError, type Device } from '../index.js';
 import { systemCause } from '../io/file-error.js';
 import { parseDeviceText as parseWithSchema, type DeviceSchema } from './parse.js';
+import { describeValue } from '../physics/device-input.js';
 
 /** The JSON Schema editors validate with; the loader validates with the same file. */
 export const DEVICE_SCHEMA_URL = new URL('../../schema/device.schema.json', import.meta.url);
@@ -16,6 +17,18 @@ export function deviceSchema(): DeviceSchema {
 
 /** Parse device-file text; `source` names the file in error messages. */
 export function parseDeviceText(text: string, source = 'device text'): Device {
+  if (typeof text !== 'string')
+    throw new InputError(
+      'parseDeviceText text',
+      describeValue(text),
+      'the text of a YAML or JSON device file',
+    );
+  if (typeof source !== 'string')
+    throw new InputError(
+      'parseDeviceText source',
+      describeValue(source),
+      'a name for messages, e.g. a file name',
+    );
   return parseWithSchema(text, source, deviceSchema());
 }
 
@@ -34,6 +47,7 @@ export const DEVICE_FILE_MAX_BYTES = 1 << 20;
 export function loadDeviceFile(path: string, option?: string): Device {
   const named = option ?? PATH_PARAMETER;
   const accepted = 'a readable YAML or JSON device file (see docs/devices.md)';
+  if (typeof path !== 'string') throw new InputError(named, describeValue(path), accepted);
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer must not block before fstat can refuse it.

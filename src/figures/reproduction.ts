@@ -4,6 +4,7 @@
  * rendering or writing anything.
  */
 import { InputError } from '../errors.js';
+import { describeValue, refuseUnknownKeys } from '../physics/device-input.js';
 import { evaluateClaims, type Claim } from './claims.js';
 import type { Panel } from './panel.js';
 import { computePanel, isPanelId, PANEL_IDS, type PanelId } from './panels.js';
@@ -34,7 +35,11 @@ export interface Reproduction {
  */
 export function reproducePaper(options: ReproductionOptions = {}): Reproduction {
   const option = 'reproducePaper panels';
-  const asked = options?.panels ?? PANEL_IDS;
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new InputError('reproducePaper options', describeValue(options), "{ panels?: ['2a', …] }");
+  // A misspelt key (panel) would reproduce every panel without a word.
+  refuseUnknownKeys(options, ['panels'], 'reproducePaper options.');
+  const asked = options.panels ?? PANEL_IDS;
   if (!Array.isArray(asked) || asked.length === 0)
     throw new InputError(
       option,

@@ -111,6 +111,28 @@ export interface OptimizationResult {
 /** Samples of dT_L/dT_R over the T_R range before the minimum is refined by Brent's method. */
 const RESPONSIVITY_SAMPLES = 33;
 
+/** objectiveValue's arguments, each refused by name (each evaluation costs a full solve: cheap here). */
+function checkObjectiveArguments(
+  objective: Objective,
+  device: Device,
+  op: OperatingValues,
+  TRrange: [number, number],
+): void {
+  const fn = 'objectiveValue';
+  if (typeof objective !== 'string' || !Object.hasOwn(OBJECTIVES, objective))
+    throw new InputError(`${fn} objective`, describeValue(objective), Object.keys(OBJECTIVES).join(' or '));
+  checkDeviceInput(device, `${fn} device`);
+  if (op === null || typeof op !== 'object')
+    throw new InputError(`${fn} op`, describeValue(op), '{ J_in, setup } (SI)');
+  refuseUnknownKeys(op, ['J_in', 'setup'], `${fn} op.`);
+  if (typeof op.J_in !== 'number')
+    throw new InputError(`${fn} op.J_in`, describeValue(op.J_in), 'an input power, W');
+  if (op.setup !== 1 && op.setup !== 2)
+    throw new InputError(`${fn} op.setup`, describeValue(op.setup), '1 or 2');
+  if (!Array.isArray(TRrange) || TRrange.length !== 2 || !TRrange.every((T) => typeof T === 'number'))
+    throw new InputError(`${fn} TRrange`, describeValue(TRrange), '[TRmin, TRmax] in K');
+}
+
 /** The objective (to maximise) at one device and operating point; NaN where it is undefined. */
 export function objectiveValue(
   objective: Objective,
@@ -118,6 +140,7 @@ export function objectiveValue(
   op: OperatingValues,
   TRrange: [number, number],
 ): number {
+  checkObjectiveArguments(objective, device, op, TRrange);
   const Jin = op.J_in!;
   if (objective === 'deltaT') return temperatureDrop(device, Jin, op.setup, TRrange[0], TRrange[1]).deltaT;
   const responsivity = (TR: number): number => {

@@ -1413,6 +1413,20 @@ describe('inputs the property table found giving wrong numbers, now refused', ()
       'solveBalance op.Tbth',
       () => ndtc.solveBalance(d, { Jin: 1e-13, TR: 0.3, setup: 1, Tbth: 0.2 } as ndtc.OperatingPoint),
     ],
+    // Raw TypeErrors once ("text.replace is not a function", "reading 'split'", "reading 'Tbath'").
+    ['loadDeviceFile path', () => ndtc.loadDeviceFile(5 as never)],
+    ['parseDeviceText text', () => ndtc.parseDeviceText(undefined as never)],
+    ['parseDeviceText text', () => ndtc.parseDeviceText(42 as never)],
+    ['deviceYaml comment', () => ndtc.deviceYaml(d, undefined as never)],
+    ['deviceYaml device', () => ndtc.deviceYaml(null as never, 'c')],
+    ['deviceDocument device', () => ndtc.deviceDocument(null as never)],
+    [
+      'objectiveValue objective',
+      () => ndtc.objectiveValue('foo' as never, d, { J_in: 1e-13, setup: 1 }, [0.01, 0.8]),
+    ],
+    ['objectiveValue op', () => ndtc.objectiveValue('deltaT', d, null as never, [0.01, 0.8])],
+    // A misspelt key reproduced every panel (a minute) without a word.
+    ['reproducePaper options.panel', () => ndtc.reproducePaper({ panel: ['2a'] } as never)],
     // In setup 2 the bath is T_R: a bath given besides was ignored.
     ['solveBalance op.Tbath', () => ndtc.solveBalance(d, { Jin: 1e-13, TR: 0.3, setup: 2, Tbath: 0.2 })],
     [
