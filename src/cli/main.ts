@@ -113,6 +113,18 @@ Examples:
 /** Longest error line printed (prefix included): a message is read, not scrolled. */
 const ERROR_LINE_LENGTH = 200;
 
+/**
+ * Commander's message, or for stray words on a command line ("too many arguments … Expected 0
+ * arguments but got 1") one naming them: most often the unit of `--TL 500 mK`, written apart.
+ */
+function commanderMessage(error: CommanderError, program: Command, commandName: string | undefined): string {
+  if (error.code !== 'commander.excessArguments') return error.message;
+  const stray = program.commands.find((c) => c.name() === commandName)?.args ?? [];
+  if (stray.length === 0) return error.message;
+  const words = stray.map((w) => `'${w}'`).join(' ');
+  return `unexpected argument${stray.length === 1 ? '' : 's'} ${words}: each option takes one value; write a quantity without a space (500mK) or quote it ('500 mK')`;
+}
+
 /** One line, controls escaped, cut to fit after `prefix` (a system error may quote any path). */
 function errorLine(prefix: string, message: string, suffix = ''): string {
   const text = escapeControls(
@@ -224,7 +236,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       if (error.exitCode === 0) return 0; // --help, --version
       if (error.code === 'commander.help') return 2; // help shown because the command line was incomplete
       const help = ` (see ndtc ${commandName ?? ''}${commandName ? ' ' : ''}--help)`;
-      ctx.stderr(errorLine(prefix(), error.message, help));
+      ctx.stderr(errorLine(prefix(), commanderMessage(error, program, commandName), help));
       return 2;
     }
     if (error instanceof InputError) {

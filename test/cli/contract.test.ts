@@ -45,6 +45,11 @@ describe('refused by the domain before any work (exit 2, one line)', () => {
       /^ndtc phonon: --Tc: invalid value '1e9K': from 10 mK to 10 K/,
     ],
     [['resistance', '--T', '10mK', '--Tc', '1e9K'], /^ndtc resistance: --Tc: invalid value '1e9K'/],
+    // Was "too many arguments for 'photonic'. Expected 0 arguments but got 1.", naming no word.
+    [
+      ['photonic', '--TL', '500', 'mK', '--TR', '100mK'],
+      /^ndtc photonic: unexpected argument 'mK': each option takes one value; write a quantity without a space \(500mK\)/,
+    ],
     // Once cut at 200 characters before saying what is accepted ("…each value is a temperature > 0 wit…").
     [
       ['photonic', '--TL', '500mK', '--TR', ',100mK'],
