@@ -104,7 +104,11 @@ export function balanceRootNear(
   return unchecked.balanceRootNear(device, op, guess, xtol, initialStep);
 }
 
-/** The input power that puts the left reservoir at T_L ∈ [0.004 Tc, Tc) (J_in = J_γ + J_ph), W. */
+/**
+ * The input power that puts the left reservoir at T_L ∈ [0.004 Tc, Tc) (J_in = J_γ + J_ph), W.
+ * Negative where T_L lies below the temperature it floats at unheated (below the bath, or below what
+ * the photons from a hotter right reservoir bring): the heat that would have to be taken out.
+ */
 export function inputPowerForTarget(
   device: Device,
   TL: number,
