@@ -48,7 +48,12 @@ Chunks removed on purpose after a verified merge (--remove-chunks) are not count
         : report.chunksElsewhere
           ? 'no chunks here (results assembled by ndtc merge)'
           : `${chunks - report.damage.length} of ${chunks} chunks verified`;
-      ctx.stdout(`${dirs.join(' ')}: ${chunkText}; results ${report.results}\n`);
+      // Not assembled yet (a shard, or a run stopped before the end) is no damage: exit 0, and the way on.
+      const resultsText =
+        report.results === 'not assembled' && report.problems.length === 0
+          ? `not assembled yet (ndtc merge ${dirs.join(' ')} writes them)`
+          : report.results;
+      ctx.stdout(`${dirs.join(' ')}: ${chunkText}; results ${resultsText}\n`);
       if (report.problems.length === 0) return;
       const first = report.damage[0];
       // A manifest that fails its hashes comes first: resume and merge refuse it.

@@ -100,6 +100,16 @@ describe('damage to a chunk', () => {
     expect(readdirSync(join(reference, 'chunks')).filter((f) => f.endsWith('.done'))).toHaveLength(CHUNKS);
   });
 
+  it('results not assembled yet are no damage (exit 0), and the line says what writes them', async () => {
+    const dir = copyOfReference('unassembled');
+    for (const f of ['results.csv', 'results.jsonl', 'results.done']) rmSync(join(dir, f), { force: true });
+    const r = await ndtc('verify', dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      `${dir}: ${CHUNKS} of ${CHUNKS} chunks verified; results not assembled yet (ndtc merge ${dir} writes them)\n`,
+    );
+  });
+
   for (const c of DAMAGE) {
     it(`${c.name}: verify names it, merge refuses in one line, --resume recomputes exactly it`, async () => {
       const dir = copyOfReference(c.name.replace(/\W+/g, '-'));
