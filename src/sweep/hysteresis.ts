@@ -175,6 +175,14 @@ function checkHysteresisInput(input: HysteresisInput): void {
     // [0.004 Tc, Tc), as solveBalance takes T_R (whose error named it, not this field, below 0.004 Tc).
     if (name === 'T_R') checkTemperatures([value], option, { Tc, belowTc: true });
   };
+  // The swept quantity also fixed would be overridden by the sweep without a word.
+  const swept = input.parameter === 'J_in' ? 'Jin' : 'TR';
+  if (input[swept] !== undefined)
+    throw new InputError(
+      `${fn} ${swept}`,
+      describeValue(input[swept]),
+      `none when parameter is '${input.parameter}' (its values are the sweep's)`,
+    );
   input.values.forEach((v, i) => check(input.parameter, v, `${fn} values[${i}]`));
   if (input.parameter === 'T_R') check('J_in', input.Jin, `${fn} Jin`);
   else check('T_R', input.TR, `${fn} TR`);

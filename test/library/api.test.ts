@@ -191,6 +191,11 @@ describe('traceHysteresis', () => {
       { Tbath: 0.1 },
       /^traceHysteresis Tbath: invalid value '0\.1': one of the keys device, parameter, values/,
     ],
+    // The swept quantity fixed as well was overridden by the sweep without a word.
+    [
+      { parameter: 'J_in', values: [1e-15, 1e-14], TR: 0.3 },
+      /^traceHysteresis Jin: invalid value '1e-14': none when parameter is 'J_in'/,
+    ],
   ])('bad input %# is refused before any solve', (over, message) => {
     expectInputError(() => traceHysteresis({ ...base, ...over } as HysteresisInput), message);
   });
