@@ -1,5 +1,6 @@
 /** `ndtc sweep`: any device parameter or operating point over an N-D grid, on worker threads, resumable, shardable. */
 import os from 'node:os';
+import { counted } from '../units/counted.js';
 import type { Command } from 'commander';
 import { integerOption } from './integer-option.js';
 import { InputError, type Device, type Setup } from '../index.js';
@@ -478,7 +479,7 @@ See docs/sweeps.md.`,
       }
       const what = shard
         ? `shard ${shard.index}/${shard.count}: chunks ${summary.chunkFrom}..${summary.chunkTo - 1}`
-        : `${summary.points} points`;
+        : counted(summary.points, 'point');
       const chunks = (n: number) => `${n} ${n === 1 ? 'chunk' : 'chunks'}`;
       ctx.stdout(`sweep ${what}: ${chunks(summary.computed)} computed, ${summary.skipped} already done\n`);
       if (summary.damaged.length > 0) {
@@ -501,7 +502,7 @@ See docs/sweeps.md.`,
       if (summary.failures.length > 0) {
         const first = summary.failures[0];
         throw new Error(
-          `${summary.failures.length} points failed (their rows are empty); first: index ${first.index}: ${first.message}`,
+          `${counted(summary.failures.length, 'point')} failed (their rows are empty); first: index ${first.index}: ${first.message}`,
         );
       }
     });

@@ -10,6 +10,7 @@
  * plus results.h5 at 8 bytes per value (each numeric output over its points and roots); binary chunks
  * (`--formats h5`) at 8 bytes per value and results.h5.
  */
+import { counted } from '../units/counted.js';
 import { chunkBuilders, formatChunk, type ChunkBuilders } from './chunk.js';
 import { chunkBuffers, evaluatePoints, type ChunkBuffers } from './evaluate-chunk.js';
 import { splitOutputs } from './quantities.js';
@@ -166,7 +167,7 @@ export function describeEstimate(e: SweepEstimate, workers: number): string {
   const about = (s: number): string => (s < 0.01 ? 'under 0.01 s' : `~${time(s)}`);
   const w = Math.max(1, workers);
   return (
-    `${e.points} points, ${about(e.cpuSeconds)} of CPU (${about(e.cpuSeconds / w)} on ${w} worker${w === 1 ? '' : 's'}), ` +
+    `${counted(e.points, 'point')}, ${about(e.cpuSeconds)} of CPU (${about(e.cpuSeconds / w)} on ${w} worker${w === 1 ? '' : 's'}), ` +
     `~${bytes(e.diskBytes)} of disk`
   );
 }

@@ -11,6 +11,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { counted } from '../units/counted.js';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 
@@ -216,7 +217,7 @@ fi`;
 export function slurmArrayScript(study: SlurmStudy, job: SlurmJob): string {
   const out = study.out;
   return `#!/bin/bash
-# ndtc sweep: ${study.points} points in ${study.chunks} chunks, as ${study.shards} array tasks of ${job.cpusPerTask} CPUs.
+# ndtc sweep: ${counted(study.points, 'point')} in ${counted(study.chunks, 'chunk')}, as ${counted(study.shards, 'array task')} of ${counted(job.cpusPerTask, 'CPU')}.
 # Submit with:  sbatch THIS_FILE      (results: ${out}/results.csv, results.jsonl)
 # The first task to finish submits ${out}/${MERGE_SCRIPT}, which runs after every task has ended.
 # After a failed or cancelled task: requeue it (scontrol requeue JOBID_i) or rerun its index

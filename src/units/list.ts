@@ -150,8 +150,8 @@ function parseRange(
     fail(`unknown spacing '${shortValue(spacing, 20)}'${where && ` in range${where}`} (lin or log)`);
   const from = parseQuantity(ends[0], kind, option);
   const to = parseQuantity(ends[1], kind, option);
-  // An integer, also written 1e6; the count is checked before any value is made.
-  const n = /^\d+(e\d+)?$/i.test(countText) ? Number(countText) : NaN;
+  // An integer, also written 1e6 or 1.5e3; the count is checked before any value is made.
+  const n = /^\d+(\.\d+)?(e\d+)?$/i.test(countText) ? Number(countText) : NaN;
   if (!(n >= 2 && Number.isSafeInteger(n))) {
     fail(
       `the point count '${shortValue(countText, 20)}'${where && ` of range${where}`} must be an integer ≥ 2`,

@@ -19,6 +19,16 @@ describe('parseList', () => {
     for (let i = 1; i < v.length; i++) expect(v[i] - v[i - 1]).toBeCloseTo(step, 12);
   });
 
+  it('takes a point count written as any integer-valued decimal (15, 1.5e1, 1e6), and no other', () => {
+    for (const count of ['15', '1.5e1', '15.0'])
+      expect(parseList(`10mK..150mK:${count}`, 'temperature', '--TR')).toHaveLength(15);
+    expect(parseList('1fW..1pW:1e2:log', 'power', '--Jin')).toHaveLength(100);
+    for (const count of ['1.55e1', '2.5', '1e-1', '-3', 'x'])
+      expect(() => parseList(`10mK..150mK:${count}`, 'temperature', '--TR')).toThrow(
+        /must be an integer ≥ 2/,
+      );
+  });
+
   it('reads a log range', () => {
     const v = parseList('1fW..1pW:13:log', 'power', '--Jin');
     expect(v).toHaveLength(13);
