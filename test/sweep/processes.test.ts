@@ -1,5 +1,5 @@
 /** The built CLI as separate processes: shards on their own, and a run killed (SIGKILL, Ctrl-C) then resumed. */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,22 @@ const doneChunks = (dir: string): number =>
   existsSync(join(dir, 'chunks'))
     ? readdirSync(join(dir, 'chunks')).filter((f) => /^\d+\.done$/.test(f)).length
     : 0;
+
+/** Send `signal` to `child` once `ready()`; how it ended, and what it said on stderr. */
+async function killWhen(
+  child: ChildProcess,
+  ready: () => boolean,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, how) => resolve({ code, signal: how })),
+  );
+  while (!ready()) await new Promise((resolve) => setTimeout(resolve, 5));
+  child.kill(signal);
+  return { ...(await ended), stderr };
+}
 
 describe('built CLI', () => {
   it('shards run as separate processes merge to the bytes of the unsharded run', async () => {
@@ -100,20 +116,13 @@ describe('built CLI', () => {
         '--quiet',
         '--no-plot',
       ]);
-      let stderr = '';
-      child.stderr!.on('data', (d) => (stderr += d));
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        child.on('close', (code, signal) => resolve({ code, signal })),
-      );
       // Kill once some, but not all, chunks are on disk.
-      while (doneChunks(out) < 10) await new Promise((resolve) => setTimeout(resolve, 5));
-      child.kill(signal);
-      const end = await exited;
+      const end = await killWhen(child, () => doneChunks(out) >= 10, signal);
       if (signal === 'SIGKILL') expect(end.signal).toBe('SIGKILL');
       else {
         // Ctrl-C: one line saying how to go on, and the shell's exit status for SIGINT.
         expect(end.code).toBe(130);
-        expect(stderr).toBe(
+        expect(end.stderr).toBe(
           `ndtc sweep: interrupted (SIGINT); the chunks done are kept: continue with ndtc sweep --out ${out} --resume\n`,
         );
       }
@@ -165,12 +174,7 @@ describe('built CLI', () => {
       '--no-plot',
       '--no-h5',
     ]);
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
-    );
-    while (dataFiles() < 40) await new Promise((resolve) => setTimeout(resolve, 5));
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
+    expect((await killWhen(child, () => dataFiles() >= 40, 'SIGKILL')).signal).toBe('SIGKILL');
     // In flight when killed: per thread, the chunk being recorded and the one just written.
     expect(dataFiles() - doneChunks(out)).toBeLessThanOrEqual(4);
   });

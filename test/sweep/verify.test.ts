@@ -46,6 +46,16 @@ function copyOfReference(name: string): string {
   return dir;
 }
 
+/** Each command fails (exit 1) with one line on stderr holding `message`. */
+async function expectRefusedInOneLine(commands: string[][], message: string): Promise<void> {
+  for (const args of commands) {
+    const r = await ndtc(...args);
+    expect(r.code, args.join(' ')).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(message);
+  }
+}
+
 function flipBit(path: string, at: number): void {
   const data = readFileSync(path);
   data[at] ^= 0x04;
@@ -410,17 +420,13 @@ describe('a manifest edited by hand', () => {
     expect(v.stderr).toMatch(/the manifest was edited or damaged: restore it/);
     expect(v.stderr).not.toContain('ndtc merge');
 
-    for (const args of [
-      ['merge', dir, '--no-plot', '--no-h5'],
-      ['sweep', '--out', dir, '--resume', '--quiet'],
-    ]) {
-      const r = await ndtc(...args);
-      expect(r.code, args.join(' ')).toBe(1);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toContain(
-        `${path}: grid hash differs from its sweep; the manifest was edited or damaged`,
-      );
-    }
+    await expectRefusedInOneLine(
+      [
+        ['merge', dir, '--no-plot', '--no-h5'],
+        ['sweep', '--out', dir, '--resume', '--quiet'],
+      ],
+      `${path}: grid hash differs from its sweep; the manifest was edited or damaged`,
+    );
     expect(bytes(dir, 'results.csv').equals(before)).toBe(true);
   });
 });
@@ -429,18 +435,14 @@ describe('a damaged manifest', () => {
   it('that is not JSON is named as damage (exit 1), not taken for a directory of no sweep (exit 2)', async () => {
     const dir = copyOfReference('manifest-not-json');
     writeFileSync(join(dir, 'manifest.json'), '{');
-    for (const args of [
-      ['verify', dir],
-      ['merge', dir, '--no-plot', '--no-h5'],
-      ['sweep', '--out', dir, '--resume', '--quiet'],
-    ]) {
-      const r = await ndtc(...args);
-      expect(r.code, args.join(' ')).toBe(1);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toContain(
-        `${join(dir, 'manifest.json')}: not valid JSON; the manifest was edited or damaged`,
-      );
-    }
+    await expectRefusedInOneLine(
+      [
+        ['verify', dir],
+        ['merge', dir, '--no-plot', '--no-h5'],
+        ['sweep', '--out', dir, '--resume', '--quiet'],
+      ],
+      `${join(dir, 'manifest.json')}: not valid JSON; the manifest was edited or damaged`,
+    );
   });
 });
 
