@@ -18,6 +18,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
 import { createProgress } from '../io/progress.js';
 import { checkInRange } from '../physics/domain.js';
+import { validityWarnings } from '../physics/validity.js';
 import { transientPlotSpec } from '../figures/transient-plot.js';
 import { removePlot, writePlot } from '../sweep/plot.js';
 import { formatQuantity, parseQuantity } from '../units/quantity.js';
@@ -255,6 +256,10 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         throw error;
       }
       progress.done();
+      // Linear response is least sound where the trajectory is hottest (rms noise ∝ √T, Δ(T) falls).
+      const warnings = validityWarnings(device, hottest(result.TL), hottest(result.TR))
+        .filter((w) => result.status !== 'domain' || !w.includes('is not below Tc'))
+        .map((w) => `the trajectory reaches ${w}`);
       const files = [join(opts.out, 'transient.csv'), join(opts.out, 'transient.json')];
       writeFileAtomic(files[0], csvOf(result));
       writeFileAtomic(
@@ -285,6 +290,7 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
             time: result.time,
             T_L: result.TL,
             T_R: result.TR,
+            warnings,
           },
           null,
           1,
@@ -317,6 +323,14 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         ctx.stderr(
           'ndtc transient: warning: stopped where a temperature reaches Tc (outside the model); the files hold what was done\n',
         );
+      for (const w of warnings) ctx.stderr(`ndtc transient: warning: ${w}\n`);
       for (const f of files) ctx.stdout(`wrote ${f}\n`);
     });
+}
+
+/** The largest of a trajectory's temperatures (a loop: no spread over data). */
+function hottest(T: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < T.length; i++) max = Math.max(max, T[i]);
+  return max;
 }

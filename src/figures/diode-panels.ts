@@ -149,7 +149,7 @@ export interface TransistorPoint {
 export function transistorPanel(points: TransistorPoint[], parameters: Record<string, unknown>): Panel {
   const groups = new Map<string, TransistorPoint[]>();
   for (const p of points) {
-    const key = `J_in,L = ${+(p.J_in_L * 1e15).toPrecision(4)} fW${p.state > 0 ? `, state ${p.state + 1}` : ''}`;
+    const key = `J_in,L = ${+(p.J_in_L * 1e15).toPrecision(4)} fW${p.state > 0 ? `, state ${p.state}` : ''}`;
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
   const series: Series[] = Array.from(groups, ([name, ps]) => ({

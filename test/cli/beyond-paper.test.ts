@@ -182,7 +182,16 @@ describe('figure output', () => {
       const bistable = join(dir, 'bistable.svg');
       const args = ['transistor', '--JinL', '1e-18W', '--JinR', '300fW,400fW', '--figure', bistable];
       expect((await ndtc(...args)).code).toBe(0);
-      expect(readFileSync(bistable, 'utf8')).toContain(note);
+      const svg = readFileSync(bistable, 'utf8');
+      expect(svg).toContain(note);
+      // The legend numbers states as the table does (0 first, unnamed; then state 1, …).
+      const states = new Set(
+        parseCsv((await ndtc(...args.slice(0, 5), '--csv')).stdout).rows.map((r) => r[3]),
+      );
+      expect(states).toEqual(new Set(['0', '1', '2']));
+      expect(svg).toContain('state 1');
+      expect(svg).toContain('state 2');
+      expect(svg).not.toContain('state 3');
       const single = join(dir, 'single.svg');
       expect(
         (await ndtc('transistor', '--JinL', '20fW', '--JinR', '0.1fW,1fW', '--figure', single)).code,

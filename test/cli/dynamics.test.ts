@@ -155,6 +155,38 @@ describe('ndtc transient', () => {
     expect(r.stderr).toMatch(/^ndtc transient: warning: stopped after --max-steps 5 steps/);
     expect(parseCsv(readFileSync(join(out, 'transient.csv'), 'utf8')).rows.length).toBeGreaterThan(1);
   });
+
+  it('flags junction noise not ≪ Δ/e where the trajectory is hottest, as solve does, and only then', async () => {
+    const run = (change: string, out: string) =>
+      ndtc(
+        'transient',
+        '--Jin',
+        '10fW',
+        '--TR',
+        '100mK',
+        '--change',
+        change,
+        '--until',
+        '10us',
+        '--no-plot',
+        '--out',
+        out,
+      );
+    const hot = await run('TR=1.15K', join(dir, 'noisy'));
+    expect(hot.code).toBe(0);
+    // The same sentence solve and photonic print for T_R = 1.15 K (docs/model.md §9).
+    const { doc } = await ndtcJson('photonic', '--TL', '500mK', '--TR', '1.15K');
+    const [expected] = doc.warnings as string[];
+    expect(expected).toMatch(/^T_R = 1\.15 K: rms junction voltage/);
+    expect(hot.stderr).toBe(`ndtc transient: warning: the trajectory reaches ${expected}\n`);
+    const file = JSON.parse(readFileSync(join(dir, 'noisy', 'transient.json'), 'utf8')) as {
+      warnings: string[];
+    };
+    expect(file.warnings).toEqual([`the trajectory reaches ${expected}`]);
+    const cool = await run('TR=300mK', join(dir, 'quiet'));
+    expect(cool.stderr).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'quiet', 'transient.json'), 'utf8')).warnings).toEqual([]);
+  });
 });
 
 describe('T_R between the two Tc (left Tc 0.5 K, right 1.2 K)', () => {
