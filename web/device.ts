@@ -8,7 +8,7 @@ import schema from '../schema/device.schema.json' with { type: 'json' };
 import { deviceDocument, deviceYaml } from '../src/device-file/document.js';
 import { parseDeviceText, type DeviceSchema } from '../src/device-file/parse.js';
 import { refuseRealLine } from '../src/physics/device-input.js';
-import { chiOf, platformDevice, withChi, type Device, type Reservoir } from '../src/index.js';
+import { chiOf, formatQuantity, platformDevice, withChi, type Device, type Reservoir } from '../src/index.js';
 import type { ExplorerParams } from './params.js';
 
 export interface LoadedDevice {
@@ -168,11 +168,30 @@ export function deviceFromQueryValue(text: string): LoadedDevice | { error: stri
   }
 }
 
-/** The current device as a YAML device file (readable by `ndtc … --device FILE`). */
-export function savedDeviceText(device: Device, name: string, view: string): string {
+/**
+ * The current device as a YAML device file (readable by `ndtc … --device FILE`), its header suggesting a
+ * command that runs as written: the view's J_in, a T_R of half the right Tc (inside any device's
+ * domain), the file name quoted for a POSIX shell where it needs it.
+ */
+export function savedDeviceText(device: Device, name: string, view: string, Jin: number): string {
+  const TR = Number((device.right.superconductor.Tc / 2).toPrecision(2));
+  const arg = (text: string): string => text.replace(/\s+/g, '');
+  const command = [
+    'ndtc solve --device',
+    shellWord(`${name}.yaml`),
+    '--Jin',
+    arg(formatQuantity(Jin, 'power')),
+    '--TR',
+    arg(formatQuantity(TR, 'temperature')),
+  ].join(' ');
   return deviceYaml(
     device,
-    `ndtc device file, saved by the ndtc explorer (SI units)\nview: ?${view}\nuse it with e.g. ndtc solve --device ${name}.yaml --Jin 100fW --TR 200mK`,
+    `ndtc device file, saved by the ndtc explorer (SI units)\nview: ?${view}\nuse it with e.g. ${command}`,
     name,
   );
+}
+
+/** A word a POSIX shell reads back as `text`: as it is when plain, else in single quotes. */
+export function shellWord(text: string): string {
+  return /^[\w./+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

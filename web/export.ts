@@ -137,7 +137,7 @@ export function buildExport(): void {
   $('save-device').addEventListener('click', () => {
     const p = view.params;
     const name = (p.file?.name ?? `ndtc-${p.platform}`).replace(/\.(ya?ml|json)$/i, '');
-    const text = savedDeviceText(deviceFromParams(p), name, toQuery(p));
+    const text = savedDeviceText(deviceFromParams(p), name, toQuery(p), p.Jin);
     download(`${name}.yaml`, new Blob([text], { type: 'application/yaml' }));
   });
 }
