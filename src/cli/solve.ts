@@ -333,8 +333,17 @@ At most 10⁶ points (the product of the lists); more: ndtc sweep.`,
         );
         return;
       }
-      if (opts.Jin === undefined && opts.targetTL === undefined)
+      if (opts.Jin === undefined && opts.targetTL === undefined) {
+        // Both heaters given, no setup: the user means setup 3; say so before asking for --Jin.
+        const heater = opts.JinL !== undefined ? '--JinL' : opts.JinR !== undefined ? '--JinR' : undefined;
+        if (heater !== undefined)
+          throw new InputError(
+            heater,
+            (opts.JinL ?? opts.JinR)!,
+            'only with --setup 3 (in setups 1 and 2: --Jin)',
+          );
         throw new InputError('--Jin', '(missing)', 'give exactly one of --Jin and --target-TL');
+      }
       if (opts.Jin !== undefined && opts.targetTL !== undefined)
         throw new InputError(
           '--target-TL',

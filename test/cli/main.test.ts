@@ -122,6 +122,12 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
       "--initial-state: invalid value '2'",
     ],
     [['solve', '--setup', '1', '--TR', '100mK'], 'exactly one of --Jin and --target-TL'],
+    // Two heaters and no --setup: the user meant setup 3, and is told so rather than asked for --Jin.
+    [
+      ['solve', '--JinL', '1fW', '--JinR', '2fW'],
+      "--JinL: invalid value '1fW': only with --setup 3 (in setups 1 and 2: --Jin)",
+    ],
+    [['solve', '--JinR', '2fW', '--TR', '100mK'], "--JinR: invalid value '2fW': only with --setup 3"],
     // An option of one value given twice: commander would keep the last silently.
     [
       ['photonic', '--TL', '500mK', '--TR', '100mK', '--TL=300mK'],
