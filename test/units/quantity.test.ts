@@ -154,6 +154,20 @@ describe('formatQuantity', () => {
     expect(formatNumber(123456, 4)).toBe('1.235e5');
   });
 
+  it('a value that rounds up to 10^digits is written plainly (R/R0 = 9999.97 is 10000, not 1e4)', () => {
+    expect(formatNumber(9999.97, 4)).toBe('10000');
+    expect(formatNumber(-999.96, 3)).toBe('-1000');
+    expect(formatNumber(99999.7, 4)).toBe('1e5');
+    expect(formatNumber(10004, 4)).toBe('10000');
+    expect(formatNumber(12345, 4)).toBe('1.235e4');
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.integer({ min: 1, max: 8 }), (x, d) => {
+        const text = formatNumber(x, d);
+        expect(Math.abs(Number(text) - x)).toBeLessThanOrEqual(x * 10 ** (1 - d));
+      }),
+    );
+  });
+
   it('17 digits give back the very double: the point is moved, not multiplied (fast-check)', () => {
     // 1.12e-14 W at 17 digits was '11.199999999999999 fW' (1.12e-14 × 1e15 rounds), which parses back
     // to another double.
