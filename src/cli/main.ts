@@ -211,6 +211,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   program.hook('preAction', (_program, action) => {
     commandName = action.name();
     refuseRepeatedOptions(action, argv);
+    if (action.getOptionValue('quiet') === true && action.getOptionValue('progress') === true)
+      throw new InputError('--progress', 'with --quiet', 'one of them: --quiet shows no progress');
     for (const option of required.get(action) ?? [])
       if (action.getOptionValue(option.attributeName()) === undefined)
         action.error(`required option '${option.flags}' not specified`, {

@@ -122,6 +122,10 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
       "--initial-state: invalid value '2'",
     ],
     [['solve', '--setup', '1', '--TR', '100mK'], 'exactly one of --Jin and --target-TL'],
+    [
+      ['solve', '--Jin', '1fW', '--TR', '100mK', '--quiet', '--progress'],
+      "--progress: invalid value 'with --quiet'",
+    ],
     // Two heaters and no --setup: the user meant setup 3, and is told so rather than asked for --Jin.
     [
       ['solve', '--JinL', '1fW', '--JinR', '2fW'],
