@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InputError, type Device } from '../index.js';
 import { checkInRange, MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
+import { hasRealLine } from '../physics/photonic-line.js';
 import { validityWarnings } from '../physics/validity.js';
 import { checkProduct, parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
@@ -79,7 +80,10 @@ Examples:
   $ ndtc rectification --Thot 600mK --Tcold 200mK --chi 1,2,5 --TcR 0.8K..1.6K:5 --csv
   $ ndtc rectification --Thot 500mK --Tcold 100mK --chi 0.1..10:30:log --TcR 1K,1.2K,1.5K --figure diode.png
 
-Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_forward, tau0_reverse}.`,
+Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_forward, tau0_reverse};
+tau0 is the junctions' matched-load transmission 4R_L R_R/(R_L+R_R)². With lossy lines (--Rline > 0)
+J_forward and J_reverse are the heat leaving the hot side (to the cold side and into the lines), and
+J_forward_received, J_reverse_received (after J_reverse) the heat reaching the cold side.`,
   );
   cmd.action(async (opts: Options) => {
     const format = outputFormatOf(opts);
@@ -134,10 +138,15 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
     // Loaded on use: `ndtc --help` does not pay for the figure modules.
     const { asymmetricPair, rectificationMap, rectificationPanel } =
       await import('../figures/diode-panels.js');
-    const points = rectificationMap(device, Thot, { Tcold, chi, TcR, gammaR }).map((p) => ({
+    // Through lossy lines the heat reaching the cold side is reported beside the heat leaving the hot one.
+    const lossy = hasRealLine(device);
+    const map = rectificationMap(device, Thot, { Tcold, chi, TcR, gammaR }).map((p) => ({
       ...p,
       ratio: assertFinite(p.ratio, `ratio at T_cold = ${p.T_cold} K, χ = ${p.chi}`),
     }));
+    const points = map.map(({ J_forward_received, J_reverse_received, ...point }) =>
+      lossy ? { ...point, J_forward_received, J_reverse_received } : point,
+    );
     // Both directions put T_hot on a junction: flagged as \`photonic\` flags the same (T_L, T_R).
     const warnings = new Set<string>();
     for (const p of points) {
@@ -157,7 +166,7 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
       gammaR,
       line: device.line ?? null,
     };
-    if (opts.figure) await writeFigure(opts.figure, rectificationPanel(points, parameters));
+    if (opts.figure) await writeFigure(opts.figure, rectificationPanel(map, parameters));
     emitReport(
       {
         command: 'rectification',
@@ -171,6 +180,12 @@ Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_fo
           { field: 'gamma_R', kind: 'dimensionless' },
           { field: 'J_forward', kind: 'power' },
           { field: 'J_reverse', kind: 'power' },
+          ...(lossy
+            ? ([
+                { field: 'J_forward_received', kind: 'power' },
+                { field: 'J_reverse_received', kind: 'power' },
+              ] as const)
+            : []),
           { field: 'ratio', kind: 'dimensionless' },
           { field: 'tau0_forward', kind: 'dimensionless' },
           { field: 'tau0_reverse', kind: 'dimensionless' },

@@ -3,12 +3,14 @@
  * photon lines with the NDTC window each line leaves (docs/model.md, §§ thermal diode, real lines).
  */
 import {
+  formatQuantity,
   ndtcWindow,
   photonicConductanceThroughLine,
   rectification,
   withChi,
   withRightReservoir,
   type Device,
+  type PhotonLine,
 } from '../index.js';
 import type { Panel, Series } from './panel.js';
 
@@ -21,6 +23,9 @@ export interface RectificationPoint {
   gamma_R: number;
   J_forward: number;
   J_reverse: number;
+  /** Heat reaching the cold reservoir (less than J_forward/J_reverse by what lossy lines absorb). */
+  J_forward_received: number;
+  J_reverse_received: number;
   ratio: number;
   tau0_forward: number;
   tau0_reverse: number;
@@ -54,6 +59,8 @@ export function rectificationMap(
             gamma_R: gammaR,
             J_forward: r.forward,
             J_reverse: r.reverse,
+            J_forward_received: r.forwardReceived,
+            J_reverse_received: r.reverseReceived,
             ratio: r.ratio,
             tau0_forward: r.tau0Forward,
             tau0_reverse: r.tau0Reverse,
@@ -81,9 +88,14 @@ export function rectificationPanel(points: RectificationPoint[], parameters: Rec
     y: ps.map((p) => p.ratio),
   }));
   const Thot = points[0]?.T_hot ?? 0;
+  const mK = (T: number): string => `${+(T * 1e3).toPrecision(4)} mK`;
+  // What every curve shares is said once, in the title and the notes.
+  const cold = varies((p) => p.T_cold) ? '' : `, T_cold = ${mK(points[0]?.T_cold ?? 0)}`;
+  const line = parameters.line as PhotonLine | null | undefined;
+  const lossy = line != null && (line.inductance > 0 || line.resistance > 0);
   return {
     id: 'rectification',
-    title: `Thermal diode: R = J_fwd/J_rev at T_hot = ${+(Thot * 1e3).toPrecision(4)} mK`,
+    title: `Thermal diode: R = J_fwd/J_rev at T_hot = ${mK(Thot)}${cold}`,
     xLabel: 'χ = A_R/A_L',
     yLabel: 'R = J_fwd/J_rev',
     xColumn: 'chi',
@@ -92,7 +104,16 @@ export function rectificationPanel(points: RectificationPoint[], parameters: Rec
     yScale: 'log',
     series,
     rules: [{ axis: 'y', value: 1, label: 'no rectification' }],
-    notes: ['forward: left reservoir hot; reverse: right reservoir hot, same T_hot and T_cold'],
+    notes: [
+      'forward: left reservoir hot; reverse: right reservoir hot, same T_hot and T_cold',
+      ...(lossy
+        ? [
+            `photon lines: L = ${formatQuantity(line.inductance, 'inductance')}, ` +
+              `R = ${formatQuantity(line.resistance, 'resistance')} each; ` +
+              'J: heat leaving the hot side',
+          ]
+        : []),
+    ],
     parameters,
   };
 }

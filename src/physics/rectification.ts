@@ -1,11 +1,12 @@
 /**
  * Thermal rectification of an asymmetric pair (docs/model.md, thermal diode): J_fwd = J_γ(T_hot, T_cold)
  * with the left reservoir hot, J_rev = −J_γ(T_cold, T_hot) with the right one hot, R = J_fwd/J_rev.
- * Through lossy lines both are the heat leaving the hot reservoir by photons (photonic-line.ts).
+ * Through lossy lines both are the heat leaving the hot reservoir by photons (photonic-line.ts); the heat
+ * reaching the cold one is less by what the lines absorb, and is given beside them.
  */
 import type { Device, Reservoir } from './device.js';
 import { photonicHeatCurrent, transmissionParameters } from './photonic.js';
-import { lineCircuit, photonicHeatCurrentThroughLine } from './photonic-line.js';
+import { lineCircuit, lineHeatCurrents } from './photonic-line.js';
 import { solveTwoReservoirs } from './two-reservoir.js';
 
 /** Forward and reverse photonic heat currents at the same |ΔT| and their ratio. */
@@ -14,9 +15,13 @@ export interface Rectification {
   forward: number;
   /** Heat from right to left with T_L = T_cold, T_R = T_hot, W (> 0). */
   reverse: number;
+  /** Of `forward`, the heat entering the cold (right) reservoir, W: equal to it with ideal lines. */
+  forwardReceived: number;
+  /** Of `reverse`, the heat entering the cold (left) reservoir, W. */
+  reverseReceived: number;
   /** Rectification ratio R = J_fwd / J_rev (1 for a symmetric pair; > 1: the left-hot direction conducts better). */
   ratio: number;
-  /** Matched-load transmission τ0 = 4R_L R_R/(R_L+R_R)² in the forward configuration. */
+  /** Matched-load transmission of the junctions, τ0 = 4R_L R_R/(R_L+R_R)², forward (the lines' own loss not included). */
   tau0Forward: number;
   /** τ0 in the reverse configuration. */
   tau0Reverse: number;
@@ -24,14 +29,16 @@ export interface Rectification {
 
 /** Rectification of the device between T_hot > T_cold (K); J_γ through its lines if it has real ones. */
 export function rectification(device: Device, Thot: number, Tcold: number): Rectification {
-  const forward = photonicHeatCurrentThroughLine(device, Thot, Tcold);
+  const forward = lineHeatCurrents(device, Thot, Tcold);
   // Reverse: the right reservoir hot. With lossy lines the heat that leaves the hot right reservoir is
   // J_γ of the mirrored device (right and left exchanged) at (T_hot, T_cold).
-  const reverse = photonicHeatCurrentThroughLine(mirrored(device), Thot, Tcold);
+  const reverse = lineHeatCurrents(mirrored(device), Thot, Tcold);
   return {
-    forward,
-    reverse,
-    ratio: forward / reverse,
+    forward: forward.leftOut,
+    reverse: reverse.leftOut,
+    forwardReceived: forward.rightIn,
+    reverseReceived: reverse.rightIn,
+    ratio: forward.leftOut / reverse.leftOut,
     tau0Forward: transmissionParameters(lineCircuit(device, Thot, Tcold)).tau0,
     tau0Reverse: transmissionParameters(lineCircuit(device, Tcold, Thot)).tau0,
   };

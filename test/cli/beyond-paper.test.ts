@@ -73,6 +73,11 @@ describe('ndtc rectification', () => {
     const pa = (a.doc.points as Array<Record<string, number>>)[0];
     const pb = (b.doc.points as Array<Record<string, number>>)[0];
     expect(pb.J_forward).not.toBe(pa.J_forward);
+    // A lossy line: the heat reaching the cold side is given beside the heat leaving the hot one.
+    expect(Object.keys(pa)).not.toContain('J_forward_received');
+    expect(pb.J_forward_received).toBeGreaterThan(0);
+    expect(pb.J_forward_received).toBeLessThan(pb.J_forward);
+    expect(pb.J_reverse_received).toBeLessThan(pb.J_reverse);
   });
 
   it('the table header names the photon lines and does not claim one χ for rows of many', async () => {

@@ -54,6 +54,31 @@ describe('rectification', () => {
     );
   });
 
+  it('the heat reaching the cold side: all of it with ideal lines, less by what a lossy line absorbs', () => {
+    const d = asymmetric(3, 1.4, 1e-3);
+    const ideal = rectification(d, 0.5, 0.1);
+    expect(ideal.forwardReceived).toBe(ideal.forward);
+    expect(ideal.reverseReceived).toBe(ideal.reverse);
+    const withLine = (resistance: number): Device => ({ ...d, line: { inductance: 0, resistance } });
+    // A line colder than both reservoirs (at T_bath) takes heat from the photons in either direction.
+    const lossy = rectification(withLine(5), 0.5, 0.1);
+    for (const [leaving, received] of [
+      [lossy.forward, lossy.forwardReceived],
+      [lossy.reverse, lossy.reverseReceived],
+    ]) {
+      expect(received).toBeGreaterThan(0);
+      expect(received).toBeLessThan(leaving);
+    }
+    // Seen from the other side, forward and reverse exchange roles.
+    const other = rectification(mirrored(withLine(5)), 0.5, 0.1);
+    expect(other.forwardReceived).toBeCloseTo(lossy.reverseReceived, 30);
+    expect(Math.abs(other.forwardReceived / lossy.reverseReceived - 1)).toBeLessThan(1e-12);
+    // A vanishing line loses a vanishing part.
+    const faint = rectification(withLine(1e-6), 0.5, 0.1);
+    expect(Math.abs(faint.forwardReceived / faint.forward - 1)).toBeLessThan(1e-5);
+    expect(Math.abs(faint.forwardReceived / ideal.forward - 1)).toBeLessThan(1e-5);
+  });
+
   it('the mirrored pair has the inverse ratio', () => {
     const d = asymmetric(3, 1.4, 1e-3);
     const r = rectification(d, 0.5, 0.1).ratio;
