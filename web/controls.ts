@@ -18,6 +18,7 @@ import {
   fromSlider,
   helpText,
   linked,
+  movedNotes,
   parseDisplay,
   stepsOf,
   toSlider,
@@ -95,16 +96,23 @@ function buildControl(spec: NumericSpec, parent: HTMLElement, onChange: OnChange
       syncControl(spec.key);
       return;
     }
-    showNotes(parsed.note === undefined ? [] : [parsed.note]);
-    setParam(spec.key, parsed.value, 'text');
+    setParam(spec.key, parsed.value, 'text', parsed.note === undefined ? [] : [parsed.note]);
     onChange(spec.key, event.timeStamp);
   });
   controls.set(spec.key, { spec, wrap, label, range, text, help });
 }
 
-/** Set one parameter; dependent ranges (T_bath, T_L on T_c) may clamp others. */
-function setParam(key: NumericKey, value: number, from: 'range' | 'text'): void {
-  view.params = settle({ ...view.params, [key]: value });
+/**
+ * Set one parameter; dependent ranges (T_bath, T_L on T_c) may clamp others, and the page says which
+ * moved (after `notes`, those of the typed value).
+ */
+function setParam(key: NumericKey, value: number, from: 'range' | 'text', notes: string[] = []): void {
+  const before = view.params;
+  const { params, moved } = clampDependent(linked({ ...before, [key]: value }));
+  view.params = params;
+  const movedOthers = moved.filter((k) => k !== key);
+  if (from === 'text' || movedOthers.length > 0)
+    showNotes([...notes, ...movedNotes(before, params, movedOthers)]);
   for (const k of controls.keys()) {
     // Leave the slider the user is dragging alone: re-deriving its position would make it jump.
     if (k === key && from === 'range') syncText(k);

@@ -287,6 +287,22 @@ export function clampDependent(p: ExplorerParams): { params: ExplorerParams; mov
   return { params: out, moved };
 }
 
+/** What a user is told when a change moved T_bath or T_L to keep them in range (e.g. T_c lowered). */
+export function movedNotes(
+  before: ExplorerParams,
+  after: ExplorerParams,
+  moved: readonly NumericKey[],
+): string[] {
+  return moved.map((key) => {
+    const spec = specOf(key);
+    const unit = spec.unit === '' ? '' : ` ${spec.unit}`;
+    return (
+      `${spec.label} moved from ${formatDisplay(key, before[key])} to ${formatDisplay(key, after[key])}${unit}` +
+      (spec.rule ? `: ${spec.rule}` : '')
+    );
+  });
+}
+
 /** A display-unit number for inputs and URLs: 4 significant digits, no trailing zeros. */
 export function formatDisplay(key: NumericKey, value: number): string {
   const v = value * specOf(key).perSI;
@@ -306,15 +322,15 @@ export function parseDisplay(
   const trimmed = text.trim();
   const unit = spec.unit === '' ? '' : ` ${spec.unit}`;
   const { min, max } = rangeOf(key, params);
-  const accepted = `a number from ${fmt(min * spec.perSI)} to ${fmt(max * spec.perSI)}${unit}`;
-  if (!NUMBER.test(trimmed)) return { error: `${key}: invalid value '${text}': ${accepted}` };
+  const range = `from ${fmt(min * spec.perSI)} to ${fmt(max * spec.perSI)}${unit}`;
+  if (!NUMBER.test(trimmed)) return { error: `${key}: invalid value '${text}': a number ${range}` };
   const si = Number(trimmed) / spec.perSI;
-  if (!Number.isFinite(si)) return { error: `${key}: invalid value '${text}': ${accepted}` };
+  if (!Number.isFinite(si)) return { error: `${key}: invalid value '${text}': a number ${range}` };
   if (si < min || si > max) {
     const value = Math.min(max, Math.max(min, si));
     return {
       value,
-      note: `${key}: '${text}' is outside ${accepted}; using ${formatDisplay(key, value)}${unit}`,
+      note: `${key}: '${text}' is not ${range}; using ${formatDisplay(key, value)}${unit}`,
     };
   }
   return { value: si };

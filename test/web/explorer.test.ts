@@ -309,6 +309,17 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     await expect.poll(() => page.textContent('#notes')).toContain("gamma: invalid value 'abc'");
     expect(await page.inputValue('#gamma-value')).toBe('0.0001');
     expect((await state(page)).params.gamma).toBe(1e-4);
+
+    // A lower T_c moves T_L into its range, and the page says so (then everything is put back).
+    await page.fill('#Tc-value', '0.3');
+    await page.press('#Tc-value', 'Enter');
+    await expect.poll(() => page.textContent('#notes')).toContain('T_L moved from 350 to 294 mK');
+    expect(await page.inputValue('#TL-value')).toBe('294');
+    await page.fill('#Tc-value', '1.2');
+    await page.press('#Tc-value', 'Enter');
+    await page.fill('#TL-value', '350');
+    await page.press('#TL-value', 'Enter');
+    await expect.poll(async () => (await state(page)).params.TL).toBe(0.35);
   });
 
   it('keeps the view in the URL, and a shared link reproduces it', async () => {
@@ -338,10 +349,10 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     const notes = await other.textContent('#notes');
     for (const text of [
       "chi: invalid value 'alert(1)'",
-      "gamma: '5' is outside",
+      "gamma: '5' is not from",
       "platform: invalid value 'nb'",
       "setup: invalid value '7'",
-      "TL: '99999' is outside",
+      "TL: '99999' is not from",
     ]) {
       expect(notes).toContain(text);
     }

@@ -19,6 +19,9 @@ import {
   toQuery,
   stepsOf,
   toSlider,
+  clampDependent,
+  linked,
+  movedNotes,
   type ExplorerParams,
 } from '../../web/params.js';
 
@@ -100,7 +103,20 @@ describe('explorer parameters', () => {
     expect(params.TL).toBeCloseTo(maxTL(1.2), 12);
     expect(params.Jin).toBeCloseTo(0.1e-15, 25);
     expect(notes).toHaveLength(4);
-    expect(notes.join('\n')).toMatch(/chi: '500' is outside a number from 0\.1 to 20; using 20/);
+    expect(notes.join('\n')).toMatch(/chi: '500' is not from 0\.1 to 20; using 20/);
+  });
+
+  it('a lower T_c that moves T_L (or T_bath) says so: from what, to what, and why', () => {
+    const before = { ...DEFAULT_PARAMS, TL: 0.5 };
+    const { params, moved } = clampDependent(linked({ ...before, Tc: 0.4 }));
+    expect(moved).toEqual(['TL']);
+    expect(movedNotes(before, params, moved)).toEqual([
+      'T_L moved from 500 to 392 mK: from 2·T_bath to 0.98·T_c (the model needs superconducting junctions)',
+    ]);
+    const cold = clampDependent(linked({ ...before, Tc: 0.05 }));
+    expect(cold.moved).toEqual(['Tbath', 'TL']);
+    expect(movedNotes(before, cold.params, cold.moved)[0]).toMatch(/^T_bath moved from 10 to 5 mK: /);
+    expect(movedNotes(before, before, [])).toEqual([]);
   });
 
   it('T_L is kept below T_c even when only T_c is given', () => {
