@@ -5,6 +5,7 @@
  */
 import {
   describeTwoReservoirState,
+  formatQuantity,
   photonicHeatCurrent,
   rectification,
   reservoirPhononHeat,
@@ -59,7 +60,10 @@ export function dynamicsCurve(device: Device, Jin: number, setup: Setup): Dynami
   const JinAfter = Jin * (1 + DYNAMICS_STEP);
   // τ of the state transientResponse starts from (its lowest stable one) fixes the span.
   const start = solveBalance(device, { Jin, TR, setup }).roots.find((r) => r.stable);
-  if (start === undefined) throw new Error(`no stable steady state at J_in = ${Jin} W, T_R = ${TR} K`);
+  if (start === undefined)
+    throw new Error(
+      `no stable steady state at J_in = ${formatQuantity(Jin, 'power')}, T_R = ${formatQuantity(TR, 'temperature')}`,
+    );
   const tau = timeConstant(device, start);
   const until = DYNAMICS_SPAN * tau;
   const result = transientResponse(
