@@ -390,7 +390,8 @@ export function formatNumber(x: number, digits = 4): string {
   const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
   if (exponent === undefined) return trimmed;
   // 9999.97 rounds up to 10^digits, which toPrecision writes as 1e4: a plain 10000 is what a reader expects.
-  if (Number(exponent) === digits && /^-?1$/.test(trimmed)) return `${trimmed}${'0'.repeat(digits)}`;
+  if (Number(exponent) === digits && Math.abs(x) < 10 ** digits && /^-?1$/.test(trimmed))
+    return `${trimmed}${'0'.repeat(digits)}`;
   return `${trimmed}e${Number(exponent)}`;
 }
 

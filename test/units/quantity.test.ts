@@ -158,13 +158,18 @@ describe('formatQuantity', () => {
     expect(formatNumber(9999.97, 4)).toBe('10000');
     expect(formatNumber(-999.96, 3)).toBe('-1000');
     expect(formatNumber(99999.7, 4)).toBe('1e5');
-    expect(formatNumber(10004, 4)).toBe('10000');
+    expect(formatNumber(10004, 4)).toBe('1e4'); // at or past 10^digits: the exponent form, as 1e4 itself
+    expect(formatNumber(1e4, 4)).toBe('1e4');
     expect(formatNumber(12345, 4)).toBe('1.235e4');
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.integer({ min: 1, max: 8 }), (x, d) => {
-        const text = formatNumber(x, d);
-        expect(Math.abs(Number(text) - x)).toBeLessThanOrEqual(x * 10 ** (1 - d));
-      }),
+      fc.property(
+        fc.double({ min: 1e-30, max: 1e30, noNaN: true }),
+        fc.integer({ min: 1, max: 8 }),
+        (x, d) => {
+          const text = formatNumber(x, d);
+          expect(Math.abs(Number(text) - x)).toBeLessThanOrEqual(x * 10 ** (1 - d));
+        },
+      ),
     );
   });
 
