@@ -101,7 +101,10 @@ export interface TransientResult {
   time: number[];
   /** Left temperature, K. */
   TL: number[];
-  /** Right temperature, K (prescribed in setups 1–2, integrated in setup 3). */
+  /**
+   * Right temperature, K (prescribed in setups 1–2, integrated in setup 3). The first sample is the
+   * initial state's, also when T_R changes at t = 0 (the next sample carries the new value).
+   */
   TR: number[];
   /** 'done', or why the integration stopped early (see StiffSolution.status). */
   status: 'done' | 'max-steps' | 'domain';
@@ -263,7 +266,11 @@ export function transientResponse(
     const n = sol.t.length;
     step = n > 1 ? sol.t[n - 1] - sol.t[n - 2] : undefined;
   }
-  const TR = drive.setup === 3 ? states.map((s) => s[1]) : time.map((t) => driveAt(drive, change, t).TR!);
+  // The first sample is the initial steady state: a change of T_R at t = 0 shows from the next one on.
+  const TR =
+    drive.setup === 3
+      ? states.map((s) => s[1])
+      : time.map((t, i) => (i === 0 ? drive.TR! : driveAt(drive, change, t).TR!));
   return {
     time,
     TL: states.map((s) => s[0]),

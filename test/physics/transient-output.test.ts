@@ -34,6 +34,15 @@ describe('transientResponse outputs', () => {
     expect(r.TR.filter((T) => T === 0.3).length).toBeGreaterThan(1);
   });
 
+  it('a T_R step at t = 0: the first sample is the initial state (old T_R), the new T_R from the next one on', () => {
+    const r = transientResponse(ag, drive, { quantity: 'TR', value: 0.3, start: 0 }, { until: 2e-6 });
+    const [initial] = solveBalance(ag, drive).roots.filter((s) => s.stable);
+    expect(r.time[0]).toBe(0);
+    expect(r.TR[0]).toBe(0.7);
+    expect(r.TL[0]).toBe(initial.TL);
+    expect(r.TR.slice(1).every((T) => T === 0.3)).toBe(true);
+  });
+
   it('output times: each once, only those in [0, until]; the times strictly increase and end at until', () => {
     const until = 4e-6;
     const r = transientResponse(
