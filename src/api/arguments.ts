@@ -18,6 +18,7 @@ import {
 import {
   checkInRange,
   checkTemperatures,
+  DEVICE_KEYS,
   deviceInDomain,
   DOMAIN,
   MIN_REDUCED_TEMPERATURE,
@@ -114,6 +115,7 @@ function checkObject(option: string, x: unknown, accepted: string): void {
 /** Tc and γ of a superconductor (what R/R0 and Δ depend on). */
 export function checkGapParameters(option: string, sc: { Tc: number; gamma: number }): void {
   checkObject(option, sc, 'an object { Tc, gamma } (K, dimensionless)');
+  refuseUnknownKeys(sc, DEVICE_KEYS.superconductor, `${option}.`);
   checkDomain('Tc', `${option}.Tc`, sc.Tc);
   checkDomain('gamma', `${option}.gamma`, sc.gamma);
 }
@@ -135,6 +137,7 @@ export function checkSuperconductor(option: string, sc: Superconductor): void {
 /** Every field of a NormalMetal. */
 export function checkNormalMetal(option: string, normal: NormalMetal): void {
   checkObject(option, normal, 'a NormalMetal { Sigma, n, volume } (SI)');
+  refuseUnknownKeys(normal, DEVICE_KEYS.normal, `${option}.`);
   checkDomain('n', `${option}.n`, normal.n);
   checkCoupling(`${option}.Sigma`, normal.Sigma, normal.n);
   checkDomain('volume', `${option}.volume`, normal.volume);
@@ -143,9 +146,11 @@ export function checkNormalMetal(option: string, normal: NormalMetal): void {
 /** Every field of a Reservoir. */
 export function checkReservoir(option: string, r: Reservoir): void {
   checkObject(option, r, 'a Reservoir { superconductor, normal, junction } (SI)');
+  refuseUnknownKeys(r, DEVICE_KEYS.reservoir, `${option}.`);
   checkSuperconductor(`${option}.superconductor`, r.superconductor);
   checkNormalMetal(`${option}.normal`, r.normal);
   checkObject(`${option}.junction`, r.junction, 'a Junction { r0, c, area } (SI)');
+  refuseUnknownKeys(r.junction, DEVICE_KEYS.junction, `${option}.junction.`);
   checkDomain('r0', `${option}.junction.r0`, r.junction.r0);
   checkDomain('c', `${option}.junction.c`, r.junction.c);
   checkDomain('area', `${option}.junction.area`, r.junction.area);
@@ -173,7 +178,8 @@ export function checkSetup(option: string, setup: Setup): Setup {
     throw new InputError(
       option,
       describeValue(setup),
-      '1 (T_bath fixed, T_R swept: Fig. 3) or 2 (T_bath = T_R: Fig. 4)',
+      '1 (T_bath fixed, T_R swept: Fig. 3) or 2 (T_bath = T_R: Fig. 4)' +
+        (typeof setup === 'string' ? ', a number (not a string)' : ''),
     );
   }
   return setup;
@@ -205,19 +211,24 @@ export function checkOperatingTemperatures(
   TR: number,
   setup: Setup,
   Tbath: number | undefined,
+  names: { setup: string; TR: string; Tbath: string } = {
+    setup: `${option}.setup`,
+    TR: `${option}.TR`,
+    Tbath: `${option}.Tbath`,
+  },
 ): void {
-  checkSetup(`${option}.setup`, setup);
-  checkTemperatureBelowTc(`${option}.TR`, TR, device.right.superconductor.Tc);
+  checkSetup(names.setup, setup);
+  checkTemperatureBelowTc(names.TR, TR, device.right.superconductor.Tc);
   if (setup === 2) {
     // The bath is T_R there: a bath given besides would be ignored without a word.
     if (Tbath !== undefined && Tbath !== TR)
       throw new InputError(
-        `${option}.Tbath`,
+        names.Tbath,
         describeValue(Tbath),
         'none in setup 2, or T_R itself (the bath is at T_R)',
       );
-    checkBath(`${option}.TR`, TR, device);
-  } else if (Tbath !== undefined) checkBath(`${option}.Tbath`, Tbath, device);
+    checkBath(names.TR, TR, device);
+  } else if (Tbath !== undefined) checkBath(names.Tbath, Tbath, device);
 }
 
 /** lo ≤ hi, both already checked. */

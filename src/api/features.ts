@@ -53,7 +53,13 @@ export function leftTemperatureCurve(
   checkInputPower(`${fn} Jin`, Jin);
   if (!Array.isArray(TRs))
     throw new InputError(`${fn} TRs`, describeValue(TRs), 'an array of temperatures (K)');
-  TRs.forEach((TR, i) => checkOperatingTemperatures(`${fn} TRs[${i}]`, device, TR, setup, undefined));
+  TRs.forEach((TR, i) =>
+    checkOperatingTemperatures(fn, device, TR, setup, undefined, {
+      setup: `${fn} setup`,
+      TR: `${fn} TRs[${i}]`,
+      Tbath: `${fn} TRs[${i}]`,
+    }),
+  );
   return unchecked.leftTemperatureCurve(device, Jin, setup, TRs);
 }
 
@@ -68,8 +74,15 @@ export function temperatureDrop(
   const fn = 'temperatureDrop';
   checkIdealDevice(`${fn} device`, device);
   checkInputPower(`${fn} Jin`, Jin);
-  checkOperatingTemperatures(`${fn} TRmin`, device, TRmin, setup, undefined);
-  checkOperatingTemperatures(`${fn} TRmax`, device, TRmax, setup, undefined);
+  for (const [name, TR] of [
+    ['TRmin', TRmin],
+    ['TRmax', TRmax],
+  ] as const)
+    checkOperatingTemperatures(fn, device, TR, setup, undefined, {
+      setup: `${fn} setup`,
+      TR: `${fn} ${name}`,
+      Tbath: `${fn} ${name}`,
+    });
   checkOrdered(`${fn} TRmin, TRmax`, TRmin, TRmax);
   return unchecked.temperatureDrop(device, Jin, setup, TRmin, TRmax);
 }

@@ -14,8 +14,9 @@ export interface DeviceFileWriteOptions {
 
 /**
  * Write `device` as a device file at `path`, YAML or, for a `.json` path, JSON (every value explicit, SI with units, the shortest
- * decimal that round-trips: `loadDeviceFile(path)` gives back the same doubles). Temp file + rename;
- * an I/O failure throws a FileError naming the path and the cause.
+ * decimal that round-trips: `loadDeviceFile(path)` gives back the same doubles). Temp file + rename,
+ * missing parent folders created (as `mkdir -p`); an I/O failure throws a FileError naming the path and
+ * the cause.
  *
  * @example
  * writeDeviceFile('my-device.yaml', withChi(platformDevice('ag'), 2), { name: 'Ag, χ = 2' });

@@ -33,12 +33,20 @@ export function checkDeviceInput(device: unknown, option: string): Device {
   const d = device as Device;
   for (const side of ['left', 'right'] as const) {
     const r = d[side] as Device['left'] | undefined;
-    if (!r || typeof r !== 'object' || !r.superconductor || !r.normal || !r.junction)
+    if (!r || typeof r !== 'object')
       throw new InputError(
         `${option}.${side}`,
         describeValue(r),
         `${accepted}: a reservoir with superconductor, normal, junction`,
       );
+    // The part that is missing, named (not the whole reservoir as 'object').
+    for (const part of ['superconductor', 'normal', 'junction'] as const)
+      if (!r[part] || typeof r[part] !== 'object')
+        throw new InputError(
+          `${option}.${side}.${part}`,
+          describeValue(r[part]),
+          `an object { ${DEVICE_KEYS[part].join(', ')} } (SI)`,
+        );
   }
   // A misspelt key (Tbth, left.junction.C) would leave the value it meant at its default without a word.
   refuseUnknownKeys(d, DEVICE_KEYS.device, `${option}: `);

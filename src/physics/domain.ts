@@ -251,6 +251,7 @@ export function gapParametersInDomain(s: { Tc: number; gamma: number }): boolean
   if (typeof s !== 'object' || s === null) return false;
   const { Tc, gamma } = s;
   return (
+    onlyKeys(s, DEVICE_KEYS.superconductor) &&
     typeof Tc === 'number' &&
     typeof gamma === 'number' &&
     Tc >= Bound.TC_MIN &&
@@ -320,7 +321,8 @@ export function reservoirInDomain(r: Reservoir | undefined): boolean {
     SigmaN >= Bound.SIGMA_MIN &&
     SigmaN <= Bound.SIGMA_MAX &&
     volumeN >= Bound.VOLUME_MIN &&
-    volumeN <= Bound.VOLUME_MAX
+    volumeN <= Bound.VOLUME_MAX &&
+    reservoirKeysKnown(r)
   );
 }
 

@@ -203,6 +203,16 @@ function checkSweepOptions(options: unknown, keys: readonly string[], fn: string
     throw new InputError(`${fn} options.signal`, describe(signal), 'an AbortSignal');
 }
 
+/**
+ * The Tc that bounds T_R (the right reservoir's) or T_L (the left's) on every point: undefined for other
+ * parameters, or where an axis sets a Tc.
+ */
+function reservoirTcOf(name: string, device: Device, axes: readonly SweepAxisInput[]): number | undefined {
+  if (name !== 'T_R' && name !== 'T_L') return undefined;
+  if (axes.some((a) => typeof a?.name === 'string' && /(^|\.)Tc$/.test(a.name))) return undefined;
+  return (name === 'T_R' ? device.right : device.left).superconductor.Tc;
+}
+
 export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
   if (input === null || typeof input !== 'object')
     throw new InputError(fn, describe(input), '{ device, axes, fixed?, outputs?, TRrange? }');
@@ -227,10 +237,13 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
       );
     const values = Array.from(a.values);
     const accepts = parameterValuePredicate(info);
+    const Tc = reservoirTcOf(info.name, device, input.axes);
     values.forEach((v, k) => {
       if (typeof v === 'number' && accepts(v)) return;
       if (typeof v !== 'number')
         throw new InputError(`${option}.values[${k}]`, describe(v), `a number (SI) for ${info.name}`);
+      // The device's own range where its Tc is known, as the point functions give it.
+      if (Tc !== undefined) checkTemperatures([v], `${option}.values[${k}]`, { Tc, belowTc: true });
       checkParameterValue(info, v, `${option}.values[${k}]`, `${info.name} = ${v}`);
     });
     return { name: info.name, values, log: a.log === true };

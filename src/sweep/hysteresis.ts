@@ -171,9 +171,10 @@ function checkHysteresisInput(input: HysteresisInput): void {
   const check = (name: 'J_in' | 'T_R', value: unknown, option: string): void => {
     if (typeof value !== 'number')
       throw new InputError(option, describeValue(value), `a number (SI) for ${name}`);
-    checkParameterValue(parameterInfo(name, option), value, option, `${name} = ${value}`);
-    // [0.004 Tc, Tc), as solveBalance takes T_R (whose error named it, not this field, below 0.004 Tc).
+    // [0.004 Tc, Tc), as solveBalance takes T_R (whose error named it, not this field, below 0.004 Tc);
+    // first, so that NaN or −0.1 K is answered with this device's range, not the model's widest.
     if (name === 'T_R') checkTemperatures([value], option, { Tc, belowTc: true });
+    checkParameterValue(parameterInfo(name, option), value, option, `${name} = ${value}`);
   };
   // The swept quantity also fixed would be overridden by the sweep without a word.
   const swept = input.parameter === 'J_in' ? 'Jin' : 'TR';

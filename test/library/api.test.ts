@@ -52,6 +52,56 @@ function expectInputError(f: () => unknown, message: RegExp): void {
   expect((e as Error).message).not.toContain('\n');
 }
 
+describe('a part of a device given alone is checked like a whole device', () => {
+  const ag = withChi(platformDevice('ag'), 2);
+  it.each([
+    // A misspelt Sommerfeld coefficient gave the material's default: a heat capacity 13.6 × too small.
+    [
+      () =>
+        ndtc.reservoirHeatCapacity(
+          { ...ag.left, normal: { ...ag.left.normal, sommerfield: 1000 } } as never,
+          0.3,
+        ),
+      /^reservoirHeatCapacity reservoir\.normal\.sommerfield: invalid value '1000': one of the keys Sigma, n, volume, sommerfeld$/,
+    ],
+    [
+      () => ndtc.phononHeatNormal({ ...ag.left.normal, sigma: 1 } as never, 0.3, 0.01),
+      /^phononHeatNormal normal\.sigma: invalid value '1': one of the keys Sigma, n, volume, sommerfeld$/,
+    ],
+    [
+      () => ndtc.phononHeatSuperconductor({ ...ag.left.superconductor, gama: 1e-3 } as never, 0.3, 0.01),
+      /^phononHeatSuperconductor sc\.gama: invalid value '0\.001': one of the keys Tc, gamma, Sigma, volume, sommerfeld$/,
+    ],
+    [
+      () => ndtc.resistanceRatio(0.3, { ...ag.left.superconductor, tc: 1 } as never),
+      /^resistanceRatio \w+\.tc: invalid value '1': one of the keys Tc, gamma/,
+    ],
+    [
+      () => ndtc.phononHeat({ ...ag.left, junktion: ag.left.junction } as never, 0.3, 0.01),
+      /^phononHeat reservoir\.junktion: invalid value 'object': one of the keys superconductor, normal, junction$/,
+    ],
+  ])('unknown keys %#', (f, message) => expectInputError(f, message));
+
+  it('the setup is named as the argument it is, and a string setup is told it is one', () => {
+    expectInputError(
+      () => ndtc.temperatureDrop(ag, 1e-13, 5 as never, 0.01, 0.8),
+      /^temperatureDrop setup: invalid value '5': 1 \(T_bath fixed/,
+    );
+    expectInputError(
+      () => ndtc.leftTemperatureCurve(ag, 1e-13, 5 as never, [0.1]),
+      /^leftTemperatureCurve setup: invalid value '5'/,
+    );
+    expectInputError(
+      () => ndtc.temperatureDrop(ag, 1e-13, 1, 1e-3, 0.8),
+      /^temperatureDrop TRmin: invalid value '1 mK': a temperature from 4\.8 mK/,
+    );
+    expectInputError(
+      () => ndtc.solveBalance(ag, { Jin: 1e-13, TR: 0.3, setup: '1' as never }),
+      /^solveBalance op\.setup: invalid value '1': 1 \(.*\) or 2 \(.*\), a number \(not a string\)$/,
+    );
+  });
+});
+
 describe('device files', () => {
   it('a written device file loads back to the very same doubles (also awkward ones)', () => {
     const devices: Device[] = [
@@ -174,6 +224,15 @@ describe('traceHysteresis', () => {
       { values: [0.1, 1.5] },
       /^traceHysteresis values\[1\]: invalid value '1\.5 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
     ],
+    // NaN and negative values: this device's range, not the model's widest (0.04 mK to 10 K).
+    [
+      { values: [Number.NaN, 0.2] },
+      /^traceHysteresis values\[0\]: invalid value 'NaN K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
+    ],
+    [
+      { values: [-0.1, 0.2] },
+      /^traceHysteresis values\[0\]: invalid value '-100 mK': a temperature from 4\.8 mK/,
+    ],
     [{ Jin: undefined }, /^traceHysteresis Jin: invalid value 'undefined': a number \(SI\) for J_in/],
     [{ setup: 3 }, /^traceHysteresis setup: invalid value '3': 1 \(T_bath fixed\) or 2/],
     // Below 0.004 Tc the error named solveBalance op.TR, not this field.
@@ -239,7 +298,7 @@ describe('optimize', () => {
       { TRrange: [0.01, 2] },
       /^optimize TRrange: invalid value 'an array of 2': \[from, to\] in K with 0\.0048 K \(0\.004 Tc\) ≤ from < to < Tc = 1\.2 K/,
     ],
-    // Below 0.004 Tc: the error named temperatureDrop TRmin.TR, not this field.
+    // Below 0.004 Tc: the error named temperatureDrop TRmin, not this field.
     [
       { TRrange: [1e-6, 0.8] },
       /^optimize TRrange: invalid value 'an array of 2': \[from, to\] in K with 0\.0048 K/,

@@ -140,14 +140,11 @@ describe('checkDeviceInput', () => {
     }
   });
 
-  it('refuses a reservoir missing or without one of its parts, naming the side', () => {
+  it('refuses a reservoir missing or without one of its parts, naming the side or the part', () => {
     for (const side of ['left', 'right'] as const) {
       const cases: [unknown, string][] = [
         [undefined, 'undefined'],
         [7, '7'],
-        [{ ...ag[side], superconductor: undefined }, 'object'],
-        [{ ...ag[side], normal: undefined }, 'object'],
-        [{ ...ag[side], junction: undefined }, 'object'],
         // Not an object, though it carries the three parts.
         [Object.assign(() => 0, ag[side]), 'function'],
       ];
@@ -156,6 +153,17 @@ describe('checkDeviceInput', () => {
         expect(e.option).toBe(`f device.${side}`);
         expect(e.value).toBe(shown);
         expect(e.accepted).toMatch(/a reservoir with superconductor, normal, junction$/);
+      }
+      for (const part of ['superconductor', 'normal', 'junction'] as const) {
+        for (const [value, shown] of [
+          [undefined, 'undefined'],
+          [0.1, '0.1'],
+        ] as const) {
+          const e = refusal({ ...ag, [side]: { ...ag[side], [part]: value } });
+          expect(e.option).toBe(`f device.${side}.${part}`);
+          expect(e.value).toBe(shown);
+          expect(e.accepted).toMatch(/^an object \{ \w+, .*\} \(SI\)$/);
+        }
       }
     }
   });

@@ -193,7 +193,8 @@ describe('sweepGrid', () => {
     ],
     [
       { axes: [{ name: 'T_R', values: [0.1, -1] }] },
-      /^sweepGrid axes\[0\]\.values\[1\]: invalid value 'T_R = -1 K': from [\d.]+ mK to 10 K accepted/,
+      // The device's range (its Tc), as the point functions give it, not the model's widest.
+      /^sweepGrid axes\[0\]\.values\[1\]: invalid value '-1 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
     ],
     [
       { axes: [{ name: 'T_R', values: [0.1, 2] }] },
@@ -229,7 +230,17 @@ describe('sweepGrid', () => {
     ],
     [
       { axes: [{ name: 'T_R', values: [0.1, NaN] }] },
-      /^sweepGrid axes\[0\]\.values\[1\]: invalid value 'T_R = NaN K': from [\d.]+ mK/,
+      /^sweepGrid axes\[0\]\.values\[1\]: invalid value 'NaN K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
+    ],
+    // With Tc on an axis the bound varies from point to point: the model's widest range first.
+    [
+      {
+        axes: [
+          { name: 'Tc', values: [0.8, 1.2] },
+          { name: 'T_R', values: [0.1, NaN] },
+        ],
+      },
+      /^sweepGrid axes\[1\]\.values\[1\]: invalid value 'T_R = NaN K': from [\d.]+ mK/,
     ],
     [
       {
