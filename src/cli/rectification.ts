@@ -148,14 +148,25 @@ J_forward_received, J_reverse_received (after J_reverse) the heat reaching the c
       lossy ? { ...point, J_forward_received, J_reverse_received } : point,
     );
     // Both directions put T_hot on a junction: flagged as \`photonic\` flags the same (T_L, T_R).
+    // Each warning names its row (by what varies between rows) and direction: rows differ in C_total.
     const warnings = new Set<string>();
+    type Point = (typeof points)[number];
+    const columns: [number, (p: Point) => string][] = [
+      [Tcold.length, (p) => `T_cold = ${formatQuantity(p.T_cold, 'temperature')}`],
+      [chi.length, (p) => `χ = ${p.chi}`],
+      [TcR.length, (p) => `Tc_R = ${formatQuantity(p.Tc_R, 'temperature')}`],
+      [gammaR.length, (p) => `γ_R = ${p.gamma_R}`],
+    ];
+    const varying = columns.filter(([count]) => count > 1).map(([, show]) => show);
     for (const p of points) {
       const pair = asymmetricPair(device, p.chi, p.Tc_R, p.gamma_R);
-      for (const [TL, TR] of [
-        [Thot, p.T_cold],
-        [p.T_cold, Thot],
-      ])
-        for (const w of validityWarnings(pair, TL, TR)) warnings.add(w);
+      const at = varying.map((show) => show(p));
+      for (const [direction, TL, TR] of [
+        ['forward', Thot, p.T_cold],
+        ['reverse', p.T_cold, Thot],
+      ] as const)
+        for (const w of validityWarnings(pair, TL, TR))
+          warnings.add(`${[direction, ...at].join(', ')}: ${w}`);
     }
     const parameters = {
       ...deviceParameters(opts, device),

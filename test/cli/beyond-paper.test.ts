@@ -3,7 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { platformDevice, rectification, transistorResponse, validityWarnings } from '../../src/index.js';
+import {
+  platformDevice,
+  rectification,
+  transistorResponse,
+  validityWarnings,
+  withChi,
+} from '../../src/index.js';
 import { ndtc, ndtcJson, parseCsv } from './harness.js';
 
 describe('ndtc rectification', () => {
@@ -127,12 +133,26 @@ describe('validity warnings (docs/cli.md): as photonic and solve --setup 3 flag 
   it('rectification flags a T_hot near Tc, in both directions', async () => {
     const { run, doc } = await ndtcJson('rectification', '--Thot', '1.1K', '--Tcold', '100mK');
     const expected = [
-      ...validityWarnings(platformDevice('ag'), 1.1, 0.1),
-      ...validityWarnings(platformDevice('ag'), 0.1, 1.1),
+      ...validityWarnings(platformDevice('ag'), 1.1, 0.1).map((w) => `forward: ${w}`),
+      ...validityWarnings(platformDevice('ag'), 0.1, 1.1).map((w) => `reverse: ${w}`),
     ];
     expect(expected).toHaveLength(2);
     expect(doc.warnings).toEqual(expected);
     expect(run.stderr).toBe(expected.map((w) => `ndtc rectification: warning: ${w}\n`).join(''));
+  });
+
+  it('rectification names the row of each warning by what varies between rows (C_total differs with χ)', async () => {
+    const { doc } = await ndtcJson('rectification', '--Thot', '1.1K', '--Tcold', '100mK', '--chi', '0.5,2');
+    const expected = [0.5, 2].flatMap((chi) => [
+      ...validityWarnings(withChi(platformDevice('ag'), chi), 1.1, 0.1).map(
+        (w) => `forward, χ = ${chi}: ${w}`,
+      ),
+      ...validityWarnings(withChi(platformDevice('ag'), chi), 0.1, 1.1).map(
+        (w) => `reverse, χ = ${chi}: ${w}`,
+      ),
+    ]);
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    expect(doc.warnings).toEqual(expected);
   });
 
   it('transistor flags a state with T_R near Tc', async () => {
