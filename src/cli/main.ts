@@ -211,6 +211,19 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   program.hook('preAction', (_program, action) => {
     commandName = action.name();
     refuseRepeatedOptions(action, argv);
+    // An empty path (an unset shell variable in `--out "$DIR"`) would mean the current directory.
+    for (const option of action.options)
+      if (/<(dir|file)>/.test(option.flags) && action.getOptionValue(option.attributeName()) === '')
+        throw new InputError(
+          option.long!,
+          '',
+          `a ${option.flags.includes('<dir>') ? 'directory' : 'file'} path (not empty)`,
+        );
+    for (const [i, arg] of action.registeredArguments.entries()) {
+      const given = arg.variadic ? action.args.slice(i) : [action.args[i]];
+      if (/dir|file/i.test(arg.name()) && given.includes(''))
+        throw new InputError(arg.name().replace(/s$/, '').toUpperCase(), '', 'a path (not empty)');
+    }
     if (action.getOptionValue('quiet') === true && action.getOptionValue('progress') === true)
       throw new InputError('--progress', 'with --quiet', 'one of them: --quiet shows no progress');
     for (const option of required.get(action) ?? [])

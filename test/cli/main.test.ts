@@ -126,6 +126,26 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
       ['solve', '--Jin', '1fW', '--TR', '100mK', '--quiet', '--progress'],
       "--progress: invalid value 'with --quiet'",
     ],
+    // An empty path (an unset variable in --out "$DIR") meant the current directory, written into unchecked.
+    [
+      ['sweep', '--vary', 'TR=10mK..800mK:5', '--Jin', '1fW', '--out', ''],
+      "--out: invalid value '': a directory path (not empty)",
+    ],
+    [
+      ['hysteresis', '--sweep', 'TR=10mK..800mK:5', '--Jin', '1fW', '--out', ''],
+      "--out: invalid value '': a directory path",
+    ],
+    [
+      ['optimize', '--maximize', 'deltaT', '--param', 'chi=0.5..10', '--Jin', '100fW', '--out', ''],
+      "--out: invalid value ''",
+    ],
+    [['reproduce', '--out', ''], "--out: invalid value ''"],
+    [
+      ['solve', '--Jin', '1fW', '--TR', '100mK', '--device', ''],
+      "--device: invalid value '': a file path (not empty)",
+    ],
+    [['merge', ''], "DIR: invalid value '': a path (not empty)"],
+    [['verify', 'a', ''], "DIR: invalid value '': a path (not empty)"],
     // Two heaters and no --setup: the user meant setup 3, and is told so rather than asked for --Jin.
     [
       ['solve', '--JinL', '1fW', '--JinR', '2fW'],
