@@ -21,6 +21,25 @@ import { formatNumber, formatQuantity, parseQuantity } from '../units/quantity.j
 import type { DeviceFileLoader } from './context.js';
 
 /** The raw option strings, as commander hands them over (no defaults: an absent option keeps the device's value). */
+const DEVICE_OPTIONS: Record<string, 'chi' | 'c' | 'r0' | 'Tc' | 'gamma' | 'Tbath'> = {
+  chi: 'chi',
+  c: 'c',
+  r0: 'r0',
+  Tc: 'Tc',
+  gamma: 'gamma',
+  T_bath: 'Tbath',
+};
+
+/**
+ * The device option that sets what a swept or optimised parameter sets (an alias, or a path to one side
+ * of it: `left.junction.c` is --c's): given both, the parameter would override the option without a word.
+ */
+export function deviceOptionOf(name: string): (typeof DEVICE_OPTIONS)[string] | undefined {
+  if (name === 'right.junction.area') return 'chi';
+  const field = /^(?:left|right)\.(?:junction|superconductor)\.(c|r0|Tc|gamma)$/.exec(name)?.[1];
+  return DEVICE_OPTIONS[field ?? name];
+}
+
 export interface DeviceOptionValues {
   platform?: string;
   device?: string;

@@ -25,7 +25,12 @@ import { checkDevice } from '../physics/domain.js';
 import { removePlot, writePlot } from '../sweep/plot.js';
 import { optimizePlotSpec } from '../sweep/optimize-plot.js';
 import type { CliContext } from './context.js';
-import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
+import {
+  addDeviceOptions,
+  deviceFromOptions,
+  deviceOptionOf,
+  type DeviceOptionValues,
+} from './device-options.js';
 import { prepareForDevice, preparePhononTables } from './phonon-tables.js';
 import { belowTc } from './temperature-checks.js';
 import { createProgress } from '../io/progress.js';
@@ -146,6 +151,18 @@ the optimum, written as CSV and plotted.`,
       const names = params.map((p) => p.name);
       const dup = names.find((n, i) => names.indexOf(n) !== i);
       if (dup) throw new InputError('--param', dup, 'each parameter once');
+      // A device option fixing an optimised parameter would be overridden by the search without a word.
+      for (const name of names) {
+        const option = deviceOptionOf(name);
+        // (T_bath has no option here: the device file's bath is the one fixed value.)
+        const given = option === undefined || option === 'Tbath' ? undefined : opts[option];
+        if (typeof given === 'string')
+          throw new InputError(
+            `--${option}`,
+            given,
+            `not together with --param ${name}=… (the search sets it)`,
+          );
+      }
       const setupText = opts.setup ?? '1';
       if (setupText !== '1' && setupText !== '2') throw new InputError('--setup', setupText, '1 or 2');
       const fixed: OperatingValues = { setup: Number(setupText) as Setup };

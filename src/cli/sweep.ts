@@ -45,7 +45,12 @@ import {
 import type { CliContext } from './context.js';
 import { checkOutputDirectory, directoryContent } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
-import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
+import {
+  addDeviceOptions,
+  deviceFromOptions,
+  deviceOptionOf,
+  type DeviceOptionValues,
+} from './device-options.js';
 import { prepareForSweep } from './phonon-tables.js';
 import {
   addSlurmOptions,
@@ -112,14 +117,6 @@ export function parseTRRange(text: string | undefined): [number, number] {
 }
 
 /** Device parameters (sweep names) set by a device option of their own. */
-const DEVICE_OPTIONS: Record<string, 'chi' | 'c' | 'r0' | 'Tc' | 'gamma'> = {
-  chi: 'chi',
-  c: 'c',
-  r0: 'r0',
-  Tc: 'Tc',
-  gamma: 'gamma',
-};
-
 /** Build the sweep from the options (every check at this edge). */
 export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
   const axes = parseAxes(opts.vary);
@@ -147,7 +144,7 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
     if (a.name === 'setup' && opts.setup !== undefined)
       throw new InputError('--vary', 'setup', 'setup either varied or fixed by --setup');
     // A device option naming the varied parameter would be overridden by the axis without a word.
-    const option = DEVICE_OPTIONS[a.name];
+    const option = deviceOptionOf(a.name);
     if (option !== undefined && opts[option] !== undefined)
       throw new InputError('--vary', a.name, `a parameter not also fixed by --${option}`);
   }

@@ -107,6 +107,24 @@ describe('ndtc optimize', () => {
       [['--maximize', 'deltaT', '--param', 'chi=1..2'], /--Jin: invalid value '\(missing\)'/],
       [['--maximize', 'deltaT', '--param', 'TR=1mK..2mK', '--Jin', '1fW'], /T_R is scanned inside/],
       [['--maximize', 'deltaT', '--param', 'chi=1..2:cubic', '--Jin', '1fW'], /NAME=FROM..TO\[:log\]/],
+      // A device option fixing an optimised parameter: the search overrode it, the report kept it.
+      [
+        ['--maximize', 'deltaT', '--param', 'c=20fF/um^2..200fF/um^2', '--c', '80fF/um^2', '--Jin', '100fW'],
+        /^ndtc optimize: --c: invalid value '80fF\/um\^2': not together with --param c=… \(the search sets it\)\n$/,
+      ],
+      [
+        [
+          '--maximize',
+          'deltaT',
+          '--param',
+          'right.junction.area=1um^2..10um^2',
+          '--chi',
+          '3',
+          '--Jin',
+          '100fW',
+        ],
+        /^ndtc optimize: --chi: invalid value '3': not together with --param right\.junction\.area=…/,
+      ],
       // Ends of the box outside the model: refused up front, not by a library function midway.
       [
         ['--maximize', 'deltaT', '--param', 'Tc=1K..3K', '--Jin', '1fW'],

@@ -178,6 +178,24 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         ['--vary', 'TR=10mK,20mK', '--TR', '100mK', '--Jin', '10fW'],
         /^ndtc sweep: --vary: invalid value 'T_R': a parameter not also fixed by --TR\n$/,
       ],
+      // The bath, and a device path one side of a device option: the axis won, the manifest kept the option.
+      [
+        ['--vary', 'Tbath=10mK,20mK', '--Tbath', '30mK', '--vary', 'TR=10mK..800mK:5', '--Jin', '1fW'],
+        /^ndtc sweep: --vary: invalid value 'T_bath': a parameter not also fixed by --Tbath\n$/,
+      ],
+      [
+        [
+          '--vary',
+          'left.junction.c=20fF/um^2,40fF/um^2',
+          '--c',
+          '80fF/um^2',
+          '--Jin',
+          '1fW',
+          '--TR',
+          '100mK',
+        ],
+        /^ndtc sweep: --vary: invalid value 'left\.junction\.c': a parameter not also fixed by --c\n$/,
+      ],
       [
         ['--vary', 'TR=10mK..800mK:5', '--TL', '500mK', '--output', 'T_L'],
         /--output: .*needs the heat balance/,
