@@ -8,7 +8,7 @@ import { checkTemperatures } from '../physics/domain.js';
 import { formatQuantity, parseQuantity } from '../units/quantity.js';
 import { DEFAULT_MAX_POINTS, checkGridSize, parseAxes } from '../sweep/axes.js';
 import { join } from 'node:path';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { makeDirectory } from '../io/make-directory.js';
 import {
@@ -391,7 +391,18 @@ See docs/sweeps.md.`,
             `the formats of the sweep in ${opts.out} (${chunks === 'h5' ? 'h5' : 'csv,jsonl'}), or none with --resume`,
           );
       } else {
-        spec = sweepSpecFromOptions(opts, deviceFromOptions(opts, ctx.loadDeviceFile));
+        try {
+          spec = sweepSpecFromOptions(opts, deviceFromOptions(opts, ctx.loadDeviceFile));
+        } catch (error) {
+          // Part of a sweep with --resume: the user most likely meant to continue the one already there.
+          if (opts.resume && error instanceof InputError && existsSync(join(opts.out, MANIFEST)))
+            throw new InputError(
+              error.option,
+              error.value,
+              `--resume alone (no --vary) to continue the sweep in ${opts.out}; for a new one, ${error.accepted}`,
+            );
+          throw error;
+        }
       }
       if (opts.force && opts.resume)
         throw new InputError(

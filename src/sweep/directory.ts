@@ -177,7 +177,8 @@ export function existingSweep(dir: string, spec: SweepSpec, resume: boolean): Ma
     throw new InputError(
       '--out',
       dir,
-      `a new or empty directory, or --force to start again in it; it holds a different sweep (${differences(existing.hashes, manifest.hashes)})`,
+      // What differs first: a long path must not push it past the end of the line.
+      `it holds a different sweep (${differences(existing.hashes, manifest.hashes)}): a new or empty directory, or --force to start again in it`,
     );
   }
   if (!resume) {

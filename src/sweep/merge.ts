@@ -105,7 +105,7 @@ export function mergeSweeps(
       throw new InputError(
         '--out',
         outDir,
-        `a new directory or one of this sweep; it holds a different sweep (${differences(existing.hashes, first.hashes)})`,
+        `it holds a different sweep (${differences(existing.hashes, first.hashes)}): a new directory or one of this sweep`,
       );
     }
   } else {

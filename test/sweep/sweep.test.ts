@@ -127,7 +127,7 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
     const other = await ndtc('sweep', ...GRID, '--c', '60fF/um^2', '--out', out, '--workers', '0', '--quiet');
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(
-      /^ndtc sweep: --out: invalid value '.*out': .*different sweep \(device differ\)\n$/,
+      /^ndtc sweep: --out: invalid value '.*out': it holds a different sweep \(device differ\): a new or empty directory, or --force to start again in it\n$/,
     );
     const grid = await ndtc(
       'sweep',
@@ -160,6 +160,24 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         `ndtc sweep: ${option}: invalid value '${value}': none with --resume alone: the sweep is read from ${out}/manifest.json; to change it, give the whole sweep (--vary …) with --force\n`,
       );
     }
+    // Part of a sweep with --resume (an axis, no --TR): told to give --resume alone, not only what is missing.
+    const partial = await ndtc(
+      'sweep',
+      '--out',
+      out,
+      '--resume',
+      '--vary',
+      'chi=1,2',
+      '--quiet',
+      '--no-plot',
+    );
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toMatch(
+      new RegExp(
+        `^ndtc sweep: --\\w+: invalid value '.*': --resume alone \\(no --vary\\) to continue the sweep in .*out; for a new one, `,
+      ),
+    );
+    expect(partial.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('bad input: one line naming the option, exit 2', async () => {
