@@ -97,7 +97,17 @@ export function mergeSweeps(
     const d = checkChunk(dir, k, { hash: false, exts: chunkExts(first.spec) });
     if (d) damage.push(d);
   }
-  if (damage.length > 0) throw new Error(damageLine(damage, first.chunks, ', then merge again'));
+  if (damage.length > 0) {
+    // Failing anyway: check the others' checksums too, so that one rerun repairs every bad chunk.
+    const found = new Set(damage.map((d) => d.k));
+    for (let k = 0; k < first.chunks; k++) {
+      if (found.has(k)) continue;
+      const d = checkChunk(source[k], k, { hash: true, exts: chunkExts(first.spec) });
+      if (d) damage.push(d);
+    }
+    damage.sort((a, b) => a.k - b.k);
+    throw new Error(damageLine(damage, first.chunks, ', then merge again'));
+  }
   let wroteManifest = false;
   if (existsSync(join(outDir, MANIFEST))) {
     const existing = readManifest(outDir, '--out');

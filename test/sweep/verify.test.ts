@@ -229,6 +229,19 @@ describe('damage to a chunk', () => {
     expect(v.stderr).toContain(`recompute with ndtc sweep --out ${dir} --resume --shard I/4 for I = ${both}`);
   });
 
+  it('a missing record and a checksum failure elsewhere: merge names both, as verify does', async () => {
+    const dir = copyOfReference('mixed');
+    flipBit(join(dir, 'chunks', `${String(K).padStart(6, '0')}.csv`), 10);
+    rmSync(join(dir, 'chunks', `${String(K + 5).padStart(6, '0')}.done`));
+    const m = await ndtc('merge', dir, '--no-plot', '--no-h5');
+    expect(m.code).toBe(1);
+    // The quick pass finds the record missing; the checksum of chunk K is checked before answering.
+    expect(m.stderr).toContain(
+      `: 2 of ${CHUNKS} chunks are bad (${K}, ${K + 5}); rerun ndtc sweep --out ${dir} --resume`,
+    );
+    expect(m.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('damage in many chunks: verify lists at most 20 lines then "and N more"; merge names the first', async () => {
     const dir = copyOfReference('many');
     for (let k = 0; k < CHUNKS; k++) {
