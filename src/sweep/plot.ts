@@ -171,7 +171,7 @@ export async function sweepPlotSpec(
   const held = layout.held.map((k) => view.valueText(k, keep[k][0]));
   const title = unitTitle(plotSymbol(quantity), view.valueUnit.unit);
   const subtitle = [
-    ...(layout.facet !== undefined ? [`one panel per ${plotSymbol(axes[layout.facet].name)}`] : []),
+    ...(layout.facet !== undefined ? [facetNote(axes[layout.facet], panels.length)] : []),
     ...(held.length > 0 ? [`at ${held.join(', ')}`] : []),
   ];
   const specs =
@@ -189,6 +189,13 @@ export async function sweepPlotSpec(
     resolve: { scale: { color: 'shared' } },
     config: CONFIG,
   } as TopLevelSpec;
+}
+
+/** What the panels of small multiples are, and how many of the axis's values they show. */
+function facetNote(axis: Axis, shown: number): string {
+  const all = axis.values.length;
+  const note = `one panel per ${plotSymbol(axis.name)}`;
+  return shown < all ? `${note} (${shown} of its ${all} values, evenly chosen)` : note;
 }
 
 /** Dash patterns of roots 1, 2, 3, 4+ in a line chart: solid, dashed, dotted, dash-dot (told apart in the legend). */
@@ -493,6 +500,10 @@ class SweepView {
           type: 'quantitative',
           title: legendTitle,
           scale: { scheme: this.signed ? 'blueorange' : 'viridis', domain: [dlo, dhi], nice: false },
+          // Labels at round values inside the domain: a short bar (small multiples) left vega two ticks,
+          // the domain's ends, written to one digit (368 and 565 mK shown as 400 and 600).
+          // Their precision given: vega's own follows its tick count (450 was written 500).
+          ...(Number.isFinite(dlo) && { legend: { values: niceLevels(dlo, dhi, 4), format: '.4~r' } }),
         };
     const legendValues = this.counts ? this.counts : Number.isFinite(dlo) ? [dlo, dhi] : [];
     const layers: Record<string, unknown>[] = [

@@ -340,6 +340,33 @@ describe('three axes', () => {
     const shown = titles.map((t) => Number(t.split('= ')[1]));
     for (let k = 1; k < shown.length; k++) expect(shown[k]).toBeGreaterThan(shown[k - 1]);
     expect(svgTexts(svg)).toEqual(expect.arrayContaining(titles));
+    // Not every value has its panel: the subtitle says how many do.
+    expect(spec.title.subtitle[0]).toBe('one panel per γ (9 of its 12 values, evenly chosen)');
+  });
+
+  it('small heat maps: the colour bar labels round values inside the data, where they lie on the bar', async () => {
+    // T_L from 367.8 to 565.3 mK: vega's own labels for a short bar were the ends, written 400 and 600.
+    const [lo, hi] = [0.3677645718946095, 0.5652784967784496];
+    const dir = writeSweep(
+      'three-maps',
+      [
+        { name: 'T_R', values: range(0.01, 0.8, 9), log: false },
+        { name: 'chi', values: range(0.5, 10, 10), log: false },
+        { name: 'gamma', values: [1e-4, 2e-4, 3e-4], log: false },
+      ],
+      'J_gamma',
+      ([TR, chi, g]) => (lo + (((hi - lo) * (TR - 0.01)) / 0.79) * (chi / 10) * (g / 3e-4)) * 1e-13,
+    );
+    const { svg } = await plotOf(dir, 'J_gamma');
+    const legend = svg.slice(svg.indexOf('role-legend-label'), svg.indexOf('role-legend-title'));
+    const labels = [...legend.matchAll(/translate\(\d+,([\d.]+)\)[^>]*>([^<]+)</g)].map((m) => ({
+      y: Number(m[1]),
+      value: Number(m[2]),
+    }));
+    expect(labels.map((l) => l.value)).toEqual([40, 45, 50, 55]); // fW: the data run from 36.8 to 56.5
+    // Evenly spaced on the bar, in order: each label where its value lies.
+    const gaps = labels.slice(1).map((l, k) => labels[k].y - l.y);
+    for (const gap of gaps) expect(gap).toBeCloseTo(gaps[0], 6);
   });
 });
 
