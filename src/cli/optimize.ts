@@ -226,24 +226,25 @@ the optimum, written as CSV and plotted.`,
       const gridPoints = opts.grid !== undefined ? positiveInteger(opts.grid, '--grid', 2) : undefined;
       // Every evaluation of the search (grid and Nelder–Mead) counts against the budget: a grid
       // larger than it is refused, not silently cut.
+      const d = params.length;
+      // The smallest grid over d parameters has 2^d points: the range said is the one accepted.
+      const smallest = `${2 ** d} (2^${d}, the smallest grid over ${d} parameter${d > 1 ? 's' : ''})`;
       const maxEvaluations =
         opts.maxEvaluations !== undefined
-          ? integerOption(opts.maxEvaluations, '--max-evaluations', 1, OPTIMIZE_MAX_EVALUATIONS)
+          ? withAccepted(
+              () =>
+                integerOption(opts.maxEvaluations!, '--max-evaluations', 2 ** d, OPTIMIZE_MAX_EVALUATIONS),
+              `an integer from ${smallest} to ${OPTIMIZE_MAX_EVALUATIONS}`,
+            )
           : undefined;
       const budget = maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
-      const d = params.length;
       if (gridPoints !== undefined && gridPoints ** d > budget)
         throw new InputError(
           '--grid',
           opts.grid!,
           `at most --max-evaluations = ${budget} grid points in all (here ${gridPoints}^${d} = ${gridPoints ** d}); lower --grid or raise --max-evaluations`,
         );
-      if (2 ** d > budget)
-        throw new InputError(
-          '--max-evaluations',
-          String(budget),
-          `at least 2^${d} = ${2 ** d}, the smallest grid over ${d} parameters`,
-        );
+      if (2 ** d > budget) throw new InputError('--max-evaluations', String(budget), `at least ${smallest}`);
       checkOutputDirectory(opts.out, opts.force);
       // The note on slow J_ph,S only once every input is known good.
       if (slow) ctx.stderr(slow);
@@ -325,4 +326,14 @@ the optimum, written as CSV and plotted.`,
       else removePlot(join(opts.out, 'optimize'));
       for (const f of files) ctx.stdout(`wrote ${f}\n`);
     });
+}
+
+/** f(), its InputError saying `accepted` instead (the same option and value). */
+function withAccepted<T>(f: () => T, accepted: string): T {
+  try {
+    return f();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(error.option, error.value, accepted);
+    throw error;
+  }
 }

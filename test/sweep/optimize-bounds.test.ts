@@ -138,7 +138,7 @@ describe('ndtc optimize: bounds on the command line', () => {
     );
     expect(over.code).toBe(2);
     expect(over.stderr).toMatch(
-      /^ndtc optimize: --max-evaluations: invalid value '1000001': an integer from 1 to 1000000\n$/,
+      /^ndtc optimize: --max-evaluations: invalid value '1000001': an integer from 2 \(2\^1, the smallest grid over 1 parameter\) to 1000000\n$/,
     );
     const under = await ndtc(
       'optimize',
@@ -154,6 +154,21 @@ describe('ndtc optimize: bounds on the command line', () => {
       '7',
     );
     expect(under.code).toBe(2);
-    expect(under.stderr).toMatch(/^ndtc optimize: --max-evaluations: invalid value '7': at least 2\^3 = 8/);
+    expect(under.stderr).toMatch(
+      /^ndtc optimize: --max-evaluations: invalid value '7': an integer from 8 \(2\^3, the smallest grid over 3 parameters\) to 1000000\n$/,
+    );
+    // 1 was said to be accepted, then refused as below 2^1.
+    const one = await ndtc(
+      'optimize',
+      '--maximize',
+      'deltaT',
+      '--param',
+      'chi=0.5..10',
+      '--Jin',
+      '100fW',
+      '--max-evaluations',
+      '1',
+    );
+    expect(one.stderr).toMatch(/--max-evaluations: invalid value '1': an integer from 2 \(2\^1/);
   });
 });
