@@ -43,7 +43,8 @@ export function hysteresisPlotSpec(h: Hysteresis, log: boolean): TopLevelSpec {
     field: 'x',
     type: 'quantitative',
     title: axisTitle(plotSymbol(h.parameter), ux.unit),
-    scale: { type: log ? 'log' : 'linear', nice: false },
+    // The swept range only (a T_R sweep from 300 mK began its axis at 0).
+    scale: { type: log ? 'log' : 'linear', nice: false, ...(!log && { zero: false }) },
     ...(!log && { axis: { tickCount: linearTickCount(WIDTH) } }),
   };
   const y = { field: 'T', type: 'quantitative', title: axisTitle('T_L', uy.unit), scale: { zero: false } };

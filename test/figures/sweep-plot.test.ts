@@ -432,6 +432,25 @@ describe('hysteresis', () => {
     const texts = svgTexts(await specToSvg(spec as never));
     expect(texts).toEqual(expect.arrayContaining(['sweep up', 'sweep down', 'other roots', 'Jin (fW)']));
   });
+
+  it('a T_R sweep from 300 mK: the axis spans the sweep, not from 0', async () => {
+    const steps = [0.3, 0.6, 0.9].map((value) => ({
+      direction: 'up' as const,
+      value,
+      T_L: 0.4,
+      dTL_dTR: 0,
+      roots: [0.4],
+      stableRoots: 1,
+      jump: false,
+    }));
+    const h: Hysteresis = { parameter: 'T_R', steps, loops: [], bistableValues: [] };
+    const svg = await specToSvg(hysteresisPlotSpec(h, false) as never);
+    const xAxis =
+      /aria-label="X-axis titled '[^']*' for a linear scale with values from ([\d.]+) to ([\d.]+)"/.exec(
+        svg,
+      )!;
+    expect([Number(xAxis[1]), Number(xAxis[2])]).toEqual([300, 900]);
+  });
 });
 
 describe('a line chart of several roots', () => {
