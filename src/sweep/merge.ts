@@ -3,7 +3,8 @@
  * verifying every chunk against its record (a damaged or missing one refuses the merge, naming the
  * shard to rerun), and optionally removing the chunks once the results are verified.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { makeDirectory } from '../io/make-directory.js';
 import { join, resolve } from 'node:path';
 import { InputError } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -119,7 +120,7 @@ export function mergeSweeps(
       );
     }
   } else {
-    mkdirSync(outDir, { recursive: true });
+    makeDirectory(outDir);
     writeFileAtomic(join(outDir, MANIFEST), JSON.stringify(first, null, 1) + '\n');
     wroteManifest = true;
   }

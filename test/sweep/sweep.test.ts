@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -503,6 +503,16 @@ describe('ndtc merge', () => {
       expect(read(shared, f)).toBe(read(whole, f));
       expect(read(merged, f)).toBe(read(whole, f));
     }
+    // --out a file: the words sweep uses (it exists and is not a directory), exit 1.
+    const holder = fresh();
+    mkdirSync(holder, { recursive: true });
+    const file = join(holder, 'a-file');
+    writeFileSync(file, 'x');
+    const onFile = await ndtc('merge', '--out', file, '--no-plot', ...separate);
+    expect(onFile.code).toBe(1);
+    expect(onFile.stderr).toBe(
+      `ndtc merge: cannot create the directory ${file}: it exists and is not a directory (ENOTDIR)\n`,
+    );
   });
 });
 
