@@ -498,7 +498,7 @@ See docs/sweeps.md.`,
       }
       if (summary.chunksRemoved)
         ctx.stdout(`the chunks were removed after a verified merge; the results verify: nothing to do\n`);
-      if (!shard && opts.plot !== false) {
+      if (!shard && opts.plot !== false && !summary.chunksRemoved) {
         const files = await plotSweep(opts.out, typeof opts.plot === 'string' ? opts.plot : undefined);
         summary.files.push(...files);
       }

@@ -116,23 +116,22 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   progress.done();
   failures.sort((a, b) => a.index - b.index);
   const files: string[] = [];
-  if (!options.shard) {
+  // Merged, verified and its chunks removed: the results stand; nothing is written again.
+  if (!options.shard && !removed) {
     if (binary) {
       files.push(await writeNetcdf(manifest, options.out));
     } else {
       // Every chunk was verified above or written by this run: assembly checks lengths only.
-      if (!removed)
-        assembleResults(
-          manifest,
-          options.out,
-          () => options.out,
-          () => true,
-        );
+      assembleResults(
+        manifest,
+        options.out,
+        () => options.out,
+        () => true,
+      );
       files.push(join(options.out, RESULTS_CSV), join(options.out, RESULTS_JSONL));
       if (options.netcdf !== false) files.push(await writeNetcdf(manifest, options.out));
     }
-    if (options.removeChunks && !removed)
-      removeChunksAfterVerifiedMerge(options.out, manifest, [options.out]);
+    if (options.removeChunks) removeChunksAfterVerifiedMerge(options.out, manifest, [options.out]);
   }
   return {
     points: manifest.points,

@@ -342,6 +342,13 @@ describe('chunks removed after a verified merge', () => {
     );
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(`0 chunks computed, ${CHUNKS} already done`);
+    // Nothing is written again: no 'wrote' line after 'nothing to do', the record untouched.
+    expect(again.stdout).toContain('nothing to do');
+    expect(again.stdout).not.toContain('wrote ');
+    const record = readFileSync(join(dir, 'results.done'), 'utf8');
+    const withPlot = await ndtc('sweep', '--out', dir, '--resume', '--quiet', '--workers', '0');
+    expect(withPlot.stdout).not.toContain('wrote ');
+    expect(readFileSync(join(dir, 'results.done'), 'utf8')).toBe(record);
     expect((await ndtc('merge', dir, '--no-plot', '--no-h5')).code).toBe(0);
     // Damaged results without their chunks: verify says so; --resume computes everything again.
     flipBit(join(dir, 'results.jsonl'), 77);
