@@ -169,7 +169,7 @@ export const NUMERIC_SPECS: readonly NumericSpec[] = [
     unit: 'fW',
     perSI: 1e15,
     min: 0.1,
-    max: 1e4, // the domain allows up to 1 µW; ~1 pW already drives the paper's reservoirs to T_c
+    max: 1e4, // the domain allows up to 1 µW; ~10 pW already drives the paper's reservoirs to T_c (1 pW to ~0.8 K)
     log: true,
     help: 'input power on the left',
     group: 'operating',

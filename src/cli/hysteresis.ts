@@ -81,8 +81,8 @@ export function register(program: Command, ctx: CliContext): void {
       'after',
       `
 Examples:
-  $ ndtc hysteresis --sweep TR=10mK..800mK:200 --Jin 1e-18W
-  $ ndtc hysteresis --device examples/ag.yaml --sweep Jin=1fW..1pW:200:log --TR 530mK
+  $ ndtc hysteresis --sweep TR=10mK..800mK:200 --Jin 1e-18W --out ndtc-out/hysteresis-tr
+  $ ndtc hysteresis --device examples/ag.yaml --sweep Jin=1fW..1pW:200:log --TR 530mK --out ndtc-out/hysteresis-jin
 
 Continuation: at each step the stable root nearest the previous T_L; a jump is marked where the
 followed branch ends. Loops are the ranges where the up and down branches differ (> 1 µK).

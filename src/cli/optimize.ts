@@ -130,8 +130,8 @@ export function register(program: Command, ctx: CliContext): void {
       'after',
       `
 Examples:
-  $ ndtc optimize --maximize deltaT --param chi=0.5..10:log --param Jin=1fW..1pW:log
-  $ ndtc optimize --device examples/inas.yaml --maximize negative-responsivity --param c=20fF/um^2..200fF/um^2 --Jin 100fW
+  $ ndtc optimize --maximize deltaT --param chi=0.5..10:log --param Jin=1fW..1pW:log --out ndtc-out/optimize-chi-jin
+  $ ndtc optimize --device examples/inas.yaml --maximize negative-responsivity --param c=20fF/um^2..200fF/um^2 --Jin 100fW --out ndtc-out/optimize-inas-c
 
 Objectives: deltaT = T_L(T_R,min) − min T_L over the T_R range (K); negative-responsivity =
 −min over T_R of dT_L/dT_R on stable roots. Profiles: the objective along each parameter through

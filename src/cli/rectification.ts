@@ -78,7 +78,7 @@ leaving the hot reservoir (W > 0). R > 1: the pair conducts better with its left
 Examples:
   $ ndtc rectification --Thot 500mK --Tcold 100mK --chi 0.2..20:15:log
   $ ndtc rectification --Thot 600mK --Tcold 200mK --chi 1,2,5 --TcR 0.8K..1.6K:5 --csv
-  $ ndtc rectification --Thot 500mK --Tcold 100mK --chi 0.1..10:30:log --TcR 1K,1.2K,1.5K --figure diode.png
+  $ ndtc rectification --Thot 500mK --Tcold 100mK --chi 0.1..10:30:log --TcR 1K,1.2K,1.5K --figure ndtc-out/diode.png
 
 Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_forward, tau0_reverse};
 tau0 is the junctions' matched-load transmission 4R_L R_R/(R_L+R_R)². With lossy lines (--Rline > 0)

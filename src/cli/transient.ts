@@ -152,9 +152,9 @@ export function register(program: Command, ctx: CliContext): void {
       'after',
       `
 Examples:
-  $ ndtc transient --TR 700mK --Jin 1e-18W --change Jin=2fW --at 1us --duration 10us --until 100us
-  $ ndtc transient --TR 700mK --Jin 1e-18W --initial-state 1 --change TR=300mK --at 1us --duration 20us --until 300us
-  $ ndtc transient --setup 3 --JinL 1e-18W --JinR 400fW --change JinL=2fW --at 1us --duration 10us --until 100us
+  $ ndtc transient --TR 700mK --Jin 1e-18W --change Jin=2fW --at 1us --duration 10us --until 100us --out ndtc-out/transient-pulse
+  $ ndtc transient --TR 700mK --Jin 1e-18W --initial-state 1 --change TR=300mK --at 1us --duration 20us --until 300us --out ndtc-out/transient-dip
+  $ ndtc transient --setup 3 --JinL 1e-18W --JinR 400fW --change JinL=2fW --at 1us --duration 10us --until 100us --out ndtc-out/transient-setup3
 
 Starts from a stable steady state of the drive before the change (ndtc solve lists them). Integrates
 C(T) dT/dt = J_in − J_γ − J_ph (and, in setup 3, C_R dT_R/dt = J_in^R + J_γ − J_ph^R) with a stiff

@@ -51,7 +51,7 @@ steady state; temperature gain = ∂T_L/∂T_R along the gate's control. |α| > 
 Examples:
   $ ndtc transistor --JinL 20fW --JinR 0.1fW
   $ ndtc transistor --JinL 10fW,20fW,50fW --JinR 0.01fW..30fW:40:log --csv
-  $ ndtc transistor --JinL 20fW --JinR 0.01fW..30fW:40:log --figure alpha.png
+  $ ndtc transistor --JinL 20fW --JinR 0.01fW..30fW:40:log --figure ndtc-out/alpha.png
 
 Points: {J_in_L, J_in_R, T_bath, state, T_L, T_R, stable, J_out, alpha, dTL_dJgate, dTR_dJgate,
 temperature_gain, kappa_gamma} (W, W, K, -, K, K, -, W, -, K/W, K/W, -, W/K); one row per steady state

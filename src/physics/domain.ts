@@ -97,7 +97,7 @@ export const DOMAIN: Readonly<Record<DomainName, Readonly<DomainRange>>> = {
     minExclusive: true,
     max: Bound.JIN_MAX,
     kind: 'power',
-    reason: 'a heating power; ~1 pW already takes the paper’s reservoirs to Tc',
+    reason: 'a heating power; ~10 pW already takes the paper’s reservoirs to Tc (1 pW to ~0.8 K)',
   },
   area: {
     min: Bound.AREA_MIN,

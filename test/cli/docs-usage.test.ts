@@ -43,8 +43,37 @@ describe('usage in README.md and docs/*.md', () => {
     }
   });
 
+  it.each(pages)('%s: every --figure of an example lies under ndtc-out/ or outside the clone', (page) => {
+    for (const line of commandLines(page))
+      for (const m of line.matchAll(/--figure[ =]([^\s`|]+)/g))
+        expect(m[1], `${page}: ${line.trim()}`).toMatch(/^(ndtc-out\/|\/tmp\/|<file>)/);
+  });
+
+  it('examples run one after another do not collide: each output folder belongs to one command', () => {
+    // A second, different command into the same non-empty folder is refused (the folder policy).
+    const owners = new Map<string, Set<string>>();
+    for (const page of pages)
+      // Continued lines (a trailing backslash) joined: the --out of a long example is on its last line.
+      for (const raw of text(page)
+        .replace(/\s*\\\n\s*/g, ' ')
+        .split('\n')) {
+        const line = raw
+          .replace(/#.*$/, '')
+          .replace(/^\s*(\$ )?(npx )?/, '')
+          .split(/\s{2,}/)[0] // a help example's description follows after a gap
+          .trim();
+        const command = /^ndtc (sweep|reproduce|hysteresis|optimize|transient)\b/.exec(line)?.[1];
+        if (!command || /--resume|--force|--emit-slurm|\.\.\. |\[options\]/.test(line)) continue;
+        const out = /--out[ =](\S+)/.exec(line)?.[1] ?? `ndtc-out/${command}`;
+        if (!owners.has(out)) owners.set(out, new Set());
+        owners.get(out)!.add(line.replace(/\s+/g, ' '));
+      }
+    for (const [out, lines] of owners)
+      expect([...lines], `${out}: ${[...lines].join(' | ')}`).toHaveLength(1);
+  });
+
   it('the README sweep example writes into ndtc-out/, which git (and so prettier) ignores', () => {
-    expect(text('README.md')).toMatch(/npx ndtc sweep .* --out ndtc-out\/study\n/);
+    expect(text('README.md')).toMatch(/npx ndtc sweep .* --out ndtc-out\/study-ag\n/);
     expect(text('.gitignore').split('\n')).toContain('ndtc-out/');
   });
 });
