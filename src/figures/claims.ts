@@ -396,6 +396,13 @@ function claim7(study: Study): Claim {
     }
   });
   const holds = maxInas.deltaT > maxAg.deltaT && smallerAbove10 === 0;
+  // Beside the test (equal J_in): the comparison of the paper's Fig. 3, at J_in giving the same T_L.
+  const [agCurves, inasCurves] = [study.responseCurves('ag', 1), study.responseCurves('inas', 1)];
+  const matched = agCurves.map((c, k) => ({
+    TL0: c.TL0,
+    ag: c.drop.deltaT,
+    inas: inasCurves[k].drop.deltaT,
+  }));
   return {
     id: 7,
     statement: 'InAsOI shows larger δT than Ag.',
@@ -407,6 +414,8 @@ function claim7(study: Study): Claim {
         (smallerAbove10 > 0
           ? `; not at ${smallerAbove10} points with J_in ≥ 10 fW, the first at ${fW(firstNotLarger)}`
           : ''),
+      `not part of the test: at the J_in giving the same T_L(10 mK) (Fig. 3's comparison), δT InAsOI vs Ag: ` +
+        matched.map((m) => `${mK(m.inas)} vs ${mK(m.ag)} at ${mK(m.TL0)}`).join(', '),
     ],
     numbers: {
       maxAg,
@@ -415,6 +424,7 @@ function claim7(study: Study): Claim {
       total: considered,
       notLargerAbove10fW: smallerAbove10,
       firstNotLarger,
+      matchedTL: matched,
     },
   };
 }

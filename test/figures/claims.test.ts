@@ -114,6 +114,20 @@ describe('claims', () => {
     if (!(reductionAg > reductionInas)) expect(claim(8).holds).toBe(false);
   });
 
+  it('7: beside the test, δT at the J_in that give the same T_L(10 mK), recomputed on a dense grid', () => {
+    const matched = claim(7).numbers.matchedTL as { TL0: number; ag: number; inas: number }[];
+    expect(matched.map((m) => m.TL0)).toEqual([0.3, 0.5, 0.7]);
+    for (const m of matched) {
+      const Jin = (platform: PlatformName) =>
+        study.operatingPoints(platform).find((o) => o.TL0 === m.TL0)!.Jin;
+      expect(Math.abs(m.ag - denseDrop('ag', Jin('ag')))).toBeLessThan(1e-3);
+      expect(Math.abs(m.inas - denseDrop('inas', Jin('inas')))).toBeLessThan(1e-3);
+    }
+    expect(claim(7).evidence.at(-1)).toMatch(
+      /^not part of the test: at the J_in giving the same T_L\(10 mK\)/,
+    );
+  }, 120_000);
+
   it('the report prints each verdict and the capacitance with its reason', () => {
     const md = reportMarkdown({
       provenance: { ndtcVersion: '0.0.0', gitCommit: null, date: '2026-01-01T00:00:00.000Z' },
