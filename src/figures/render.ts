@@ -98,6 +98,58 @@ function lineRows(panel: Panel): Row[] {
   return rows;
 }
 
+/**
+ * A linear y domain with room at both ends before it is made nice: a curve reaching −0.3965 or 0.999
+ * otherwise runs along the frame at −0.4 or 1, hidden by it. Data that start at zero (δT) keep zero
+ * as their end rather than gaining a negative margin.
+ */
+function linearYDomain(panel: Panel, rows: Row[]): { domain?: [number, number]; nice: boolean } {
+  const ys = [
+    ...rows.map((r) => r.y),
+    ...(panel.rules ?? []).filter((r) => r.axis === 'y').map((r) => r.value),
+    ...(panel.markers ?? []).map((m) => m.y),
+  ].filter(Number.isFinite);
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const y of ys) [lo, hi] = [Math.min(lo, y), Math.max(hi, y)];
+  if (!(hi > lo)) return { nice: true };
+  const room = 0.03 * (hi - lo);
+  const low = lo >= 0 ? Math.max(0, lo - room) : lo - room;
+  const high = hi <= 0 ? Math.min(0, hi + room) : hi + room;
+  return { domain: [low, high], nice: true };
+}
+
+/**
+ * Where a horizontal rule's label goes: just above the rule at the right end, else the first of below
+ * it at the right, above or below it at the left, where no curve passes (within 8 % of the plot's
+ * height, in the last or first sixth of its width).
+ */
+function ruleLabelPlace(panel: Panel, rows: Row[], value: number): { left: boolean; below: boolean } {
+  const pos = (x: number): number => (panel.xScale === 'log' ? Math.log(x) : x);
+  const height = (y: number): number => (panel.yScale === 'log' ? Math.log(y) : y);
+  let [xlo, xhi, ylo, yhi] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const r of rows) {
+    [xlo, xhi] = [Math.min(xlo, pos(r.x)), Math.max(xhi, pos(r.x))];
+    [ylo, yhi] = [Math.min(ylo, height(r.y)), Math.max(yhi, height(r.y))];
+  }
+  const band = 0.08 * (yhi - ylo);
+  const sixth = (xhi - xlo) / 6;
+  const v = height(value);
+  const clear = (left: boolean, below: boolean): boolean =>
+    !rows.some((r) => {
+      const [x, y] = [pos(r.x), height(r.y)];
+      const inX = left ? x <= xlo + sixth : x >= xhi - sixth;
+      const inY = below ? y <= v && y >= v - band : y >= v && y <= v + band;
+      return inX && inY;
+    });
+  const places = [
+    { left: false, below: false },
+    { left: false, below: true },
+    { left: true, below: false },
+    { left: true, below: true },
+  ];
+  return places.find((p) => clear(p.left, p.below)) ?? places[0];
+}
+
 /** The vega-lite spec of a panel (a plain object; also useful to embed elsewhere). */
 export function panelSpec(panel: Panel): TopLevelSpec {
   const rows = lineRows(panel);
@@ -118,7 +170,7 @@ export function panelSpec(panel: Panel): TopLevelSpec {
     panel.xScale === 'log' ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: true };
   if (panel.xDomain) Object.assign(xScale, { domain: panel.xDomain, nice: false });
   const yScale: Record<string, unknown> =
-    panel.yScale === 'log' ? { type: 'log' } : { type: 'linear', zero: false };
+    panel.yScale === 'log' ? { type: 'log' } : { type: 'linear', zero: false, ...linearYDomain(panel, rows) };
   // Lines are clipped to the plot only where a fixed x range cuts them (elsewhere the scales hold
   // every point): resvg draws each clip through a full-size mask, most of a panel's raster time.
   const xDomain = panel.xDomain;
@@ -196,6 +248,10 @@ export function panelSpec(panel: Panel): TopLevelSpec {
   for (const rule of panel.rules ?? []) {
     if (rule.axis === 'y' && panel.yScale === 'log' && rule.value <= 0) continue;
     const channel = rule.axis;
+    const { left, below } =
+      channel === 'y' && rows.length > 0
+        ? ruleLabelPlace(panel, rows, rule.value)
+        : { left: false, below: false };
     layers.push({
       data: { values: [{ value: rule.value, label: rule.label }] },
       layer: [
@@ -206,13 +262,20 @@ export function panelSpec(panel: Panel): TopLevelSpec {
         {
           mark:
             channel === 'y'
-              ? { type: 'text', align: 'right', dy: -6, fontSize: 11, color: '#555555' }
+              ? {
+                  type: 'text',
+                  align: left ? 'left' : 'right',
+                  baseline: below ? 'top' : 'alphabetic',
+                  dy: below ? 4 : -6,
+                  fontSize: 11,
+                  color: '#555555',
+                }
               : { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#555555' },
           encoding:
             channel === 'y'
               ? {
                   y: { field: 'value', type: 'quantitative' },
-                  x: { value: WIDTH - 4 },
+                  x: { value: left ? 4 : WIDTH - 4 },
                   text: { field: 'label' },
                 }
               : { x: { field: 'value', type: 'quantitative' }, y: { value: 12 }, text: { field: 'label' } },

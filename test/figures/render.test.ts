@@ -128,6 +128,52 @@ describe('panel rendering (synthetic data)', () => {
     }
   });
 
+  it('a linear y axis leaves room past the data (−0.3965 is not on the frame at −0.4), but none below a zero start', async () => {
+    const base = syntheticLinearPanel();
+    const responsivity = {
+      ...base,
+      markers: [],
+      intervals: undefined,
+      series: [{ name: 'r', x: [0, 1, 2], y: [0.1, -0.3965, 0.999] }],
+    };
+    const spec = panelSpec(responsivity) as unknown as {
+      layer: { encoding: { y: { scale: { domain: number[] } } } }[];
+    };
+    const [lo, hi] = spec.layer[0].encoding.y.scale.domain;
+    expect(lo).toBeLessThan(-0.3965 - 0.02 * 1.3955);
+    expect(hi).toBeGreaterThan(0.999 + 0.02 * 1.3955);
+    const drop = {
+      ...base,
+      markers: [],
+      intervals: undefined,
+      series: [{ name: 'δT', x: [1, 2, 3], y: [0, 22.4, 16.5] }],
+    };
+    const dropDomain = (panelSpec(drop) as unknown as typeof spec).layer[0].encoding.y.scale.domain;
+    expect(dropDomain[0]).toBe(0);
+    const yAxis = /aria-label="Y-axis titled '[^']*' for a linear scale with values from ([^ ]+) to/.exec(
+      await renderSvg(drop),
+    )!;
+    expect(yAxis[1]).toBe('0');
+  });
+
+  it('a horizontal rule is labelled where no curve runs: below it when a curve passes just above at the right', async () => {
+    const label = (y: number[]) => {
+      const panel = {
+        ...syntheticLinearPanel(),
+        markers: [],
+        intervals: undefined,
+        series: [{ name: 'δT', x: [1, 2, 3, 4, 5, 6], y }],
+        rules: [{ axis: 'y' as const, value: 10, label: '10 mK' }],
+      };
+      const spec = panelSpec(panel) as unknown as {
+        layer: { layer?: { mark: { baseline?: string; align?: string } }[] }[];
+      };
+      return spec.layer.find((l) => l.layer)!.layer![1].mark;
+    };
+    expect(label([0, 20, 30, 25, 15, 2])).toMatchObject({ align: 'right', baseline: 'alphabetic' });
+    expect(label([0, 20, 30, 25, 15, 10.8])).toMatchObject({ align: 'right', baseline: 'top' });
+  });
+
   it('log axes drop non-positive values instead of failing', async () => {
     const spec = panelSpec(syntheticLogPanel()) as unknown as {
       layer: { data: { values: { y: number }[] } }[];
