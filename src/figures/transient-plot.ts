@@ -51,7 +51,16 @@ export function transientPlotSpec(
     scale: { nice: false },
     axis: { tickCount: linearTickCount(WIDTH) },
   };
-  const y = { field: 'T', type: 'quantitative', title: axisTitle('T', uy.unit), scale: { zero: false } };
+  // Room past the data before the nice ends: a set T_R of 700 mK otherwise runs along the frame.
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const row of rows) [lo, hi] = [Math.min(lo, row.T), Math.max(hi, row.T)];
+  const room = hi > lo ? 0.03 * (hi - lo) : 0;
+  const y = {
+    field: 'T',
+    type: 'quantitative',
+    title: axisTitle('T', uy.unit),
+    scale: { zero: false, ...(room > 0 && { domain: [Math.max(0, lo - room), hi + room], nice: true }) },
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: WIDTH,
