@@ -62,6 +62,7 @@ const BASE_SYMBOLS: Record<string, { pow10: number; factor: number; dim: Dimensi
 };
 
 const PREFIX_POW10: Record<string, number> = {
+  y: -24,
   z: -21,
   a: -18,
   f: -15,
@@ -360,7 +361,8 @@ export function parseEphCoupling(
 // Formatting
 
 const PREFIX_SYMBOLS: [number, string][] = [
-  // Down to zepto: J_ph,S of a cold island is zW (1e-21 W) where J_ph,N is fW.
+  // Down to yocto: J_ph,S of a cold superconducting island is zW or yW (1e-24 W) where J_ph,N is fW.
+  [-24, 'y'],
   [-21, 'z'],
   [-18, 'a'],
   [-15, 'f'],
@@ -428,7 +430,7 @@ function engineering(x: number, unit: string, digits: number, shift = 0, prefixe
   const magnitude = Math.floor((Math.log10(Math.abs(x)) + shift) / 3) * 3;
   const lowest = prefixes[0][0];
   const highest = prefixes[prefixes.length - 1][0];
-  // Below the smallest prefix, powers of ten of the bare unit ('1e-30 W'), not '1e-9 zW'.
+  // Below the smallest prefix, powers of ten of the bare unit ('1e-30 W'), not '1e-6 yW'.
   if (magnitude < lowest && Math.abs(Number(formatShifted(x, shift - lowest, digits))) < 1)
     return `${formatShifted(x, shift, digits)} ${unit}`;
   let p = Math.min(highest, Math.max(lowest, magnitude));

@@ -123,8 +123,10 @@ describe('formatQuantity', () => {
     [1e-13, 'power', '100 fW'],
     [9.99996e-13, 'power', '1 pW'], // rounding carries into the next prefix
     [0, 'power', '0 W'],
-    // Below zepto: powers of ten of the bare unit, not '1e-9 zW'.
+    // Below yocto: powers of ten of the bare unit, not '1e-6 yW'.
     [1e-30, 'power', '1e-30 W'],
+    // J_ph,S of a cold InAsOI island: yocto, like its neighbours in zW (not '2.21e-24 W').
+    [2.21e-24, 'power', '2.21 yW'],
     [-6.163e-33, 'power', '-6.163e-33 W'],
     [1e-21, 'power', '1 zW'],
     [9.99996e-22, 'power', '1 zW'], // rounds up into zepto
