@@ -90,13 +90,21 @@ function buildControl(spec: NumericSpec, parent: HTMLElement, onChange: OnChange
     onChange(spec.key, event.timeStamp);
   });
   text.addEventListener('change', (event) => {
-    const parsed = parseDisplay(spec.key, text.value, view.params);
+    // Named as the control shows it, without its definition: 'γ (right)', not 'gammaR'.
+    const parsed = parseDisplay(
+      spec.key,
+      text.value,
+      view.params,
+      spec.label.replace(/ = [^(]*?(?= \(|$)/, ''),
+    );
     if ('error' in parsed) {
       showNotes([parsed.error]);
       syncControl(spec.key);
+      sayBeside(spec.key, parsed.error);
       return;
     }
     setParam(spec.key, parsed.value, 'text', parsed.note === undefined ? [] : [parsed.note]);
+    if (parsed.note !== undefined) sayBeside(spec.key, parsed.note);
     onChange(spec.key, event.timeStamp);
   });
   controls.set(spec.key, { spec, wrap, label, range, text, help });
@@ -120,6 +128,17 @@ function setParam(key: NumericKey, value: number, from: 'range' | 'text', notes:
   }
 }
 
+/**
+ * A typed value's refusal or clamp, also in place of the control's help line until it next changes: on a
+ * phone the notes above the curves are screens away from the box being typed in.
+ */
+function sayBeside(key: NumericKey, message: string): void {
+  const c = controls.get(key);
+  if (c === undefined) return;
+  c.help.textContent = message;
+  c.help.classList.add('refused');
+}
+
 function syncText(key: NumericKey): void {
   const c = controls.get(key);
   if (c === undefined) return;
@@ -133,6 +152,7 @@ function syncControl(key: NumericKey): void {
   const p = view.params;
   c.range.value = String(toSlider(key, p[key], p));
   c.help.textContent = helpText(key, p);
+  c.help.classList.remove('refused');
   // With separate sides the shared controls name the left side, and the right ones appear.
   const side = p.separate && ['c', 'r0', 'gamma', 'Tc'].includes(key) ? ' (left)' : '';
   c.label.textContent = `${c.spec.label}${side}${c.spec.unit === '' ? '' : ` (${c.spec.unit})`}`;

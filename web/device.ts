@@ -8,7 +8,15 @@ import schema from '../schema/device.schema.json' with { type: 'json' };
 import { deviceDocument, deviceYaml } from '../src/device-file/document.js';
 import { parseDeviceText, type DeviceSchema } from '../src/device-file/parse.js';
 import { refuseRealLine } from '../src/physics/device-input.js';
-import { chiOf, formatQuantity, platformDevice, withChi, type Device, type Reservoir } from '../src/index.js';
+import {
+  chiOf,
+  formatQuantity,
+  InputError,
+  platformDevice,
+  withChi,
+  type Device,
+  type Reservoir,
+} from '../src/index.js';
 import type { ExplorerParams } from './params.js';
 
 export interface LoadedDevice {
@@ -42,11 +50,17 @@ export const MAX_DEVICE_FILE_BYTES = 100_000;
  */
 export function parseLoadedDevice(text: string, name: string): LoadedDevice {
   const device = parseDeviceText(text, name, schema as DeviceSchema);
-  refuseRealLine(
-    device,
-    name,
-    "no 'line': the explorer draws the paper's ideal lines (real lines: ndtc rectification, …ThroughLine functions)",
-  );
+  try {
+    refuseRealLine(
+      device,
+      name,
+      "no 'line': the explorer draws the paper's ideal lines (real lines: ndtc rectification, …ThroughLine functions)",
+    );
+  } catch (error) {
+    // Named as the file's other errors are ('ag.yaml: left.junction: …'), not 'ag.yaml.line'.
+    if (error instanceof InputError) throw new InputError(`${name}: line`, error.value, error.accepted);
+    throw error;
+  }
   return { name, device };
 }
 

@@ -5,7 +5,6 @@
  */
 import {
   describeTwoReservoirState,
-  formatQuantity,
   photonicHeatCurrent,
   rectification,
   reservoirPhononHeat,
@@ -58,11 +57,17 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 export function dynamicsCurve(device: Device, Jin: number, setup: Setup): DynamicsCurve {
   const TR = dynamicsTR(device, Jin, setup);
   const JinAfter = Jin * (1 + DYNAMICS_STEP);
+  // As the controls show them (10000 fW, not 1e4 fW).
+  const shown = (v: number): string => String(Number(v.toPrecision(3)));
+  const at = `J_in = ${shown(Jin * 1e15)} fW${Number.isFinite(TR) ? `, T_R = ${shown(TR * 1e3)} mK` : ''}`;
   // τ of the state transientResponse starts from (its lowest stable one) fixes the span.
-  const start = solveBalance(device, { Jin, TR, setup }).roots.find((r) => r.stable);
+  const roots = Number.isFinite(TR) ? solveBalance(device, { Jin, TR, setup }).roots : [];
+  const start = roots.find((r) => r.stable);
   if (start === undefined)
     throw new Error(
-      `no stable steady state at J_in = ${formatQuantity(Jin, 'power')}, T_R = ${formatQuantity(TR, 'temperature')}`,
+      roots.length === 0
+        ? `no steady state at ${at}: T_L would reach T_c (outside the model)`
+        : `no stable steady state at ${at}`,
     );
   const tau = timeConstant(device, start);
   const until = DYNAMICS_SPAN * tau;

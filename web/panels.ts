@@ -186,7 +186,8 @@ export function drawBalance(
   // The coarse pass fills every 8th point; draw it as a connected curve until the rest arrives.
   const keep = data.complete ? TR.map(() => true) : data.points.map((p) => p !== null);
   const pick = <T>(a: T[]): T[] => a.filter((_, i) => keep[i]);
-  const drop = data.drop;
+  // δT is undefined (NaN) where T_L has no root below T_c at T_R = T_bath: said, not printed as NaN.
+  const drop = data.drop !== null && Number.isFinite(data.drop.deltaT) ? data.drop : null;
   const markers =
     drop === null
       ? []
@@ -208,6 +209,7 @@ export function drawBalance(
   const parts = [`J_in = ${sig(data.Jin * fW)} fW, setup ${data.setup}`];
   if (!data.complete) parts.push('refining…');
   if (drop !== null) parts.push(`δT = ${sig(drop.deltaT * mK)} mK`);
+  else if (data.drop !== null) parts.push('δT undefined: at T_R = T_bath, T_L has no steady state below T_c');
   if (multiple > 0) parts.push(`bistable at ${multiple} T_R values`);
   if (exceeds > 0) parts.push(`T_L would reach T_c at ${exceeds} T_R values (outside the model, left blank)`);
   const text = parts.join('; ');

@@ -317,20 +317,22 @@ export function parseDisplay(
   key: NumericKey,
   text: string,
   params: RangeContext,
+  /** How messages name the value: the URL key by default, a control's label where one was typed. */
+  name: string = key,
 ): { value: number; note?: string } | { error: string } {
   const spec = specOf(key);
   const trimmed = text.trim();
   const unit = spec.unit === '' ? '' : ` ${spec.unit}`;
   const { min, max } = rangeOf(key, params);
   const range = `from ${fmt(min * spec.perSI)} to ${fmt(max * spec.perSI)}${unit}`;
-  if (!NUMBER.test(trimmed)) return { error: `${key}: invalid value '${text}': a number ${range}` };
+  if (!NUMBER.test(trimmed)) return { error: `${name}: invalid value '${text}': a number ${range}` };
   const si = Number(trimmed) / spec.perSI;
-  if (!Number.isFinite(si)) return { error: `${key}: invalid value '${text}': a number ${range}` };
+  if (!Number.isFinite(si)) return { error: `${name}: invalid value '${text}': a number ${range}` };
   if (si < min || si > max) {
     const value = Math.min(max, Math.max(min, si));
     return {
       value,
-      note: `${key}: '${text}' is not ${range}; using ${formatDisplay(key, value)}${unit}`,
+      note: `${name}: '${text}' is not ${range}; using ${formatDisplay(key, value)}${unit}`,
     };
   }
   return { value: si };
@@ -415,9 +417,12 @@ export function fromQuery(query: string): { params: ExplorerParams; notes: strin
   params = clamped.params;
   for (const key of clamped.moved) {
     if (q.get(key) === null) {
-      const unit = specOf(key).unit;
+      const { min, max } = rangeOf(key, params);
+      const spec = specOf(key);
+      const unit = spec.unit === '' ? '' : ` ${spec.unit}`;
       notes.push(
-        `${key}: the default lies outside ${helpText(key, params)}; using ${formatDisplay(key, params[key])} ${unit}`,
+        `${key}: the default, ${formatDisplay(key, DEFAULT_PARAMS[key])}${unit}, is not from ` +
+          `${fmt(min * spec.perSI)} to ${fmt(max * spec.perSI)}${unit} here; using ${formatDisplay(key, params[key])}${unit}`,
       );
     }
   }

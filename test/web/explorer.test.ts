@@ -306,7 +306,9 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
 
     await page.fill('#gamma-value', 'abc');
     await page.press('#gamma-value', 'Enter');
-    await expect.poll(() => page.textContent('#notes')).toContain("gamma: invalid value 'abc'");
+    await expect.poll(() => page.textContent('#notes')).toContain("γ: invalid value 'abc'");
+    // Also under the box itself (on a phone the notes are screens away from it).
+    expect(await page.textContent('#gamma-help')).toContain("γ: invalid value 'abc'");
     expect(await page.inputValue('#gamma-value')).toBe('0.0001');
     expect((await state(page)).params.gamma).toBe(1e-4);
 

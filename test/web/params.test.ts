@@ -271,7 +271,7 @@ describe('a device file in the view', () => {
   it('a device file with a real photon line is refused (the explorer draws ideal lines); 0 H and 0 Ω are the ideal line', () => {
     const text = (line: string): string => `platform: ag\nline: ${line}\n`;
     expect(() => parseLoadedDevice(text('{ inductance: 1nH, resistance: 5ohm }'), 'lossy.yaml')).toThrow(
-      /^lossy\.yaml\.line: invalid value 'inductance 1e-9 H, resistance 5 Ω': no 'line': the explorer draws the paper's ideal lines/,
+      /^lossy\.yaml: line: invalid value 'inductance 1e-9 H, resistance 5 Ω': no 'line': the explorer draws the paper's ideal lines/,
     );
     const ideal = parseLoadedDevice(text('{ inductance: 0H, resistance: 0ohm }'), 'ideal.yaml');
     expect(
