@@ -251,7 +251,7 @@ export function gapParametersInDomain(s: { Tc: number; gamma: number }): boolean
   if (typeof s !== 'object' || s === null) return false;
   const { Tc, gamma } = s;
   return (
-    onlyKeys(s, DEVICE_KEYS.superconductor) &&
+    keysKnown(s, DEVICE_KEYS.superconductor) &&
     typeof Tc === 'number' &&
     typeof gamma === 'number' &&
     Tc >= Bound.TC_MIN &&
@@ -322,7 +322,7 @@ export function reservoirInDomain(r: Reservoir | undefined): boolean {
     SigmaN <= Bound.SIGMA_MAX &&
     volumeN >= Bound.VOLUME_MIN &&
     volumeN <= Bound.VOLUME_MAX &&
-    reservoirKeysKnown(r)
+    (keysChecked.has(r) || (reservoirKeysKnown(r) && Boolean(keysChecked.add(r))))
   );
 }
 
@@ -335,6 +335,21 @@ export const DEVICE_KEYS = {
   junction: ['r0', 'c', 'area'],
   line: ['inductance', 'resistance'],
 } as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Objects whose keys were found known: a function called in a loop on the same superconductor or
+ * reservoir enumerates its keys once (a for…in per call was most of R/R0's fast path). Values are
+ * still compared on every call; a key added to an object after its first use goes unseen.
+ */
+const keysChecked = new WeakSet<object>();
+
+/** onlyKeys, remembered per object (keysChecked). */
+function keysKnown(object: object, keys: readonly string[]): boolean {
+  if (keysChecked.has(object)) return true;
+  if (!onlyKeys(object, keys)) return false;
+  keysChecked.add(object);
+  return true;
+}
 
 /** No keys but `keys` (up to five: compared one by one, cheaper on every call's fast path than a Set). */
 const onlyKeys = (object: object, keys: readonly string[]): boolean => {
