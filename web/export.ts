@@ -45,53 +45,101 @@ export function tidyCsv(list: Chart[]): string {
 
 const csvBlob = (text: string): Blob => new Blob([text], { type: 'text/csv' });
 
-/** The view in words: device, setup and the parameters shown. */
+/** The view in words: device, setup and the parameters shown, named as the controls name them. */
 export function describe(p: ExplorerParams): string {
   const values = NUMERIC_SPECS.filter((s) => s.group !== 'right' || p.separate).map(
     (s) =>
-      `${s.key} = ${String(Number((p[s.key] * s.perSI).toPrecision(4)))}${s.unit === '' ? '' : ` ${s.unit}`}`,
+      `${s.label.replace(/ = [^(]*?(?= \(|$)/, '')} = ${String(Number((p[s.key] * s.perSI).toPrecision(4)))}${s.unit === '' ? '' : ` ${s.unit}`}`,
   );
   const device = p.file === undefined ? `platform ${p.platform}` : `device file ${p.file.name}`;
   return [device, `setup ${p.setup}`, ...values].join(', ');
 }
 
-/** All six panels, their titles and legends, on one canvas with the view's parameters. */
+/** `text` broken at spaces into lines no wider than `width` in the context's current font. */
+function wrapText(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && ctx.measureText(next).width > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** A legend's entries placed in rows no wider than `width`: x offsets and row index per entry. */
+function legendLayout(
+  ctx: CanvasRenderingContext2D,
+  entries: ReturnType<Chart['legendEntries']>,
+  width: number,
+  dpr: number,
+): { placed: { entry: (typeof entries)[number]; x: number; row: number }[]; rows: number } {
+  const placed: { entry: (typeof entries)[number]; x: number; row: number }[] = [];
+  let [x, row] = [0, 0];
+  for (const entry of entries) {
+    const w = 18 * dpr + ctx.measureText(entry.label).width + 16 * dpr;
+    if (x + w > width && x > 0) [x, row] = [0, row + 1];
+    placed.push({ entry, x, row });
+    x += w;
+  }
+  return { placed, rows: entries.length === 0 ? 0 : row + 1 };
+}
+
+/**
+ * All six panels, their titles and legends, on one canvas with the view's parameters. Each row of
+ * panels is as tall as its tallest legend (held sets add lines), and the header wraps to the width.
+ */
 function exportPng(): Promise<Blob> {
   const list = Object.values(charts);
   const dpr = devicePixelRatio || 1;
   const cellW = Math.max(...list.map((c) => c.canvas.width));
-  const cellH = Math.max(...list.map((c) => c.canvas.height)) + 56 * dpr;
   const cols = 2;
-  const header = 58 * dpr;
   const canvas = document.createElement('canvas');
   canvas.width = cols * cellW;
-  canvas.height = header + Math.ceil(list.length / cols) * cellH;
-  const ctx = canvas.getContext('2d');
-  if (ctx === null) return Promise.reject(new Error('no 2D canvas'));
+  const measure = canvas.getContext('2d');
+  if (measure === null) return Promise.reject(new Error('no 2D canvas'));
+  const legendFont = `${12 * dpr}px sans-serif`;
+  measure.font = legendFont;
+  const layouts = list.map((c) => legendLayout(measure, c.legendEntries(), cellW - 20 * dpr, dpr));
+  const lineHeight = 16 * dpr;
+  const rowsOfPanels = Math.ceil(list.length / cols);
+  const cellHeights = Array.from({ length: rowsOfPanels }, (_, r) => {
+    const cells = list.slice(r * cols, r * cols + cols);
+    const legend = Math.max(...layouts.slice(r * cols, r * cols + cols).map((l) => l.rows)) * lineHeight;
+    return 24 * dpr + Math.max(...cells.map((c) => c.canvas.height)) + 12 * dpr + legend + 14 * dpr;
+  });
+  const d = describeDevice(deviceFromParams(view.params));
+  measure.font = `${13 * dpr}px sans-serif`;
+  const title = wrapText(measure, `ndtc explorer — ${describe(view.params)}`, canvas.width - 20 * dpr);
+  measure.font = `${11 * dpr}px sans-serif`;
+  const device = wrapText(measure, `left: ${d.left}; right: ${d.right}; ${d.bath}`, canvas.width - 20 * dpr);
+  const header = (title.length * 18 + device.length * 15 + 14) * dpr;
+  canvas.height = header + cellHeights.reduce((a, b) => a + b, 0);
+  // Resizing the canvas resets its context.
+  const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = '#111';
+  let y = 0;
   ctx.font = `${13 * dpr}px sans-serif`;
-  ctx.fillText(`ndtc explorer — ${describe(view.params)}`, 10 * dpr, 22 * dpr);
-  const d = describeDevice(deviceFromParams(view.params));
+  for (const line of title) ctx.fillText(line, 10 * dpr, (y += 18 * dpr));
   ctx.font = `${11 * dpr}px sans-serif`;
-  ctx.fillText(`left: ${d.left}; right: ${d.right}; ${d.bath}`, 10 * dpr, 42 * dpr);
+  for (const line of device) ctx.fillText(line, 10 * dpr, (y += 15 * dpr));
   list.forEach((chart, i) => {
+    const row = Math.floor(i / cols);
     const x = (i % cols) * cellW;
-    const y = header + Math.floor(i / cols) * cellH;
+    const top = header + cellHeights.slice(0, row).reduce((a, b) => a + b, 0);
     ctx.fillStyle = '#111';
     ctx.font = `bold ${13 * dpr}px sans-serif`;
-    ctx.fillText(chart.spec.title, x + 10 * dpr, y + 16 * dpr);
-    ctx.drawImage(chart.canvas, x, y + 24 * dpr);
-    let lx = x + 10 * dpr;
-    let ly = y + 24 * dpr + chart.canvas.height + 18 * dpr;
-    ctx.font = `${12 * dpr}px sans-serif`;
-    for (const entry of chart.legendEntries()) {
-      const w = 18 * dpr + ctx.measureText(entry.label).width + 16 * dpr;
-      if (lx + w > x + cellW && lx > x + 10 * dpr) {
-        lx = x + 10 * dpr;
-        ly += 16 * dpr;
-      }
+    ctx.fillText(chart.spec.title, x + 10 * dpr, top + 16 * dpr);
+    ctx.drawImage(chart.canvas, x, top + 24 * dpr);
+    ctx.font = legendFont;
+    const first = top + 24 * dpr + chart.canvas.height + 18 * dpr;
+    for (const { entry, x: dx, row: line } of layouts[i].placed) {
+      const [lx, ly] = [x + 10 * dpr + dx, first + line * lineHeight];
       ctx.fillStyle = entry.color;
       if (entry.dash === undefined) ctx.fillRect(lx, ly - 8 * dpr, 14 * dpr, 8 * dpr);
       else {
@@ -105,7 +153,6 @@ function exportPng(): Promise<Blob> {
       }
       ctx.fillStyle = '#111';
       ctx.fillText(entry.label, lx + 18 * dpr, ly);
-      lx += w;
     }
   });
   return new Promise((resolve, reject) =>
