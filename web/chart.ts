@@ -26,6 +26,8 @@ export interface Marker {
   x: number;
   y: number;
   label: string;
+  /** Label under the marker (a minimum: the curve runs above it), else above. */
+  below?: boolean;
 }
 
 export interface Overlays {
@@ -442,10 +444,19 @@ export class Chart {
       ctx.arc(x, y, 2 * dpr, 0, 2 * Math.PI);
       ctx.fill();
       ctx.fillStyle = MARKER;
-      // Right of the marker if it fits, else left of it; above it unless near the top.
+      // Right of the marker if it fits, else left of it; above it (below a minimum) unless that leaves
+      // the plot.
       const textWidth = ctx.measureText(m.label).width;
       const right = x + 8 * dpr + textWidth <= left + width;
-      const ty = y - 8 * dpr < top + 14 * dpr ? y + 18 * dpr : y - 8 * dpr;
+      const above = y - 8 * dpr;
+      const under = y + 18 * dpr;
+      const ty = m.below
+        ? under > top + height - 4 * dpr
+          ? above
+          : under
+        : above < top + 14 * dpr
+          ? under
+          : above;
       this.placeLabel(u, m.label, right ? x + 8 * dpr : x - 8 * dpr, ty, right ? 'left' : 'right');
     }
     ctx.restore();

@@ -196,6 +196,7 @@ export function drawBalance(
             x: drop.TRatMin * mK,
             y: drop.TLmin * mK,
             label: `T_L,min = ${sig(drop.TLmin * mK)} mK (δT = ${sig(drop.deltaT * mK)} mK)`,
+            below: true,
           },
         ];
   charts.temperature.update(pick(TR), TL.map(pick), { markers });
@@ -230,8 +231,16 @@ export function drawDrop(data: DropCurve, error: string | undefined): void {
     x.push(p.Jin * fW);
     y.push(p.deltaT * mK);
   }
-  charts.drop.update(x, [y], { vline: { x: view.params.Jin * fW, label: 'J_in' } });
-  const text = `setup ${data.setup}; δT = T_L(T_R = T_bath) − min over T_R up to 2/3·T_c of T_L`;
+  // The chosen J_in is marked where it lies on this panel's range; outside it, said instead of pinned
+  // to the edge.
+  const Jin = view.params.Jin * fW;
+  const inside = x.length > 0 && Jin >= x[0] && Jin <= x[x.length - 1];
+  charts.drop.update(x, [y], inside ? { vline: { x: Jin, label: 'J_in' } } : {});
+  const outside =
+    inside || x.length === 0
+      ? ''
+      : `; J_in = ${sig(Jin)} fW lies outside ${sig(x[0])}–${sig(x[x.length - 1])} fW`;
+  const text = `setup ${data.setup}; δT = T_L(T_R = T_bath) − min over T_R up to 2/3·T_c of T_L${outside}`;
   charts.drop.setStatus(
     error === undefined ? text : `${text}. ${error}`,
     error === undefined ? 'info' : 'error',
