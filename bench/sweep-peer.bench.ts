@@ -29,6 +29,8 @@ const BIG_SIDE = 1000;
 interface PeerResult {
   tables_cpu_s: number;
   map_cpu_s: number;
+  /** The peer's whole process: interpreter start-up, imports, input, tables, map, results. */
+  process_cpu_s: number;
   points: number;
   T_L: (number | null)[];
 }
@@ -211,6 +213,16 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
     const bigPeerPerPoint = (bigPeer.map_cpu_s * 1e6) / bigPoints;
     const bigPerPoint = (big.cpu * 1e6) / bigPoints;
 
+    // As the issue measured both (whole processes, the 316² map): the peer's script from interpreter
+    // start-up to its results; `ndtc sweep` from start-up to results.csv, .jsonl and .h5 (and without
+    // results.h5), no plot. Three runs each, alternating; medians.
+    const whole = { peer: [] as number[], ndtc: [] as number[], text: [] as number[] };
+    for (let round = 0; round < 3; round++) {
+      whole.peer.push(runPeer(exe, spec(['T_L'])).process_cpu_s);
+      whole.ndtc.push(cliSweep(SIDE, join(root, `whole-${round}`), ['--workers', '1']).cpu);
+      whole.text.push(cliSweep(SIDE, join(root, `whole-text-${round}`), ['--workers', '1', '--no-h5']).cpu);
+    }
+    const perPointWhole = (xs: number[]): number => (median(xs) * 1e6) / points;
     const peerTL = peerRuns[0].T_L;
     let worst = 0;
     let mismatched = 0;
@@ -349,6 +361,31 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
         {
           name: `ratio ndtc --formats h5 / peer, CPU per point without fixed costs (ndtc's marginal; the peer's ${HUGE_SIDE}² map alone)`,
           value: marginal / peerHuge,
+          unit: '×',
+        },
+        {
+          name: `NumPy/SciPy peer, ${SIDE} × ${SIDE} map, whole process (interpreter start-up, imports, tables, map, results; median of 3)`,
+          value: perPointWhole(whole.peer),
+          unit: 'µs/point',
+        },
+        {
+          name: `ndtc sweep, same map, whole process (start-up to results.csv, .jsonl, .h5; 1 thread, no plot; median of 3)`,
+          value: perPointWhole(whole.ndtc),
+          unit: 'µs/point',
+        },
+        {
+          name: '  the same without results.h5 (--no-h5)',
+          value: perPointWhole(whole.text),
+          unit: 'µs/point',
+        },
+        {
+          name: 'ratio ndtc / peer, whole process each (as the issue measured them), with results.h5',
+          value: median(whole.ndtc) / median(whole.peer),
+          unit: '×',
+        },
+        {
+          name: 'ratio ndtc / peer, whole process each, --no-h5',
+          value: median(whole.text) / median(whole.peer),
           unit: '×',
         },
         {
