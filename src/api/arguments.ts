@@ -115,7 +115,6 @@ function checkObject(option: string, x: unknown, accepted: string): void {
 /** Tc and γ of a superconductor (what R/R0 and Δ depend on). */
 export function checkGapParameters(option: string, sc: { Tc: number; gamma: number }): void {
   checkObject(option, sc, 'an object { Tc, gamma } (K, dimensionless)');
-  refuseUnknownKeys(sc, DEVICE_KEYS.superconductor, `${option}.`);
   checkDomain('Tc', `${option}.Tc`, sc.Tc);
   checkDomain('gamma', `${option}.gamma`, sc.gamma);
 }
@@ -129,6 +128,7 @@ function checkCoupling(option: string, Sigma: number, n: number): void {
 /** Every field of a Superconductor. */
 export function checkSuperconductor(option: string, sc: Superconductor): void {
   checkObject(option, sc, 'a Superconductor { Tc, gamma, Sigma, volume } (SI)');
+  refuseUnknownKeys(sc, DEVICE_KEYS.superconductor, `${option}.`);
   checkGapParameters(option, sc);
   checkCoupling(`${option}.Sigma`, sc.Sigma, 5);
   checkDomain('volume', `${option}.volume`, sc.volume);

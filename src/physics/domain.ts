@@ -251,7 +251,6 @@ export function gapParametersInDomain(s: { Tc: number; gamma: number }): boolean
   if (typeof s !== 'object' || s === null) return false;
   const { Tc, gamma } = s;
   return (
-    keysKnown(s, DEVICE_KEYS.superconductor) &&
     typeof Tc === 'number' &&
     typeof gamma === 'number' &&
     Tc >= Bound.TC_MIN &&
@@ -263,7 +262,9 @@ export function gapParametersInDomain(s: { Tc: number; gamma: number }): boolean
 
 /** Every field of a Superconductor in its domain, by comparisons only. */
 export function superconductorInDomain(s: Superconductor): boolean {
-  if (!gapParametersInDomain(s)) return false;
+  // A whole superconductor's keys are checked (a misspelt `gama` beside `gamma` went unread); R/R0's
+  // and Δ's { Tc, gamma } may be any object carrying them (a table row with its T).
+  if (!gapParametersInDomain(s) || !keysKnown(s, DEVICE_KEYS.superconductor)) return false;
   const { Sigma, volume } = s;
   return (
     typeof Sigma === 'number' &&
