@@ -17,6 +17,7 @@ import {
   formatDisplay,
   fromSlider,
   helpText,
+  controlName,
   linked,
   movedNotes,
   parseDisplay,
@@ -91,12 +92,7 @@ function buildControl(spec: NumericSpec, parent: HTMLElement, onChange: OnChange
   });
   text.addEventListener('change', (event) => {
     // Named as the control shows it, without its definition: 'γ (right)', not 'gammaR'.
-    const parsed = parseDisplay(
-      spec.key,
-      text.value,
-      view.params,
-      spec.label.replace(/ = [^(]*?(?= \(|$)/, ''),
-    );
+    const parsed = parseDisplay(spec.key, text.value, view.params, controlName(spec));
     if ('error' in parsed) {
       showNotes([parsed.error]);
       syncControl(spec.key);

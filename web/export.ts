@@ -5,7 +5,7 @@
 import { csvCell, download, type Chart } from './chart.js';
 import { deviceFromParams, describeDevice, savedDeviceText } from './device.js';
 import { heldLabel, heldSets } from './hold.js';
-import { NUMERIC_SPECS, toQuery, type ExplorerParams } from './params.js';
+import { controlName, NUMERIC_SPECS, toQuery, type ExplorerParams } from './params.js';
 import { paramCells, TIDY_COLUMNS } from './tidy.js';
 import { charts } from './panels.js';
 import { $, showNotes, view } from './state.js';
@@ -49,7 +49,7 @@ const csvBlob = (text: string): Blob => new Blob([text], { type: 'text/csv' });
 export function describe(p: ExplorerParams): string {
   const values = NUMERIC_SPECS.filter((s) => s.group !== 'right' || p.separate).map(
     (s) =>
-      `${s.label.replace(/ = [^(]*?(?= \(|$)/, '')} = ${String(Number((p[s.key] * s.perSI).toPrecision(4)))}${s.unit === '' ? '' : ` ${s.unit}`}`,
+      `${controlName(s)} = ${String(Number((p[s.key] * s.perSI).toPrecision(4)))}${s.unit === '' ? '' : ` ${s.unit}`}`,
   );
   const device = p.file === undefined ? `platform ${p.platform}` : `device file ${p.file.name}`;
   return [device, `setup ${p.setup}`, ...values].join(', ');

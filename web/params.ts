@@ -198,6 +198,11 @@ export const DEFAULT_PARAMS: ExplorerParams = {
   setup: 1,
 };
 
+/** A control's name in messages, its label without its definition: 'γ (right)', 'χ', 'T_L'. */
+export function controlName(spec: NumericSpec): string {
+  return spec.label.replace(/ = [^(]*?(?= \(|$)/, '');
+}
+
 export function specOf(key: NumericKey): NumericSpec {
   const spec = NUMERIC_SPECS.find((s) => s.key === key);
   if (spec === undefined) throw new Error(`no control ${key}`);

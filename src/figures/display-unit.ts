@@ -129,3 +129,16 @@ export function axisTitle(symbol: string, unit: string): string {
 export function linearTickCount(width: number): number {
   return Math.max(2, Math.floor(width / 70));
 }
+
+/**
+ * A linear axis's domain with 3 % of room past the data at each end, to be made nice: a curve reaching
+ * −0.3965 or 0.999 otherwise runs along the frame at −0.4 or 1. Data that start (or end) at zero keep
+ * zero as their end rather than gaining a margin across it. Undefined when the values span nothing.
+ */
+export function roomyDomain(values: Iterable<number>): [number, number] | undefined {
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const v of values) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  if (!(hi > lo)) return undefined;
+  const room = 0.03 * (hi - lo);
+  return [lo >= 0 ? Math.max(0, lo - room) : lo - room, hi <= 0 ? Math.min(0, hi + room) : hi + room];
+}

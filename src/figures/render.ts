@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
-import { NUMBER_FORMAT } from './display-unit.js';
+import { NUMBER_FORMAT, roomyDomain } from './display-unit.js';
 import { PLATFORM_LABEL } from './study.js';
 import type { PlatformName } from '../index.js';
 import type { Panel, Series } from './panel.js';
@@ -98,24 +98,14 @@ function lineRows(panel: Panel): Row[] {
   return rows;
 }
 
-/**
- * A linear y domain with room at both ends before it is made nice: a curve reaching −0.3965 or 0.999
- * otherwise runs along the frame at −0.4 or 1, hidden by it. Data that start at zero (δT) keep zero
- * as their end rather than gaining a negative margin.
- */
+/** A linear y domain with room past the curves, rules and markers (roomyDomain), made nice. */
 function linearYDomain(panel: Panel, rows: Row[]): { domain?: [number, number]; nice: boolean } {
-  const ys = [
+  const domain = roomyDomain([
     ...rows.map((r) => r.y),
     ...(panel.rules ?? []).filter((r) => r.axis === 'y').map((r) => r.value),
     ...(panel.markers ?? []).map((m) => m.y),
-  ].filter(Number.isFinite);
-  let [lo, hi] = [Infinity, -Infinity];
-  for (const y of ys) [lo, hi] = [Math.min(lo, y), Math.max(hi, y)];
-  if (!(hi > lo)) return { nice: true };
-  const room = 0.03 * (hi - lo);
-  const low = lo >= 0 ? Math.max(0, lo - room) : lo - room;
-  const high = hi <= 0 ? Math.min(0, hi + room) : hi + room;
-  return { domain: [low, high], nice: true };
+  ]);
+  return domain === undefined ? { nice: true } : { domain, nice: true };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { TransientChange, TransientResult } from '../index.js';
-import { axisTitle, displayUnit, linearTickCount, NUMBER_FORMAT } from './display-unit.js';
+import { axisTitle, displayUnit, linearTickCount, NUMBER_FORMAT, roomyDomain } from './display-unit.js';
 
 /** Largest number of samples drawn per curve (longer runs are strided; the files keep every step). */
 const MAX_DRAWN = 2000;
@@ -52,14 +52,12 @@ export function transientPlotSpec(
     axis: { tickCount: linearTickCount(WIDTH) },
   };
   // Room past the data before the nice ends: a set T_R of 700 mK otherwise runs along the frame.
-  let [lo, hi] = [Infinity, -Infinity];
-  for (const row of rows) [lo, hi] = [Math.min(lo, row.T), Math.max(hi, row.T)];
-  const room = hi > lo ? 0.03 * (hi - lo) : 0;
+  const domain = roomyDomain(rows.map((row) => row.T));
   const y = {
     field: 'T',
     type: 'quantitative',
     title: axisTitle('T', uy.unit),
-    scale: { zero: false, ...(room > 0 && { domain: [Math.max(0, lo - room), hi + room], nice: true }) },
+    scale: { zero: false, ...(domain !== undefined && { domain, nice: true }) },
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
