@@ -38,7 +38,12 @@ Points: {T, R_over_R0} (T in K). At most 10⁶ temperatures.`,
     .action((opts: Options) => {
       const format = outputFormatOf(opts);
       const sc = superconductorFromOptions(opts);
-      const temps = aboveTcFloor(parsePointList(opts.T, 'temperature', '--T', BEYOND), sc.Tc, '--T');
+      const temps = aboveTcFloor(
+        parsePointList(opts.T, 'temperature', '--T', BEYOND),
+        sc.Tc,
+        '--T',
+        'below, R/R0 stays at its Γ-limited value 1/γ (within 0.1 % from 0.02 Tc down); the model starts at 0.004 Tc',
+      );
       const points = temps.map((T) => ({
         T,
         R_over_R0: assertFinite(resistanceRatio(T, sc), `R/R0 at T = ${T} K`),

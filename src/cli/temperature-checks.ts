@@ -10,8 +10,11 @@ export function belowTc(temps: number[], Tc: number, option: string): number[] {
   return temps;
 }
 
-/** Returns `temps` unchanged, or throws InputError for the first one below 0.004 Tc (any T above is fine). */
-export function aboveTcFloor(temps: number[], Tc: number, option: string): number[] {
-  checkTemperatures(temps, option, { Tc, belowTc: false });
+/**
+ * Returns `temps` unchanged, or throws InputError for the first one below 0.004 Tc (any T above is
+ * fine); `lowWhy` says why for a command that computes less than the whole model.
+ */
+export function aboveTcFloor(temps: number[], Tc: number, option: string, lowWhy?: string): number[] {
+  checkTemperatures(temps, option, { Tc, belowTc: false, lowWhy });
   return temps;
 }

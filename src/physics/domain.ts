@@ -185,7 +185,12 @@ export interface TemperatureBounds {
   Tc: number;
   /** Refuse T ≥ Tc (the junctions must be superconducting). */
   belowTc: boolean;
+  /** Why temperatures below 0.004 Tc are refused, for a caller that computes less than the whole model. */
+  lowWhy?: string;
 }
+
+/** Why the model stops at 0.004 Tc, for a caller that evaluates every quantity. */
+const BELOW_FLOOR = 'below, J_ph,S leaves its tables (seconds per value) and R/R0 overflows near 10⁻⁵ Tc';
 
 /**
  * Throws InputError for the first temperature of `temps` outside [0.004 Tc, Tc) (or [0.004 Tc, 10 K] without
@@ -204,7 +209,7 @@ export function checkTemperatures(temps: readonly number[], option: string, boun
       ? `from ${formatQuantity(lowest, 'temperature')} (0.004 Tc) to below Tc = ${Tcs}`
       : `from ${formatQuantity(lowest, 'temperature')} = 0.004 Tc (Tc = ${Tcs}) to ${formatQuantity(Bound.T_MAX, 'temperature')}`;
     const why = !high
-      ? 'below, J_ph,S leaves its tables (seconds per value) and R/R0 overflows near 10⁻⁵ Tc'
+      ? (bounds.lowWhy ?? BELOW_FLOOR)
       : belowTc
         ? 'the model needs superconducting junctions'
         : 'the domain of the model ends there (docs/library.md, "Input checking")';

@@ -48,6 +48,12 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
     [['resistance', '--T', '500mW'], "--T: invalid value '500mW': wrong unit"],
     [['resistance', '--T', '-1K'], "--T: invalid value '-1K'"],
     [['resistance', '--T', '0K'], "--T: invalid value '0K'"],
+    // resistance's own reason: it computes R/R0 alone, not the J_ph,S tables the other commands read.
+    [
+      ['resistance', '--T', '1mK'],
+      "--T: invalid value '1 mK': a temperature from 4.8 mK = 0.004 Tc (Tc = 1.2 K) to 10 K; below, R/R0 stays at its Γ-limited value 1/γ",
+    ],
+    [['phonon', '--Te', '1mK', '--Tbath', '1mK'], 'below, J_ph,S leaves its tables'],
     [['resistance', '--T', '10mK..500mK:1'], '--T: invalid value'],
     [['resistance', '--T', '10mK..500mK'], 'malformed range'],
     [['resistance', '--T', '10mK,,20mK'], 'empty item'],
