@@ -7,7 +7,7 @@ import { InputError, type Device, type Setup } from '../index.js';
 import { checkTemperatures } from '../physics/domain.js';
 import { formatQuantity, parseQuantity } from '../units/quantity.js';
 import { DEFAULT_MAX_POINTS, checkGridSize, parseAxes } from '../sweep/axes.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { existsSync, rmSync } from 'node:fs';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { makeDirectory } from '../io/make-directory.js';
@@ -496,13 +496,21 @@ See docs/sweeps.md.`,
           `verified: ${summary.damaged.length === 1 ? '1 chunk was' : `${summary.damaged.length} chunks were`} damaged or unrecorded and computed again (first: chunk ${d.k}, ${d.file}: ${d.why})\n`,
         );
       }
-      if (summary.chunksRemoved)
-        ctx.stdout(`the chunks were removed after a verified merge; the results verify: nothing to do\n`);
+      if (summary.chunksRemoved) {
+        const into = summary.mergedInto ?? opts.out;
+        // The results were verified above only when they are this directory's and it is not a shard.
+        const checked = !shard && resolve(into) === resolve(opts.out);
+        ctx.stdout(
+          checked
+            ? `the chunks were removed after a verified merge; the results verify: nothing to do\n`
+            : `the chunks were removed after a verified merge into ${into}: nothing to do (ndtc verify ${into} checks its results)\n`,
+        );
+      }
       if (!shard && opts.plot !== false && !summary.chunksRemoved) {
         const files = await plotSweep(opts.out, typeof opts.plot === 'string' ? opts.plot : undefined);
         summary.files.push(...files);
       }
-      if (shard)
+      if (shard && !summary.chunksRemoved)
         ctx.stdout(
           `when every shard is done: ndtc merge ${opts.out} (shards in directories of their own: ndtc merge --out DIR <each shard's directory>)\n`,
         );

@@ -1,5 +1,5 @@
 /** Run a sweep into an output directory: every chunk (or one shard's), resumable, then assembled. */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createProgress } from '../io/progress.js';
 import { rmSync } from 'node:fs';
 import {
@@ -55,6 +55,8 @@ export interface RunSummary {
   damaged: ChunkDamage[];
   /** The chunks had been removed after a verified merge: nothing to compute (`computed` 0). */
   chunksRemoved: boolean;
+  /** Where the results of removed chunks are (this directory, or the merge's elsewhere). */
+  mergedInto?: string;
   /** Assembled result files (absent for a shard). */
   files: string[];
 }
@@ -72,9 +74,12 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   const todo: number[] = [];
   const damaged: ChunkDamage[] = [];
   let skipped = 0;
-  let removed = chunksRemoved(options.out) !== undefined;
+  const removedTo = chunksRemoved(options.out);
+  let removed = removedTo !== undefined;
+  // Merged elsewhere (a shard's directory): the results there stand for these chunks.
+  const mergedHere = removedTo !== undefined && resolve(removedTo.results) === resolve(options.out);
   const exts = chunkExts(spec);
-  if (removed && !options.shard && checkResults(options.out, resultNames(spec)).length > 0) {
+  if (removed && mergedHere && !options.shard && checkResults(options.out, resultNames(spec)).length > 0) {
     // The results are damaged and their chunks gone: compute everything again.
     rmSync(join(options.out, CHUNKS_REMOVED), { force: true });
     removed = false;
@@ -142,6 +147,7 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     failures,
     damaged,
     chunksRemoved: removed,
+    mergedInto: removed ? removedTo?.results : undefined,
     files,
   };
 }

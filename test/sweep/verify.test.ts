@@ -390,6 +390,16 @@ describe('chunks removed after a verified merge', () => {
     const v = await ndtc('verify', ...shards);
     expect(v.code, v.stdout).toBe(0);
     expect(v.stdout).toContain('chunks removed after a verified merge; results verified');
+    // A shard's directory resumed, with or without its --shard: nothing computed, pointed to the merge.
+    for (const shardArgs of [[], ['--shard', '0/2']]) {
+      const resumed = await ndtc('sweep', '--out', shards[0], '--resume', ...shardArgs, '--quiet');
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(resumed.stdout).toContain('0 chunks computed');
+      expect(resumed.stdout).toContain(`merge into ${out}: nothing to do (ndtc verify ${out}`);
+      expect(resumed.stdout).not.toContain('wrote ');
+      expect(resumed.stdout).not.toContain('when every shard is done');
+      expect(readdirSync(shards[0]).filter((f) => f.startsWith('results'))).toEqual([]);
+    }
     // Merged again elsewhere: pointed to where the results are, not told to recompute there.
     const elsewhere = await ndtc(
       'merge',
