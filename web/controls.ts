@@ -19,6 +19,8 @@ import {
   helpText,
   controlName,
   linked,
+  withSides,
+  type KeptRight,
   movedNotes,
   parseDisplay,
   stepsOf,
@@ -216,8 +218,11 @@ export function buildControls(onChange: OnChange): void {
   });
 
   const separate = $<HTMLInputElement>('separate');
+  let keptRight: KeptRight | undefined;
   separate.addEventListener('change', (event) => {
-    view.params = settle({ ...view.params, separate: separate.checked });
+    const sides = withSides(view.params, separate.checked, keptRight);
+    keptRight = sides.kept;
+    view.params = settle(sides.params);
     syncAll();
     onChange('separate', event.timeStamp);
   });

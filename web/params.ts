@@ -215,6 +215,37 @@ export function linked(p: ExplorerParams): ExplorerParams {
   return { ...p, cR: p.c, r0R: p.r0, gammaR: p.gamma, TcR: p.Tc };
 }
 
+/** The right junction's own values, kept while the sides are linked, with the device they belong to. */
+export interface KeptRight {
+  values: Pick<ExplorerParams, 'cR' | 'r0R' | 'gammaR' | 'TcR'>;
+  /** The platform or device file they were set on (another one's right junction is not brought back). */
+  device: ExplorerParams['platform'] | LoadedDevice;
+}
+
+const deviceOf = (p: ExplorerParams): KeptRight['device'] => p.file ?? p.platform;
+
+/**
+ * The sides switched to `separate`: linking them keeps the right junction's own values (returned as
+ * `kept`), and separating them again on the same device brings those back, so a look at the symmetric
+ * device loses nothing.
+ */
+export function withSides(
+  p: ExplorerParams,
+  separate: boolean,
+  kept: KeptRight | undefined,
+): { params: ExplorerParams; kept: KeptRight | undefined } {
+  if (separate === p.separate) return { params: p, kept };
+  if (!separate) {
+    const { cR, r0R, gammaR, TcR } = p;
+    return {
+      params: linked({ ...p, separate }),
+      kept: { values: { cR, r0R, gammaR, TcR }, device: deviceOf(p) },
+    };
+  }
+  const own = kept !== undefined && kept.device === deviceOf(p) ? kept.values : {};
+  return { params: { ...p, separate, ...own }, kept: undefined };
+}
+
 const lowerTc = (p: RangeContext): number => Math.min(p.Tc, p.TcR ?? p.Tc);
 const higherTc = (p: RangeContext): number => Math.max(p.Tc, p.TcR ?? p.Tc);
 

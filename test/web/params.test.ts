@@ -22,6 +22,7 @@ import {
   clampDependent,
   linked,
   movedNotes,
+  withSides,
   type ExplorerParams,
 } from '../../web/params.js';
 
@@ -241,6 +242,28 @@ describe('ranges and help texts', () => {
     expect(back.notes).toEqual([]);
     expect(back.params).toEqual(p);
     expect(fromQuery('TcR=1').notes).toEqual(['TcR: ignored without sides=separate']);
+  });
+
+  it('linking the sides and separating them again brings the right junction back, on the same device only', () => {
+    const p: ExplorerParams = {
+      ...DEFAULT_PARAMS,
+      separate: true,
+      TcR: 1,
+      gammaR: 1e-3,
+      cR: 60e-3,
+      r0R: 2e-11,
+    };
+    const linkedSides = withSides(p, false, undefined);
+    expect(linkedSides.params.separate).toBe(false);
+    expect([linkedSides.params.TcR, linkedSides.params.gammaR]).toEqual([p.Tc, p.gamma]);
+    const again = withSides(linkedSides.params, true, linkedSides.kept);
+    expect(again.params).toEqual(p);
+    expect(again.kept).toBeUndefined();
+    // Another device meanwhile: its right junction starts as its left, not as the first device's.
+    const other = withSides({ ...linkedSides.params, platform: 'inas' }, true, linkedSides.kept);
+    expect([other.params.TcR, other.params.gammaR]).toEqual([p.Tc, p.gamma]);
+    // No change of sides: nothing moves.
+    expect(withSides(p, true, linkedSides.kept)).toEqual({ params: p, kept: linkedSides.kept });
   });
 });
 
