@@ -4,7 +4,7 @@
  */
 import { csvCell, download, type Chart } from './chart.js';
 import { deviceFromParams, describeDevice, savedDeviceText } from './device.js';
-import { heldLabel, heldSets } from './hold.js';
+import { heldSets } from './hold.js';
 import { controlName, NUMERIC_SPECS, toQuery, type ExplorerParams } from './params.js';
 import { paramCells, TIDY_COLUMNS } from './tidy.js';
 import { charts } from './panels.js';
@@ -15,8 +15,10 @@ export function tidyCsv(list: Chart[]): string {
   const lines = [TIDY_COLUMNS.join(',')];
   const sets = [
     { label: 'current', params: view.params, data: (c: Chart) => c.plotted() },
+    // A held set's key is its number alone: what differs from the view shown now would change from
+    // one export to the next, and its parameters are in the row's columns.
     ...heldSets().map((set) => ({
-      label: heldLabel(set),
+      label: `held ${set.number}`,
       params: set.params,
       data: (c: Chart) => set.data[c.spec.id] ?? [],
     })),
