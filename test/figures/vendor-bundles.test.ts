@@ -86,3 +86,72 @@ describe.skipIf(!existsSync(pdfkitBundle))('pdfkit from the build’s bundle (np
     expect(fromBundle).toBe(undated(await sources.svgToPdf(await svg)));
   });
 });
+
+const h5wasmBundle = join(root, 'dist/vendor/h5wasm.js');
+
+describe.skipIf(!existsSync(join(root, 'dist/vendor/vega.js')))('h5wasm from the build’s bundle', () => {
+  it('the build writes it, with its WebAssembly in a file beside it', () => {
+    // Skipped with a warning by the build should h5wasm embed its WebAssembly differently: then this fails.
+    expect(existsSync(h5wasmBundle)).toBe(true);
+    const wasm = readFileSync(join(root, 'dist/vendor/hdf5.wasm'));
+    expect(wasm.subarray(0, 4).toString('hex')).toBe('0061736d');
+    expect(readFileSync(h5wasmBundle, 'utf8').length).toBeLessThan(wasm.length / 10);
+  });
+
+  it('the built CLI writes results.h5 loading the bundle and none of the h5wasm package’s modules', () => {
+    const file = join(tmp, 'h5-modules.txt');
+    const out = join(tmp, 'h5-sweep');
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        './test/cli/record-modules.mjs',
+        'bin/ndtc.js',
+        'sweep',
+        '--vary',
+        'TR=10mK..800mK:5',
+        '--Jin',
+        '100fW',
+        '--workers',
+        '0',
+        '--quiet',
+        '--no-plot',
+        '--out',
+        out,
+      ],
+      { cwd: root, env: { ...process.env, NDTC_MODULES_FILE: file }, encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(out, 'results.h5')).subarray(0, 8).toString('latin1')).toBe('\x89HDF\r\n\x1a\n');
+    const modules = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(modules).toContain(`file://${h5wasmBundle}`);
+    expect(modules.filter((m) => m.includes('/node_modules/h5wasm/'))).toEqual([]);
+  });
+
+  it('writes what the package reads back, and reads what the package writes', async () => {
+    type H5 = (typeof import('h5wasm/node'))['default'];
+    const bundled = ((await import(h5wasmBundle)) as { default: H5 }).default;
+    const packaged = (await import('h5wasm/node')).default;
+    await Promise.all([bundled.ready, packaged.ready]);
+    const values = Float64Array.from({ length: 1000 }, (_, i) => Math.sin(i) * 1e-15);
+    const roundTrip = (writer: H5, reader: H5, path: string): { data: number[]; units: unknown } => {
+      const w = new writer.File(path, 'w');
+      w.create_dataset({ name: 'J', data: values }).create_attribute('units', 'W');
+      w.close();
+      const r = new reader.File(path, 'r');
+      const dataset = r.get('J') as InstanceType<H5['Dataset']>;
+      const read = { data: Array.from(dataset.value as Float64Array), units: dataset.attrs.units.value };
+      r.close();
+      return read;
+    };
+    for (const [writer, reader, name] of [
+      [bundled, packaged, 'bundle-to-package.h5'],
+      [packaged, bundled, 'package-to-bundle.h5'],
+    ] as const) {
+      const read = roundTrip(writer, reader, join(tmp, name));
+      expect(read.data).toEqual(Array.from(values));
+      expect(read.units).toBe('W');
+    }
+  });
+});

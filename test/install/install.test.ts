@@ -71,6 +71,9 @@ describe('installed from the tarball', () => {
     const out = join(elsewhere, 'out');
     const pkg = join(prefix, 'lib', 'node_modules', 'ndtc');
     expect(existsSync(join(pkg, 'dist', 'vendor', 'pdfkit.js'))).toBe(true);
+    // results.h5's library ships as the build's bundle too, its WebAssembly beside it.
+    expect(existsSync(join(pkg, 'dist', 'vendor', 'h5wasm.js'))).toBe(true);
+    expect(existsSync(join(pkg, 'dist', 'vendor', 'hdf5.wasm'))).toBe(true);
     const r = run(['reproduce', '--only', '2a', '--format', 'csv,svg,pdf', '--out', out, '--quiet']);
     expect(r.code, r.stderr).toBe(0);
     const csv = readFileSync(join(out, 'fig2a.csv'), 'utf8');
@@ -81,6 +84,23 @@ describe('installed from the tarball', () => {
     expect(pdf).toMatch(/^%PDF-1\.\d/);
     expect(pdf).toContain('DejaVuSans');
   }, 120_000);
+
+  it('a sweep writes results.h5 with the shipped h5wasm bundle', () => {
+    const out = join(elsewhere, 'sweep');
+    const r = run([
+      'sweep',
+      '--vary',
+      'TR=10mK..800mK:4',
+      '--Jin',
+      '100fW',
+      '--no-plot',
+      '--quiet',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'results.h5')).subarray(0, 8).toString('latin1')).toBe('\x89HDF\r\n\x1a\n');
+  }, 60_000);
 
   it('ndtc explore serves the shipped site (no web sources needed)', async () => {
     const child = spawn(ndtc, ['explore', '--port', '0'], {
