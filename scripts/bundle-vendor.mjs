@@ -73,7 +73,7 @@ if (from < 0 || to < 0) {
   // The literal's escapes decoded as JavaScript does, then emscripten's binaryDecode (one byte a char).
   const text = new Function(`return '${util.slice(from + embedded.length, to)}'`)();
   const wasm = Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0xff);
-  if (Buffer.from(wasm.subarray(0, 4)).toString('hex') !== '0061736d')
+  if (wasm[0] !== 0 || String.fromCharCode(...wasm.subarray(1, 4)) !== 'asm')
     throw new Error(`bundle-vendor: ${utilPath}: the embedded string is not WebAssembly`);
   writeFileSync(new URL('../dist/vendor/hdf5.wasm', import.meta.url), wasm);
   const stripped = `${util.slice(0, from)}function findWasmBinary(){return __ndtcHdf5Wasm()}${util.slice(to + 3)}`;
