@@ -142,6 +142,7 @@ export function emitSlurmStudy(
   },
   spec: SweepSpec,
   ctx: CliContext,
+  mergeArgs: string[] = [],
   estimate?: SweepEstimate,
 ): void {
   // Each task runs one shard on --cpus-per-task workers: these would be silently ignored.
@@ -176,7 +177,7 @@ export function emitSlurmStudy(
     taskSeconds: sizing.taskSeconds,
     mergeSeconds: parsed.mergeSeconds ?? sizing.mergeSeconds,
   };
-  const study = { out, shards: sizing.shards, points: manifest.points, chunks: manifest.chunks };
+  const study = { out, shards: sizing.shards, points: manifest.points, chunks: manifest.chunks, mergeArgs };
   writeFileAtomic(join(out, MERGE_SCRIPT), slurmMergeScript(study, job));
   // The array task of a missing chunk is its shard: `ndtc merge` names it from this record.
   recordShardCount(out, sizing.shards, true);

@@ -429,11 +429,6 @@ See docs/sweeps.md.`,
       if (typeof opts.plot === 'string' && !numeric.includes(opts.plot)) {
         throw new InputError('--plot', opts.plot, `one of the numeric outputs: ${numeric.join(', ')}`);
       }
-      if (opts.emitSlurm !== undefined) {
-        emitSlurmStudy({ ...opts, emitSlurm: opts.emitSlurm }, spec, ctx);
-        return;
-      }
-      checkSlurmOptionsUnused(opts);
       if (binaryChunks(spec) && opts.h5 === false)
         throw new InputError(
           '--no-h5',
@@ -442,6 +437,21 @@ See docs/sweeps.md.`,
         );
       if (binaryChunks(spec) && opts.removeChunks)
         throw new InputError('--remove-chunks', 'with --formats h5', REMOVE_CHUNKS_TEXT_ONLY);
+      if (opts.emitSlurm !== undefined) {
+        // What the merge job is to do with the results, as this run would (ndtc merge takes the same options).
+        const mergeArgs = [
+          ...(opts.plot === false
+            ? ['--no-plot']
+            : typeof opts.plot === 'string'
+              ? ['--plot', opts.plot]
+              : []),
+          ...(opts.h5 === false ? ['--no-h5'] : []),
+          ...(opts.removeChunks ? ['--remove-chunks'] : []),
+        ];
+        emitSlurmStudy({ ...opts, emitSlurm: opts.emitSlurm }, spec, ctx, mergeArgs);
+        return;
+      }
+      checkSlurmOptionsUnused(opts);
       if (opts.removeChunks && shard)
         throw new InputError(
           '--remove-chunks',

@@ -42,6 +42,8 @@ export interface SlurmStudy {
   chunks: number;
   /** The bin/ndtc.js the jobs run under `node` (default: this installation's, symlinks resolved). */
   ndtcScript?: string;
+  /** Options of the merge job's `ndtc merge` (--no-plot, --plot Q, --no-h5, --remove-chunks). */
+  mergeArgs?: string[];
 }
 
 /** Files the emitted script relies on, inside the study directory. */
@@ -54,6 +56,17 @@ export function installedNdtc(): string {
 
 /** Single-quoted for the shell (any bytes but NUL). */
 export const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+/** `s` as one shell word, quoted only where it needs to be: for commands printed for people to copy. */
+const shellWord = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : shellQuote(s));
+
+/** The merge as a person runs it by hand (paths quoted where needed), with the job's options. */
+const mergeByHand = (study: SlurmStudy): string =>
+  ['ndtc', 'merge', study.out, ...(study.mergeArgs ?? [])]
+    .map((w, i) => (i < 2 ? w : shellWord(w)))
+    .join(' ');
+/** The merge's options as the scripts write them after "$OUT". */
+const mergeOptions = (study: SlurmStudy): string =>
+  (study.mergeArgs ?? []).map((a) => ` ${shellWord(a)}`).join('');
 
 // Control characters would end a #SBATCH line or a shell line early; tab is harmless in a shell line.
 // eslint-disable-next-line no-control-regex
@@ -218,11 +231,11 @@ export function slurmArrayScript(study: SlurmStudy, job: SlurmJob): string {
   const out = study.out;
   return `#!/bin/bash
 # ndtc sweep: ${counted(study.points, 'point')} in ${counted(study.chunks, 'chunk')}, as ${counted(study.shards, 'array task')} of ${counted(job.cpusPerTask, 'CPU')}.
-# Submit with:  sbatch THIS_FILE      (results: ${out}/results.csv, results.jsonl)
-# The first task to finish submits ${out}/${MERGE_SCRIPT}, which runs after every task has ended.
+# Submit with:  sbatch THIS_FILE      (results in ${shellWord(out)})
+# The first task to finish submits ${shellWord(join(out, MERGE_SCRIPT))}, which runs after every task has ended.
 # After a failed or cancelled task: requeue it (scontrol requeue JOBID_i) or rerun its index
 # (sbatch --array=i THIS_FILE); when it finishes it submits the merge again if the last one found
-# chunks missing. By hand: ndtc merge ${out}  (or sbatch ${out}/${MERGE_SCRIPT}).
+# chunks missing. By hand: ${mergeByHand(study)}  (or sbatch ${shellWord(join(out, MERGE_SCRIPT))}).
 ${sbatchLines(job, 'ndtc-sweep', job.taskSeconds, job.cpusPerTask, 'slurm-%A_%a.log', out).join('\n')}
 #SBATCH --array=0-${study.shards - 1}
 #SBATCH --open-mode=append
@@ -237,7 +250,7 @@ ndtc sweep --out "$OUT" --resume --quiet --shard "$SLURM_ARRAY_TASK_ID/${study.s
 if mkdir "$OUT/${MERGE_GUARD}" 2>/dev/null; then
   if ! sbatch --dependency=afterany:"$SLURM_ARRAY_JOB_ID" "$OUT/${MERGE_SCRIPT}"; then
     rmdir "$OUT/${MERGE_GUARD}"
-    echo "ndtc: shard $SLURM_ARRAY_TASK_ID/${study.shards} is done, but the merge could not be submitted (sbatch said why, above); submit it with: sbatch $OUT/${MERGE_SCRIPT}  (or run: ndtc merge $OUT)" >&2
+    echo "ndtc: shard $SLURM_ARRAY_TASK_ID/${study.shards} is done, but the merge could not be submitted (sbatch said why, above); submit it with: sbatch \\"$OUT/${MERGE_SCRIPT}\\"  (or run: ndtc merge \\"$OUT\\"${mergeOptions(study)})" >&2
     exit 1
   fi
 fi
@@ -250,20 +263,20 @@ export function slurmMergeScript(study: SlurmStudy, job: SlurmJob): string {
   return `#!/bin/bash
 # ndtc merge of ${out}: submitted by the first array task to finish (after every task has ended).
 # If chunks are missing it names them, and releases the guard so that the next task to finish
-# (requeued or rerun) submits this merge again. By hand: sbatch THIS_FILE, or ndtc merge ${out}.
+# (requeued or rerun) submits this merge again. By hand: sbatch THIS_FILE, or ${mergeByHand(study)}
 ${sbatchLines(job, 'ndtc-merge', job.mergeSeconds, 1, 'slurm-merge-%j.log', out).join('\n')}
 set -eo pipefail
 OUT=${shellQuote(out)}
 released() {
   rmdir "$OUT/${MERGE_GUARD}" 2>/dev/null || true
-  echo "ndtc: the merge did not complete (exit $1); after the shards named above are rerun (scontrol requeue, or sbatch --array=i on the array script), the next task to finish submits it again; by hand: ndtc merge $OUT" >&2
+  echo "ndtc: the merge did not complete (exit $1); after the shards named above are rerun (scontrol requeue, or sbatch --array=i on the array script), the next task to finish submits it again; by hand: ndtc merge \\"$OUT\\"${mergeOptions(study)}" >&2
 }
 # Also when the job ends early (time limit, scancel: SIGTERM first), or a setup line fails.
 trap 'status=$?; if [ "$status" -ne 0 ]; then released "$status"; fi' EXIT
 trap 'exit 143' TERM
 ${prelude(study, job)}
 
-ndtc merge "$OUT"
+ndtc merge "$OUT"${mergeOptions(study)}
 `;
 }
 

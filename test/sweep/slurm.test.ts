@@ -5,7 +5,16 @@
  * test/slurm/slurm.test.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -118,6 +127,46 @@ describe('the emitted scripts', () => {
     expect(array).toContain('--shard "$SLURM_ARRAY_TASK_ID/4" --workers "${SLURM_CPUS_PER_TASK:-3}"');
     expect(array).toContain('sbatch --dependency=afterany:"$SLURM_ARRAY_JOB_ID" "$OUT/slurm-merge.sbatch"');
     expect(JSON.parse(read(join(out, 'shards.json')))).toEqual({ count: 4, slurm: true });
+    // No merge options given: the merge job's ndtc merge has none; the commands printed for people
+    // to copy quote the directory.
+    expect(merge).toContain('\nndtc merge "$OUT"\n');
+    expect(array).toContain(
+      `By hand: ndtc merge ${shellQuote(out)}  (or sbatch ${shellQuote(join(out, 'slurm-merge.sbatch'))})`,
+    );
+    expect(array).toContain('(or run: ndtc merge \\"$OUT\\")');
+  });
+
+  it('pass --plot, --no-plot, --no-h5 and --remove-chunks to the merge job', async () => {
+    const cases: [string[], string][] = [
+      [['--plot', 'kappa_gamma', '--no-h5'], 'ndtc merge "$OUT" --plot kappa_gamma --no-h5'],
+      [['--no-plot', '--remove-chunks'], 'ndtc merge "$OUT" --no-plot --remove-chunks'],
+    ];
+    for (const [i, [options, line]] of cases.entries()) {
+      const out = join(root, `merge-options-${i}`);
+      const r = await ndtc('sweep', ...GRID, '--out', out, '--emit-slurm', join(out, 'a.sbatch'), ...options);
+      expect(r.code, r.stderr).toBe(0);
+      const merge = read(join(out, 'slurm-merge.sbatch'));
+      expect(merge.split('\n')).toContain(line);
+      expect(merge).toContain(
+        `By hand: sbatch THIS_FILE, or ndtc merge ${shellQuote(out)} ${options.join(' ')}`,
+      );
+    }
+    // What the merge could not do is refused before any script is written.
+    const out = join(root, 'merge-options-h5');
+    const r = await ndtc(
+      'sweep',
+      ...GRID,
+      '--formats',
+      'h5',
+      '--remove-chunks',
+      '--out',
+      out,
+      '--emit-slurm',
+      join(root, 'h5.sbatch'),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ndtc sweep: --remove-chunks: invalid value 'with --formats h5'/);
+    expect(existsSync(join(root, 'h5.sbatch'))).toBe(false);
   });
 
   it('escape % in the study directory, which Slurm reads as a file-name pattern', async () => {
@@ -291,6 +340,9 @@ describe('the scripts run by bash, sbatch stood in for', () => {
       '3',
       '--slurm-setup',
       `echo "setup in $(pwd)" >> ${JSON.stringify(join(root, 'setup.log'))}`,
+      // What the merge job is to do with the results: no plot, and the chunks removed once verified.
+      '--no-plot',
+      '--remove-chunks',
     );
     expect(emitted.code, emitted.stderr).toBe(0);
     const bin = join(root, 'fake-bin');
@@ -358,6 +410,9 @@ describe('the scripts run by bash, sbatch stood in for', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     for (const f of ['results.csv', 'results.jsonl']) expect(read(join(out, f))).toBe(read(join(whole, f)));
+    expect(existsSync(join(out, 'results.h5'))).toBe(true);
+    expect(existsSync(join(out, 'plot.svg'))).toBe(false);
+    expect(readdirSync(join(out, 'chunks'))).toEqual(['removed.json']);
   }, 120_000);
 
   it('a refused merge submission fails the task, says what to type, and leaves the guard to the next task', async () => {
@@ -380,7 +435,7 @@ describe('the scripts run by bash, sbatch stood in for', () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `ndtc: shard 0/2 is done, but the merge could not be submitted (sbatch said why, above); submit it with: sbatch ${out}/slurm-merge.sbatch`,
+      `ndtc: shard 0/2 is done, but the merge could not be submitted (sbatch said why, above); submit it with: sbatch "${out}/slurm-merge.sbatch"`,
     );
     expect(existsSync(join(out, '.merge-submitted'))).toBe(false);
   }, 60_000);
