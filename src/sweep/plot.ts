@@ -299,17 +299,21 @@ class SweepView {
     const names = kc === undefined ? [] : this.samples.keep[kc].map((i) => this.valueText(kc, i));
     const rows: { x: number; y: number; curve: string; root: string; piece: string }[] = [];
     const at = this.point(facet);
+    let pieces = 0;
     for (const c of kc === undefined ? [undefined] : this.samples.keep[kc]) {
-      // Root r of one point and root r of the next lie on one branch only while the number of
-      // roots stays the same: where it changes, the lines break (root 1 jumps from the cold branch
-      // to the hot one where the cold one ends, and must not be drawn as a steep rise between them).
-      let run = 0;
-      let count = -1;
+      // Root r of one point and root r of the next are joined only where they lie on one branch
+      // (continuingRoots): where the number of roots changes, root 1 may jump from the cold branch to
+      // the hot one as the cold one ends, and must not be drawn as a steep rise between them, while
+      // the cold branch goes on unbroken where a pair of roots appears above it.
+      let previous: number[] = [];
+      let piece: number[] = [];
       for (const i of this.samples.keep[kx]) {
         at[kx] = i;
         if (kc !== undefined && c !== undefined) at[kc] = c;
         const values = this.samples.at(at);
-        if (values.length !== count) [run, count] = [run + 1, values.length];
+        const continuing = continuingRoots(previous, values);
+        piece = Array.from(values, (_, r) => (continuing[r] ? piece[r] : ++pieces));
+        previous = Array.from(values);
         values.forEach((y, r) => {
           if (Number.isFinite(y))
             rows.push({
@@ -317,7 +321,7 @@ class SweepView {
               y: y * f,
               curve: c === undefined ? '' : this.valueText(kc!, c),
               root: `root ${r + 1}`,
-              piece: `${c ?? ''}/${r}/${run}`,
+              piece: String(piece[r]),
             });
         });
       }
@@ -762,4 +766,33 @@ function parseColour(text: string): [number, number, number] {
     return [n >> 16, (n >> 8) & 255, n & 255];
   }
   throw new Error(`internal error: colour '${text}'`);
+}
+
+/** Index of the finite value of `values` nearest to `y` (−1: none). */
+function nearestRoot(values: ArrayLike<number>, y: number): number {
+  let best = -1;
+  for (let r = 0; r < values.length; r++)
+    if (Number.isFinite(values[r]) && (best < 0 || Math.abs(values[r] - y) < Math.abs(values[best] - y)))
+      best = r;
+  return best;
+}
+
+/**
+ * Which roots of a point go on the branch of the same root of the point before: all of them while
+ * the number of roots stays the same; where it changes, root r where it and root r before are each
+ * other's nearest (a pair appearing above or below a branch leaves that branch whole; the last root
+ * of a branch that ends does not carry on as the nearest root of another).
+ */
+export function continuingRoots(previous: ArrayLike<number>, values: ArrayLike<number>): boolean[] {
+  if (previous.length === values.length)
+    return Array.from(values, (y, r) => Number.isFinite(y) && Number.isFinite(previous[r]));
+  return Array.from(
+    values,
+    (y, r) =>
+      r < previous.length &&
+      Number.isFinite(y) &&
+      Number.isFinite(previous[r]) &&
+      nearestRoot(values, previous[r]) === r &&
+      nearestRoot(previous, y) === r,
+  );
 }

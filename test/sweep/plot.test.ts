@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeChunk, openSweepDirectory } from '../../src/sweep/directory.js';
 import { mergeSweeps } from '../../src/sweep/merge.js';
 import { forEachWantedLine } from '../../src/sweep/drawn-samples.js';
-import { plotSweep } from '../../src/sweep/plot.js';
+import { continuingRoots, plotSweep } from '../../src/sweep/plot.js';
 import { decodePng } from '../figures/png.js';
 import { ndtc, withoutBinaryRecords } from './cli-harness.js';
 import { syntheticChunk, syntheticSpec, writeSyntheticStudy } from './synthetic-study.js';
@@ -183,5 +183,44 @@ describe('merge + plot of 10⁶ points', () => {
     expect(png.width).toBeGreaterThan(960);
     const { maxRSS } = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number };
     expect(maxRSS).toBeLessThanOrEqual(300 * 2 ** 20);
+  });
+});
+
+describe('line plots join a root to the next point’s only on one branch', () => {
+  it('a pair appearing above the cold branch leaves it whole; a branch that ends does not carry on', () => {
+    // The bistable map of docs/bistability.md along T_R: 1 root, then 3 (a pair above), then back.
+    expect(continuingRoots([0.14678], [0.14661, 0.2944, 0.3126])).toEqual([true, false, false]);
+    // A pair appearing below the hot branch: the hot one is root 3 afterwards, a new piece.
+    expect(continuingRoots([0.33], [0.146, 0.29, 0.331])).toEqual([false, false, false]);
+    // The cold branch ends: the one root left is the hot one, not the cold one carried on.
+    expect(continuingRoots([0.146, 0.294, 0.312], [0.33])).toEqual([false]);
+    // The hot pair ends: the cold branch goes on.
+    expect(continuingRoots([0.146, 0.294, 0.312], [0.1459])).toEqual([true]);
+    // The same count: every root goes on, but not through a point without it.
+    expect(continuingRoots([0.1, 0.2], [0.11, 0.21])).toEqual([true, true]);
+    expect(continuingRoots([0.1, NaN], [0.11, 0.21])).toEqual([true, false]);
+    expect(continuingRoots([], [0.1])).toEqual([false]);
+  });
+
+  it('the cold branch of a bistable T_R sweep is one unbroken line in the plot', async () => {
+    const out = join(tmp, 'branches');
+    const r = await ndtc(
+      'sweep',
+      '--vary',
+      'TR=400mK..800mK:60',
+      '--Jin',
+      '1e-17W',
+      '--output',
+      'T_L',
+      '--no-h5',
+      '--quiet',
+      '--out',
+      out,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const svg = readFileSync(join(out, 'plot.svg'), 'utf8');
+    // One path per piece of line: root 1 whole, roots 2 and 3 from where they appear.
+    const lines = svg.match(/<path[^>]*aria-roledescription="line mark"/g) ?? [];
+    expect(lines).toHaveLength(3);
   });
 });
