@@ -38,8 +38,13 @@ export function validityWarnings(device: Device, TL: number, TR: number): string
       // Digits enough to show it above the limit (0.2049 is not '0.2 … flagged above 0.2').
       let digits = 2;
       while (digits < 6 && !(Number(formatNumber(ratio, digits)) > NOISE_TO_GAP_LIMIT)) digits++;
+      // Above Δ/e (the gap closing towards Tc) as a multiple: "3.4 times", not "3.4 of" or "9e2 of".
+      const size =
+        ratio < 1
+          ? `${formatNumber(ratio, digits)} of Δ/e`
+          : `${ratio < 1000 ? String(Math.round(ratio * 10) / 10) : Math.round(ratio).toLocaleString('en-US')} times Δ/e (the gap closes towards Tc = ${formatQuantity(Tc, 'temperature')})`;
       warnings.push(
-        `${at}: rms junction voltage ${formatNumber(v * 1e6, 3)} µV is ${formatNumber(ratio, digits)} of Δ/e ` +
+        `${at}: rms junction voltage ${formatNumber(v * 1e6, 3)} µV is ${size} ` +
           `(linear response needs it ≪ Δ/e; flagged above ${NOISE_TO_GAP_LIMIT})`,
       );
     }

@@ -111,4 +111,17 @@ describe('validityWarnings', () => {
     expect(right).toHaveLength(1);
     expect(right[0]).toMatch(/^T_R = /);
   });
+
+  it('a ratio above 1 (the gap closing towards Tc) is said as a multiple of Δ/e', () => {
+    // Close below Tc, Δ → 0: the ratio is hundreds, printed in plain digits, not '9e2 of Δ/e'.
+    const T = 1.2 * (1 - 1e-7);
+    const [w] = validityWarnings(ag, T, 0.1);
+    const expected = ratio(15e-15, T, 1.2);
+    expect(expected).toBeGreaterThan(100);
+    const shown = Number(
+      /is ([\d,.]+) times Δ\/e \(the gap closes towards Tc = 1\.2 K\)/.exec(w)![1].replace(/,/g, ''),
+    );
+    expect(Math.abs(shown - expected)).toBeLessThanOrEqual(0.05 + 0.5 * Number(expected >= 1000));
+    expect(w).not.toMatch(/e\d/);
+  });
 });
