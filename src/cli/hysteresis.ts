@@ -1,12 +1,14 @@
 /** `ndtc hysteresis`: sweep J_in or T_R up then down along the stable branch; report and plot the loops. */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { InputError, type Setup } from '../index.js';
+import { InputError, type Device, type Setup } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
 import { formatQuantity, parseQuantity } from '../units/quantity.js';
 import { axisLength, parseAxis } from '../sweep/axes.js';
-import { traceHysteresis, type Hysteresis } from '../sweep/hysteresis.js';
+import { traceHysteresis, type Hysteresis, type HysteresisStep } from '../sweep/hysteresis.js';
+import { validityWarnings } from '../physics/validity.js';
+import { printWarnings } from './output.js';
 import { checkParameterValue, parameterInfo } from '../sweep/parameters.js';
 import { removePlot, writePlot } from '../sweep/plot.js';
 import { hysteresisPlotSpec } from '../sweep/hysteresis-plot.js';
@@ -26,6 +28,7 @@ interface Options extends DeviceOptionValues {
   out: string;
   force?: boolean;
   progress?: boolean;
+  quiet?: boolean;
   plot: boolean;
 }
 
@@ -76,6 +79,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--force', FORCE_HELP)
     .option('--progress', PROGRESS_HELP)
+    .option('--quiet', 'no progress bar')
     .option('--no-plot', 'write no plot (and remove the one an earlier run left in --out)')
     .addHelpText(
       'after',
@@ -129,6 +133,7 @@ See docs/bistability.md.`,
         label: 'hysteresis',
         total: axis.values.length,
         delaySeconds: 2,
+        quiet: opts.quiet === true,
         force: opts.progress === true,
       });
       let h: Hysteresis;
@@ -147,6 +152,7 @@ See docs/bistability.md.`,
         throw error;
       }
       progress.done();
+      const { warnings, notes } = stepWarnings(h, device, axis.name === 'T_R' ? undefined : TR!);
       const files = [join(opts.out, 'hysteresis.csv'), join(opts.out, 'hysteresis.json')];
       writeFileAtomic(files[0], csvOf(h));
       const parameters = {
@@ -176,6 +182,8 @@ See docs/bistability.md.`,
             },
             loops: h.loops,
             bistableValues: h.bistableValues,
+            warnings,
+            notes,
             steps: h.steps,
           },
           null,
@@ -187,10 +195,17 @@ See docs/bistability.md.`,
       else removePlot(join(opts.out, 'hysteresis'));
 
       const kind = axis.name === 'J_in' ? 'power' : 'temperature';
+      for (const note of notes) ctx.stderr(`ndtc hysteresis: note: ${note}\n`);
+      printWarnings('hysteresis', warnings, ctx, files[1]);
       ctx.stdout(
         `${h.bistableValues.length} of ${axis.values.length} values have two or more stable roots\n`,
       );
-      if (h.loops.length === 0) ctx.stdout('no hysteresis loop: the up and down branches coincide\n');
+      if (h.loops.length === 0)
+        ctx.stdout(
+          notes.length === 0
+            ? 'no hysteresis loop: the up and down branches coincide\n'
+            : 'no hysteresis loop where both branches have a stable steady state\n',
+        );
       for (const l of h.loops) {
         ctx.stdout(
           `loop: ${axis.name} from ${formatQuantity(l.from, kind)} to ${formatQuantity(l.to, kind)}, largest T_L split ${formatQuantity(l.maxSplit, 'temperature')}\n`,
@@ -198,4 +213,40 @@ See docs/bistability.md.`,
       }
       for (const f of files) ctx.stdout(`wrote ${f}\n`);
     });
+}
+
+/**
+ * What `solve` says of the same points: a note for the values without a stable steady state (one
+ * line, the sweep's own order), and the linear-response warnings of the followed branch's T_L.
+ */
+function stepWarnings(
+  h: Hysteresis,
+  device: Device,
+  TR: number | undefined,
+): { warnings: string[]; notes: string[] } {
+  const warnings = new Set<string>();
+  const kind = h.parameter === 'J_in' ? 'power' : 'temperature';
+  const name = h.parameter;
+  const up = h.steps.filter((s) => s.direction === 'up');
+  for (const s of up)
+    if (s.T_L !== null) for (const w of validityWarnings(device, s.T_L, TR ?? s.value)) warnings.add(w);
+  const notes: string[] = [];
+  const describe = (steps: HysteresisStep[], why: string): void => {
+    if (steps.length === 0) return;
+    const where =
+      steps.length === 1
+        ? `${name} = ${formatQuantity(steps[0].value, kind)}`
+        : `${steps.length} values of ${name} (${formatQuantity(steps[0].value, kind)} … ${formatQuantity(steps[steps.length - 1].value, kind)})`;
+    notes.push(`no stable steady state at ${where}: ${why}; T_L is empty there`);
+  };
+  const Tc = formatQuantity(device.left.superconductor.Tc, 'temperature');
+  describe(
+    up.filter((s) => s.T_L === null && s.exceedsTc),
+    `J_in heats the left reservoir out of the model's range (above Tc = ${Tc})`,
+  );
+  describe(
+    up.filter((s) => s.T_L === null && !s.exceedsTc),
+    'no stable root T_L in (T_bath, Tc)',
+  );
+  return { warnings: [...warnings], notes };
 }

@@ -50,6 +50,7 @@ interface Options extends DeviceOptionValues {
   out: string;
   force?: boolean;
   progress?: boolean;
+  quiet?: boolean;
   plot: boolean;
 }
 
@@ -125,6 +126,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--force', FORCE_HELP)
     .option('--progress', PROGRESS_HELP)
+    .option('--quiet', 'no progress bar')
     .option('--no-plot', 'write no plot (and remove the one an earlier run left in --out)')
     .addHelpText(
       'after',
@@ -255,6 +257,7 @@ the optimum, written as CSV and plotted.`,
         label: 'optimize',
         total: budget + 31 * params.length,
         delaySeconds: 2,
+        quiet: opts.quiet === true,
         force: opts.progress === true,
       });
       let result: ReturnType<typeof optimize>;

@@ -164,14 +164,22 @@ export function writeJson(value: unknown, write: (text: string) => void): void {
 /** More warnings than this are summarised on stderr (the JSON keeps them all). */
 const MAX_WARNING_LINES = 10;
 
-export function emitReport(report: Report, format: OutputFormat, ctx: CliContext): void {
-  const prefix = `ndtc ${report.command}:`;
-  const shown = report.warnings.slice(0, MAX_WARNING_LINES);
+/** A command's warnings on stderr, the first MAX_WARNING_LINES of them (`where`: the file with them all). */
+export function printWarnings(
+  command: string,
+  warnings: readonly string[],
+  ctx: CliContext,
+  where = 'the --json output',
+): void {
+  const prefix = `ndtc ${command}:`;
+  const shown = warnings.slice(0, MAX_WARNING_LINES);
   for (const w of shown) ctx.stderr(`${prefix} warning: ${w}\n`);
-  const hidden = report.warnings.length - shown.length;
-  if (hidden > 0) {
-    ctx.stderr(`${prefix} warning: … and ${hidden} more (all of them are in the --json output)\n`);
-  }
+  const hidden = warnings.length - shown.length;
+  if (hidden > 0) ctx.stderr(`${prefix} warning: … and ${hidden} more (all of them are in ${where})\n`);
+}
+
+export function emitReport(report: Report, format: OutputFormat, ctx: CliContext): void {
+  printWarnings(report.command, report.warnings, ctx);
   const out = new Pieces((text) => ctx.stdout(text));
   if (format === 'json') {
     const doc = {
@@ -184,7 +192,7 @@ export function emitReport(report: Report, format: OutputFormat, ctx: CliContext
     addJson(doc, out);
     out.add('\n');
   } else if (format === 'csv') {
-    for (const note of report.csvNotes ?? []) ctx.stderr(`${prefix} note: ${note}\n`);
+    for (const note of report.csvNotes ?? []) ctx.stderr(`ndtc ${report.command}: note: ${note}\n`);
     writeCsv(report, out);
   } else {
     writeTable(report, out);

@@ -28,6 +28,8 @@ export interface HysteresisStep {
   stableRoots: number;
   /** The followed branch ended (no stable root near the previous one): T_L jumped. */
   jump: boolean;
+  /** J_in heats the left reservoir past Tc here: no steady state in the model's range (T_L null). */
+  exceedsTc: boolean;
 }
 
 /** A hysteresis loop: a range of the swept parameter where the up and down branches differ. */
@@ -123,6 +125,7 @@ export function traceHysteresis(input: HysteresisInput): Hysteresis {
         roots: all.map((r) => r.TL),
         stableRoots: stable.length,
         jump,
+        exceedsTc: solutions[i].exceedsTc,
       });
       previous = chosen?.TL ?? null;
       previousStable = stable.map((r) => r.TL);

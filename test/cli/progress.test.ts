@@ -85,14 +85,20 @@ describe('ndtc with stderr on a pipe', () => {
     expect(asked.stdout).toBe(silent.stdout);
   });
 
-  it('every command that reports progress takes --progress', async () => {
+  it('every command that reports progress takes --progress and --quiet', async () => {
     const program = await buildProgram({ stdout: () => {}, stderr: () => {}, version: '0.0.0' });
     for (const command of ['phonon', 'solve', 'sweep', 'reproduce', 'hysteresis', 'optimize', 'transient']) {
       const cmd = program.commands.find((c) => c.name() === command)!;
-      expect(
-        cmd.options.some((o) => o.long === '--progress'),
-        command,
-      ).toBe(true);
+      for (const option of ['--progress', '--quiet'])
+        expect(
+          cmd.options.some((o) => o.long === option),
+          `${command} ${option}`,
+        ).toBe(true);
+    }
+    // And no other command takes one without the other.
+    for (const cmd of program.commands) {
+      const has = (long: string) => cmd.options.some((o) => o.long === long);
+      if (has('--progress')) expect(has('--quiet'), cmd.name()).toBe(true);
     }
   });
 });

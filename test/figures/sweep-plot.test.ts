@@ -409,6 +409,7 @@ describe('hysteresis', () => {
       roots,
       stableRoots: 2,
       jump: false,
+      exceedsTc: false,
     });
     const h: Hysteresis = {
       parameter: 'J_in',
@@ -442,6 +443,7 @@ describe('hysteresis', () => {
       roots: [0.4],
       stableRoots: 1,
       jump: false,
+      exceedsTc: false,
     }));
     const h: Hysteresis = { parameter: 'T_R', steps, loops: [], bistableValues: [] };
     const svg = await specToSvg(hysteresisPlotSpec(h, false) as never);

@@ -76,6 +76,35 @@ describe('ndtc hysteresis', () => {
     expect(readFileSync(join(out, 'hysteresis.svg'), 'utf8')).toContain('sweep down');
   });
 
+  it('values past Tc and T_L outside linear response: noted and warned as solve does', async () => {
+    const out = join(dir, 'past-tc');
+    const args = ['--sweep', 'Jin=1fW..100pW:5:log', '--TR', '700mK'];
+    const r = await ndtc('hysteresis', ...args, '--out', out, '--quiet', '--no-plot');
+    expect(r.code, r.stderr).toBe(0);
+    const solve = await ndtc('solve', '--Jin', '5.62341325190349e-12W,1e-10W', '--TR', '700mK', '--json');
+    const solved = JSON.parse(solve.stdout) as { warnings: string[]; points: { note?: string }[] };
+    const json = JSON.parse(readFileSync(join(out, 'hysteresis.json'), 'utf8')) as {
+      warnings: string[];
+      notes: string[];
+      steps: { value: number; T_L: number | null; exceedsTc: boolean }[];
+    };
+    // The same linear-response warning as solve's at the same T_L, on stderr and in the JSON.
+    expect(json.warnings).toEqual(solved.warnings);
+    expect(json.warnings).toHaveLength(1);
+    expect(r.stderr).toContain(`ndtc hysteresis: warning: ${solved.warnings[0]}`);
+    // 100 pW: no steady state below Tc, said, and marked in its steps.
+    expect(solved.points[1].note).toMatch(/^no steady state below Tc/);
+    expect(json.notes).toEqual([
+      "no stable steady state at J_in = 100 pW: J_in heats the left reservoir out of the model's range (above Tc = 1.2 K); T_L is empty there",
+    ]);
+    expect(r.stderr).toContain(`ndtc hysteresis: note: ${json.notes[0]}`);
+    expect(json.steps.filter((s) => s.exceedsTc).map((s) => [s.value, s.T_L])).toEqual([
+      [1e-10, null],
+      [1e-10, null],
+    ]);
+    expect(r.stdout).toContain('no hysteresis loop where both branches have a stable steady state');
+  });
+
   it('labels a swept T_R of 10–800 mK at round values, the last apart from the one before', async () => {
     const out = join(dir, 'ticks');
     const r = await ndtc('hysteresis', '--sweep', 'TR=10mK..800mK:30', '--Jin', '1e-18W', '--out', out);
