@@ -310,19 +310,23 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         );
       } else removePlot(join(opts.out, 'transient'));
       const n = result.time.length;
+      // A run that ends before --until did not do what was asked: exit 1 in the one line of the CLI's
+      // contract (docs/cli.md), naming where it stopped and where the part done is (transient.json
+      // holds its status and warnings), so that a script can tell.
+      if (result.status !== 'done') {
+        const why =
+          result.status === 'max-steps'
+            ? `stopped after --max-steps ${maxSteps} steps`
+            : 'stopped where a temperature reaches Tc (outside the model)';
+        throw new Error(
+          `${why} at t = ${formatQuantity(result.time[n - 1], 'time')} of ${formatQuantity(until, 'time')}; what was done is in ${opts.out} (status ${result.status})`,
+        );
+      }
       const last = `T_L = ${formatQuantity(result.TL[n - 1], 'temperature')}, T_R = ${formatQuantity(result.TR[n - 1], 'temperature')}`;
       ctx.stdout(
         `from T_L = ${formatQuantity(result.TL[0], 'temperature')}, T_R = ${formatQuantity(result.TR[0], 'temperature')} ` +
           `to ${last} at t = ${formatQuantity(result.time[n - 1], 'time')} (${result.steps.accepted} steps)\n`,
       );
-      if (result.status === 'max-steps')
-        ctx.stderr(
-          `ndtc transient: warning: stopped after --max-steps ${maxSteps} steps, before --until; the files hold what was done\n`,
-        );
-      if (result.status === 'domain')
-        ctx.stderr(
-          'ndtc transient: warning: stopped where a temperature reaches Tc (outside the model); the files hold what was done\n',
-        );
       for (const w of warnings) ctx.stderr(`ndtc transient: warning: ${w}\n`);
       for (const f of files) ctx.stdout(`wrote ${f}\n`);
     });

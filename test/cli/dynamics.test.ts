@@ -150,10 +150,14 @@ describe('ndtc transient', () => {
       '--out',
       out,
     );
-    expect(r.code).toBe(0);
-    // Prefixed like every other warning (docs/cli.md, Validity warnings).
-    expect(r.stderr).toMatch(/^ndtc transient: warning: stopped after --max-steps 5 steps/);
+    // Stopped before --until: exit 1, in one line saying how far it got; the files hold that part.
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `ndtc transient: stopped after --max-steps 5 steps at t = ${/at t = ([^;]+) of/.exec(r.stderr)?.[1]} of 60 µs; what was done is in ${out} (status max-steps)\n`,
+    );
+    expect(r.stdout).toBe('');
     expect(parseCsv(readFileSync(join(out, 'transient.csv'), 'utf8')).rows.length).toBeGreaterThan(1);
+    expect(JSON.parse(readFileSync(join(out, 'transient.json'), 'utf8')).status).toBe('max-steps');
   });
 
   it('flags junction noise not ≪ Δ/e where the trajectory is hottest, as solve does, and only then', async () => {
