@@ -3,6 +3,7 @@
  * stiff integration of C dT/dt = heat in − heat out (docs/dynamics.md). Writes transient.csv,
  * transient.json and the figure transient.svg/png/pdf into --out.
  */
+import { heaterPower } from './heater-power.js';
 import { join } from 'node:path';
 import { integerOption } from './integer-option.js';
 import type { Command } from 'commander';
@@ -17,7 +18,6 @@ import {
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
 import { createProgress } from '../io/progress.js';
-import { checkInRange } from '../physics/domain.js';
 import { validityWarnings } from '../physics/validity.js';
 import { transientPlotSpec } from '../figures/transient-plot.js';
 import { removePlot, writePlot } from '../sweep/plot.js';
@@ -82,20 +82,6 @@ function parseChange(
   if (setup !== 3 && name === 'TR')
     return { quantity: 'TR', value: parseQuantity(m[2], 'temperature', '--change') };
   throw new InputError('--change', text, accepted);
-}
-
-/**
- * A heater power: J_in's domain, or 0 W, a heater off (switching one off, or on from off, is the
- * transient an experiment most often records; the library integrates it).
- */
-function heaterPower(option: string, value: number): number {
-  if (value === 0) return value;
-  try {
-    return checkInRange('Jin', option, value);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    throw new InputError(option, error.value, `0 W (heater off) or ${error.accepted}`);
-  }
 }
 
 /** A time of TRANSIENT_TIME (1 fs to 10⁵ s, the integrator's range), or 0 where `zero` allows it. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   platformDevice,
   rectification,
+  solveBalance,
   transistorResponse,
   validityWarnings,
   withChi,
@@ -287,7 +288,7 @@ describe('ndtc transistor', () => {
   });
 
   for (const [args, option] of [
-    [['--JinL', '0W', '--JinR', '1fW'], '--JinL'],
+    [['--JinL', '-1fW', '--JinR', '1fW'], '--JinL'],
     [['--JinL', '20fW', '--JinR', '1K'], '--JinR'],
     [['--JinL', '20fW', '--JinR', '1fW', '--Tbath', '5K'], '--Tbath'],
   ] as const) {
@@ -320,5 +321,57 @@ describe('ranges of the line and transient options', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^ndtc ${argv[0]}: ${option}: invalid value '`));
     expect(lines[0]).toMatch(accepted);
+  });
+});
+
+describe('a heater off (0 W) in every command that takes a heater power', () => {
+  it('solve, solve --setup 3 and transistor accept 0 W, as transient and the library do', async () => {
+    const ag = platformDevice('ag');
+    // Setup 1, J_in = 0: the left reservoir warmed by the right one's photons alone.
+    const one = await ndtcJson('solve', '--Jin', '0W', '--TR', '300mK');
+    const roots = (one.doc.points as { roots: { T_L: number }[] }[])[0].roots;
+    expect(roots.map((r) => r.T_L)).toEqual(
+      solveBalance(ag, { Jin: 0, TR: 0.3, setup: 1 }).roots.map((r) => r.TL),
+    );
+    // Setup 3 with the right heater off: the state transient starts from with --JinR 0W.
+    const three = await ndtcJson('solve', '--setup', '3', '--JinL', '1fW', '--JinR', '0W');
+    const [state] = (three.doc.points as { roots: { T_L: number; T_R: number }[] }[])[0].roots;
+    const dir = mkdtempSync(join(tmpdir(), 'ndtc-heater-off-'));
+    try {
+      const t = await ndtc(
+        'transient',
+        '--setup',
+        '3',
+        '--JinL',
+        '1fW',
+        '--JinR',
+        '0W',
+        '--change',
+        'JinR=1fW',
+        '--until',
+        '1us',
+        '--no-plot',
+        '--out',
+        dir,
+      );
+      expect(t.code, t.stderr).toBe(0);
+      const run = JSON.parse(readFileSync(join(dir, 'transient.json'), 'utf8')) as {
+        T_L: number[];
+        T_R: number[];
+      };
+      expect([run.T_L[0], run.T_R[0]]).toEqual([state.T_L, state.T_R]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // The transistor's α at J_in^R = 0 is its limit J_in^R → 0 (docs/model.md §13).
+    const alpha = async (JinR: string) =>
+      ((await ndtcJson('transistor', '--JinL', '20fW', '--JinR', JinR)).doc.points as { alpha: number }[])[0]
+        .alpha;
+    const [at0, near0] = [await alpha('0W'), await alpha('1e-25W')];
+    expect(Math.abs(at0 - near0)).toBeLessThanOrEqual(1e-9 * Math.abs(at0));
+    // Below 0 stays refused, saying 0 W is accepted.
+    const bad = await ndtc('solve', '--Jin', '-1fW', '--TR', '300mK');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--Jin: invalid value '-1 fW': from 0 W (heater off) to 1 µW");
   });
 });

@@ -96,7 +96,7 @@ describe('refused by the domain before any work (exit 2, one line)', () => {
     [['phonon', '--Te', '500MK', '--Tbath', '10mK'], /^ndtc phonon: --Te: invalid value '5e8 K'/],
     [
       ['solve', '--Jin', '1W', '--TR', '100mK'],
-      /^ndtc solve: --Jin: invalid value '1 W': above 0 W and at most 1 µW/,
+      /^ndtc solve: --Jin: invalid value '1 W': from 0 W \(heater off\) to 1 µW/,
     ],
     [
       ['solve', '--Jin', '100fW', '--TR', '100mK', '--Tc', '10mK'],

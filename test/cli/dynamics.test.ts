@@ -126,7 +126,7 @@ describe('ndtc transient', () => {
     );
     expect(negative.code).toBe(2);
     expect(negative.stderr).toMatch(
-      /^ndtc transient: --Jin: invalid value '-1 fW': 0 W \(heater off\) or above 0 W/,
+      /^ndtc transient: --Jin: invalid value '-1 fW': from 0 W \(heater off\) to 1 µW/,
     );
   });
 

@@ -167,7 +167,10 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
       ['solve', '--setup', '1', '--Jin', '1fW', '--target-TL', '0.5K', '--TR', '100mK'],
       "--target-TL: invalid value '0.5K with --Jin 1fW': give exactly one of --Jin and --target-TL",
     ],
-    [['solve', '--setup', '1', '--Jin', '0fW', '--TR', '100mK'], "--Jin: invalid value '0 W'"],
+    [
+      ['solve', '--setup', '1', '--Jin', '-1fW', '--TR', '100mK'],
+      "--Jin: invalid value '-1 fW': from 0 W (heater off) to 1 µW",
+    ],
     [['solve', '--setup', '1', '--Jin', '-1fW', '--TR', '100mK'], "--Jin: invalid value '-1 fW'"],
     [['solve', '--setup', '1', '--Jin', '1fK', '--TR', '100mK'], '--Jin: invalid value'],
     [['solve', '--setup', '2', '--Jin', '1fW', '--TR', '100mK', '--Tbath', '10mK'], '--Tbath: invalid value'],
