@@ -16,7 +16,7 @@ import {
 import { addLineOptions, lineFromOptions, type LineOptionValues } from './line-options.js';
 import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
 import { checkFigureFile, figureHelp, writeFigure } from './figure-option.js';
-import { formatQuantity } from '../units/quantity.js';
+import { formatNumber, formatQuantity } from '../units/quantity.js';
 
 const BEYOND = { beyond: 'at most 10⁶ points in all' };
 
@@ -83,7 +83,8 @@ Examples:
 Points: {T_hot, T_cold, chi, Tc_R, gamma_R, J_forward, J_reverse, ratio, tau0_forward, tau0_reverse};
 tau0 is the junctions' matched-load transmission 4R_L R_R/(R_L+R_R)². With lossy lines (--Rline > 0)
 J_forward and J_reverse are the heat leaving the hot side (to the cold side and into the lines), and
-J_forward_received, J_reverse_received (after J_reverse) the heat reaching the cold side.`,
+J_forward_received, J_reverse_received (after J_reverse) the heat reaching the cold side, and
+ratio_received (after ratio) their ratio, the diode's at its cold end.`,
   );
   cmd.action(async (opts: Options) => {
     const format = outputFormatOf(opts);
@@ -144,8 +145,16 @@ J_forward_received, J_reverse_received (after J_reverse) the heat reaching the c
       ...p,
       ratio: assertFinite(p.ratio, `ratio at T_cold = ${p.T_cold} K, χ = ${p.chi}`),
     }));
+    // The diode's ratio at the cold end too: through lossy lines it differs from the one leaving.
     const points = map.map(({ J_forward_received, J_reverse_received, ...point }) =>
-      lossy ? { ...point, J_forward_received, J_reverse_received } : point,
+      lossy
+        ? {
+            ...point,
+            J_forward_received,
+            J_reverse_received,
+            ratio_received: J_forward_received / J_reverse_received,
+          }
+        : point,
     );
     // Both directions put T_hot on a junction: flagged as \`photonic\` flags the same (T_L, T_R).
     // Each warning names its row (by what varies between rows) and direction: rows differ in C_total.
@@ -153,9 +162,9 @@ J_forward_received, J_reverse_received (after J_reverse) the heat reaching the c
     type Point = (typeof points)[number];
     const columns: [number, (p: Point) => string][] = [
       [Tcold.length, (p) => `T_cold = ${formatQuantity(p.T_cold, 'temperature')}`],
-      [chi.length, (p) => `χ = ${p.chi}`],
+      [chi.length, (p) => `χ = ${formatNumber(p.chi, 6)}`],
       [TcR.length, (p) => `Tc_R = ${formatQuantity(p.Tc_R, 'temperature')}`],
-      [gammaR.length, (p) => `γ_R = ${p.gamma_R}`],
+      [gammaR.length, (p) => `γ_R = ${formatNumber(p.gamma_R, 6)}`],
     ];
     const varying = columns.filter(([count]) => count > 1).map(([, show]) => show);
     for (const p of points) {
@@ -198,6 +207,7 @@ J_forward_received, J_reverse_received (after J_reverse) the heat reaching the c
               ] as const)
             : []),
           { field: 'ratio', kind: 'dimensionless' },
+          ...(lossy ? ([{ field: 'ratio_received', kind: 'dimensionless' }] as const) : []),
           { field: 'tau0_forward', kind: 'dimensionless' },
           { field: 'tau0_reverse', kind: 'dimensionless' },
         ],

@@ -85,6 +85,10 @@ describe('ndtc rectification', () => {
     expect(pb.J_forward_received).toBeGreaterThan(0);
     expect(pb.J_forward_received).toBeLessThan(pb.J_forward);
     expect(pb.J_reverse_received).toBeLessThan(pb.J_reverse);
+    // …and the ratio at the cold end, the received currents' (not the ratio of what leaves).
+    expect(Object.keys(pa)).not.toContain('ratio_received');
+    expect(pb.ratio_received).toBe(pb.J_forward_received / pb.J_reverse_received);
+    expect(pb.ratio_received).not.toBe(pb.ratio);
   });
 
   it('the table header names the photon lines and does not claim one χ for rows of many', async () => {
