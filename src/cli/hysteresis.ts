@@ -121,7 +121,18 @@ See docs/bistability.md.`,
         throw new InputError('--TR', opts.TR!, 'not with --sweep TR=…');
       const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
       const temps = axis.name === 'T_R' ? axis.values : [TR!];
-      belowTc(temps, Tc, axis.name === 'T_R' ? '--sweep' : '--TR');
+      try {
+        belowTc(temps, Tc, axis.name === 'T_R' ? '--sweep' : '--TR');
+      } catch (error) {
+        // Named as typed: the value the check met is a point of the grid, not what the user wrote.
+        if (!(error instanceof InputError) || axis.name !== 'T_R') throw error;
+        const [range, why] = error.accepted.replace(/^a temperature /, '').split('; ');
+        throw new InputError(
+          '--sweep',
+          opts.sweep,
+          `T_R ${range} (${error.value} is not)${why ? `; ${why}` : ''}`,
+        );
+      }
       checkOutputDirectory(opts.out, opts.force);
       // The note on slow J_ph,S only once every input is known good.
       const slow = await prepareForDevice(device);

@@ -134,7 +134,11 @@ describe('ndtc hysteresis', () => {
       [['--sweep', 'chi=1..2:3', '--TR', '100mK'], /--sweep: .*Jin=VALUES or TR=VALUES/],
       [['--sweep', 'TR=10mK..800mK:20'], /--Jin: invalid value '\(missing\)'/],
       [['--sweep', 'Jin=1fW..1pW:20:log'], /--TR: invalid value '\(missing\)'/],
-      [['--sweep', 'TR=10mK..1.3K:20', '--Jin', '1fW'], /below Tc/],
+      // Named as typed, with the grid value that is out.
+      [
+        ['--sweep', 'TR=10mK..1.3K:20', '--Jin', '1fW'],
+        /--sweep: invalid value 'TR=10mK\.\.1\.3K:20': T_R from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K \(1\.232 K is not\)/,
+      ],
       // Refused before the work: 2·10⁶ values ran 90 s and died building the JSON ('Invalid string length').
       [
         ['--sweep', 'Jin=1fW..1pW:2000000:log', '--TR', '100mK'],
