@@ -5,14 +5,21 @@ import { InputError } from '../errors.js';
  * The integer `text` names, in [min, max]: `1000000` or `1e6` alike (as a range's point count is
  * written); InputError naming `option` and the accepted range otherwise.
  */
-export function integerOption(text: string, option: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+export function integerOption(
+  text: string,
+  option: string,
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+  /** What to suggest (default: `${min + 1} or 1e6`, for counts that may be large). */
+  example = `${min + 1} or 1e6`,
+): number {
   const n = /^\d+(e\d+)?$/i.test(text.trim()) ? Number(text) : NaN;
   if (!(n >= min && n <= max && Number.isSafeInteger(n)))
     throw new InputError(
       option,
       text,
       max === Number.MAX_SAFE_INTEGER
-        ? `an integer ≥ ${min}, e.g. ${min + 1} or 1e6`
+        ? `an integer ≥ ${min}, e.g. ${example}`
         : `an integer from ${min} to ${max}`,
     );
   return n;

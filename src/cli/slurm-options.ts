@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { InputError } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { openSweepDirectory, recordShardCount } from '../sweep/directory.js';
-import { describeEstimate, estimateSweep, type SweepEstimate } from '../sweep/estimate.js';
+import { aboutSeconds, describeEstimate, estimateSweep, type SweepEstimate } from '../sweep/estimate.js';
+import { counted } from '../units/counted.js';
 import {
   MAX_ARRAY_TASKS,
   MERGE_SCRIPT,
@@ -111,7 +112,9 @@ function parseSlurmOptions(o: SlurmOptionValues) {
     taskSeconds: o.time !== undefined ? parseSlurmTime(o.time, '--time') : undefined,
     mergeSeconds: o.mergeTime !== undefined ? parseSlurmTime(o.mergeTime, '--merge-time') : undefined,
     cpusPerTask:
-      o.cpusPerTask !== undefined ? positiveInteger(o.cpusPerTask, '--cpus-per-task') : DEFAULT_CPUS,
+      o.cpusPerTask !== undefined
+        ? integerOption(o.cpusPerTask, '--cpus-per-task', 1, undefined, '4')
+        : DEFAULT_CPUS,
     mem: o.mem !== undefined ? parseSlurmMemory(o.mem) : undefined,
     sbatchOptions: (o.sbatchOption ?? []).map(parseSbatchOption),
     setup: (o.slurmSetup ?? []).map(parseSetupLine),
@@ -119,14 +122,8 @@ function parseSlurmOptions(o: SlurmOptionValues) {
 }
 
 /** An estimated duration with its qualifier: "~40 s", "~2.5 h"; below a second, "under 1 s" (not "~0 s"). */
-const duration = (s: number): string =>
-  s < 1
-    ? 'under 1 s'
-    : s < 90
-      ? `~${Math.round(s)} s`
-      : s < 5400
-        ? `~${(s / 60).toPrecision(2)} min`
-        : `~${(s / 3600).toPrecision(2)} h`;
+/** The sizing's times as the estimate line before it says them. */
+const duration = aboutSeconds;
 
 /**
  * Write the manifest into `out`, the array script to `file`, the merge job's script and the shard
@@ -190,6 +187,6 @@ export function emitSlurmStudy(
       `${tasks} of ${parsed.cpusPerTask} CPUs, ${duration(sizing.taskWallSeconds)} each` +
       `${parsed.shards !== undefined ? '' : sizing.shards === chunks ? ' (one per chunk)' : sizing.shards === MAX_ARRAY_TASKS ? ` (at most ${MAX_ARRAY_TASKS})` : ''}; ` +
       `--time ${formatSlurmTime(job.taskSeconds)} per task, ${formatSlurmTime(job.mergeSeconds)} for the merge\n` +
-      `wrote ${o.emitSlurm}: ${tasks} over ${manifest.chunks} chunks into ${o.out} (merge job: ${join(o.out, MERGE_SCRIPT)}); submit with: sbatch ${o.emitSlurm}\n`,
+      `wrote ${o.emitSlurm}: ${tasks} over ${counted(manifest.chunks, 'chunk')} into ${o.out} (merge job: ${join(o.out, MERGE_SCRIPT)}); submit with: sbatch ${o.emitSlurm}\n`,
   );
 }

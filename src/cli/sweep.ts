@@ -85,8 +85,8 @@ interface Options extends DeviceOptionValues, SlurmOptionValues {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-export function positiveInteger(text: string, option: string, min = 1): number {
-  return integerOption(text, option, min);
+export function positiveInteger(text: string, option: string, min = 1, example?: string): number {
+  return integerOption(text, option, min, undefined, example);
 }
 
 export function parseShard(text: string): { index: number; count: number } {
@@ -366,7 +366,9 @@ See docs/sweeps.md.`,
     )
     .action(async (opts: Options, command: Command) => {
       const workers =
-        opts.workers !== undefined ? positiveInteger(opts.workers, '--workers', 0) : DEFAULT_WORKERS;
+        opts.workers !== undefined
+          ? positiveInteger(opts.workers, '--workers', 0, '2 (0: this thread alone)')
+          : DEFAULT_WORKERS;
       const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
       const maxPoints =
         opts.maxPoints !== undefined ? positiveInteger(opts.maxPoints, '--max-points') : DEFAULT_MAX_POINTS;

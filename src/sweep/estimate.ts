@@ -158,13 +158,17 @@ const twoDigits = (x: number): string => String(Number(x.toPrecision(2)));
  * `N points, ~X CPU-hours (~Y on W workers), ~Z GB disk` (units chosen by size): one line for a
  * person deciding whether to start.
  */
+/** An estimated time in seconds as said to the user: "~1.5 s", "~12 min", "~3.4 h", "under 0.01 s". */
+export function aboutSeconds(s: number): string {
+  // Below a hundredth of a second the digits are noise.
+  if (s < 0.01) return 'under 0.01 s';
+  return `~${s < 90 ? `${twoDigits(s)} s` : s < 5400 ? `${twoDigits(s / 60)} min` : `${twoDigits(s / 3600)} h`}`;
+}
+
 export function describeEstimate(e: SweepEstimate, workers: number): string {
-  const time = (s: number): string =>
-    s < 90 ? `${twoDigits(s)} s` : s < 5400 ? `${twoDigits(s / 60)} min` : `${twoDigits(s / 3600)} h`;
   const bytes = (b: number): string =>
     b < 1e6 ? `${twoDigits(b / 1e3)} kB` : b < 1e9 ? `${twoDigits(b / 1e6)} MB` : `${twoDigits(b / 1e9)} GB`;
-  // Below a hundredth of a second the digits are noise.
-  const about = (s: number): string => (s < 0.01 ? 'under 0.01 s' : `~${time(s)}`);
+  const about = aboutSeconds;
   const w = Math.max(1, workers);
   return (
     `${counted(e.points, 'point')}, ${about(e.cpuSeconds)} of CPU (${about(e.cpuSeconds / w)} on ${w} worker${w === 1 ? '' : 's'}), ` +

@@ -48,6 +48,10 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
     [['resistance', '--T', '500mW'], "--T: invalid value '500mW': wrong unit"],
     [['resistance', '--T', '-1K'], "--T: invalid value '-1K'"],
     [['resistance', '--T', '0K'], "--T: invalid value '0K'"],
+    [
+      ['sweep', '--vary', 'TR=10mK..800mK:5', '--Jin', '5fW', '--workers', '2.5'],
+      "--workers: invalid value '2.5': an integer ≥ 0, e.g. 2 (0: this thread alone)",
+    ],
     // resistance's own reason: it computes R/R0 alone, not the J_ph,S tables the other commands read.
     [
       ['resistance', '--T', '1mK'],

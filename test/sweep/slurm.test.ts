@@ -79,6 +79,9 @@ describe('the emitted scripts', () => {
     expect(r.stdout).toMatch(
       /^sizing: 111 points × [\d.]+ µs CPU .*4 array tasks of 3 CPUs.*--time 01:30:00 per task, 00:45:00 for the merge\n/,
     );
+    // The sizing says the CPU time as the estimate before it does (one rounding, not two).
+    const estimated = /^111 points, (.+?) of CPU/.exec(r.stderr)![1];
+    expect(r.stdout).toContain(`(measured here on a sample) ${estimated} CPU;`);
     const array = read(file);
     const merge = read(join(out, 'slurm-merge.sbatch'));
     const common = [
