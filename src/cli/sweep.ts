@@ -502,10 +502,18 @@ See docs/sweeps.md.`,
         : counted(summary.points, 'point');
       const chunks = (n: number) => `${n} ${n === 1 ? 'chunk' : 'chunks'}`;
       ctx.stdout(`sweep ${what}: ${chunks(summary.computed)} computed, ${summary.skipped} already done\n`);
-      if (summary.damaged.length > 0) {
-        const d = summary.damaged[0];
+      // Data without a record is a chunk a stopped run was writing (Ctrl-C, a kill): unfinished, not damaged.
+      const unfinished = summary.damaged.filter((d) => d.why === 'no record');
+      const damaged = summary.damaged.filter((d) => d.why !== 'no record');
+      const chunksWere = (n: number) => (n === 1 ? '1 chunk was' : `${n} chunks were`);
+      if (unfinished.length > 0)
         ctx.stdout(
-          `verified: ${summary.damaged.length === 1 ? '1 chunk was' : `${summary.damaged.length} chunks were`} damaged or unrecorded and computed again (first: chunk ${d.k}, ${d.file}: ${d.why})\n`,
+          `${chunksWere(unfinished.length)} unfinished (written, not yet recorded, when a run stopped) and computed again\n`,
+        );
+      if (damaged.length > 0) {
+        const d = damaged[0];
+        ctx.stdout(
+          `verified: ${chunksWere(damaged.length)} damaged and computed again (first: chunk ${d.k}, ${d.file}: ${d.why})\n`,
         );
       }
       if (summary.chunksRemoved) {
