@@ -530,7 +530,13 @@ See docs/sweeps.md.`,
         const files = await plotSweep(opts.out, typeof opts.plot === 'string' ? opts.plot : undefined);
         summary.files.push(...files);
       }
-      if (shard && !summary.chunksRemoved)
+      // Nothing left to do in a directory whose results are assembled already: no merge to suggest.
+      const assembled = summary.computed === 0 && existsSync(join(opts.out, RESULTS_RECORD));
+      if (shard && assembled)
+        ctx.stdout(
+          `this shard was done already, and the results in ${opts.out} are assembled (ndtc verify ${opts.out} checks them)\n`,
+        );
+      else if (shard && !summary.chunksRemoved)
         ctx.stdout(
           `when every shard is done: ndtc merge ${opts.out} (shards in directories of their own: ndtc merge --out DIR <each shard's directory>)\n`,
         );

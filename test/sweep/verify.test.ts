@@ -307,6 +307,17 @@ describe('results', () => {
   });
 });
 
+describe('a shard of a sweep already assembled', () => {
+  it('--resume --shard in it computes nothing and suggests no merge', async () => {
+    const dir = copyOfReference('assembled-shard');
+    const r = await ndtc('sweep', '--out', dir, '--resume', '--shard', '1/2', '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('0 chunks computed');
+    expect(r.stdout).toContain(`this shard was done already, and the results in ${dir} are assembled`);
+    expect(r.stdout).not.toContain('when every shard is done');
+  });
+});
+
 describe('temporaries of a killed assembly', () => {
   it('merge removes those whose process is gone and keeps a live one', async () => {
     const dir = copyOfReference('stale-temporaries');
