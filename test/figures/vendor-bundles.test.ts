@@ -19,27 +19,39 @@ const pdfkitBundle = join(root, 'dist/vendor/pdfkit.js');
 const tmp = mkdtempSync(join(tmpdir(), 'ndtc-vega-bundle-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/**
+ * A small sweep (5 T_R at 100 fW, this thread) run by the built CLI with `args`; the modules it
+ * loaded, recorded into `file` under the temporary directory (test/cli/record-modules.mjs).
+ */
+function builtSweepModules(file: string, args: string[]): string[] {
+  const list = join(tmp, file);
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      './test/cli/record-modules.mjs',
+      'bin/ndtc.js',
+      'sweep',
+      '--vary',
+      'TR=10mK..800mK:5',
+      '--Jin',
+      '100fW',
+      '--workers',
+      '0',
+      '--quiet',
+      ...args,
+    ],
+    { cwd: root, env: { ...process.env, NDTC_MODULES_FILE: list }, encoding: 'utf8' },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return readFileSync(list, 'utf8').trimEnd().split('\n');
+}
+
 describe.skipIf(!existsSync(bundle))('vega from the build’s bundle (npm run build writes it)', () => {
   it('the built CLI draws a sweep plot loading the bundles and none of the vega or pdfkit packages’ modules', () => {
-    const file = join(tmp, 'modules.txt');
-    const args = ['--Jin', '100fW', '--workers', '0', '--quiet', '--no-h5', '--out', join(tmp, 'sweep')];
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        './test/cli/record-modules.mjs',
-        'bin/ndtc.js',
-        'sweep',
-        '--vary',
-        'TR=10mK..800mK:5',
-        ...args,
-      ],
-      { cwd: root, env: { ...process.env, NDTC_MODULES_FILE: file }, encoding: 'utf8' },
-    );
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    const modules = builtSweepModules('modules.txt', ['--no-h5', '--out', join(tmp, 'sweep')]);
     expect(existsSync(join(tmp, 'sweep', 'plot.svg'))).toBe(true);
-    const modules = readFileSync(file, 'utf8').trimEnd().split('\n');
     expect(modules).toContain(`file://${bundle}`);
     expect(modules.filter((m) => /\/node_modules\/(vega|vega-[a-z]+|d3-[a-z-]+)\//.test(m))).toEqual([]);
     expect(existsSync(join(tmp, 'sweep', 'plot.pdf'))).toBe(true);
@@ -99,32 +111,9 @@ describe.skipIf(!existsSync(join(root, 'dist/vendor/vega.js')))('h5wasm from the
   });
 
   it('the built CLI writes results.h5 loading the bundle and none of the h5wasm package’s modules', () => {
-    const file = join(tmp, 'h5-modules.txt');
     const out = join(tmp, 'h5-sweep');
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        './test/cli/record-modules.mjs',
-        'bin/ndtc.js',
-        'sweep',
-        '--vary',
-        'TR=10mK..800mK:5',
-        '--Jin',
-        '100fW',
-        '--workers',
-        '0',
-        '--quiet',
-        '--no-plot',
-        '--out',
-        out,
-      ],
-      { cwd: root, env: { ...process.env, NDTC_MODULES_FILE: file }, encoding: 'utf8' },
-    );
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    const modules = builtSweepModules('h5-modules.txt', ['--no-plot', '--out', out]);
     expect(readFileSync(join(out, 'results.h5')).subarray(0, 8).toString('latin1')).toBe('\x89HDF\r\n\x1a\n');
-    const modules = readFileSync(file, 'utf8').trimEnd().split('\n');
     expect(modules).toContain(`file://${h5wasmBundle}`);
     expect(modules.filter((m) => m.includes('/node_modules/h5wasm/'))).toEqual([]);
   });
