@@ -235,6 +235,23 @@ export class Chart {
     this.overlays = overlays;
     this.data = [x, ...ys] as uPlot.AlignedData;
     this.plot.setData(this.data);
+    // A series with nothing to draw (no unstable or upper root) keeps no line in the legend.
+    const rows = this.plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
+    ys.forEach((y, k) => {
+      const row = rows[k + 1];
+      if (row !== undefined) row.hidden = !this.drawn(k);
+    });
+  }
+
+  /** Whether series k has a point to draw (the legend and the exported image name only those). */
+  private drawn(k: number): boolean {
+    const y = this.data[k + 1] as ArrayLike<number | null | undefined> | undefined;
+    if (y === undefined) return true; // before the first data: every series is named
+    for (let i = 0; i < y.length; i++) {
+      const v = y[i];
+      if (v !== null && v !== undefined && Number.isFinite(v)) return true;
+    }
+    return false;
   }
 
   /** Run `callback` once the canvas has been redrawn (uPlot draws in a microtask after setData). */
@@ -286,10 +303,9 @@ export class Chart {
 
   /** The series names and colors, for drawing a legend into an exported image. */
   legendEntries(): { label: string; color: string; dash?: number[] }[] {
-    const entries: { label: string; color: string; dash?: number[] }[] = this.spec.series.map((s) => ({
-      label: s.label,
-      color: s.color,
-    }));
+    const entries: { label: string; color: string; dash?: number[] }[] = this.spec.series
+      .filter((_, k) => this.drawn(k))
+      .map((s) => ({ label: s.label, color: s.color }));
     if (this.overlays.shade !== undefined && this.overlays.shade.intervals.length > 0)
       entries.push({ label: this.overlays.shade.label, color: SHADE });
     for (const set of this.held) entries.push({ label: set.label, color: '#777', dash: set.dash });
@@ -334,10 +350,12 @@ export class Chart {
   }
 
   /**
-   * Draw `text` with its box inside the plot area: at (x, y) if it fits, else shifted in, else in a
-   * smaller font, else shortened. Records the box for inspection.
+   * Draw `text` with its box inside the plot area, at the first of `places` (a point and the side of
+   * it the text extends to) whose box crosses the fewest curves: each place shifted in if it sticks
+   * out; the font made smaller, else the text shortened, if the plot is narrower than the text.
+   * Records the box for inspection.
    */
-  private placeLabel(u: uPlot, text: string, x: number, y: number, anchor: 'left' | 'right'): void {
+  private placeLabel(u: uPlot, text: string, places: LabelPlace[], curves: Float64Array[]): void {
     const { ctx } = u;
     const { left, top, width, height } = u.bbox;
     const dpr = devicePixelRatio || 1;
@@ -354,9 +372,30 @@ export class Chart {
     const w = ctx.measureText(shown).width;
     const ascent = size * 0.8 * dpr;
     const descent = size * 0.25 * dpr;
-    let tx = anchor === 'left' ? x : x - w;
-    tx = Math.min(left + width - pad - w, Math.max(left + pad, tx));
-    const ty = Math.min(top + height - pad - descent, Math.max(top + pad + ascent, y));
+    // Where the text goes from each place, and how many curve segments its box (with a margin) meets.
+    let best: { tx: number; ty: number; hits: number } | undefined;
+    for (const { x, y, anchor } of places) {
+      const tx = Math.min(left + width - pad - w, Math.max(left + pad, anchor === 'left' ? x : x - w));
+      const ty = Math.min(top + height - pad - descent, Math.max(top + pad + ascent, y));
+      const hits = crossings(
+        curves,
+        tx - 2 * dpr,
+        ty - ascent - 2 * dpr,
+        tx + w + 2 * dpr,
+        ty + descent + 2 * dpr,
+      );
+      if (best === undefined || hits < best.hits) best = { tx, ty, hits };
+      if (hits === 0) break;
+    }
+    if (best === undefined) return;
+    const { tx, ty } = best;
+    if (best.hits > 0) {
+      // Nowhere clear of the curves (a narrow plot): the text on a white backing, the curve faint under it.
+      const fill = ctx.fillStyle;
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+      ctx.fillRect(tx - 2 * dpr, ty - ascent - 1 * dpr, w + 4 * dpr, ascent + descent + 2 * dpr);
+      ctx.fillStyle = fill;
+    }
     ctx.fillText(shown, tx, ty);
     // The box of the text as drawn: where it starts depends on the context's alignment.
     const align = ctx.textAlign;
@@ -368,6 +407,30 @@ export class Chart {
       right: (start + w) / dpr,
       bottom: (ty + descent) / dpr,
     });
+  }
+
+  /** Every drawn curve (this panel's series and the held sets') as canvas-pixel polylines, NaN at gaps. */
+  private pixelCurves(u: uPlot): Float64Array[] {
+    const curves: Float64Array[] = [];
+    const add = (data: ArrayLike<number | null | undefined>[]): void => {
+      const xs = data[0] ?? [];
+      for (let k = 1; k < data.length; k++) {
+        const ys = data[k] ?? [];
+        const line = new Float64Array(2 * xs.length);
+        for (let i = 0; i < xs.length; i++) {
+          const xv = xs[i];
+          const yv = ys[i];
+          const ok =
+            xv !== null && xv !== undefined && yv !== null && yv !== undefined && Number.isFinite(yv);
+          line[2 * i] = ok ? u.valToPos(xv, 'x', true) : NaN;
+          line[2 * i + 1] = ok ? u.valToPos(yv, 'y', true) : NaN;
+        }
+        curves.push(line);
+      }
+    };
+    add(this.data as ArrayLike<number | null>[]);
+    for (const set of this.held) add(set.data);
+    return curves;
   }
 
   private drawShade(u: uPlot): void {
@@ -410,6 +473,7 @@ export class Chart {
     ctx.textAlign = 'left';
     ctx.textBaseline = 'alphabetic';
     this.annotations = [];
+    const curves = this.pixelCurves(u);
     const v = this.overlays.vline;
     if (v !== undefined) {
       const x = u.valToPos(v.x, 'x', true);
@@ -423,13 +487,16 @@ export class Chart {
       ctx.fillStyle = '#555';
       const w = ctx.measureText(v.label).width;
       const fitsRight = x + 4 * dpr + w <= left + width;
-      this.placeLabel(
-        u,
-        v.label,
-        fitsRight ? x + 4 * dpr : x - 4 * dpr,
-        top + 14 * dpr,
-        fitsRight ? 'left' : 'right',
+      const sides: LabelPlace['anchor'][] = fitsRight ? ['left', 'right'] : ['right', 'left'];
+      // Along the guide from the top, on the side it fits first, clear of the curves where it can be.
+      const places = [14, 30, 46, 62].flatMap((down) =>
+        sides.map((anchor) => ({
+          x: anchor === 'left' ? x + 4 * dpr : x - 4 * dpr,
+          y: top + down * dpr,
+          anchor,
+        })),
       );
+      this.placeLabel(u, v.label, places, curves);
     }
     for (const m of this.overlays.markers ?? []) {
       if (!Number.isFinite(m.x) || !Number.isFinite(m.y)) continue;
@@ -444,23 +511,77 @@ export class Chart {
       ctx.arc(x, y, 2 * dpr, 0, 2 * Math.PI);
       ctx.fill();
       ctx.fillStyle = MARKER;
-      // Right of the marker if it fits, else left of it; above it (below a minimum) unless that leaves
-      // the plot.
+      // Right of the marker if it fits, else left of it; above it (below a minimum), else on the other
+      // side of it, else further away: the first of these whose box no curve crosses.
       const textWidth = ctx.measureText(m.label).width;
       const right = x + 8 * dpr + textWidth <= left + width;
-      const above = y - 8 * dpr;
-      const under = y + 18 * dpr;
-      const ty = m.below
-        ? under > top + height - 4 * dpr
-          ? above
-          : under
-        : above < top + 14 * dpr
-          ? under
-          : above;
-      this.placeLabel(u, m.label, right ? x + 8 * dpr : x - 8 * dpr, ty, right ? 'left' : 'right');
+      const sides: LabelPlace['anchor'][] = right ? ['left', 'right'] : ['right', 'left'];
+      const above = [-8, -24, -40, -56];
+      const under = [18, 34, 50, 66];
+      const rows = m.below ? [...under, ...above] : [...above, ...under];
+      const at = (ty: number) =>
+        sides.map((anchor) => ({ x: anchor === 'left' ? x + 8 * dpr : x - 8 * dpr, y: ty, anchor }));
+      // Then anywhere up or down the plot, the nearest rows first: a wide label in a narrow plot.
+      const scan = Array.from(
+        { length: Math.floor(height / (6 * dpr)) },
+        (_, k) => top + (k + 2) * 6 * dpr,
+      ).sort((a, b) => Math.abs(a - y) - Math.abs(b - y));
+      const places = [...rows.map((dy) => y + dy * dpr), ...scan].flatMap(at);
+      this.placeLabel(u, m.label, places, curves);
     }
     ctx.restore();
   }
+}
+
+/** A place for an annotation: its text starts (anchor left) or ends (anchor right) at x, baseline y. */
+interface LabelPlace {
+  x: number;
+  y: number;
+  anchor: 'left' | 'right';
+}
+
+/** How many segments of `curves` (pixel polylines, NaN at gaps) meet the box [l, r] × [t, b]. */
+function crossings(curves: Float64Array[], l: number, t: number, r: number, b: number): number {
+  let n = 0;
+  for (const line of curves)
+    for (let i = 2; i + 1 < line.length; i += 2)
+      if (segmentMeetsBox(line[i - 2], line[i - 1], line[i], line[i + 1], l, t, r, b)) n++;
+  return n;
+}
+
+/** Whether the segment (x0, y0)–(x1, y1) meets the box (Liang–Barsky clipping); false with a NaN end. */
+function segmentMeetsBox(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  l: number,
+  t: number,
+  r: number,
+  b: number,
+): boolean {
+  if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1)))
+    return false;
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  let u0 = 0;
+  let u1 = 1;
+  for (const [p, q] of [
+    [-dx, x0 - l],
+    [dx, r - x0],
+    [-dy, y0 - t],
+    [dy, b - y0],
+  ]) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const u = q / p;
+      if (p < 0) u0 = Math.max(u0, u);
+      else u1 = Math.min(u1, u);
+      if (u0 > u1) return false;
+    }
+  }
+  return true;
 }
 
 /** A CSV field, quoted where it must be (RFC 4180). */

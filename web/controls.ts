@@ -98,7 +98,7 @@ function buildControl(spec: NumericSpec, parent: HTMLElement, onChange: OnChange
     if ('error' in parsed) {
       showNotes([parsed.error]);
       syncControl(spec.key);
-      sayBeside(spec.key, parsed.error);
+      sayBeside(spec.key, parsed.error, true);
       return;
     }
     setParam(spec.key, parsed.value, 'text', parsed.note === undefined ? [] : [parsed.note]);
@@ -130,11 +130,14 @@ function setParam(key: NumericKey, value: number, from: 'range' | 'text', notes:
  * A typed value's refusal or clamp, also in place of the control's help line until it next changes: on a
  * phone the notes above the curves are screens away from the box being typed in.
  */
-function sayBeside(key: NumericKey, message: string): void {
+function sayBeside(key: NumericKey, message: string, refused = false): void {
   const c = controls.get(key);
   if (c === undefined) return;
   c.help.textContent = message;
   c.help.classList.add('refused');
+  if (refused) c.text.setAttribute('aria-invalid', 'true');
+  // The box sits at the foot of the screen on a phone, its help line just under the fold.
+  c.help.scrollIntoView({ block: 'nearest' });
 }
 
 function syncText(key: NumericKey): void {
@@ -151,6 +154,7 @@ function syncControl(key: NumericKey): void {
   c.range.value = String(toSlider(key, p[key], p));
   c.help.textContent = helpText(key, p);
   c.help.classList.remove('refused');
+  c.text.removeAttribute('aria-invalid');
   // With separate sides the shared controls name the left side, and the right ones appear.
   const side = p.separate && ['c', 'r0', 'gamma', 'Tc'].includes(key) ? ' (left)' : '';
   c.label.textContent = `${c.spec.label}${side}${c.spec.unit === '' ? '' : ` (${c.spec.unit})`}`;

@@ -309,6 +309,7 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     await expect.poll(() => page.textContent('#notes')).toContain("γ: invalid value 'abc'");
     // Also under the box itself (on a phone the notes are screens away from it).
     expect(await page.textContent('#gamma-help')).toContain("γ: invalid value 'abc'");
+    expect(await page.getAttribute('#gamma-value', 'aria-invalid')).toBe('true');
     expect(await page.inputValue('#gamma-value')).toBe('0.0001');
     expect((await state(page)).params.gamma).toBe(1e-4);
 

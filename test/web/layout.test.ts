@@ -152,6 +152,34 @@ describe.runIf(haveChromium || onCi)('explorer layout at phone and laptop sizes'
         }
         expect(labelled).toBeGreaterThanOrEqual(3); // the J_γ maximum, T_L,min and the J_in line
 
+        // No curve runs through a label: the canvas's pixels inside each label's box hold no curve
+        // colour (curves are saturated colours; the labels are near-black on white).
+        for (const id of PANELS) {
+          const crossed = await page.evaluate((chart) => {
+            const canvas = document.querySelector<HTMLCanvasElement>(`#chart-${chart} canvas`)!;
+            const scale = canvas.width / canvas.getBoundingClientRect().width;
+            const ctx = canvas.getContext('2d')!;
+            return window.__ndtc.annotations(chart).boxes.map((box) => {
+              const [x, y] = [Math.floor(box.left * scale), Math.floor(box.top * scale)];
+              const [w, h] = [
+                Math.ceil((box.right - box.left) * scale),
+                Math.ceil((box.bottom - box.top) * scale),
+              ];
+              const px = ctx.getImageData(x, y, w, h).data;
+              let coloured = 0;
+              for (let i = 0; i < px.length; i += 4) {
+                // As seen: the canvas is transparent over the page's white.
+                const a = px[i + 3] / 255;
+                const [r, g, b] = [px[i], px[i + 1], px[i + 2]].map((c) => c * a + 255 * (1 - a));
+                if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
+              }
+              return { text: box.text, coloured: coloured / (scale * scale) };
+            });
+          }, id);
+          for (const c of crossed)
+            expect(c.coloured, `${id}: curve pixels inside '${c.text}'`).toBeLessThan(1);
+        }
+
         // Redraw per slider move (the controls are folded on a phone: open them first).
         await page.evaluate(() => {
           (document.getElementById('controls-panel') as HTMLDetailsElement).open = true;
@@ -198,6 +226,30 @@ describe.runIf(haveChromium || onCi)('explorer layout at phone and laptop sizes'
       },
     );
   }
+
+  it(
+    'the legend names only the series drawn: unstable and upper roots where there are some',
+    { timeout: 120_000 },
+    async () => {
+      const page = await browser.newPage({ viewport: VIEWPORTS.laptop });
+      const shown = async (): Promise<string[]> =>
+        page.$$eval('#chart-temperature .u-legend .u-series', (rows) =>
+          rows
+            .filter((r) => !(r as HTMLElement).hidden)
+            .map((r) => r.textContent!.replace(/\s+/g, ' ').trim()),
+        );
+      await page.goto(server.url);
+      await waitForPanel(page, 'balance');
+      expect((await shown()).join(' | ')).not.toMatch(/unstable|upper/);
+      // J_in = 0.1 fW: the bistable range of docs/bistability.md, three roots over part of T_R.
+      await page.goto(`${server.url}?Jin=0.1`);
+      await waitForPanel(page, 'balance');
+      const bistable = (await shown()).join(' | ');
+      expect(bistable).toMatch(/T_L unstable/);
+      expect(bistable).toMatch(/T_L upper/);
+      await page.close();
+    },
+  );
 
   it('holds up to three curve sets, names what differs, and clears them', { timeout: 120_000 }, async () => {
     const page = await browser.newPage({ viewport: VIEWPORTS.laptop });
