@@ -131,6 +131,29 @@ describe.runIf(haveChromium || onCi)('explorer layout at phone and laptop sizes'
             .slice(0, 5),
         }));
         expect(overflow.wide, 'elements reaching past the right edge').toEqual([]);
+        // Every control inside its column (a fieldset grew to its widest menu label), and on a phone
+        // every button, menu, box, slider and checkbox at least 24 px tall (WCAG 2.2 target size).
+        const controls = await page.evaluate(() => {
+          const column = document.getElementById('controls-panel')!.getBoundingClientRect();
+          const all = [
+            ...document.querySelectorAll<HTMLElement>(
+              '#controls-panel fieldset, #controls-panel select, button, input',
+            ),
+          ].filter((el) => el.offsetParent !== null && el.getAttribute('type') !== 'file');
+          return {
+            outside: all
+              .filter(
+                (el) =>
+                  el.closest('#controls-panel') && el.getBoundingClientRect().right > column.right + 0.5,
+              )
+              .map((el) => el.id || el.tagName),
+            small: all
+              .filter((el) => el.getBoundingClientRect().height < 24)
+              .map((el) => el.id || el.tagName),
+          };
+        });
+        expect(controls.outside, 'controls past their column').toEqual([]);
+        if (size === 'phone') expect(controls.small, 'touch targets under 24 px').toEqual([]);
         expect(overflow.scroll).toBeLessThanOrEqual(overflow.inner);
 
         const firstCanvasTop = await page.evaluate(
