@@ -80,7 +80,9 @@ function usable(v: number, scale: Panel['xScale']): boolean {
 /** Lines become rows; a gap (NaN, or ≤ 0 on a log axis) starts a new segment so lines break there. */
 function lineRows(panel: Panel): Row[] {
   const rows: Row[] = [];
-  for (const s of panel.series) {
+  // Reference curves first, so that they are drawn under the panel's own where both coincide.
+  const ordered = [...panel.series.filter((s) => s.reference), ...panel.series.filter((s) => !s.reference)];
+  for (const s of ordered) {
     const dash = isDashed(s) ? DASHED : SOLID;
     let segment = 0;
     let open = false;
