@@ -498,18 +498,13 @@ export class Chart {
       );
       this.placeLabel(u, v.label, places, curves);
     }
+    const dots: [number, number][] = [];
     for (const m of this.overlays.markers ?? []) {
       if (!Number.isFinite(m.x) || !Number.isFinite(m.y)) continue;
       const x = u.valToPos(m.x, 'x', true);
       const y = u.valToPos(m.y, 'y', true);
-      ctx.fillStyle = MARKER;
-      ctx.beginPath();
-      ctx.arc(x, y, 4.5 * dpr, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.fillStyle = '#fff';
-      ctx.beginPath();
-      ctx.arc(x, y, 2 * dpr, 0, 2 * Math.PI);
-      ctx.fill();
+      if (x < left - 1 || x > left + width + 1 || y < top - 1 || y > top + height + 1) continue;
+      dots.push([x, y]);
       ctx.fillStyle = MARKER;
       // Right of the marker if it fits, else left of it; above it (below a minimum), else on the other
       // side of it, else further away: the first of these whose box no curve crosses.
@@ -530,6 +525,17 @@ export class Chart {
       this.placeLabel(u, m.label, places, curves);
     }
     ctx.restore();
+    // The markers unclipped, whole also at the plot's edge (T_L,min at the first T_R).
+    for (const [x, y] of dots) {
+      ctx.fillStyle = MARKER;
+      ctx.beginPath();
+      ctx.arc(x, y, 4.5 * dpr, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.fillStyle = '#fff';
+      ctx.beginPath();
+      ctx.arc(x, y, 2 * dpr, 0, 2 * Math.PI);
+      ctx.fill();
+    }
   }
 }
 
