@@ -257,8 +257,9 @@ export function maxTL(Tc: number): number {
 /** The SI range of a control, given the other parameters (T_L and T_bath depend on T_c). */
 export function rangeOf(key: NumericKey, params: RangeContext): { min: number; max: number } {
   const spec = specOf(key);
-  let min = spec.min / spec.perSI;
-  let max = spec.max / spec.perSI;
+  // The ends in SI without binary noise from the division (0.1 fW is 1e-16 W, not 1.0000000000000001e-16).
+  let min = Number((spec.min / spec.perSI).toPrecision(15));
+  let max = Number((spec.max / spec.perSI).toPrecision(15));
   if (key === 'TL') {
     min = Math.max(min, 2 * (params.Tbath ?? DEFAULT_PARAMS.Tbath));
     max = Math.min(max, maxTL(lowerTc(params)));

@@ -244,6 +244,11 @@ describe('ranges and help texts', () => {
     expect(fromQuery('TcR=1').notes).toEqual(['TcR: ignored without sides=separate']);
   });
 
+  it('range ends in SI are the decimal values, without binary noise', () => {
+    expect(rangeOf('Jin', DEFAULT_PARAMS)).toMatchObject({ min: 1e-16, max: 1e-11 });
+    expect(rangeOf('c', DEFAULT_PARAMS)).toMatchObject({ min: 1e-3, max: 1 });
+  });
+
   it('linking the sides and separating them again brings the right junction back, on the same device only', () => {
     const p: ExplorerParams = {
       ...DEFAULT_PARAMS,
