@@ -16,6 +16,7 @@ import {
   refuseUnknownKeys,
 } from '../physics/device-input.js';
 import {
+  checkHeaterPower,
   checkInRange,
   checkTemperatures,
   DEVICE_KEYS,
@@ -187,7 +188,7 @@ export function checkSetup(option: string, setup: Setup): Setup {
 
 /** An input power: 0 (no heating) or DOMAIN.Jin. */
 export function checkInputPower(option: string, Jin: number): number {
-  return Jin === 0 ? Jin : checkDomain('Jin', option, Jin);
+  return typeof Jin === 'number' ? checkHeaterPower(option, Jin) : checkDomain('Jin', option, Jin);
 }
 
 /** An operating point { Jin, TR, setup, Tbath? } of `device`, as the CLI's `solve` accepts it. */

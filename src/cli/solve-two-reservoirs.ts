@@ -2,7 +2,7 @@
  * `ndtc solve --setup 3`: both reservoirs floating, heated by J_in^L and J_in^R, each losing heat to the
  * bath: every steady state (T_L, T_R) with its stability and linear time constants (docs/dynamics.md).
  */
-import { heaterPower } from './heater-power.js';
+import { checkHeaterPower } from '../physics/domain.js';
 import { InputError, solveTwoReservoirs, type Device } from '../index.js';
 import { validityWarnings } from '../physics/validity.js';
 import { createProgress } from '../io/progress.js';
@@ -55,8 +55,8 @@ export function twoReservoirReport(
   }
   const JinLs = parsePointList(opts.JinL!, 'power', '--JinL', BEYOND);
   const JinRs = parsePointList(opts.JinR!, 'power', '--JinR', BEYOND);
-  for (const J of JinLs) heaterPower('--JinL', J);
-  for (const J of JinRs) heaterPower('--JinR', J);
+  for (const J of JinLs) checkHeaterPower('--JinL', J);
+  for (const J of JinRs) checkHeaterPower('--JinR', J);
   const Tbaths =
     opts.Tbath === undefined ? [device.Tbath] : parsePointList(opts.Tbath, 'temperature', '--Tbath', BEYOND);
   const lists = [

@@ -3,7 +3,7 @@
  * paper Eq. 5): every root with its stability and responsivity; or, with --target-TL, the J_in that
  * puts the left reservoir at a given T_L.
  */
-import { heaterPower } from './heater-power.js';
+import { checkHeaterPower } from '../physics/domain.js';
 import type { Command } from 'commander';
 import {
   InputError,
@@ -138,7 +138,7 @@ function operatingGrid(
 /** `beforeWork` runs once every input is checked, before the first solve (a note must not precede an input error). */
 function forwardReport(opts: Options, setup: Setup, device: Device, beforeWork: () => void): Report {
   const Jins = parsePointList(opts.Jin!, 'power', '--Jin', BEYOND);
-  for (const J of Jins) heaterPower('--Jin', J);
+  for (const J of Jins) checkHeaterPower('--Jin', J);
   const { TRs, Tbaths, size, grid } = operatingGrid(opts, setup, device, {
     option: '--Jin',
     text: opts.Jin!,

@@ -3,7 +3,7 @@
  * stiff integration of C dT/dt = heat in − heat out (docs/dynamics.md). Writes transient.csv,
  * transient.json and the figure transient.svg/png/pdf into --out.
  */
-import { heaterPower } from './heater-power.js';
+import { checkHeaterPower } from '../physics/domain.js';
 import { join } from 'node:path';
 import { integerOption } from './integer-option.js';
 import type { Command } from 'commander';
@@ -71,12 +71,12 @@ function parseChange(
   const name = m[1];
   if (setup === 3 && (name === 'JinL' || name === 'JinR')) {
     const value = parseQuantity(m[2], 'power', '--change');
-    heaterPower('--change', value);
+    checkHeaterPower('--change', value);
     return { quantity: name === 'JinL' ? 'Jin' : 'JinR', value };
   }
   if (setup !== 3 && name === 'Jin') {
     const value = parseQuantity(m[2], 'power', '--change');
-    heaterPower('--change', value);
+    checkHeaterPower('--change', value);
     return { quantity: 'Jin', value };
   }
   if (setup !== 3 && name === 'TR')
@@ -157,7 +157,7 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         if (text === undefined)
           throw new InputError(option, '(none)', `required with --setup ${setup}, e.g. 100fW`);
         const v = parseQuantity(text, 'power', option);
-        heaterPower(option, v);
+        checkHeaterPower(option, v);
         return v;
       };
       const refuse = (text: string | undefined, option: string, why: string): void => {

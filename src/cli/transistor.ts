@@ -1,8 +1,7 @@
 /** `ndtc transistor`: setup 3 with the right heater as the gate; α = ∂J_γ/∂J_in^R at every steady state. */
-import { heaterPower } from './heater-power.js';
 import type { Command } from 'commander';
 import { InputError, transistorResponse } from '../index.js';
-import { MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
+import { checkHeaterPower, MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
 import { validityWarnings } from '../physics/validity.js';
 import { parsePointGrid, parsePointList } from './cartesian.js';
 import type { CliContext } from './context.js';
@@ -77,8 +76,8 @@ Where there is none: {J_in_L, J_in_R, T_bath, note} (CSV: empty cells, the note 
         opts.figure,
         'α against J_in^R: give --JinR two or more values, e.g. --JinR 0.1fW..30fW:40',
       );
-    for (const J of JinL) heaterPower('--JinL', J);
-    for (const J of JinR) heaterPower('--JinR', J);
+    for (const J of JinL) checkHeaterPower('--JinL', J);
+    for (const J of JinR) checkHeaterPower('--JinR', J);
     let Tbath = device.Tbath;
     if (opts.Tbath !== undefined) {
       const values = parsePointList(opts.Tbath, 'temperature', '--Tbath', BEYOND);

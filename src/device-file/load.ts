@@ -1,5 +1,7 @@
 /** Device files from disk: the parser of parse.ts with the published schema, read once. */
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputError, type Device } from '../index.js';
 import { systemCause } from '../io/file-error.js';
 import { parseDeviceText as parseWithSchema, type DeviceSchema } from './parse.js';
@@ -38,6 +40,14 @@ const PATH_PARAMETER = 'loadDeviceFile path';
 /** Largest device file read: a device is a few dozen lines, so anything near this is not one. */
 export const DEVICE_FILE_MAX_BYTES = 1 << 20;
 
+/** The example device file of ndtc's own (examples/, shipped in the package) named like `path`, if any. */
+function shippedExample(path: string): string | undefined {
+  const name = basename(path);
+  if (!/^[\w.-]+\.(ya?ml|json)$/.test(name)) return undefined;
+  const shipped = fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+  return existsSync(shipped) && resolve(path) !== shipped ? shipped : undefined;
+}
+
 /**
  * Read a device file (.yaml, .yml or .json; YAML is a superset of JSON) and return the SI device.
  * Only a regular file of at most 1 MiB is read: `/dev/zero`, a FIFO or a directory is refused at
@@ -53,6 +63,14 @@ export function loadDeviceFile(path: string, option?: string): Device {
     // O_NONBLOCK: opening a FIFO with no writer must not block before fstat can refuse it.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
+    const shipped = (error as NodeJS.ErrnoException).code === 'ENOENT' ? shippedExample(path) : undefined;
+    // The docs' `--device examples/ag.yaml`, run outside a clone: the installed package has it.
+    if (shipped !== undefined)
+      throw new InputError(
+        named,
+        path,
+        `a device file; not found here, but ndtc ships one of that name: ${shipped}`,
+      );
     throw new InputError(named, path, `${accepted}; ${systemCause(error).words}`);
   }
   try {

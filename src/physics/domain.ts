@@ -179,6 +179,23 @@ export function checkInRange(name: DomainName, option: string, value: number, as
   return value;
 }
 
+/**
+ * A heater power: J_in's domain, or 0 W, a heater off (a reservoir heated by photons alone; switching
+ * a heater off, or on from off, is what an experiment most often records). The library's operating
+ * points and the CLI's point commands take it; sweeps, on log axes, take J_in > 0.
+ */
+export function checkHeaterPower(option: string, value: number, as: ShownAs = {}): number {
+  if (value === 0) return value;
+  try {
+    return checkInRange('Jin', option, value, as);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    // "above 0 W and at most 1 µW accepted (…)": the same range, closed at 0.
+    const accepted = error.accepted.replace(/^above 0 W and at most /, 'from 0 W (heater off) to ');
+    throw new InputError(option, error.value, accepted);
+  }
+}
+
 /** Where a temperature must lie: at least 0.004 Tc, and below Tc where the model needs it. */
 export interface TemperatureBounds {
   /** The Tc the temperature is compared with, K. */

@@ -70,6 +70,17 @@ describe('example device files equal the built-in platforms', () => {
 describe('the published JSON Schema', () => {
   const schema = JSON.parse(readFileSync('schema/device.schema.json', 'utf8'));
   const validate = new Ajv({ strict: false }).compile(schema);
+  it('a missing file named like a shipped example points to it (the docs run outside a clone)', () => {
+    const shipped = join(process.cwd(), 'examples', 'inas.yaml');
+    expect(() => loadDeviceFile(join(tmpdir(), 'no-such-dir', 'inas.yaml'), '--device')).toThrowError(
+      `a device file; not found here, but ndtc ships one of that name: ${shipped}`,
+    );
+    // Any other missing file: the cause alone.
+    expect(() => loadDeviceFile(join(tmpdir(), 'no-such-dir', 'mine.yaml'), '--device')).toThrowError(
+      /a readable YAML or JSON device file \(see docs\/devices\.md\); no such file or directory \(ENOENT\)$/,
+    );
+  });
+
   it('accepts every example', () => {
     for (const f of ['ag.yaml', 'inas.yaml', 'ag-short.yaml', 'asymmetric.json']) {
       const data = parseYaml(readFileSync(`examples/${f}`, 'utf8'));

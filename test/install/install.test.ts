@@ -85,6 +85,25 @@ describe('installed from the tarball', () => {
     expect(pdf).toContain('DejaVuSans');
   }, 120_000);
 
+  it('ships the docs and examples; the docs’ --device examples/ag.yaml run outside the clone names the shipped one', () => {
+    const pkg = join(prefix, 'lib', 'node_modules', 'ndtc');
+    for (const f of ['docs/cli.md', 'docs/devices.md', 'docs/model.md', 'examples/ag.yaml'])
+      expect(existsSync(join(pkg, f)), f).toBe(true);
+    const r = run(['solve', '--Jin', '1fW', '--TR', '100mK', '--device', 'examples/ag.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`but ndtc ships one of that name: ${join(pkg, 'examples', 'ag.yaml')}`);
+    const shipped = run([
+      'solve',
+      '--Jin',
+      '1fW',
+      '--TR',
+      '100mK',
+      '--device',
+      join(pkg, 'examples', 'ag.yaml'),
+    ]);
+    expect(shipped.code, shipped.stderr).toBe(0);
+  });
+
   it('a sweep writes results.h5 with the shipped h5wasm bundle', () => {
     const out = join(elsewhere, 'sweep');
     const r = run([
