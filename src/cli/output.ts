@@ -169,13 +169,14 @@ export function printWarnings(
   command: string,
   warnings: readonly string[],
   ctx: CliContext,
-  where = 'the --json output',
+  where?: string,
 ): void {
   const prefix = `ndtc ${command}:`;
   const shown = warnings.slice(0, MAX_WARNING_LINES);
   for (const w of shown) ctx.stderr(`${prefix} warning: ${w}\n`);
   const hidden = warnings.length - shown.length;
-  if (hidden > 0) ctx.stderr(`${prefix} warning: … and ${hidden} more (all of them are in ${where})\n`);
+  const all = where === undefined ? '--json lists them all' : `all of them are in ${where}`;
+  if (hidden > 0) ctx.stderr(`${prefix} warning: … and ${hidden} more (${all})\n`);
 }
 
 export function emitReport(report: Report, format: OutputFormat, ctx: CliContext): void {

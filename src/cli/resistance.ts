@@ -42,7 +42,7 @@ Points: {T, R_over_R0} (T in K). At most 10⁶ temperatures.`,
         parsePointList(opts.T, 'temperature', '--T', BEYOND),
         sc.Tc,
         '--T',
-        'below, R/R0 stays at its Γ-limited value 1/γ (within 0.1 % from 0.02 Tc down); the model starts at 0.004 Tc',
+        'below, R/R0 stays at 1/γ (within 0.1 % from 0.02 Tc down)',
       );
       const points = temps.map((T) => ({
         T,

@@ -65,7 +65,8 @@ export function createProgress({
       if (final || decile > lastPlainDecile) {
         lastPlainDecile = decile;
         if (final) stream.write(`${label}: done (${count}/${total}) in ${formatSeconds(elapsed)}\n`);
-        else if (decile > 0) stream.write(`${label}: ${decile * 10}% (${count}/${total})\n`);
+        // The share done itself (a line is written as it passes a tenth): 1 of 4 is 25 %, not 20 %.
+        else if (decile > 0) stream.write(`${label}: ${Math.floor(100 * fraction)}% (${count}/${total})\n`);
       }
     }
   };

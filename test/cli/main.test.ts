@@ -55,7 +55,7 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
     // resistance's own reason: it computes R/R0 alone, not the J_ph,S tables the other commands read.
     [
       ['resistance', '--T', '1mK'],
-      "--T: invalid value '1 mK': a temperature from 4.8 mK = 0.004 Tc (Tc = 1.2 K) to 10 K; below, R/R0 stays at its Γ-limited value 1/γ",
+      "--T: invalid value '1 mK': a temperature from 4.8 mK = 0.004 Tc (Tc = 1.2 K) to 10 K; below, R/R0 stays at 1/γ (within 0.1 % from 0.02 Tc down)",
     ],
     [['phonon', '--Te', '1mK', '--Tbath', '1mK'], 'below, J_ph,S leaves its tables'],
     [['resistance', '--T', '10mK..500mK:1'], '--T: invalid value'],

@@ -40,6 +40,14 @@ describe('createProgress', () => {
     expect(lines.slice(0, 3)).toEqual(['x: 10% (1/10)', 'x: 20% (2/10)', 'x: 30% (3/10)']);
     expect(lines.at(-1)).toMatch(/^x: done \(10\/10\) in \d/);
     expect(r.text()).not.toContain('\r');
+    // Each line says the share done, not the tenth it passed: 1 of 4 is 25 %.
+    const q = recorder(false);
+    runAll({ label: 'x', total: 4, force: true, delaySeconds: 60, stream: q.stream });
+    expect(q.text().trimEnd().split('\n').slice(0, 3)).toEqual([
+      'x: 25% (1/4)',
+      'x: 50% (2/4)',
+      'x: 75% (3/4)',
+    ]);
   });
 
   it('on a terminal, a job done within its delay (default 1 s) draws nothing; a delay of 0 draws the bar', () => {
