@@ -1,5 +1,5 @@
 /**
- * The device options shared by every command that takes a device: `--platform ag|inas` (default ag)
+ * The device options shared by every command that takes a device: `--platform ag|inas` (default: ag)
  * or `--device FILE`, then `--chi --c --r0 --Tc --gamma` overriding either. Values are parsed with
  * units here, at the edge, and the Device is built only through the library's device helpers.
  */
@@ -60,30 +60,30 @@ export function addSuperconductorOptions(cmd: Command, withBath = false): Comman
   return cmd
     .option(
       '--Tc <temperature>',
-      `critical temperature of the Al parts, ${rangeText(DOMAIN.Tc)}${bath} (default ${formatQuantity(PAPER_DEFAULTS.Tc, 'temperature')})`,
+      `critical temperature of the Al parts, ${rangeText(DOMAIN.Tc)}${bath} (default: ${formatQuantity(PAPER_DEFAULTS.Tc, 'temperature')})`,
     )
     .option(
       '--gamma <number>',
-      `Dynes parameter γ = Γ/Δ0, ${rangeText(DOMAIN.gamma)} (default ${formatNumber(PAPER_DEFAULTS.gamma)})`,
+      `Dynes parameter γ = Γ/Δ0, ${rangeText(DOMAIN.gamma)} (default: ${formatNumber(PAPER_DEFAULTS.gamma)})`,
     );
 }
 
 /** Registers the device options on a command. */
 export function addDeviceOptions(cmd: Command): Command {
   cmd
-    .option('--platform <name>', `built-in platform: ${PLATFORMS.join(' or ')} (default ag)`)
+    .option('--platform <name>', `built-in platform: ${PLATFORMS.join(' or ')} (default: ag)`)
     .option('--device <file>', 'device file (YAML or JSON, see docs/devices.md) instead of --platform')
     .option(
       '--chi <number>',
-      `area ratio χ = A_R/A_L, ${rangeText(DOMAIN.chi)} (default ${PAPER_DEFAULTS.chi})`,
+      `area ratio χ = A_R/A_L, ${rangeText(DOMAIN.chi)} (default: ${PAPER_DEFAULTS.chi})`,
     )
     .option(
       '--c <capacitance>',
-      `specific junction capacitance, ${rangeText(DOMAIN.c)} (default ${formatQuantity(PAPER_DEFAULTS.c, 'specificCapacitance')})`,
+      `specific junction capacitance, ${rangeText(DOMAIN.c)} (default: ${formatQuantity(PAPER_DEFAULTS.c, 'specificCapacitance')})`,
     )
     .option(
       '--r0 <resistance>',
-      `normal-state specific resistance R0·A, ${rangeText(DOMAIN.r0)} (default ${formatQuantity(PAPER_DEFAULTS.r0, 'specificResistance')})`,
+      `normal-state specific resistance R0·A, ${rangeText(DOMAIN.r0)} (default: ${formatQuantity(PAPER_DEFAULTS.r0, 'specificResistance')})`,
     );
   return addSuperconductorOptions(cmd, true);
 }
@@ -110,7 +110,7 @@ export function superconductorFromOptions(
   };
 }
 
-/** The platform named by --platform (default ag), or null when a device file is used. */
+/** The platform named by --platform (default: ag), or null when a device file is used. */
 export function platformOf(opts: DeviceOptionValues): PlatformName | null {
   if (opts.device !== undefined) {
     if (opts.platform !== undefined) {

@@ -69,7 +69,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--Jin <power>', 'input power, for a T_R sweep')
     .option('--TR <temperature>', 'right temperature, for a J_in sweep (setup 2: also the bath)')
-    .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default 1)');
+    .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default: 1)');
   addDeviceOptions(cmd);
   cmd
     .option(

@@ -14,11 +14,11 @@ export function addLineOptions(cmd: Command): Command {
   return cmd
     .option(
       '--Lline <inductance>',
-      'series inductance of each photon line, 0H or 1e-20 H to 1 mH, e.g. 10nH (default 0H: the paper)',
+      'series inductance of each photon line, 0H or 1e-20 H to 1 mH, e.g. 10nH (default: 0H: the paper)',
     )
     .option(
       '--Rline <resistance>',
-      'series resistance of each photon line at T_bath, 0ohm or 1e-20 ohm to 1 Gohm, e.g. 5ohm (default 0ohm)',
+      'series resistance of each photon line at T_bath, 0ohm or 1e-20 ohm to 1 Gohm, e.g. 5ohm (default: 0ohm)',
     );
 }
 

@@ -92,6 +92,13 @@ export async function buildProgram(
       outputError: () => {},
     })
     .exitOverride()
+    // Defaults as the option texts write them, "(default: 1)", not commander's JSON "(default: \"1\")".
+    .configureHelp({
+      optionDescription: (option) =>
+        option.defaultValue === undefined || option.negate || typeof option.defaultValue === 'boolean'
+          ? option.description
+          : `${option.description} (default: ${option.defaultValueDescription ?? String(option.defaultValue)})`,
+    })
     .showHelpAfterError(false)
     .addHelpText(
       'after',

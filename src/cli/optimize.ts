@@ -107,17 +107,20 @@ export function register(program: Command, ctx: CliContext): void {
       [],
     )
     .option('--Jin <power>', 'input power when J_in is not a --param')
-    .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default 1)')
-    .option('--TR-range <from..to>', 'T_R range of δT and of the responsivity minimum (default 10mK..800mK)');
+    .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default: 1)')
+    .option(
+      '--TR-range <from..to>',
+      'T_R range of δT and of the responsivity minimum (default: 10mK..800mK)',
+    );
   addDeviceOptions(cmd);
   cmd
     .option(
       '--grid <n>',
-      'coarse-grid points per parameter (default 7, 7, 5, 4, 3… for 1, 2, 3, 4, more parameters, fewer where the grid would take over ⅔ of --max-evaluations); the grid may not exceed --max-evaluations',
+      'coarse-grid points per parameter (default: 7, 7, 5, 4, 3… for 1, 2, 3, 4, more parameters, fewer where the grid would take over ⅔ of --max-evaluations); the grid may not exceed --max-evaluations',
     )
     .option(
       '--max-evaluations <n>',
-      'evaluations of the objective by the grid and Nelder–Mead together, never exceeded (default 150, at most 10⁶); the profiles add 31 per parameter',
+      'evaluations of the objective by the grid and Nelder–Mead together, never exceeded (default: 150, at most 10⁶); the profiles add 31 per parameter',
     )
     .option(
       '--out <dir>',

@@ -16,7 +16,7 @@ function cell(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 }
 
-/** `(default X)` or `(default: X)` written in an option's description, for options whose default is not commander's. */
+/** `(default: X)` written in an option's description (the colon optional), for options whose default is not commander's. */
 const DEFAULT_IN_TEXT = /\s*\(default:? ([^()]*(?:\([^()]*\)[^()]*)*)\)/;
 
 /** The default column and the description without the default it states. */

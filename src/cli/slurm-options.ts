@@ -60,7 +60,7 @@ export function addSlurmOptions(cmd: Command): void {
     .option('--qos <name>', 'Slurm QOS of every job')
     .option('--time <limit>', 'time limit of each array task, e.g. 1:00:00 (default: from the measured cost)')
     .option('--merge-time <limit>', 'time limit of the merge job (default: 30 min, more for large output)')
-    .option('--cpus-per-task <n>', `CPUs (worker threads) of each array task (default ${DEFAULT_CPUS})`)
+    .option('--cpus-per-task <n>', `CPUs (worker threads) of each array task (default: ${DEFAULT_CPUS})`)
     .option('--mem <size>', 'memory per node of every job, e.g. 4G')
     .option(
       '--sbatch-option <option>',

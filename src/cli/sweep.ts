@@ -299,14 +299,14 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option(
       '--output <names>',
-      `quantities, comma-separated (default ${DEFAULT_OUTPUTS.balance.join(',')}; with T_L given ${DEFAULT_OUTPUTS.direct.join(',')})`,
+      `quantities, comma-separated (default: ${DEFAULT_OUTPUTS.balance.join(',')}; with T_L given ${DEFAULT_OUTPUTS.direct.join(',')})`,
     )
-    .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default 1)')
+    .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default: 1)')
     .option('--TR <temperature>', 'fixed right temperature')
     .option('--Jin <power>', 'fixed input power on the left')
     .option('--TL <temperature>', 'fixed left temperature (evaluate there instead of solving the balance)')
     .option('--Tbath <temperature>', "bath temperature (default: the device's)")
-    .option('--TR-range <from..to>', 'T_R range for deltaT, T_L0, T_Lmin, T_R_at_min (default 10mK..800mK)');
+    .option('--TR-range <from..to>', 'T_R range for deltaT, T_L0, T_Lmin, T_R_at_min (default: 10mK..800mK)');
   addDeviceOptions(cmd);
   cmd
     .option(
@@ -340,7 +340,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option(
       '--max-points <n>',
-      `refuse a grid of more points (default ${DEFAULT_MAX_POINTS}); before starting, the point count, CPU time and disk are estimated from a sample and printed on stderr`,
+      `refuse a grid of more points (default: ${DEFAULT_MAX_POINTS}); before starting, the point count, CPU time and disk are estimated from a sample and printed on stderr`,
     )
     .option('--quiet', 'no progress bar, no estimate')
     .option('--progress', PROGRESS_HELP)

@@ -103,7 +103,7 @@ export function parseDeviceText(text: string, source: string, schema: DeviceSche
     throw new InputError(
       named,
       line ? `line ${line}` : 'text',
-      `valid YAML or JSON: ${e.message.split('\n')[0].replace(/:$/, '')}`,
+      `YAML or JSON; the YAML parser stops there: ${e.message.split('\n')[0].replace(/:$/, '')}`,
     );
   }
   let data: unknown;

@@ -30,6 +30,17 @@ describe('program', () => {
     expect(r.stdout).toContain('--csv');
   });
 
+  it.each(['solve', 'transient', 'sweep', 'hysteresis', 'optimize', 'merge', 'reproduce', 'explore'])(
+    '%s --help writes every default one way, "(default: X)"',
+    async (c) => {
+      const r = await ndtc(c, '--help');
+      const help = r.stdout.replace(/\s+/g, ' ');
+      expect(help).not.toMatch(/\(default: "/); // commander's JSON quoting
+      expect(help).not.toMatch(/\(default [^:]/);
+      expect(help).toMatch(/\(default: [^")]/);
+    },
+  );
+
   it('with no command prints the help on stderr and exits 2', async () => {
     const r = await ndtc();
     expect(r.code).toBe(2);

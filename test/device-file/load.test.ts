@@ -122,7 +122,7 @@ right: { chi: 2 }
   it('malformed YAML names the line, and the message ends on what went wrong (no dangling colon)', () => {
     const e = errorOf('platform: ag\nleft:\n  normal: [\n');
     expect(e.value).toBe('line 4');
-    expect(e.accepted).toMatch(/^valid YAML or JSON: .*at line 4, column 1$/);
+    expect(e.accepted).toMatch(/^YAML or JSON; the YAML parser stops there: .*at line 4, column 1$/);
   });
   it('missing unit', () => {
     const e = errorOf(base.replace('Tbath: 10mK', 'Tbath: 0.01'));

@@ -470,7 +470,7 @@ describe.runIf(haveChromium || onCi)('explorer in Chromium', () => {
     for (const [text, message] of [
       ['left:\n  juncton: { area: 0.1um^2 }\n', "unknown key; did you mean 'junction'?"],
       ['platform: ag\nTbath: 10 parsecs\n', 'Tbath'],
-      ['platform: ag\nleft: [1, 2\n', 'valid YAML or JSON'],
+      ['platform: ag\nleft: [1, 2\n', 'YAML or JSON; the YAML parser stops there'],
     ]) {
       await page.setInputFiles('#device-file', {
         name: 'bad.yaml',
