@@ -4,10 +4,10 @@
  * images) become PDF paths, text and images one to one, in the SVG's own units (1 px → 1 pt), with the
  * DejaVu Sans files the PNG uses embedded as fonts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { FONT_FILES } from './render.js';
+import { importVendor } from '../io/vendor.js';
 
 type PdfDocumentClass = new (options: Record<string, unknown>) => PdfDocument;
 
@@ -17,8 +17,6 @@ interface Pdfkit {
   createFont(data: Uint8Array): unknown;
 }
 
-const BUNDLE = new URL('../vendor/pdfkit.js', import.meta.url);
-
 let loading: Promise<Pdfkit> | undefined;
 
 /**
@@ -27,16 +25,16 @@ let loading: Promise<Pdfkit> | undefined;
  * else from the package and the fontkit it depends on (when running from the sources).
  */
 function loadPdfkit(): Promise<Pdfkit> {
-  loading ??= existsSync(fileURLToPath(BUNDLE))
-    ? (import(BUNDLE.href) as Promise<Pdfkit>)
-    : import('pdfkit').then((pdfkit) => {
-        const fromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
-        const fontkit = fromPdfkit('fontkit') as { create(data: Uint8Array): unknown };
-        return {
-          PDFDocument: (pdfkit as unknown as { default: PdfDocumentClass }).default,
-          createFont: (data) => fontkit.create(data),
-        };
-      });
+  loading ??= importVendor<Pdfkit>('pdfkit', () =>
+    import('pdfkit').then((pdfkit) => {
+      const fromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
+      const fontkit = fromPdfkit('fontkit') as { create(data: Uint8Array): unknown };
+      return {
+        PDFDocument: (pdfkit as unknown as { default: PdfDocumentClass }).default,
+        createFont: (data: Uint8Array) => fontkit.create(data),
+      };
+    }),
+  );
   return loading;
 }
 

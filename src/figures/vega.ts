@@ -4,8 +4,7 @@
  * ~0.15 s of CPU to load instead of ~0.45 s for the packages' ~90 modules), else from the packages
  * themselves (when running from the sources). Both are the same code, so they draw the same SVG.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { importVendor } from '../io/vendor.js';
 import { isBold, textWidth } from './text-width.js';
 
 type Vega = typeof import('vega');
@@ -16,18 +15,11 @@ export interface VegaModules {
   compile: Compile;
 }
 
-const BUNDLE = new URL('../vendor/vega.js', import.meta.url);
-
 let loading: Promise<VegaModules> | undefined;
 
-/** Whether vega comes from the build's bundle (else from the packages). */
-const vegaBundled = (): boolean => existsSync(fileURLToPath(BUNDLE));
-
 export function loadVega(): Promise<VegaModules> {
-  loading ??= (
-    vegaBundled()
-      ? (import(BUNDLE.href) as Promise<VegaModules>)
-      : Promise.all([import('vega'), import('vega-lite')]).then(([vega, { compile }]) => ({ vega, compile }))
+  loading ??= importVendor<VegaModules>('vega', () =>
+    Promise.all([import('vega'), import('vega-lite')]).then(([vega, { compile }]) => ({ vega, compile })),
   ).then((modules) => {
     measureTextWithDejaVu(modules.vega);
     return modules;

@@ -20,17 +20,8 @@
  * chunk of points at a time into datasets of the final shape, to a temporary name renamed at the
  * end: memory holds one chunk per variable, whatever the sweep's size.
  */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { closeSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { importVendor } from '../io/vendor.js';
 import { join, resolve } from 'node:path';
 import { hasRoots } from './evaluate-chunk.js';
 import {
@@ -308,20 +299,14 @@ function axisAttrs(axis: Axis, unit: string): Record<string, string> {
 
 type H5wasm = (typeof import('h5wasm/node'))['default'];
 
-/** The build's bundle of h5wasm, its WebAssembly in a file beside it (scripts/bundle-vendor.mjs). */
-const H5WASM_BUNDLE = new URL('../vendor/h5wasm.js', import.meta.url);
-
 /**
  * h5wasm, loaded only here (the WebAssembly HDF5 library costs start-up time no other command needs):
- * from the build's bundle, ~0.15 s of CPU less than the package, which decodes its WebAssembly from a
+ * from the build's bundle, ~0.1 s of CPU less than the package, which decodes its WebAssembly from a
  * string on every load; else (running from the sources) from the package. The same code either way.
  */
 async function loadH5wasm(): Promise<H5wasm> {
-  const bundled = existsSync(fileURLToPath(H5WASM_BUNDLE));
-  const module = (await (bundled ? import(H5WASM_BUNDLE.href) : import('h5wasm/node'))) as {
-    default: H5wasm;
-  };
-  return module.default;
+  // The bundle's WebAssembly is a file beside it (scripts/bundle-vendor.mjs).
+  return (await importVendor<{ default: H5wasm }>('h5wasm', () => import('h5wasm/node'))).default;
 }
 
 /**
