@@ -3,14 +3,14 @@
  * `ndtc --version` loads no command at all: a child process records every module it loads through a
  * loader hook, and a command that draws shows that the hook sees them when they are loaded.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Command } from 'commander';
 import { COMMANDS } from '../../src/cli/main.js';
+import { recordedModules } from './loaded-modules.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'ndtc-lazy-'));
@@ -27,16 +27,10 @@ function loadedModules(...argv: string[]): string[] {
 }
 
 function modulesOf(argv: string[], required: boolean): string[] {
-  const file = join(tmp, `modules-${++runs}.txt`);
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--import', './test/cli/record-modules.mjs', 'test/cli/main-child.ts', ...argv],
-    { cwd: root, env: { ...process.env, NDTC_MODULES_FILE: file }, encoding: 'utf8' },
-  );
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  const text = readFileSync(file, 'utf8') + (required ? readFileSync(`${file}.required`, 'utf8') : '');
-  return text.trimEnd().split('\n');
+  return recordedModules(['test/cli/main-child.ts', ...argv], join(tmp, `modules-${++runs}.txt`), {
+    required,
+    loaders: ['--import', 'tsx'],
+  });
 }
 
 describe('rendering libraries load only where a plot is drawn', () => {

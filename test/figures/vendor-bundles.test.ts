@@ -3,7 +3,6 @@
  * the built CLI draws with them instead of the packages' modules, and they draw the same SVG and PDF as
  * the packages.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { panelSpec } from '../../src/figures/render.js';
 import { computePanel } from '../../src/figures/panels.js';
 import { Study } from '../../src/figures/study.js';
+import { recordedModules } from '../cli/loaded-modules.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = join(root, 'dist/vendor/vega.js');
@@ -24,28 +24,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
  * loaded, recorded into `file` under the temporary directory (test/cli/record-modules.mjs).
  */
 function builtSweepModules(file: string, args: string[]): string[] {
-  const list = join(tmp, file);
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      './test/cli/record-modules.mjs',
-      'bin/ndtc.js',
-      'sweep',
-      '--vary',
-      'TR=10mK..800mK:5',
-      '--Jin',
-      '100fW',
-      '--workers',
-      '0',
-      '--quiet',
-      ...args,
-    ],
-    { cwd: root, env: { ...process.env, NDTC_MODULES_FILE: list }, encoding: 'utf8' },
-  );
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  return readFileSync(list, 'utf8').trimEnd().split('\n');
+  const sweep = ['sweep', '--vary', 'TR=10mK..800mK:5', '--Jin', '100fW', '--workers', '0', '--quiet'];
+  return recordedModules(['bin/ndtc.js', ...sweep, ...args], join(tmp, file));
 }
 
 describe.skipIf(!existsSync(bundle))('vega from the build’s bundle (npm run build writes it)', () => {
