@@ -66,11 +66,7 @@ export function loadDeviceFile(path: string, option?: string): Device {
     const shipped = (error as NodeJS.ErrnoException).code === 'ENOENT' ? shippedExample(path) : undefined;
     // The docs' `--device examples/ag.yaml`, run outside a clone: the installed package has it.
     if (shipped !== undefined)
-      throw new InputError(
-        named,
-        path,
-        `a device file; not found here, but ndtc ships one of that name: ${shipped}`,
-      );
+      throw new InputError(named, path, `a device file; not found, but ndtc ships ${shipped}`);
     throw new InputError(named, path, `${accepted}; ${systemCause(error).words}`);
   }
   try {

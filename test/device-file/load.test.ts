@@ -73,7 +73,7 @@ describe('the published JSON Schema', () => {
   it('a missing file named like a shipped example points to it (the docs run outside a clone)', () => {
     const shipped = join(process.cwd(), 'examples', 'inas.yaml');
     expect(() => loadDeviceFile(join(tmpdir(), 'no-such-dir', 'inas.yaml'), '--device')).toThrowError(
-      `a device file; not found here, but ndtc ships one of that name: ${shipped}`,
+      `a device file; not found, but ndtc ships ${shipped}`,
     );
     // Any other missing file: the cause alone.
     expect(() => loadDeviceFile(join(tmpdir(), 'no-such-dir', 'mine.yaml'), '--device')).toThrowError(

@@ -91,7 +91,7 @@ describe('installed from the tarball', () => {
       expect(existsSync(join(pkg, f)), f).toBe(true);
     const r = run(['solve', '--Jin', '1fW', '--TR', '100mK', '--device', 'examples/ag.yaml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`but ndtc ships one of that name: ${join(pkg, 'examples', 'ag.yaml')}`);
+    expect(r.stderr).toContain(`not found, but ndtc ships ${join(pkg, 'examples', 'ag.yaml')}`);
     const shipped = run([
       'solve',
       '--Jin',
