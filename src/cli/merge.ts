@@ -4,7 +4,7 @@ import { InputError } from '../index.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChunkDamage, MANIFEST, readManifest } from '../sweep/directory.js';
-import { binaryChunks } from '../sweep/spec.js';
+import { h5Only } from '../sweep/spec.js';
 import { damageLine } from '../sweep/verify.js';
 import { mergeSweeps } from '../sweep/merge.js';
 import { writeNetcdf } from '../sweep/netcdf.js';
@@ -57,7 +57,7 @@ of different sweeps are refused (exit 2). Check a study at any time with ndtc ve
         const files = mergeSweeps(dirs, opts.out, { removeChunks: opts.removeChunks });
         const out = opts.out ?? dirs[0];
         const manifest = readManifest(out, '--out');
-        const binary = binaryChunks(manifest.spec);
+        const binary = h5Only(manifest.spec);
         if (binary && opts.h5 === false)
           throw new InputError(
             '--no-h5',

@@ -1,8 +1,8 @@
 /**
- * Binary chunks: a chunk's points as float64 records, the form results.h5 is made from — alone with
- * `--formats h5`, beside the CSV and JSON Lines of a text chunk otherwise. Formatting a root as its
- * shortest decimal costs more than solving for it, and text takes 8–25 times the bytes: for studies
- * read as arrays, the sweep writes numbers.
+ * Binary chunks: a chunk's points as float64 records, the form results.h5, results.csv and
+ * results.jsonl are made from (text is formatted once, when the results are assembled). Formatting a
+ * root as its shortest decimal costs more than solving for it, and text takes 8–25 times the bytes:
+ * a sweep thread writes numbers.
  *
  * File `chunks/NNNNNN.bin`: the 8 bytes `ndtcbin1`; three float64: the count n of values, the largest
  * root count and the number of failed points (results.h5's sizes, read without the values); n float64
@@ -11,7 +11,6 @@
  */
 import { endianness } from 'node:os';
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
-import { formatChunk, type ChunkBuilders, type ChunkText } from './chunk.js';
 import {
   FAILED,
   chunkBuffers,
@@ -20,7 +19,7 @@ import {
   hasRoots,
   type ChunkBuffers,
   type ChunkRecords,
-  type Float64Builder,
+  Float64Builder,
   type PointFailure,
 } from './evaluate-chunk.js';
 import { ChunkDamage, chunkBase, chunkFileRecord, type Manifest } from './directory.js';
@@ -38,10 +37,10 @@ const MAGIC = Buffer.from('ndtcbin1', 'latin1');
 const HEADER_BYTES = 32;
 
 /** Float64Array uses the machine's byte order; the file's is little-endian. */
-export const littleEndian = endianness() === 'LE';
+const littleEndian = endianness() === 'LE';
 
 function checkEndianness(): void {
-  if (!littleEndian) throw new Error('binary sweep chunks (--formats h5) need a little-endian machine');
+  if (!littleEndian) throw new Error('binary sweep chunks need a little-endian machine');
 }
 
 /**
@@ -59,20 +58,22 @@ export function computeChunkBinary(
 }
 
 /**
- * Chunk k of a text sweep: its CSV rows and JSON Lines and, from the same evaluations, its binary
- * records (the `.bin` of a binary chunk), from which results.h5 is written without parsing the JSON
- * Lines back (a 10⁶-point map: ~2 s of CPU less, for 24 bytes a point of disk). Views of `into` and
- * `buffers`, valid until their next use.
+ * The chunk file of records already made (`values`: the points' records in index order), as a copy;
+ * a sweep's threads write theirs in place (binaryChunkBytes).
  */
-export function computeChunkWithRecords(
-  spec: SweepSpec,
-  k: number,
-  into: ChunkBuilders,
-  buffers: ChunkBuffers = chunkBuffers(),
-): ChunkText & ChunkBinary {
+export function binaryChunkFile(
+  values: Float64Array,
+  failures: PointFailure[],
+  maxRoots: number,
+): Uint8Array {
   checkEndianness();
-  const records = evaluateChunk(spec, k, buffers, HEADER_BYTES / 8);
-  return { ...formatChunk(spec, records, into), bin: binaryChunkBytes(records, buffers.out) };
+  const out = new Float64Builder(HEADER_BYTES / 8);
+  for (const v of values) out.push(v);
+  const from = HEADER_BYTES / 8;
+  return binaryChunkBytes(
+    { start: 0, end: 0, values: out.values, from, to: out.length, failures, maxRoots },
+    out,
+  );
 }
 
 /** The chunk file of `records` (made in `out` past HEADER_BYTES left for the header), as a view of it. */

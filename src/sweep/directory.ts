@@ -1,25 +1,21 @@
 /**
  * The on-disk layout of a sweep: `manifest.json` (the sweep and its hash); per chunk
- * `chunks/NNNNNN.csv|.jsonl` (each written atomically and fsynced) and then `chunks/NNNNNN.done`, the
- * record of their lengths and SHA-256 (written last, so a chunk is done iff its record exists and its
- * files match it); the assembled `results.csv`, `results.jsonl` and their record `results.done`;
+ * `chunks/NNNNNN.bin`, its points' records as float64 (binary-chunk.ts), written atomically and
+ * fsynced, and then `chunks/NNNNNN.done`, the record of its length and SHA-256 (written last, so a chunk is done iff its record exists and its files match
+ * it); the results assembled from the chunks (assemble.ts) and their record `results.done`;
  * `shards.json` (the shard count, to name the shard to rerun); `chunks/removed.json` once the chunks
  * were removed after a verified merge.
  */
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { basename, join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { AtomicFile, syncFiles, writeFileAtomic, writeFileAtomicAsync } from '../io/atomic-write.js';
+import { syncFiles, writeFileAtomic, writeFileAtomicAsync } from '../io/atomic-write.js';
 import { fileError } from '../io/file-error.js';
 import { makeDirectory } from '../io/make-directory.js';
-import { csvHeader } from './chunk.js';
 import { quantityInfo } from './quantities.js';
 import { parameterInfo } from './parameters.js';
 import {
-  fileLength,
   hashFile,
-  readBlocks,
   readRecord,
   recordOf,
   recordText,
@@ -27,7 +23,7 @@ import {
   type FileRecord,
   type FilesRecord,
 } from './record.js';
-import { SWEEP_FORMAT, binaryChunks, chunkCount, pointCount, specHashes, type SweepSpec } from './spec.js';
+import { SWEEP_FORMAT, h5Only, chunkCount, pointCount, specHashes, type SweepSpec } from './spec.js';
 
 export interface Manifest {
   format: string;
@@ -50,22 +46,21 @@ export const RESULTS_RECORD = 'results.done';
 export const CHUNKS_REMOVED = join('chunks', 'removed.json');
 export const SHARDS = 'shards.json';
 
-/** The files of a chunk: CSV and JSON Lines text, or one binary file (`--formats h5`). */
-export type ChunkExt = 'csv' | 'jsonl' | 'bin';
-export type ChunkFiles = Partial<Record<ChunkExt, Uint8Array>>;
+/**
+ * A chunk's data: its binary records, from which results.csv, results.jsonl and results.h5 are all
+ * made (text is formatted once, at assembly: text chunks, ndtc-sweep/1's, cost 8 times the bytes,
+ * written, hashed, fsynced and read back).
+ */
+export type ChunkExt = 'bin';
+export type ChunkFiles = Record<ChunkExt, Uint8Array>;
 
-/** The files each chunk of `spec` has. */
-export function chunkExts(spec: SweepSpec): ChunkExt[] {
-  return binaryChunks(spec) ? ['bin'] : ['csv', 'jsonl'];
-}
-
-/** Why `--remove-chunks` is refused for binary chunks. */
+/** Why `--remove-chunks` is refused with `--formats h5`. */
 export const REMOVE_CHUNKS_TEXT_ONLY =
-  'a sweep of text chunks: binary chunks (8 bytes a value) are what the plot and results.h5 are made from';
+  'a sweep writing CSV and JSON Lines: without them the chunks are what the plot and results.h5 are made from';
 
 /** The assembled results of `spec` (recorded in results.done). */
 export function resultNames(spec: SweepSpec): string[] {
-  return binaryChunks(spec) ? [RESULTS_H5] : [RESULTS_CSV, RESULTS_JSONL];
+  return h5Only(spec) ? [RESULTS_H5] : [RESULTS_CSV, RESULTS_JSONL];
 }
 
 export function chunkBase(dir: string, k: number): string {
@@ -125,8 +120,17 @@ export function readManifest(dir: string, option: string, check = true): Manifes
     // The sweep's own file, unreadable: damage (exit 1), not a wrong directory named by the user.
     throw new Error(`${path}: not valid JSON; ${MANIFEST_ADVICE}`);
   }
-  if (manifest.format !== SWEEP_FORMAT)
-    throw new InputError(option, dir, `a sweep directory of format ${SWEEP_FORMAT}`);
+  if (manifest.format !== SWEEP_FORMAT) {
+    // An earlier ndtc's layout (text chunks): its chunks are not what this one reads.
+    const earlier = typeof manifest.format === 'string' && manifest.format.startsWith('ndtc-sweep/');
+    throw new InputError(
+      option,
+      dir,
+      earlier
+        ? `format ${SWEEP_FORMAT}, not ${manifest.format} (an earlier ndtc's: finish it with that, or --force)`
+        : `a sweep directory of format ${SWEEP_FORMAT}`,
+    );
+  }
   if (check) {
     const problems = manifestProblems(dir, manifest);
     if (problems.length > 0) throw new Error(`${problems[0]}; ${MANIFEST_ADVICE}`);
@@ -219,7 +223,7 @@ export function removeStaleTemporaries(dir: string, from: number, to: number): v
   const chunks = join(dir, 'chunks');
   if (!existsSync(chunks)) return;
   for (const name of readdirSync(chunks)) {
-    const m = /^\.(\d+)\.(csv|jsonl|bin|done)\..*\.tmp$/.exec(name);
+    const m = /^\.(\d+)\.(bin|done)\..*\.tmp$/.exec(name);
     if (m && Number(m[1]) >= from && Number(m[1]) < to) rmSync(join(chunks, name), { force: true });
   }
 }
@@ -238,7 +242,7 @@ function processAlive(pid: number): boolean {
  * Temporaries of results files left by a killed assembly (each as large as the results): those whose
  * writer (the pid in the name) is gone. A live concurrent merge's are left alone.
  */
-function removeStaleResultTemporaries(dir: string): void {
+export function removeStaleResultTemporaries(dir: string): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
     const m = /^\.results\.(?:csv|jsonl|done)\.(\d+)\.\d+\.\d+\.tmp$/.exec(name);
@@ -248,8 +252,8 @@ function removeStaleResultTemporaries(dir: string): void {
 }
 
 /**
- * Write chunk k: its files (CSV and JSON Lines, or binary), each atomically and fsynced, then their
- * record (lengths and SHA-256, fsynced). The record is written last, so it never vouches for data that
+ * Write chunk k: its binary file, atomically and fsynced, then its record (length and SHA-256,
+ * fsynced). The record is written last, so it never vouches for data that
  * might not be on disk.
  */
 export function writeChunk(dir: string, k: number, files: ChunkFiles): void {
@@ -257,10 +261,7 @@ export function writeChunk(dir: string, k: number, files: ChunkFiles): void {
   writeRecord(chunkRecordPath(dir, k), chunkFilesRecord(dir, k, files));
 }
 
-const chunkEntries = (files: ChunkFiles): [ChunkExt, Uint8Array][] =>
-  (['csv', 'jsonl', 'bin'] as const).flatMap((ext) =>
-    files[ext] ? [[ext, files[ext]] as [ChunkExt, Uint8Array]] : [],
-  );
+const chunkEntries = (files: ChunkFiles): [ChunkExt, Uint8Array][] => [['bin', files.bin]];
 
 function chunkFilesRecord(dir: string, k: number, files: ChunkFiles): FilesRecord['files'] {
   const name = basename(chunkBase(dir, k));
@@ -269,9 +270,9 @@ function chunkFilesRecord(dir: string, k: number, files: ChunkFiles): FilesRecor
 
 /**
  * `writeChunk` for a worker thread: the files are written and renamed now; their fsync and then the
- * record (written and fsynced) follow on libuv's pool while the thread computes the next chunk. Three
- * fsyncs cost ~15 ms a chunk on the development machine's disk, as much as computing a tenth of it:
- * the thread keeps only the writes and the SHA-256 (~1 ms for 0.6 MB; bench "Chunk records").
+ * record (written and fsynced) follow on libuv's pool while the thread computes the next chunk. The
+ * fsyncs cost several ms a chunk on the development machine's disk: the thread keeps only the write
+ * and the SHA-256 (bench "Chunk records").
  * Until the returned promise settles the chunk is not done (a kill leaves it unrecorded: recomputed).
  */
 export function writeChunkDeferred(dir: string, k: number, files: ChunkFiles): Promise<void> {
@@ -305,7 +306,7 @@ export function chunkFileRecord(dir: string, k: number, ext: ChunkExt): FileReco
   const file = `${base}.${ext}`;
   const record = readRecord(chunkRecordPath(dir, k));
   if (record === undefined) {
-    const anyData = (['csv', 'jsonl', 'bin'] as const).some((e) => existsSync(`${base}.${e}`));
+    const anyData = existsSync(`${base}.bin`);
     return new ChunkDamage(
       k,
       dir,
@@ -320,82 +321,6 @@ export function chunkFileRecord(dir: string, k: number, ext: ChunkExt): FileReco
 }
 
 /**
- * Concatenate the chunks, in index order, into results.csv and results.jsonl in `outDir`, then write
- * their record. Each chunk file is read once, in blocks, hashed as it is copied and checked against
- * its record: a damaged chunk throws `ChunkDamage` and leaves no results file behind.
- * `source(k)` says which directory holds chunk k (merge collects chunks from several). A chunk that
- * `vouched(k)` says this process wrote, or read back and verified, during this run is copied with its
- * length checked but not hashed again (reading it back from the page cache would only re-hash the bytes
- * hashed when they were written: ~0.2 s a 10⁶-point text sweep).
- */
-export function assembleResults(
-  manifest: Manifest,
-  outDir: string,
-  source: (k: number) => string,
-  vouched: (k: number) => boolean = () => false,
-): void {
-  const { spec, chunks } = manifest;
-  removeStaleResultTemporaries(outDir);
-  const assemble = (name: string, ext: 'csv' | 'jsonl', header?: string): [AtomicFile, FileRecord] => {
-    const out = new AtomicFile(join(outDir, name));
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const write = (block: Uint8Array): void => {
-      out.write(block);
-      hash.update(block);
-      bytes += block.length;
-    };
-    try {
-      if (header) write(Buffer.from(header, 'utf8'));
-      for (let k = 0; k < chunks; k++) {
-        const dir = source(k);
-        const expected = chunkFileRecord(dir, k, ext);
-        if (expected instanceof ChunkDamage) throw expected;
-        const file = `${chunkBase(dir, k)}.${ext}`;
-        const length = fileLength(file);
-        if (length === undefined) throw new ChunkDamage(k, dir, file, 'missing');
-        if (length !== expected.bytes)
-          throw new ChunkDamage(k, dir, file, `length differs (${length} bytes, recorded ${expected.bytes})`);
-        const actual = vouched(k)
-          ? { bytes: readBlocks(file, write), sha256: expected.sha256 }
-          : hashFile(file, write);
-        if (actual.bytes !== expected.bytes)
-          throw new ChunkDamage(
-            k,
-            dir,
-            file,
-            `length differs (${actual.bytes} bytes, recorded ${expected.bytes})`,
-          );
-        if (actual.sha256 !== expected.sha256) throw new ChunkDamage(k, dir, file, 'checksum differs');
-      }
-    } catch (error) {
-      out.abort();
-      throw error;
-    }
-    return [out, { bytes, sha256: hash.digest('hex') }];
-  };
-  // The old record goes first: results being replaced must not be vouched for by it.
-  // Both files are complete (as temporaries) before either replaces the old results, so a refused
-  // merge leaves the old results and their record as they were; the old record goes before the
-  // renames, so it never vouches for new files.
-  const [csvFile, csv] = assemble(RESULTS_CSV, 'csv', csvHeader(spec));
-  let jsonlFile: AtomicFile, jsonl: FileRecord;
-  try {
-    [jsonlFile, jsonl] = assemble(RESULTS_JSONL, 'jsonl');
-  } catch (error) {
-    csvFile.abort();
-    throw error;
-  }
-  rmRecord(join(outDir, RESULTS_RECORD));
-  // A results.h5 of the results replaced would lie beside them unrecorded (unchecked by verify);
-  // the caller writes it again from these unless asked not to (--no-h5).
-  rmRecord(join(outDir, RESULTS_H5));
-  csvFile.commit();
-  jsonlFile.commit();
-  writeRecord(join(outDir, RESULTS_RECORD), { [RESULTS_CSV]: csv, [RESULTS_JSONL]: jsonl });
-}
-
-/**
  * Add `name` (a file written in `dir` after the results, e.g. results.h5) to `results.done`, so that
  * `ndtc verify` checks it too; call it after each write of that file.
  */
@@ -406,7 +331,7 @@ export function recordResultsFile(dir: string, name: string): void {
   writeRecord(path, { ...record.files, [name]: hashFile(join(dir, name)) });
 }
 
-function rmRecord(path: string): void {
+export function rmRecord(path: string): void {
   try {
     rmSync(path, { force: true });
   } catch (error) {
@@ -437,8 +362,7 @@ export function removeChunks(dir: string, chunks: number, resultsDir: string): v
   );
   for (let k = 0; k < chunks; k++) {
     const base = chunkBase(dir, k);
-    for (const path of [chunkRecordPath(dir, k), `${base}.csv`, `${base}.jsonl`, `${base}.bin`])
-      rmRecord(path);
+    for (const path of [chunkRecordPath(dir, k), `${base}.bin`]) rmRecord(path);
   }
 }
 

@@ -10,7 +10,7 @@ import { binaryRecords, everyChunkHasRecords } from './binary-chunk.js';
 import { ChunkDamage, RESULTS_JSONL, chunkSource, type Manifest } from './directory.js';
 import { quantityInfo } from './quantities.js';
 import { RecordReader } from './records.js';
-import { binaryChunks } from './spec.js';
+import { h5Only } from './spec.js';
 
 /**
  * Values of one quantity at the points of a sub-grid: for each point, its values in root order (one
@@ -117,7 +117,7 @@ export function drawnSamples(
   const perRoot = quantityInfo(quantity).level === 'root';
   const dirs = [...chunkDirs, dir];
   const dirOf = (k: number): string => chunkSource(dirs, k);
-  if (binaryChunks(manifest.spec) || everyChunkHasRecords(manifest, dirOf)) {
+  if (h5Only(manifest.spec) || everyChunkHasRecords(manifest, dirOf)) {
     try {
       for (const record of binaryRecords(manifest, dirOf, [quantity], perRoot ? [quantity] : [], wanted))
         samples.add(record.index, drawnValues(record, perRoot));

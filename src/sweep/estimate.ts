@@ -5,16 +5,16 @@
  * CPU time: short runs of consecutive points of the grid along its fastest axis (so that whatever a
  * chunk reuses from one point to the next is reused here too), at positions spread over the grid by a
  * Kronecker (R_d) sequence, timed after a warm-up so that compilation is not counted where it is
- * negligible in the sweep itself. Disk: the bytes per
- * point of the sample's CSV and JSON Lines, twice (chunk files, then results.csv and results.jsonl),
- * plus results.h5 at 8 bytes per value (each numeric output over its points and roots); binary chunks
- * (`--formats h5`) at 8 bytes per value and results.h5.
+ * negligible in the sweep itself. Disk: the chunks' binary records at 8 bytes per value, the bytes
+ * per point of the sample's CSV and JSON Lines (results.csv and results.jsonl; none for
+ * `--formats h5`), and results.h5 at 8 bytes per value (each numeric output over its points and
+ * roots).
  */
 import { counted } from '../units/counted.js';
 import { chunkBuilders, formatChunk, type ChunkBuilders } from './chunk.js';
 import { chunkBuffers, evaluatePoints, type ChunkBuffers } from './evaluate-chunk.js';
 import { splitOutputs } from './quantities.js';
-import { binaryChunks, pointCount, type Axis, type SweepSpec } from './spec.js';
+import { h5Only, pointCount, type Axis, type SweepSpec } from './spec.js';
 
 export interface SweepEstimate {
   points: number;
@@ -141,13 +141,11 @@ export function estimateSweep(spec: SweepSpec): SweepEstimate {
   const { pointOutputs, rootOutputs } = splitOutputs(spec.outputs);
   const roots = sample.roots;
   const h5BytesPerPoint = 8 * (pointOutputs.length + rootOutputs.length * roots + (roots > 1 ? 1 : 0));
-  // Binary records: a code, exceedsTc and the values of each point; the chunks of a text sweep hold
-  // them beside its text, which is written twice (chunks and results).
+  // Binary records (a code, exceedsTc and the values of each point) in the chunks; a text sweep's
+  // results.csv and results.jsonl beside them.
   const recordBytesPerPoint = 8 * (2 + pointOutputs.length + rootOutputs.length * roots);
-  const chunkBytesPerPoint = binaryChunks(spec)
-    ? recordBytesPerPoint
-    : recordBytesPerPoint + 2 * (sample.textBytes / sample.points);
-  const diskBytes = points * (chunkBytesPerPoint + h5BytesPerPoint);
+  const textBytesPerPoint = h5Only(spec) ? 0 : sample.textBytes / sample.points;
+  const diskBytes = points * (recordBytesPerPoint + textBytesPerPoint + h5BytesPerPoint);
   return { points, cpuSecondsPerPoint, cpuSeconds: points * cpuSecondsPerPoint, diskBytes };
 }
 
@@ -181,10 +179,10 @@ export const BINARY_HINT_POINTS = 1_000_000;
 
 /**
  * A line pointing a text sweep of study size to `--formats h5`, or undefined: at 10⁶ points its CSV
- * and JSON Lines take ~7 times the bytes of binary chunks and results.h5, and formatting them more CPU
- * than solving (docs/sweeps.md, "Binary chunks" and "Against a NumPy/SciPy peer").
+ * and JSON Lines take ~4 times the bytes of the binary chunks and results.h5, and formatting them more
+ * CPU than solving (docs/sweeps.md, "Binary chunks" and "Against a NumPy/SciPy peer").
  */
 export function formatsHint(spec: SweepSpec): string | undefined {
-  if (binaryChunks(spec) || pointCount(spec.axes) < BINARY_HINT_POINTS) return undefined;
-  return 'at this size --formats h5 (binary chunks and results.h5 alone, no CSV or JSON Lines) takes about a seventh of the disk and under half the CPU';
+  if (h5Only(spec) || pointCount(spec.axes) < BINARY_HINT_POINTS) return undefined;
+  return 'at this size --formats h5 (results.h5 alone, no CSV or JSON Lines) takes about a fifth of the disk and two thirds of the CPU';
 }

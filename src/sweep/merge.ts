@@ -13,8 +13,6 @@ import {
   MANIFEST,
   RESULTS_CSV,
   RESULTS_JSONL,
-  assembleResults,
-  chunkExts,
   chunkSource,
   chunksRemoved,
   resultNames,
@@ -24,8 +22,9 @@ import {
   removeChunks,
   type Manifest,
 } from './directory.js';
+import { assembleResults } from './assemble.js';
 import { checkChunk, checkResults, damageLine } from './verify.js';
-import { binaryChunks } from './spec.js';
+import { h5Only } from './spec.js';
 
 export interface MergeOptions {
   /** Delete the chunk files once the results are written, fsynced and verified. */
@@ -67,7 +66,7 @@ export function mergeSweeps(
       );
     }
   });
-  const binary = binaryChunks(first.spec);
+  const binary = h5Only(first.spec);
   if (binary && options.removeChunks)
     throw new InputError('--remove-chunks', 'with --formats h5', REMOVE_CHUNKS_TEXT_ONLY);
   const files = binary ? [] : [join(outDir, RESULTS_CSV), join(outDir, RESULTS_JSONL)];
@@ -95,7 +94,7 @@ export function mergeSweeps(
   for (let k = 0; k < first.chunks; k++) {
     const dir = chunkSource(dirs, k);
     source[k] = dir;
-    const d = checkChunk(dir, k, { hash: false, exts: chunkExts(first.spec) });
+    const d = checkChunk(dir, k, { hash: false });
     if (d) damage.push(d);
   }
   if (damage.length > 0) {
@@ -103,7 +102,7 @@ export function mergeSweeps(
     const found = new Set(damage.map((d) => d.k));
     for (let k = 0; k < first.chunks; k++) {
       if (found.has(k)) continue;
-      const d = checkChunk(source[k], k, { hash: true, exts: chunkExts(first.spec) });
+      const d = checkChunk(source[k], k, { hash: true });
       if (d) damage.push(d);
     }
     damage.sort((a, b) => a.k - b.k);
@@ -136,7 +135,7 @@ export function mergeSweeps(
       // The copy stops at the first bad checksum; the others are found now, so that one rerun mends all.
       const all: ChunkDamage[] = [];
       for (let k = 0; k < first.chunks; k++) {
-        const d = checkChunk(source[k], k, { exts: chunkExts(first.spec) });
+        const d = checkChunk(source[k], k);
         if (d) all.push(d);
       }
       throw new Error(damageLine(all.length > 0 ? all : [error], first.chunks, ', then merge again'));

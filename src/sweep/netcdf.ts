@@ -37,7 +37,7 @@ import { hashFile, writeRecord } from './record.js';
 import { quantityInfo, splitOutputs, type Value } from './quantities.js';
 import { RecordReader } from './records.js';
 import { binaryChunkSummary, binaryRecords, everyChunkHasRecords } from './binary-chunk.js';
-import { binaryChunks } from './spec.js';
+import { h5Only } from './spec.js';
 
 /** One point's values as RecordReader (results.jsonl) and BinaryRecordReader (binary chunks) give them. */
 type PointRecord = Pick<RecordReader, 'index' | 'failed' | 'top' | 'rootCount' | 'root'>;
@@ -323,7 +323,7 @@ export async function writeNetcdf(
 ): Promise<string> {
   const { spec } = manifest;
   const target = join(dir, RESULTS_H5);
-  const binaryOnly = binaryChunks(spec);
+  const binaryOnly = h5Only(spec);
   const dirs = [...(options.chunkDirs ?? []), dir];
   const dirOf = (k: number): string => chunkSource(dirs, k);
   // A text sweep's chunks carry the same binary records beside their text: read those rather than

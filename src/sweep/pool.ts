@@ -11,11 +11,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { chunkBuilders, computeChunk, type ChunkBuilders } from './chunk.js';
-import { computeChunkBinary, computeChunkWithRecords, littleEndian } from './binary-chunk.js';
+import { computeChunkBinary } from './binary-chunk.js';
 import { chunkBuffers, type ChunkBuffers, type PointFailure } from './evaluate-chunk.js';
 import { writeChunkDeferred, type ChunkFiles } from './directory.js';
-import { binaryChunks, type SweepSpec } from './spec.js';
+import type { SweepSpec } from './spec.js';
 
 export const DEFAULT_WORKERS = availableParallelism();
 
@@ -23,34 +22,15 @@ export const DEFAULT_WORKERS = availableParallelism();
 export type ChunkFailures = PointFailure[];
 
 let buffers: ChunkBuffers | undefined;
-let builders: ChunkBuilders | undefined;
 
-/**
- * Chunk k of `spec` computed as the files it is written as: CSV, JSON Lines and the binary records
- * results.h5 is made from, or the binary records alone for `--formats h5`.
- */
+/** Chunk k of `spec` computed as the file it is written as, its binary records. */
 export function computeChunkFiles(
   spec: SweepSpec,
   k: number,
 ): { files: ChunkFiles; failures: ChunkFailures } {
-  if (binaryChunks(spec)) {
-    // The chunk's bytes are a view of this thread's buffers: written (and hashed) before the next.
-    const { bin, failures } = computeChunkBinary(spec, k, (buffers ??= chunkBuffers()));
-    return { files: { bin }, failures };
-  }
-  // A big-endian machine writes the text alone (results.h5 is then made from results.jsonl).
-  if (!littleEndian) {
-    const chunk = computeChunk(spec, k, (builders ??= chunkBuilders()), (buffers ??= chunkBuffers()));
-    return { files: { csv: chunk.csv, jsonl: chunk.jsonl }, failures: chunk.failures };
-  }
-  // Views of this thread's builders and buffers too, written and hashed before the next chunk.
-  const { csv, jsonl, bin, failures } = computeChunkWithRecords(
-    spec,
-    k,
-    (builders ??= chunkBuilders()),
-    (buffers ??= chunkBuffers()),
-  );
-  return { files: { csv, jsonl, bin }, failures };
+  // The chunk's bytes are a view of this thread's buffers: written (and hashed) before the next.
+  const { bin, failures } = computeChunkBinary(spec, k, (buffers ??= chunkBuffers()));
+  return { files: { bin }, failures };
 }
 
 /**

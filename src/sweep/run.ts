@@ -3,8 +3,6 @@ import { join, resolve } from 'node:path';
 import { createProgress } from '../io/progress.js';
 import { rmSync } from 'node:fs';
 import {
-  assembleResults,
-  chunkExts,
   chunkRecordPath,
   chunksRemoved,
   CHUNKS_REMOVED,
@@ -17,12 +15,13 @@ import {
   REMOVE_CHUNKS_TEXT_ONLY,
 } from './directory.js';
 import { InputError } from '../errors.js';
+import { assembleResults } from './assemble.js';
 import { removeChunksAfterVerifiedMerge } from './merge.js';
 import { checkChunk, checkResults, type ChunkDamage } from './verify.js';
 import { computeChunks } from './pool.js';
 import { writeNetcdf } from './netcdf.js';
 import { hasPhononTable, loadPhononFamily } from '../index.js';
-import { binaryChunks, chunkRange, phononGammas, shardChunks, type SweepSpec } from './spec.js';
+import { h5Only, chunkRange, phononGammas, shardChunks, type SweepSpec } from './spec.js';
 
 export interface RunOptions {
   out: string;
@@ -38,7 +37,7 @@ export interface RunOptions {
   /** Remove the chunk files once the results are assembled, fsynced and verified. */
   removeChunks?: boolean;
   /** Also write results.h5 (NetCDF-4/HDF5) beside the CSV and JSONL (default true; a sweep with
-   * binary chunks, `formats: 'h5'`, writes it alone, always). */
+   * `formats: 'h5'`, writes it alone, always). */
   netcdf?: boolean;
 }
 
@@ -62,7 +61,7 @@ export interface RunSummary {
 }
 
 export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<RunSummary> {
-  const binary = binaryChunks(spec);
+  const binary = h5Only(spec);
   if (binary && options.removeChunks)
     throw new InputError('--remove-chunks', 'with --formats h5', REMOVE_CHUNKS_TEXT_ONLY);
   const manifest = openSweepDirectory(options.out, spec, options.resume ?? false);
@@ -78,7 +77,6 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   let removed = removedTo !== undefined;
   // Merged elsewhere (a shard's directory): the results there stand for these chunks.
   const mergedHere = removedTo !== undefined && resolve(removedTo.results) === resolve(options.out);
-  const exts = chunkExts(spec);
   if (removed && mergedHere && !options.shard && checkResults(options.out, resultNames(spec)).length > 0) {
     // The results are damaged and their chunks gone: compute everything again.
     rmSync(join(options.out, CHUNKS_REMOVED), { force: true });
@@ -90,7 +88,7 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     // Every chunk of the range is verified (length and SHA-256 against its record); a damaged or
     // unrecorded one loses its record first, so a kill during its recomputation leaves it undone.
     for (let k = from; k < to; k++) {
-      const damage = checkChunk(options.out, k, { exts });
+      const damage = checkChunk(options.out, k);
       if (damage === undefined) {
         skipped++;
         continue;
@@ -126,13 +124,7 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     if (binary) {
       files.push(await writeNetcdf(manifest, options.out));
     } else {
-      // Every chunk was verified above or written by this run: assembly checks lengths only.
-      assembleResults(
-        manifest,
-        options.out,
-        () => options.out,
-        () => true,
-      );
+      assembleResults(manifest, options.out, () => options.out);
       files.push(join(options.out, RESULTS_CSV), join(options.out, RESULTS_JSONL));
       if (options.netcdf !== false) files.push(await writeNetcdf(manifest, options.out));
     }

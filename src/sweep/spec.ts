@@ -28,19 +28,20 @@ export interface SweepSpec {
   /** Points per chunk file; a function of the grid only, so every shard and resume agrees. */
   chunkSize: number;
   /**
-   * What the sweep writes: `text` (the default when absent) CSV and JSON Lines chunks, assembled into
-   * results.csv and results.jsonl (results.h5 made from them); `h5` binary chunks (float64 records,
-   * binary-chunk.ts) and results.h5 alone, for studies whose text would not be read line by line.
+   * What the sweep writes from its binary chunks (float64 records, binary-chunk.ts): `text` (the
+   * default when absent) results.csv and results.jsonl (and results.h5 from the same chunks); `h5`
+   * results.h5 alone, for studies whose text would not be read line by line.
    */
   formats?: SweepFormats;
 }
 
 export type SweepFormats = 'text' | 'h5';
 
-/** Whether the sweep's chunks are binary (it writes results.h5 alone). */
-export const binaryChunks = (spec: SweepSpec): boolean => spec.formats === 'h5';
+/** Whether the sweep writes results.h5 alone (`--formats h5`: no CSV or JSON Lines). */
+export const h5Only = (spec: SweepSpec): boolean => spec.formats === 'h5';
 
-export const SWEEP_FORMAT = 'ndtc-sweep/1';
+/** The layout of a sweep directory; 2: chunks hold binary records alone (text is made at assembly). */
+export const SWEEP_FORMAT = 'ndtc-sweep/2';
 
 /** The package version, read at runtime relative to this module (same depth in src/ and dist/). */
 export const VERSION: string = (
@@ -52,12 +53,12 @@ export function pointCount(axes: readonly Axis[]): number {
 }
 
 /**
- * Default chunk size, text or binary alike: at most 4096 chunks for big grids (few files, seconds of
+ * Default chunk size: at most 4096 chunks for big grids (few files, seconds of
  * work each); up to that, 16 384 points (~50 ms of balance solves, a few seconds for the slowest
  * outputs: a killed run loses that much per thread); about 64 chunks (at most 64, of at least 16
  * points) for small grids so that every core gets work and progress moves. Each chunk costs files to
- * create, rename and fsync and a record (~2–3 ms of CPU here, half of it the kernel's): text chunks
- * of 2048 points spent a fifth of a 10⁶-point map's CPU on that (7.3–7.9 s against 5.4–5.6 s).
+ * create, rename and fsync and a record (~2–3 ms of CPU here, half of it the kernel's): the text
+ * chunks of 2048 points of an earlier ndtc spent a fifth of a 10⁶-point map's CPU on that.
  */
 export function defaultChunkSize(points: number): number {
   return Math.max(Math.ceil(points / 4096), Math.min(16384, Math.max(16, Math.ceil(points / 64))));
@@ -124,7 +125,7 @@ export function specHashes(spec: SweepSpec): {
       outputs: spec.outputs,
       mode: spec.mode,
       TRrange: spec.TRrange,
-      formats: binaryChunks(spec) ? 'h5' : undefined,
+      formats: h5Only(spec) ? 'h5' : undefined,
     }),
   );
   const version = `${SWEEP_FORMAT} ${VERSION}`;

@@ -13,11 +13,9 @@ import {
   chunkBase,
   chunkFileRecord,
   chunkSource,
-  chunkExts,
   chunksRemoved,
   manifestProblems,
   resultNames,
-  type ChunkExt,
   readShardCount,
   type Manifest,
 } from './directory.js';
@@ -28,31 +26,22 @@ export { ChunkDamage };
 
 /**
  * Check chunk k of `dir` against its record: undefined when it matches. With `hash: false` only
- * the record and the lengths are checked (a stat per file: the quick pass before a merge).
+ * the record and the length are checked (a stat: the quick pass before a merge).
  */
 export function checkChunk(
   dir: string,
   k: number,
-  options: { hash?: boolean; exts?: readonly ChunkExt[] } = {},
+  options: { hash?: boolean } = {},
 ): ChunkDamage | undefined {
-  const exts = options.exts ?? (['csv', 'jsonl'] as const);
-  // A text chunk's binary records (results.h5 is made from them) are checked where its record lists them.
-  const listed = !exts.includes('bin') && !(chunkFileRecord(dir, k, 'bin') instanceof ChunkDamage);
-  for (const ext of listed ? [...exts, 'bin' as const] : exts) {
-    const expected = chunkFileRecord(dir, k, ext);
-    if (expected instanceof ChunkDamage) return expected;
-    const file = `${chunkBase(dir, k)}.${ext}`;
-    const length = fileLength(file);
-    const why =
-      length === undefined || length !== expected.bytes || options.hash === false
-        ? fileMismatch(
-            expected,
-            length === undefined ? undefined : { bytes: length, sha256: expected.sha256 },
-          )
-        : fileMismatch(expected, hashFile(file));
-    if (why) return new ChunkDamage(k, dir, file, why);
-  }
-  return undefined;
+  const expected = chunkFileRecord(dir, k, 'bin');
+  if (expected instanceof ChunkDamage) return expected;
+  const file = `${chunkBase(dir, k)}.bin`;
+  const length = fileLength(file);
+  const why =
+    length === undefined || length !== expected.bytes || options.hash === false
+      ? fileMismatch(expected, length === undefined ? undefined : { bytes: length, sha256: expected.sha256 })
+      : fileMismatch(expected, hashFile(file));
+  return why ? new ChunkDamage(k, dir, file, why) : undefined;
 }
 
 /**
@@ -166,7 +155,6 @@ export interface VerifyReport {
 export function verifySweep(dirs: readonly string[], manifests: readonly Manifest[]): VerifyReport {
   const manifestLines = dirs.flatMap((d, i) => manifestProblems(d, manifests[i]));
   const { chunks, spec } = manifests[0];
-  const exts = chunkExts(spec);
   const names = resultNames(spec);
   const removed = dirs.map((d) => chunksRemoved(d));
   let damage: ChunkDamage[] = [];
@@ -174,7 +162,7 @@ export function verifySweep(dirs: readonly string[], manifests: readonly Manifes
   if (removed.every((r) => r === undefined)) {
     for (let k = 0; k < chunks; k++) {
       const dir = chunkSource(dirs, k);
-      const d = checkChunk(dir, k, { exts });
+      const d = checkChunk(dir, k);
       checked++;
       if (d) damage.push(d);
     }

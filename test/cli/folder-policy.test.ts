@@ -177,7 +177,7 @@ describe('merge: --out of the user’s', () => {
     // Once it holds this sweep, merging there again needs no --force.
     expect((await ndtc('merge', '--out', dir, shard, '--no-plot', '--no-h5')).code).toBe(0);
     // A chunk damaged after its record: the merge into a new directory is refused and leaves no manifest.
-    const chunk = join(shard, 'chunks', '000000.csv');
+    const chunk = join(shard, 'chunks', '000000.bin');
     const bytes = readFileSync(chunk);
     bytes[10] ^= 1;
     writeFileSync(chunk, bytes);

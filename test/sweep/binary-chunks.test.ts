@@ -138,7 +138,7 @@ describe('--formats h5: results.h5 from binary chunks', () => {
     expect(v.code).toBe(0);
   });
 
-  it('records read from binary chunks equal those read from the text chunks, chunk by chunk', async () => {
+  it('records read from binary chunks equal those read from the JSON Lines of the same chunks, chunk by chunk', async () => {
     const out = fresh();
     await sweep(
       out,

@@ -70,9 +70,8 @@ export function runCli(argv: string[]): Promise<CliResult> {
 }
 
 /**
- * The chunks of `out` as an ndtc before the binary records of text chunks left them: CSV and JSON
- * Lines alone (the records' `.bin` entries and files removed), so results.h5 and the plot are
- * made from results.jsonl.
+ * The chunks' binary records of `out` removed (files and record entries), as after `--remove-chunks`,
+ * so that results.h5 and the plot are made from results.jsonl.
  */
 export function withoutBinaryRecords(out: string): void {
   const chunks = join(out, 'chunks');

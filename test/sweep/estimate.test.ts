@@ -181,7 +181,7 @@ describe('--max-points', () => {
       chunkSize: 2048,
       ...(formats && { formats }),
     });
-    expect(formatsHint(map(1000))).toMatch(/^at this size --formats h5 .* a seventh of the disk/);
+    expect(formatsHint(map(1000))).toMatch(/^at this size --formats h5 .* a fifth of the disk/);
     expect(formatsHint(map(999))).toBeUndefined();
     expect(formatsHint(map(1000, 'h5'))).toBeUndefined();
   });

@@ -223,7 +223,7 @@ describe.skipIf(!PYTHON)('results.h5 read by xarray (h5netcdf) equals results.cs
 
   it('from the JSON Lines when the chunks hold no binary records (an older ndtc): the same values', async () => {
     const out = await sweep('--vary', 'Jin=1e-18W..1pW:13:log', '--vary', 'TR=650mK,700mK');
-    // A text sweep's chunks hold binary records too, and results.h5 was made from them.
+    // A text sweep's chunks are binary records, and results.h5 was made from them.
     expect(readdirSync(join(out, 'chunks')).filter((n) => n.endsWith('.bin')).length).toBeGreaterThan(0);
     const fromRecords = expectSameAsCsv(out);
     withoutBinaryRecords(out);

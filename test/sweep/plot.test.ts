@@ -64,11 +64,10 @@ describe('heat map raster', () => {
     const spec = syntheticSpec(3, 4);
     openSweepDirectory(dir, spec, false);
     // Chunk 0 with point 5 (x index 1, y index 1) failed: an error record and no value.
-    const { csv, jsonl } = syntheticChunk(spec, 0);
-    const records = new TextDecoder().decode(jsonl).split('\n');
-    records[5] = `{"index":5,"J_in":${spec.axes[0].values[1]},"T_R":${spec.axes[1].values[1]},"error":"x"}`;
-    writeChunk(dir, 0, { csv, jsonl: new TextEncoder().encode(records.join('\n')) });
+    writeChunk(dir, 0, { bin: syntheticChunk(spec, 0, new Set([5])) });
     mergeSweeps([dir]);
+    const records = readFileSync(join(dir, 'results.jsonl'), 'utf8').split('\n');
+    expect(records[5]).toMatch(/^\{"index":5,.*"error":"x"\}$/);
     await plotSweep(dir, 'T_L');
     const png = decodePng(readFileSync(join(dir, 'plot.png')));
     const svg = readFileSync(join(dir, 'plot.svg'), 'utf8');

@@ -154,7 +154,7 @@ describe('built CLI', () => {
     const out = join(root, 'records-keep-up');
     const dataFiles = (): number =>
       existsSync(join(out, 'chunks'))
-        ? readdirSync(join(out, 'chunks')).filter((f) => f.endsWith('.csv')).length
+        ? readdirSync(join(out, 'chunks')).filter((f) => f.endsWith('.bin')).length
         : 0;
     const child = spawnCli([
       'sweep',

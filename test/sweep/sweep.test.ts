@@ -87,9 +87,7 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         )
       ).code,
     ).toBe(0);
-    expect(readdirSync(join(c, 'chunks')).filter((f) => f.endsWith('.jsonl'))).toHaveLength(
-      Math.ceil(65 / 7),
-    );
+    expect(readdirSync(join(c, 'chunks')).filter((f) => f.endsWith('.bin'))).toHaveLength(Math.ceil(65 / 7));
     // Three threads (this one and two workers, each holding a queued chunk) on 5-point chunks.
     const d = fresh();
     const three = ['--workers', '3', '--chunk-size', '5', '--quiet', '--no-plot'];

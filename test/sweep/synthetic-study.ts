@@ -1,19 +1,14 @@
 /**
  * A sweep directory of any size written in seconds: the manifest of a real balance-mode sweep and
- * its chunks in the sweep's own format (CSV rows and JSON Lines as computeChunk writes them, each
- * chunk written and recorded by writeChunk), with smooth made-up values instead of computed ones.
+ * its chunks in the sweep's own format (binary records as a sweep thread writes them, each chunk
+ * written and recorded by writeChunk), with smooth made-up values instead of computed ones.
  * For tests of what happens after computing: merge, plot, memory.
  */
-import { Utf8Builder } from '../../src/io/utf8-builder.js';
 import { platformDevice } from '../../src/index.js';
+import { binaryChunkFile } from '../../src/sweep/binary-chunk.js';
 import { openSweepDirectory, writeChunk } from '../../src/sweep/directory.js';
-import {
-  chunkCount,
-  chunkRange,
-  coordinates,
-  defaultChunkSize,
-  type SweepSpec,
-} from '../../src/sweep/spec.js';
+import { FAILED, type PointFailure } from '../../src/sweep/evaluate-chunk.js';
+import { chunkCount, chunkRange, defaultChunkSize, type SweepSpec } from '../../src/sweep/spec.js';
 
 /** A J_in × T_R map (nx × ny points) with the default balance outputs. */
 export function syntheticSpec(nx: number, ny: number): SweepSpec {
@@ -33,43 +28,44 @@ export function syntheticSpec(nx: number, ny: number): SweepSpec {
   };
 }
 
-/** Chunk k's CSV rows and JSON Lines, one root per point (two where x + y > 1.5: a bistable corner). */
-export function syntheticChunk(spec: SweepSpec, k: number): { csv: Uint8Array; jsonl: Uint8Array } {
+/**
+ * Chunk k's binary file, one root per point (two where x + y > 1.5: a bistable corner); the points in
+ * `failed` hold an error record ("x") instead.
+ */
+export function syntheticChunk(
+  spec: SweepSpec,
+  k: number,
+  failed: ReadonlySet<number> = new Set(),
+): Uint8Array {
   const [start, end] = chunkRange(spec, k);
   const [nx, ny] = spec.axes.map((a) => a.values.length);
-  const coords = new Array<number>(2);
-  const names = spec.axes.map((a) => a.name);
-  const csv = new Utf8Builder();
-  const jsonl = new Utf8Builder();
+  const values: number[] = [];
+  const failures: PointFailure[] = [];
+  let maxRoots = 0;
   for (let index = start; index < end; index++) {
-    coordinates(spec.axes, index, coords);
+    if (failed.has(index)) {
+      values.push(FAILED);
+      failures.push({ index, message: 'x' });
+      continue;
+    }
     const x = Math.floor(index / ny) / (nx - 1);
     const y = (index % ny) / (ny - 1);
     // Full-length decimals, as computed values have (the files' sizes are realistic).
     const wiggle = 1e-9 * Math.sin(index);
     const roots =
       x + y > 1.5 ? [0.2 + 0.3 * x * y + wiggle, 0.9 - 0.1 * y - wiggle] : [0.2 + 0.3 * x * y + wiggle];
-    const prefix = `${index},${coords[0]},${coords[1]}`;
-    const objects: string[] = [];
-    roots.forEach((TL, r) => {
-      const values = [TL, r === 0, 0.1 * y - 0.02 * r + wiggle, 1e-15 * (1 + x + wiggle)];
-      csv.append(`${prefix},${r},${values.join(',')}\n`);
-      objects.push(
-        `{"T_L":${values[0]},"stable":${values[1]},"dTL_dTR":${values[2]},"J_gamma":${values[3]}}`,
-      );
-    });
-    jsonl.append(
-      `{"index":${index},"${names[0]}":${coords[0]},"${names[1]}":${coords[1]},"exceedsTc":false,"roots":[${objects.join(',')}]}\n`,
+    maxRoots = Math.max(maxRoots, roots.length);
+    // The root count, exceedsTc (false), then per root T_L, stable, dTL_dTR and J_gamma.
+    values.push(roots.length, 0);
+    roots.forEach((TL, r) =>
+      values.push(TL, r === 0 ? 1 : 0, 0.1 * y - 0.02 * r + wiggle, 1e-15 * (1 + x + wiggle)),
     );
   }
-  return { csv: csv.bytes(), jsonl: jsonl.bytes() };
+  return binaryChunkFile(Float64Array.from(values), failures, maxRoots);
 }
 
 /** Writes the manifest and every chunk of `spec` into `dir` (a new directory). */
 export function writeSyntheticStudy(dir: string, spec: SweepSpec): void {
   openSweepDirectory(dir, spec, false);
-  for (let k = 0; k < chunkCount(spec); k++) {
-    const { csv, jsonl } = syntheticChunk(spec, k);
-    writeChunk(dir, k, { csv, jsonl });
-  }
+  for (let k = 0; k < chunkCount(spec); k++) writeChunk(dir, k, { bin: syntheticChunk(spec, k) });
 }

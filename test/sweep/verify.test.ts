@@ -16,7 +16,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleResults, readManifest, recordResultsFile } from '../../src/sweep/directory.js';
+import { assembleResults } from '../../src/sweep/assemble.js';
+import { readManifest, recordResultsFile } from '../../src/sweep/directory.js';
 import { shardChunks } from '../../src/sweep/spec.js';
 import { ndtc, SMALL_STUDY, tempDir } from './cli-harness.js';
 
@@ -65,33 +66,33 @@ function flipBit(path: string, at: number): void {
 /** `why`: what verify prints; merge prints the same without the lengths. */
 const DAMAGE: { name: string; damage: (dir: string) => void; file: string; why: RegExp }[] = [
   {
-    name: 'a bit flipped in the .csv',
-    damage: (d) => flipBit(chunkFile(d, 'csv'), 200),
-    file: '000003.csv',
+    name: 'a bit flipped in a value',
+    damage: (d) => flipBit(chunkFile(d, 'bin'), 200),
+    file: '000003.bin',
     why: /checksum differs/,
   },
   {
-    name: 'a bit flipped in the .jsonl',
-    damage: (d) => flipBit(chunkFile(d, 'jsonl'), 500),
-    file: '000003.jsonl',
+    name: 'a bit flipped in the header',
+    damage: (d) => flipBit(chunkFile(d, 'bin'), 12),
+    file: '000003.bin',
     why: /checksum differs/,
   },
   {
-    name: 'the .jsonl truncated',
-    damage: (d) => truncateSync(chunkFile(d, 'jsonl'), 300),
-    file: '000003.jsonl',
+    name: 'the chunk truncated',
+    damage: (d) => truncateSync(chunkFile(d, 'bin'), 300),
+    file: '000003.bin',
     why: /length differs \(300 bytes/,
   },
   {
-    name: 'the .csv emptied',
-    damage: (d) => truncateSync(chunkFile(d, 'csv'), 0),
-    file: '000003.csv',
+    name: 'the chunk emptied',
+    damage: (d) => truncateSync(chunkFile(d, 'bin'), 0),
+    file: '000003.bin',
     why: /length differs \(0 bytes/,
   },
   {
-    name: 'garbage appended to the .csv',
-    damage: (d) => appendFileSync(chunkFile(d, 'csv'), '1,2,3\n'),
-    file: '000003.csv',
+    name: 'garbage appended to the chunk',
+    damage: (d) => appendFileSync(chunkFile(d, 'bin'), '1,2,3\n'),
+    file: '000003.bin',
     why: /length differs/,
   },
   {
@@ -164,13 +165,13 @@ describe('damage to a chunk', () => {
           ? /^1 chunk was unfinished \(written, not yet recorded, when a run stopped\) and computed again$/m
           : /^verified: 1 chunk was damaged and computed again \(first: chunk 3, /m,
       );
-      for (const f of ['results.csv', 'results.jsonl', `chunks/00000${K}.csv`, `chunks/00000${K}.jsonl`])
+      for (const f of ['results.csv', 'results.jsonl', `chunks/00000${K}.bin`])
         expect(bytes(dir, f).equals(bytes(reference, f)), f).toBe(true);
       expect((await ndtc('verify', dir)).code).toBe(0);
     });
   }
 
-  it('a bit flipped in the binary records beside a text chunk: verify names it, the merge that reads them (results.h5) refuses, --resume recomputes it', async () => {
+  it('a bit flipped in a chunk: the merge that writes results.h5 too refuses and writes no results.h5, --resume recomputes it', async () => {
     const dir = copyOfReference('bin-flipped');
     flipBit(chunkFile(dir, 'bin'), 40);
     const v = await ndtc('verify', dir);
@@ -211,7 +212,7 @@ describe('damage to a chunk', () => {
       '0',
     );
     expect(shard.code, shard.stderr).toBe(0);
-    flipBit(chunkFile(dir, 'jsonl'), 10);
+    flipBit(chunkFile(dir, 'bin'), 10);
     const i = [0, 1, 2, 3].find((s) => K >= shardChunks(CHUNKS, s, 4)[0] && K < shardChunks(CHUNKS, s, 4)[1]);
     const m = await ndtc('merge', dir, '--no-plot', '--no-h5');
     expect(m.code).toBe(1);
@@ -224,7 +225,7 @@ describe('damage to a chunk', () => {
     // Damage in two shards: both are named, by merge and by verify.
     const other = (i! + 2) % 4;
     const k = shardChunks(CHUNKS, other, 4)[0];
-    flipBit(join(dir, 'chunks', `${String(k).padStart(6, '0')}.csv`), 10);
+    flipBit(join(dir, 'chunks', `${String(k).padStart(6, '0')}.bin`), 10);
     const both = [i!, other].sort((a, b) => a - b).join(', ');
     const two = await ndtc('merge', dir, '--no-plot', '--no-h5');
     expect(two.stderr).toContain(
@@ -236,7 +237,7 @@ describe('damage to a chunk', () => {
 
   it('a missing record and a checksum failure elsewhere: merge names both, as verify does', async () => {
     const dir = copyOfReference('mixed');
-    flipBit(join(dir, 'chunks', `${String(K).padStart(6, '0')}.csv`), 10);
+    flipBit(join(dir, 'chunks', `${String(K).padStart(6, '0')}.bin`), 10);
     rmSync(join(dir, 'chunks', `${String(K + 5).padStart(6, '0')}.done`));
     const m = await ndtc('merge', dir, '--no-plot', '--no-h5');
     expect(m.code).toBe(1);
@@ -250,14 +251,13 @@ describe('damage to a chunk', () => {
   it('damage in many chunks: verify lists at most 20 lines then "and N more"; merge names the first', async () => {
     const dir = copyOfReference('many');
     for (let k = 0; k < CHUNKS; k++) {
-      flipBit(join(dir, 'chunks', `${String(k).padStart(6, '0')}.csv`), 30);
-      flipBit(join(dir, 'chunks', `${String(k).padStart(6, '0')}.jsonl`), 30);
+      flipBit(join(dir, 'chunks', `${String(k).padStart(6, '0')}.bin`), 30);
     }
     flipBit(join(dir, 'results.csv'), 40);
     const v = await ndtc('verify', dir);
     expect(v.code).toBe(1);
     const lines = v.stdout.trim().split('\n');
-    // 12 chunks (the first damaged file of each) and results.csv: 13 problems, all listed.
+    // 12 chunks and results.csv: 13 problems, all listed.
     expect(lines.filter((l) => /checksum differs/.test(l))).toHaveLength(CHUNKS + 1);
     expect(lines.some((l) => l.includes('results.csv: checksum differs'))).toBe(true);
     expect(v.stderr).toContain('13 problems found');
@@ -507,26 +507,44 @@ describe('ndtc verify: bad input', () => {
   });
 });
 
-describe('assembly of chunks this run wrote or verified (vouched)', () => {
-  const assemble = (dir: string, vouched: boolean): void =>
-    assembleResults(
-      readManifest(dir, '--out'),
-      dir,
-      () => dir,
-      () => vouched,
-    );
-  it('copies them unhashed into the same results, but still refuses one of another length', () => {
-    const dir = copyOfReference('vouched');
+describe('a directory of an earlier layout', () => {
+  it('ndtc-sweep/1 (text chunks): resume and merge refuse it (exit 2) saying so; --force starts again', async () => {
+    const dir = copyOfReference('format-1');
+    const path = join(dir, 'manifest.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"ndtc-sweep/2"', '"ndtc-sweep/1"'));
+    for (const args of [
+      ['sweep', '--out', dir, '--resume', '--quiet', '--no-plot'],
+      ['merge', dir, '--no-plot'],
+    ]) {
+      const r = await ndtc(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(
+        "': format ndtc-sweep/2, not ndtc-sweep/1 (an earlier ndtc's: finish it with that, or --force)",
+      );
+    }
+    const forced = await ndtc('sweep', ...GRID, '--out', dir, '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(bytes(dir, 'results.csv').equals(bytes(reference, 'results.csv'))).toBe(true);
+  });
+});
+
+describe('assembly', () => {
+  const assemble = (dir: string): void => assembleResults(readManifest(dir, '--out'), dir, () => dir);
+  it('formats the chunks into the same results, and refuses a chunk of another length or a flipped bit, leaving the results as they were', () => {
+    const dir = copyOfReference('assembly');
     const csv = bytes(reference, 'results.csv');
     rmSync(join(dir, 'results.csv'));
-    assemble(dir, true);
+    assemble(dir);
     expect(bytes(dir, 'results.csv').equals(csv)).toBe(true);
-    truncateSync(chunkFile(dir, 'csv'), 5);
-    expect(() => assemble(dir, true)).toThrow(/000003\.csv: length differs \(5 bytes/);
-  });
-  it('hashes the others: a flipped bit is refused', () => {
-    const dir = copyOfReference('not-vouched');
-    flipBit(chunkFile(dir, 'jsonl'), 10);
-    expect(() => assemble(dir, false)).toThrow(/000003\.jsonl: checksum differs/);
+    expect(bytes(dir, 'results.jsonl').equals(bytes(reference, 'results.jsonl'))).toBe(true);
+    const bin = bytes(dir, `chunks/00000${K}.bin`);
+    truncateSync(chunkFile(dir, 'bin'), 5);
+    expect(() => assemble(dir)).toThrow(/000003\.bin: length differs \(5 bytes/);
+    writeFileSync(chunkFile(dir, 'bin'), bin);
+    flipBit(chunkFile(dir, 'bin'), 100);
+    expect(() => assemble(dir)).toThrow(/000003\.bin: checksum differs/);
+    expect(bytes(dir, 'results.csv').equals(csv)).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });
