@@ -30,6 +30,13 @@ export function writeAll(fd: number, bytes: Uint8Array, path: string): void {
   }
 }
 
+/**
+ * Temporaries of AtomicFiles neither committed nor aborted: removed when the process exits (a
+ * command stopped by Ctrl-C exits at once, and a partial results file may be gigabytes).
+ */
+const unfinished = new Set<string>();
+let removeOnExit = false;
+
 /** A file written in parts, visible under its name only once `commit` has written and renamed it whole. */
 export class AtomicFile {
   readonly tmp: string;
@@ -43,6 +50,19 @@ export class AtomicFile {
     try {
       makeDirectory(dirname(path));
       this.fd = openSync(this.tmp, 'w');
+      unfinished.add(this.tmp);
+      if (!removeOnExit) {
+        removeOnExit = true;
+        process.on('exit', () => {
+          for (const tmp of unfinished) {
+            try {
+              rmSync(tmp, { force: true });
+            } catch {
+              // left for the next run's removal of stale temporaries
+            }
+          }
+        });
+      }
     } catch (error) {
       this.abort();
       throw fileError('write', path, error);
@@ -66,6 +86,7 @@ export class AtomicFile {
       this.fd = undefined;
       closeSync(fd); // close can report a deferred write error (NFS): it must succeed before the rename
       renameSync(this.tmp, this.path);
+      unfinished.delete(this.tmp);
     } catch (error) {
       this.abort();
       throw fileError('write', this.path, error);
@@ -84,6 +105,7 @@ export class AtomicFile {
     }
     try {
       rmSync(this.tmp, { force: true });
+      unfinished.delete(this.tmp);
     } catch {
       // left for removeStaleTemporaries (a dot file, never under the final name)
     }

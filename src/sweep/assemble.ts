@@ -1,12 +1,12 @@
 /**
  * results.csv and results.jsonl of a sweep, formatted from the binary records of its chunks in index
- * order. Every chunk is verified (length and SHA-256 against its record) as it is read: a damaged one throws
+ * order. Every chunk is verified (length and SHA-256 against its record): a damaged one throws
  * `ChunkDamage` and leaves no results file behind.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { join } from 'node:path';
 import { AtomicFile } from '../io/atomic-write.js';
-import { readBinaryChunk } from './binary-chunk.js';
+import { readBinaryChunkAs } from './binary-chunk.js';
 import { chunkBuilders, csvHeader, formatChunk } from './chunk.js';
 import {
   ChunkDamage,
@@ -15,11 +15,12 @@ import {
   RESULTS_JSONL,
   RESULTS_RECORD,
   chunkBase,
+  chunkFileRecord,
   removeStaleResultTemporaries,
   rmRecord,
   type Manifest,
 } from './directory.js';
-import { writeRecord, type FileRecord } from './record.js';
+import { fileMismatch, writeRecord, type FileRecord } from './record.js';
 import { chunkRange } from './spec.js';
 
 /** A results file being written (as a temporary) and hashed. */
@@ -54,61 +55,125 @@ class ResultsFile {
  * record. `source(k)` says which directory holds chunk k (merge collects chunks from several).
  */
 export function assembleResults(manifest: Manifest, outDir: string, source: (k: number) => string): void {
-  removeStaleResultTemporaries(outDir);
-  const csv = new ResultsFile(join(outDir, RESULTS_CSV));
-  let jsonl: ResultsFile;
+  const assembly = new ResultsAssembly(manifest, outDir, source);
   try {
-    jsonl = new ResultsFile(join(outDir, RESULTS_JSONL));
+    for (let k = 0; k < manifest.chunks; k++) assembly.add(k, true);
   } catch (error) {
-    csv.abort();
+    assembly.abort();
     throw error;
   }
-  try {
-    csv.write(Buffer.from(csvHeader(manifest.spec), 'utf8'));
-    formatChunks(manifest, source, csv, jsonl);
-  } catch (error) {
-    csv.abort();
-    jsonl.abort();
-    throw error;
-  }
-  // Both files are complete (as temporaries) before either replaces the old results, so a refused
-  // merge leaves the old results and their record as they were; the old record goes before the
-  // renames, so it never vouches for new files.
-  rmRecord(join(outDir, RESULTS_RECORD));
-  // A results.h5 of the results replaced would lie beside them unrecorded (unchecked by verify);
-  // the caller writes it again from these unless asked not to (--no-h5).
-  rmRecord(join(outDir, RESULTS_H5));
-  const records = { [RESULTS_CSV]: csv.commit(), [RESULTS_JSONL]: jsonl.commit() };
-  writeRecord(join(outDir, RESULTS_RECORD), records);
+  assembly.commit();
 }
 
-/** Each binary chunk read (verified), formatted as CSV rows and JSON Lines and written to both. */
-function formatChunks(
-  manifest: Manifest,
-  source: (k: number) => string,
-  csv: ResultsFile,
-  jsonl: ResultsFile,
-): void {
-  const { spec } = manifest;
+/**
+ * results.csv and results.jsonl written as a sweep's chunks become available, in any order: each is
+ * formatted once every chunk before it is, so a sweep formats its text while its threads compute
+ * (the text is written by this thread alone, in index order). A chunk is read back from its file
+ * and, where its record is not written yet (a chunk this run has just computed), checked against
+ * that record when the results are committed: every chunk's bytes are verified either way.
+ */
+export class ResultsAssembly {
+  private readonly csv: ResultsFile;
+  private readonly jsonl: ResultsFile;
+  /** The next chunk to format; chunks after it that are ready, with whether their record exists. */
+  private next = 0;
+  private readonly ready = new Map<number, boolean>();
+  /** What was read of chunks formatted before their record existed, to check against it later. */
+  private readonly unchecked = new Map<number, FileRecord>();
   // One read buffer and one pair of text builders for every chunk: ~3 MB each, reused.
-  const into = { buffer: new ArrayBuffer(0) };
-  const builders = chunkBuilders();
-  for (let k = 0; k < manifest.chunks; k++) {
-    const dir = source(k);
-    const { values, failures, maxRoots } = readBinaryChunk(dir, k, into);
+  private readonly into = { buffer: new ArrayBuffer(0) };
+  private readonly builders = chunkBuilders();
+
+  constructor(
+    private readonly manifest: Manifest,
+    private readonly outDir: string,
+    private readonly source: (k: number) => string,
+  ) {
+    removeStaleResultTemporaries(outDir);
+    this.csv = new ResultsFile(join(outDir, RESULTS_CSV));
+    try {
+      this.jsonl = new ResultsFile(join(outDir, RESULTS_JSONL));
+      this.csv.write(Buffer.from(csvHeader(manifest.spec), 'utf8'));
+    } catch (error) {
+      this.csv.abort();
+      throw error;
+    }
+  }
+
+  /**
+   * Chunk k is on disk (`recorded`: with its record, else its record follows before `commit`): it
+   * and every ready chunk after it are formatted once the chunks before them are. Throws
+   * ChunkDamage for a chunk that is not what its record (or its layout) says.
+   */
+  add(k: number, recorded: boolean): void {
+    this.ready.set(k, recorded);
+    for (let r = this.ready.get(this.next); r !== undefined; r = this.ready.get(this.next)) {
+      this.ready.delete(this.next);
+      this.format(this.next++, r);
+    }
+  }
+
+  private format(k: number, recorded: boolean): void {
+    const { spec } = this.manifest;
+    const dir = this.source(k);
+    let expected: FileRecord | undefined;
+    if (recorded) {
+      const record = chunkFileRecord(dir, k, 'bin');
+      if (record instanceof ChunkDamage) throw record;
+      expected = record;
+    }
+    const { chunk, record } = readBinaryChunkAs(dir, k, expected, this.into);
+    if (!recorded) this.unchecked.set(k, record);
     const [start, end] = chunkRange(spec, k);
+    const { values, failures, maxRoots } = chunk;
     let text;
     try {
       text = formatChunk(
         spec,
         { start, end, values, from: 0, to: values.length, failures, maxRoots },
-        builders,
+        this.builders,
       );
     } catch {
       // Verified bytes whose records do not hold exactly the chunk's points: not a chunk of this sweep.
       throw new ChunkDamage(k, dir, `${chunkBase(dir, k)}.bin`, 'not a binary chunk');
     }
-    csv.write(text.csv);
-    jsonl.write(text.jsonl);
+    this.csv.write(text.csv);
+    this.jsonl.write(text.jsonl);
+  }
+
+  /** Remove the temporaries: nothing is left of results that were not committed. */
+  abort(): void {
+    this.csv.abort();
+    this.jsonl.abort();
+  }
+
+  /**
+   * Every chunk formatted and recorded: check those formatted before their record against it, then
+   * replace the results and write their record. Aborts (and throws) otherwise.
+   */
+  commit(): void {
+    try {
+      if (this.next !== this.manifest.chunks)
+        throw new Error(`internal error: ${this.next} of ${this.manifest.chunks} chunks assembled`);
+      for (const [k, actual] of this.unchecked) {
+        const dir = this.source(k);
+        const expected = chunkFileRecord(dir, k, 'bin');
+        if (expected instanceof ChunkDamage) throw expected;
+        const why = fileMismatch(expected, actual);
+        if (why) throw new ChunkDamage(k, dir, `${chunkBase(dir, k)}.bin`, why);
+      }
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+    // Both files are complete (as temporaries) before either replaces the old results, so a refused
+    // merge leaves the old results and their record as they were; the old record goes before the
+    // renames, so it never vouches for new files.
+    rmRecord(join(this.outDir, RESULTS_RECORD));
+    // A results.h5 of the results replaced would lie beside them unrecorded (unchecked by verify);
+    // the caller writes it again from these unless asked not to (--no-h5).
+    rmRecord(join(this.outDir, RESULTS_H5));
+    const records = { [RESULTS_CSV]: this.csv.commit(), [RESULTS_JSONL]: this.jsonl.commit() };
+    writeRecord(join(this.outDir, RESULTS_RECORD), records);
   }
 }

@@ -23,7 +23,7 @@ import {
   type PointFailure,
 } from './evaluate-chunk.js';
 import { ChunkDamage, chunkBase, chunkFileRecord, type Manifest } from './directory.js';
-import { fileMismatch, recordOf } from './record.js';
+import { fileMismatch, recordOf, type FileRecord } from './record.js';
 import { isBoolean, type Value } from './quantities.js';
 import { chunkRange, type SweepSpec } from './spec.js';
 
@@ -95,10 +95,24 @@ function binaryChunkBytes({ from, to, failures, maxRoots }: ChunkRecords, out: F
  * its own layout; throws ChunkDamage naming the file otherwise.
  */
 export function readBinaryChunk(dir: string, k: number, into?: { buffer: ArrayBuffer }): BinaryChunk {
-  checkEndianness();
-  const file = `${chunkBase(dir, k)}.bin`;
   const expected = chunkFileRecord(dir, k, 'bin');
   if (expected instanceof ChunkDamage) throw expected;
+  return readBinaryChunkAs(dir, k, expected, into).chunk;
+}
+
+/**
+ * Chunk k's values read from `dir` and checked against `expected` (its record), or, with none (a
+ * chunk this run has just written, whose record may still be on its way), its layout alone: then
+ * its length and SHA-256 are returned for the caller to check against the record once it exists.
+ */
+export function readBinaryChunkAs(
+  dir: string,
+  k: number,
+  expected: FileRecord | undefined,
+  into?: { buffer: ArrayBuffer },
+): { chunk: BinaryChunk; record: FileRecord } {
+  checkEndianness();
+  const file = `${chunkBase(dir, k)}.bin`;
   let bytes: Buffer;
   try {
     bytes = readInto(file, into);
@@ -106,10 +120,11 @@ export function readBinaryChunk(dir: string, k: number, into?: { buffer: ArrayBu
     throw new ChunkDamage(k, dir, file, 'missing');
   }
   // A length check first: hashing a truncated file would only say its checksum differs.
-  const why = fileMismatch(
-    expected,
-    bytes.length === expected.bytes ? recordOf(bytes) : { bytes: bytes.length, sha256: '' },
-  );
+  const record =
+    expected === undefined || bytes.length === expected.bytes
+      ? recordOf(bytes)
+      : { bytes: bytes.length, sha256: '' };
+  const why = expected && fileMismatch(expected, record);
   if (why) throw new ChunkDamage(k, dir, file, why);
   const head = readHeader(bytes);
   const dataEnd = HEADER_BYTES + 8 * (head?.n ?? 0);
@@ -123,7 +138,7 @@ export function readBinaryChunk(dir: string, k: number, into?: { buffer: ArrayBu
     throw new ChunkDamage(k, dir, file, 'not a binary chunk');
   }
   if (head.failures !== failures.length) throw new ChunkDamage(k, dir, file, 'not a binary chunk');
-  return { values, failures, maxRoots: head.maxRoots };
+  return { chunk: { values, failures, maxRoots: head.maxRoots }, record };
 }
 
 /** The header of a binary chunk (its first HEADER_BYTES), or undefined where it is not one. */

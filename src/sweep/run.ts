@@ -15,7 +15,7 @@ import {
   REMOVE_CHUNKS_TEXT_ONLY,
 } from './directory.js';
 import { InputError } from '../errors.js';
-import { assembleResults } from './assemble.js';
+import { ResultsAssembly } from './assemble.js';
 import { removeChunksAfterVerifiedMerge } from './merge.js';
 import { checkChunk, checkResults, type ChunkDamage } from './verify.js';
 import { computeChunks } from './pool.js';
@@ -112,19 +112,42 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   const failures: RunSummary['failures'] = [];
   // J_ph,S tables for the sweep's γ when the paper's two do not cover them (workers load their own).
   if (phononGammas(spec).some((g) => !hasPhononTable(g))) await loadPhononFamily();
-  await computeChunks(spec, options.out, todo, options.workers, (k, chunkFailures) => {
-    for (const f of chunkFailures) failures.push(f);
-    progress.tick(size(k));
-  });
+  // An unsharded text sweep (merged, verified and its chunks removed: the results stand) formats
+  // its results on this thread as the chunks become available, while the other threads compute.
+  const assembly =
+    !options.shard && !removed && !binary
+      ? new ResultsAssembly(manifest, options.out, () => options.out)
+      : undefined;
+  let assemblyError: unknown;
+  const assemble = (k: number, recorded: boolean): void => {
+    if (assembly === undefined || assemblyError !== undefined) return;
+    try {
+      assembly.add(k, recorded);
+    } catch (error) {
+      assemblyError = error;
+    }
+  };
+  const computing = new Set(todo);
+  for (let k = 0; k < manifest.chunks; k++) if (!computing.has(k)) assemble(k, true);
+  try {
+    await computeChunks(spec, options.out, todo, options.workers, (k, chunkFailures) => {
+      for (const f of chunkFailures) failures.push(f);
+      progress.tick(size(k));
+      assemble(k, false);
+    });
+    if (assemblyError !== undefined) throw assemblyError;
+  } catch (error) {
+    assembly?.abort();
+    throw error;
+  }
   progress.done();
   failures.sort((a, b) => a.index - b.index);
   const files: string[] = [];
-  // Merged, verified and its chunks removed: the results stand; nothing is written again.
   if (!options.shard && !removed) {
     if (binary) {
       files.push(await writeNetcdf(manifest, options.out));
     } else {
-      assembleResults(manifest, options.out, () => options.out);
+      assembly!.commit();
       files.push(join(options.out, RESULTS_CSV), join(options.out, RESULTS_JSONL));
       if (options.netcdf !== false) files.push(await writeNetcdf(manifest, options.out));
     }

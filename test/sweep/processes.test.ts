@@ -130,6 +130,10 @@ describe('built CLI', () => {
       expect(done).toBeGreaterThanOrEqual(10);
       expect(done).toBeLessThan(total);
       expect(existsSync(join(out, 'results.csv'))).toBe(false);
+      // The results being formatted as chunks came in: Ctrl-C removes their temporaries on the way
+      // out (a kill leaves them for the next run, which removes them).
+      const partial = readdirSync(out).filter((f) => f.startsWith('.results.'));
+      expect(partial).toEqual(signal === 'SIGINT' ? [] : [expect.any(String), expect.any(String)]);
       const resumed = await runCli([
         'sweep',
         '--out',
@@ -147,6 +151,7 @@ describe('built CLI', () => {
       expect(read(out, 'results.csv')).toBe(read(reference, 'results.csv'));
       expect(read(out, 'results.jsonl')).toBe(read(reference, 'results.jsonl'));
       expect(readdirSync(join(out, 'chunks')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     },
   );
 

@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleResults } from '../../src/sweep/assemble.js';
+import { assembleResults, ResultsAssembly } from '../../src/sweep/assemble.js';
 import { readManifest, recordResultsFile } from '../../src/sweep/directory.js';
 import { shardChunks } from '../../src/sweep/spec.js';
 import { ndtc, SMALL_STUDY, tempDir } from './cli-harness.js';
@@ -530,6 +530,27 @@ describe('a directory of an earlier layout', () => {
 });
 
 describe('assembly', () => {
+  it('of chunks formatted before their record exists: checked against it at commit, nothing left when one differs', () => {
+    const dir = copyOfReference('streamed');
+    const manifest = readManifest(dir, '--out');
+    const csv = bytes(reference, 'results.csv');
+    rmSync(join(dir, 'results.csv'));
+    // Out of order, as threads finish them: chunk K waits for those before it.
+    const order = [K, ...Array.from({ length: CHUNKS }, (_, k) => k).filter((k) => k !== K)];
+    const streamed = new ResultsAssembly(manifest, dir, () => dir);
+    for (const k of order) streamed.add(k, false);
+    streamed.commit();
+    expect(bytes(dir, 'results.csv').equals(csv)).toBe(true);
+    // A chunk read back other than it was written (a value's bit flipped): formatted, and found out
+    // when its record is at hand.
+    flipBit(chunkFile(dir, 'bin'), 100);
+    const damaged = new ResultsAssembly(manifest, dir, () => dir);
+    for (const k of order) damaged.add(k, false);
+    expect(() => damaged.commit()).toThrow(/000003\.bin: checksum differs/);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(bytes(dir, 'results.csv').equals(csv)).toBe(true);
+  });
+
   const assemble = (dir: string): void => assembleResults(readManifest(dir, '--out'), dir, () => dir);
   it('formats the chunks into the same results, and refuses a chunk of another length or a flipped bit, leaving the results as they were', () => {
     const dir = copyOfReference('assembly');
