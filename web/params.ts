@@ -340,9 +340,17 @@ export function movedNotes(
   });
 }
 
-/** A display-unit number for inputs and URLs: 4 significant digits, no trailing zeros. */
+/** A display-unit number for inputs and URLs: at least 4 significant digits, no trailing zeros. */
 export function formatDisplay(key: NumericKey, value: number): string {
-  const v = value * specOf(key).perSI;
+  const { perSI } = specOf(key);
+  const v = value * perSI;
+  // The fewest digits, from 4, that read back (parseDisplay) as the value itself: a slider's values
+  // (rounded to 4 digits) show 4, a typed one every digit typed (up to 12), so the box and the URL
+  // hold what is computed. A value with no short form (a clamp's product, 5.000000000000001) shows 4.
+  for (let digits = 4; digits <= 12; digits++) {
+    const text = String(Number(v.toPrecision(digits)));
+    if (Number(text) / perSI === value) return text;
+  }
   return String(Number(v.toPrecision(4)));
 }
 

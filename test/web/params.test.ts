@@ -170,6 +170,27 @@ describe('explorer parameters', () => {
     expect(rangeOf('TL', { Tc: 1.2 }).max).toBeCloseTo(1.176, 12);
   });
 
+  it('a typed value shows, and goes into the URL, with every digit typed; a slider value with its 4', () => {
+    expect(formatDisplay('TL', 0.123456)).toBe('123.456');
+    expect(formatDisplay('TL', fromSlider('TL', 337, DEFAULT_PARAMS))).toMatch(/^\d+(\.\d+)?$/);
+    expect(
+      formatDisplay('TL', fromSlider('TL', 337, DEFAULT_PARAMS))
+        .replace(/\D/g, '')
+        .replace(/^0+/, ''),
+    ).toHaveLength(4);
+    for (const spec of NUMERIC_SPECS) {
+      const { min, max } = rangeOf(spec.key, DEFAULT_PARAMS);
+      fc.assert(
+        fc.property(fc.double({ min, max, noNaN: true }), fc.integer({ min: 1, max: 12 }), (x, digits) => {
+          // What typing x with `digits` significant digits sets.
+          const value = Number((x * spec.perSI).toPrecision(digits)) / spec.perSI;
+          fc.pre(value >= min && value <= max);
+          expect(parseDisplay(spec.key, formatDisplay(spec.key, value), DEFAULT_PARAMS)).toEqual({ value });
+        }),
+      );
+    }
+  });
+
   it('parses typed values in display units', () => {
     expect(parseDisplay('TL', '350', DEFAULT_PARAMS)).toEqual({ value: 0.35 });
     expect(parseDisplay('gamma', '1e-3', DEFAULT_PARAMS)).toEqual({ value: 1e-3 });
