@@ -3,10 +3,17 @@ import type { Command } from 'commander';
 import { InputError } from '../index.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChunkDamage, MANIFEST, readManifest } from '../sweep/directory.js';
+import {
+  ChunkDamage,
+  MANIFEST,
+  REMOVE_CHUNKS_TEXT_ONLY,
+  RESULTS_H5,
+  chunksRemoved,
+  readManifest,
+} from '../sweep/directory.js';
 import { h5Only } from '../sweep/spec.js';
 import { damageLine } from '../sweep/verify.js';
-import { mergeSweeps } from '../sweep/merge.js';
+import { chunkSources, mergeSweeps, removeChunksAfterVerifiedMerge } from '../sweep/merge.js';
 import { writeNetcdf } from '../sweep/netcdf.js';
 import { plotSweep } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
@@ -54,16 +61,20 @@ of different sweeps are refused (exit 2). Check a study at any time with ndtc ve
         // An --out of the user's (not a sweep's directory): its files are not replaced unasked.
         if (opts.out !== undefined && !existsSync(join(opts.out, MANIFEST)))
           checkOutputDirectory(opts.out, opts.force, 'one holding this sweep');
-        const files = mergeSweeps(dirs, opts.out, { removeChunks: opts.removeChunks });
-        const out = opts.out ?? dirs[0];
-        const manifest = readManifest(out, '--out');
-        const binary = h5Only(manifest.spec);
+        const binary = dirs.length > 0 && h5Only(readManifest(dirs[0], 'DIR').spec);
         if (binary && opts.h5 === false)
           throw new InputError(
             '--no-h5',
             'with a sweep of --formats h5',
             'text sweeps only: results.h5 is its one result file',
           );
+        if (binary && opts.removeChunks)
+          throw new InputError('--remove-chunks', 'with --formats h5', REMOVE_CHUNKS_TEXT_ONLY);
+        // results.h5 and the plot are made from the chunks, which are removed (when asked) after them.
+        const pending = opts.h5 !== false && !binary ? [RESULTS_H5] : [];
+        const files = mergeSweeps(dirs, opts.out, { pending });
+        const out = opts.out ?? dirs[0];
+        const manifest = readManifest(out, '--out');
         if (opts.h5 !== false) {
           try {
             files.push(await writeNetcdf(manifest, out, { chunkDirs: dirs }));
@@ -75,6 +86,8 @@ of different sweeps are refused (exit 2). Check a study at any time with ndtc ve
         }
         if (opts.plot !== false)
           files.push(...(await plotSweep(out, typeof opts.plot === 'string' ? opts.plot : undefined, dirs)));
+        if (opts.removeChunks && chunksRemoved(out) === undefined)
+          removeChunksAfterVerifiedMerge(out, manifest, chunkSources(dirs, manifest));
         for (const f of files) ctx.stdout(`wrote ${f}\n`);
       },
     );

@@ -320,7 +320,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option(
       '--resume',
-      'continue the sweep already in --out (no other option needed: it is read from the manifest, and options defining another sweep are refused; --no-plot and --no-h5 are not remembered: give them again); every chunk on disk is verified against its recorded length and SHA-256, damaged ones computed again',
+      'continue the sweep already in --out (no other option needed: it is read from the manifest, and options defining another sweep are refused; --no-plot, --no-h5 and --remove-chunks are not remembered: give them again); every chunk on disk is verified against its recorded length and SHA-256, damaged ones computed again',
     )
     .option(
       '--force',
@@ -526,7 +526,13 @@ See docs/sweeps.md.`,
             : `the chunks were removed after a verified merge into ${into}: nothing to do (ndtc verify ${into} checks its results)\n`,
         );
       }
-      if (!shard && opts.plot !== false && !summary.chunksRemoved) {
+      if (summary.resultsMerged)
+        ctx.stdout(`no chunks here, and the results (assembled by ndtc merge) verify: nothing to do\n`);
+      // With the chunks removed, the results here still make a plot asked for by name.
+      const resultsHere = resolve(summary.mergedInto ?? opts.out) === resolve(opts.out);
+      const assembledBefore = summary.chunksRemoved || summary.resultsMerged;
+      const replot = assembledBefore && typeof opts.plot === 'string' && resultsHere;
+      if (!shard && opts.plot !== false && (!assembledBefore || replot)) {
         const files = await plotSweep(opts.out, typeof opts.plot === 'string' ? opts.plot : undefined);
         summary.files.push(...files);
       }

@@ -20,7 +20,7 @@ import {
   rmRecord,
   type Manifest,
 } from './directory.js';
-import { fileMismatch, writeRecord, type FileRecord } from './record.js';
+import { NOT_WRITTEN, fileMismatch, writeRecord, type FileRecord } from './record.js';
 import { chunkRange } from './spec.js';
 
 /** A results file being written (as a temporary) and hashed. */
@@ -52,9 +52,15 @@ class ResultsFile {
 
 /**
  * Assemble results.csv and results.jsonl in `outDir` from the chunks of `manifest`, then write their
- * record. `source(k)` says which directory holds chunk k (merge collects chunks from several).
+ * record. `source(k)` says which directory holds chunk k (merge collects chunks from several);
+ * `pending` names result files the caller writes next (ResultsAssembly.commit).
  */
-export function assembleResults(manifest: Manifest, outDir: string, source: (k: number) => string): void {
+export function assembleResults(
+  manifest: Manifest,
+  outDir: string,
+  source: (k: number) => string,
+  pending: readonly string[] = [],
+): void {
   const assembly = new ResultsAssembly(manifest, outDir, source);
   try {
     for (let k = 0; k < manifest.chunks; k++) assembly.add(k, true);
@@ -62,7 +68,7 @@ export function assembleResults(manifest: Manifest, outDir: string, source: (k: 
     assembly.abort();
     throw error;
   }
-  assembly.commit();
+  assembly.commit(pending);
 }
 
 /**
@@ -149,9 +155,11 @@ export class ResultsAssembly {
 
   /**
    * Every chunk formatted and recorded: check those formatted before their record against it, then
-   * replace the results and write their record. Aborts (and throws) otherwise.
+   * replace the results and write their record. Aborts (and throws) otherwise. `pending`: result
+   * files the caller writes next (results.h5), recorded as not written yet, so that `ndtc verify`
+   * finds them missing if the run stops first (recordResultsFile records each once written).
    */
-  commit(): void {
+  commit(pending: readonly string[] = []): void {
     try {
       if (this.next !== this.manifest.chunks)
         throw new Error(`internal error: ${this.next} of ${this.manifest.chunks} chunks assembled`);
@@ -173,7 +181,11 @@ export class ResultsAssembly {
     // A results.h5 of the results replaced would lie beside them unrecorded (unchecked by verify);
     // the caller writes it again from these unless asked not to (--no-h5).
     rmRecord(join(this.outDir, RESULTS_H5));
-    const records = { [RESULTS_CSV]: this.csv.commit(), [RESULTS_JSONL]: this.jsonl.commit() };
+    const records: Record<string, FileRecord> = {
+      [RESULTS_CSV]: this.csv.commit(),
+      [RESULTS_JSONL]: this.jsonl.commit(),
+    };
+    for (const name of pending) records[name] = NOT_WRITTEN;
     writeRecord(join(this.outDir, RESULTS_RECORD), records);
   }
 }

@@ -1,7 +1,7 @@
 /** `--vary NAME=LIST` (LIST as in src/units/list.ts: `0.5..10:40:log`, `1,2,5`) → a sweep axis. */
 import { InputError } from '../index.js';
 import { listLength, parseList } from '../units/list.js';
-import { checkParameterValue, overlappingParameter, parameterInfo } from './parameters.js';
+import { checkParameterValue, overlappingParameter, parameterInfo, valueText } from './parameters.js';
 import type { Axis } from './spec.js';
 
 export function parseAxis(text: string, option = '--vary'): Axis {
@@ -17,6 +17,13 @@ export function parseAxis(text: string, option = '--vary'): Axis {
   const list = text.slice(eq + 1).trim();
   const values = parseList(list, info.kind, option);
   for (const v of values) checkParameterValue(info, v, option, text);
+  // An axis is a coordinate of results.h5 (and a plot's axis): a value twice would be two points at one place.
+  const seen = new Set<number>();
+  for (const v of values) {
+    if (seen.has(v))
+      throw new InputError(option, text, `each value once; ${valueText(info, v)} appears twice`);
+    seen.add(v);
+  }
   return { name: info.name, values, log: /:\s*log\s*(,|$)/.test(list) };
 }
 

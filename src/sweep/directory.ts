@@ -127,7 +127,7 @@ export function readManifest(dir: string, option: string, check = true): Manifes
       option,
       dir,
       earlier
-        ? `format ${SWEEP_FORMAT}, not ${manifest.format} (an earlier ndtc's: finish it with that, or --force)`
+        ? `written in ${manifest.format} by an earlier ndtc (this one reads ${SWEEP_FORMAT}): finish it with that one, or ndtc sweep --force`
         : `a sweep directory of format ${SWEEP_FORMAT}`,
     );
   }

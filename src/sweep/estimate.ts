@@ -12,8 +12,8 @@
  */
 import { counted } from '../units/counted.js';
 import { chunkBuilders, formatChunk, type ChunkBuilders } from './chunk.js';
-import { chunkBuffers, evaluatePoints, type ChunkBuffers } from './evaluate-chunk.js';
-import { splitOutputs } from './quantities.js';
+import { chunkBuffers, evaluatePoints, hasRoots, type ChunkBuffers } from './evaluate-chunk.js';
+import { isBoolean, splitOutputs } from './quantities.js';
 import { h5Only, pointCount, type Axis, type SweepSpec } from './spec.js';
 
 export interface SweepEstimate {
@@ -140,7 +140,12 @@ export function estimateSweep(spec: SweepSpec): SweepEstimate {
   const cpuSecondsPerPoint = sample.seconds / sample.points;
   const { pointOutputs, rootOutputs } = splitOutputs(spec.outputs);
   const roots = sample.roots;
-  const h5BytesPerPoint = 8 * (pointOutputs.length + rootOutputs.length * roots + (roots > 1 ? 1 : 0));
+  // results.h5: float64 per value (int8 for a boolean), over the roots for root outputs, and n_roots
+  // (int32) wherever there is a root dimension.
+  const bytesOf = (name: string): number => (isBoolean(name) ? 1 : 8);
+  const rootBytes = rootOutputs.reduce((n, o) => n + bytesOf(o), 0);
+  const h5BytesPerPoint =
+    pointOutputs.reduce((n, o) => n + bytesOf(o), 0) + rootBytes * roots + (hasRoots(spec) ? 4 : 0);
   // Binary records (a code, exceedsTc and the values of each point) in the chunks; a text sweep's
   // results.csv and results.jsonl beside them.
   const recordBytesPerPoint = 8 * (2 + pointOutputs.length + rootOutputs.length * roots);

@@ -29,6 +29,16 @@ import { h5Only } from './spec.js';
 export interface MergeOptions {
   /** Delete the chunk files once the results are written, fsynced and verified. */
   removeChunks?: boolean;
+  /**
+   * Result files the caller writes next from the same chunks (results.h5): recorded as not written
+   * yet, so that a merge stopped before them does not verify.
+   */
+  pending?: readonly string[];
+}
+
+/** The directories of `dirs` that hold the chunks of `manifest` (each chunk's first). */
+export function chunkSources(dirs: readonly string[], manifest: Manifest): string[] {
+  return [...new Set(Array.from({ length: manifest.chunks }, (_, k) => chunkSource(dirs, k)))];
 }
 
 /**
@@ -127,7 +137,7 @@ export function mergeSweeps(
   // chunkDirs), verifying every chunk as it reads it.
   if (binary) return files;
   try {
-    assembleResults(first, outDir, (k) => source[k]);
+    assembleResults(first, outDir, (k) => source[k], options.pending);
   } catch (error) {
     // A refused merge leaves no manifest of its own behind: the directory looked like a sweep's.
     if (wroteManifest) rmSync(join(outDir, MANIFEST), { force: true });

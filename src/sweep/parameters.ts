@@ -124,6 +124,13 @@ function domainOf(name: string): DomainName | undefined {
   return undefined;
 }
 
+/** An SI value of a parameter as said to the user: with its unit (SI where no prefix is chosen). */
+export function valueText(info: ParameterInfo, value: number): string {
+  if (info.kind === 'dimensionless') return String(value);
+  if (info.kind.startsWith('ephCoupling')) return `${value} ${info.unit}`;
+  return formatQuantity(value, info.kind);
+}
+
 /**
  * Validate an SI value for a parameter: the model's domain (src/physics/domain.ts), not just the unit.
  * `text` is what was given; a value out of a list or range is named as `name = value`.
@@ -132,7 +139,7 @@ export function checkParameterValue(info: ParameterInfo, value: number, option: 
   // Built only for a message: a library sweep checks each of up to ~10⁷ axis values.
   const shown = (): string =>
     text.includes('=') || text.includes('..') || text.includes(',')
-      ? `${info.name} = ${info.kind === 'dimensionless' || info.kind.startsWith('ephCoupling') ? value : formatQuantity(value, info.kind)}`
+      ? `${info.name} = ${valueText(info, value)}`
       : text;
   if (info.name === 'setup') {
     if (value !== 1 && value !== 2)

@@ -90,6 +90,12 @@ export function readRecord(path: string): FilesRecord | 'unreadable' | undefined
   }
 }
 
+/**
+ * The record of a file to be written next, beside files already recorded (results.h5 after the
+ * text): no file matches it, so a run that stops before writing it leaves a record that fails.
+ */
+export const NOT_WRITTEN: FileRecord = { bytes: -1, sha256: '0'.repeat(64) };
+
 /** What is wrong with a file against its record, in words, or undefined when it matches. */
 export function fileMismatch(expected: FileRecord, actual: FileRecord | undefined): string | undefined {
   if (actual === undefined) return 'missing';
@@ -116,11 +122,13 @@ export function checkRecordedFiles(recordPath: string, record: FilesRecord): { f
     const file = join(dirname(recordPath), name);
     const length = fileLength(file);
     const why =
-      length === undefined
-        ? 'missing'
-        : length !== expected.bytes
-          ? fileMismatch(expected, { bytes: length, sha256: '' })
-          : fileMismatch(expected, hashFile(file));
+      expected.bytes === NOT_WRITTEN.bytes
+        ? 'not written (the run stopped before it)'
+        : length === undefined
+          ? 'missing'
+          : length !== expected.bytes
+            ? fileMismatch(expected, { bytes: length, sha256: '' })
+            : fileMismatch(expected, hashFile(file));
     if (why) problems.push({ file, why });
   }
   return problems;

@@ -1,7 +1,7 @@
 /** Run a sweep into an output directory: every chunk (or one shard's), resumable, then assembled. */
 import { join, resolve } from 'node:path';
 import { createProgress } from '../io/progress.js';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import {
   chunkRecordPath,
   chunksRemoved,
@@ -10,7 +10,9 @@ import {
   recordShardCount,
   removeStaleTemporaries,
   RESULTS_CSV,
+  RESULTS_H5,
   RESULTS_JSONL,
+  RESULTS_RECORD,
   resultNames,
   REMOVE_CHUNKS_TEXT_ONLY,
 } from './directory.js';
@@ -54,6 +56,8 @@ export interface RunSummary {
   damaged: ChunkDamage[];
   /** The chunks had been removed after a verified merge: nothing to compute (`computed` 0). */
   chunksRemoved: boolean;
+  /** No chunk here, and the results here (of `ndtc merge --out`) verify: nothing to compute. */
+  resultsMerged: boolean;
   /** Where the results of removed chunks are (this directory, or the merge's elsewhere). */
   mergedInto?: string;
   /** Assembled result files (absent for a shard). */
@@ -100,6 +104,18 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
       }
     }
   }
+  // The results of `ndtc merge --out` here, made from chunks kept elsewhere: complete when they verify.
+  const mergedFromElsewhere =
+    !options.shard &&
+    !removed &&
+    todo.length === manifest.chunks &&
+    damaged.length === 0 &&
+    existsSync(join(options.out, RESULTS_RECORD)) &&
+    checkResults(options.out, resultNames(spec)).length === 0;
+  if (mergedFromElsewhere) {
+    todo.length = 0;
+    skipped = to - from;
+  }
   const size = (k: number): number => chunkRange(spec, k)[1] - chunkRange(spec, k)[0];
   const total = todo.reduce((n, k) => n + size(k), 0);
   const progress = createProgress({
@@ -115,7 +131,7 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   // An unsharded text sweep (merged, verified and its chunks removed: the results stand) formats
   // its results on this thread as the chunks become available, while the other threads compute.
   const assembly =
-    !options.shard && !removed && !binary
+    !options.shard && !removed && !mergedFromElsewhere && !binary
       ? new ResultsAssembly(manifest, options.out, () => options.out)
       : undefined;
   let assemblyError: unknown;
@@ -143,11 +159,11 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
   progress.done();
   failures.sort((a, b) => a.index - b.index);
   const files: string[] = [];
-  if (!options.shard && !removed) {
+  if (!options.shard && !removed && !mergedFromElsewhere) {
     if (binary) {
       files.push(await writeNetcdf(manifest, options.out));
     } else {
-      assembly!.commit();
+      assembly!.commit(options.netcdf !== false ? [RESULTS_H5] : []);
       files.push(join(options.out, RESULTS_CSV), join(options.out, RESULTS_JSONL));
       if (options.netcdf !== false) files.push(await writeNetcdf(manifest, options.out));
     }
@@ -162,6 +178,7 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     failures,
     damaged,
     chunksRemoved: removed,
+    resultsMerged: mergedFromElsewhere,
     mergedInto: removed ? removedTo?.results : undefined,
     files,
   };

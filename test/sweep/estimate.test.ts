@@ -57,6 +57,31 @@ describe('estimateSweep', () => {
     expect(e.diskBytes / written).toBeLessThan(1.5);
   });
 
+  it.each([
+    { label: '--formats h5', formats: ['--formats', 'h5'] },
+    { label: '--no-h5', formats: ['--no-h5'] },
+  ])('at study size its disk is within a tenth of what the run writes ($label)', async ({ formats }) => {
+    const out = fresh();
+    const r = await ndtc(
+      'sweep',
+      '--vary',
+      'Jin=1fW..1pW:100:log',
+      '--vary',
+      'TR=10mK..800mK:100',
+      '--output',
+      'T_L',
+      ...formats,
+      '--out',
+      out,
+      '--no-plot',
+      '--quiet',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const e = estimateSweep(readManifest(out, '--out').spec);
+    expect(e.diskBytes / bytesUnder(out)).toBeGreaterThan(0.9);
+    expect(e.diskBytes / bytesUnder(out)).toBeLessThan(1.1);
+  });
+
   it('the disk estimate follows the outputs: more outputs, more bytes per point', () => {
     const base = {
       device: platformDevice('ag'),

@@ -84,6 +84,14 @@ describe('--vary', () => {
     expect(() => parseAxes(['chi=1,2', 'chi=3'])).toThrowError(/once/);
     expect(() => parseAxis('chi')).toThrowError(/NAME=VALUES/);
   });
+  it('a value twice is refused, naming it with its unit; a value out of range too', () => {
+    expect(() => parseAxis('chi=1,2,1')).toThrowError(/chi=1,2,1': each value once; 1 appears twice/);
+    expect(() => parseAxis('TR=100mK,0.1K')).toThrowError(/each value once; 100 mK appears twice/);
+    expect(() => parseAxis('chi=2..2:3')).toThrowError(/each value once; 2 appears twice/);
+    expect(() => parseAxis('left.normal.Sigma=-1e-3W/m^3/K^5,1e9W/m^3/K^5')).toThrowError(
+      /'left\.normal\.Sigma = -0\.001 W\/m\^3\/K\^n'/,
+    );
+  });
 });
 
 describe('applying parameters', () => {

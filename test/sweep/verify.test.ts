@@ -365,6 +365,11 @@ describe('chunks removed after a verified merge', () => {
     const withPlot = await ndtc('sweep', '--out', dir, '--resume', '--quiet', '--workers', '0');
     expect(withPlot.stdout).not.toContain('wrote ');
     expect(readFileSync(join(dir, 'results.done'), 'utf8')).toBe(record);
+    // A plot asked for by name is drawn from the results (the chunks are gone).
+    const named = await ndtc('sweep', '--out', dir, '--resume', '--quiet', '--plot', 'J_gamma');
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toContain(`wrote ${join(dir, 'plot.svg')}`);
+    expect(readFileSync(join(dir, 'results.done'), 'utf8')).toBe(record);
     expect((await ndtc('merge', dir, '--no-plot', '--no-h5')).code).toBe(0);
     // Damaged results without their chunks: verify says so; --resume computes everything again.
     flipBit(join(dir, 'results.jsonl'), 77);
@@ -397,10 +402,16 @@ describe('chunks removed after a verified merge', () => {
       expect(s.code, s.stderr).toBe(0);
     }
     const out = join(root, 'merged');
-    const m = await ndtc('merge', '--out', out, ...shards, '--remove-chunks', '--no-plot', '--no-h5');
+    // results.h5 is made from the chunks, before they are removed.
+    const m = await ndtc('merge', '--out', out, ...shards, '--remove-chunks', '--no-plot');
     expect(m.code, m.stderr).toBe(0);
     for (const f of ['results.csv', 'results.jsonl'])
       expect(bytes(out, f).equals(bytes(reference, f))).toBe(true);
+    expect(Object.keys(JSON.parse(readFileSync(join(out, 'results.done'), 'utf8')).files).sort()).toEqual([
+      'results.csv',
+      'results.h5',
+      'results.jsonl',
+    ]);
     for (const d of shards) expect(readdirSync(join(d, 'chunks'))).toEqual(['removed.json']);
     expect((await ndtc('verify', out)).code).toBe(0);
     const v = await ndtc('verify', ...shards);
@@ -438,6 +449,12 @@ describe('chunks removed after a verified merge', () => {
     const v = await ndtc('verify', out);
     expect(v.code, v.stdout + v.stderr).toBe(0);
     expect(v.stdout).toContain('no chunks here (results assembled by ndtc merge); results verified');
+    // Resumed there: the results are complete, nothing is computed.
+    const resumed = await ndtc('sweep', '--out', out, '--resume', '--quiet', '--no-plot');
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain(`0 chunks computed, ${CHUNKS} already done`);
+    expect(resumed.stdout).toContain('the results (assembled by ndtc merge) verify: nothing to do');
+    expect(existsSync(join(out, 'chunks'))).toBe(false);
     // Its results damaged: verify fails again, and does not call the absent chunks fine then.
     flipBit(join(out, 'results.csv'), 40);
     const d = await ndtc('verify', out);
@@ -507,6 +524,18 @@ describe('ndtc verify: bad input', () => {
   });
 });
 
+describe('results.h5 not written yet', () => {
+  it('a run stopped between the text and results.h5: verify fails naming it, a merge writes it', async () => {
+    const dir = copyOfReference('h5-pending');
+    assembleResults(readManifest(dir, '--out'), dir, () => dir, ['results.h5']);
+    const v = await ndtc('verify', dir);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(`${join(dir, 'results.h5')}: not written (the run stopped before it)`);
+    expect((await ndtc('merge', dir, '--no-plot')).code).toBe(0);
+    expect((await ndtc('verify', dir)).code).toBe(0);
+  });
+});
+
 describe('a directory of an earlier layout', () => {
   it('ndtc-sweep/1 (text chunks): resume and merge refuse it (exit 2) saying so; --force starts again', async () => {
     const dir = copyOfReference('format-1');
@@ -520,7 +549,7 @@ describe('a directory of an earlier layout', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain(
-        "': format ndtc-sweep/2, not ndtc-sweep/1 (an earlier ndtc's: finish it with that, or --force)",
+        "': written in ndtc-sweep/1 by an earlier ndtc (this one reads ndtc-sweep/2): finish it with that one, or ndtc sweep --force",
       );
     }
     const forced = await ndtc('sweep', ...GRID, '--out', dir, '--force');
