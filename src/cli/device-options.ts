@@ -18,6 +18,7 @@ import {
 } from '../index.js';
 import { DOMAIN, MIN_REDUCED_TEMPERATURE, checkDevice, checkInRange, rangeText } from '../physics/domain.js';
 import { formatNumber, formatQuantity, parseQuantity } from '../units/quantity.js';
+import { parseList } from '../units/list.js';
 import type { DeviceFileLoader } from './context.js';
 
 /** The raw option strings, as commander hands them over (no defaults: an absent option keeps the device's value). */
@@ -55,7 +56,7 @@ const PLATFORMS: readonly PlatformName[] = ['ag', 'inas'];
 /** Registers --Tc and --gamma (all that R/R0 needs); `withBath`: a device with a bath, which bounds Tc too. */
 export function addSuperconductorOptions(cmd: Command, withBath = false): Command {
   const bath = withBath
-    ? ' and at most 250 T_bath (the bath must be ≥ 0.004 Tc: 2.5 K for a 10 mK bath)'
+    ? ', above T_bath and at most 250 T_bath (the bath must lie in [0.004 Tc, Tc): up to 2.5 K for a 10 mK bath)'
     : '';
   return cmd
     .option(
@@ -159,17 +160,23 @@ export function deviceFromOptions(
     { Tc: opts.Tc, gamma: opts.gamma },
     { Tc: device.left.superconductor.Tc, gamma: device.left.superconductor.gamma },
   );
+  // The bath the command computes at: the device's, or the first of those its options give (each of
+  // which the command checks against Tc as it meets it).
+  const given = givenBath(opts);
+  const Tbath = given?.value ?? device.Tbath;
   // Named --Tc before the device is patched (the library would name its own parameter).
-  const { Tbath } = device;
   if (opts.Tc !== undefined && !(Tbath < sc.Tc && Tbath >= MIN_REDUCED_TEMPERATURE * sc.Tc)) {
     throw new InputError(
       '--Tc',
       opts.Tc,
-      `a Tc above the bath temperature ${formatQuantity(Tbath, 'temperature')} and at most ` +
+      `a Tc above the bath temperature ${formatQuantity(Tbath, 'temperature')}${given ? ` (${given.option})` : ''} and at most ` +
         `${formatQuantity(Tbath / MIN_REDUCED_TEMPERATURE, 'temperature')} (the bath must lie in [0.004 Tc, Tc))`,
     );
   }
-  const built = withJunctionParameters(device, {
+  // The device at the bath it is used at (the command sets each point's own bath from its options,
+  // and names one out of range itself).
+  const usable = given !== undefined && Tbath < sc.Tc && Tbath >= MIN_REDUCED_TEMPERATURE * sc.Tc;
+  const built = withJunctionParameters(usable ? { ...device, Tbath } : device, {
     ...(opts.Tc !== undefined && { Tc: sc.Tc }),
     ...(opts.gamma !== undefined && { gamma: sc.gamma }),
     ...(opts.chi !== undefined && { chi: domainValue(opts.chi, 'dimensionless', '--chi', 'chi') }),
@@ -177,6 +184,21 @@ export function deviceFromOptions(
     ...(opts.r0 !== undefined && { r0: domainValue(opts.r0, 'specificResistance', '--r0', 'r0') }),
   });
   return checkDevice(built, platform === null ? opts.device! : `--platform ${platform}`);
+}
+
+/**
+ * The first bath temperature the command's options give in place of the device's: `--TR` in setup 2
+ * (the bath is at T_R), else `--Tbath`; undefined when neither is given as text.
+ */
+function givenBath(opts: DeviceOptionValues): { value: number; option: string } | undefined {
+  const { setup, TR, Tbath } = opts as DeviceOptionValues & {
+    setup?: unknown;
+    TR?: unknown;
+    Tbath?: unknown;
+  };
+  const [option, text] = String(setup) === '2' ? ['--TR', TR] : ['--Tbath', Tbath];
+  if (typeof text !== 'string') return undefined;
+  return { value: parseList(text, 'temperature', option)[0], option };
 }
 
 /** The JSON `parameters` entries describing the device. */

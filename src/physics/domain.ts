@@ -135,11 +135,29 @@ export const DOMAIN: Readonly<Record<DomainName, Readonly<DomainRange>>> = {
 export type DomainName =
   'gamma' | 'Tc' | 'chi' | 'c' | 'r0' | 'Jin' | 'area' | 'volume' | 'Sigma' | 'temperature' | 'n';
 
-function shown(value: number, range: DomainRange, exponent?: number): string {
+function shown(value: number, range: DomainRange, exponent?: number, digits = 4): string {
   if (range.kind === 'dimensionless' && exponent === undefined && value !== 0 && Math.abs(value) < 1e-3)
     return value.toExponential();
-  if (exponent === undefined) return formatQuantity(value, range.kind);
-  return Number.isInteger(exponent) ? formatEphCoupling(value, exponent) : `${value} W/m^3/K^${exponent}`;
+  if (exponent === undefined) return formatQuantity(value, range.kind, digits);
+  return Number.isInteger(exponent)
+    ? formatEphCoupling(value, exponent, digits)
+    : `${value} W/m^3/K^${exponent}`;
+}
+
+/**
+ * A refused value as a message shows it: 4 significant digits, or as many as it takes (up to 17) not
+ * to read as one of the limits it is refused against ('10.0000001 K', not '10 K', beside "to 10 K").
+ */
+function refusedText(
+  text: (digits: number) => string,
+  limits: readonly number[],
+  limitText: (v: number, digits: number) => string,
+): string {
+  for (let digits = 4; digits < 17; digits++) {
+    const t = text(digits);
+    if (limits.every((limit) => limitText(limit, digits) !== t)) return t;
+  }
+  return text(17);
 }
 
 /** `from A to B (reason)`: the accepted range with units, for messages and docs. */
@@ -172,7 +190,12 @@ export function checkInRange(name: DomainName, option: string, value: number, as
   if (!inRange(value, range)) {
     throw new InputError(
       option,
-      as.text ?? shown(value, range, as.exponent),
+      as.text ??
+        refusedText(
+          (d) => shown(value, range, as.exponent, d),
+          [range.min, range.max],
+          (v, d) => shown(v, range, as.exponent, d),
+        ),
       `${rangeText(range, as.exponent)} accepted (${range.reason})`,
     );
   }
@@ -230,7 +253,12 @@ export function checkTemperatures(temps: readonly number[], option: string, boun
       : belowTc
         ? 'the model needs superconducting junctions'
         : 'the domain of the model ends there (docs/library.md, "Input checking")';
-    throw new InputError(option, formatQuantity(T, 'temperature'), `a temperature ${range}; ${why}`);
+    const refused = refusedText(
+      (d) => formatQuantity(T, 'temperature', d),
+      [lowest, belowTc ? Tc : Bound.T_MAX],
+      (v, d) => formatQuantity(v, 'temperature', d),
+    );
+    throw new InputError(option, refused, `a temperature ${range}; ${why}`);
   }
 }
 

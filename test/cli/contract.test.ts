@@ -260,3 +260,49 @@ describe('I/O failures: exit 1, one line naming the path and the cause', () => {
     );
   });
 });
+
+describe('--Tc against the bath the command computes at', () => {
+  it('a --Tbath (or T_R in setup 2) that 0.004 Tc does not exceed lets a high --Tc through; one it exceeds is named', async () => {
+    // 0.004 · 5 K = 20 mK: a 100 mK bath is in range, the device's own 10 mK is not.
+    for (const args of [
+      ['solve', '--Jin', '100fW', '--TR', '300mK', '--Tbath', '100mK', '--Tc', '5K'],
+      ['solve', '--setup', '2', '--Jin', '100fW', '--TR', '300mK,400mK', '--Tc', '5K'],
+      ['phonon', '--Te', '500mK', '--Tbath', '100mK', '--Tc', '5K'],
+      ['transistor', '--JinL', '100fW', '--JinR', '1fW', '--Tbath', '100mK', '--Tc', '5K'],
+    ]) {
+      const r = await ndtc(...args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toContain('Tc = 5 K');
+    }
+    oneLine(
+      await ndtc('solve', '--Jin', '100fW', '--TR', '300mK', '--Tbath', '10mK', '--Tc', '5K'),
+      2,
+      /^ndtc solve: --Tc: invalid value '5K': a Tc above the bath temperature 10 mK \(--Tbath\) and at most 2\.5 K/,
+    );
+    oneLine(
+      await ndtc('solve', '--Jin', '100fW', '--TR', '300mK', '--Tbath', '100mK,10mK', '--Tc', '5K'),
+      2,
+      /^ndtc solve: --Tbath: invalid value '10 mK': a temperature from 20 mK \(0\.004 Tc\)/,
+    );
+  });
+});
+
+describe('a refused value just past a limit', () => {
+  it('is shown with the digits that tell it from the limit', async () => {
+    oneLine(
+      await ndtc('resistance', '--T', '10.0000001K'),
+      2,
+      /^ndtc resistance: --T: invalid value '10\.0000001 K': a temperature from 4\.8 mK = 0\.004 Tc \(Tc = 1\.2 K\) to 10 K;/,
+    );
+    oneLine(
+      await ndtc('resistance', '--T', '4.7999mK'),
+      2,
+      /^ndtc resistance: --T: invalid value '4\.7999 mK': a temperature from 4\.8 mK/,
+    );
+    oneLine(
+      await ndtc('solve', '--Jin', '1.0000001uW', '--TR', '100mK'),
+      2,
+      /^ndtc solve: --Jin: invalid value '1\.0000001 µW': from 0 W \(heater off\) to 1 µW/,
+    );
+  });
+});
