@@ -131,11 +131,17 @@ ratio_received (after ratio) their ratio, the diode's at its cold end.`,
         'R against χ: give --chi two or more values, e.g. --chi 0.5..10:20:log',
       );
     const TcMin = Math.min(base.left.superconductor.Tc, ...TcR);
-    if (!(Thot < TcMin))
-      throw new InputError('--Thot', opts.Thot, `a temperature below every Tc (${TcMin} K here)`);
+    const floor = MIN_REDUCED_TEMPERATURE * Math.max(base.left.superconductor.Tc, ...TcR);
+    const range = `from ${formatQuantity(floor, 'temperature')} (0.004 of the highest Tc) to below ${formatQuantity(TcMin, 'temperature')} (the lowest Tc)`;
+    if (!(Thot < TcMin && Thot > floor))
+      throw new InputError('--Thot', opts.Thot, `a temperature ${range}, above --Tcold`);
     for (const T of Tcold)
-      if (!(T < Thot && T >= MIN_REDUCED_TEMPERATURE * Math.max(base.left.superconductor.Tc, ...TcR)))
-        throw new InputError('--Tcold', opts.Tcold, `temperatures below --Thot and at least 0.004 Tc`);
+      if (!(T < Thot && T >= floor))
+        throw new InputError(
+          '--Tcold',
+          opts.Tcold,
+          `temperatures from ${formatQuantity(floor, 'temperature')} (0.004 of the highest Tc) to below --Thot`,
+        );
     // Loaded on use: `ndtc --help` does not pay for the figure modules.
     const { asymmetricPair, rectificationMap, rectificationPanel } =
       await import('../figures/diode-panels.js');

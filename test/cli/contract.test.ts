@@ -306,3 +306,18 @@ describe('a refused value just past a limit', () => {
     );
   });
 });
+
+describe('rectification temperatures', () => {
+  it('a hot side below 0.004 Tc is named as --Thot, with the range it must lie in', async () => {
+    oneLine(
+      await ndtc('rectification', '--Thot', '4mK', '--Tcold', '100mK'),
+      2,
+      /^ndtc rectification: --Thot: invalid value '4mK': a temperature from 4\.8 mK \(0\.004 of the highest Tc\) to below 1\.2 K \(the lowest Tc\), above --Tcold/,
+    );
+    oneLine(
+      await ndtc('rectification', '--Thot', '500mK', '--Tcold', '600mK'),
+      2,
+      /^ndtc rectification: --Tcold: invalid value '600mK': temperatures from 4\.8 mK \(0\.004 of the highest Tc\) to below --Thot/,
+    );
+  });
+});
