@@ -330,6 +330,9 @@ function parseChecked(text: string, kind: QuantityKind, option: string): { value
   }
   const value = toNumber(d);
   if (!Number.isFinite(value)) fail('not a finite number');
+  // 1e-400 W is not 0 W (a heater off): a value that underflows is refused, not read as zero.
+  const mantissa = /^[+-]?(?:\d+\.?\d*|\.\d+)/.exec(normalised)?.[0] ?? '';
+  if (value === 0 && /[1-9]/.test(mantissa)) fail('too small for a double (it would be read as 0)');
   if (kind === 'temperature' && value <= 0) fail('must be above absolute zero');
   return { value, exponent };
 }

@@ -93,6 +93,8 @@ describe('parseQuantity: every error path is an InputError naming option and val
     ['   ', 'power', /empty/],
     ['1e999 K', 'temperature', /finite/],
     ['1e400', 'dimensionless', /finite/],
+    ['1e-400W', 'power', /too small for a double \(it would be read as 0\)/],
+    ['2 x 1e-200um x 1e-200um x 1um', 'volume', /too small for a double/],
     ['0K', 'temperature', /above absolute zero/],
     ['-10mK', 'temperature', /above absolute zero/],
     ['5 W/(m^3', 'ephCoupling5', /parenthes/],
