@@ -173,10 +173,11 @@ export function deviceFromOptions(
         `${formatQuantity(Tbath / MIN_REDUCED_TEMPERATURE, 'temperature')} (the bath must lie in [0.004 Tc, Tc))`,
     );
   }
-  // The device at the bath it is used at (the command sets each point's own bath from its options,
-  // and names one out of range itself).
-  const usable = given !== undefined && Tbath < sc.Tc && Tbath >= MIN_REDUCED_TEMPERATURE * sc.Tc;
-  const built = withJunctionParameters(usable ? { ...device, Tbath } : device, {
+  // A --Tc the device's own bath does not fit, at a bath the options give that fits: the device takes
+  // that bath (the command sets each point's own from its options, and names one out of range).
+  const fits = (T: number): boolean => T < sc.Tc && T >= MIN_REDUCED_TEMPERATURE * sc.Tc;
+  const rebath = opts.Tc !== undefined && given !== undefined && !fits(device.Tbath) && fits(Tbath);
+  const built = withJunctionParameters(rebath ? { ...device, Tbath } : device, {
     ...(opts.Tc !== undefined && { Tc: sc.Tc }),
     ...(opts.gamma !== undefined && { gamma: sc.gamma }),
     ...(opts.chi !== undefined && { chi: domainValue(opts.chi, 'dimensionless', '--chi', 'chi') }),
