@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { fileError } from '../io/file-error.js';
+import { FileError, fileError } from '../io/file-error.js';
 import { makeDirectory } from '../io/make-directory.js';
 import { createProgress } from '../io/progress.js';
 import { evaluateClaims, type Claim } from './claims.js';
@@ -112,7 +112,15 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
   const formats = options.formats ?? DEFAULT_FORMATS;
   const prov = provenance(options.cwd ?? process.cwd());
 
-  makeDirectory(dirname(outDir));
+  try {
+    makeDirectory(dirname(outDir));
+  } catch (error) {
+    // Named as --out was given (its parent is what is made here): "/dev/null/x: /dev/null is not …".
+    if (!(error instanceof FileError)) throw error;
+    const why = error.message.replace(/^cannot create the directory [^:]*: (it exists and )?/, '');
+    const parent = error.message.includes(': it exists and ') ? `${dirname(outDir)} ` : '';
+    throw new FileError(outDir, error.code, `cannot create the directory ${outDir}: ${parent}${why}`);
+  }
   removeStaleStaging(outDir);
   const staging = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}-${Date.now()}`);
   try {

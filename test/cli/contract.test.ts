@@ -221,7 +221,7 @@ describe('I/O failures: exit 1, one line naming the path and the cause', () => {
     oneLine(
       await ndtc('reproduce', '--only', '2a', '--out', join(file, 'x')),
       1,
-      /^ndtc reproduce: cannot create the directory .*in-the-way\.txt: it exists and is not a directory \(ENOTDIR\)\n$/,
+      /^ndtc reproduce: cannot create the directory .*in-the-way\.txt\/x: .*in-the-way\.txt is not a directory \(ENOTDIR\)\n$/,
     );
     rmSync(file);
   });
