@@ -202,7 +202,14 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
       if (!(rtol >= 1e-12 && rtol <= 1e-2))
         throw new InputError('--rtol', opts.rtol, 'a number from 1e-12 to 1e-2');
       const maxSteps = integerOption(opts.maxSteps, '--max-steps', 1, MAX_STEPS_LIMIT);
-      const initialState = integerOption(opts.initialState, '--initial-state', 0, 9);
+      // Its upper end is the count of stable states, known once they are solved for (said then).
+      const initialState = integerOption(
+        opts.initialState,
+        '--initial-state',
+        0,
+        Number.MAX_SAFE_INTEGER,
+        '1 (0: the coldest stable steady state)',
+      );
       checkOutputDirectory(opts.out, opts.force);
       const slow = await prepareForDevice(device);
       if (slow) ctx.stderr(slow);
