@@ -169,6 +169,13 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
     );
   if (setupAxis && mode === 'direct')
     throw new InputError('--vary', 'setup', 'setup only with the heat balance (without T_L)');
+  // With T_L given nothing is balanced: a J_in would be written into the manifest and play no part.
+  if (mode === 'direct' && given('J_in'))
+    throw new InputError(
+      opts.Jin !== undefined ? '--Jin' : '--vary',
+      opts.Jin ?? 'J_in',
+      'not with T_L given (J_in enters only the heat balance, which T_L given replaces)',
+    );
   const Tc = Math.min(base.left.superconductor.Tc, base.right.superconductor.Tc);
   if (axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'))) {
     const show = (name: string, v: number) => `${name} = ${formatQuantity(v, 'temperature')}`;

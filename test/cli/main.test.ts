@@ -126,7 +126,7 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
       ['transient', '--TR', '700mK', '--Jin', '1fW', '--change', 'Jin=2fW', '--until', '0s'],
       "--until: invalid value '0s'",
     ],
-    [
+    ...(['2', '1.5'] as const).map((state): [string[], string] => [
       [
         'transient',
         '--TR',
@@ -138,26 +138,12 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
         '--until',
         '1us',
         '--initial-state',
-        '2',
+        state,
       ],
-      "--initial-state: invalid value '2': 0 … 0 (stable steady states before the change)",
-    ],
-    [
-      [
-        'transient',
-        '--TR',
-        '700mK',
-        '--Jin',
-        '1fW',
-        '--change',
-        'Jin=2fW',
-        '--until',
-        '1us',
-        '--initial-state',
-        '1.5',
-      ],
-      "--initial-state: invalid value '1.5': an integer ≥ 0, e.g. 1 (0: the coldest stable steady state)",
-    ],
+      state === '2'
+        ? "--initial-state: invalid value '2': 0 … 0 (stable steady states before the change)"
+        : "--initial-state: invalid value '1.5': an integer ≥ 0, e.g. 1 (0: the coldest stable steady state)",
+    ]),
     [['solve', '--setup', '1', '--TR', '100mK'], 'exactly one of --Jin and --target-TL'],
     [
       ['solve', '--Jin', '1fW', '--TR', '100mK', '--quiet', '--progress'],

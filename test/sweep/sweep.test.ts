@@ -216,6 +216,15 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         ['--vary', 'TR=10mK..800mK:5', '--TL', '500mK', '--output', 'T_L'],
         /--output: .*needs the heat balance/,
       ],
+      // T_L given: a J_in, fixed or varied, would be recorded and play no part.
+      [
+        ['--vary', 'TR=10mK..800mK:5', '--TL', '500mK', '--Jin', '100fW'],
+        /^ndtc sweep: --Jin: invalid value '100fW': not with T_L given \(J_in enters only the heat balance/,
+      ],
+      [
+        ['--vary', 'TR=10mK..800mK:5', '--TL', '500mK', '--vary', 'Jin=1fW,2fW'],
+        /^ndtc sweep: --vary: invalid value 'J_in': not with T_L given/,
+      ],
       // A grid value out of range names --vary (the option that made it) and the value, not --TR.
       [
         ['--vary', 'TR=10mK..1.5K:5', '--TL', '500mK'],
