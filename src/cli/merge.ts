@@ -29,10 +29,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--out <dir>', 'where to write the results (default: the first directory)')
     .option('--plot <quantity>', 'quantity to plot (default: the first numeric output); --no-plot for none')
     .option('--no-plot', 'write no plot')
-    .option(
-      '--remove-chunks',
-      'delete the chunk files once the results are written, fsynced and verified (disk is not doubled)',
-    )
+    .option('--remove-chunks', 'delete the chunk files once the results are written, fsynced and verified')
     .option('--no-h5', 'write no results.h5 (the NetCDF-4/HDF5 file of labelled N-D arrays)')
     .option('--force', `${FORCE_HELP}; without it, --out must be new, empty or hold this sweep`)
     .addHelpText(
@@ -42,7 +39,7 @@ Examples:
   $ ndtc merge ndtc-out/study              # shards shared one directory (the Slurm script does this)
   $ ndtc merge --out ndtc-out/study shard-0 shard-1 shard-2
 
-Every chunk is verified against its record (length and SHA-256) as it is copied. A missing or
+Every chunk is verified against its record (length and SHA-256) as it is read. A missing or
 damaged chunk refuses the merge (exit 1) in one line naming it, why, and the command that computes
 it again (its shard, and Slurm array task, when the directory records the shard count). Directories
 of different sweeps are refused (exit 2). Check a study at any time with ndtc verify DIR.`,
