@@ -192,14 +192,31 @@ export function deviceFromOptions(
  * (the bath is at T_R), else `--Tbath`; undefined when neither is given as text.
  */
 function givenBath(opts: DeviceOptionValues): { value: number; option: string } | undefined {
-  const { setup, TR, Tbath } = opts as DeviceOptionValues & {
+  const { setup, TR, Tbath, vary, sweep } = opts as DeviceOptionValues & {
     setup?: unknown;
     TR?: unknown;
     Tbath?: unknown;
+    vary?: unknown;
+    sweep?: unknown;
   };
-  const [option, text] = String(setup) === '2' ? ['--TR', TR] : ['--Tbath', Tbath];
-  if (typeof text !== 'string') return undefined;
-  return { value: parseList(text, 'temperature', option)[0], option };
+  const inSetup2 = String(setup) === '2';
+  const [option, text] = inSetup2 ? ['--TR', TR] : ['--Tbath', Tbath];
+  if (typeof text === 'string') return { value: parseList(text, 'temperature', option)[0], option };
+  // Or an axis of the bath (sweep --vary, hysteresis --sweep): T_bath, or T_R in setup 2.
+  const axes: [string, unknown][] = [
+    ...(Array.isArray(vary) ? vary.map((v): [string, unknown] => ['--vary', v]) : []),
+    ['--sweep', sweep],
+  ];
+  for (const [axisOption, axis] of axes) {
+    if (typeof axis !== 'string' || !axis.includes('=')) continue;
+    const eq = axis.indexOf('=');
+    const name = axis.slice(0, eq).trim().replace('_', '').toLowerCase();
+    if (name === 'tbath' || (inSetup2 && name === 'tr')) {
+      const values = parseList(axis.slice(eq + 1).trim(), 'temperature', axisOption);
+      return { value: values[0], option: axisOption };
+    }
+  }
+  return undefined;
 }
 
 /** The JSON `parameters` entries describing the device. */

@@ -17,6 +17,7 @@ import {
   RESULTS_CSV,
   RESULTS_JSONL,
   RESULTS_RECORD,
+  removeOwnTemporaries,
   SHARDS,
   REMOVE_CHUNKS_TEXT_ONLY,
   makeManifest,
@@ -483,6 +484,7 @@ See docs/sweeps.md.`,
       // The exit is at once: a chunk being written has no record yet, so --resume computes it again.
       const resumeLine = `ndtc sweep --out ${opts.out} --resume${shard ? ` --shard ${shard.index}/${shard.count}` : ''}`;
       const interrupted = (signal: NodeJS.Signals): void => {
+        removeOwnTemporaries(opts.out);
         ctx.stderr(
           `ndtc sweep: interrupted (${signal}); the chunks done are kept: continue with ${resumeLine}\n`,
         );

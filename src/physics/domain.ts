@@ -230,7 +230,7 @@ export interface TemperatureBounds {
 }
 
 /** Why the model stops at 0.004 Tc, for a caller that evaluates every quantity. */
-const BELOW_FLOOR = 'below, J_ph,S leaves its tables (seconds per value) and R/R0 overflows near 10⁻⁵ Tc';
+const BELOW_FLOOR = 'below, J_ph,S leaves its tables and R/R0 overflows near 10⁻⁵ Tc';
 
 /**
  * Throws InputError for the first temperature of `temps` outside [0.004 Tc, Tc) (or [0.004 Tc, 10 K] without

@@ -228,6 +228,23 @@ export function removeStaleTemporaries(dir: string, from: number, to: number): v
   }
 }
 
+/**
+ * Remove the chunk temporaries this process's threads were writing (their names hold its pid): a
+ * run stopped by Ctrl-C leaves no half-written chunk file behind; a shard sharing the directory
+ * keeps its own.
+ */
+export function removeOwnTemporaries(dir: string): void {
+  const chunks = join(dir, 'chunks');
+  try {
+    for (const name of readdirSync(chunks)) {
+      const m = /^\.\d+\.(?:bin|done)\.(\d+)\.\d+\.\d+\.tmp$/.exec(name);
+      if (m && Number(m[1]) === process.pid) rmSync(join(chunks, name), { force: true });
+    }
+  } catch {
+    // left for the next run's removeStaleTemporaries
+  }
+}
+
 /** Whether process `pid` is alive on this machine (EPERM: alive, but not ours to signal). */
 function processAlive(pid: number): boolean {
   try {

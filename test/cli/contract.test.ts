@@ -269,10 +269,53 @@ describe('--Tc against the bath the command computes at', () => {
       ['solve', '--setup', '2', '--Jin', '100fW', '--TR', '300mK,400mK', '--Tc', '5K'],
       ['phonon', '--Te', '500mK', '--Tbath', '100mK', '--Tc', '5K'],
       ['transistor', '--JinL', '100fW', '--JinR', '1fW', '--Tbath', '100mK', '--Tc', '5K'],
+      // A bath that is an axis: T_bath, or T_R in setup 2.
+      [
+        'sweep',
+        '--vary',
+        'Tbath=50mK,100mK',
+        '--TR',
+        '300mK',
+        '--Jin',
+        '100fW',
+        '--Tc',
+        '5K',
+        '--out',
+        join(root, 'tc-1'),
+        '--no-plot',
+      ],
+      [
+        'sweep',
+        '--setup',
+        '2',
+        '--vary',
+        'TR=50mK,300mK',
+        '--Jin',
+        '100fW',
+        '--Tc',
+        '5K',
+        '--out',
+        join(root, 'tc-2'),
+        '--no-plot',
+      ],
+      [
+        'hysteresis',
+        '--setup',
+        '2',
+        '--sweep',
+        'TR=50mK..300mK:5',
+        '--Jin',
+        '100fW',
+        '--Tc',
+        '5K',
+        '--out',
+        join(root, 'tc-3'),
+        '--no-plot',
+      ],
     ]) {
       const r = await ndtc(...args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-      expect(r.stdout).toContain('Tc = 5 K');
+      if (!['sweep', 'hysteresis'].includes(args[0])) expect(r.stdout).toContain('Tc = 5 K');
     }
     oneLine(
       await ndtc('solve', '--Jin', '100fW', '--TR', '300mK', '--Tbath', '10mK', '--Tc', '5K'),

@@ -134,6 +134,9 @@ describe('built CLI', () => {
       // out (a kill leaves them for the next run, which removes them).
       const partial = readdirSync(out).filter((f) => f.startsWith('.results.'));
       expect(partial).toEqual(signal === 'SIGINT' ? [] : [expect.any(String), expect.any(String)]);
+      // Nor any chunk file its threads were writing.
+      if (signal === 'SIGINT')
+        expect(readdirSync(join(out, 'chunks')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       const resumed = await runCli([
         'sweep',
         '--out',
