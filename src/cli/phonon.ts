@@ -22,7 +22,7 @@ const BEYOND = {
 
 interface Options extends DeviceOptionValues {
   Te: string;
-  Tbath: string;
+  Tbath?: string;
   json?: boolean;
   csv?: boolean;
   quiet?: boolean;
@@ -39,7 +39,10 @@ export function register(program: Command, ctx: CliContext): void {
       'electron-phonon heat J_ph = J_ph,N + J_ph,S from the left reservoir (electrons at T_e) to the bath',
     )
     .requiredOption('--Te <temps>', 'electron temperatures: list or range, e.g. 300mK or 50mK..1K:20')
-    .requiredOption('--Tbath <temps>', 'bath (phonon) temperatures: list or range, e.g. 10mK');
+    .option(
+      '--Tbath <temps>',
+      "bath (phonon) temperatures: list or range, e.g. 10mK (default: the device's)",
+    );
   addDeviceOptions(cmd);
   addOutputOptions(cmd)
     .option('--quiet', 'no progress bar')
@@ -57,13 +60,20 @@ Points: {T_e, T_bath, J_ph_N, J_ph_S, J_ph} (K, K, W, W, W).`,
     .action(async (opts: Options) => {
       const format = outputFormatOf(opts);
       const device = deviceFromOptions(opts, ctx.loadDeviceFile);
-      const [Tes, Tbaths] = parsePointGrid(
-        [
-          { option: '--Te', text: opts.Te, kind: 'temperature' },
-          { option: '--Tbath', text: opts.Tbath, kind: 'temperature' },
-        ],
-        BEYOND,
-      );
+      // Without --Tbath, the device's bath (a device file's Tbath, else the platform's 10 mK).
+      const [Tes, Tbaths] =
+        opts.Tbath === undefined
+          ? [
+              ...parsePointGrid([{ option: '--Te', text: opts.Te, kind: 'temperature' }], BEYOND),
+              [device.Tbath],
+            ]
+          : parsePointGrid(
+              [
+                { option: '--Te', text: opts.Te, kind: 'temperature' },
+                { option: '--Tbath', text: opts.Tbath, kind: 'temperature' },
+              ],
+              BEYOND,
+            );
       belowTc(Tes, device.left.superconductor.Tc, '--Te');
       belowTc(Tbaths, device.left.superconductor.Tc, '--Tbath');
       const slow = await prepareForDevice(device);

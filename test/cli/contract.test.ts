@@ -364,3 +364,21 @@ describe('rectification temperatures', () => {
     );
   });
 });
+
+describe('phonon without --Tbath', () => {
+  it("uses the device's bath: the platform's 10 mK, a device file's own", async () => {
+    const file = join(root, 'bath-100mK.yaml');
+    writeFileSync(file, 'platform: ag\nTbath: 100mK\n');
+    for (const [args, bath] of [
+      [['phonon', '--Te', '500mK', '--json'], 0.01],
+      [['phonon', '--Te', '500mK', '--device', file, '--json'], 0.1],
+    ] as const) {
+      const r = await ndtc(...args);
+      expect(r.code, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout) as { points: { T_bath: number; J_ph: number }[] };
+      expect(doc.points.map((p) => p.T_bath)).toEqual([bath]);
+      const given = await ndtc('phonon', '--Te', '500mK', '--Tbath', `${bath * 1000}mK`, '--json');
+      expect((JSON.parse(given.stdout) as typeof doc).points[0].J_ph).toBe(doc.points[0].J_ph);
+    }
+  });
+});

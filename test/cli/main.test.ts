@@ -107,7 +107,7 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
       ['photonic', '--TL', '500mK', '--TR', '100mK', '--device', 'examples/ag.yaml', '--platform', 'ag'],
       '--platform: invalid value',
     ],
-    [['phonon', '--Te', '500mK'], "'--Tbath <temps>' not specified"],
+    [['phonon', '--Tbath', '10mK'], "'--Te <temps>' not specified"],
     [
       ['phonon', '--Te', '500mK', '--Tbath', '10 parsecs'],
       "--Tbath: invalid value '10 parsecs': unknown unit",
