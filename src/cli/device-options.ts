@@ -18,7 +18,7 @@ import {
 } from '../index.js';
 import { DOMAIN, MIN_REDUCED_TEMPERATURE, checkDevice, checkInRange, rangeText } from '../physics/domain.js';
 import { formatNumber, formatQuantity, parseQuantity } from '../units/quantity.js';
-import { parseList } from '../units/list.js';
+import { firstOfList } from '../units/list.js';
 import type { DeviceFileLoader } from './context.js';
 
 /** The raw option strings, as commander hands them over (no defaults: an absent option keeps the device's value). */
@@ -201,7 +201,7 @@ function givenBath(opts: DeviceOptionValues): { value: number; option: string } 
   };
   const inSetup2 = String(setup) === '2';
   const [option, text] = inSetup2 ? ['--TR', TR] : ['--Tbath', Tbath];
-  if (typeof text === 'string') return { value: parseList(text, 'temperature', option)[0], option };
+  if (typeof text === 'string') return { value: firstOfList(text, 'temperature', option), option };
   // Or an axis of the bath (sweep --vary, hysteresis --sweep): T_bath, or T_R in setup 2.
   const axes: [string, unknown][] = [
     ...(Array.isArray(vary) ? vary.map((v): [string, unknown] => ['--vary', v]) : []),
@@ -212,8 +212,7 @@ function givenBath(opts: DeviceOptionValues): { value: number; option: string } 
     const eq = axis.indexOf('=');
     const name = axis.slice(0, eq).trim().replace('_', '').toLowerCase();
     if (name === 'tbath' || (inSetup2 && name === 'tr')) {
-      const values = parseList(axis.slice(eq + 1).trim(), 'temperature', axisOption);
-      return { value: values[0], option: axisOption };
+      return { value: firstOfList(axis.slice(eq + 1).trim(), 'temperature', axisOption), option: axisOption };
     }
   }
   return undefined;

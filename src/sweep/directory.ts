@@ -1,8 +1,9 @@
 /**
  * The on-disk layout of a sweep: `manifest.json` (the sweep and its hash); per chunk
  * `chunks/NNNNNN.bin`, its points' records as float64 (binary-chunk.ts), written atomically and
- * fsynced, and then `chunks/NNNNNN.done`, the record of its length and SHA-256 (written last, so a chunk is done iff its record exists and its files match
- * it); the results assembled from the chunks (assemble.ts) and their record `results.done`;
+ * fsynced, and then `chunks/NNNNNN.done`, the record of its length and SHA-256 (written last, so a
+ * chunk is done iff its record exists and its file matches it); the results assembled from the
+ * chunks (assemble.ts) and their record `results.done`;
  * `shards.json` (the shard count, to name the shard to rerun); `chunks/removed.json` once the chunks
  * were removed after a verified merge.
  */
@@ -218,28 +219,29 @@ export function openSweepDirectory(dir: string, spec: SweepSpec, resume: boolean
   return manifest;
 }
 
-/** Remove temporary files left by a killed writer of chunks [from, to) (only ours: shards may share the dir). */
-export function removeStaleTemporaries(dir: string, from: number, to: number): void {
+/** Remove the chunk temporaries (`.NNNNNN.bin.<pid>.<thread>.<n>.tmp`, `.done` alike) that `which` picks. */
+function removeChunkTemporaries(dir: string, which: (k: number, pid: number) => boolean): void {
   const chunks = join(dir, 'chunks');
   if (!existsSync(chunks)) return;
   for (const name of readdirSync(chunks)) {
-    const m = /^\.(\d+)\.(bin|done)\..*\.tmp$/.exec(name);
-    if (m && Number(m[1]) >= from && Number(m[1]) < to) rmSync(join(chunks, name), { force: true });
+    const m = /^\.(\d+)\.(?:bin|done)\.(\d+)\..*\.tmp$/.exec(name);
+    if (m && which(Number(m[1]), Number(m[2]))) rmSync(join(chunks, name), { force: true });
   }
+}
+
+/** Remove temporary files left by a killed writer of chunks [from, to) (only ours: shards may share the dir). */
+export function removeStaleTemporaries(dir: string, from: number, to: number): void {
+  removeChunkTemporaries(dir, (k) => k >= from && k < to);
 }
 
 /**
  * Remove the chunk temporaries this process's threads were writing (their names hold its pid): a
  * run stopped by Ctrl-C leaves no half-written chunk file behind; a shard sharing the directory
- * keeps its own.
+ * keeps its own. Called on the way out: a failure leaves them for the next run.
  */
 export function removeOwnTemporaries(dir: string): void {
-  const chunks = join(dir, 'chunks');
   try {
-    for (const name of readdirSync(chunks)) {
-      const m = /^\.\d+\.(?:bin|done)\.(\d+)\.\d+\.\d+\.tmp$/.exec(name);
-      if (m && Number(m[1]) === process.pid) rmSync(join(chunks, name), { force: true });
-    }
+    removeChunkTemporaries(dir, (_, pid) => pid === process.pid);
   } catch {
     // left for the next run's removeStaleTemporaries
   }

@@ -209,6 +209,17 @@ export function listLength(
   return planList(text, kind, option, limit).count;
 }
 
+/** The first value of a list option, checked as parseList checks the whole list, without making the rest. */
+export function firstOfList(
+  text: string,
+  kind: QuantityKind,
+  option: string,
+  limit: ListLimit = { max: MAX_RANGE_POINTS },
+): number {
+  const first = planList(text, kind, option, limit).parsed[0];
+  return typeof first === 'number' ? first : first.from;
+}
+
 /** parseList's own arguments: a text, a known kind, a limit { max, beyond? } of 1 to MAX_RANGE_POINTS. */
 function checkListArguments(text: unknown, kind: QuantityKind, option: string, limit: unknown): void {
   checkKind(kind, 'parseList');

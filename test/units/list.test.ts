@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InputError } from '../../src/errors.js';
-import { parseList, type ListLimit } from '../../src/units/list.js';
+import { firstOfList, parseList, type ListLimit } from '../../src/units/list.js';
 import type { QuantityKind } from '../../src/units/quantity.js';
 
 describe('parseList', () => {
@@ -132,5 +132,16 @@ describe('parseList', () => {
   ])('bad argument %# → InputError', (call, message) => {
     expect(call).toThrow(InputError);
     expect(call).toThrowError(message);
+  });
+});
+
+describe('firstOfList', () => {
+  it("is parseList's first value, without making the others, and refuses what parseList refuses", () => {
+    for (const text of ['10mK', '10mK,20mK', '50mK..800mK:20', '1e-3K..1K:7:log,2K', '0.5 K , 1K'])
+      expect(firstOfList(text, 'temperature', '--T')).toBe(parseList(text, 'temperature', '--T')[0]);
+    // 10⁷ values planned, one made.
+    expect(firstOfList('1mK..1K:10000000', 'temperature', '--T')).toBe(1e-3);
+    for (const bad of ['10mK,,20mK', '10mK..1K:1', '5kg'])
+      expect(() => firstOfList(bad, 'temperature', '--T')).toThrow(InputError);
   });
 });
