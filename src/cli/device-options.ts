@@ -69,8 +69,11 @@ export function addSuperconductorOptions(cmd: Command, withBath = false): Comman
     );
 }
 
-/** Registers the device options on a command. */
-export function addDeviceOptions(cmd: Command): Command {
+/**
+ * Registers the device options on a command; `bath: 'unused'` for a command whose numbers do not
+ * depend on the bath (its --Tc is bounded by the model alone).
+ */
+export function addDeviceOptions(cmd: Command, bath: BathUse = 'used'): Command {
   cmd
     .option('--platform <name>', `built-in platform: ${PLATFORMS.join(' or ')} (default: ag)`)
     .option('--device <file>', 'device file (YAML or JSON, see docs/devices.md) instead of --platform')
@@ -86,8 +89,11 @@ export function addDeviceOptions(cmd: Command): Command {
       '--r0 <resistance>',
       `normal-state specific resistance R0·A, ${rangeText(DOMAIN.r0)} (default: ${formatQuantity(PAPER_DEFAULTS.r0, 'specificResistance')})`,
     );
-  return addSuperconductorOptions(cmd, true);
+  return addSuperconductorOptions(cmd, bath === 'used');
 }
+
+/** Whether a command's numbers depend on the device's bath temperature. */
+export type BathUse = 'used' | 'unused';
 
 /** A device option's value, parsed with its unit and inside the model's domain (src/physics/domain.ts). */
 function domainValue(
@@ -139,6 +145,7 @@ export function deviceFromOptions(
   loadDeviceFile?: DeviceFileLoader,
   /** Whether the command computes through real photon lines (`line` in a device file). */
   realLines = false,
+  bath: BathUse = 'used',
 ): Device {
   const platform = platformOf(opts);
   let device: Device;
@@ -162,10 +169,11 @@ export function deviceFromOptions(
   );
   // The bath the command computes at: the device's, or the first of those its options give (each of
   // which the command checks against Tc as it meets it).
-  const given = givenBath(opts);
+  const given = bath === 'used' ? givenBath(opts) : undefined;
   const Tbath = given?.value ?? device.Tbath;
+  const fits = (T: number): boolean => T < sc.Tc && T >= MIN_REDUCED_TEMPERATURE * sc.Tc;
   // Named --Tc before the device is patched (the library would name its own parameter).
-  if (opts.Tc !== undefined && !(Tbath < sc.Tc && Tbath >= MIN_REDUCED_TEMPERATURE * sc.Tc)) {
+  if (opts.Tc !== undefined && bath === 'used' && !fits(Tbath)) {
     throw new InputError(
       '--Tc',
       opts.Tc,
@@ -175,9 +183,16 @@ export function deviceFromOptions(
   }
   // A --Tc the device's own bath does not fit, at a bath the options give that fits: the device takes
   // that bath (the command sets each point's own from its options, and names one out of range).
-  const fits = (T: number): boolean => T < sc.Tc && T >= MIN_REDUCED_TEMPERATURE * sc.Tc;
-  const rebath = opts.Tc !== undefined && given !== undefined && !fits(device.Tbath) && fits(Tbath);
-  const built = withJunctionParameters(rebath ? { ...device, Tbath } : device, {
+  // A command that does not use the bath keeps the device valid with the lowest bath the new Tc allows.
+  const rebathTo =
+    opts.Tc === undefined || fits(device.Tbath)
+      ? undefined
+      : bath === 'unused'
+        ? MIN_REDUCED_TEMPERATURE * sc.Tc
+        : given !== undefined && fits(Tbath)
+          ? Tbath
+          : undefined;
+  const built = withJunctionParameters(rebathTo === undefined ? device : { ...device, Tbath: rebathTo }, {
     ...(opts.Tc !== undefined && { Tc: sc.Tc }),
     ...(opts.gamma !== undefined && { gamma: sc.gamma }),
     ...(opts.chi !== undefined && { chi: domainValue(opts.chi, 'dimensionless', '--chi', 'chi') }),

@@ -16,7 +16,7 @@ import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from '../io/progress.js';
-import { belowTc } from './temperature-checks.js';
+import { bathOption, belowTc } from './temperature-checks.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
 
@@ -24,6 +24,7 @@ interface Options extends DeviceOptionValues {
   sweep: string;
   Jin?: string;
   TR?: string;
+  Tbath?: string;
   setup?: string;
   out: string;
   force?: boolean;
@@ -69,7 +70,8 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--Jin <power>', 'input power, for a T_R sweep')
     .option('--TR <temperature>', 'right temperature, for a J_in sweep (setup 2: also the bath)')
-    .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default: 1)');
+    .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default: 1)')
+    .option('--Tbath <temperature>', "setup 1: bath temperature (default: the device's)");
   addDeviceOptions(cmd);
   cmd
     .option(
@@ -93,7 +95,7 @@ followed branch ends. Loops are the ranges where the up and down branches differ
 See docs/bistability.md.`,
     )
     .action(async (opts: Options) => {
-      const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const built = deviceFromOptions(opts, ctx.loadDeviceFile);
       // Counted before the values are made. Each value is two steps of ~250 characters in the JSON,
       // built as one string: 2·10⁶ values failed at its end with 'Invalid string length', after the work.
       const { length } = axisLength(opts.sweep, '--sweep');
@@ -109,6 +111,8 @@ See docs/bistability.md.`,
       if (axis.values.length < 2)
         throw new InputError('--sweep', opts.sweep, 'at least two values, e.g. Jin=1fW..1pW:200:log');
       const setup = (fixed('setup', opts.setup, '--setup') ?? 1) as Setup;
+      const device: Device =
+        opts.Tbath === undefined ? built : { ...built, Tbath: bathOption(opts.Tbath, built, setup) };
       const Jin = fixed('J_in', opts.Jin, '--Jin');
       const TR = fixed('T_R', opts.TR, '--TR');
       if (axis.name === 'T_R' && Jin === undefined)

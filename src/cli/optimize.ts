@@ -1,7 +1,7 @@
 /** `ndtc optimize`: maximise δT or the negative responsivity over bounded device/operating parameters. */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { InputError, type Setup } from '../index.js';
+import { InputError, type Device, type Setup } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
 import { formatNumber, formatQuantity, parseQuantity, type QuantityKind } from '../units/quantity.js';
@@ -32,7 +32,7 @@ import {
   type DeviceOptionValues,
 } from './device-options.js';
 import { prepareForDevice, preparePhononTables } from './phonon-tables.js';
-import { belowTc } from './temperature-checks.js';
+import { bathOption, belowTc } from './temperature-checks.js';
 import { createProgress } from '../io/progress.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
@@ -44,6 +44,7 @@ interface Options extends DeviceOptionValues {
   param: string[];
   Jin?: string;
   setup?: string;
+  Tbath?: string;
   TRRange?: string;
   grid?: string;
   maxEvaluations?: string;
@@ -108,6 +109,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--Jin <power>', 'input power when J_in is not a --param')
     .option('--setup <1|2>', '1: T_bath fixed; 2: T_R = T_bath (default: 1)')
+    .option('--Tbath <temperature>', "setup 1: bath temperature (default: the device's)")
     .option(
       '--TR-range <from..to>',
       'T_R range of δT and of the responsivity minimum (default: 10mK..800mK)',
@@ -159,8 +161,7 @@ the optimum, written as CSV and plotted.`,
       // A device option fixing an optimised parameter would be overridden by the search without a word.
       for (const name of names) {
         const option = deviceOptionOf(name);
-        // (T_bath has no option here: the device file's bath is the one fixed value.)
-        const given = option === undefined || option === 'Tbath' ? undefined : opts[option];
+        const given = option === undefined ? undefined : opts[option];
         if (typeof given === 'string')
           throw new InputError(
             `--${option}`,
@@ -182,7 +183,9 @@ the optimum, written as CSV and plotted.`,
       } else if (!names.includes('J_in')) {
         throw new InputError('--Jin', '(missing)', 'an input power (--Jin 100fW) or --param Jin=FROM..TO');
       }
-      const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const built = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const device: Device =
+        opts.Tbath === undefined ? built : { ...built, Tbath: bathOption(opts.Tbath, built, fixed.setup) };
       // γ as a parameter: the bounds stand for every γ the search may try.
       const gammaParam = params.find((p) => p.name === 'gamma' || p.name === 'left.superconductor.gamma');
       const slow = gammaParam

@@ -31,7 +31,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description('photonic heat current J_γ from left to right and κ_γ = −∂J_γ/∂T_R (NDTC where κ_γ < 0)')
     .requiredOption('--TL <temps>', 'left temperatures (< Tc): list or range, e.g. 500mK')
     .requiredOption('--TR <temps>', 'right temperatures (< Tc): list or range, e.g. 10mK..500mK:50');
-  addDeviceOptions(cmd);
+  // J_γ depends on T_L and T_R alone: no bath bounds --Tc here.
+  addDeviceOptions(cmd, 'unused');
   addOutputOptions(cmd)
     .addHelpText(
       'after',
@@ -46,7 +47,7 @@ Points: {T_L, T_R, J_gamma, kappa_gamma} (K, K, W, W/K).`,
     )
     .action((opts: Options) => {
       const format = outputFormatOf(opts);
-      const device = deviceFromOptions(opts, ctx.loadDeviceFile);
+      const device = deviceFromOptions(opts, ctx.loadDeviceFile, false, 'unused');
       const [TLs, TRs] = parsePointGrid(
         [
           { option: '--TL', text: opts.TL, kind: 'temperature' },

@@ -27,7 +27,7 @@ import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
 import { prepareForDevice } from './phonon-tables.js';
-import { aboveTcFloor, belowTc } from './temperature-checks.js';
+import { bathOption, belowTc } from './temperature-checks.js';
 
 interface Options extends DeviceOptionValues {
   setup: string;
@@ -177,19 +177,7 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         belowTc([TR], TcOfTR, '--TR');
         drive = { setup, Jin: power(opts.Jin, '--Jin'), TR };
       }
-      if (opts.Tbath !== undefined) {
-        if (setup === 2)
-          throw new InputError('--Tbath', opts.Tbath, 'not with --setup 2 (the bath is at T_R)');
-        const Tb = parseQuantity(opts.Tbath, 'temperature', '--Tbath');
-        belowTc([Tb], Tc, '--Tbath');
-        // A device's bath: at least 0.004 of either Tc (the library's rule, in every setup).
-        aboveTcFloor(
-          [Tb],
-          Math.max(device.left.superconductor.Tc, device.right.superconductor.Tc),
-          '--Tbath',
-        );
-        drive.Tbath = Tb;
-      }
+      if (opts.Tbath !== undefined) drive.Tbath = bathOption(opts.Tbath, device, setup);
       const { quantity, value } = parseChange(opts.change, setup);
       if (quantity === 'TR') belowTc([value], TcOfTR, '--change');
       const start = transientTime(opts.at, '--at', true);

@@ -3,7 +3,7 @@
  * once with exit 2 (outside the domain) or exit 1 (I/O), one line naming the option or the path.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -326,6 +326,123 @@ describe('--Tc against the bath the command computes at', () => {
       await ndtc('solve', '--Jin', '100fW', '--TR', '300mK', '--Tbath', '100mK,10mK', '--Tc', '5K'),
       2,
       /^ndtc solve: --Tbath: invalid value '10 mK': a temperature from 20 mK \(0\.004 Tc\)/,
+    );
+  });
+});
+
+describe('the bath of commands that take one', () => {
+  const json = (r: Run): Record<string, unknown> => {
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as Record<string, unknown>;
+  };
+  it('photonic takes a --Tc that the 10 mK bath would refuse: J_γ does not depend on the bath', async () => {
+    // 0.004 · 5 K = 20 mK > 10 mK; the same J_γ as with a 100 mK bath, which fits.
+    const high = json(await ndtc('photonic', '--TL', '1K', '--TR', '500mK', '--Tc', '5K', '--json'));
+    const device = join(root, 'tc5-bath100mK.yaml');
+    const ag = readFileSync(new URL('../../examples/ag.yaml', import.meta.url), 'utf8');
+    writeFileSync(device, ag.replace('Tbath: 10mK', 'Tbath: 100mK').replace('Tc: 1.2K', 'Tc: 5K'));
+    const file = json(await ndtc('photonic', '--TL', '1K', '--TR', '500mK', '--device', device, '--json'));
+    const J = (d: Record<string, unknown>): number => (d.points as { J_gamma: number }[])[0].J_gamma;
+    expect(J(high)).toBeGreaterThan(0);
+    expect(J(high)).toBe(J(file));
+    const help = (await ndtc('photonic', '--help')).stdout;
+    expect(help).not.toMatch(/--Tc[^]*T_bath[^]*--gamma/);
+  });
+  it('hysteresis and optimize compute at --Tbath in setup 1, and refuse it in setup 2 or beside a T_bath search', async () => {
+    const out = join(root, 'hy-bath');
+    await ndtc(
+      'hysteresis',
+      '--sweep',
+      'TR=200mK..400mK:3',
+      '--Jin',
+      '100fW',
+      '--Tbath',
+      '100mK',
+      '--out',
+      out,
+      '--no-plot',
+      '--quiet',
+    );
+    const steps = (
+      JSON.parse(readFileSync(join(out, 'hysteresis.json'), 'utf8')) as { steps: { T_L: number }[] }
+    ).steps;
+    const solved = json(await ndtc('solve', '--Jin', '100fW', '--TR', '200mK', '--Tbath', '100mK', '--json'));
+    const roots = (solved.points as { roots: { T_L: number }[] }[])[0].roots;
+    expect(roots).toHaveLength(1);
+    expect(steps[0].T_L).toBe(roots[0].T_L);
+    oneLine(
+      await ndtc(
+        'hysteresis',
+        '--setup',
+        '2',
+        '--sweep',
+        'TR=200mK..400mK:3',
+        '--Jin',
+        '100fW',
+        '--Tbath',
+        '100mK',
+        '--out',
+        join(root, 'hy-2'),
+      ),
+      2,
+      /^ndtc hysteresis: --Tbath: invalid value '100mK': not with --setup 2 \(the bath is at T_R\)\n$/,
+    );
+    oneLine(
+      await ndtc(
+        'hysteresis',
+        '--sweep',
+        'TR=200mK..400mK:3',
+        '--Jin',
+        '100fW',
+        '--Tbath',
+        '2K',
+        '--out',
+        join(root, 'hy-3'),
+      ),
+      2,
+      /^ndtc hysteresis: --Tbath: invalid value '2 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
+    );
+    const opt = join(root, 'opt-bath');
+    const r = await ndtc(
+      'optimize',
+      '--maximize',
+      'deltaT',
+      '--param',
+      'chi=0.5..10:log',
+      '--Jin',
+      '100fW',
+      '--Tbath',
+      '50mK',
+      '--max-evaluations',
+      '12',
+      '--out',
+      opt,
+      '--no-plot',
+      '--quiet',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const params = (
+      JSON.parse(readFileSync(join(opt, 'optimize.json'), 'utf8')) as {
+        parameters: { device: { Tbath: number } };
+      }
+    ).parameters;
+    expect(params.device.Tbath).toBe(0.05);
+    oneLine(
+      await ndtc(
+        'optimize',
+        '--maximize',
+        'deltaT',
+        '--param',
+        'Tbath=10mK..50mK',
+        '--Jin',
+        '100fW',
+        '--Tbath',
+        '50mK',
+        '--out',
+        join(root, 'opt-2'),
+      ),
+      2,
+      /^ndtc optimize: --Tbath: invalid value '50mK': not together with --param T_bath=… \(the search sets it\)\n$/,
     );
   });
 });
