@@ -35,16 +35,32 @@ interface PeerResult {
   T_L: (number | null)[];
 }
 
-/** A python3 with NumPy and SciPy (Debian's python3-numpy/python3-scipy), or undefined. */
-function python(): string | undefined {
-  for (const exe of ['python3', '/usr/bin/python3']) {
-    const r = spawnSync(exe, ['-c', 'import numpy, scipy'], { stdio: 'ignore' });
-    if (r.status === 0) return exe;
+interface Python {
+  exe: string;
+  /** "Python 3.11.2, NumPy 1.24.2, SciPy 1.10.1", for the report. */
+  versions: string;
+  /** Whether xarray and h5netcdf import, so that the peer can write results.h5 as ndtc does. */
+  netcdf: boolean;
+}
+
+/**
+ * Debian's python3 with python3-numpy/python3-scipy, as the issue names the peer's stack (another
+ * python3 on PATH, e.g. pyenv's with newer wheels, starts up differently); else a python3 on PATH.
+ */
+function python(): Python | undefined {
+  for (const exe of ['/usr/bin/python3', 'python3']) {
+    const r = spawnSync(exe, [
+      '-c',
+      'import sys, numpy, scipy; print(f"Python {sys.version.split()[0]}, NumPy {numpy.__version__}, SciPy {scipy.__version__}")',
+    ]);
+    if (r.status !== 0) continue;
+    const netcdf = spawnSync(exe, ['-c', 'import xarray, h5netcdf'], { stdio: 'ignore' }).status === 0;
+    return { exe, versions: r.stdout.toString().trim(), netcdf };
   }
   return undefined;
 }
 
-function runPeer(exe: string, spec: SweepSpec): PeerResult {
+function runPeer(exe: string, spec: SweepSpec, out?: string): PeerResult {
   const device = spec.device;
   const Tb = device.Tbath;
   const Tc = device.left.superconductor.Tc;
@@ -56,6 +72,7 @@ function runPeer(exe: string, spec: SweepSpec): PeerResult {
     T_R: spec.axes.find((a) => a.name === 'T_R')!.values,
     J_in: spec.axes.find((a) => a.name === 'J_in')!.values,
     phonon: { T_L: TL, J_ph_S: TL.map((T) => phononHeatSuperconductor(device.left.superconductor, T, Tb)) },
+    out,
   };
   const script = new URL('./peer/tl_map.py', import.meta.url).pathname;
   const r = spawnSync(exe, [script], { input: JSON.stringify(input), maxBuffer: 1 << 28 });
@@ -112,11 +129,12 @@ function firstRoots(dir: string): (number | null)[] {
 }
 
 export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined> {
-  const exe = python();
-  if (!exe) {
+  const py = python();
+  if (!py) {
     process.stderr.write('bench: no python3 with NumPy and SciPy; the peer comparison is skipped\n');
     return undefined;
   }
+  const exe = py.exe;
   const root = mkdtempSync(join(tmpdir(), 'ndtc-bench-peer-'));
   try {
     const spec = (outputs: string[]): SweepSpec => ({ ...mapSpec(SIDE, SIDE), outputs });
@@ -216,9 +234,20 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
     // As the issue measured both (whole processes, the 316² map): the peer's script from interpreter
     // start-up to its results; `ndtc sweep` from start-up to results.csv, .jsonl and .h5 (and without
     // results.h5), no plot. Three runs each, alternating; medians.
-    const whole = { peer: [] as number[], ndtc: [] as number[], text: [] as number[] };
+    // Like for like, the peer also keeps its map as a physicist would: results.csv and results.h5.
+    const whole = {
+      peer: [] as number[],
+      peerFiles: [] as number[],
+      ndtc: [] as number[],
+      text: [] as number[],
+    };
     for (let round = 0; round < 3; round++) {
       whole.peer.push(runPeer(exe, spec(['T_L'])).process_cpu_s);
+      if (py.netcdf) {
+        const peerOut = mkdtempSync(join(root, 'peer-files-'));
+        whole.peerFiles.push(runPeer(exe, spec(['T_L']), peerOut).process_cpu_s);
+        rmSync(peerOut, { recursive: true, force: true });
+      }
       whole.ndtc.push(cliSweep(SIDE, join(root, `whole-${round}`), ['--workers', '1']).cpu);
       whole.text.push(cliSweep(SIDE, join(root, `whole-text-${round}`), ['--workers', '1', '--no-h5']).cpu);
     }
@@ -235,7 +264,7 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
     return {
       rows: [
         {
-          name: `NumPy/SciPy peer: the ${SIDE} × ${SIDE} Ag map (setup 1), first root to a 1e-9 K bracket, CPU of the map alone (median of 3)`,
+          name: `NumPy/SciPy peer (${py.versions}): the ${SIDE} × ${SIDE} Ag map (setup 1), first root to a 1e-9 K bracket, CPU of the map alone (median of 3)`,
           value: peer,
           unit: 'µs/point',
         },
@@ -388,6 +417,20 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
           value: median(whole.text) / median(whole.peer),
           unit: '×',
         },
+        ...(whole.peerFiles.length > 0
+          ? [
+              {
+                name: `NumPy/SciPy peer, ${SIDE} × ${SIDE} map, whole process writing results.csv (np.savetxt) and results.h5 (xarray, h5netcdf), as ndtc does (median of 3)`,
+                value: perPointWhole(whole.peerFiles),
+                unit: 'µs/point',
+              },
+              {
+                name: 'ratio ndtc / peer, whole process each, both writing their results as CSV and NetCDF-4 (ndtc also JSON Lines, chunk records and SHA-256)',
+                value: median(whole.ndtc) / median(whole.peerFiles),
+                unit: '×',
+              },
+            ]
+          : []),
         {
           name: 'ratio ndtc / peer, CPU per point (T_L, 1 thread)',
           value: cpuPerPoint('T_L, 1 thread') / peer,

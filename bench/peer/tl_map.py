@@ -16,7 +16,8 @@ sign change per point, and bisection on all points at once to a 1e-9 K bracket.
 
 Reads the map's description as JSON on stdin; writes JSON on stdout: CPU seconds (time.process_time)
 of the tables and of the map (imports excluded), of the whole process, and the first root per point
-(row-major, J_in slow).
+(row-major, J_in slow). With "out" (a directory) in the input, it also writes the map there as
+results.csv and results.h5 (xarray with h5netcdf), counted in the whole process.
 """
 
 import json
@@ -68,6 +69,18 @@ def resistance_spline(Tc, gamma, Tmin, n=400, order=16):
     G = 2 * np.sum(w * dynes(x, d[:, None, None], g[:, None, None]) / (4 * c * c), axis=(1, 2))
     G[0] = 1.0  # T = Tc: normal state
     return CubicSpline(s, np.log(G))
+
+
+def write_results(out, Jin, TR, TL):
+    """The map as the physicist keeps it: results.csv (np.savetxt) and results.h5 (xarray, NetCDF-4)."""
+    import xarray as xr
+
+    J, R = np.meshgrid(Jin, TR, indexing="ij")
+    np.savetxt(f"{out}/results.csv", np.column_stack([J.ravel(), R.ravel(), TL.ravel()]),
+               delimiter=",", header="J_in,T_R,T_L", comments="", fmt="%.17g")
+    ds = xr.Dataset({"T_L": (("J_in", "T_R"), TL, {"units": "K"})},
+                    coords={"J_in": ("J_in", Jin, {"units": "W"}), "T_R": ("T_R", TR, {"units": "K"})})
+    ds.to_netcdf(f"{out}/results.h5", engine="h5netcdf")
 
 
 def main():
@@ -130,9 +143,11 @@ def main():
     TL[iJ, iR] = 0.5 * (lo + hi_)
     t_map = time.process_time() - t0
 
+    if spec.get("out"):
+        write_results(spec["out"], Jin, TR, TL)
     roots = [None if np.isnan(v) else float(v) for v in TL.ravel()]
-    # The whole process so far (interpreter start-up, imports, input, tables, map, results as a list):
-    # what a user's run of the script costs, beside ndtc's whole `ndtc sweep`.
+    # The whole process so far (interpreter start-up, imports, input, tables, map, files if asked,
+    # results as a list): what a user's run of the script costs, beside ndtc's whole `ndtc sweep`.
     process_cpu = time.process_time()
     json.dump({"tables_cpu_s": t_tables, "map_cpu_s": t_map, "process_cpu_s": process_cpu,
                "points": int(TL.size), "T_L": roots}, sys.stdout)
