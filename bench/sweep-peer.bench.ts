@@ -252,6 +252,31 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
       whole.text.push(cliSweep(SIDE, join(root, `whole-text-${round}`), ['--workers', '1', '--no-h5']).cpu);
     }
     const perPointWhole = (xs: number[]): number => (median(xs) * 1e6) / points;
+
+    // At study scale (10⁶ points), whole processes again, each keeping its results as a user does: the
+    // peer as above, and writing results.csv and results.h5; ndtc's default run (results.csv, .jsonl
+    // and .h5) and --formats h5. Two rounds, alternating; the better run of each.
+    const study = {
+      peer: [] as number[],
+      peerFiles: [] as number[],
+      ndtc: [] as number[],
+      h5: [] as number[],
+    };
+    for (let round = 0; round < 2; round++) {
+      const s = { ...mapSpec(BIG_SIDE, BIG_SIDE), outputs: ['T_L'] };
+      study.peer.push(runPeer(exe, s).process_cpu_s);
+      study.ndtc.push(cliSweep(BIG_SIDE, join(root, `study-${round}`), ['--workers', '1']).cpu);
+      if (py.netcdf) {
+        const peerOut = mkdtempSync(join(root, 'peer-study-'));
+        study.peerFiles.push(runPeer(exe, s, peerOut).process_cpu_s);
+        rmSync(peerOut, { recursive: true, force: true });
+      }
+      study.h5.push(
+        cliSweep(BIG_SIDE, join(root, `study-h5-${round}`), ['--workers', '1', '--formats', 'h5']).cpu,
+      );
+    }
+    const best = (xs: number[]): number => Math.min(...xs);
+    const perPointStudy = (xs: number[]): number => (best(xs) * 1e6) / bigPoints;
     const peerTL = peerRuns[0].T_L;
     let worst = 0;
     let mismatched = 0;
@@ -427,6 +452,49 @@ export async function benchSweepPeer(): Promise<{ rows: BenchRow[] } | undefined
               {
                 name: 'ratio ndtc / peer, whole process each, both writing their results as CSV and NetCDF-4 (ndtc also JSON Lines, chunk records and SHA-256)',
                 value: median(whole.ndtc) / median(whole.peerFiles),
+                unit: '×',
+              },
+            ]
+          : []),
+        {
+          name: `NumPy/SciPy peer, ${BIG_SIDE} × ${BIG_SIDE} map (10⁶ points), whole process (better of 2)`,
+          value: perPointStudy(study.peer),
+          unit: 'µs/point',
+        },
+        ...(study.peerFiles.length > 0
+          ? [
+              {
+                name: '  the same writing results.csv (np.savetxt) and results.h5 (xarray, h5netcdf)',
+                value: perPointStudy(study.peerFiles),
+                unit: 'µs/point',
+              },
+            ]
+          : []),
+        {
+          name: `ndtc sweep, same map, whole process, default files (results.csv, .jsonl, .h5; 1 thread; better of 2)`,
+          value: perPointStudy(study.ndtc),
+          unit: 'µs/point',
+        },
+        {
+          name: '  the same with --formats h5 (results.h5 alone)',
+          value: perPointStudy(study.h5),
+          unit: 'µs/point',
+        },
+        {
+          name: `ratio ndtc / peer at 10⁶ points, whole process each: ndtc's default files against the peer writing none`,
+          value: best(study.ndtc) / best(study.peer),
+          unit: '×',
+        },
+        {
+          name: `ratio ndtc --formats h5 / peer at 10⁶ points, whole process each (the peer writing none)`,
+          value: best(study.h5) / best(study.peer),
+          unit: '×',
+        },
+        ...(study.peerFiles.length > 0
+          ? [
+              {
+                name: `ratio ndtc / peer at 10⁶ points, whole process each, both writing CSV and NetCDF-4 (ndtc also JSON Lines, chunk records and SHA-256)`,
+                value: best(study.ndtc) / best(study.peerFiles),
                 unit: '×',
               },
             ]

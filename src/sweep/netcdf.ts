@@ -21,6 +21,7 @@
  * end: memory holds one chunk per variable, whatever the sweep's size.
  */
 import { closeSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { importVendor } from '../io/vendor.js';
 import { join, resolve } from 'node:path';
 import { hasRoots } from './evaluate-chunk.js';
@@ -305,6 +306,11 @@ type H5wasm = (typeof import('h5wasm/node'))['default'];
  * string on every load; else (running from the sources) from the package. The same code either way.
  */
 async function loadH5wasm(): Promise<H5wasm> {
+  // V8 compiles HDF5's 3.5 MB of WebAssembly with Liftoff, then again with TurboFan on helper threads
+  // for functions that run a few milliseconds in all: Liftoff alone costs ~0.15–0.2 s less CPU per
+  // run, at 10⁵ points as at 10⁶ (by hand, `sweep --formats h5`, alternating), the same bytes written.
+  // Process-wide, read at compilation: only HDF5 compiles WebAssembly here. NDTC_V8_DEFAULTS=1 skips it.
+  if (process.env.NDTC_V8_DEFAULTS !== '1') setFlagsFromString('--liftoff-only');
   // The bundle's WebAssembly is a file beside it (scripts/bundle-vendor.mjs).
   return (await importVendor<{ default: H5wasm }>('h5wasm', () => import('h5wasm/node'))).default;
 }
