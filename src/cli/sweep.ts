@@ -32,7 +32,7 @@ import {
   type OperatingValues,
 } from '../sweep/parameters.js';
 import { plotSweep } from '../sweep/plot.js';
-import { DEFAULT_WORKERS } from '../sweep/pool.js';
+import { WORKER_PAYOFF_SECONDS, defaultThreads } from '../sweep/pool.js';
 import { DEFAULT_OUTPUTS, DROP, parseOutputs, splitOutputs, type SweepMode } from '../sweep/quantities.js';
 import { runSweep } from '../sweep/run.js';
 import {
@@ -324,7 +324,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option(
       '--workers <n>',
-      'threads computing chunks: the main thread and n − 1 workers; 1 (or 0): the main thread alone (default: the CPUs available, os.availableParallelism())',
+      `threads computing chunks: the main thread and n − 1 workers; 1 (or 0): the main thread alone (default: the CPUs available, os.availableParallelism(); 1 for a sweep estimated under ${WORKER_PAYOFF_SECONDS} s of CPU)`,
     )
     .option(
       '--resume',
@@ -373,10 +373,10 @@ device field by dotted path, e.g. left.normal.volume, right.junction.r0. Results
 See docs/sweeps.md.`,
     )
     .action(async (opts: Options, command: Command) => {
-      const workers =
+      const asked =
         opts.workers !== undefined
           ? positiveInteger(opts.workers, '--workers', 0, '2 (0: this thread alone)')
-          : DEFAULT_WORKERS;
+          : undefined;
       const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
       const maxPoints =
         opts.maxPoints !== undefined ? positiveInteger(opts.maxPoints, '--max-points') : DEFAULT_MAX_POINTS;
@@ -470,10 +470,14 @@ See docs/sweeps.md.`,
         );
       // A directory that cannot be made fails here, before the estimate samples the sweep.
       makeDirectory(opts.out);
-      // Said up front, before computing (not for a shard or a resumed run: that work was sized already).
-      if (!opts.quiet && !opts.resume && !shard) {
+      // Said up front, before computing (not for a shard or a resumed run: that work was sized already);
+      // without --workers, it also sets the threads: one for a small sweep (a worker would not pay).
+      const sized = !opts.resume && !shard;
+      const estimate = sized && (!opts.quiet || asked === undefined) ? estimateSweep(spec) : undefined;
+      const workers = asked ?? defaultThreads(estimate?.cpuSeconds);
+      if (estimate && !opts.quiet) {
         // A worker per chunk at most: that is all the pool starts.
-        ctx.stderr(`${describeEstimate(estimateSweep(spec), Math.min(workers, chunkCount(spec)))}\n`);
+        ctx.stderr(`${describeEstimate(estimate, Math.min(workers, chunkCount(spec)))}\n`);
         const hint = formatsHint(spec);
         if (hint) ctx.stderr(`${hint}\n`);
       }

@@ -18,6 +18,20 @@ import type { SweepSpec } from './spec.js';
 
 export const DEFAULT_WORKERS = availableParallelism();
 
+/**
+ * Below this estimated CPU (estimateSweep), a sweep asked for no thread count computes on the main
+ * thread alone: a worker's start-up and compilation then cost more wall time than its share saves.
+ * T_L maps on the 2-core development machine, whole processes, 1 thread against 2: 1.0 s against
+ * 1.2 s of wall at 10⁵ points (estimated ~1.3 s of CPU), 1.3 s against 1.4 s at 3·10⁵ (~2.9 s), even
+ * at 5.6·10⁵ (~3.1 s), and 2 threads ahead from there (3.7 s against 2.6 s at 10⁶).
+ */
+export const WORKER_PAYOFF_SECONDS = 3;
+
+/** Threads for a sweep of `estimatedCpuSeconds` when none are asked for (undefined: not estimated). */
+export function defaultThreads(estimatedCpuSeconds: number | undefined, available = DEFAULT_WORKERS): number {
+  return estimatedCpuSeconds !== undefined && estimatedCpuSeconds < WORKER_PAYOFF_SECONDS ? 1 : available;
+}
+
 /** What a chunk reports once its files are written. */
 export type ChunkFailures = PointFailure[];
 

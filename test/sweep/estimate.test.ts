@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { platformDevice } from '../../src/index.js';
 import { DEFAULT_MAX_POINTS } from '../../src/sweep/axes.js';
 import { describeEstimate, estimateSweep, formatsHint } from '../../src/sweep/estimate.js';
+import { WORKER_PAYOFF_SECONDS, defaultThreads } from '../../src/sweep/pool.js';
 import { readManifest } from '../../src/sweep/directory.js';
 import type { SweepSpec } from '../../src/sweep/spec.js';
 import { freshOutputs, ndtc } from './cli-harness.js';
@@ -23,6 +24,30 @@ function bytesUnder(dir: string): number {
   }
   return n;
 }
+
+describe('threads without --workers', () => {
+  it('a sweep estimated under WORKER_PAYOFF_SECONDS of CPU runs on the main thread alone; a larger one on every CPU', async () => {
+    expect(defaultThreads(0.01, 8)).toBe(1);
+    expect(defaultThreads(WORKER_PAYOFF_SECONDS * 0.99, 8)).toBe(1);
+    expect(defaultThreads(WORKER_PAYOFF_SECONDS, 8)).toBe(8);
+    // Not estimated (a resumed run, a shard): every CPU, as before.
+    expect(defaultThreads(undefined, 8)).toBe(8);
+    // The CLI takes the estimate it prints: 600 points are far below a second of CPU.
+    const out = fresh();
+    const r = await ndtc(
+      'sweep',
+      '--vary',
+      'Jin=1fW..1pW:12:log',
+      '--vary',
+      'TR=10mK..800mK:50',
+      '--out',
+      out,
+      '--no-plot',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^600 points, .* on 1 worker\), /);
+  });
+});
 
 describe('estimateSweep', () => {
   it('its fields are positive and consistent, and its disk is within 1.5× of what the run writes', async () => {
