@@ -64,7 +64,8 @@ const FROM_FAMILY_KEPT = 64;
 
 /**
  * Load the γ family (4 MB, on demand: most work uses the paper's γ), after which J_ph,S is tabulated
- * for every γ in FAMILY_GAMMA_RANGE. Idempotent. Without it, those γ take the direct quadrature.
+ * for every γ in FAMILY_GAMMA_RANGE. Idempotent. Under Node the first J_ph,S that needs it reads it
+ * itself; in a browser, without it, those γ take the direct quadrature.
  */
 export async function loadPhononFamily(): Promise<void> {
   if (family) return;
@@ -72,6 +73,28 @@ export async function loadPhononFamily(): Promise<void> {
     default: PhononRatioFamily;
   };
   family = module.default;
+}
+
+/** The family's file beside this module (a variable, so that bundlers leave it to loadPhononFamily's import). */
+const FAMILY_FILE = './data/phonon-ratio-family.json';
+
+/**
+ * The γ family read synchronously where Node's fs is at hand (process.getBuiltinModule, Node ≥ 20.16):
+ * the first J_ph,S at a γ outside the shipped tables, in a solver that cannot await, would otherwise
+ * take the direct quadrature (~1 s an evaluation, hundreds per solve). Elsewhere (a browser) it does
+ * nothing and `loadPhononFamily` is the way. Whether the family is loaded after.
+ */
+function loadPhononFamilySync(): PhononRatioFamily | undefined {
+  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    ?.getBuiltinModule;
+  const fs = getBuiltin?.('node:fs') as typeof import('node:fs') | undefined;
+  if (!fs) return undefined;
+  try {
+    family = JSON.parse(fs.readFileSync(new URL(FAMILY_FILE, import.meta.url), 'utf8')) as PhononRatioFamily;
+  } catch {
+    // Not beside this module (an unusual bundle): the direct path, as before.
+  }
+  return family;
 }
 
 /** Whether J_ph,S at `gamma` is tabulated now (shipped, or in the loaded family's range). */
@@ -238,7 +261,9 @@ let lastTable: PreparedTable | undefined;
 
 function tableFor(gamma: number): PreparedTable | undefined {
   if (lastTable !== undefined && lastTable.gamma === gamma) return lastTable;
-  const t = shipped.get(gamma) ?? (family && inFamilyRange(gamma) ? familyTable(family, gamma) : undefined);
+  const t =
+    shipped.get(gamma) ??
+    (inFamilyRange(gamma) && (family ?? loadPhononFamilySync()) ? familyTable(family!, gamma) : undefined);
   if (t === undefined) return undefined;
   lastTable = prepared(t);
   return lastTable;
