@@ -105,7 +105,10 @@ export interface SweepArrays {
   shape: number[];
   /** The outputs in the order asked, with units and levels. */
   outputInfo: SweepOutputInfo[];
-  /** Length of the trailing root dimension of root outputs: the most roots found at any point (0 if none). */
+  /**
+   * Length of the trailing root dimension of root outputs: the most roots found at any point, at least
+   * 1 where a root output is asked (NaN at a point without a root); 0 without root outputs.
+   */
   maxRoots: number;
   /**
    * Values per output, row-major (first axis slowest): point outputs have shape `shape`, root outputs
@@ -131,7 +134,7 @@ export interface SweepChunk {
   end: number;
   /** Coordinates of each point of the range, per axis name, SI. */
   coordinates: Record<string, Float64Array>;
-  /** The most roots found at any point of this range (the root dimension of its root outputs). */
+  /** The most roots found at any point of this range, at least 1 with root outputs (the root dimension of its root outputs). */
   maxRoots: number;
   /** Values per output: point outputs `[end − start]`, root outputs `[end − start, maxRoots]`, NaN-filled. */
   outputs: Record<string, Float64Array>;
@@ -324,6 +327,13 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
     );
   if (seen.has('setup') && mode === 'direct')
     throw new InputError(`${fn} axes`, 'setup', 'setup only with the heat balance (without T_L)');
+  // With T_L given nothing is balanced: a J_in would play no part, as `ndtc sweep` refuses it.
+  if (mode === 'direct' && has('J_in'))
+    throw new InputError(
+      seen.has('J_in') ? `${fn} axes` : `${fn} fixed.J_in`,
+      seen.has('J_in') ? 'J_in' : describe(fixed.J_in),
+      'not with T_L given (J_in enters only the heat balance, which T_L given replaces)',
+    );
   const Tcs = [base.left.superconductor.Tc, base.right.superconductor.Tc];
   const Tc = Math.min(...Tcs);
   const TcVaried = axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'));
@@ -374,7 +384,8 @@ async function preparePhonon(spec: SweepSpec): Promise<void> {
 class OutputBlock {
   readonly point: Float64Array[];
   root: Float64Array[];
-  maxRoots = 0;
+  /** The root dimension: the most roots at any point, at least 1 where there are root outputs (NaN there). */
+  maxRoots: number;
   /** Root slots per point allocated. */
   private stride: number;
   readonly nRoots: Int32Array;
@@ -386,6 +397,9 @@ class OutputBlock {
   ) {
     this.point = ctx.pointOutputs.map(() => new Float64Array(length).fill(NaN));
     this.stride = ctx.rootOutputs.length > 0 ? 1 : 0;
+    // A grid (or chunk) without a single root keeps one NaN slot per point: arrays as long as the
+    // coordinates, indexed as documented, as results.csv keeps a row with an empty T_L.
+    this.maxRoots = this.stride;
     this.root = ctx.rootOutputs.map(() => new Float64Array(length * this.stride).fill(NaN));
     this.nRoots = new Int32Array(length);
   }

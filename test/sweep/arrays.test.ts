@@ -146,6 +146,44 @@ describe('sweepGrid', () => {
     expect(s.outputs.T_L[1]).toBeNaN();
   });
 
+  it('a grid without a single root keeps one NaN slot per point (maxRoots 1), in sweepGrid and in every chunk', async () => {
+    const input: SweepGridInput = {
+      device: platformDevice('ag'),
+      axes: [{ name: 'T_R', values: [0.3, 0.4, 0.5] }],
+      fixed: { J_in: 1e-9 },
+      outputs: ['T_L', 'n_roots'],
+    };
+    const s = await sweepGrid(input);
+    expect(s.maxRoots).toBe(1);
+    expect(Array.from(s.nRoots)).toEqual([0, 0, 0]);
+    expect(Array.from(s.outputs.n_roots)).toEqual([0, 0, 0]);
+    expect(s.outputs.T_L).toHaveLength(3);
+    expect(Array.from(s.outputs.T_L).every(Number.isNaN)).toBe(true);
+    for await (const chunk of sweepChunks(input, { chunkSize: 2 })) {
+      expect(chunk.maxRoots).toBe(1);
+      expect(chunk.outputs.T_L).toHaveLength(chunk.coordinates.T_R.length);
+    }
+    // Without a root output there is no root dimension.
+    expect((await sweepGrid({ ...input, outputs: ['n_roots'] })).maxRoots).toBe(0);
+  });
+
+  it('refuses a J_in with T_L given (nothing is balanced), as ndtc sweep does', async () => {
+    const base = { device: platformDevice('ag'), outputs: ['J_gamma'] };
+    await expect(
+      sweepGrid({ ...base, axes: [{ name: 'T_R', values: [0.1, 0.3] }], fixed: { T_L: 0.5, J_in: 1e-13 } }),
+    ).rejects.toThrow(/^sweepGrid fixed\.J_in: invalid value '1e-13': not with T_L given/);
+    await expect(
+      sweepGrid({
+        ...base,
+        axes: [
+          { name: 'J_in', values: [1e-13, 1e-12] },
+          { name: 'T_R', values: [0.1, 0.3] },
+        ],
+        fixed: { T_L: 0.5 },
+      }),
+    ).rejects.toThrow(/^sweepGrid axes: invalid value 'J_in': not with T_L given/);
+  });
+
   it('refuses a bath in setup 2, where the bath is T_R (it was ignored)', async () => {
     const base = { device: platformDevice('ag'), outputs: ['T_L'] };
     await expect(
