@@ -15,13 +15,11 @@ import {
   type OptimizationParameter,
 } from '../sweep/optimize.js';
 import {
-  applyParameters,
+  checkParameterBox,
   checkParameterValue,
-  boundsTemperature,
   parameterInfo,
   type OperatingValues,
 } from '../sweep/parameters.js';
-import { checkDevice } from '../physics/domain.js';
 import { removePlot, writePlot } from '../sweep/plot.js';
 import { optimizePlotSpec } from '../sweep/optimize-plot.js';
 import type { CliContext } from './context.js';
@@ -197,40 +195,15 @@ the optimum, written as CSV and plotted.`,
         belowTc(TRrange, Tc, '--TR-range');
       }
       // The search tries the whole box: each end must leave the device (its bath against Tc) and the
-      // T_R range inside the model, or the run fails midway naming an internal function.
-      // Temperatures and Tc bound each other (the bath below Tc, the T_R range below Tc): their ends
-      // are checked together, at every corner of their box; any other parameter at its own ends.
-      const coupled = params.flatMap((p, i) => (boundsTemperature(p.name) ? [i] : []));
-      const ends: number[][] = params.flatMap((p, i) =>
-        coupled.includes(i) ? [] : [p.lo, p.hi].map((v) => params.map((q) => (q === p ? v : NaN))),
-      );
-      for (let corner = 0; corner < 2 ** coupled.length; corner++)
-        ends.push(
-          params.map((p, i) =>
-            coupled.includes(i) ? [p.lo, p.hi][(corner >> coupled.indexOf(i)) & 1] : NaN,
-          ),
+      // T_R range inside the model (the library checks it too, naming its own fields).
+      checkParameterBox(device, fixed, params, TRrange, '--TR-range', (set, values, error) => {
+        const where = set.map((i) => `${params[i].name} = ${show(values[i], params[i].kind)}`).join(', ');
+        throw new InputError(
+          '--param',
+          set.map((i) => opts.param[i]).join(' '),
+          `ends inside the model; at ${where}, ${error.option} = ${error.value} is outside it (docs/cli.md, Domains)`,
         );
-      for (const values of ends) {
-        const set = params.flatMap((p, i) => (Number.isNaN(values[i]) ? [] : [i]));
-        const { device: at } = applyParameters(
-          device,
-          fixed,
-          set.map((i) => params[i].name),
-          set.map((i) => values[i]),
-        );
-        try {
-          checkDevice(at, 'the device');
-          belowTc(TRrange, Math.min(at.left.superconductor.Tc, at.right.superconductor.Tc), '--TR-range');
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          const where = set.map((i) => `${params[i].name} = ${show(values[i], params[i].kind)}`).join(', ');
-          throw new InputError(
-            '--param',
-            set.map((i) => opts.param[i]).join(' '),
-            `ends inside the model; at ${where}, ${error.option} = ${error.value} is outside it (docs/cli.md, Domains)`,
-          );
-        }
-      }
+      });
       const gridPoints = opts.grid !== undefined ? positiveInteger(opts.grid, '--grid', 2) : undefined;
       // Every evaluation of the search (grid and Nelder–Mead) counts against the budget: a grid
       // larger than it is refused, not silently cut.

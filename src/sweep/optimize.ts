@@ -10,6 +10,7 @@ import { nelderMead } from '../numerics/nelder-mead.js';
 import { solveBalance, temperatureDrop, type Device } from '../index.js';
 import {
   applyParameters,
+  checkParameterBox,
   checkParameterValue,
   overlappingParameter,
   parameterInfo,
@@ -52,13 +53,23 @@ export interface OptimizationParameter {
   log: boolean;
 }
 
-/** The objective has no value anywhere on the coarse grid: the bounds (or J_in) leave no stable root below Tc. */
-export class ObjectiveUndefinedError extends Error {
+/**
+ * The objective has no value anywhere on the coarse grid: the bounds (or J_in) leave no stable root
+ * below Tc. An InputError (accepted input of the model, but no answer: the bounds are at fault), named
+ * `optimize params`.
+ */
+export class ObjectiveUndefinedError extends InputError {
   constructor(
     /** The objective that had no value. */
     readonly objective: Objective,
+    /** The parameters' bounds, as shown in the message. */
+    bounds: string,
   ) {
-    super(`the objective ${objective} is undefined everywhere on the coarse grid (no stable root below Tc?)`);
+    super(
+      'optimize params',
+      bounds,
+      `bounds (and J_in) where ${objective} is defined: no stable root below Tc anywhere on the coarse grid`,
+    );
     this.name = 'ObjectiveUndefinedError';
   }
 }
@@ -213,7 +224,11 @@ export function optimize(problem: OptimizationProblem): OptimizationResult {
     const v = f(u);
     if (Number.isFinite(v) && (!best || v < best.f)) best = { u, f: v };
   }
-  if (!best) throw new ObjectiveUndefinedError(objective);
+  if (!best)
+    throw new ObjectiveUndefinedError(
+      objective,
+      params.map((p) => `${p.name} = ${p.lo}..${p.hi}${p.log ? ' (log)' : ''}`).join(', '),
+    );
   // What the grid left of the budget (possibly nothing: then the grid's best is the answer).
   const refined =
     budget > total
@@ -354,6 +369,15 @@ function checkOptimizationProblem(problem: OptimizationProblem): void {
       describeValue(range),
       `[from, to] in K with ${TcVaried ? '0 < from < to' : `${lowest} K (0.004 Tc) ≤ from < to < Tc = ${Tc} K`}`,
     );
+  const params = problem.params;
+  checkParameterBox(device, fixed, params, [range[0], range[1]], `${fn} TRrange`, (set, values, error) => {
+    const where = set.map((i) => `${params[i].name} = ${values[i]}`).join(', ');
+    throw new InputError(
+      `${fn} params`,
+      set.map((i) => `${params[i].name} = ${params[i].lo}..${params[i].hi}`).join(', '),
+      `bounds inside the model; at ${where}, ${error.option} = ${error.value} is outside it`,
+    );
+  });
   const integer = (value: number | undefined, option: string, min: number, max: number): void => {
     if (value !== undefined && !(Number.isSafeInteger(value) && value >= min && value <= max))
       throw new InputError(`${fn} ${option}`, describeValue(value), `an integer from ${min} to ${max}`);

@@ -297,3 +297,47 @@ export function checkTemperatureCorners(
     }
   }
 }
+
+/**
+ * The corners of the box that bound temperatures (bath, Tc, the T_R range against Tc: each bounds the
+ * others) and each other parameter at its two ends: the device and the T_R range must stay inside the
+ * model there, or a search would fail midway naming an internal function. `refuse(indices, values,
+ * error)` turns the first failure into the caller's message (`set`: the indices of the parameters set there).
+ */
+export function checkParameterBox(
+  device: Device,
+  fixed: OperatingValues,
+  params: readonly { name: string; lo: number; hi: number }[],
+  TRrange: readonly [number, number],
+  /** The T_R range's name in messages (`TRrange`, `--TR-range`). */
+  rangeOption: string,
+  refuse: (set: number[], values: number[], error: InputError) => never,
+): void {
+  const coupled = params.flatMap((p, i) => (boundsTemperature(p.name) ? [i] : []));
+  const ends: number[][] = params.flatMap((p, i) =>
+    coupled.includes(i) ? [] : [p.lo, p.hi].map((v) => params.map((q) => (q === p ? v : NaN))),
+  );
+  for (let corner = 0; corner < 2 ** coupled.length; corner++)
+    ends.push(
+      params.map((p, i) => (coupled.includes(i) ? [p.lo, p.hi][(corner >> coupled.indexOf(i)) & 1] : NaN)),
+    );
+  for (const values of ends) {
+    const set = params.flatMap((p, i) => (Number.isNaN(values[i]) ? [] : [i]));
+    const { device: at } = applyParameters(
+      device,
+      fixed,
+      set.map((i) => params[i].name),
+      set.map((i) => values[i]),
+    );
+    try {
+      checkDevice(at, 'the device');
+      checkTemperatures([...TRrange], rangeOption, {
+        Tc: Math.min(at.left.superconductor.Tc, at.right.superconductor.Tc),
+        belowTc: true,
+      });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      refuse(set, values, error);
+    }
+  }
+}

@@ -172,3 +172,29 @@ describe('ndtc optimize: bounds on the command line', () => {
     expect(one.stderr).toMatch(/--max-evaluations: invalid value '1': an integer from 2 \(2\^1/);
   });
 });
+
+describe('optimize: input that leaves the model, refused as InputError before the search', () => {
+  it('a Tc bound below the T_R range names optimize params and the corner, not an internal function', () => {
+    let calls = 0;
+    const run = (): unknown =>
+      optimize({
+        ...base,
+        params: [{ name: 'Tc', lo: 0.5, hi: 1.2, log: false }],
+        fixed: { setup: 1, J_in: 1e-13 },
+        onEvaluation: () => void calls++,
+      });
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(
+      /^optimize params: invalid value 'Tc = 0\.5\.\.1\.2': bounds inside the model; at Tc = 0\.5, optimize TRrange = /,
+    );
+    expect(calls).toBe(0);
+  });
+  it('bounds where the objective is nowhere defined: an InputError (ObjectiveUndefinedError) naming them', () => {
+    const run = (): unknown =>
+      optimize({ ...base, params: [base.params[0]], fixed: { setup: 1, J_in: 1e-6 }, maxEvaluations: 4 });
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(
+      /^optimize params: invalid value 'chi = 0\.5\.\.10 \(log\)': bounds \(and J_in\) where deltaT is defined/,
+    );
+  });
+});
