@@ -65,6 +65,13 @@ describe('installed from the tarball', () => {
     expect(existsSync(join(pkg, 'web-dist', 'index.html'))).toBe(true);
     expect(existsSync(join(pkg, 'src'))).toBe(false);
     expect(existsSync(join(pkg, 'test'))).toBe(false);
+    // Without src/, a stack trace or a debugger finds the TypeScript in the source maps themselves.
+    const map = JSON.parse(readFileSync(join(pkg, 'dist', 'physics', 'balance.js.map'), 'utf8')) as {
+      sources: string[];
+      sourcesContent?: string[];
+    };
+    expect(map.sources).toEqual(['../../src/physics/balance.ts']);
+    expect(map.sourcesContent?.[0]).toContain('export function solveBalance');
   });
 
   it('reproduce --only 2a writes the panel outside the package, its PDF with the shipped pdfkit bundle', () => {
