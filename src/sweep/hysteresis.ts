@@ -60,8 +60,8 @@ export interface HysteresisInput {
   device: Device;
   /** The swept parameter. */
   parameter: HysteresisParameter;
-  /** Values in sweep-up order. */
-  values: number[];
+  /** Values in sweep-up order (an array or a Float64Array, as sweepGrid's axes take them). */
+  values: readonly number[] | Float64Array;
   /** The other operating value (T_R for a J_in sweep, J_in for a T_R sweep). */
   Jin?: number;
   /** The right temperature for a J_in sweep, K. */
@@ -88,7 +88,8 @@ const SPLIT = 1e-6;
  */
 export function traceHysteresis(input: HysteresisInput): Hysteresis {
   checkHysteresisInput(input);
-  const { device, parameter, values, setup } = input;
+  const { device, parameter, setup } = input;
+  const values = Array.from(input.values);
   const solutions = values.map((v) => {
     const solution = solveBalance(device, {
       Jin: parameter === 'J_in' ? v : input.Jin!,
@@ -168,8 +169,12 @@ function checkHysteresisInput(input: HysteresisInput): void {
     throw new InputError(`${fn} parameter`, describeValue(input.parameter), "'J_in' or 'T_R'");
   if (input.setup !== 1 && input.setup !== 2)
     throw new InputError(`${fn} setup`, describeValue(input.setup), '1 (T_bath fixed) or 2 (T_R = T_bath)');
-  if (!Array.isArray(input.values) || input.values.length < 2)
-    throw new InputError(`${fn} values`, describeValue(input.values), 'an array of at least two SI values');
+  if (!(Array.isArray(input.values) || input.values instanceof Float64Array) || input.values.length < 2)
+    throw new InputError(
+      `${fn} values`,
+      describeValue(input.values),
+      'an array (or Float64Array) of at least two SI values',
+    );
   const Tc = Math.min(device.left.superconductor.Tc, device.right.superconductor.Tc);
   const check = (name: 'J_in' | 'T_R', value: unknown, option: string): void => {
     if (typeof value !== 'number')
@@ -187,7 +192,7 @@ function checkHysteresisInput(input: HysteresisInput): void {
       describeValue(input[swept]),
       `none when parameter is '${input.parameter}' (its values are the sweep's)`,
     );
-  input.values.forEach((v, i) => check(input.parameter, v, `${fn} values[${i}]`));
+  Array.from(input.values, (v, i) => check(input.parameter, v, `${fn} values[${i}]`));
   if (input.parameter === 'T_R') check('J_in', input.Jin, `${fn} Jin`);
   else check('T_R', input.TR, `${fn} TR`);
 }

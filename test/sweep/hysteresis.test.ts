@@ -53,6 +53,28 @@ describe('hysteresis by continuation', () => {
     expect(cold.bistableValues).toEqual([]);
     expect(cold.steps.every((s) => s.stableRoots === 1)).toBe(true);
   });
+
+  it('takes its values as a Float64Array too (as sweepGrid takes an axis), with the same steps', () => {
+    const typed = traceHysteresis({
+      device,
+      parameter: 'J_in',
+      values: Float64Array.from(values),
+      TR: 0.7,
+      setup: 1,
+    });
+    expect(typed).toEqual(h);
+    expect(() =>
+      traceHysteresis({
+        device,
+        parameter: 'J_in',
+        values: new Int8Array(3) as unknown as number[],
+        TR: 0.7,
+        setup: 1,
+      }),
+    ).toThrow(
+      /^traceHysteresis values: invalid value .*: an array \(or Float64Array\) of at least two SI values/,
+    );
+  });
 });
 
 describe('ndtc hysteresis', () => {
