@@ -5,16 +5,12 @@
  * comparisons only: they run on every call of the hot functions (≤ 5 % of their cost, bench/validation).
  */
 import { InputError } from '../errors.js';
+import { describeArgument as describeValue } from '../describe-argument.js';
 import { formatQuantity } from '../units/quantity.js';
 import type { TwoReservoirOperatingPoint } from '../physics/two-reservoir.js';
 import type { Device, NormalMetal, Reservoir, Setup, Superconductor } from '../physics/device.js';
 import type { PhotonicCircuit } from '../physics/photonic.js';
-import {
-  checkDeviceInput,
-  describeValue,
-  refuseRealLine,
-  refuseUnknownKeys,
-} from '../physics/device-input.js';
+import { checkDeviceInput, refuseRealLine, refuseUnknownKeys } from '../physics/device-input.js';
 import {
   checkHeaterPower,
   checkInRange,
@@ -24,6 +20,7 @@ import {
   DOMAIN,
   MIN_REDUCED_TEMPERATURE,
   rangeText,
+  refusedText,
   temperatureInDomain,
   type DomainName,
 } from '../physics/domain.js';
@@ -31,8 +28,26 @@ import {
 /** Highest temperature accepted anywhere (10 K: the highest Tc of the domain). */
 const T_MAX = DOMAIN.temperature.max;
 
-const shownNumber = (x: unknown): string =>
-  typeof x === 'number' ? formatQuantity(x, 'temperature') : describeValue(x);
+/** A refused temperature with the digits that tell it from `limits` ('10.0001 K' beside "at most 10 K"). */
+const refusedTemperature = (T: unknown, limits: readonly number[]): string =>
+  typeof T === 'number'
+    ? refusedText(
+        (d) => formatQuantity(T, 'temperature', d),
+        limits,
+        (v, d) => formatQuantity(v, 'temperature', d),
+      )
+    : describeValue(T);
+
+/** What a number of each checked kind is, for a value that is no number ('a number in K'). */
+const NUMBER_OF_KIND: Partial<Record<DomainName, string>> = {
+  Tc: 'a temperature in K (a number)',
+  temperature: 'a temperature in K (a number)',
+  Jin: 'a power in W (a number)',
+  area: 'an area in m² (a number)',
+  volume: 'a volume in m³ (a number)',
+  c: 'a specific capacitance in F/m² (a number)',
+  r0: 'a specific resistance in Ω·m² (a number)',
+};
 
 /** A finite number (any sign). */
 export function checkFinite(option: string, x: number): number {
@@ -56,7 +71,11 @@ export function checkNonNegative(option: string, x: number): number {
 /** A value of DOMAIN[name] (the CLI's range for it). */
 export function checkDomain(name: DomainName, option: string, x: number): number {
   if (typeof x !== 'number') {
-    throw new InputError(option, describeValue(x), `a number ${rangeText(DOMAIN[name])}`);
+    throw new InputError(
+      option,
+      describeValue(x),
+      `${NUMBER_OF_KIND[name] ?? 'a number'} ${rangeText(DOMAIN[name])}`,
+    );
   }
   return checkInRange(name, option, x);
 }
@@ -66,7 +85,7 @@ export function checkTemperatureFromZero(option: string, T: number): number {
   if (!(Number.isFinite(T) && T >= 0 && T <= T_MAX)) {
     throw new InputError(
       option,
-      shownNumber(T),
+      refusedTemperature(T, [0, T_MAX]),
       `a temperature from 0 K to ${formatQuantity(T_MAX, 'temperature')}`,
     );
   }
@@ -84,7 +103,7 @@ export function checkTemperature(option: string, T: number, Tc: number): number 
   if (T > T_MAX) {
     throw new InputError(
       option,
-      shownNumber(T),
+      refusedTemperature(T, [T_MAX]),
       `a temperature of at most ${formatQuantity(T_MAX, 'temperature')} (${DOMAIN.temperature.reason})`,
     );
   }
@@ -146,7 +165,15 @@ export function checkNormalMetal(option: string, normal: NormalMetal): void {
 
 /** Every field of a Reservoir. */
 export function checkReservoir(option: string, r: Reservoir): void {
-  checkObject(option, r, 'a Reservoir { superconductor, normal, junction } (SI)');
+  const accepted = 'a Reservoir { superconductor, normal, junction } (SI)';
+  checkObject(option, r, accepted);
+  // A whole Device where one of its reservoirs is taken: said so, not as an unknown key 'left'.
+  if ('left' in r && 'right' in r)
+    throw new InputError(
+      option,
+      describeValue(r),
+      `${accepted}: one reservoir of a Device, e.g. device.left`,
+    );
   refuseUnknownKeys(r, DEVICE_KEYS.reservoir, `${option}.`);
   checkSuperconductor(`${option}.superconductor`, r.superconductor);
   checkNormalMetal(`${option}.normal`, r.normal);
@@ -178,7 +205,8 @@ export function checkSetup(option: string, setup: Setup): Setup {
   if (setup !== 1 && setup !== 2) {
     throw new InputError(
       option,
-      describeValue(setup),
+      // A string as given: the accepted text below says it is one.
+      typeof setup === 'string' ? setup : describeValue(setup),
       '1 (T_bath fixed, T_R swept: Fig. 3) or 2 (T_bath = T_R: Fig. 4)' +
         (typeof setup === 'string' ? ', a number (not a string)' : ''),
     );
@@ -237,7 +265,7 @@ export function checkOrdered(option: string, lo: number, hi: number): void {
   if (!(lo <= hi)) {
     throw new InputError(
       option,
-      `${shownNumber(lo)} > ${shownNumber(hi)}`,
+      `${refusedTemperature(lo, [hi])} > ${refusedTemperature(hi, [lo])}`,
       'a lower end at most the upper end',
     );
   }
@@ -255,7 +283,7 @@ export function checkFiniteResult(fn: string, arguments_: string, x: number): nu
  * Sommerfeld coefficients accepted, J m⁻³ K⁻²: from a dilute semiconductor (InAs at 10²⁰ m⁻³: ~10⁻³)
  * to heavy fermions (~10⁵), with a decade's margin each side.
  */
-export const SOMMERFELD_RANGE = { min: 1e-4, max: 1e6 } as const;
+export const SOMMERFELD_RANGE = Object.freeze({ min: 1e-4, max: 1e6 } as const);
 
 /** An optional `sommerfeld` field: absent, or a number of SOMMERFELD_RANGE. */
 export function checkSommerfeld(option: string, gamma: number | undefined): void {
@@ -335,10 +363,10 @@ export function checkTwoReservoirOperatingPoint(
  * Circuit elements as the domain's devices give them: R = (R/R0) r0/A from 10⁻⁶ to 10¹⁵ Ω and C = c·A
  * from 10⁻²⁰ to 10⁻⁶ F (wider ends: a_cutoff and J_γ underflow to a plausible-looking 0 far beyond).
  */
-export const RESISTANCE = { min: 1e-6, max: 1e15, unit: 'Ω' } as const;
-export const CAPACITANCE = { min: 1e-20, max: 1e-6, unit: 'F' } as const;
+export const RESISTANCE = Object.freeze({ min: 1e-6, max: 1e15, unit: 'Ω' } as const);
+export const CAPACITANCE = Object.freeze({ min: 1e-20, max: 1e-6, unit: 'F' } as const);
 /** Cutoffs a = (R_L + R_R)/(R_L R_R C) of such circuits, rad/s. */
-export const CUTOFF = { min: 1e-9, max: 1e27, unit: 'rad/s' } as const;
+export const CUTOFF = Object.freeze({ min: 1e-9, max: 1e27, unit: 'rad/s' } as const);
 /** The lowest temperature of the domain (0.004 × 10 mK), K. */
 const T_LOWEST = DOMAIN.temperature.min;
 

@@ -1,9 +1,9 @@
 /** Heat capacities of physics/heat-capacity.ts with their arguments checked (docs/library.md, "Input checking"). */
 import { InputError } from '../errors.js';
 import type { NormalMetal, Reservoir, Superconductor } from '../physics/device.js';
-import { describeValue } from '../physics/device-input.js';
 import { DOMAIN, MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
 import * as unchecked from '../physics/heat-capacity.js';
+import { describeArgument as describeValue } from '../describe-argument.js';
 import {
   checkNormalMetal,
   checkReservoirHeatCapacity,

@@ -34,12 +34,12 @@ export type { LineBalanceRoot } from '../physics/balance-line.js';
  * RangeError at 1e-300 H. A resistance of 1e-20 Ω changes J_γ by < 10⁻¹⁵; far below it, R_ℓ τ_L τ_R
  * underflows to 0 and the circuit's polynomial loses its degree.
  */
-export const PHOTON_LINE_RANGE = {
+export const PHOTON_LINE_RANGE = Object.freeze({
   inductanceMin: 1e-20,
   inductanceMax: 1e-3,
   resistanceMin: 1e-20,
   resistanceMax: 1e9,
-} as const;
+} as const);
 
 /** 0 or [k·min, k·max] of the kind's PHOTON_LINE_RANGE (k lines in series). */
 function lineElementInRange(x: number, kind: 'inductance' | 'resistance', k: number): boolean {

@@ -69,7 +69,7 @@ const QUANTITIES: Record<1 | 2 | 3, readonly string[]> = {
  * once with status 'domain' on a first segment shorter than ~1e-16 s or an end beyond ~10⁶ s; the
  * reservoirs' time constants lie between µs and ms.
  */
-export const TRANSIENT_TIME = { min: 1e-15, max: 1e5 } as const;
+export const TRANSIENT_TIME = Object.freeze({ min: 1e-15, max: 1e5 } as const);
 const TIME = TRANSIENT_TIME;
 
 function checkTime(option: string, t: number, zeroAllowed: boolean): void {

@@ -40,6 +40,9 @@ const PATH_PARAMETER = 'loadDeviceFile path';
 /** Largest device file read: a device is a few dozen lines, so anything near this is not one. */
 export const DEVICE_FILE_MAX_BYTES = 1 << 20;
 
+/** The extensions of a device file (YAML or JSON), in any case. */
+export const DEVICE_FILE_EXTENSION = /\.(ya?ml|json)$/i;
+
 /** The example device file of ndtc's own (examples/, shipped in the package) named like `path`, if any. */
 function shippedExample(path: string): string | undefined {
   const name = basename(path);
@@ -72,6 +75,11 @@ export function loadDeviceFile(path: string, option?: string): Device {
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new InputError(named, path, `${accepted}; this is not a regular file`);
+    // The extensions documented (and those writeDeviceFile's YAML/JSON choice reads): a notes.txt or a
+    // results file given by mistake is named as such rather than parsed as YAML. After the file checks,
+    // so that a FIFO or /dev/zero is still refused as not a regular file.
+    if (!DEVICE_FILE_EXTENSION.test(path))
+      throw new InputError(named, path, `a device file named *.yaml, *.yml or *.json (see docs/devices.md)`);
     if (info.size > DEVICE_FILE_MAX_BYTES)
       throw new InputError(named, path, `a device file of at most 1 MiB; this one has ${info.size} bytes`);
     const bytes = Buffer.alloc(info.size);

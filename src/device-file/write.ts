@@ -1,5 +1,6 @@
 /** Device files to disk: the YAML of document.ts, written atomically (a reader never sees half a file). */
 import { InputError, type Device } from '../index.js';
+import { DEVICE_FILE_EXTENSION } from './load.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { checkDeviceInput, refuseUnknownKeys } from '../physics/device-input.js';
 import { deviceDocument, deviceYaml } from './document.js';
@@ -24,6 +25,9 @@ export interface DeviceFileWriteOptions {
 export function writeDeviceFile(path: string, device: Device, options: DeviceFileWriteOptions = {}): void {
   if (typeof path !== 'string' || path === '')
     throw new InputError('writeDeviceFile path', String(path), 'a file path (string)');
+  // What loadDeviceFile reads back: a file written as device.txt could not be loaded.
+  if (!DEVICE_FILE_EXTENSION.test(path))
+    throw new InputError('writeDeviceFile path', path, 'a device file named *.yaml, *.yml or *.json');
   checkDeviceInput(device, 'writeDeviceFile device');
   if (options === null || typeof options !== 'object')
     throw new InputError('writeDeviceFile options', String(options), '{ comment?, name? }');

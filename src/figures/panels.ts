@@ -35,8 +35,11 @@ export const RESISTANCE_PANEL = { from: 0.05, to: 0.999, points: 300, gammas: [1
 /** Panels 2a–b: T_L and the area ratios. */
 export const PHOTONIC_PANEL = { TL: 0.5, TRmin: 0.01, points: 300, chis: [0.5, 1, 2, 5, 10] } as const;
 
-/** The paper's panels that `ndtc reproduce` and `reproducePaper` compute, in the paper's order. */
-export const PANEL_IDS = [
+/**
+ * The paper's panels that `ndtc reproduce` and `reproducePaper` compute, in the paper's order. Frozen:
+ * a caller's push would change what reproducePaper computes by default.
+ */
+export const PANEL_IDS = Object.freeze([
   '1c',
   '2a',
   '2b',
@@ -52,7 +55,7 @@ export const PANEL_IDS = [
   '4e',
   '4f',
   '4g',
-] as const;
+] as const);
 /** A panel id, e.g. '2a' (see PANEL_IDS). */
 export type PanelId = (typeof PANEL_IDS)[number];
 

@@ -1,14 +1,12 @@
 /** A Device given to a library function, checked at the boundary: its shape, then its domain. */
 import { InputError } from '../errors.js';
+import { describeArgument } from '../describe-argument.js';
 import type { Device } from './device.js';
 import { DEVICE_KEYS, checkDevice, idealLines } from './domain.js';
 
-/** A value as a message shows it: numbers and strings as themselves, other things by their type. */
+/** A value as a message shows it: numbers and strings as themselves, other things described (describeArgument). */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  return value === null ? 'null' : typeof value;
+  return typeof value === 'string' ? value : describeArgument(value);
 }
 
 /**

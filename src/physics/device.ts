@@ -78,8 +78,11 @@ export type PlatformName = 'ag' | 'inas';
 
 const aluminium = (volume: number): Superconductor => ({ Tc: 1.2, gamma: 1e-4, Sigma: 3e8, volume });
 
-/** Paper defaults (docs/model.md §5). c = 50 fF/µm² (the paper's "pF" is a typo, docs/model.md §3). */
-export const PAPER_DEFAULTS = {
+/**
+ * Paper defaults (docs/model.md §5). c = 50 fF/µm² (the paper's "pF" is a typo, docs/model.md §3).
+ * Frozen, as every exported constant: a caller's `PAPER_DEFAULTS.chi = 5` changed every platform device.
+ */
+export const PAPER_DEFAULTS = Object.freeze({
   Tc: 1.2,
   gamma: 1e-4,
   r0: 1e-11, // 10 Ω·µm²
@@ -88,7 +91,7 @@ export const PAPER_DEFAULTS = {
   chi: 2,
   Tbath: 0.01,
   SigmaAl: 3e8,
-} as const;
+} as const);
 
 function reservoir(platform: PlatformName, area: number): Reservoir {
   const junction: Junction = { r0: PAPER_DEFAULTS.r0, c: PAPER_DEFAULTS.c, area };

@@ -60,8 +60,11 @@ const enum Bound {
  */
 export const MIN_REDUCED_TEMPERATURE: number = Bound.MIN_REDUCED_TEMPERATURE;
 
-/** The accepted range of each input kind, SI, with the reason for its ends. */
-export const DOMAIN: Readonly<Record<DomainName, Readonly<DomainRange>>> = {
+/**
+ * The accepted range of each input kind, SI, with the reason for its ends. Frozen, each range too: a
+ * caller's `DOMAIN.gamma.max = 0.5` would otherwise widen the messages and checks that read it.
+ */
+export const DOMAIN: Readonly<Record<DomainName, Readonly<DomainRange>>> = freezeRanges({
   gamma: {
     min: Bound.GAMMA_MIN,
     max: Bound.GAMMA_MAX,
@@ -129,7 +132,15 @@ export const DOMAIN: Readonly<Record<DomainName, Readonly<DomainRange>>> = {
     kind: 'dimensionless',
     reason: 'the temperature exponent of J_ph,N (5 for metals, 6 for InAsOI)',
   },
-};
+});
+
+/** `ranges` and each of its ranges frozen (DOMAIN's values are objects: Object.freeze is shallow). */
+function freezeRanges<T extends Record<string, DomainRange>>(
+  ranges: T,
+): { readonly [K in keyof T]: Readonly<T[K]> } {
+  for (const range of Object.values(ranges)) Object.freeze(range);
+  return Object.freeze(ranges);
+}
 
 /** The name of one range in DOMAIN. */
 export type DomainName =
@@ -148,7 +159,7 @@ function shown(value: number, range: DomainRange, exponent?: number, digits = 4)
  * A refused value as a message shows it: 4 significant digits, or as many as it takes (up to 17) not
  * to read as one of the limits it is refused against ('10.0000001 K', not '10 K', beside "to 10 K").
  */
-function refusedText(
+export function refusedText(
   text: (digits: number) => string,
   limits: readonly number[],
   limitText: (v: number, digits: number) => string,
@@ -313,7 +324,7 @@ export function gapParametersInDomain(s: { Tc: number; gamma: number }): boolean
 /** Every field of a Superconductor in its domain, by comparisons only. */
 export function superconductorInDomain(s: Superconductor): boolean {
   // A whole superconductor's keys are checked (a misspelt `gama` beside `gamma` went unread); R/R0's
-  // and Δ's { Tc, gamma } may be any object carrying them (a table row with its T).
+  // { Tc, gamma } may be any object carrying them (a table row with its T).
   if (!gapParametersInDomain(s) || !keysKnown(s, DEVICE_KEYS.superconductor)) return false;
   const { Sigma, volume } = s;
   return (
@@ -377,15 +388,15 @@ export function reservoirInDomain(r: Reservoir | undefined): boolean {
   );
 }
 
-/** The keys of a Device and of its parts: a misspelt one (Tbth, junction.C) would go unread. */
-export const DEVICE_KEYS = {
-  device: ['left', 'right', 'Tbath', 'line'],
-  reservoir: ['superconductor', 'normal', 'junction'],
-  superconductor: ['Tc', 'gamma', 'Sigma', 'volume', 'sommerfeld'],
-  normal: ['Sigma', 'n', 'volume', 'sommerfeld'],
-  junction: ['r0', 'c', 'area'],
-  line: ['inductance', 'resistance'],
-} as const satisfies Record<string, readonly string[]>;
+/** The keys of a Device and of its parts: a misspelt one (Tbth, junction.C) would go unread. Frozen, as DOMAIN. */
+export const DEVICE_KEYS = Object.freeze({
+  device: Object.freeze(['left', 'right', 'Tbath', 'line'] as const),
+  reservoir: Object.freeze(['superconductor', 'normal', 'junction'] as const),
+  superconductor: Object.freeze(['Tc', 'gamma', 'Sigma', 'volume', 'sommerfeld'] as const),
+  normal: Object.freeze(['Sigma', 'n', 'volume', 'sommerfeld'] as const),
+  junction: Object.freeze(['r0', 'c', 'area'] as const),
+  line: Object.freeze(['inductance', 'resistance'] as const),
+} as const satisfies Record<string, readonly string[]>);
 
 /**
  * Objects whose keys were found known: a function called in a loop on the same superconductor or

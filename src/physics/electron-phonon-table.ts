@@ -34,7 +34,7 @@ export interface PhononRatioTable {
 }
 
 /** The range of γ covered by the γ family (phonon-ratio-family.json). */
-export const FAMILY_GAMMA_RANGE = [1e-6, 1e-1] as const;
+export const FAMILY_GAMMA_RANGE = Object.freeze([1e-6, 1e-1] as const);
 
 /**
  * ρ for every γ in FAMILY_GAMMA_RANGE: Chebyshev series in ln γ whose coefficients are (t_e, v) tables
@@ -55,7 +55,7 @@ const shipped = new Map<number, PhononRatioTable>(
 );
 
 /** The γ whose J_ph,S table is loaded at start; other γ use the γ family once loaded, else the direct path. */
-export const TABULATED_PHONON_GAMMAS: readonly number[] = [...shipped.keys()];
+export const TABULATED_PHONON_GAMMAS: readonly number[] = Object.freeze([...shipped.keys()]);
 
 let family: PhononRatioFamily | undefined;
 /** Tables of single γ taken from the family, most recent last (a γ slider or a γ sweep revisits them). */

@@ -15,7 +15,7 @@ import { gap, gapDerivative } from './gap.js';
  * over the molar volumes (10.27 and 9.99 cm³/mol). InAs: free electrons with m* = 0.023 mₑ at
  * n = 1e24 m⁻³ (a degenerately doped film; the InAsOI papers do not quote γ), g(E_F) = m* k_F/(π²ħ²).
  */
-export const SOMMERFELD = { Ag: 62.9, Al: 135, InAs: 0.037 } as const;
+export const SOMMERFELD = Object.freeze({ Ag: 62.9, Al: 135, InAs: 0.037 } as const);
 
 /**
  * γ of a normal part: its own `sommerfeld` if given (device files may set it), else the platform's

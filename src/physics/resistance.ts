@@ -106,8 +106,8 @@ const tables = new Map<number, PiecewiseChebyshev>(
  * from 1e-6 to 1e-1, rounded to 4 significant digits — the values the explorer's γ slider takes, so
  * that a slider step costs no tabulation (30–80 ms otherwise).
  */
-export const RESISTANCE_GAMMA_GRID: readonly number[] = Array.from({ length: 101 }, (_, i) =>
-  Number((1e-6 * (1e-1 / 1e-6) ** (i / 100)).toPrecision(4)),
+export const RESISTANCE_GAMMA_GRID: readonly number[] = Object.freeze(
+  Array.from({ length: 101 }, (_, i) => Number((1e-6 * (1e-1 / 1e-6) ** (i / 100)).toPrecision(4))),
 );
 
 let gridLoaded = false;

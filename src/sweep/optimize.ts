@@ -25,21 +25,23 @@ import { MIN_REDUCED_TEMPERATURE } from '../physics/domain.js';
 export type Objective = 'deltaT' | 'negative-responsivity';
 
 /** Each objective's unit and meaning. */
-export const OBJECTIVES: Record<
-  Objective,
-  {
-    /** SI unit of the objective's value. */
-    unit: string;
-    /** What it is, in words. */
-    description: string;
-  }
-> = {
-  deltaT: { unit: 'K', description: 'δT = T_L(T_R,min) − min over T_R of T_L at fixed J_in' },
-  'negative-responsivity': {
+export const OBJECTIVES: Readonly<
+  Record<
+    Objective,
+    Readonly<{
+      /** SI unit of the objective's value. */
+      unit: string;
+      /** What it is, in words. */
+      description: string;
+    }>
+  >
+> = Object.freeze({
+  deltaT: Object.freeze({ unit: 'K', description: 'δT = T_L(T_R,min) − min over T_R of T_L at fixed J_in' }),
+  'negative-responsivity': Object.freeze({
     unit: 'K/K',
     description: '−min over T_R of dT_L/dT_R (stable roots): the steepest negative responsivity',
-  },
-};
+  }),
+});
 
 /** A bounded parameter of `optimize`: a sweep parameter name and its SI bounds, searched on a log scale when `log`. */
 export interface OptimizationParameter {

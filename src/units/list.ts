@@ -4,6 +4,7 @@
  * separated by commas. Values are SI numbers (see quantity.ts).
  */
 import { InputError } from '../errors.js';
+import { describeArgument } from '../describe-argument.js';
 import { acceptedText, checkKind, parseQuantity, type QuantityKind } from './quantity.js';
 
 /**
@@ -224,20 +225,20 @@ export function firstOfList(
 function checkListArguments(text: unknown, kind: QuantityKind, option: string, limit: unknown): void {
   checkKind(kind, 'parseList');
   if (typeof text !== 'string')
-    throw new InputError(
-      option,
-      typeof text === 'number' ? String(text) : typeof text,
-      `a string: ${grammar(kind)}`,
-    );
+    throw new InputError(option, describeArgument(text), `a string: ${grammar(kind)}`);
   if (limit === null || typeof limit !== 'object')
-    throw new InputError('parseList limit', String(limit), '{ max, beyond? }');
+    throw new InputError('parseList limit', describeArgument(limit), '{ max, beyond? }');
   const { max, beyond, ...rest } = limit as Partial<ListLimit> & Record<string, unknown>;
   for (const [key, value] of Object.entries(rest))
-    throw new InputError(`parseList limit.${key}`, String(value), 'one of the keys max, beyond');
+    throw new InputError(`parseList limit.${key}`, describeArgument(value), 'one of the keys max, beyond');
   if (!(Number.isInteger(max) && max! >= 1 && max! <= MAX_RANGE_POINTS))
-    throw new InputError('parseList limit.max', String(max), `an integer from 1 to ${MAX_RANGE_POINTS}`);
+    throw new InputError(
+      'parseList limit.max',
+      describeArgument(max),
+      `an integer from 1 to ${MAX_RANGE_POINTS}`,
+    );
   if (beyond !== undefined && typeof beyond !== 'string')
-    throw new InputError('parseList limit.beyond', String(beyond), 'a string');
+    throw new InputError('parseList limit.beyond', describeArgument(beyond), 'a string');
 }
 
 /**

@@ -10,6 +10,7 @@
  * `2 x 1.3um x 0.2um x 0.01um` is the double nearest to 5.2e-21 m³.
  */
 import { InputError } from '../errors.js';
+import { describeArgument } from '../describe-argument.js';
 
 /** The physical kind of a quantity: what units `parseQuantity` accepts and `formatQuantity` writes. */
 export type QuantityKind =
@@ -129,13 +130,23 @@ const KINDS: Record<QuantityKind, KindSpec> = {
   resistance: { dim: { ohm: 1 }, bare: false, accepted: 'a resistance, e.g. 10ohm or 1kohm' },
 };
 
-/** Every QuantityKind, for messages and checks at the library's boundary. */
-export const QUANTITY_KINDS = Object.keys(KINDS) as QuantityKind[];
+/** Every QuantityKind, for messages and checks at the library's boundary. Frozen: callers share it. */
+export const QUANTITY_KINDS: readonly QuantityKind[] = Object.freeze(Object.keys(KINDS) as QuantityKind[]);
 
 /** Throws InputError unless `kind` is a QuantityKind (a library caller's string is not checked by tsc). */
 export function checkKind(kind: QuantityKind, fn: string): void {
-  if (!Object.hasOwn(KINDS, kind))
-    throw new InputError(`${fn} kind`, String(kind), `one of ${QUANTITY_KINDS.join(', ')}`);
+  if (typeof kind !== 'string' || !Object.hasOwn(KINDS, kind))
+    throw new InputError(
+      `${fn} kind`,
+      typeof kind === 'string' ? kind : describeArgument(kind),
+      `one of ${QUANTITY_KINDS.join(', ')}`,
+    );
+}
+
+/** Throws InputError unless `value` is a number (NaN and ±Infinity are, and are written as such). */
+function checkNumber(value: number, fn: string, parameter = 'value'): void {
+  if (typeof value !== 'number')
+    throw new InputError(`${fn} ${parameter}`, describeArgument(value), 'a number (SI)');
 }
 
 /** What `kind` accepts, with an example: for messages of callers that validate further. */
@@ -266,12 +277,27 @@ function parseTerm(term: string): Dimensioned {
   };
 }
 
-/** `a x b x c`: the product of terms (count × lengths, area × length, …), kept exact in decimal. */
+/** Whether sig·10^exp is an integer (by its decimal digits: no 10ⁿ built for a huge n). */
+function isWholeNumber(sig: bigint, exp: number): boolean {
+  if (exp >= 0) return true;
+  if (-exp >= (sig < 0n ? -sig : sig).toString().length) return sig === 0n;
+  return sig % 10n ** BigInt(-exp) === 0n;
+}
+
+/**
+ * `a x b x c`: the product of terms (count × lengths, area × length, …), kept exact in decimal. Each
+ * factor of a product is a size or a count, so above 0 (two negative lengths made a positive volume),
+ * and a factor without a unit is a count, so a whole number (`2.5 x 1um x …` is no number of wires).
+ */
 function parseDimensioned(text: string): Dimensioned {
   const terms = text.split(/\s+x\s+/);
   let acc: Dimensioned = { sig: 1n, exp: 0, factor: 1, dim: {}, hasUnit: false };
   for (const term of terms) {
     const t = parseTerm(term.trim());
+    if (terms.length > 1 && !(t.sig > 0n))
+      throw new UnitSyntaxError(`each factor of a product must be above 0 ('${term.trim()}' is not)`);
+    if (terms.length > 1 && !t.hasUnit && !isWholeNumber(t.sig, t.exp))
+      throw new UnitSyntaxError(`a count must be a positive integer ('${term.trim()}' is not)`);
     acc = {
       sig: acc.sig * t.sig,
       exp: acc.exp + t.exp,
@@ -306,7 +332,8 @@ function describeDimension(dim: Dimension): string {
 function parseChecked(text: string, kind: QuantityKind, option: string): { value: number; exponent: number } {
   checkKind(kind, 'parseQuantity');
   const spec = KINDS[kind];
-  if (typeof text !== 'string') throw new InputError(option, String(text), `a string: ${spec.accepted}`);
+  if (typeof text !== 'string')
+    throw new InputError(option, describeArgument(text), `a string: ${spec.accepted}`);
   const fail = (why: string): never => {
     throw new InputError(option, text, `${why}; expected ${spec.accepted}`);
   };
@@ -382,11 +409,16 @@ const PREFIX_SYMBOLS: [number, string][] = [
 /** `digits` as toPrecision takes it, or an InputError naming the caller's parameter. */
 function checkDigits(digits: number, fn: string): void {
   if (!(Number.isInteger(digits) && digits >= 1 && digits <= 21))
-    throw new InputError(`${fn} digits`, String(digits), 'an integer from 1 to 21 (significant digits)');
+    throw new InputError(
+      `${fn} digits`,
+      describeArgument(digits),
+      'an integer from 1 to 21 (significant digits)',
+    );
 }
 
 /** `x` to `digits` significant digits, trailing zeros dropped, exponent form only when needed. */
 export function formatNumber(x: number, digits = 4): string {
+  checkNumber(x, 'formatNumber', 'x');
   checkDigits(digits, 'formatNumber');
   if (x === 0) return '0';
   if (!Number.isFinite(x)) return String(x);
@@ -449,6 +481,7 @@ function engineering(x: number, unit: string, digits: number, shift = 0, prefixe
 
 /** Human-readable quantity with an engineering prefix: '11.2 fW', '500 mK', '1.2 K', '50 fF/µm²'. */
 export function formatQuantity(value: number, kind: QuantityKind, digits = 4): string {
+  checkNumber(value, 'formatQuantity');
   checkKind(kind, 'formatQuantity');
   checkDigits(digits, 'formatQuantity');
   switch (kind) {
@@ -501,9 +534,19 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** Σ with its exponent: formatEphCoupling(3e7, 6) → '3e7 W/m³/K⁶'. */
 export function formatEphCoupling(value: number, exponent: number, digits = 4): string {
+  checkNumber(value, 'formatEphCoupling');
+  // The exponents parseEphCoupling reads are above 0 ('K⁰' or 'K^x' is no coupling's unit); a
+  // non-integer n (DOMAIN.n is real) is written as it is.
+  if (!(typeof exponent === 'number' && exponent > 0 && exponent < Infinity))
+    throw new InputError(
+      'formatEphCoupling exponent',
+      describeArgument(exponent),
+      'a finite number above 0 (the n of W/m^3/K^n, e.g. 5 or 6)',
+    );
   checkDigits(digits, 'formatEphCoupling');
-  // Superscripts for an integer only: 1.5 wrote 'K¹⁵', NaN a bare 'K'.
-  if (!Number.isInteger(exponent)) return `${formatNumber(value, digits)} W/m³/K^${exponent}`;
-  const sup = [...String(exponent)].map((c) => (c === '-' ? '⁻' : SUPERSCRIPT_DIGITS[Number(c)])).join('');
+  // Superscripts for digits only: 1.5 wrote 'K¹⁵' (and 1e21 is written '1e+21').
+  const written = String(exponent);
+  if (!/^\d+$/.test(written)) return `${formatNumber(value, digits)} W/m³/K^${exponent}`;
+  const sup = [...written].map((c) => SUPERSCRIPT_DIGITS[Number(c)]).join('');
   return `${formatNumber(value, digits)} W/m³/K${sup}`;
 }

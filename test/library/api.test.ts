@@ -3,7 +3,7 @@
  * without an option name, hysteresis and optimisation checked before any work, the reproduction as the
  * CLI computes it. Every bad input is an InputError naming the field, the value and what is accepted.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,7 +74,7 @@ describe('a part of a device given alone is checked like a whole device', () => 
     ],
     [
       () => ndtc.phononHeat({ ...ag.left, junktion: ag.left.junction } as never, 0.3, 0.01),
-      /^phononHeat reservoir\.junktion: invalid value 'object': one of the keys superconductor, normal, junction$/,
+      /^phononHeat reservoir\.junktion: invalid value 'an object { r0, c, area }': one of the keys superconductor, normal, junction$/,
     ],
   ])('unknown keys %#', (f, message) => expectInputError(f, message));
 
@@ -144,6 +144,12 @@ describe('device files', () => {
       () => writeDeviceFile('', platformDevice('ag')),
       /^writeDeviceFile path: invalid value '': a file path/,
     );
+    // Named so that loadDeviceFile reads it back (it takes .yaml, .yml and .json).
+    expectInputError(
+      () => writeDeviceFile(join(dir, 'device.txt'), platformDevice('ag')),
+      /^writeDeviceFile path: invalid value '.*device\.txt': a device file named \*\.yaml, \*\.yml or \*\.json$/,
+    );
+    expect(existsSync(join(dir, 'device.txt'))).toBe(false);
     expectInputError(
       () => writeDeviceFile(join(dir, 'x.yaml'), { left: 1 } as unknown as Device),
       /^writeDeviceFile device\.left: invalid value '1': a Device object/,
@@ -220,7 +226,10 @@ describe('traceHysteresis', () => {
 
   it.each([
     [{ parameter: 'Tbath' }, /^traceHysteresis parameter: invalid value 'Tbath': 'J_in' or 'T_R'/],
-    [{ values: [0.1] }, /^traceHysteresis values: invalid value 'an array of 1': an array of at least two/],
+    [
+      { values: [0.1] },
+      /^traceHysteresis values: invalid value 'an array of 1': an array \(or Float64Array\) of at least two/,
+    ],
     [
       { values: [0.1, 1.5] },
       /^traceHysteresis values\[1\]: invalid value '1\.5 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
@@ -316,7 +325,7 @@ describe('optimize', () => {
     ],
     [
       { params: [{ name: 'chi', lo: 0.5, hi: 5, log: true, lg: false }] },
-      /^optimize params\[0\]\.lg: invalid value 'boolean': one of the keys name, lo, hi, log$/,
+      /^optimize params\[0\]\.lg: invalid value 'false': one of the keys name, lo, hi, log$/,
     ],
     [{ maxEvaluations: 0 }, /^optimize maxEvaluations: invalid value '0': an integer from 1 to/],
   ])('bad input %# is refused before any evaluation', (over, message) => {

@@ -98,15 +98,17 @@ describe('device edits', () => {
 });
 
 describe('describeValue', () => {
-  it('numbers and strings as themselves, arrays by length, other things by type', () => {
+  it('numbers and strings as themselves, arrays by length, other things by what they are', () => {
     expect(describeValue(1.5e-3)).toBe('0.0015');
     expect(describeValue(NaN)).toBe('NaN');
     expect(describeValue('abc')).toBe('abc');
     expect(describeValue([1, 2, 3])).toBe('an array of 3');
     expect(describeValue(null)).toBe('null');
     expect(describeValue(undefined)).toBe('undefined');
-    expect(describeValue({})).toBe('object');
-    expect(describeValue(true)).toBe('boolean');
+    expect(describeValue({})).toBe('an empty object');
+    expect(describeValue({ Tc: 1.2, gamma: 1e-4 })).toBe('an object { Tc, gamma }');
+    expect(describeValue(new Float64Array(3))).toBe('a Float64Array of 3');
+    expect(describeValue(true)).toBe('true');
   });
 });
 
@@ -146,7 +148,7 @@ describe('checkDeviceInput', () => {
         [undefined, 'undefined'],
         [7, '7'],
         // Not an object, though it carries the three parts.
-        [Object.assign(() => 0, ag[side]), 'function'],
+        [Object.assign(() => 0, ag[side]), 'a function'],
       ];
       for (const [r, shown] of cases) {
         const e = refusal({ ...ag, [side]: r });

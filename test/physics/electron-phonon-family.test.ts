@@ -46,10 +46,19 @@ const FAMILY_TOLERANCE_ABOVE_1E4 = 1e-7;
 const scaled = (error: number, rho: number): number => Math.abs(error) / Math.max(1, Math.abs(rho));
 
 describe('J_ph,S for any γ: the γ family', () => {
-  it('is not used before it is loaded: other γ take the direct path', () => {
+  it("not loaded, and without Node's fs (a browser), other γ take the direct path; under Node the first lookup reads it", () => {
     expect(hasPhononTable(2e-4)).toBe(false);
-    expect(phononTableLookup(2e-4, 0.4, 0.1)).toBeUndefined();
+    const { getBuiltinModule } = process;
+    Object.assign(process, { getBuiltinModule: undefined });
+    try {
+      expect(phononTableLookup(2e-4, 0.4, 0.1)).toBeUndefined();
+      expect(hasPhononTable(2e-4)).toBe(false);
+    } finally {
+      Object.assign(process, { getBuiltinModule });
+    }
     for (const g of TABULATED_PHONON_GAMMAS) expect(hasPhononTable(g)).toBe(true);
+    expect(phononTableLookup(2e-4, 0.4, 0.1)).toBeDefined();
+    expect(hasPhononTable(2e-4)).toBe(true);
   });
 
   const label = (c: FamilyReference): string => `γ=${c.gamma}, T_e=${c.Te} K, T_b=${c.Tb} K`;

@@ -368,7 +368,7 @@ describe('sweepGrid', () => {
     ],
     [
       { axes: [{ name: 'T_R', values: [0.1], lg: true }] },
-      /^sweepGrid axes\[0\]\.lg: invalid value 'boolean': one of the keys name, values, log/,
+      /^sweepGrid axes\[0\]\.lg: invalid value 'true': one of the keys name, values, log/,
     ],
     [
       { axes: [{ name: 'T_R', values: '0.1' }] },

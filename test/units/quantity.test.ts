@@ -240,8 +240,11 @@ describe('formatQuantity', () => {
     expect(() => formatQuantity(1, 'ephCoupling')).toThrow(InputError);
     // A non-integer exponent as it is, not as superscripts of its digits ('K¹⁵' for 1.5).
     expect(formatEphCoupling(3e7, 1.5)).toBe('3e7 W/m³/K^1.5');
-    expect(formatEphCoupling(3e7, Number.NaN)).toBe('3e7 W/m³/K^NaN');
-    expect(formatEphCoupling(3e7, -2)).toBe('3e7 W/m³/K⁻²');
+    // No coupling has a unit K^NaN or K⁻² (parseEphCoupling reads n > 0 only): refused.
+    expect(() => formatEphCoupling(3e7, Number.NaN)).toThrowError(
+      /^formatEphCoupling exponent: invalid value 'NaN'/,
+    );
+    expect(() => formatEphCoupling(3e7, -2)).toThrowError(/^formatEphCoupling exponent: invalid value '-2'/);
     expect(() => formatEphCoupling(3e7, 6, 0)).toThrowError(/^formatEphCoupling digits: invalid value '0'/);
   });
 
