@@ -349,20 +349,22 @@ describe('the bath of commands that take one', () => {
     expect(help).not.toMatch(/--Tc[^]*T_bath[^]*--gamma/);
   });
   it('hysteresis and optimize compute at --Tbath in setup 1, and refuse it in setup 2 or beside a T_bath search', async () => {
+    // A T_R sweep at 100 fW and the bath given, written into root/name.
+    const hysteresis = (bath: string, name: string, ...more: string[]): Promise<Run> =>
+      ndtc(
+        'hysteresis',
+        '--sweep',
+        'TR=200mK..400mK:3',
+        '--Jin',
+        '100fW',
+        '--Tbath',
+        bath,
+        '--out',
+        join(root, name),
+        ...more,
+      );
     const out = join(root, 'hy-bath');
-    await ndtc(
-      'hysteresis',
-      '--sweep',
-      'TR=200mK..400mK:3',
-      '--Jin',
-      '100fW',
-      '--Tbath',
-      '100mK',
-      '--out',
-      out,
-      '--no-plot',
-      '--quiet',
-    );
+    await hysteresis('100mK', 'hy-bath', '--no-plot', '--quiet');
     const steps = (
       JSON.parse(readFileSync(join(out, 'hysteresis.json'), 'utf8')) as { steps: { T_L: number }[] }
     ).steps;
@@ -371,34 +373,12 @@ describe('the bath of commands that take one', () => {
     expect(roots).toHaveLength(1);
     expect(steps[0].T_L).toBe(roots[0].T_L);
     oneLine(
-      await ndtc(
-        'hysteresis',
-        '--setup',
-        '2',
-        '--sweep',
-        'TR=200mK..400mK:3',
-        '--Jin',
-        '100fW',
-        '--Tbath',
-        '100mK',
-        '--out',
-        join(root, 'hy-2'),
-      ),
+      await hysteresis('100mK', 'hy-2', '--setup', '2'),
       2,
       /^ndtc hysteresis: --Tbath: invalid value '100mK': not with --setup 2 \(the bath is at T_R\)\n$/,
     );
     oneLine(
-      await ndtc(
-        'hysteresis',
-        '--sweep',
-        'TR=200mK..400mK:3',
-        '--Jin',
-        '100fW',
-        '--Tbath',
-        '2K',
-        '--out',
-        join(root, 'hy-3'),
-      ),
+      await hysteresis('2K', 'hy-3'),
       2,
       /^ndtc hysteresis: --Tbath: invalid value '2 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
     );

@@ -25,6 +25,9 @@ function bytesUnder(dir: string): number {
   return n;
 }
 
+/** 12 J_in × 50 T_R: 600 points, a few milliseconds of CPU. */
+const MAP_600 = ['--vary', 'Jin=1fW..1pW:12:log', '--vary', 'TR=10mK..800mK:50'];
+
 describe('threads without --workers', () => {
   it('a sweep estimated under WORKER_PAYOFF_SECONDS of CPU runs on the main thread alone; a larger one on every CPU', async () => {
     expect(defaultThreads(0.01, 8)).toBe(1);
@@ -33,17 +36,7 @@ describe('threads without --workers', () => {
     // Not estimated (a resumed run, a shard): every CPU, as before.
     expect(defaultThreads(undefined, 8)).toBe(8);
     // The CLI takes the estimate it prints: 600 points are far below a second of CPU.
-    const out = fresh();
-    const r = await ndtc(
-      'sweep',
-      '--vary',
-      'Jin=1fW..1pW:12:log',
-      '--vary',
-      'TR=10mK..800mK:50',
-      '--out',
-      out,
-      '--no-plot',
-    );
+    const r = await ndtc('sweep', ...MAP_600, '--out', fresh(), '--no-plot');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^600 points, .* on 1 worker\), /);
   });
@@ -54,10 +47,7 @@ describe('estimateSweep', () => {
     const out = fresh();
     const r = await ndtc(
       'sweep',
-      '--vary',
-      'Jin=1fW..1pW:12:log',
-      '--vary',
-      'TR=10mK..800mK:50',
+      ...MAP_600,
       '--output',
       'T_L,stable,dTL_dTR,J_gamma,n_roots',
       '--out',
