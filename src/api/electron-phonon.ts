@@ -9,6 +9,7 @@ import {
   temperatureInDomain,
 } from '../physics/domain.js';
 import * as unchecked from '../physics/electron-phonon.js';
+import { hasPhononTable } from '../physics/electron-phonon-table.js';
 import type { PhononHeat } from '../physics/electron-phonon.js';
 import { InputError } from '../errors.js';
 import { describeValue } from '../physics/device-input.js';
@@ -126,11 +127,25 @@ export function phononHeatSuperconductorDirect(sc: Superconductor, Te: number, T
   return unchecked.phononHeatSuperconductorDirect(sc, Te, Tb);
 }
 
-/** J_ph,S in W (fast path: verified tabulation where available, else direct). Positive when Te > Tb. */
+/**
+ * J_ph,S from the tables loaded now, else by direct quadrature: one evaluation at a γ whose table is
+ * not loaded keeps its 1e-7 (the γ family's 2e-6·max(1, ρ) is coarser where ρ is small, in the gap);
+ * the solvers read the family on first need instead (hundreds of evaluations a solve).
+ */
+function phononHeatSuperconductorAsLoaded(sc: Superconductor, Te: number, Tb: number): number {
+  return hasPhononTable(sc.gamma) || Te === Tb
+    ? unchecked.phononHeatSuperconductor(sc, Te, Tb)
+    : unchecked.phononHeatSuperconductorDirect(sc, Te, Tb);
+}
+
+/**
+ * J_ph,S in W (fast path: verified tabulation where available — the shipped γ, or any γ in range once
+ * the γ family is loaded — else direct). Positive when Te > Tb.
+ */
 export function phononHeatSuperconductor(sc: Superconductor, Te: number, Tb: number): number {
   if (!superconductorArgumentsInDomain(sc, Te, Tb))
     refuseSuperconductorArguments('phononHeatSuperconductor', sc, Te, Tb);
-  return unchecked.phononHeatSuperconductor(sc, Te, Tb);
+  return phononHeatSuperconductorAsLoaded(sc, Te, Tb);
 }
 
 /** Both electron–phonon channels of one reservoir, W. */
@@ -138,5 +153,7 @@ export function phononHeat(reservoir: Reservoir, Te: number, Tb: number): Phonon
   if (!reservoirInDomain(reservoir)) checkReservoir('phononHeat reservoir', reservoir);
   if (!superconductorArgumentsInDomain(reservoir.superconductor, Te, Tb))
     refuseSuperconductorArguments('phononHeat', reservoir.superconductor, Te, Tb);
-  return unchecked.phononHeat(reservoir, Te, Tb);
+  const normal = unchecked.phononHeatNormal(reservoir.normal, Te, Tb);
+  const superconductor = phononHeatSuperconductorAsLoaded(reservoir.superconductor, Te, Tb);
+  return { normal, superconductor, total: normal + superconductor };
 }
