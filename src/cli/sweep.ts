@@ -19,6 +19,7 @@ import {
   RESULTS_RECORD,
   removeOwnTemporaries,
   SHARDS,
+  stopChunkWrites,
   REMOVE_CHUNKS_TEXT_ONLY,
   makeManifest,
   readManifest,
@@ -488,6 +489,7 @@ See docs/sweeps.md.`,
       // The exit is at once: a chunk being written has no record yet, so --resume computes it again.
       const resumeLine = `ndtc sweep --out ${opts.out} --resume${shard ? ` --shard ${shard.index}/${shard.count}` : ''}`;
       const interrupted = (signal: NodeJS.Signals): void => {
+        stopChunkWrites();
         removeOwnTemporaries(opts.out);
         ctx.stderr(
           `ndtc sweep: interrupted (${signal}); the chunks done are kept: continue with ${resumeLine}\n`,

@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { syncFiles, writeFileAtomic, writeFileAtomicAsync } from '../io/atomic-write.js';
 import { fileError } from '../io/file-error.js';
@@ -297,11 +298,63 @@ function chunkFilesRecord(dir: string, k: number, files: ChunkFiles): FilesRecor
 export function writeChunkDeferred(dir: string, k: number, files: ChunkFiles): Promise<void> {
   const base = chunkBase(dir, k);
   const entries = chunkEntries(files);
-  for (const [ext, bytes] of entries) writeFileAtomic(`${base}.${ext}`, bytes, { fsync: false });
+  whileWriting(() => {
+    for (const [ext, bytes] of entries) writeFileAtomic(`${base}.${ext}`, bytes, { fsync: false });
+  });
   const record = chunkFilesRecord(dir, k, files);
   return syncFiles(entries.map(([ext]) => `${base}.${ext}`)).then(() =>
-    writeFileAtomicAsync(chunkRecordPath(dir, k), recordText(record)),
+    whileWriting(() => writeFileAtomicAsync(chunkRecordPath(dir, k), recordText(record))),
   );
+}
+
+/**
+ * Shared by a sweep's threads (the main thread's, handed to each worker): [0] is 1 once the process
+ * stops (Ctrl-C), [1] counts the chunk temporaries workers are writing. A worker may otherwise open a
+ * temporary just after the main thread removed them on its way out, and leave it behind.
+ */
+let writes = new Int32Array(new SharedArrayBuffer(8));
+
+/** The buffer to hand a worker (workerData), and the worker's side: use the main thread's. */
+export const chunkWritesBuffer = (): SharedArrayBuffer => writes.buffer as SharedArrayBuffer;
+export function shareChunkWrites(buffer: SharedArrayBuffer): void {
+  writes = new Int32Array(buffer);
+}
+
+/**
+ * `write` (sync, or a promise) counted as a worker's temporaries in flight; refused once stopping.
+ * The main thread's own writes are not counted: its signal handler runs between them, and it exits.
+ */
+function whileWriting<T>(write: () => T): T {
+  if (isMainThread) return write();
+  Atomics.add(writes, 1, 1);
+  let pending = false;
+  try {
+    if (Atomics.load(writes, 0) === 1) throw new Error('the sweep is stopping');
+    const result = write();
+    if (result instanceof Promise) {
+      pending = true;
+      return result.finally(doneWriting) as T;
+    }
+    return result;
+  } finally {
+    if (!pending) doneWriting();
+  }
+}
+
+function doneWriting(): void {
+  Atomics.sub(writes, 1, 1);
+  Atomics.notify(writes, 1);
+}
+
+/**
+ * On the way out (Ctrl-C): no worker starts a temporary from now on, and those being written are
+ * waited for (at most `timeoutMs`), so that removeOwnTemporaries after it finds them all.
+ */
+export function stopChunkWrites(timeoutMs = 2000): void {
+  Atomics.store(writes, 0, 1);
+  const deadline = Date.now() + timeoutMs;
+  for (let n = Atomics.load(writes, 1); n > 0 && Date.now() < deadline; n = Atomics.load(writes, 1))
+    Atomics.wait(writes, 1, n, deadline - Date.now());
 }
 
 /** A chunk file that is not what its record says (or has no record): assembly refuses it. */

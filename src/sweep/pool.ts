@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { computeChunkBinary } from './binary-chunk.js';
 import { chunkBuffers, type ChunkBuffers, type PointFailure } from './evaluate-chunk.js';
-import { writeChunkDeferred, type ChunkFiles } from './directory.js';
+import { chunkWritesBuffer, writeChunkDeferred, type ChunkFiles } from './directory.js';
 import type { SweepSpec } from './spec.js';
 
 export const DEFAULT_WORKERS = availableParallelism();
@@ -121,7 +121,7 @@ async function computeHere(
  * `worker.ts`.
  */
 function startWorker(spec: SweepSpec, out: string): Worker {
-  const workerData = { spec, out };
+  const workerData = { spec, out, writes: chunkWritesBuffer() };
   const js = new URL('./worker.js', import.meta.url);
   if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
   const ts = new URL('./worker.ts', import.meta.url).href;

@@ -7,9 +7,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { hasPhononTable, loadPhononFamily } from '../physics/electron-phonon-table.js';
 import { FileError } from '../io/file-error.js';
 import { ChunkRecorder } from './pool.js';
+import { shareChunkWrites } from './directory.js';
 import { phononGammas, type SweepSpec } from './spec.js';
 
-const { spec, out } = workerData as { spec: SweepSpec; out: string };
+const { spec, out, writes } = workerData as { spec: SweepSpec; out: string; writes: SharedArrayBuffer };
+shareChunkWrites(writes);
 // The γ family of J_ph,S tables, if this sweep's γ need it (the main thread has loaded it too).
 const ready = phononGammas(spec).some((g) => !hasPhononTable(g)) ? loadPhononFamily() : Promise.resolve();
 

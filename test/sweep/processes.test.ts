@@ -1,6 +1,8 @@
 /** The built CLI as separate processes: shards on their own, and a run killed (SIGKILL, Ctrl-C) then resumed. */
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { chunkWritesBuffer, stopChunkWrites } from '../../src/sweep/directory.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, SMALL_STUDY, spawnCli, tempDir } from './cli-harness.js';
@@ -185,5 +187,32 @@ describe('built CLI', () => {
     expect((await killWhen(child, () => dataFiles() >= 40, 'SIGKILL')).signal).toBe('SIGKILL');
     // In flight when killed: per thread, the chunk being recorded and the one just written.
     expect(dataFiles() - doneChunks(out)).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('Ctrl-C and the workers’ chunk temporaries', () => {
+  it('once the sweep stops, a worker starts no chunk file (it would appear after the main thread removed them)', async () => {
+    const dir = join(root, 'stopping');
+    mkdirSync(join(dir, 'chunks'), { recursive: true });
+    stopChunkWrites();
+    // A worker of the built library, handed the main thread's shared state as a sweep's workers are.
+    const directory = new URL('../../dist/sweep/directory.js', import.meta.url).href;
+    const worker = new Worker(
+      `const { workerData, parentPort } = require('node:worker_threads');
+       import(${JSON.stringify(directory)}).then(({ shareChunkWrites, writeChunkDeferred }) => {
+         shareChunkWrites(workerData.writes);
+         try {
+           void writeChunkDeferred(workerData.dir, 0, { bin: new Uint8Array(8) });
+           parentPort.postMessage('written');
+         } catch (error) {
+           parentPort.postMessage(error.message);
+         }
+       });`,
+      { eval: true, workerData: { dir, writes: chunkWritesBuffer() } },
+    );
+    const answer = await new Promise((resolve) => worker.once('message', resolve));
+    await worker.terminate();
+    expect(answer).toBe('the sweep is stopping');
+    expect(readdirSync(join(dir, 'chunks'))).toEqual([]);
   });
 });
