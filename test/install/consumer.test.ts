@@ -98,7 +98,11 @@ function typecheckAndRun(dir: string): void {
     expect(run.status, `example ${i + 1}: ${run.stderr}`).toBe(0);
     // The examples print their results: J_γ of the first, the sweep's shape of the second.
     if (i === 0) expect(Number(run.stdout.split('\n')[0])).toBeCloseTo(1.41e-14, 16);
-    if (i === 1) expect(run.stdout).toContain('[ 4, 50 ]');
+    if (i === 1) {
+      expect(run.stdout).toContain('[ 4, 50 ]');
+      // The hysteresis example shows its loop (a T_R sweep at 10 fW, before, showed none).
+      expect(run.stdout).toMatch(/from: 1e-18,\s+to: 5\.01\d*e-16,\s+maxSplit: 0\.26/);
+    }
   });
 }
 
