@@ -1,7 +1,7 @@
-/** How an InputError shows a value that is not the kind asked for (every layer's messages alike). */
 /**
- * A library argument as a message shows it: a number as it is, anything else by what it is (`an
- * object { Tc, gamma }`, `a string "0.3"`, `a Float64Array of 3`), never its bare typeof ('object').
+ * A library argument as an InputError shows it, alike in every layer: a number as it is, anything else
+ * by what it is (`an object { Tc, gamma }`, `a string "0.3"`, `a Float64Array of 3`), never its bare
+ * typeof ('object').
  */
 export function describeArgument(value: unknown): string {
   switch (typeof value) {

@@ -16,7 +16,7 @@ import type { CliContext } from './context.js';
 import { addDeviceOptions, deviceFromOptions, type DeviceOptionValues } from './device-options.js';
 import { prepareForDevice } from './phonon-tables.js';
 import { createProgress } from '../io/progress.js';
-import { bathOption, belowTc } from './temperature-checks.js';
+import { belowTc, withBathOption } from './temperature-checks.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
 
@@ -111,8 +111,7 @@ See docs/bistability.md.`,
       if (axis.values.length < 2)
         throw new InputError('--sweep', opts.sweep, 'at least two values, e.g. Jin=1fW..1pW:200:log');
       const setup = (fixed('setup', opts.setup, '--setup') ?? 1) as Setup;
-      const device: Device =
-        opts.Tbath === undefined ? built : { ...built, Tbath: bathOption(opts.Tbath, built, setup) };
+      const device = withBathOption(built, opts.Tbath, setup);
       const Jin = fixed('J_in', opts.Jin, '--Jin');
       const TR = fixed('T_R', opts.TR, '--TR');
       if (axis.name === 'T_R' && Jin === undefined)

@@ -1,7 +1,7 @@
 /** `ndtc optimize`: maximise δT or the negative responsivity over bounded device/operating parameters. */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { InputError, type Device, type Setup } from '../index.js';
+import { InputError, type Setup } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
 import { formatNumber, formatQuantity, parseQuantity, type QuantityKind } from '../units/quantity.js';
@@ -30,7 +30,7 @@ import {
   type DeviceOptionValues,
 } from './device-options.js';
 import { prepareForDevice, preparePhononTables } from './phonon-tables.js';
-import { bathOption, belowTc } from './temperature-checks.js';
+import { belowTc, withBathOption } from './temperature-checks.js';
 import { createProgress } from '../io/progress.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
@@ -182,8 +182,7 @@ the optimum, written as CSV and plotted.`,
         throw new InputError('--Jin', '(missing)', 'an input power (--Jin 100fW) or --param Jin=FROM..TO');
       }
       const built = deviceFromOptions(opts, ctx.loadDeviceFile);
-      const device: Device =
-        opts.Tbath === undefined ? built : { ...built, Tbath: bathOption(opts.Tbath, built, fixed.setup) };
+      const device = withBathOption(built, opts.Tbath, fixed.setup);
       // γ as a parameter: the bounds stand for every γ the search may try.
       const gammaParam = params.find((p) => p.name === 'gamma' || p.name === 'left.superconductor.gamma');
       const slow = gammaParam

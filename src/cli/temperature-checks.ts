@@ -33,3 +33,8 @@ export function bathOption(text: string, device: Device, setup: number): number 
   aboveTcFloor([Tb], Math.max(left.superconductor.Tc, right.superconductor.Tc), '--Tbath');
   return Tb;
 }
+
+/** `device` at the bath `--Tbath` gives (bathOption), or as it is when the option is not given. */
+export function withBathOption(device: Device, text: string | undefined, setup: number): Device {
+  return text === undefined ? device : { ...device, Tbath: bathOption(text, device, setup) };
+}

@@ -64,8 +64,8 @@ const FROM_FAMILY_KEPT = 64;
 
 /**
  * Load the γ family (4 MB, on demand: most work uses the paper's γ), after which J_ph,S is tabulated
- * for every γ in FAMILY_GAMMA_RANGE. Idempotent. Under Node the first J_ph,S that needs it reads it
- * itself; in a browser, without it, those γ take the direct quadrature.
+ * for every γ in FAMILY_GAMMA_RANGE. Idempotent. Under Node a solver's first J_ph,S that needs it
+ * reads it itself; in a browser, without it, those γ take the direct quadrature.
  */
 export async function loadPhononFamily(): Promise<void> {
   if (family) return;
@@ -78,17 +78,22 @@ export async function loadPhononFamily(): Promise<void> {
 /** The family's file beside this module (a variable, so that bundlers leave it to loadPhononFamily's import). */
 const FAMILY_FILE = './data/phonon-ratio-family.json';
 
+/** Whether loadPhononFamilySync has tried to read: a family it could not read is not read again at every lookup. */
+let familyReadTried = false;
+
 /**
  * The γ family read synchronously where Node's fs is at hand (process.getBuiltinModule, Node ≥ 20.16):
  * the first J_ph,S at a γ outside the shipped tables, in a solver that cannot await, would otherwise
  * take the direct quadrature (~1 s an evaluation, hundreds per solve). Elsewhere (a browser) it does
- * nothing and `loadPhononFamily` is the way. Whether the family is loaded after.
+ * nothing and `loadPhononFamily` is the way. The family, if it is loaded after.
  */
 function loadPhononFamilySync(): PhononRatioFamily | undefined {
+  if (familyReadTried) return family;
   const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
     ?.getBuiltinModule;
   const fs = getBuiltin?.('node:fs') as typeof import('node:fs') | undefined;
   if (!fs) return undefined;
+  familyReadTried = true;
   try {
     family = JSON.parse(fs.readFileSync(new URL(FAMILY_FILE, import.meta.url), 'utf8')) as PhononRatioFamily;
   } catch {
