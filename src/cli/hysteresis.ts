@@ -1,11 +1,11 @@
-/** `ndtc hysteresis`: sweep J_in or T_R up then down along the stable branch; report and plot the loops. */
+/** `ndtc hysteresis`: sweep J_in or T_R through its values and back along the stable branch; report and plot the loops. */
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, type Device, type Setup } from '../index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { makeDirectory, removeEmptyDirectories } from '../io/make-directory.js';
 import { formatQuantity, parseQuantity } from '../units/quantity.js';
-import { axisLength, parseAxis } from '../sweep/axes.js';
+import { axisLength, firstTurn, parseAxis } from '../sweep/axes.js';
 import { traceHysteresis, type Hysteresis, type HysteresisStep } from '../sweep/hysteresis.js';
 import { validityWarnings } from '../physics/validity.js';
 import { printWarnings } from './output.js';
@@ -63,10 +63,12 @@ const MAX_SWEEP_VALUES = 100_000;
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('hysteresis')
-    .description('sweep J_in or T_R up, then down, following the stable branch; report the bistable loops')
+    .description(
+      'sweep J_in or T_R through its values and back, following the stable branch; report the bistable loops',
+    )
     .requiredOption(
       '--sweep <name=values>',
-      'Jin=1fW..1pW:200:log or TR=10mK..800mK:200 (values in sweep-up order, at most 100000)',
+      'Jin=1fW..1pW:200:log or TR=10mK..800mK:200 (increasing or decreasing: the sweep follows them, then goes back; at most 100000)',
     )
     .option('--Jin <power>', 'input power, for a T_R sweep')
     .option('--TR <temperature>', 'right temperature, for a J_in sweep (setup 2: also the bath)')
@@ -110,6 +112,16 @@ See docs/bistability.md.`,
         throw new InputError('--sweep', opts.sweep, 'Jin=VALUES or TR=VALUES');
       if (axis.values.length < 2)
         throw new InputError('--sweep', opts.sweep, 'at least two values, e.g. Jin=1fW..1pW:200:log');
+      const turn = firstTurn(axis.values);
+      if (turn > 0) {
+        const kind = axis.name === 'J_in' ? 'power' : 'temperature';
+        const [before, at] = [axis.values[turn - 1], axis.values[turn]].map((v) => formatQuantity(v, kind));
+        throw new InputError(
+          '--sweep',
+          opts.sweep,
+          `values strictly increasing or strictly decreasing (the sweep goes through them and back); ${at} follows ${before}`,
+        );
+      }
       const setup = (fixed('setup', opts.setup, '--setup') ?? 1) as Setup;
       const device = withBathOption(built, opts.Tbath, setup);
       const Jin = fixed('J_in', opts.Jin, '--Jin');
@@ -241,8 +253,8 @@ function stepWarnings(
   const warnings = new Set<string>();
   const kind = h.parameter === 'J_in' ? 'power' : 'temperature';
   const name = h.parameter;
-  const up = h.steps.filter((s) => s.direction === 'up');
-  for (const s of up)
+  const first = h.steps.slice(0, h.steps.length / 2);
+  for (const s of first)
     if (s.T_L !== null) for (const w of validityWarnings(device, s.T_L, TR ?? s.value)) warnings.add(w);
   const notes: string[] = [];
   const describe = (steps: HysteresisStep[], why: string): void => {
@@ -255,11 +267,11 @@ function stepWarnings(
   };
   const Tc = formatQuantity(device.left.superconductor.Tc, 'temperature');
   describe(
-    up.filter((s) => s.T_L === null && s.exceedsTc),
+    first.filter((s) => s.T_L === null && s.exceedsTc),
     `J_in heats the left reservoir out of the model's range (above Tc = ${Tc})`,
   );
   describe(
-    up.filter((s) => s.T_L === null && !s.exceedsTc),
+    first.filter((s) => s.T_L === null && !s.exceedsTc),
     'no stable root T_L in (T_bath, Tc)',
   );
   return { warnings: [...warnings], notes };

@@ -68,3 +68,11 @@ export function parseAxes(texts: readonly string[], option = '--vary'): Axis[] {
   if (overlap) throw new InputError(option, texts[overlap.index], overlap.accepted);
   return axes;
 }
+
+/** Index of the first value that breaks the direction the first two set; 0 when none does. */
+export function firstTurn(values: ArrayLike<number>): number {
+  const rising = values[1] > values[0];
+  for (let i = 1; i < values.length; i++)
+    if (rising ? !(values[i] > values[i - 1]) : !(values[i] < values[i - 1])) return i;
+  return 0;
+}

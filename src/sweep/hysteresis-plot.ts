@@ -31,8 +31,9 @@ export function hysteresisPlotSpec(h: Hysteresis, log: boolean): TopLevelSpec {
   const rows = h.steps
     .filter((s) => s.T_L !== null)
     .map((s) => ({ x: s.value * ux.factor, T: s.T_L! * uy.factor, curve: s.direction === 'up' ? UP : DOWN }));
+  // Every root once: those of the first half (the second half holds the same values).
   const others = h.steps
-    .filter((s) => s.direction === 'up')
+    .slice(0, h.steps.length / 2)
     .flatMap((s) =>
       s.roots
         .filter((r) => r !== s.T_L)

@@ -1,12 +1,13 @@
 /**
- * Hysteresis of the left reservoir: sweep J_in or T_R up and then down, following the stable
- * branch by continuation (at each step the stable root nearest the previous T_L), docs/model.md §6.
+ * Hysteresis of the left reservoir: sweep J_in or T_R through its values and back, following the
+ * stable branch by continuation (at each step the stable root nearest the previous T_L), docs/model.md §6.
  * Where the heat balance has several stable roots the up and down branches can differ: a loop.
  */
 import { InputError, solveBalance, type Device, type Setup } from '../index.js';
 import { checkDeviceInput, describeValue, refuseUnknownKeys } from '../physics/device-input.js';
 import { checkTemperatures } from '../physics/domain.js';
 import { checkParameterValue, parameterInfo } from './parameters.js';
+import { firstTurn } from './axes.js';
 import { refuseRealLine } from '../physics/device-input.js';
 
 /** The swept parameter of a hysteresis trace: the input power J_in (W) or the right temperature T_R (K). */
@@ -14,7 +15,10 @@ export type HysteresisParameter = 'J_in' | 'T_R';
 
 /** One value of the up or down sweep: the followed branch's T_L and every root there. */
 export interface HysteresisStep {
-  /** The half of the sweep: up (values in the order given), then down. */
+  /**
+   * Which way the swept value moves in this half of the sweep: 'up' where it increases. The first
+   * half follows the values in the order given, the second goes back.
+   */
   direction: 'up' | 'down';
   /** Value of the swept parameter (W or K). */
   value: number;
@@ -34,7 +38,7 @@ export interface HysteresisStep {
 
 /** A hysteresis loop: a range of the swept parameter where the up and down branches differ. */
 export interface Loop {
-  /** Range of the swept parameter where the up and down branches differ. */
+  /** Lower end of the range of the swept parameter where the up and down branches differ (W or K). */
   from: number;
   /** Its upper end (W or K). */
   to: number;
@@ -46,7 +50,7 @@ export interface Loop {
 export interface Hysteresis {
   /** The swept parameter. */
   parameter: HysteresisParameter;
-  /** Every step, up then down. */
+  /** Every step: the values in the order given, then back (steps[i] and steps[2n − 1 − i] share a value). */
   steps: HysteresisStep[];
   /** Where the up and down branches differ. */
   loops: Loop[];
@@ -60,7 +64,10 @@ export interface HysteresisInput {
   device: Device;
   /** The swept parameter. */
   parameter: HysteresisParameter;
-  /** Values in sweep-up order (an array or a Float64Array, as sweepGrid's axes take them). */
+  /**
+   * Values in the order of the first half, increasing or decreasing (an array or a Float64Array, as
+   * sweepGrid's axes take them); the second half goes back through them.
+   */
   values: readonly number[] | Float64Array;
   /** The other operating value (T_R for a J_in sweep, J_in for a T_R sweep). */
   Jin?: number;
@@ -133,9 +140,10 @@ export function traceHysteresis(input: HysteresisInput): Hysteresis {
     }
     return previous;
   };
-  const up = values.map((_, i) => i);
-  const end = follow('up', up, null);
-  follow('down', [...up].reverse(), end);
+  const first = values.map((_, i) => i);
+  const rising = values[1] > values[0];
+  const end = follow(rising ? 'up' : 'down', first, null);
+  follow(rising ? 'down' : 'up', [...first].reverse(), end);
 
   const n = values.length;
   const loops: Loop[] = [];
@@ -146,7 +154,8 @@ export function traceHysteresis(input: HysteresisInput): Hysteresis {
     const split = a !== null && b !== null ? Math.abs(a - b) : 0;
     if (split > SPLIT) {
       if (!current) loops.push((current = { from: values[i], to: values[i], maxSplit: split }));
-      current.to = values[i];
+      current.from = Math.min(current.from, values[i]);
+      current.to = Math.max(current.to, values[i]);
       current.maxSplit = Math.max(current.maxSplit, split);
     } else {
       current = undefined;
@@ -193,6 +202,15 @@ function checkHysteresisInput(input: HysteresisInput): void {
       `none when parameter is '${input.parameter}' (its values are the sweep's)`,
     );
   Array.from(input.values, (v, i) => check(input.parameter, v, `${fn} values[${i}]`));
+  // A turn inside the values would make the second half retrace a path the first did not take.
+  const { values } = input;
+  const turn = firstTurn(values);
+  if (turn > 0)
+    throw new InputError(
+      `${fn} values[${turn}]`,
+      String(values[turn]),
+      `a value ${values[1] > values[0] ? 'above' : 'below'} values[${turn - 1}] = ${values[turn - 1]} (values strictly increasing or strictly decreasing)`,
+    );
   if (input.parameter === 'T_R') check('J_in', input.Jin, `${fn} Jin`);
   else check('T_R', input.TR, `${fn} TR`);
 }

@@ -75,6 +75,45 @@ describe('hysteresis by continuation', () => {
       /^traceHysteresis values: invalid value .*: an array \(or Float64Array\) of at least two SI values/,
     );
   });
+
+  it('decreasing values: the first half is the sweep down; from the hot branch it never leaves it', () => {
+    const reversed = [...values].reverse();
+    const d = traceHysteresis({ device, parameter: 'J_in', values: reversed, TR: 0.7, setup: 1 });
+    const n = values.length;
+    expect(d.steps.slice(0, n).every((s) => s.direction === 'down')).toBe(true);
+    expect(d.steps.slice(n).every((s) => s.direction === 'up')).toBe(true);
+    // Down from 10 fW it follows the hot branch as the ascending trace's down half does (the same
+    // T_L at every value, no jump), and back up it stays there: history decides, no loop.
+    expect(d.steps.slice(0, n).map((s) => s.T_L)).toEqual(down.map((s) => s.T_L).reverse());
+    expect(d.steps.some((s) => s.jump)).toBe(false);
+    expect(d.steps.slice(n).map((s) => s.T_L)).toEqual(down.map((s) => s.T_L));
+    expect(d.loops).toEqual([]);
+    expect(d.bistableValues).toEqual([...h.bistableValues].reverse());
+  });
+
+  it('at T_R = 500 mK the bistable window lies inside the range: the same loop either way, its ends in order', () => {
+    const descending = logspace(1e-13, 1e-19, 41);
+    const ascending = [...descending].reverse();
+    const desc = traceHysteresis({ device, parameter: 'J_in', values: descending, TR: 0.5, setup: 1 });
+    const asc = traceHysteresis({ device, parameter: 'J_in', values: ascending, TR: 0.5, setup: 1 });
+    expect(desc.loops).toHaveLength(1);
+    expect(desc.loops[0].from).toBeLessThan(desc.loops[0].to);
+    expect(desc.loops[0].from).toBe(asc.loops[0].from);
+    expect(desc.loops[0].to).toBe(asc.loops[0].to);
+    // The way down jumps once (hot to cold, at the window's lower end), and so does the way up.
+    expect(desc.steps.filter((s) => s.jump).map((s) => s.direction)).toEqual(['down', 'up']);
+  });
+
+  it('refuses values that turn back, naming the first one out of order', () => {
+    expect(() =>
+      traceHysteresis({ device, parameter: 'T_R', values: [0.1, 0.3, 0.2], Jin: 1e-13, setup: 1 }),
+    ).toThrow(
+      /^traceHysteresis values\[2\]: invalid value '0\.2': a value above values\[1\] = 0\.3 \(values strictly/,
+    );
+    expect(() =>
+      traceHysteresis({ device, parameter: 'T_R', values: [0.3, 0.2, 0.2], Jin: 1e-13, setup: 1 }),
+    ).toThrow(/^traceHysteresis values\[2\]: .*a value below values\[1\] = 0\.2/);
+  });
 });
 
 describe('ndtc hysteresis', () => {
@@ -151,6 +190,28 @@ describe('ndtc hysteresis', () => {
     expect(readdirSync(out).sort()).toEqual(['hysteresis.csv', 'hysteresis.json']);
   });
 
+  it('a decreasing --sweep goes down first: its rows say down, then up', async () => {
+    const out = join(dir, 'descending');
+    const r = await ndtc(
+      'hysteresis',
+      '--sweep',
+      'Jin=100fW..0.1aW:41:log',
+      '--TR',
+      '500mK',
+      '--no-plot',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^loop: J_in from [\d.]+ aW to [\d.]+ aW/m);
+    const rows = readFileSync(join(out, 'hysteresis.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(rows.map((row) => row.split(',')[0])).toEqual([
+      ...Array(41).fill('down'),
+      ...Array(41).fill('up'),
+    ]);
+    expect(Number(rows[0].split(',')[1])).toBeCloseTo(1e-13, 25);
+  });
+
   it('bad input → exit 2 naming the option', async () => {
     const cases: [string[], RegExp][] = [
       [['--sweep', 'chi=1..2:3', '--TR', '100mK'], /--sweep: .*Jin=VALUES or TR=VALUES/],
@@ -165,6 +226,11 @@ describe('ndtc hysteresis', () => {
       [
         ['--sweep', 'Jin=1fW..1pW:2000000:log', '--TR', '100mK'],
         /--sweep: .*at most 100000 values \(2000000 given\)/,
+      ],
+      // A turn inside the values: the way back would retrace a path the way out did not take.
+      [
+        ['--sweep', 'TR=100mK,300mK,200mK', '--Jin', '1fW'],
+        /--sweep: invalid value 'TR=100mK,300mK,200mK': values strictly increasing or strictly decreasing .*; 200 mK follows 300 mK$/m,
       ],
     ];
     for (const [argv, message] of cases) {
