@@ -17,6 +17,7 @@ import { addLineOptions, lineFromOptions, type LineOptionValues } from './line-o
 import { addOutputOptions, assertFinite, emitReport, outputFormatOf } from './output.js';
 import { checkFigureFile, figureHelp, writeFigure } from './figure-option.js';
 import { formatNumber, formatQuantity } from '../units/quantity.js';
+import { withBathOption } from './temperature-checks.js';
 
 const BEYOND = { beyond: 'at most 10⁶ points in all' };
 
@@ -25,6 +26,7 @@ interface Options extends DeviceOptionValues, LineOptionValues {
   Tcold: string;
   TcR?: string;
   gammaR?: string;
+  Tbath?: string;
   figure?: string;
   json?: boolean;
   csv?: boolean;
@@ -63,6 +65,10 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--gammaR <numbers>', "the right reservoir's Dynes γ (list; default: the device's)")
     .option(
+      '--Tbath <temperature>',
+      "bath temperature: the lossy lines' (--Rline), and the floor of every Tc at 0.004 Tc (default: the device's)",
+    )
+    .option(
       '--figure <file>',
       figureHelp('R against χ (two or more --chi), one curve per T_cold, Tc_R, γ_R'),
     );
@@ -89,7 +95,11 @@ ratio_received (after ratio) their ratio, the diode's at its cold end.`,
   cmd.action(async (opts: Options) => {
     const format = outputFormatOf(opts);
     if (opts.figure) checkFigureFile(opts.figure);
-    const base = deviceFromOptions({ ...opts, chi: undefined }, ctx.loadDeviceFile, true);
+    const base = withBathOption(
+      deviceFromOptions({ ...opts, chi: undefined }, ctx.loadDeviceFile, true),
+      opts.Tbath,
+      1,
+    );
     const device = { ...base, ...lineFromOptions(opts, base) };
     const [Thot] = parsePointList(opts.Thot, 'temperature', '--Thot', BEYOND);
     if (opts.Thot.includes(',') || opts.Thot.includes('..'))

@@ -91,6 +91,38 @@ describe('ndtc rectification', () => {
     expect(pb.ratio_received).not.toBe(pb.ratio);
   });
 
+  it('--Tbath sets the lossy lines’ temperature (the library’s currents at that bath) and the floor of Tc_R', async () => {
+    const args = ['--Thot', '500mK', '--Tcold', '100mK', '--Rline', '5ohm'];
+    const at10 = (await ndtcJson('rectification', ...args)).doc.points as Array<Record<string, number>>;
+    const at200 = (await ndtcJson('rectification', ...args, '--Tbath', '200mK')).doc.points as Array<
+      Record<string, number>
+    >;
+    const device = { ...platformDevice('ag'), Tbath: 0.2, line: { inductance: 0, resistance: 5 } };
+    const r = rectification(device, 0.5, 0.1);
+    expect(at200[0].J_forward).toBe(r.forward);
+    expect(at200[0].J_reverse).toBe(r.reverse);
+    // A hotter line sends heat back into the cold side: less net heat leaves the hot one.
+    expect(at200[0].J_forward).not.toBe(at10[0].J_forward);
+    // At the device's 10 mK bath Tc_R stops at 2.5 K; at 20 mK, 5 K is in.
+    const high = await ndtc(
+      'rectification',
+      '--Thot',
+      '500mK',
+      '--Tcold',
+      '100mK',
+      '--TcR',
+      '5K',
+      '--Tbath',
+      '20mK',
+    );
+    expect(high.code).toBe(0);
+    const bad = await ndtc('rectification', '--Thot', '500mK', '--Tcold', '100mK', '--Tbath', '2K');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(
+      /^ndtc rectification: --Tbath: invalid value '2 ?K': a temperature .* to below Tc = 1\.2 K/,
+    );
+  });
+
   it('the table header names the photon lines and does not claim one χ for rows of many', async () => {
     const run = await ndtc(
       'rectification',
