@@ -537,12 +537,14 @@ See docs/sweeps.md.`,
         const checked = !shard && resolve(into) === resolve(opts.out);
         ctx.stdout(
           checked
-            ? `the chunks were removed after a verified merge; the results verify: nothing to do\n`
+            ? `the chunks were removed after a verified merge; the results verify: ${summary.files.length > 0 ? 'results.h5 written from them' : 'nothing to do'}\n`
             : `the chunks were removed after a verified merge into ${into}: nothing to do (ndtc verify ${into} checks its results)\n`,
         );
       }
       if (summary.resultsMerged)
-        ctx.stdout(`no chunks here, and the results (assembled by ndtc merge) verify: nothing to do\n`);
+        ctx.stdout(
+          `no chunks here, and the results (assembled by ndtc merge) verify: ${summary.files.length > 0 ? 'results.h5 written from them' : 'nothing to do'}\n`,
+        );
       // With the chunks removed, the results here still make a plot asked for by name.
       const resultsHere = resolve(summary.mergedInto ?? opts.out) === resolve(opts.out);
       const assembledBefore = summary.chunksRemoved || summary.resultsMerged;

@@ -168,6 +168,15 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
       if (options.netcdf !== false) files.push(await writeNetcdf(manifest, options.out));
     }
     if (options.removeChunks) removeChunksAfterVerifiedMerge(options.out, manifest, [options.out]);
+  } else if (
+    !options.shard &&
+    !binary &&
+    options.netcdf !== false &&
+    ((removed && mergedHere) || mergedFromElsewhere) &&
+    !existsSync(join(options.out, RESULTS_H5))
+  ) {
+    // Assembled before without results.h5 (merge --no-h5), its text results verified: from those.
+    files.push(await writeNetcdf(manifest, options.out));
   }
   return {
     points: manifest.points,

@@ -361,8 +361,19 @@ describe('chunks removed after a verified merge', () => {
     // Nothing is written again: no 'wrote' line after 'nothing to do', the record untouched.
     expect(again.stdout).toContain('nothing to do');
     expect(again.stdout).not.toContain('wrote ');
+    const textRecord = JSON.parse(readFileSync(join(dir, 'results.done'), 'utf8')) as { files: object };
+    // Resumed by a run that writes results.h5 (the default): made from the verified results, alone.
+    const withH5 = await ndtc('sweep', '--out', dir, '--resume', '--quiet', '--workers', '0');
+    expect(withH5.code, withH5.stderr).toBe(0);
+    expect(withH5.stdout).toContain('the results verify: results.h5 written from them');
+    expect(withH5.stdout.match(/^wrote .*$/gm)).toEqual([`wrote ${join(dir, 'results.h5')}`]);
+    const h5Record = JSON.parse(readFileSync(join(dir, 'results.done'), 'utf8')) as { files: object };
+    expect(h5Record.files).toMatchObject(textRecord.files);
+    expect(Object.keys(h5Record.files).sort()).toEqual(['results.csv', 'results.h5', 'results.jsonl']);
+    expect((await ndtc('verify', dir)).code).toBe(0);
     const record = readFileSync(join(dir, 'results.done'), 'utf8');
     const withPlot = await ndtc('sweep', '--out', dir, '--resume', '--quiet', '--workers', '0');
+    expect(withPlot.stdout).toContain('nothing to do');
     expect(withPlot.stdout).not.toContain('wrote ');
     expect(readFileSync(join(dir, 'results.done'), 'utf8')).toBe(record);
     // A plot asked for by name is drawn from the results (the chunks are gone).
@@ -453,8 +464,14 @@ describe('chunks removed after a verified merge', () => {
     const resumed = await ndtc('sweep', '--out', out, '--resume', '--quiet', '--no-plot');
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stdout).toContain(`0 chunks computed, ${CHUNKS} already done`);
-    expect(resumed.stdout).toContain('the results (assembled by ndtc merge) verify: nothing to do');
+    // Merged with --no-h5, resumed by a run that writes it: results.h5 from the verified results.
+    expect(resumed.stdout).toContain(
+      'the results (assembled by ndtc merge) verify: results.h5 written from them',
+    );
     expect(existsSync(join(out, 'chunks'))).toBe(false);
+    const again = await ndtc('sweep', '--out', out, '--resume', '--quiet', '--no-plot');
+    expect(again.stdout).toContain('the results (assembled by ndtc merge) verify: nothing to do');
+    expect((await ndtc('verify', out)).code).toBe(0);
     // Its results damaged: verify fails again, and does not call the absent chunks fine then.
     flipBit(join(out, 'results.csv'), 40);
     const d = await ndtc('verify', out);
