@@ -17,7 +17,7 @@ import {
   type PlatformName,
   type Setup,
 } from '../index.js';
-import { minimize } from '../numerics/roots.js';
+import { brent, minimize } from '../numerics/roots.js';
 import { linspace, logspace } from './grid.js';
 import { PHOTONIC_PANEL } from './panels.js';
 import {
@@ -79,19 +79,25 @@ function claim1(): Claim {
   const Tc = PAPER_DEFAULTS.Tc;
   // the grid includes T = 0.2 Tc itself: d falls steeply there, and the test is about T ≥ 0.2 Tc
   const t = [...linspace(0.05, 0.999, CLAIM1.points), CLAIM1.split].sort((a, b) => a - b);
-  const d = t.map((x) =>
-    Math.abs(resistanceRatio(x * Tc, { Tc, gamma: 1e-3 }) / resistanceRatio(x * Tc, { Tc, gamma: 1e-4 }) - 1),
-  );
+  const difference = (x: number): number =>
+    Math.abs(resistanceRatio(x * Tc, { Tc, gamma: 1e-3 }) / resistanceRatio(x * Tc, { Tc, gamma: 1e-4 }) - 1);
+  const d = t.map(difference);
   let above = 0;
   let below = 0;
-  let t1 = NaN;
-  let t10 = NaN;
   t.forEach((x, i) => {
     if (x >= CLAIM1.split) above = Math.max(above, d[i]);
     else below = Math.max(below, d[i]);
-    if (d[i] >= 0.01) t1 = x;
-    if (d[i] >= 0.1) t10 = x;
   });
+  // Where d last falls through a level: bracketed by the grid, then solved to rounding (not the
+  // grid's 0.0024 Tc).
+  const lastAbove = (level: number): number => {
+    let i = d.length - 1;
+    while (i >= 0 && !(d[i] >= level)) i--;
+    if (i < 0 || i === t.length - 1) return i < 0 ? NaN : t[i];
+    return brent((x) => difference(x) - level, t[i], t[i + 1], { xtol: 1e-12 });
+  };
+  const t1 = lastAbove(0.01);
+  const t10 = lastAbove(0.1);
   const holds = above < CLAIM1.tolerance && below > CLAIM1.tolerance;
   return {
     id: 1,

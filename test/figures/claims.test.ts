@@ -55,6 +55,16 @@ describe('claims', () => {
     expect(Math.abs(num(c, 'maxDiffAbove') / d(0.2) - 1)).toBeLessThan(0.02);
     expect(num(c, 'maxDiffBelow')).toBeGreaterThan(d(0.1) * (1 - 1e-6));
     expect(c.holds).toBe(num(c, 'maxDiffAbove') < 0.01 && num(c, 'maxDiffBelow') > 0.01);
+    // Where the curves last differ by 1 % and by 10 %: solved, not read off the grid (0.0024 Tc apart):
+    // the direct quadrature's d crosses each level there, to 1e-6 Tc.
+    for (const [key, level] of [
+      ['TOverTcLast1pct', 0.01],
+      ['TOverTcLast10pct', 0.1],
+    ] as const) {
+      const t = num(c, key);
+      expect(d(t - 1e-6)).toBeGreaterThan(level);
+      expect(d(t + 1e-6)).toBeLessThan(level);
+    }
   });
 
   it('3: no χ of a coarse independent scan beats the reported optimum of J_γ by more than grid resolution', () => {
