@@ -58,7 +58,7 @@ export interface TemperatureDrop {
   TL0: number;
   /** Minimum of T_L over T_R ∈ [TRmin, TRmax], K. */
   TLmin: number;
-  /** T_R at the minimum, K. */
+  /** T_R at the minimum, K; NaN when there is no minimum (TLmin NaN). */
   TRatMin: number;
   /** δT = TL0 − TLmin, K. */
   deltaT: number;
@@ -140,5 +140,6 @@ export function temperatureDrop(
       TRatMin = m.x;
     }
   }
-  return { TL0, TLmin, TRatMin, deltaT: TL0 - TLmin };
+  // No T_L to be lowest (no steady state below Tc anywhere on the range): no place for it either.
+  return { TL0, TLmin, TRatMin: Number.isNaN(TLmin) ? NaN : TRatMin, deltaT: TL0 - TLmin };
 }

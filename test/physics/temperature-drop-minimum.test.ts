@@ -37,3 +37,17 @@ describe('temperatureDrop against a minimisation of T_L(T_R)', () => {
     });
   }
 });
+
+describe('temperatureDrop without a steady state', () => {
+  it('100 pW heats the Ag reservoir past Tc at every T_R: T_L0, T_Lmin, δT and where the minimum lies are NaN', () => {
+    const device = platformDevice('ag');
+    // No root below Tc at either end of the range: the balance itself says so.
+    for (const TR of [0.01, 0.8])
+      expect(balanceRoots(device, { Jin: 1e-10, TR, setup: 1 }).TL).toHaveLength(0);
+    const drop = temperatureDrop(device, 1e-10, 1, 0.01, 0.8);
+    expect(drop.TL0).toBeNaN();
+    expect(drop.TLmin).toBeNaN();
+    expect(drop.deltaT).toBeNaN();
+    expect(drop.TRatMin).toBeNaN();
+  });
+});
