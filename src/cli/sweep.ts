@@ -108,6 +108,26 @@ function fixedValue(name: string, text: string | undefined, option: string): num
   return value;
 }
 
+/**
+ * The T_R range of δT-type outputs in [0.004 Tc, Tc) of the right reservoir, as temperatureDrop takes
+ * it; the default (the paper's, for Tc = 1.2 K) named as such when a lower Tc leaves it out.
+ */
+function checkDropRange(text: string | undefined, TcR: number): void {
+  try {
+    checkTemperatures(parseTRRange(text), '--TR-range', { Tc: TcR, belowTc: true });
+  } catch (error) {
+    if (!(error instanceof InputError) || text !== undefined) throw error;
+    const upper = formatQuantity(Number(((2 / 3) * TcR).toPrecision(2)), 'temperature').replace(' ', '');
+    throw new InputError(
+      '--TR-range',
+      `${DEFAULT_TR_RANGE} (the default)`,
+      `${error.accepted.split(';')[0]} at both ends: give one, e.g. --TR-range 10mK..${upper}`,
+    );
+  }
+}
+
+const DEFAULT_TR_RANGE = '10mK..800mK';
+
 /** The T_R range of δT-type outputs: `10mK..800mK` (docs/model.md §7 figures). */
 export function parseTRRange(text: string | undefined): [number, number] {
   if (text === undefined) return [0.01, 0.8];
@@ -181,7 +201,13 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
   const Tc = Math.min(base.left.superconductor.Tc, base.right.superconductor.Tc);
   if (axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'))) {
     const show = (name: string, v: number) => `${name} = ${formatQuantity(v, 'temperature')}`;
-    checkTemperatureCorners(base, fixed, axes, '--vary', show);
+    const dropRange = outputs.some((o) => DROP.has(o))
+      ? {
+          ends: parseTRRange(opts.TRRange),
+          name: `--TR-range${opts.TRRange === undefined ? ' (default)' : ''}`,
+        }
+      : undefined;
+    checkTemperatureCorners(base, fixed, axes, '--vary', show, dropRange);
   } else {
     for (const name of ['T_R', 'T_L']) {
       const axis = axes.find((a) => a.name === name);
@@ -211,11 +237,7 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
       }
     }
     // temperatureDrop's T_R range: [0.004 Tc, Tc) of the right reservoir.
-    if (outputs.some((o) => DROP.has(o)))
-      checkTemperatures(parseTRRange(opts.TRRange), '--TR-range', {
-        Tc: base.right.superconductor.Tc,
-        belowTc: true,
-      });
+    if (outputs.some((o) => DROP.has(o))) checkDropRange(opts.TRRange, base.right.superconductor.Tc);
   }
   const points = pointCount(axes);
   const binary = parseFormats(opts).chunks === 'h5';

@@ -337,21 +337,6 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
   const Tcs = [base.left.superconductor.Tc, base.right.superconductor.Tc];
   const Tc = Math.min(...Tcs);
   const TcVaried = axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'));
-  if (TcVaried) {
-    checkTemperatureCorners(base, fixed, axes, `${fn} axes`, (name, v) => `${name} = ${v}`);
-  } else {
-    // In [0.004 Tc, Tc), as `ndtc sweep` and solveBalance take them (T_bath: the device's bath range).
-    for (const name of ['T_R', 'T_L', 'T_bath'] as const) {
-      const axis = axes.findIndex((a) => a.name === name);
-      const given = name === 'T_bath' ? undefined : fixed[name]; // a fixed T_bath is checked with the device
-      const values = axis >= 0 ? axes[axis].values : given === undefined ? [] : [given];
-      values.forEach((T, k) => {
-        const option = axis >= 0 ? `${fn} axes[${axis}].values[${k}]` : `${fn} fixed.${name}`;
-        checkTemperatures([T], option, { Tc, belowTc: true });
-        if (name === 'T_bath') checkTemperatures([T], option, { Tc: Math.max(...Tcs), belowTc: false });
-      });
-    }
-  }
   const range = input.TRrange ?? [0.01, 0.8];
   // temperatureDrop takes T_R in [0.004 Tc, Tc) of the right reservoir: a range beyond gave NaN or a
   // δT over the part below Tc without a word.
@@ -367,8 +352,28 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
     throw new InputError(
       `${fn} TRrange`,
       Array.isArray(range) ? `[${range.map(describe).join(', ')}]` : describe(range),
-      `[from, to] in K with ${checkEnds ? `${TRmin} K (0.004 Tc) ≤ from < to < Tc = ${TRmax} K` : '0 < from < to'}, e.g. [0.01, 0.8]`,
+      checkEnds
+        ? `[from, to] in K with ${TRmin} K (0.004 Tc) ≤ from < to < Tc = ${TRmax} K, e.g. [${Number(Math.max(0.01, TRmin).toPrecision(2))}, ${Number(((2 / 3) * TRmax).toPrecision(2))}]`
+        : '[from, to] in K with 0 < from < to, e.g. [0.01, 0.8]',
     );
+  if (TcVaried) {
+    const dropRange = outputs.some((o) => DROP.has(o))
+      ? { ends: [range[0], range[1]] as const, name: 'TRrange end' }
+      : undefined;
+    checkTemperatureCorners(base, fixed, axes, `${fn} axes`, (name, v) => `${name} = ${v}`, dropRange);
+  } else {
+    // In [0.004 Tc, Tc), as `ndtc sweep` and solveBalance take them (T_bath: the device's bath range).
+    for (const name of ['T_R', 'T_L', 'T_bath'] as const) {
+      const axis = axes.findIndex((a) => a.name === name);
+      const given = name === 'T_bath' ? undefined : fixed[name]; // a fixed T_bath is checked with the device
+      const values = axis >= 0 ? axes[axis].values : given === undefined ? [] : [given];
+      values.forEach((T, k) => {
+        const option = axis >= 0 ? `${fn} axes[${axis}].values[${k}]` : `${fn} fixed.${name}`;
+        checkTemperatures([T], option, { Tc, belowTc: true });
+        if (name === 'T_bath') checkTemperatures([T], option, { Tc: Math.max(...Tcs), belowTc: false });
+      });
+    }
+  }
   const points = pointCount(axes);
   if (!Number.isSafeInteger(points))
     throw new InputError(`${fn} axes`, `${points} points`, `at most ${Number.MAX_SAFE_INTEGER} points`);

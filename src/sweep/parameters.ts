@@ -258,6 +258,8 @@ export const boundsTemperature = (name: string): boolean =>
  * [0.004 Tc, Tc) of its lower Tc. Each bound is monotonic in every temperature and Tc, so the corners
  * of those axes (lowest and highest value of each) decide for the whole grid; the rest of the grid's
  * axes do not move these bounds. `option` and `show` name a failing corner as the caller's input.
+ * `dropRange`: the T_R range of δT-type outputs, in [0.004 Tc, Tc) of the right reservoir at every
+ * point, as temperatureDrop takes it (`name` says where it came from).
  */
 export function checkTemperatureCorners(
   device: Device,
@@ -265,6 +267,7 @@ export function checkTemperatureCorners(
   axes: readonly { name: string; values: ArrayLike<number> }[],
   option: string,
   show: (name: string, value: number) => string,
+  dropRange?: { ends: readonly [number, number]; name: string },
 ): void {
   const coupled = axes.filter((a) => boundsTemperature(a.name) && a.values.length > 0);
   const ends = coupled.map((a) => {
@@ -284,6 +287,11 @@ export function checkTemperatureCorners(
         const T = op[name];
         if (T !== undefined) checkTemperatures([T], name, { Tc, belowTc: true });
       }
+      if (dropRange)
+        checkTemperatures([...dropRange.ends], dropRange.name, {
+          Tc: d.right.superconductor.Tc,
+          belowTc: true,
+        });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       const at = names.map((n, k) => show(n, values[k])).join(', ');

@@ -13,6 +13,7 @@ import {
   sweepChunks,
   sweepGrid,
   SWEEP_GRID_MAX_VALUES,
+  withJunctionParameters,
   type SweepArrays,
   type SweepChunkOptions,
   type SweepGridOptions,
@@ -315,6 +316,20 @@ describe('sweepGrid', () => {
     [
       { TRrange: [1e-9, 0.5], outputs: ['T_Lmin'] },
       /^sweepGrid TRrange: invalid value '\[1e-9, 0\.5\]': \[from, to\] in K with 0\.0048 K/,
+    ],
+    // With Tc on an axis the range is checked at every Tc: at 0.5 K, 10–800 mK gave δT = 59 mK.
+    [
+      { axes: [{ name: 'Tc', values: [0.5, 1.2] }], fixed: { J_in: 1e-14 }, outputs: ['deltaT'] },
+      /^sweepGrid axes: invalid value 'Tc = 0\.5': a grid inside the model at every point; there TRrange end = 800 mK, and it must be a temperature .*to below Tc = 500 mK/,
+    ],
+    // …and a fixed Tc low enough for the default range: an example that fits it.
+    [
+      {
+        device: withJunctionParameters(platformDevice('ag'), { Tc: 0.5 }),
+        fixed: { J_in: 1e-14 },
+        outputs: ['deltaT'],
+      },
+      /^sweepGrid TRrange: invalid value '\[0\.01, 0\.8\]': .* < Tc = 0\.5 K, e\.g\. \[0\.01, 0\.33\]$/,
     ],
     // An alias and a path of it: applied in order, one overrode the other, whose values repeated.
     [

@@ -279,6 +279,16 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         ['--vary', 'Jin=10fW,100fW', '--output', 'deltaT', '--TR-range', '10mK..5K'],
         /^ndtc sweep: --TR-range: invalid value '5 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
       ],
+      // The default range out of a lower Tc: named as the default, with a range that fits.
+      [
+        ['--Tc', '300mK', '--vary', 'Jin=1fW,10fW', '--output', 'deltaT'],
+        /^ndtc sweep: --TR-range: invalid value '10mK\.\.800mK \(the default\)': a temperature from 1\.2 mK \(0\.004 Tc\) to below Tc = 300 mK at both ends: give one, e\.g\. --TR-range 10mK\.\.200mK$/m,
+      ],
+      // …and at a Tc on an axis (δT over 10–800 mK at Tc = 300 mK was written without a word).
+      [
+        ['--vary', 'Tc=300mK,1.2K', '--vary', 'Jin=1fW,10fW', '--output', 'deltaT'],
+        /^ndtc sweep: --vary: invalid value 'Tc = 300 mK': a grid inside the model at every point; there --TR-range \(default\) = 800 mK, and it must be a temperature .* to below Tc = 300 mK$/m,
+      ],
       [
         ['--vary', 'chi=1,2', '--TL', '500mK', '--TR', '100mK', '--shard', '3/3'],
         /--shard: invalid value '3\/3'/,
