@@ -1,7 +1,8 @@
 /**
  * `ndtc reproduce` without the command line: compute the panels and claims, render them, and put the
  * files into the output directory so that an interruption never leaves a partial file or directory
- * behind (everything is written into a hidden sibling directory first and moved into place at the end).
+ * behind (everything is written into a hidden staging directory first — inside an existing output
+ * directory, beside a new one — and moved into place at the end).
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -122,11 +123,14 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
     throw new FileError(outDir, error.code, `cannot create the directory ${outDir}: ${parent}${why}`);
   }
   removeStaleStaging(outDir);
-  const staging = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}-${Date.now()}`);
+  // Staged inside an existing --out (its parent may not be ours to write: a scratch directory given
+  // to us), else beside it (a new --out is made in its parent anyway).
+  const stagingName = `${stagingPrefix(outDir)}${process.pid}-${Date.now()}`;
+  const staging = existsSync(outDir) ? join(outDir, stagingName) : join(dirname(outDir), stagingName);
   try {
     mkdirSync(staging);
   } catch (error) {
-    throw fileError('write into', outDir, error); // its staging sibling could not be made
+    throw fileError('write into', outDir, error); // its staging directory could not be made
   }
   const progress = createProgress({
     label: 'reproduce',
@@ -228,17 +232,27 @@ function processAlive(pid: number): boolean {
  * stale when the process that named them is gone. A live concurrent run's directory is left alone.
  */
 export function removeStaleStaging(outDir: string): void {
-  const prefix = `.${basename(outDir)}.partial-`;
-  for (const name of readdirSync(dirname(outDir))) {
-    const m = name.startsWith(prefix) ? /^(\d+)-\d+$/.exec(name.slice(prefix.length)) : null;
-    if (m && !processAlive(Number(m[1])))
-      rmSync(join(dirname(outDir), name), { recursive: true, force: true });
+  const prefix = stagingPrefix(outDir);
+  for (const dir of [dirname(outDir), outDir]) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue; // not there yet, or not ours to list: nothing of ours in it either
+    }
+    for (const name of names) {
+      const m = name.startsWith(prefix) ? /^(\d+)-\d+$/.exec(name.slice(prefix.length)) : null;
+      if (m && !processAlive(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
+    }
   }
 }
 
+/** The name of a staging directory of `outDir` up to the process id: `.reproduce.partial-` for `…/reproduce`. */
+const stagingPrefix = (outDir: string): string => `.${basename(outDir)}.partial-`;
+
 /**
- * A fresh output directory appears by one rename. Into an existing one each of our files is renamed
- * over its old version (each rename is atomic), and everything else in it is left alone.
+ * A fresh output directory appears by one rename. Into an existing one (staged inside it) each of our
+ * files is renamed over its old version (each rename is atomic), and everything else is left alone.
  */
 function moveIntoPlace(staging: string, outDir: string): void {
   if (!existsSync(outDir)) {

@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -180,6 +181,55 @@ describe('--only, --format and an existing output directory', () => {
     expect(readFileSync(join(out, 'fig2a.csv'), 'utf8')).toMatch(/^series,platform,T_R_mK,J_gamma_fW\n/);
     expect(readdirSync(root).filter((n) => n.includes('.partial-'))).toEqual([]);
   }, 300_000);
+});
+
+describe('staging', () => {
+  // An existing --out may sit in a directory that is not ours to write (HPC scratch, a mounted volume):
+  // the run is staged inside it then, and beside a new --out (made in its parent anyway).
+  it.each([
+    ['an existing, empty --out: inside it', true],
+    ['a new --out: beside it', false],
+  ])(
+    '%s',
+    async (_, exists) => {
+      const parent = join(root, `staging-${exists}`);
+      mkdirSync(parent);
+      const out = join(parent, 'out');
+      if (exists) mkdirSync(out);
+      const seen = { inside: false, beside: false };
+      const look = (): void => {
+        const partial = (dir: string): boolean =>
+          existsSync(dir) && readdirSync(dir).some((n) => n.startsWith('.out.partial-'));
+        seen.inside ||= partial(out);
+        seen.beside ||= partial(parent);
+      };
+      const timer = setInterval(look, 1);
+      const r = await run(['reproduce', '--only', '1c,2a', '--format', 'csv,svg', '--out', out, '--quiet']);
+      clearInterval(timer);
+      expect(r.code, r.stderr).toBe(0);
+      expect(seen).toEqual({ inside: exists, beside: !exists });
+      expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
+      expect(readdirSync(parent)).toEqual(['out']);
+    },
+    120_000,
+  );
+
+  it.skipIf(process.getuid?.() === 0)(
+    'an existing --out in a parent it may not write: written into',
+    async () => {
+      const parent = join(root, 'read-only-parent');
+      const out = join(parent, 'out');
+      mkdirSync(out, { recursive: true });
+      chmodSync(parent, 0o555);
+      try {
+        const r = await run(['reproduce', '--only', '1c', '--format', 'csv', '--out', out, '--quiet']);
+        expect(r.code, r.stderr).toBe(0);
+        expect(readdirSync(out)).toContain('fig1c.csv');
+      } finally {
+        chmodSync(parent, 0o755);
+      }
+    },
+  );
 });
 
 describe('interruption', () => {
