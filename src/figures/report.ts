@@ -65,7 +65,7 @@ export function reportMarkdown(input: ReportInput): string {
   );
   out.push('');
   out.push(
-    `- ndtc ${p.ndtcVersion}, git commit ${p.gitCommit ?? 'unknown (not run inside a git repository)'}`,
+    `- ndtc ${p.ndtcVersion}, ${p.gitCommit === null ? 'an installed package (no git checkout)' : `git commit ${p.gitCommit}${p.gitDirty ? ' with uncommitted changes' : ''}`}`,
   );
   out.push(`- generated ${p.date}`);
   out.push('');

@@ -80,8 +80,6 @@ export interface ReproduceOptions {
   progressStream?: NodeJS.WriteStream;
   /** Abort between steps (the CLI aborts on SIGINT); the partial directory is removed. */
   signal?: AbortSignal;
-  /** Directory whose git commit is recorded (default: the current directory). */
-  cwd?: string;
 }
 
 export interface ReproduceResult {
@@ -111,7 +109,7 @@ export async function reproduce(options: ReproduceOptions): Promise<ReproduceRes
     throw new InputError('--out', options.out, 'a directory path (this path exists and is not a directory)');
   const ids = options.only ?? PANEL_IDS;
   const formats = options.formats ?? DEFAULT_FORMATS;
-  const prov = provenance(options.cwd ?? process.cwd());
+  const prov = provenance();
 
   try {
     makeDirectory(dirname(outDir));
