@@ -105,8 +105,13 @@ function yieldToEvents(signal?: AbortSignal): Promise<void> {
 
 export async function reproduce(options: ReproduceOptions): Promise<ReproduceResult> {
   const outDir = resolve(options.out);
+  // As every command that writes a directory says it (makeDirectory): an I/O failure, exit 1.
   if (existsSync(outDir) && !statSync(outDir).isDirectory())
-    throw new InputError('--out', options.out, 'a directory path (this path exists and is not a directory)');
+    throw new FileError(
+      outDir,
+      'ENOTDIR',
+      `cannot create the directory ${options.out}: it exists and is not a directory (ENOTDIR)`,
+    );
   const ids = options.only ?? PANEL_IDS;
   const formats = options.formats ?? DEFAULT_FORMATS;
   const prov = provenance();

@@ -249,6 +249,12 @@ describe('I/O failures: exit 1, one line naming the path and the cause', () => {
       1,
       /^ndtc hysteresis: cannot create the directory .*a-file\.txt: it exists and is not a directory/,
     );
+    // reproduce alike (it said 'invalid value', exit 2).
+    oneLine(
+      await ndtc('reproduce', '--only', '1c', '--format', 'csv', '--out', file),
+      1,
+      /^ndtc reproduce: cannot create the directory .*a-file\.txt: it exists and is not a directory \(ENOTDIR\)\n$/,
+    );
     rmSync(file);
   });
   it('--out in a read-only directory (a read-only tmpfs: chmod does not stop root)', async (test) => {

@@ -57,12 +57,15 @@ describe('--only and --format parsing', () => {
     }
     expect(existsSync(join(root, 'never'))).toBe(false);
   });
-  it('the CLI exits 2 when --out is an existing file', async () => {
+  it('--out an existing file: exit 1 naming it, as every command that writes a directory; the file kept', async () => {
     const file = join(root, 'a-file');
     writeFileSync(file, 'x');
     const r = await run(['reproduce', '--out', file, '--quiet']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--out/);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `ndtc reproduce: cannot create the directory ${file}: it exists and is not a directory (ENOTDIR)\n`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('x');
   });
 });
 
