@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -529,6 +529,15 @@ describe('ndtc merge', () => {
     expect(onFile.code).toBe(1);
     expect(onFile.stderr).toBe(
       `ndtc merge: cannot create the directory ${file}: it exists and is not a directory (ENOTDIR)\n`,
+    );
+    // A chunk missing from the third shard's directory: the rerun is named there (it said the first's).
+    const [third] = shardChunks(Math.ceil(65 / 5), 2, 3);
+    for (const ext of ['bin', 'done'])
+      rmSync(join(separate[2], 'chunks', `${String(third).padStart(6, '0')}.${ext}`));
+    const gap = await ndtc('merge', '--out', fresh(), '--no-plot', ...separate);
+    expect(gap.code).toBe(1);
+    expect(gap.stderr).toBe(
+      `ndtc merge: chunk ${third} is missing; rerun ndtc sweep --out ${separate[2]} --resume --shard 2/3, then merge again\n`,
     );
   });
 });
