@@ -13,10 +13,8 @@ import {
   MANIFEST,
   RESULTS_CSV,
   RESULTS_JSONL,
-  chunkDone,
   chunkSource,
   chunksRemoved,
-  readShardCount,
   resultNames,
   REMOVE_CHUNKS_TEXT_ONLY,
   differences,
@@ -25,8 +23,8 @@ import {
   type Manifest,
 } from './directory.js';
 import { assembleResults } from './assemble.js';
-import { checkChunk, checkResults, damageLine, shardOf } from './verify.js';
-import { h5Only, shardChunks } from './spec.js';
+import { checkChunk, checkResults, damageLine, missingChunkHomes } from './verify.js';
+import { h5Only } from './spec.js';
 
 export interface MergeOptions {
   /** Delete the chunk files once the results are written, fsynced and verified. */
@@ -58,33 +56,6 @@ export function removeChunksAfterVerifiedMerge(
   // The results' directory is marked too (it may hold no chunks of its own): its chunks are gone on purpose.
   const all = new Map([...sources, dir].map((d) => [resolve(d), d]));
   for (const source of all.values()) removeChunks(source, manifest.chunks, dir);
-}
-
-/**
- * Where each missing chunk belongs, for the rerun advice: the directory holding other chunks of its
- * shard (by the shard count recorded there), else that of the nearest chunk present; `sources[j]`
- * holds chunk j where `present[j]`.
- */
-function missingChunkHomes(dirs: readonly string[], sources: readonly string[], present: readonly boolean[]) {
-  const chunks = sources.length;
-  const count = dirs.map(readShardCount).find((s) => s !== undefined)?.count;
-  const byShard = new Map<number, string | undefined>();
-  const nearest = (k: number): string | undefined => {
-    for (let step = 1; step < chunks; step++)
-      for (const j of [k - step, k + step]) if (j >= 0 && j < chunks && present[j]) return sources[j];
-    return undefined;
-  };
-  return (k: number): string => {
-    if (count === undefined) return nearest(k) ?? sources[k];
-    const shard = shardOf(k, chunks, count);
-    if (!byShard.has(shard)) {
-      const [from, to] = shardChunks(chunks, shard, count);
-      let home: string | undefined;
-      for (let j = from; j < to && home === undefined; j++) if (present[j]) home = sources[j];
-      byShard.set(shard, home);
-    }
-    return byShard.get(shard) ?? sources[k];
-  };
 }
 
 /** Merge `dirs` into `outDir` (default: the first dir); returns the files written. */
@@ -131,12 +102,11 @@ export function mergeSweeps(
   const source: string[] = new Array<string>(first.chunks);
   const damage: ChunkDamage[] = [];
   for (let k = 0; k < first.chunks; k++) source[k] = chunkSource(dirs, k);
-  const present = source.map((dir, k) => chunkDone(dir, k));
-  const homeOf = dirs.length > 1 ? missingChunkHomes(dirs, source, present) : undefined;
+  const homeOf = missingChunkHomes(dirs, source);
   for (let k = 0; k < first.chunks; k++) {
     const d = checkChunk(source[k], k, { hash: false });
     // A missing chunk is named in its shard's directory (one holding its shard's other chunks).
-    if (d?.why === 'missing' && homeOf) damage.push(checkChunk(homeOf(k), k, { hash: false }) ?? d);
+    if (d?.why === 'missing') damage.push(checkChunk(homeOf(k), k, { hash: false }) ?? d);
     else if (d) damage.push(d);
   }
   if (damage.length > 0) {

@@ -11,6 +11,7 @@ import {
   RESULTS_JSONL,
   RESULTS_RECORD,
   chunkBase,
+  chunkDone,
   chunkFileRecord,
   chunkSource,
   chunksRemoved,
@@ -132,6 +133,38 @@ export function rerunAdvice(damage: readonly ChunkDamage[], chunks: number): str
     : `${advice.slice(0, 2).join(' and ')} and ${advice.length - 2} more directories`;
 }
 
+/**
+ * Where each missing chunk belongs, for the rerun advice: the directory holding other chunks of its
+ * shard (by the shard count recorded there), else that of the nearest chunk present, when the sweep is
+ * spread over several directories; `sources[j]` is where chunk j was looked for (chunkSource).
+ */
+export function missingChunkHomes(
+  dirs: readonly string[],
+  sources: readonly string[],
+): (k: number) => string {
+  const chunks = sources.length;
+  if (dirs.length < 2) return (k) => sources[k];
+  const present = sources.map((dir, k) => chunkDone(dir, k));
+  const count = dirs.map(readShardCount).find((s) => s !== undefined)?.count;
+  const byShard = new Map<number, string | undefined>();
+  const nearest = (k: number): string | undefined => {
+    for (let step = 1; step < chunks; step++)
+      for (const j of [k - step, k + step]) if (j >= 0 && j < chunks && present[j]) return sources[j];
+    return undefined;
+  };
+  return (k: number): string => {
+    if (count === undefined) return nearest(k) ?? sources[k];
+    const shard = shardOf(k, chunks, count);
+    if (!byShard.has(shard)) {
+      const [from, to] = shardChunks(chunks, shard, count);
+      let home: string | undefined;
+      for (let j = from; j < to && home === undefined; j++) if (present[j]) home = sources[j];
+      byShard.set(shard, home);
+    }
+    return byShard.get(shard) ?? sources[k];
+  };
+}
+
 export interface VerifyReport {
   /** One line per problem: `path: why`. */
   problems: string[];
@@ -160,11 +193,13 @@ export function verifySweep(dirs: readonly string[], manifests: readonly Manifes
   let damage: ChunkDamage[] = [];
   let checked = 0;
   if (removed.every((r) => r === undefined)) {
+    const sources = Array.from({ length: chunks }, (_, k) => chunkSource(dirs, k));
+    const homeOf = missingChunkHomes(dirs, sources);
     for (let k = 0; k < chunks; k++) {
-      const dir = chunkSource(dirs, k);
-      const d = checkChunk(dir, k);
+      const d = checkChunk(sources[k], k);
       checked++;
-      if (d) damage.push(d);
+      if (d?.why === 'missing') damage.push(checkChunk(homeOf(k), k) ?? d);
+      else if (d) damage.push(d);
     }
   }
   // Results: in every given directory that has them, and where removed chunks were merged into.

@@ -539,6 +539,12 @@ describe('ndtc merge', () => {
     expect(gap.stderr).toBe(
       `ndtc merge: chunk ${third} is missing; rerun ndtc sweep --out ${separate[2]} --resume --shard 2/3, then merge again\n`,
     );
+    const verified = await ndtc('verify', ...separate);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain(
+      `${join(separate[2], 'chunks', String(third).padStart(6, '0'))}.bin: missing`,
+    );
+    expect(verified.stderr).toContain(`recompute with ndtc sweep --out ${separate[2]} --resume --shard 2/3`);
   });
 });
 
