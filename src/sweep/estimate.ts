@@ -118,8 +118,11 @@ function timeRuns(
 export function estimateSweep(spec: SweepSpec): SweepEstimate {
   const points = pointCount(spec.axes);
   const reused: SampleBuffers = { into: chunkBuilders(), buffers: chunkBuffers() };
-  // One point first: compilation of the first call, and a guard against slow points.
-  const first = timeRuns(spec, 0, 1, 1, reused);
+  // One point first: compilation of the first call, and a guard against slow points. A slow first
+  // point may only have built what the sweep builds once for its whole grid (R(T) over a T_R axis of
+  // 10⁶ values): a second point says whether points are slow.
+  let first = timeRuns(spec, 0, 1, 1, reused);
+  if (first.seconds >= WARM_SECONDS / 4) first = timeRuns(spec, 1, 1, 1, reused);
   let sample = first;
   if (first.seconds < WARM_SECONDS / 4) {
     // A first pass builds what the sample's points keep from one to the next (a sweep builds each
@@ -157,10 +160,6 @@ export function estimateSweep(spec: SweepSpec): SweepEstimate {
 /** Two significant digits, without an exponent (650, 4.2, 0.071). */
 const twoDigits = (x: number): string => String(Number(x.toPrecision(2)));
 
-/**
- * `N points, ~X CPU-hours (~Y on W workers), ~Z GB disk` (units chosen by size): one line for a
- * person deciding whether to start.
- */
 /** An estimated time in seconds as said to the user: "~1.5 s", "~12 min", "~3.4 h", "under 0.01 s". */
 export function aboutSeconds(s: number): string {
   // Below a hundredth of a second the digits are noise.
@@ -168,6 +167,10 @@ export function aboutSeconds(s: number): string {
   return `~${s < 90 ? `${twoDigits(s)} s` : s < 5400 ? `${twoDigits(s / 60)} min` : `${twoDigits(s / 3600)} h`}`;
 }
 
+/**
+ * `N points, ~X CPU-hours (~Y on W workers), ~Z GB disk` (units chosen by size): one line for a
+ * person deciding whether to start.
+ */
 export function describeEstimate(e: SweepEstimate, workers: number): string {
   const bytes = (b: number): string =>
     b < 1e6 ? `${twoDigits(b / 1e3)} kB` : b < 1e9 ? `${twoDigits(b / 1e6)} MB` : `${twoDigits(b / 1e9)} GB`;
