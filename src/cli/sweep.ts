@@ -518,10 +518,11 @@ See docs/sweeps.md.`,
         );
         process.exit(128 + (os.constants.signals[signal] ?? 2));
       };
+      // Installed until the plot is written: a stop while results.h5 or the plot is written is said
+      // too (the default exit was silent, and left results.h5's temporary behind).
       for (const signal of STOP_SIGNALS) process.once(signal, interrupted);
-      let summary: Awaited<ReturnType<typeof runSweep>>;
       try {
-        summary = await runSweep(spec, {
+        const summary = await runSweep(spec, {
           out: opts.out,
           workers,
           resume: opts.resume || fresh,
@@ -531,66 +532,66 @@ See docs/sweeps.md.`,
           netcdf: parseFormats(opts).h5,
           removeChunks: opts.removeChunks,
         });
+        const what = shard
+          ? `shard ${shard.index}/${shard.count}: chunks ${summary.chunkFrom}..${summary.chunkTo - 1}`
+          : counted(summary.points, 'point');
+        const chunks = (n: number) => `${n} ${n === 1 ? 'chunk' : 'chunks'}`;
+        ctx.stdout(`sweep ${what}: ${chunks(summary.computed)} computed, ${summary.skipped} already done\n`);
+        // Data without a record is a chunk a stopped run was writing (Ctrl-C, a kill): unfinished, not damaged.
+        const unfinished = summary.damaged.filter((d) => d.why === 'no record');
+        const damaged = summary.damaged.filter((d) => d.why !== 'no record');
+        const chunksWere = (n: number) => (n === 1 ? '1 chunk was' : `${n} chunks were`);
+        if (unfinished.length > 0)
+          ctx.stdout(
+            `${chunksWere(unfinished.length)} unfinished (written, not yet recorded, when a run stopped) and computed again\n`,
+          );
+        if (damaged.length > 0) {
+          const d = damaged[0];
+          ctx.stdout(
+            `verified: ${chunksWere(damaged.length)} damaged and computed again (first: chunk ${d.k}, ${d.file}: ${d.why})\n`,
+          );
+        }
+        if (summary.chunksRemoved) {
+          const into = summary.mergedInto ?? opts.out;
+          // The results were verified above only when they are this directory's and it is not a shard.
+          const checked = !shard && resolve(into) === resolve(opts.out);
+          ctx.stdout(
+            checked
+              ? `the chunks were removed after a verified merge; the results verify: ${summary.files.length > 0 ? 'results.h5 written from them' : 'nothing to do'}\n`
+              : `the chunks were removed after a verified merge into ${into}: nothing to do (ndtc verify ${into} checks its results)\n`,
+          );
+        }
+        if (summary.resultsMerged)
+          ctx.stdout(
+            `no chunks here, and the results (assembled by ndtc merge) verify: ${summary.files.length > 0 ? 'results.h5 written from them' : 'nothing to do'}\n`,
+          );
+        // With the chunks removed, the results here still make a plot asked for by name.
+        const resultsHere = resolve(summary.mergedInto ?? opts.out) === resolve(opts.out);
+        const assembledBefore = summary.chunksRemoved || summary.resultsMerged;
+        const replot = assembledBefore && typeof opts.plot === 'string' && resultsHere;
+        if (!shard && opts.plot !== false && (!assembledBefore || replot)) {
+          const files = await plotSweep(opts.out, typeof opts.plot === 'string' ? opts.plot : undefined);
+          summary.files.push(...files);
+        }
+        // Nothing left to do in a directory whose results are assembled already: no merge to suggest.
+        const assembled = summary.computed === 0 && existsSync(join(opts.out, RESULTS_RECORD));
+        if (shard && assembled)
+          ctx.stdout(
+            `this shard was done already, and the results in ${opts.out} are assembled (ndtc verify ${opts.out} checks them)\n`,
+          );
+        else if (shard && !summary.chunksRemoved)
+          ctx.stdout(
+            `when every shard is done: ndtc merge ${opts.out} (shards in directories of their own: ndtc merge --out DIR <each shard's directory>)\n`,
+          );
+        for (const f of summary.files) ctx.stdout(`wrote ${f}\n`);
+        if (summary.failures.length > 0) {
+          const first = summary.failures[0];
+          throw new Error(
+            `${counted(summary.failures.length, 'point')} failed (their rows are empty); first: index ${first.index}: ${first.message}`,
+          );
+        }
       } finally {
         for (const signal of STOP_SIGNALS) process.off(signal, interrupted);
-      }
-      const what = shard
-        ? `shard ${shard.index}/${shard.count}: chunks ${summary.chunkFrom}..${summary.chunkTo - 1}`
-        : counted(summary.points, 'point');
-      const chunks = (n: number) => `${n} ${n === 1 ? 'chunk' : 'chunks'}`;
-      ctx.stdout(`sweep ${what}: ${chunks(summary.computed)} computed, ${summary.skipped} already done\n`);
-      // Data without a record is a chunk a stopped run was writing (Ctrl-C, a kill): unfinished, not damaged.
-      const unfinished = summary.damaged.filter((d) => d.why === 'no record');
-      const damaged = summary.damaged.filter((d) => d.why !== 'no record');
-      const chunksWere = (n: number) => (n === 1 ? '1 chunk was' : `${n} chunks were`);
-      if (unfinished.length > 0)
-        ctx.stdout(
-          `${chunksWere(unfinished.length)} unfinished (written, not yet recorded, when a run stopped) and computed again\n`,
-        );
-      if (damaged.length > 0) {
-        const d = damaged[0];
-        ctx.stdout(
-          `verified: ${chunksWere(damaged.length)} damaged and computed again (first: chunk ${d.k}, ${d.file}: ${d.why})\n`,
-        );
-      }
-      if (summary.chunksRemoved) {
-        const into = summary.mergedInto ?? opts.out;
-        // The results were verified above only when they are this directory's and it is not a shard.
-        const checked = !shard && resolve(into) === resolve(opts.out);
-        ctx.stdout(
-          checked
-            ? `the chunks were removed after a verified merge; the results verify: ${summary.files.length > 0 ? 'results.h5 written from them' : 'nothing to do'}\n`
-            : `the chunks were removed after a verified merge into ${into}: nothing to do (ndtc verify ${into} checks its results)\n`,
-        );
-      }
-      if (summary.resultsMerged)
-        ctx.stdout(
-          `no chunks here, and the results (assembled by ndtc merge) verify: ${summary.files.length > 0 ? 'results.h5 written from them' : 'nothing to do'}\n`,
-        );
-      // With the chunks removed, the results here still make a plot asked for by name.
-      const resultsHere = resolve(summary.mergedInto ?? opts.out) === resolve(opts.out);
-      const assembledBefore = summary.chunksRemoved || summary.resultsMerged;
-      const replot = assembledBefore && typeof opts.plot === 'string' && resultsHere;
-      if (!shard && opts.plot !== false && (!assembledBefore || replot)) {
-        const files = await plotSweep(opts.out, typeof opts.plot === 'string' ? opts.plot : undefined);
-        summary.files.push(...files);
-      }
-      // Nothing left to do in a directory whose results are assembled already: no merge to suggest.
-      const assembled = summary.computed === 0 && existsSync(join(opts.out, RESULTS_RECORD));
-      if (shard && assembled)
-        ctx.stdout(
-          `this shard was done already, and the results in ${opts.out} are assembled (ndtc verify ${opts.out} checks them)\n`,
-        );
-      else if (shard && !summary.chunksRemoved)
-        ctx.stdout(
-          `when every shard is done: ndtc merge ${opts.out} (shards in directories of their own: ndtc merge --out DIR <each shard's directory>)\n`,
-        );
-      for (const f of summary.files) ctx.stdout(`wrote ${f}\n`);
-      if (summary.failures.length > 0) {
-        const first = summary.failures[0];
-        throw new Error(
-          `${counted(summary.failures.length, 'point')} failed (their rows are empty); first: index ${first.index}: ${first.message}`,
-        );
       }
     });
   addSlurmOptions(cmd);

@@ -243,6 +243,8 @@ export function removeStaleTemporaries(dir: string, from: number, to: number): v
 export function removeOwnTemporaries(dir: string): void {
   try {
     removeChunkTemporaries(dir, (_, pid) => pid === process.pid);
+    // results.h5 being written (HDF5 writes it itself, not through an AtomicFile removed on exit).
+    rmSync(join(dir, `.${RESULTS_H5}.${process.pid}.tmp`), { force: true });
   } catch {
     // left for the next run's removeStaleTemporaries
   }

@@ -322,6 +322,13 @@ async function loadH5wasm(): Promise<H5wasm> {
  * the manifest; returns its path. Nothing appears under the final name unless the whole file was
  * written. `chunkValues` sets the size of the HDF5 chunks, which are also the units of writing.
  */
+/**
+ * Points between two returns to the event loop while results.h5 is written (~10 ms of work): a
+ * Ctrl-C is then handled within that, not after seconds of writing.
+ */
+const BREATHE_POINTS = 1 << 15;
+const breathe = (): Promise<void> => new Promise((done) => setImmediate(done));
+
 export async function writeNetcdf(
   manifest: Manifest,
   dir: string,
@@ -477,6 +484,7 @@ export async function writeNetcdf(
           }
         }
         next();
+        if ((start + filled) % BREATHE_POINTS === 0) await breathe();
       }
     } else {
       const names = recordNames(manifest, perRoot);
@@ -487,6 +495,7 @@ export async function writeNetcdf(
           else for (let r = 0; r < rec.rootCount; r++) b[filled * width + r] = v.value(rec, r);
         });
         next();
+        if ((start + filled) % BREATHE_POINTS === 0) await breathe();
       }
     }
     const closed = file.close();

@@ -160,6 +160,43 @@ describe('built CLI', () => {
     },
   );
 
+  it('Ctrl-C while results.h5 is written: said as during the chunks, its temporary removed; --resume writes it', async () => {
+    const out = join(root, 'interrupted-h5');
+    const args = [
+      'sweep',
+      '--vary',
+      'Jin=1fW..1pW:400:log',
+      '--vary',
+      'TR=10mK..800mK:1000',
+      '--output',
+      'T_L',
+    ];
+    const child = spawnCli([
+      ...args,
+      '--formats',
+      'h5',
+      '--out',
+      out,
+      '--workers',
+      '2',
+      '--quiet',
+      '--no-plot',
+    ]);
+    const writing = (): boolean =>
+      existsSync(out) && readdirSync(out).some((f) => /^\.results\.h5\.\d+\.tmp$/.test(f));
+    const end = await killWhen(child, writing, 'SIGINT');
+    expect(end.code).toBe(130);
+    expect(end.stderr).toBe(
+      `ndtc sweep: interrupted (SIGINT); the chunks done are kept: continue with ndtc sweep --out ${out} --resume\n`,
+    );
+    expect(readdirSync(out).filter((f) => f.startsWith('.') || f.startsWith('results'))).toEqual([]);
+    const resumed = await runCli(['sweep', '--out', out, '--resume', '--quiet', '--no-plot']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toMatch(/: 0 chunks computed, \d+ already done\n/);
+    expect(resumed.stdout).toContain(`wrote ${join(out, 'results.h5')}`);
+    expect((await runCli(['verify', out])).code).toBe(0);
+  }, 120_000);
+
   it('each thread records a chunk (fsync, then its .done) while it computes the next: a kill loses at most the chunks in flight', async () => {
     const out = join(root, 'records-keep-up');
     const dataFiles = (): number =>
