@@ -1,15 +1,18 @@
 /** `ndtc merge`: assemble a sweep computed in shards (one shared directory, or one directory per shard). */
 import type { Command } from 'commander';
 import { InputError } from '../index.js';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import {
   ChunkDamage,
   MANIFEST,
   REMOVE_CHUNKS_TEXT_ONLY,
   RESULTS_H5,
+  RESULTS_RECORD,
   chunksRemoved,
   readManifest,
+  removeOwnTemporaries,
 } from '../sweep/directory.js';
 import { h5Only } from '../sweep/spec.js';
 import { damageLine } from '../sweep/verify.js';
@@ -17,7 +20,10 @@ import { chunkSources, mergeSweeps, removeChunksAfterVerifiedMerge } from '../sw
 import { writeNetcdf } from '../sweep/netcdf.js';
 import { plotSweep } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
+import { removeEmptyDirectories } from '../io/make-directory.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -69,23 +75,44 @@ of different sweeps are refused (exit 2). Check a study at any time with ndtc ve
           throw new InputError('--remove-chunks', 'with --formats h5', REMOVE_CHUNKS_TEXT_ONLY);
         // results.h5 and the plot are made from the chunks, which are removed (when asked) after them.
         const pending = opts.h5 !== false && !binary ? [RESULTS_H5] : [];
-        const files = mergeSweeps(dirs, opts.out, { pending });
         const out = opts.out ?? dirs[0];
-        const manifest = readManifest(out, '--out');
-        if (opts.h5 !== false) {
-          try {
-            files.push(await writeNetcdf(manifest, out, { chunkDirs: dirs }));
-          } catch (error) {
-            if (error instanceof ChunkDamage)
-              throw new Error(damageLine([error], manifest.chunks, ', then merge again'));
-            throw error;
+        // Ctrl-C (kill, timeout, scancel): the chunks are only read, so nothing is lost; the results'
+        // temporaries go (a results file may be gigabytes), and a manifest this merge put into a new
+        // --out, which would make it look like a sweep to resume rather than a merge to run again.
+        const newOut = !existsSync(join(out, MANIFEST));
+        const outExisted = existsSync(out);
+        const interrupted = (signal: NodeJS.Signals): void => {
+          removeOwnTemporaries(out);
+          if (newOut && !existsSync(join(out, RESULTS_RECORD))) {
+            rmSync(join(out, MANIFEST), { force: true });
+            if (!outExisted) removeEmptyDirectories([out]);
           }
+          ctx.stderr(`ndtc merge: interrupted (${signal}); the chunks are untouched: merge again\n`);
+          process.exit(128 + (os.constants.signals[signal] ?? 2));
+        };
+        for (const signal of STOP_SIGNALS) process.once(signal, interrupted);
+        try {
+          const files = await mergeSweeps(dirs, opts.out, { pending });
+          const manifest = readManifest(out, '--out');
+          if (opts.h5 !== false) {
+            try {
+              files.push(await writeNetcdf(manifest, out, { chunkDirs: dirs }));
+            } catch (error) {
+              if (error instanceof ChunkDamage)
+                throw new Error(damageLine([error], manifest.chunks, ', then merge again'));
+              throw error;
+            }
+          }
+          if (opts.plot !== false)
+            files.push(
+              ...(await plotSweep(out, typeof opts.plot === 'string' ? opts.plot : undefined, dirs)),
+            );
+          if (opts.removeChunks && chunksRemoved(out) === undefined)
+            removeChunksAfterVerifiedMerge(out, manifest, chunkSources(dirs, manifest));
+          for (const f of files) ctx.stdout(`wrote ${f}\n`);
+        } finally {
+          for (const signal of STOP_SIGNALS) process.off(signal, interrupted);
         }
-        if (opts.plot !== false)
-          files.push(...(await plotSweep(out, typeof opts.plot === 'string' ? opts.plot : undefined, dirs)));
-        if (opts.removeChunks && chunksRemoved(out) === undefined)
-          removeChunksAfterVerifiedMerge(out, manifest, chunkSources(dirs, manifest));
-        for (const f of files) ctx.stdout(`wrote ${f}\n`);
       },
     );
 }

@@ -243,8 +243,12 @@ export function removeStaleTemporaries(dir: string, from: number, to: number): v
 export function removeOwnTemporaries(dir: string): void {
   try {
     removeChunkTemporaries(dir, (_, pid) => pid === process.pid);
-    // results.h5 being written (HDF5 writes it itself, not through an AtomicFile removed on exit).
-    rmSync(join(dir, `.${RESULTS_H5}.${process.pid}.tmp`), { force: true });
+    // The results being written: results.h5 (HDF5 writes it itself, not through an AtomicFile removed
+    // on exit), and the text's, removed now rather than on exit so that the caller may then remove
+    // the directory.
+    for (const name of readdirSync(dir))
+      if (name === `.${RESULTS_H5}.${process.pid}.tmp` || ownResultTemporary(name))
+        rmSync(join(dir, name), { force: true });
   } catch {
     // left for the next run's removeStaleTemporaries
   }
@@ -260,6 +264,11 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** A results temporary (an AtomicFile's name: the writer's pid, thread and counter). */
+const RESULT_TEMPORARY = /^\.results\.(?:csv|jsonl|done)\.(\d+)\.\d+\.\d+\.tmp$/;
+const ownResultTemporary = (name: string): boolean =>
+  Number(RESULT_TEMPORARY.exec(name)?.[1]) === process.pid;
+
 /**
  * Temporaries of results files left by a killed assembly (each as large as the results): those whose
  * writer (the pid in the name) is gone. A live concurrent merge's are left alone.
@@ -267,7 +276,7 @@ function processAlive(pid: number): boolean {
 export function removeStaleResultTemporaries(dir: string): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
-    const m = /^\.results\.(?:csv|jsonl|done)\.(\d+)\.\d+\.\d+\.tmp$/.exec(name);
+    const m = RESULT_TEMPORARY.exec(name);
     if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1])))
       rmSync(join(dir, name), { force: true });
   }

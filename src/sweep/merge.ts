@@ -59,11 +59,11 @@ export function removeChunksAfterVerifiedMerge(
 }
 
 /** Merge `dirs` into `outDir` (default: the first dir); returns the files written. */
-export function mergeSweeps(
+export async function mergeSweeps(
   dirs: readonly string[],
   outDir: string = dirs[0],
   options: MergeOptions = {},
-): string[] {
+): Promise<string[]> {
   if (dirs.length === 0) throw new InputError('DIR', '(none)', 'one or more sweep output directories');
   const manifests = dirs.map((d) => readManifest(d, 'DIR'));
   const first = manifests[0];
@@ -139,7 +139,7 @@ export function mergeSweeps(
   // chunkDirs), verifying every chunk as it reads it.
   if (binary) return files;
   try {
-    assembleResults(first, outDir, (k) => source[k], options.pending);
+    await assembleResults(first, outDir, (k) => source[k], options.pending);
   } catch (error) {
     // A refused merge leaves no manifest of its own behind: the directory looked like a sweep's.
     if (wroteManifest) rmSync(join(outDir, MANIFEST), { force: true });

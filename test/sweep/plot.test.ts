@@ -65,7 +65,7 @@ describe('heat map raster', () => {
     openSweepDirectory(dir, spec, false);
     // Chunk 0 with point 5 (x index 1, y index 1) failed: an error record and no value.
     writeChunk(dir, 0, { bin: syntheticChunk(spec, 0, new Set([5])) });
-    mergeSweeps([dir]);
+    await mergeSweeps([dir]);
     const records = readFileSync(join(dir, 'results.jsonl'), 'utf8').split('\n');
     expect(records[5]).toMatch(/^\{"index":5,.*"error":"x"\}$/);
     await plotSweep(dir, 'T_L');
@@ -113,7 +113,7 @@ describe('heat map axes', () => {
     const spec = syntheticSpec(12, 40);
     spec.axes.reverse(); // T_R first: the map's x axis
     writeSyntheticStudy(dir, spec);
-    mergeSweeps([dir]);
+    await mergeSweeps([dir]);
     await plotSweep(dir, 'T_L');
     const labels = [
       ...readFileSync(join(dir, 'plot.svg'), 'utf8').matchAll(/<text[^>]*>([^<]*)<\/text>/g),

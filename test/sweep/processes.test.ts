@@ -197,6 +197,35 @@ describe('built CLI', () => {
     expect((await runCli(['verify', out])).code).toBe(0);
   }, 120_000);
 
+  it('Ctrl-C during a merge into a new --out: said, nothing left there; merging again gives the results', async () => {
+    const shards = join(root, 'merge-shards');
+    const args = [
+      'sweep',
+      '--vary',
+      'Jin=1fW..1pW:200:log',
+      '--vary',
+      'TR=10mK..800mK:1000',
+      '--output',
+      'T_L',
+    ];
+    for (const shard of ['0/2', '1/2'])
+      expect((await runCli([...args, '--shard', shard, '--resume', '--out', shards, '--quiet'])).code).toBe(
+        0,
+      );
+    const out = join(root, 'merge-interrupted');
+    const child = spawnCli(['merge', '--out', out, shards, '--no-plot']);
+    const assembling = (): boolean =>
+      existsSync(out) && readdirSync(out).some((f) => f.startsWith('.results.'));
+    const end = await killWhen(child, assembling, 'SIGINT');
+    expect(end.code).toBe(130);
+    expect(end.stderr).toBe('ndtc merge: interrupted (SIGINT); the chunks are untouched: merge again\n');
+    // Not a directory that looks like a sweep to resume (its manifest), nor half a results file.
+    expect(existsSync(out)).toBe(false);
+    const again = await runCli(['merge', '--out', out, shards, '--no-plot']);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await runCli(['verify', out])).code).toBe(0);
+  }, 120_000);
+
   it('each thread records a chunk (fsync, then its .done) while it computes the next: a kill loses at most the chunks in flight', async () => {
     const out = join(root, 'records-keep-up');
     const dataFiles = (): number =>

@@ -544,7 +544,7 @@ describe('ndtc verify: bad input', () => {
 describe('results.h5 not written yet', () => {
   it('a run stopped between the text and results.h5: verify fails naming it, a merge writes it', async () => {
     const dir = copyOfReference('h5-pending');
-    assembleResults(readManifest(dir, '--out'), dir, () => dir, ['results.h5']);
+    await assembleResults(readManifest(dir, '--out'), dir, () => dir, ['results.h5']);
     const v = await ndtc('verify', dir);
     expect(v.code).toBe(1);
     expect(v.stdout).toContain(`${join(dir, 'results.h5')}: not written (the run stopped before it)`);
@@ -597,20 +597,21 @@ describe('assembly', () => {
     expect(bytes(dir, 'results.csv').equals(csv)).toBe(true);
   });
 
-  const assemble = (dir: string): void => assembleResults(readManifest(dir, '--out'), dir, () => dir);
-  it('formats the chunks into the same results, and refuses a chunk of another length or a flipped bit, leaving the results as they were', () => {
+  const assemble = (dir: string): Promise<void> =>
+    assembleResults(readManifest(dir, '--out'), dir, () => dir);
+  it('formats the chunks into the same results, and refuses a chunk of another length or a flipped bit, leaving the results as they were', async () => {
     const dir = copyOfReference('assembly');
     const csv = bytes(reference, 'results.csv');
     rmSync(join(dir, 'results.csv'));
-    assemble(dir);
+    await assemble(dir);
     expect(bytes(dir, 'results.csv').equals(csv)).toBe(true);
     expect(bytes(dir, 'results.jsonl').equals(bytes(reference, 'results.jsonl'))).toBe(true);
     const bin = bytes(dir, `chunks/00000${K}.bin`);
     truncateSync(chunkFile(dir, 'bin'), 5);
-    expect(() => assemble(dir)).toThrow(/000003\.bin: length differs \(5 bytes/);
+    await expect(assemble(dir)).rejects.toThrow(/000003\.bin: length differs \(5 bytes/);
     writeFileSync(chunkFile(dir, 'bin'), bin);
     flipBit(chunkFile(dir, 'bin'), 100);
-    expect(() => assemble(dir)).toThrow(/000003\.bin: checksum differs/);
+    await expect(assemble(dir)).rejects.toThrow(/000003\.bin: checksum differs/);
     expect(bytes(dir, 'results.csv').equals(csv)).toBe(true);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
