@@ -157,6 +157,17 @@ export function manifestProblems(dir: string, manifest: Manifest): string[] {
     }
     if (manifest.points !== pointCount(manifest.spec.axes) || manifest.chunks !== chunkCount(manifest.spec))
       problems.push(`${path}: point or chunk count differs from its grid`);
+    // The units go into results.h5 and the version names the ndtc that computed the chunks: neither
+    // is hashed, so each is checked against what it must be.
+    if (problems.length === 0) {
+      const { units } = makeManifest(manifest.spec);
+      const given = manifest.units ?? {};
+      const keys = new Set([...Object.keys(units), ...Object.keys(given)]);
+      if ([...keys].some((k) => units[k] !== given[k]))
+        problems.push(`${path}: units differ from those of its axes and outputs`);
+    }
+    if (manifest.version !== manifest.hashes?.version)
+      problems.push(`${path}: version differs from its hashes' version`);
   } catch {
     return [`${path}: its sweep is not readable`];
   }

@@ -509,6 +509,36 @@ describe('a manifest edited by hand', () => {
     );
     expect(bytes(dir, 'results.csv').equals(before)).toBe(true);
   });
+
+  it('its units (unhashed, written into results.h5) and its version are checked too', async () => {
+    const cases: [string, (text: string) => string, string][] = [
+      // One bit: K → J (T_R is an axis: its coordinate variable in results.h5 would say J).
+      [
+        'units',
+        (t) => t.replace('"T_R": "K"', '"T_R": "J"'),
+        'units differ from those of its axes and outputs',
+      ],
+      [
+        'version',
+        (t) => t.replace(/"version": "([^"]*)"/, '"version": "$1.1"'),
+        "version differs from its hashes' version",
+      ],
+    ];
+    for (const [name, edit, why] of cases) {
+      const dir = copyOfReference(`edited-${name}`);
+      const path = join(dir, 'manifest.json');
+      const text = readFileSync(path, 'utf8');
+      expect(edit(text)).not.toBe(text);
+      writeFileSync(path, edit(text));
+      const v = await ndtc('verify', dir);
+      expect(v.code).toBe(1);
+      expect(v.stdout).toContain(`${path}: ${why}`);
+      await expectRefusedInOneLine(
+        [['merge', dir, '--no-plot']],
+        `${path}: ${why}; the manifest was edited or damaged`,
+      );
+    }
+  });
 });
 
 describe('a damaged manifest', () => {
