@@ -12,6 +12,8 @@ export function integerOption(
   max = Number.MAX_SAFE_INTEGER,
   /** What to suggest (default: `${min + 1} or 1e6`, for counts that may be large). */
   example = `${min + 1} or 1e6`,
+  /** Why the maximum, after the range (e.g. `(4 per CPU here)`). */
+  why?: string,
 ): number {
   const n = /^\d+(e\d+)?$/i.test(text.trim()) ? Number(text) : NaN;
   if (!(n >= min && n <= max && Number.isSafeInteger(n)))
@@ -20,7 +22,7 @@ export function integerOption(
       text,
       max === Number.MAX_SAFE_INTEGER
         ? `an integer ≥ ${min}, e.g. ${example}`
-        : `an integer from ${min} to ${max}`,
+        : `an integer from ${min} to ${max}${why ? ` ${why}` : ''}`,
     );
   return n;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ndtc, ndtcJson, parseCsv } from './harness.js';
@@ -61,7 +62,7 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
     [['resistance', '--T', '0K'], "--T: invalid value '0K'"],
     [
       ['sweep', '--vary', 'TR=10mK..800mK:5', '--Jin', '5fW', '--workers', '2.5'],
-      "--workers: invalid value '2.5': an integer ≥ 0, e.g. 2 (0: this thread alone)",
+      `--workers: invalid value '2.5': an integer from 0 to ${4 * availableParallelism()} (4 per CPU here)`,
     ],
     // resistance's own reason: it computes R/R0 alone, not the J_ph,S tables the other commands read.
     [

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -296,6 +297,23 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
       [
         ['--vary', 'chi=1,2', '--TL', '500mK', '--TR', '100mK', '--workers', 'two'],
         /--workers: invalid value 'two'/,
+      ],
+      // A thousand threads of 2 CPUs took 15 s and 0.9 GB where 2 took 2 s.
+      [
+        [
+          '--vary',
+          'chi=1,2',
+          '--TL',
+          '500mK',
+          '--TR',
+          '100mK',
+          '--workers',
+          String(4 * availableParallelism() + 1),
+        ],
+        new RegExp(
+          `--workers: invalid value '\\d+': an integer from 0 to ${4 * availableParallelism()} \\(4 per CPU here\\)$`,
+          'm',
+        ),
       ],
       [
         ['--vary', 'chi=1,2', '--TL', '500mK', '--TR', '100mK', '--output', 'J_gama'],
