@@ -1,4 +1,5 @@
 /** `ndtc verify`: check a sweep directory (or the shard directories of one sweep) against its records. */
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../index.js';
 import { MANIFEST_ADVICE, differences, readManifest } from '../sweep/directory.js';
@@ -52,7 +53,9 @@ Chunks removed on purpose after a verified merge (--remove-chunks) are not count
       const resultsText =
         report.results === 'not assembled' && report.problems.length === 0
           ? `not assembled yet (ndtc merge ${dirs.join(' ')} writes them)`
-          : report.results;
+          : report.results === 'incomplete'
+            ? `verified, but ${report.unwritten.map((f) => basename(f)).join(', ')} not written yet: the run stopped before it (ndtc merge ${dirs.join(' ')} writes it)`
+            : report.results;
       ctx.stdout(`${dirs.join(' ')}: ${chunkText}; results ${resultsText}\n`);
       if (report.problems.length === 0) return;
       const first = report.damage[0];

@@ -115,6 +115,9 @@ export function fileLength(path: string): number | undefined {
   }
 }
 
+/** Why a results file is absent that a stopped run was to write next (results.h5 after the text): no damage. */
+export const UNWRITTEN = 'not written (the run stopped before it)';
+
 /** Check every file of the record at `recordPath` (hashing each whole): problems as `file: words`. */
 export function checkRecordedFiles(recordPath: string, record: FilesRecord): { file: string; why: string }[] {
   const problems: { file: string; why: string }[] = [];
@@ -123,7 +126,7 @@ export function checkRecordedFiles(recordPath: string, record: FilesRecord): { f
     const length = fileLength(file);
     const why =
       expected.bytes === NOT_WRITTEN.bytes
-        ? 'not written (the run stopped before it)'
+        ? UNWRITTEN
         : length === undefined
           ? 'missing'
           : length !== expected.bytes

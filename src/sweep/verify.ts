@@ -20,7 +20,7 @@ import {
   readShardCount,
   type Manifest,
 } from './directory.js';
-import { checkRecordedFiles, fileLength, fileMismatch, hashFile, readRecord } from './record.js';
+import { checkRecordedFiles, fileLength, fileMismatch, hashFile, readRecord, UNWRITTEN } from './record.js';
 import { shardChunks } from './spec.js';
 
 export { ChunkDamage };
@@ -175,7 +175,10 @@ export interface VerifyReport {
   chunksElsewhere: boolean;
   /** A manifest fails its hashes (resume and merge refuse it). */
   manifestDamaged: boolean;
-  results: 'verified' | 'not assembled' | 'damaged';
+  /** incomplete: those written verify, and a stopped run had yet to write the others (`unwritten`). */
+  results: 'verified' | 'not assembled' | 'incomplete' | 'damaged';
+  /** Results files a stopped run had yet to write. */
+  unwritten: string[];
   /** The chunk damage found (for the rerun advice). */
   damage: ChunkDamage[];
 }
@@ -210,13 +213,17 @@ export function verifySweep(dirs: readonly string[], manifests: readonly Manifes
     ]),
   ];
   let results: VerifyReport['results'] = resultDirs.length > 0 ? 'verified' : 'not assembled';
-  const resultLines = resultDirs.flatMap((d) => checkResults(d, names).map((p) => `${p.file}: ${p.why}`));
+  const resultProblems = resultDirs.flatMap((d) => checkResults(d, names));
+  // A results file a stopped run had yet to write (results.h5 after the text) is no damage.
+  const unwritten = resultProblems.filter((p) => p.why === UNWRITTEN).map((p) => p.file);
+  const resultLines = resultProblems.filter((p) => p.why !== UNWRITTEN).map((p) => `${p.file}: ${p.why}`);
   if (resultLines.length > 0) results = 'damaged';
+  else if (unwritten.length > 0) results = 'incomplete';
   // No chunk at all beside verified results: the directory `ndtc merge --out` wrote from shards
   // (their chunks stay in them), or one whose chunks were deleted; either way the results stand.
   const chunksElsewhere =
     checked > 0 &&
-    results === 'verified' &&
+    (results === 'verified' || results === 'incomplete') &&
     damage.length === chunks &&
     damage.every((d) => d.why === 'missing');
   if (chunksElsewhere) damage = [];
@@ -233,5 +240,6 @@ export function verifySweep(dirs: readonly string[], manifests: readonly Manifes
     manifestDamaged: manifestLines.length > 0,
     results,
     damage,
+    unwritten,
   };
 }
