@@ -199,6 +199,13 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
       'not with T_L given (J_in enters only the heat balance, which T_L given replaces)',
     );
   const Tc = Math.min(base.left.superconductor.Tc, base.right.superconductor.Tc);
+  // The range of δT-type outputs alone: without one it would be ignored without a word.
+  if (opts.TRRange !== undefined && !outputs.some((o) => DROP.has(o)))
+    throw new InputError(
+      '--TR-range',
+      opts.TRRange,
+      `none without a δT-type output: it is the T_R range of ${[...DROP].join(', ')} (none in --output)`,
+    );
   if (axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'))) {
     const show = (name: string, v: number) => `${name} = ${formatQuantity(v, 'temperature')}`;
     const dropRange = outputs.some((o) => DROP.has(o))
@@ -415,6 +422,12 @@ See docs/sweeps.md.`,
             'at least one NAME=VALUES, e.g. --vary TR=10mK..800mK:200 (or --resume)',
           );
         refuseSweepOptionsOnResume(command, opts.out);
+        if (opts.maxPoints !== undefined)
+          throw new InputError(
+            '--max-points',
+            opts.maxPoints,
+            `none with --resume alone: the sweep in ${opts.out} was sized when it started`,
+          );
         spec = readManifest(opts.out, '--out').spec;
         // The formats are the sweep's: a resume names none or the same.
         const chunks = h5Only(spec) ? 'h5' : 'text';

@@ -159,6 +159,21 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
         `ndtc sweep: ${option}: invalid value '${value}': none with --resume alone: the sweep is read from ${out}/manifest.json; to change it, give the whole sweep (--vary …) with --force\n`,
       );
     }
+    // Nor a bound on its size, which was checked when it started (and was ignored without a word).
+    const bounded = await ndtc(
+      'sweep',
+      '--out',
+      out,
+      '--resume',
+      '--max-points',
+      '5',
+      '--quiet',
+      '--no-plot',
+    );
+    expect(bounded.code).toBe(2);
+    expect(bounded.stderr).toBe(
+      `ndtc sweep: --max-points: invalid value '5': none with --resume alone: the sweep in ${out} was sized when it started\n`,
+    );
     // Part of a sweep with --resume (an axis, no --TR): told to give --resume alone, not only what is missing.
     const partial = await ndtc(
       'sweep',
@@ -279,6 +294,11 @@ describe('ndtc sweep (direct evaluation at a given T_L)', () => {
       [
         ['--vary', 'Jin=10fW,100fW', '--output', 'deltaT', '--TR-range', '10mK..5K'],
         /^ndtc sweep: --TR-range: invalid value '5 K': a temperature from 4\.8 mK \(0\.004 Tc\) to below Tc = 1\.2 K/,
+      ],
+      // Without a δT-type output the range would be ignored without a word.
+      [
+        ['--vary', 'TR=10mK..800mK:5', '--Jin', '1fW', '--TR-range', '10mK..500mK'],
+        /^ndtc sweep: --TR-range: invalid value '10mK\.\.500mK': none without a δT-type output: it is the T_R range of deltaT, T_L0, T_Lmin, T_R_at_min \(none in --output\)$/m,
       ],
       // The default range out of a lower Tc: named as the default, with a range that fits.
       [
