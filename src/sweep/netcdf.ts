@@ -21,6 +21,8 @@
  * end: memory holds one chunk per variable, whatever the sweep's size.
  */
 import { closeSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { getSystemErrorMap } from 'node:util';
+import { FileError } from '../io/file-error.js';
 import { setFlagsFromString } from 'node:v8';
 import { importVendor } from '../io/vendor.js';
 import { join, resolve } from 'node:path';
@@ -519,7 +521,8 @@ export async function writeNetcdf(
     rmSync(tmp, { force: true });
     // A damaged chunk is the caller's to report (merge names the shard to rerun).
     if (error instanceof ChunkDamage) throw error;
-    throw new Error(`cannot write ${target}: ${failureCause(error)}`, { cause: error });
+    const { code, words } = failureCause(error);
+    throw new FileError(target, code, `cannot write ${target}: ${words}`);
   } finally {
     hdf5.deactivate_throwing_error_handler();
   }
@@ -604,9 +607,16 @@ function removeStaleTemporaries(dir: string): void {
  * The cause of a failed write in words: the system's message when HDF5 reports a failed write (its
  * error stack quotes it), else the first line of the error.
  */
-function failureCause(error: unknown): string {
+function failureCause(error: unknown): { code: string; words: string } {
   const message = error instanceof Error ? error.message : String(error);
-  const system = /error message = '([^']+)'/.exec(message);
-  if (system) return system[1];
-  return message.split('\n').find((line) => line.trim() !== '' && !line.startsWith('HDF5-DIAG')) ?? message;
+  const system = /error message = '([^']+)'/.exec(message)?.[1];
+  if (system) {
+    // The C library's words for errno ("No space left on device"): said as every other I/O failure.
+    const known = [...getSystemErrorMap().values()].find(
+      ([, words]) => words.toLowerCase() === system.toLowerCase(),
+    );
+    return known ? { code: known[0], words: `${known[1]} (${known[0]})` } : { code: '', words: system };
+  }
+  const line = message.split('\n').find((l) => l.trim() !== '' && !l.startsWith('HDF5-DIAG')) ?? message;
+  return { code: '', words: line };
 }

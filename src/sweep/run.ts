@@ -15,7 +15,9 @@ import {
   RESULTS_RECORD,
   resultNames,
   REMOVE_CHUNKS_TEXT_ONLY,
+  type Manifest,
 } from './directory.js';
+import { FileError } from '../io/file-error.js';
 import { InputError } from '../errors.js';
 import { ResultsAssembly } from './assemble.js';
 import { removeChunksAfterVerifiedMerge } from './merge.js';
@@ -165,7 +167,7 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     } else {
       assembly!.commit(options.netcdf !== false ? [RESULTS_H5] : []);
       files.push(join(options.out, RESULTS_CSV), join(options.out, RESULTS_JSONL));
-      if (options.netcdf !== false) files.push(await writeNetcdf(manifest, options.out));
+      if (options.netcdf !== false) files.push(await writeNetcdfAfterText(manifest, options.out));
     }
     if (options.removeChunks) removeChunksAfterVerifiedMerge(options.out, manifest, [options.out]);
   } else if (
@@ -191,4 +193,18 @@ export async function runSweep(spec: SweepSpec, options: RunOptions): Promise<Ru
     mergedInto: removed ? removedTo?.results : undefined,
     files,
   };
+}
+
+/** results.h5 after the text results: a failure says that those are written, and how to go on. */
+async function writeNetcdfAfterText(manifest: Manifest, dir: string): Promise<string> {
+  try {
+    return await writeNetcdf(manifest, dir);
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    throw new FileError(
+      error.path,
+      error.code,
+      `${error.message}; results.csv and .jsonl are written (then: ndtc merge ${dir})`,
+    );
+  }
 }

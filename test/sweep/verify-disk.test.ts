@@ -109,4 +109,31 @@ describe.skipIf(unavailable !== undefined)('a sweep into a file system that fill
       }
     }
   }, 240_000);
+
+  it('no room left for results.h5 after the text results: says those are written and how to go on', async () => {
+    const page = 4096;
+    // Room for the study with its text results, none for results.h5.
+    expect(
+      mount('-t', 'tmpfs', '-o', `size=${Math.ceil(needed / page) * page}`, 'tmpfs', mountPoint).ok,
+    ).toBe(true);
+    try {
+      const out = join(mountPoint, 'study');
+      const withH5 = GRID.filter((a) => a !== '--no-h5');
+      const r = await runCli(['sweep', ...withH5, '--out', out, '--workers', '1']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        `ndtc sweep: cannot write ${out}/results.h5: no space left on device (ENOSPC); results.csv and .jsonl are written (then: ndtc merge ${out})\n`,
+      );
+      for (const f of ['results.csv', 'results.jsonl'])
+        expect(readFileSync(join(out, f)).equals(readFileSync(join(reference, f))), f).toBe(true);
+      const v = await ndtc('verify', out);
+      expect(v.code, v.stdout).toBe(0);
+      expect(v.stdout).toContain('results verified, but results.h5 not written yet');
+      expect(mount('-o', 'remount,size=8m', mountPoint).ok).toBe(true);
+      expect((await ndtc('merge', out, '--no-plot')).code).toBe(0);
+      expect((await ndtc('verify', out)).stdout).toContain('; results verified\n');
+    } finally {
+      unmount();
+    }
+  }, 120_000);
 });
