@@ -70,7 +70,8 @@ const CONFIG = {
   // Labels closer than 4 px count as overlapping: vega's greedy rule for log axes kept 30, 40 and
   // 50 fW touching ("30 4050") in a small multiple.
   axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#e6e6e6', labelSeparation: 4 },
-  legend: { labelFontSize: 11, titleFontSize: 11 },
+  // Labels whole: vega cuts them at 160 px ("left.normal.volume = 20 µ…").
+  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 0 },
   title: { fontSize: 13 },
 };
 

@@ -218,6 +218,26 @@ describe('tick labels', () => {
   });
 });
 
+describe('legends', () => {
+  it('a curve per value of a device path: its label whole (vega cut it at 160 px: "left.normal.volume = 20 µ…")', async () => {
+    const dir = writeSweep(
+      'long-labels',
+      [
+        { name: 'left.normal.volume', values: [2e-17, 4e-17, 8e-17], log: false },
+        { name: 'T_R', values: range(0.01, 0.49, 20), log: false },
+      ],
+      'J_gamma',
+      ([v, TR]) => 1e-15 * TR * (1 + v * 1e16),
+    );
+    const { svg } = await plotOf(dir, 'J_gamma');
+    const texts = svgTexts(svg);
+    expect(texts).toEqual(
+      expect.arrayContaining(['left.normal.volume = 20 µm³', 'left.normal.volume = 80 µm³']),
+    );
+    expect(texts.filter((t) => t.endsWith('…'))).toEqual([]);
+  });
+});
+
 describe('counts', () => {
   it('n_roots in discrete colours, one legend entry per integer, coloured by value', async () => {
     const dir = writeSweep(
