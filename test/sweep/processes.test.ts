@@ -40,6 +40,17 @@ async function killWhen(
   return { ...(await ended), stderr };
 }
 
+/** `ndtc sweep` of a T_L map of `n` × 1000 points: long enough to be stopped while it writes results. */
+const mapOf = (n: number): string[] => [
+  'sweep',
+  '--vary',
+  `Jin=1fW..1pW:${n}:log`,
+  '--vary',
+  'TR=10mK..800mK:1000',
+  '--output',
+  'T_L',
+];
+
 describe('built CLI', () => {
   it('shards run as separate processes merge to the bytes of the unsharded run', async () => {
     const whole = join(root, 'whole');
@@ -162,15 +173,7 @@ describe('built CLI', () => {
 
   it('Ctrl-C while results.h5 is written: said as during the chunks, its temporary removed; --resume writes it', async () => {
     const out = join(root, 'interrupted-h5');
-    const args = [
-      'sweep',
-      '--vary',
-      'Jin=1fW..1pW:400:log',
-      '--vary',
-      'TR=10mK..800mK:1000',
-      '--output',
-      'T_L',
-    ];
+    const args = mapOf(400);
     const child = spawnCli([
       ...args,
       '--formats',
@@ -199,15 +202,7 @@ describe('built CLI', () => {
 
   it('Ctrl-C during a merge into a new --out: said, nothing left there; merging again gives the results', async () => {
     const shards = join(root, 'merge-shards');
-    const args = [
-      'sweep',
-      '--vary',
-      'Jin=1fW..1pW:200:log',
-      '--vary',
-      'TR=10mK..800mK:1000',
-      '--output',
-      'T_L',
-    ];
+    const args = mapOf(200);
     for (const shard of ['0/2', '1/2'])
       expect((await runCli([...args, '--shard', shard, '--resume', '--out', shards, '--quiet'])).code).toBe(
         0,
