@@ -27,6 +27,9 @@ import {
 import { chunkCount, type SweepSpec } from '../sweep/spec.js';
 import type { CliContext } from './context.js';
 
+/** The most CPUs a task may ask: more than any node has (sbatch would refuse the job at submission). */
+const MAX_CPUS_PER_TASK = 1024;
+
 export interface SlurmOptionValues {
   emitSlurm?: string;
   shards?: string;
@@ -113,7 +116,7 @@ function parseSlurmOptions(o: SlurmOptionValues) {
     mergeSeconds: o.mergeTime !== undefined ? parseSlurmTime(o.mergeTime, '--merge-time') : undefined,
     cpusPerTask:
       o.cpusPerTask !== undefined
-        ? integerOption(o.cpusPerTask, '--cpus-per-task', 1, undefined, '4')
+        ? integerOption(o.cpusPerTask, '--cpus-per-task', 1, MAX_CPUS_PER_TASK, '4', '(a node’s CPUs)')
         : DEFAULT_CPUS,
     mem: o.mem !== undefined ? parseSlurmMemory(o.mem) : undefined,
     sbatchOptions: (o.sbatchOption ?? []).map(parseSbatchOption),

@@ -202,7 +202,12 @@ describe('bad Slurm options', () => {
     ],
     [['--time', '0'], /^ndtc sweep: --time: invalid value '0'/],
     [['--merge-time', '1-'], /^ndtc sweep: --merge-time: invalid value '1-'/],
-    [['--cpus-per-task', '0'], /^ndtc sweep: --cpus-per-task: invalid value '0': an integer ≥ 1/],
+    [['--cpus-per-task', '0'], /^ndtc sweep: --cpus-per-task: invalid value '0': an integer from 1 to 1024/],
+    // It went into #SBATCH as given: sbatch refused the job only at submission.
+    [
+      ['--cpus-per-task', '1000000'],
+      /^ndtc sweep: --cpus-per-task: invalid value '1000000': an integer from 1 to 1024 \(a node’s CPUs\)$/m,
+    ],
     [['--mem', '4GB'], /^ndtc sweep: --mem: invalid value '4GB': memory per node/],
     [
       ['--sbatch-option', 'constraint=x'],
