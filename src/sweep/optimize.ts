@@ -203,7 +203,8 @@ const fromUnit = (p: OptimizationParameter, u: number): number =>
  */
 export function optimize(problem: OptimizationProblem): OptimizationResult {
   checkOptimizationProblem(problem);
-  const { device, fixed, params, objective, TRrange } = problem;
+  const { device, params, objective, TRrange } = problem;
+  const fixed = canonicalFixed(problem.fixed);
   const names = params.map((p) => p.name);
   let evaluations = 0;
   const at = (x: number[]): number => {
@@ -266,6 +267,27 @@ export function defaultGridPoints(parameters: number, maxEvaluations: number): n
   return n;
 }
 
+/**
+ * `fixed` under the parameters' canonical names, as sweepGrid takes it (`Jin` for `J_in`); refuses a
+ * key that is no operating value optimize holds fixed, or one given under two spellings.
+ */
+function canonicalFixed(given: OperatingValues): OperatingValues {
+  const fixed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(given)) {
+    const option = `optimize fixed.${key}`;
+    const name = key === 'setup' ? 'setup' : parameterInfo(key, option).name;
+    if (name !== 'setup' && name !== 'J_in')
+      throw new InputError(
+        option,
+        describeValue(value),
+        'one of the keys setup, J_in (or Jin): the bath is the device’s Tbath or a parameter, T_R the objective’s range',
+      );
+    if (Object.hasOwn(fixed, name)) throw new InputError(option, describeValue(value), `${name} once`);
+    fixed[name] = value;
+  }
+  return fixed as unknown as OperatingValues;
+}
+
 const PROBLEM_KEYS = [
   'device',
   'fixed',
@@ -294,10 +316,10 @@ function checkOptimizationProblem(problem: OptimizationProblem): void {
       describeValue(problem.objective),
       Object.keys(OBJECTIVES).join(' or '),
     );
-  const fixed = problem.fixed as OperatingValues | undefined;
-  if (fixed === null || typeof fixed !== 'object')
-    throw new InputError(`${fn} fixed`, describeValue(fixed), '{ setup: 1 | 2, J_in?: W }');
-  refuseUnknownKeys(fixed, ['setup', 'J_in'], `${fn} fixed.`);
+  const given = problem.fixed as OperatingValues | undefined;
+  if (given === null || typeof given !== 'object')
+    throw new InputError(`${fn} fixed`, describeValue(given), '{ setup: 1 | 2, J_in?: W }');
+  const fixed = canonicalFixed(given);
   if (fixed.setup !== 1 && fixed.setup !== 2)
     throw new InputError(
       `${fn} fixed.setup`,

@@ -289,6 +289,16 @@ describe('optimize', () => {
     expect(r.x[0]).toBeLessThanOrEqual(10);
   });
 
+  it('takes fixed.Jin for J_in, as sweepGrid does: the same search', () => {
+    const spelled = optimize({
+      ...base,
+      fixed: { setup: 1, Jin: 1e-13 } as unknown as OptimizationProblem['fixed'],
+    });
+    const canonical = optimize(base);
+    expect(spelled.x).toEqual(canonical.x);
+    expect(spelled.value).toBe(canonical.value);
+  });
+
   it.each([
     [{ objective: 'speed' }, /^optimize objective: invalid value 'speed': deltaT or negative-responsivity/],
     [
@@ -321,7 +331,12 @@ describe('optimize', () => {
     [{ maxEvals: 2 }, /^optimize maxEvals: invalid value '2': one of the keys device, fixed, params/],
     [
       { fixed: { setup: 1, J_in: 1e-13, T_bath: 0.1 } },
-      /^optimize fixed\.T_bath: invalid value '0\.1': one of the keys setup, J_in$/,
+      /^optimize fixed\.T_bath: invalid value '0\.1': one of the keys setup, J_in \(or Jin\): the bath is the device’s Tbath/,
+    ],
+    // J_in and its other spelling both: one would override the other.
+    [
+      { fixed: { setup: 1, J_in: 1e-13, Jin: 2e-13 } },
+      /^optimize fixed\.Jin: invalid value '2e-13': J_in once$/,
     ],
     [
       { params: [{ name: 'chi', lo: 0.5, hi: 5, log: true, lg: false }] },
