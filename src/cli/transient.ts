@@ -266,6 +266,7 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
               Tbath: 'K',
             },
             status: result.status,
+            ...(result.outside && { outside: result.outside }),
             steps: result.steps,
             initial_time_constants: result.initialTimeConstants,
             time: result.time,
@@ -298,7 +299,9 @@ transient.csv: time,T_L,T_R (s, K, K) at every accepted step. See docs/dynamics.
         const why =
           result.status === 'max-steps'
             ? `stopped after --max-steps ${maxSteps} steps`
-            : 'stopped where a temperature reaches Tc (outside the model)';
+            : result.outside === 'bath'
+              ? 'stopped where a temperature falls to the bath (the model needs it above T_bath)'
+              : 'stopped where a temperature reaches Tc (outside the model)';
         throw new Error(
           `${why} at t = ${formatQuantity(result.time[n - 1], 'time')} of ${formatQuantity(until, 'time')}; what was done is in ${opts.out} (status ${result.status})`,
         );

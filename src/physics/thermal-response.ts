@@ -108,6 +108,8 @@ export interface TransientResult {
   TR: number[];
   /** 'done', or why the integration stopped early (see StiffSolution.status). */
   status: 'done' | 'max-steps' | 'domain';
+  /** With status 'domain': the bound the solution ran into, a Tc or the bath (the model needs T > T_bath). */
+  outside?: 'Tc' | 'bath';
   /** Accepted and rejected steps. */
   steps: { accepted: number; rejected: number };
   /** Linear-response time constants of the initial state, s. */
@@ -236,7 +238,9 @@ export function transientResponse(
   ]
     .filter((t) => t >= 0 && t <= until)
     .sort((a, b) => a - b)
-    .filter((t, i, a) => i === 0 || t > a[i - 1]);
+    // An output time a few rounding steps from a pulse edge (6 × 1e-6 against 5e-6 + 1e-6) made a
+    // segment too short for any step: edges closer than this are one.
+    .filter((t, i, a) => i === 0 || t - a[i - 1] > EDGE_RESOLUTION * t);
   const time = [0];
   const states = [y0];
   let status: TransientResult['status'] = 'done';
@@ -266,6 +270,9 @@ export function transientResponse(
     const n = sol.t.length;
     step = n > 1 ? sol.t[n - 1] - sol.t[n - 2] : undefined;
   }
+  // The bath where the run ended (T_R in setup 2), to say which bound stopped it.
+  const endDrive = driveAt(drive, change, time[time.length - 1]);
+  const bathAtEnd = endDrive.setup === 2 ? endDrive.TR! : baseTb;
   // The first sample is the initial steady state: a change of T_R at t = 0 shows from the next one on.
   const TR =
     drive.setup === 3
@@ -276,7 +283,22 @@ export function transientResponse(
     TL: states.map((s) => s[0]),
     TR,
     status,
+    ...(status === 'domain' && { outside: boundReached(states[states.length - 1], [TcL, TcR], bathAtEnd) }),
     steps: { accepted, rejected },
     initialTimeConstants,
   };
 }
+
+/**
+ * The bound a state that stopped the integration lies nearest to, on a log scale: a Tc, or the bath
+ * (where a reservoir settling onto T_b leaves the model, which needs T > T_b).
+ */
+function boundReached(state: readonly number[], Tcs: readonly number[], Tb: number): 'Tc' | 'bath' {
+  return state.some((T, i) => Math.log(T / Tb) < Math.log(Tcs[i] / T)) ? 'bath' : 'Tc';
+}
+
+/**
+ * Edges of a transient's segments closer than this fraction of their time are one (1 ps at 1 s): a
+ * shorter segment is rounding noise, and too short for a step the integrator can tell from none.
+ */
+const EDGE_RESOLUTION = 1e-12;

@@ -215,3 +215,34 @@ describe('reservoirHeatCapacityFast against the quadrature', () => {
     }
   });
 });
+
+describe('transientResponse edges and bounds', () => {
+  it('output times a few rounding steps from the pulse edges (i × 1 µs against 5 + 10 µs): the same run as without them', () => {
+    const pulse = { quantity: 'Jin' as const, value: 2e-15, start: 5e-6, duration: 10e-6 };
+    const grid = Array.from({ length: 61 }, (_, i) => i * 1e-6);
+    expect(grid[5] === pulse.start && grid[15] === pulse.start + pulse.duration).toBe(false);
+    const withGrid = transientResponse(ag, drive, pulse, { until: 60e-6, outputTimes: grid });
+    const without = transientResponse(ag, drive, pulse, { until: 60e-6 });
+    // It stopped at 5 µs with status 'domain', saying a temperature had reached Tc.
+    expect(withGrid.status).toBe('done');
+    expect(withGrid.time.at(-1)).toBeCloseTo(60e-6, 18);
+    expect(Math.abs(withGrid.TL.at(-1)! - without.TL.at(-1)!)).toBeLessThan(1e-9);
+  });
+
+  it('a state that falls to the bath stops as such, not as one reaching Tc', () => {
+    // T_R stepped below the bath: T_L follows it down to T_b, where the model ends (T > T_bath).
+    const r = transientResponse(
+      ag,
+      { setup: 1, Jin: 1e-20, TR: 0.02 },
+      { quantity: 'TR', value: 0.005, start: 0 },
+      { until: 1e-2 },
+    );
+    expect(r.status).toBe('domain');
+    expect(r.outside).toBe('bath');
+    expect(r.TL.at(-1)! - ag.Tbath).toBeLessThan(1e-9);
+    // A pulse that heats past Tc is still said so.
+    const hot = transientResponse(ag, drive, { quantity: 'Jin', value: 1e-9, start: 0 }, { until: 1e-3 });
+    expect(hot.status).toBe('domain');
+    expect(hot.outside).toBe('Tc');
+  });
+});
