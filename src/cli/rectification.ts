@@ -192,6 +192,17 @@ ratio_received (after ratio) their ratio, the diode's at its cold end.`,
       ] as const)
         for (const w of validityWarnings(pair, TL, TR))
           warnings.add(`${[direction, ...at].join(', ')}: ${w}`);
+      // Lossy lines at a bath near or above T_hot heat the hot side, or the cold side loses more to
+      // them than it receives: a ratio of currents that are not both positive rectifies nothing
+      // (model.md §12 takes both > 0).
+      const pairs: [string, number, number][] = [['ratio', p.J_forward, p.J_reverse]];
+      if ('J_forward_received' in p)
+        pairs.push(['ratio_received', p.J_forward_received as number, p.J_reverse_received as number]);
+      for (const [name, forward, reverse] of pairs)
+        if (!(forward > 0 && reverse > 0))
+          warnings.add(
+            `${[...at, name].join(', ')}: its currents are not both positive (the lossy lines at T_bath = ${formatQuantity(device.Tbath, 'temperature')} exchange heat with both reservoirs): no rectification`,
+          );
     }
     const parameters = {
       ...deviceParameters(opts, device),

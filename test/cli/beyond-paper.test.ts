@@ -123,6 +123,36 @@ describe('ndtc rectification', () => {
     );
   });
 
+  it('lossy lines that make a current negative: the ratio is said to rectify nothing', async () => {
+    // A bath above T_hot: the lines heat the hot side, and both currents leaving it are negative.
+    const hot = await ndtcJson(
+      'rectification',
+      '--Thot',
+      '500mK',
+      '--Tcold',
+      '100mK',
+      '--Rline',
+      '50ohm',
+      '--Tbath',
+      '600mK',
+    );
+    const p = (hot.doc.points as Array<Record<string, number>>)[0];
+    expect(p.J_forward).toBeLessThan(0);
+    expect(hot.doc.warnings).toContain(
+      'ratio: its currents are not both positive (the lossy lines at T_bath = 600 mK exchange heat with both reservoirs): no rectification',
+    );
+    // Very lossy lines at 10 mK: the cold side loses more to them than it receives.
+    const lossy = await ndtcJson('rectification', '--Thot', '500mK', '--Tcold', '100mK', '--Rline', '5kohm');
+    const q = (lossy.doc.points as Array<Record<string, number>>)[0];
+    expect(q.J_forward_received).toBeLessThan(0);
+    expect((lossy.doc.warnings as string[]).filter((w) => w.includes('not both positive'))).toEqual([
+      'ratio_received: its currents are not both positive (the lossy lines at T_bath = 10 mK exchange heat with both reservoirs): no rectification',
+    ]);
+    // Ordinary lines: no such warning.
+    const fine = await ndtcJson('rectification', '--Thot', '500mK', '--Tcold', '100mK', '--Rline', '5ohm');
+    expect((fine.doc.warnings as string[]).some((w) => w.includes('not both positive'))).toBe(false);
+  });
+
   it('the table header names the photon lines and does not claim one χ for rows of many', async () => {
     const run = await ndtc(
       'rectification',
