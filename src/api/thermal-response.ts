@@ -196,12 +196,19 @@ export function transientResponse(
   } catch (e) {
     // Known only after solving: whether the drive has a stable state, and which one to start from.
     if (e instanceof InputError && e.option === 'initialState') {
-      if (e.accepted.startsWith('0 … -1'))
+      if (e.accepted.startsWith('0 … -1')) {
+        // Unheated, the reservoirs sit at the bath, the model's lower end (it needs T > T_bath).
+        const bath = drive.Tbath ?? device.Tbath;
+        const atRest =
+          drive.Jin === 0 && (drive.setup === 3 ? drive.JinR === 0 : drive.setup === 2 || drive.TR === bath);
         throw new InputError(
           `${fn} drive`,
           `Jin = ${drive.Jin} W`,
-          'a drive with a stable steady state below Tc to start from (this one has none)',
+          atRest
+            ? 'a heated drive to start from: unheated, the reservoirs sit at the bath, where the model ends (it needs T above T_bath; e.g. Jin = 1e-18 W)'
+            : 'a drive with a stable steady state below Tc to start from (this one has none)',
         );
+      }
       throw new InputError(`${fn} options.initialState`, e.value, e.accepted);
     }
     throw e;

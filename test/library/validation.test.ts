@@ -1564,6 +1564,25 @@ describe('a transient cooling to the bath', () => {
   });
 });
 
+describe('a transient from rest', () => {
+  it('unheated, the reservoirs sit at the bath, where the model ends: said so, not that no steady state exists', () => {
+    const d = ndtc.platformDevice('ag');
+    const change = { quantity: 'Jin' as const, value: 1e-15, start: 0 };
+    for (const drive of [
+      { setup: 1 as const, Jin: 0, TR: d.Tbath },
+      { setup: 2 as const, Jin: 0, TR: 0.1 },
+      { setup: 3 as const, Jin: 0, JinR: 0 },
+    ])
+      expect(() => ndtc.transientResponse(d, drive, change, { until: 1e-3 })).toThrow(
+        /^transientResponse drive: invalid value 'Jin = 0 W': a heated drive to start from: unheated, the reservoirs sit at the bath/,
+      );
+    // Heated a little, it starts.
+    expect(
+      ndtc.transientResponse(d, { setup: 1, Jin: 1e-18, TR: d.Tbath }, change, { until: 1e-3 }).status,
+    ).toBe('done');
+  });
+});
+
 describe('text parsers', () => {
   it.each([
     ['parseQuantity', (s: string) => ndtc.parseQuantity(s, 'temperature')],
