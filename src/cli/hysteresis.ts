@@ -97,6 +97,10 @@ followed branch ends. Loops are the ranges where the up and down branches differ
 See docs/bistability.md.`,
     )
     .action(async (opts: Options) => {
+      // Which quantity first: Tbath=1..2:3 was told 'missing unit', not that only J_in and T_R sweep.
+      const eq = opts.sweep.indexOf('=');
+      if (eq > 0 && !['J_in', 'T_R'].includes(sweptName(opts.sweep.slice(0, eq))))
+        throw new InputError('--sweep', opts.sweep, 'Jin=VALUES or TR=VALUES');
       const built = deviceFromOptions(opts, ctx.loadDeviceFile);
       // Counted before the values are made. Each value is two steps of ~250 characters in the JSON,
       // built as one string: 2·10⁶ values failed at its end with 'Invalid string length', after the work.
@@ -275,4 +279,13 @@ function stepWarnings(
     'no stable root T_L in (T_bath, Tc)',
   );
   return { warnings: [...warnings], notes };
+}
+
+/** The canonical name of a parameter as --sweep spells it, or '' for none. */
+function sweptName(text: string): string {
+  try {
+    return parameterInfo(text.trim(), '--sweep').name;
+  } catch {
+    return '';
+  }
 }

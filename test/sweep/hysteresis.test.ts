@@ -215,6 +215,11 @@ describe('ndtc hysteresis', () => {
   it('bad input → exit 2 naming the option', async () => {
     const cases: [string[], RegExp][] = [
       [['--sweep', 'chi=1..2:3', '--TR', '100mK'], /--sweep: .*Jin=VALUES or TR=VALUES/],
+      // The quantity before its values: this was told 'missing unit'.
+      [
+        ['--sweep', 'Tbath=1..2:3', '--TR', '100mK'],
+        /^ndtc hysteresis: --sweep: invalid value 'Tbath=1\.\.2:3': Jin=VALUES or TR=VALUES$/m,
+      ],
       [['--sweep', 'TR=10mK..800mK:20'], /--Jin: invalid value '\(missing\)'/],
       [['--sweep', 'Jin=1fW..1pW:20:log'], /--TR: invalid value '\(missing\)'/],
       // Named as typed, with the grid value that is out.
