@@ -289,6 +289,13 @@ the optimum, written as CSV and plotted.`,
             optimum,
             value: result.value,
             unit,
+            // Each key's SI unit, as transient.json and hysteresis.json give them (profiles.csv too).
+            units: {
+              ...Object.fromEntries(params.map((p) => [p.name, parameterInfo(p.name, '--param').unit])),
+              ...(fixed.J_in !== undefined && { J_in: 'W' }),
+              TRrange: 'K',
+              value: unit,
+            },
             evaluations: result.evaluations,
             profiles: result.profiles,
           },

@@ -92,6 +92,8 @@ describe('ndtc optimize', () => {
     const json = JSON.parse(readFileSync(join(out, 'optimize.json'), 'utf8'));
     expect(json.optimum.chi).toBeGreaterThan(0.5);
     expect(json.unit).toBe('K');
+    // Every number's SI unit, as transient.json and hysteresis.json give them.
+    expect(json.units).toEqual({ chi: '', J_in: 'W', TRrange: 'K', value: 'K' });
     const csv = readFileSync(join(out, 'profiles.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('parameter,value,objective');
     expect(csv).toHaveLength(1 + 31);
