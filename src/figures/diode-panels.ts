@@ -186,7 +186,8 @@ export function transistorPanel(points: TransistorPoint[], parameters: Record<st
     yLabel: 'α',
     xColumn: 'J_in_R_fW',
     yColumn: 'alpha',
-    xScale: 'log',
+    // A gate of 0 W has no place on a log axis (it was left out without a word).
+    xScale: points.every((p) => p.J_in_R > 0) ? 'log' : 'linear',
     yScale: 'linear',
     series,
     rules: [

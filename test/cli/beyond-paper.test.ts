@@ -294,6 +294,24 @@ describe('figure output', () => {
     }
   });
 
+  it('the transistor figure with a gate of 0 W draws it (a log axis left it out without a word)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ndtc-figure-'));
+    try {
+      const withZero = join(dir, 'zero.svg');
+      const r = await ndtc('transistor', '--JinL', '20fW', '--JinR', '0W,1fW,10fW', '--figure', withZero);
+      expect(r.code, r.stderr).toBe(0);
+      // Three points on the curve: its path has three vertices (M and two L).
+      const paths = [
+        ...readFileSync(withZero, 'utf8').matchAll(/<path [^>]*d="(M[^"]*)"[^>]*stroke="#[0-9a-f]{6}"/gi),
+      ]
+        .map((m) => m[1])
+        .filter((d) => /^M[\d.,-]+(L[\d.,-]+){2}$/.test(d));
+      expect(paths.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the format follows the extension (PNG, SVG, PDF); any other is refused before any work', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ndtc-figure-'));
     try {
