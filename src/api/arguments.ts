@@ -216,7 +216,13 @@ export function checkSetup(option: string, setup: Setup): Setup {
 
 /** An input power: 0 (no heating) or DOMAIN.Jin. */
 export function checkInputPower(option: string, Jin: number): number {
-  return typeof Jin === 'number' ? checkHeaterPower(option, Jin) : checkDomain('Jin', option, Jin);
+  if (typeof Jin === 'number') return checkHeaterPower(option, Jin);
+  // Not a number: what is accepted, 0 W (heater off) included.
+  throw new InputError(
+    option,
+    describeValue(Jin),
+    `a power in W (a number) from 0 W (heater off) to ${formatQuantity(DOMAIN.Jin.max, 'power')}`,
+  );
 }
 
 /** An operating point { Jin, TR, setup, Tbath? } of `device`, as the CLI's `solve` accepts it. */

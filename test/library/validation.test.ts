@@ -1564,6 +1564,22 @@ describe('a transient cooling to the bath', () => {
   });
 });
 
+describe('a heater power that is no number', () => {
+  it('is told the range a heater power takes, 0 W (off) included', () => {
+    expect(() =>
+      ndtc.transistorResponse(ndtc.platformDevice('ag'), { JinL: 1e-14 } as unknown as Parameters<
+        typeof ndtc.transistorResponse
+      >[1]),
+    ).toThrow(
+      /^transistorResponse op\.JinR: invalid value 'undefined': a power in W \(a number\) from 0 W \(heater off\) to 1 µW$/,
+    );
+    // 0 W is indeed taken.
+    expect(
+      ndtc.transistorResponse(ndtc.platformDevice('ag'), { JinL: 1e-14, JinR: 0 }).length,
+    ).toBeGreaterThan(0);
+  });
+});
+
 describe('a transient from rest', () => {
   it('unheated, the reservoirs sit at the bath, where the model ends: said so, not that no steady state exists', () => {
     const d = ndtc.platformDevice('ag');
