@@ -198,7 +198,10 @@ function refuseRepeatedOptions(command: Command, argv: readonly string[]): void 
       throw new InputError(
         flag,
         `${earlier} and ${value}`,
-        `${flag} once (where it takes several values, they go in one comma-separated list)`,
+        // The list hint only where the option takes one (`--change` takes a single NAME=VALUE).
+        /\blists?\b/.test(option.description)
+          ? `${flag} once (several values go in one comma-separated list)`
+          : `${flag} once`,
       );
     seen.set(flag, value);
   }

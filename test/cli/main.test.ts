@@ -179,7 +179,7 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
     // An option of one value given twice: commander would keep the last silently.
     [
       ['photonic', '--TL', '500mK', '--TR', '100mK', '--TL=300mK'],
-      "ndtc photonic: --TL: invalid value '500mK and 300mK': --TL once",
+      "ndtc photonic: --TL: invalid value '500mK and 300mK': --TL once (several values go in one comma-separated list)",
     ],
     [
       ['solve', '--setup', '1', '--Jin', '1fW', '--target-TL', '0.5K', '--TR', '100mK'],
@@ -205,6 +205,23 @@ describe('usage and input errors: exit 2, one line naming the option, no stack t
     if (argv[0] !== 'bogus') expect(lines[0].startsWith(`ndtc ${argv[0]}: `)).toBe(true);
     expect(lines[0]).toContain(expected);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an option of one value given twice is not sent to a list it would refuse', async () => {
+    const argv = [
+      'transient',
+      '--TR',
+      '700mK',
+      '--Jin',
+      '1e-18W',
+      '--change',
+      'Jin=2fW',
+      '--change',
+      'Jin=3fW',
+    ];
+    const r = await ndtc(...argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("ndtc transient: --change: invalid value 'Jin=2fW and Jin=3fW': --change once\n");
   });
 
   it('an InputError message has the documented shape', async () => {
