@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../index.js';
 import { existsSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
 import {
   ChunkDamage,
@@ -20,10 +19,9 @@ import { chunkSources, mergeSweeps, removeChunksAfterVerifiedMerge } from '../sw
 import { writeNetcdf } from '../sweep/netcdf.js';
 import { plotSweep } from '../sweep/plot.js';
 import type { CliContext } from './context.js';
+import { onStopSignals, signalExitCode } from './stop-signals.js';
 import { removeEmptyDirectories } from '../io/make-directory.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
-
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -88,10 +86,9 @@ of different sweeps are refused (exit 2). Check a study at any time with ndtc ve
             if (!outExisted) removeEmptyDirectories([out]);
           }
           ctx.stderr(`ndtc merge: interrupted (${signal}); the chunks are untouched: merge again\n`);
-          process.exit(128 + (os.constants.signals[signal] ?? 2));
+          process.exit(signalExitCode(signal));
         };
-        for (const signal of STOP_SIGNALS) process.once(signal, interrupted);
-        try {
+        await onStopSignals(interrupted, async () => {
           const files = await mergeSweeps(dirs, opts.out, { pending });
           const manifest = readManifest(out, '--out');
           if (opts.h5 !== false) {
@@ -110,9 +107,7 @@ of different sweeps are refused (exit 2). Check a study at any time with ndtc ve
           if (opts.removeChunks && chunksRemoved(out) === undefined)
             removeChunksAfterVerifiedMerge(out, manifest, chunkSources(dirs, manifest));
           for (const f of files) ctx.stdout(`wrote ${f}\n`);
-        } finally {
-          for (const signal of STOP_SIGNALS) process.off(signal, interrupted);
-        }
+        });
       },
     );
 }

@@ -9,6 +9,7 @@ import {
 } from '../figures/reproduce.js';
 import { PANEL_IDS } from '../figures/panels.js';
 import type { CliContext } from './context.js';
+import { onStopSignals } from './stop-signals.js';
 import { FORCE_HELP, checkOutputDirectory } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
 
@@ -31,8 +32,6 @@ Panels: ${PANEL_IDS.join(', ')}. Files: fig<panel>.<format>, report.md, report.j
 A non-empty output directory is refused unless --force; then the files reproduce produces replace
 theirs and every other file is kept.`;
 
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
 export async function runReproduce(opts: ReproduceCliOptions, ctx: CliContext): Promise<void> {
   const only = opts.only === undefined ? undefined : parsePanelList(opts.only);
   const formats = parseFormatList(opts.format);
@@ -40,8 +39,7 @@ export async function runReproduce(opts: ReproduceCliOptions, ctx: CliContext): 
   const controller = new AbortController();
   const interrupt = (): void => controller.abort();
   // Ctrl-C, and what timeout, kill and Slurm send: the partial directory goes either way.
-  for (const signal of STOP_SIGNALS) process.once(signal, interrupt);
-  try {
+  await onStopSignals(interrupt, async () => {
     const result = await reproduce({
       out: opts.out,
       only,
@@ -60,9 +58,7 @@ export async function runReproduce(opts: ReproduceCliOptions, ctx: CliContext): 
     ctx.stdout(result.summary);
     ctx.stdout(`wrote ${result.written.length} files to ${result.outDir}:\n`);
     for (const name of result.written) ctx.stdout(`  ${name}\n`);
-  } finally {
-    for (const signal of STOP_SIGNALS) process.off(signal, interrupt);
-  }
+  });
 }
 
 export function register(program: Command, ctx: CliContext): void {

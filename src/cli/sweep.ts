@@ -1,5 +1,4 @@
 /** `ndtc sweep`: any device parameter or operating point over an N-D grid, on worker threads, resumable, shardable. */
-import os from 'node:os';
 import { counted } from '../units/counted.js';
 import type { Command } from 'commander';
 import { integerOption } from './integer-option.js';
@@ -45,6 +44,7 @@ import {
   type SweepSpec,
 } from '../sweep/spec.js';
 import type { CliContext } from './context.js';
+import { onStopSignals, signalExitCode } from './stop-signals.js';
 import { checkOutputDirectory, directoryContent } from './output-directory.js';
 import { PROGRESS_HELP } from './progress-option.js';
 import {
@@ -200,7 +200,8 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
     );
   const Tc = Math.min(base.left.superconductor.Tc, base.right.superconductor.Tc);
   // The range of δT-type outputs alone: without one it would be ignored without a word.
-  if (opts.TRRange !== undefined && !outputs.some((o) => DROP.has(o)))
+  const drop = outputs.some((o) => DROP.has(o));
+  if (opts.TRRange !== undefined && !drop)
     throw new InputError(
       '--TR-range',
       opts.TRRange,
@@ -208,7 +209,7 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
     );
   if (axes.some((a) => a.name === 'Tc' || a.name.endsWith('.Tc'))) {
     const show = (name: string, v: number) => `${name} = ${formatQuantity(v, 'temperature')}`;
-    const dropRange = outputs.some((o) => DROP.has(o))
+    const dropRange = drop
       ? {
           ends: parseTRRange(opts.TRRange),
           name: `--TR-range${opts.TRRange === undefined ? ' (default)' : ''}`,
@@ -244,7 +245,7 @@ export function sweepSpecFromOptions(opts: Options, device: Device): SweepSpec {
       }
     }
     // temperatureDrop's T_R range: [0.004 Tc, Tc) of the right reservoir.
-    if (outputs.some((o) => DROP.has(o))) checkDropRange(opts.TRRange, base.right.superconductor.Tc);
+    if (drop) checkDropRange(opts.TRRange, base.right.superconductor.Tc);
   }
   const points = pointCount(axes);
   const binary = parseFormats(opts).chunks === 'h5';
@@ -530,12 +531,11 @@ See docs/sweeps.md.`,
         ctx.stderr(
           `ndtc sweep: interrupted (${signal}); the chunks done are kept: continue with ${resumeLine}\n`,
         );
-        process.exit(128 + (os.constants.signals[signal] ?? 2));
+        process.exit(signalExitCode(signal));
       };
       // Installed until the plot is written: a stop while results.h5 or the plot is written is said
       // too (the default exit was silent, and left results.h5's temporary behind).
-      for (const signal of STOP_SIGNALS) process.once(signal, interrupted);
-      try {
+      await onStopSignals(interrupted, async () => {
         const summary = await runSweep(spec, {
           out: opts.out,
           workers,
@@ -604,14 +604,10 @@ See docs/sweeps.md.`,
             `${counted(summary.failures.length, 'point')} failed (their rows are empty); first: index ${first.index}: ${first.message}`,
           );
         }
-      } finally {
-        for (const signal of STOP_SIGNALS) process.off(signal, interrupted);
-      }
+      });
     });
   addSlurmOptions(cmd);
 }
-
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** The most threads --workers takes: 4 per CPU this process may use. */
 const MAX_WORKERS = 4 * DEFAULT_WORKERS;

@@ -342,7 +342,8 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
   // δT over the part below Tc without a word.
   const TRmin = MIN_REDUCED_TEMPERATURE * base.right.superconductor.Tc;
   const TRmax = base.right.superconductor.Tc;
-  const checkEnds = !TcVaried && outputs.some((o) => DROP.has(o));
+  const drop = outputs.some((o) => DROP.has(o));
+  const checkEnds = !TcVaried && drop;
   if (
     !Array.isArray(range) ||
     range.length !== 2 ||
@@ -357,9 +358,7 @@ export function sweepSpecOf(input: SweepGridInput, fn: string): SweepSpec {
         : '[from, to] in K with 0 < from < to, e.g. [0.01, 0.8]',
     );
   if (TcVaried) {
-    const dropRange = outputs.some((o) => DROP.has(o))
-      ? { ends: [range[0], range[1]] as const, name: 'TRrange end' }
-      : undefined;
+    const dropRange = drop ? { ends: [range[0], range[1]] as const, name: 'TRrange end' } : undefined;
     checkTemperatureCorners(base, fixed, axes, `${fn} axes`, (name, v) => `${name} = ${v}`, dropRange);
   } else {
     // In [0.004 Tc, Tc), as `ndtc sweep` and solveBalance take them (T_bath: the device's bath range).

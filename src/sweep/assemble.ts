@@ -3,6 +3,7 @@
  * order. Every chunk is verified (length and SHA-256 against its record): a damaged one throws
  * `ChunkDamage` and leaves no results file behind.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createHash, type Hash } from 'node:crypto';
 import { join } from 'node:path';
 import { AtomicFile } from '../io/atomic-write.js';
@@ -66,7 +67,7 @@ export async function assembleResults(
   try {
     for (let k = 0; k < manifest.chunks; k++) {
       assembly.add(k, true);
-      if (k % BREATHE_CHUNKS === BREATHE_CHUNKS - 1) await new Promise((done) => setImmediate(done));
+      if (k % BREATHE_CHUNKS === BREATHE_CHUNKS - 1) await nextTurn();
     }
   } catch (error) {
     assembly.abort();

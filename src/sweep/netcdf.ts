@@ -20,6 +20,7 @@
  * chunk of points at a time into datasets of the final shape, to a temporary name renamed at the
  * end: memory holds one chunk per variable, whatever the sweep's size.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { closeSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { getSystemErrorMap } from 'node:util';
 import { FileError } from '../io/file-error.js';
@@ -329,7 +330,6 @@ async function loadH5wasm(): Promise<H5wasm> {
  * Ctrl-C is then handled within that, not after seconds of writing.
  */
 const BREATHE_POINTS = 1 << 15;
-const breathe = (): Promise<void> => new Promise((done) => setImmediate(done));
 
 export async function writeNetcdf(
   manifest: Manifest,
@@ -486,7 +486,7 @@ export async function writeNetcdf(
           }
         }
         next();
-        if ((start + filled) % BREATHE_POINTS === 0) await breathe();
+        if ((start + filled) % BREATHE_POINTS === 0) await nextTurn();
       }
     } else {
       const names = recordNames(manifest, perRoot);
@@ -497,7 +497,7 @@ export async function writeNetcdf(
           else for (let r = 0; r < rec.rootCount; r++) b[filled * width + r] = v.value(rec, r);
         });
         next();
-        if ((start + filled) % BREATHE_POINTS === 0) await breathe();
+        if ((start + filled) % BREATHE_POINTS === 0) await nextTurn();
       }
     }
     const closed = file.close();

@@ -202,9 +202,8 @@ const fromUnit = (p: OptimizationParameter, u: number): number =>
  * best.x; best.value; // the optimal χ and δT there, K
  */
 export function optimize(problem: OptimizationProblem): OptimizationResult {
-  checkOptimizationProblem(problem);
+  const fixed = checkOptimizationProblem(problem);
   const { device, params, objective, TRrange } = problem;
-  const fixed = canonicalFixed(problem.fixed);
   const names = params.map((p) => p.name);
   let evaluations = 0;
   const at = (x: number[]): number => {
@@ -300,8 +299,11 @@ const PROBLEM_KEYS = [
   'onEvaluation',
 ];
 
-/** The problem at the library's boundary: every field typed, in the model's domain and bounded. */
-function checkOptimizationProblem(problem: OptimizationProblem): void {
+/**
+ * The problem at the library's boundary: every field typed, in the model's domain and bounded.
+ * Returns `fixed` under canonical names.
+ */
+function checkOptimizationProblem(problem: OptimizationProblem): OperatingValues {
   const fn = 'optimize';
   if (problem === null || typeof problem !== 'object')
     throw new InputError(fn, describeValue(problem), '{ device, fixed, params, objective, TRrange }');
@@ -422,4 +424,5 @@ function checkOptimizationProblem(problem: OptimizationProblem): void {
       String(budget),
       `at least 2^${names.length} = ${2 ** names.length}: the smallest grid over ${names.length} parameters`,
     );
+  return fixed;
 }

@@ -7,6 +7,7 @@
  * computed, each worker is asked to flush (finish those records) before the pool ends, so every chunk
  * is recorded when it resolves.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -105,7 +106,7 @@ async function computeHere(
   try {
     for (let k = take(); k !== undefined; k = take()) {
       onChunk(k, recorder.compute(k));
-      await Promise.all([recorder.settleAllButLast(), new Promise((resolve) => setImmediate(resolve))]);
+      await Promise.all([recorder.settleAllButLast(), nextTurn()]);
     }
   } catch (error) {
     await recorder.settle();

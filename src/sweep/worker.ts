@@ -3,6 +3,7 @@
  * failures; the chunk's fsync and record complete in the background (ChunkRecorder), and the
  * message 'flush' answers `{ flushed }` once every record is written (or with the first error).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { hasPhononTable, loadPhononFamily } from '../physics/electron-phonon-table.js';
 import { FileError } from '../io/file-error.js';
@@ -44,7 +45,7 @@ async function run(): Promise<void> {
     } catch (error) {
       parentPort!.postMessage({ k, ...failure(error) });
     }
-    await Promise.all([recorder.settleAllButLast(), new Promise((resolve) => setImmediate(resolve))]);
+    await Promise.all([recorder.settleAllButLast(), nextTurn()]);
   }
   running = false;
 }
