@@ -123,7 +123,7 @@ See docs/bistability.md.`,
         throw new InputError(
           '--sweep',
           opts.sweep,
-          `values strictly increasing or strictly decreasing (the sweep goes through them and back); ${at} follows ${before}`,
+          `values that only increase or only decrease (${at} follows ${before})`,
         );
       }
       const setup = (fixed('setup', opts.setup, '--setup') ?? 1) as Setup;

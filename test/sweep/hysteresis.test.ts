@@ -235,7 +235,7 @@ describe('ndtc hysteresis', () => {
       // A turn inside the values: the way back would retrace a path the way out did not take.
       [
         ['--sweep', 'TR=100mK,300mK,200mK', '--Jin', '1fW'],
-        /--sweep: invalid value 'TR=100mK,300mK,200mK': values strictly increasing or strictly decreasing .*; 200 mK follows 300 mK$/m,
+        /--sweep: invalid value 'TR=100mK,300mK,200mK': values that only increase or only decrease \(200 mK follows 300 mK\)$/m,
       ],
     ];
     for (const [argv, message] of cases) {
